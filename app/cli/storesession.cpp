@@ -1,0 +1,25 @@
+#include "cli/storesession.h"
+
+#include "demo/demoworkspace.h"
+#include "store/storelocation.h"
+
+namespace tw {
+
+Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err)
+{
+    const QString location = StoreLocation::resolve(globals.store);
+    auto connection = StoreConnection::open(location, QStringLiteral("cli"));
+    if (!connection)
+        return connection.error();
+    if (globals.demo) {
+        auto loaded = DemoWorkspace::load((*connection)->database());
+        if (!loaded)
+            return fail(QStringLiteral("Could not load the demo workspace: %1").arg(loaded.errorMessage()));
+        if (loaded->articlesInserted > 0)
+            err << "demo workspace loaded: " << loaded->articlesInserted << " articles, "
+                << loaded->quoteBarsChanged << " synthetic price bars\n";
+    }
+    return connection;
+}
+
+} // namespace tw

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "cli/command.h"
+#include "core/result.h"
+#include "store/storeconnection.h"
+
+#include <memory>
+
+namespace tw {
+
+// Opens the store a command works on (resolving --store / $TICKERWIRE_STORE /
+// the default) and loads the demo workspace when --demo asks for it.
+Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err);
+
+} // namespace tw

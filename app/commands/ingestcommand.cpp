@@ -1,0 +1,81 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "fetch/simplefetch.h"
+#include "parsers/rssparser.h"
+#include "pipeline/articleingestor.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace tw {
+
+namespace {
+class IngestCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("ingest"); }
+    QString summary() const override { return QStringLiteral("Read feed files or URLs into the store."); }
+    QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
+
+    int run(CommandContext &ctx) override
+    {
+        if (ctx.arguments.isEmpty()) {
+            ctx.err << "tickerwire ingest: name at least one feed file or URL\n";
+            return kExitUsage;
+        }
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ArticleIngestor ingestor((*store)->database());
+        int failures = 0;
+        for (const QString &argument : ctx.arguments) {
+            const bool isUrl = argument.startsWith(QLatin1String("http://"))
+                            || argument.startsWith(QLatin1String("https://"));
+            QByteArray body;
+            QUrl base;
+            if (isUrl) {
+                base = QUrl(argument);
+                auto fetched = fetchBlocking(base);
+                if (!fetched) {
+                    ctx.err << argument << ": " << fetched.errorMessage() << '\n';
+                    ++failures;
+                    continue;
+                }
+                body = *fetched;
+            } else {
+                QFile file(argument);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    ctx.err << argument << ": cannot read: " << file.errorString() << '\n';
+                    ++failures;
+                    continue;
+                }
+                body = file.readAll();
+                base = QUrl::fromLocalFile(QFileInfo(argument).absoluteFilePath());
+            }
+            auto parsed = RssParser::parse(body, base, QDateTime::currentDateTimeUtc());
+            if (!parsed) {
+                ctx.err << argument << ": " << parsed.errorMessage() << '\n';
+                ++failures;
+                continue;
+            }
+            for (const QString &reason : parsed->skipped)
+                ctx.err << argument << ": skipped " << reason << '\n';
+            auto report = ingestor.ingest(parsed->articles);
+            if (!report) {
+                ctx.err << argument << ": " << report.errorMessage() << '\n';
+                ++failures;
+                continue;
+            }
+            ctx.out << argument << ": " << report->received << " items, " << report->inserted << " new, "
+                    << report->updated << " updated, " << report->unchanged << " unchanged\n";
+        }
+        return failures == 0 ? kExitOk : kExitFailure;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeIngestCommand() { return std::make_unique<IngestCommand>(); }
+
+} // namespace tw

@@ -1,0 +1,38 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "store/storestats.h"
+
+namespace tw {
+
+namespace {
+class StatsCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("stats"); }
+    QString summary() const override { return QStringLiteral("Print one 'table: rows' line per store table."); }
+
+    int run(CommandContext &ctx) override
+    {
+        if (!ctx.arguments.isEmpty()) {
+            ctx.err << "tickerwire stats: unexpected argument '" << ctx.arguments.first() << "'\n";
+            return kExitUsage;
+        }
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto counts = storeTableCounts((*store)->database());
+        if (!counts) {
+            ctx.err << "tickerwire: " << counts.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        for (const TableCount &c : *counts)
+            ctx.out << c.table << ": " << c.rows << '\n';
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeStatsCommand() { return std::make_unique<StatsCommand>(); }
+
+} // namespace tw

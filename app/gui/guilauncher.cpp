@@ -1,0 +1,59 @@
+#include "gui/guilauncher.h"
+
+#include "demo/demoworkspace.h"
+#include "store/articlestore.h"
+#include "store/storeconnection.h"
+#include "store/storelocation.h"
+#include "window/docklayout.h"
+#include "window/mainwindow.h"
+#include "window/screenshot.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace tw {
+
+namespace {
+int reportFatal(const QString &message, bool interactive)
+{
+    std::fprintf(stderr, "tickerwire: %s\n", qPrintable(message));
+    if (interactive)
+        QMessageBox::critical(nullptr, QStringLiteral("Tickerwire"), message);
+    return kExitFailure;
+}
+} // namespace
+
+int runGui(const GlobalOptions &globals)
+{
+    const bool interactive = globals.screenshot.isEmpty();
+    const QString location = StoreLocation::resolve(globals.store);
+    auto store = StoreConnection::open(location, QStringLiteral("ui"));
+    if (!store)
+        return reportFatal(store.errorMessage(), interactive);
+
+    // A first run (empty store) starts on the demo workspace, so the window
+    // shows something meaningful before any feed is configured.
+    auto articleCount = ArticleStore((*store)->database()).count();
+    if (!articleCount)
+        return reportFatal(articleCount.errorMessage(), interactive);
+    if (globals.demo || *articleCount == 0) {
+        if (auto loaded = DemoWorkspace::load((*store)->database()); !loaded)
+            return reportFatal(QStringLiteral("Could not load the demo workspace: %1").arg(loaded.errorMessage()),
+                               interactive);
+    }
+
+    MainWindow window(location);
+    window.resize(1600, 1000);
+    if (!globals.layout.isEmpty())
+        DockLayout(&window).restore(globals.layout);
+    else if (interactive)
+        window.restoreSavedLayout();
+    window.show();
+    if (!interactive)
+        scheduleScreenshotAndQuit(&window, globals.screenshot);
+    return QApplication::exec();
+}
+
+} // namespace tw

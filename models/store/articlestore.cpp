@@ -1,0 +1,152 @@
+#include "store/articlestore.h"
+
+#include "core/storetime.h"
+#include "store/sqlexec.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+
+namespace tw {
+
+namespace {
+constexpr const char *kColumns =
+    "id, guid, url, title, summary, body, author, source, source_url, published_utc, "
+    "published_estimated, fetched_utc, feed_id";
+
+Article readArticle(const QSqlQuery &q)
+{
+    Article a;
+    a.id = q.value(0).toLongLong();
+    a.guid = q.value(1).toString();
+    a.url = q.value(2).toString();
+    a.title = q.value(3).toString();
+    a.summary = q.value(4).toString();
+    a.body = q.value(5).toString();
+    a.author = q.value(6).toString();
+    a.source = q.value(7).toString();
+    a.sourceUrl = q.value(8).toString();
+    a.published = fromStoreTime(q.value(9).toLongLong());
+    a.publishedEstimated = q.value(10).toInt() != 0;
+    a.fetched = fromStoreTime(q.value(11).toLongLong());
+    a.feedId = q.value(12).toLongLong();
+    return a;
+}
+} // namespace
+
+ArticleStore::ArticleStore(QSqlDatabase db)
+    : m_db(db), m_findByGuid(db), m_findByUrl(db), m_insert(db), m_update(db)
+{
+    // Prepared once: ingest runs these for every article.
+    m_findByGuid.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE guid = ?"));
+    m_findByUrl.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE url = ? LIMIT 1"));
+    m_insert.prepare(QStringLiteral(
+        "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
+        "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    m_update.prepare(QStringLiteral(
+        "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?"));
+}
+
+QString ArticleStore::contentHash(const Article &article)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(article.title.toUtf8());
+    hash.addData(QByteArrayView("\x1f", 1));
+    hash.addData(article.summary.toUtf8());
+    hash.addData(QByteArrayView("\x1f", 1));
+    hash.addData(article.body.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
+{
+    if (article.guid.isEmpty())
+        return fail(QStringLiteral("Article \"%1\" has no guid").arg(article.title.left(60)));
+    const QString hash = contentHash(article);
+
+    auto lookup = [&](QSqlQuery &q, const QString &key) -> Result<std::optional<std::pair<qint64, QString>>> {
+        q.bindValue(0, key);
+        if (!q.exec())
+            return fail(describeSqlError(QStringLiteral("Article lookup failed"), q));
+        std::optional<std::pair<qint64, QString>> found;
+        if (q.next())
+            found = std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
+        q.finish();
+        return found;
+    };
+
+    auto existing = lookup(m_findByGuid, article.guid);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value() && !article.url.isEmpty()) {
+        existing = lookup(m_findByUrl, article.url);
+        if (!existing)
+            return existing.error();
+    }
+
+    if (existing->has_value()) {
+        const auto &[id, storedHash] = **existing;
+        if (storedHash == hash)
+            return ArticleUpsert{id, UpsertOutcome::Unchanged};
+        if (auto s = execBound(m_update, {article.title, article.summary, article.body, article.author, hash, id}); !s)
+            return s.error();
+        return ArticleUpsert{id, UpsertOutcome::Updated};
+    }
+
+    const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
+    const QDateTime published = article.published.isValid() ? article.published : fetched;
+    if (auto s = execBound(m_insert, {article.guid, article.url, article.title, article.summary, article.body,
+                                      article.author, article.source, article.sourceUrl, toStoreTime(published),
+                                      (article.publishedEstimated || !article.published.isValid()) ? 1 : 0,
+                                      toStoreTime(fetched),
+                                      article.feedId > 0 ? QVariant(article.feedId) : QVariant(QMetaType(QMetaType::LongLong)),
+                                      hash});
+        !s)
+        return s.error();
+    if (!m_insert.next())
+        return fail(QStringLiteral("Article insert returned no id"));
+    const qint64 id = m_insert.value(0).toLongLong();
+    m_insert.finish();
+    return ArticleUpsert{id, UpsertOutcome::Inserted};
+}
+
+Result<std::optional<Article>> ArticleStore::byId(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM articles WHERE id = ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Article read failed"), q));
+    if (!q.next())
+        return std::optional<Article>{};
+    return std::optional<Article>{readArticle(q)};
+}
+
+Result<qint64> ArticleStore::count() const
+{
+    return queryScalar(m_db, QStringLiteral("SELECT count(*) FROM articles"));
+}
+
+Status ArticleStore::remove(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+    return execBound(q, {id});
+}
+
+Result<QList<qint64>> ArticleStore::search(const QString &query, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY a.published_utc DESC LIMIT ?"));
+    q.addBindValue(query);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail(QStringLiteral("Search \"%1\" failed: %2").arg(query, q.lastError().databaseText()));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+} // namespace tw

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/article.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace tw {
+
+enum class UpsertOutcome { Inserted, Updated, Unchanged };
+
+struct ArticleUpsert {
+    qint64 id = 0;
+    UpsertOutcome outcome = UpsertOutcome::Unchanged;
+};
+
+// Reads and writes articles. Writes are idempotent: an article is the same
+// article when its guid or its canonical URL matches, and storing it again
+// changes nothing unless its text changed. The caller owns the transaction.
+class ArticleStore {
+public:
+    explicit ArticleStore(QSqlDatabase db);
+
+    Result<ArticleUpsert> upsert(const Article &article);
+    Result<std::optional<Article>> byId(qint64 id) const;
+    Result<qint64> count() const;
+    Status remove(qint64 id);
+
+    // Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*),
+    // newest first. Returns article ids.
+    Result<QList<qint64>> search(const QString &query, int limit) const;
+
+    static QString contentHash(const Article &article);
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_findByGuid;
+    QSqlQuery m_findByUrl;
+    QSqlQuery m_insert;
+    QSqlQuery m_update;
+};
+
+} // namespace tw

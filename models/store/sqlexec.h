@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace tw {
+
+// Formats the driver's error of a failed query with the statement's intent.
+QString describeSqlError(const QString &what, const QSqlQuery &query);
+QString describeSqlError(const QString &what, const QSqlDatabase &db);
+
+// Runs each statement in order; stops at the first failure.
+Status execStatements(QSqlDatabase &db, const QStringList &statements);
+
+// Binds `values` positionally to a prepared query and executes it. A null
+// QString binds as '' (use QVariant(QMetaType(...)) for SQL NULL).
+Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values);
+
+// Runs a query returning a single integer (counts, pragmas).
+Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
+
+// Commits the transaction on commit(), rolls back if it goes out of scope first.
+class Transaction {
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool active() const { return m_active; }
+    const QString &beginError() const { return m_beginError; }
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QString m_beginError;
+};
+
+} // namespace tw

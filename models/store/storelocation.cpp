@@ -1,0 +1,24 @@
+#include "store/storelocation.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace tw {
+
+QString StoreLocation::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("store.db"));
+}
+
+QString StoreLocation::resolve(const QString &commandLineValue)
+{
+    if (!commandLineValue.isEmpty())
+        return commandLineValue;
+    const QString fromEnv = qEnvironmentVariable(kEnvironmentVariable);
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return defaultPath();
+}
+
+} // namespace tw

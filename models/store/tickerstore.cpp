@@ -1,0 +1,80 @@
+#include "store/tickerstore.h"
+
+#include "store/sqlexec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace tw {
+
+TickerStore::TickerStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Status TickerStore::upsert(const TickerInfo &t)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, position) VALUES (?,?,?,?,?,?,?) "
+        "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, "
+        "timezone = excluded.timezone, aliases = excluded.aliases, on_watchlist = excluded.on_watchlist, "
+        "position = excluded.position"));
+    const QString aliases = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(t.aliases)).toJson(QJsonDocument::Compact));
+    return execBound(q, {t.symbol.toUpper(), t.name, t.exchange, t.timeZone, aliases, t.onWatchlist ? 1 : 0,
+                         t.position});
+}
+
+Status TickerStore::remove(const QString &symbol)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM tickers WHERE symbol = ?"));
+    return execBound(q, {symbol.toUpper()});
+}
+
+Result<QList<TickerInfo>> TickerStore::select(const QString &where, const QVariant &value) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT symbol, name, exchange, timezone, aliases, on_watchlist, position FROM tickers "
+                             "%1 ORDER BY position, symbol")
+                  .arg(where));
+    if (value.isValid())
+        q.addBindValue(value);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Ticker list failed"), q));
+    QList<TickerInfo> result;
+    while (q.next()) {
+        TickerInfo t;
+        t.symbol = q.value(0).toString();
+        t.name = q.value(1).toString();
+        t.exchange = q.value(2).toString();
+        t.timeZone = q.value(3).toString();
+        for (const auto &alias : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+            t.aliases << alias.toString();
+        t.onWatchlist = q.value(5).toInt() != 0;
+        t.position = q.value(6).toInt();
+        result << t;
+    }
+    return result;
+}
+
+Result<QList<TickerInfo>> TickerStore::all() const
+{
+    return select(QString(), QVariant());
+}
+
+Result<QList<TickerInfo>> TickerStore::watchlist() const
+{
+    return select(QStringLiteral("WHERE on_watchlist = ?"), 1);
+}
+
+Result<std::optional<TickerInfo>> TickerStore::bySymbol(const QString &symbol) const
+{
+    auto found = select(QStringLiteral("WHERE symbol = ?"), symbol.toUpper());
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<TickerInfo>{};
+    return std::optional<TickerInfo>{found->first()};
+}
+
+} // namespace tw

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README, for a fresh Debian 12 machine:
+#   bash scripts/setup.sh run    install what is missing, build, start the app on the demo workspace
+#   bash scripts/setup.sh test   install what is missing, build, run every test suite
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BUILD_DIR=${TICKERWIRE_BUILD_DIR:-build}
+PACKAGES=(
+  cmake ninja-build g++ pkg-config file dpkg-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
+  libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
+  libsqlite3-dev libbenchmark-dev
+  xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
+)
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    echo "Installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+run_tests() {
+  # The keychain suite needs a session bus with an unlocked Secret Service;
+  # everything else runs offscreen and talks only to servers it starts itself.
+  dbus-run-session -- bash -c '
+    set -euo pipefail
+    echo -n "tickerwire-ci" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    QT_QPA_PLATFORM=offscreen ctest --test-dir "$0" --output-on-failure --parallel "$(nproc)" --timeout 600
+  ' "$BUILD_DIR"
+}
+
+case "${1:-}" in
+  run)
+    install_packages
+    build
+    shift
+    exec "$BUILD_DIR/app/tickerwire" --demo "$@"
+    ;;
+  test)
+    install_packages
+    build
+    run_tests
+    ;;
+  *)
+    echo "usage: bash scripts/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac

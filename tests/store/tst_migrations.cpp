@@ -1,0 +1,169 @@
+#include "store/migrations/migration.h"
+#include "store/migrator.h"
+#include "store/storeconnection.h"
+#include "store/sqlexec.h"
+#include "testsupport.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tw;
+
+// Writes a store the way the build that stopped at `version` wrote it, with a
+// row in every table that version had.
+static void writeStoreAtVersion(const QString &path, int version)
+{
+    const QString name = QStringLiteral("old-build");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        Migrator migrator(db, SqlDialect::Sqlite, path);
+        QVERIFY2(migrator.migrateTo(version).ok(), "could not build the old store");
+        QVERIFY(execStatements(db, {
+            QStringLiteral("INSERT INTO tickers (symbol, name) VALUES ('META', 'Meta Platforms, Inc.')"),
+            QStringLiteral("INSERT INTO feeds (url, created_utc) VALUES ('https://example.com/feed', 1)"),
+            QStringLiteral("INSERT INTO articles (guid, url, title, summary, body, published_utc, fetched_utc, "
+                           "content_hash) VALUES ('g1', 'https://example.com/a', 'Meta unveils Muse Spark', "
+                           "'A summary', 'The body mentions capex guidance', 1775678400000, 1775678400000, 'h')"),
+            QStringLiteral("INSERT INTO quotes (ticker, ts_utc, trade_date, close, source, fetched_utc) "
+                           "VALUES ('META', 1775620800000, '2026-04-08', 612.5, 'demo', 1)"),
+        }).ok());
+        if (version >= 3)
+            QVERIFY(execStatements(db, {QStringLiteral(
+                "INSERT INTO alert_rules (kind, created_utc) VALUES ('article-match', 1)")}).ok());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+
+private slots:
+    void emptyStoreReachesLatest()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QCOMPARE(*queryScalar((*store)->database(), QStringLiteral("PRAGMA user_version")), qint64(latestSchemaVersion()));
+        QSqlQuery mode(QStringLiteral("PRAGMA journal_mode"), (*store)->database());
+        QVERIFY(mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+        QCOMPARE(*queryScalar((*store)->database(), QStringLiteral("PRAGMA foreign_keys")), qint64(1));
+        // A new store has nothing to back up.
+        QVERIFY(!QFile::exists(Migrator::backupPath(path, 0)));
+    }
+
+    void everyEarlierVersionOpensWithDataIntact_data()
+    {
+        QTest::addColumn<int>("version");
+        for (const Migration &m : allMigrations()) {
+            if (m.version < latestSchemaVersion())
+                QTest::addRow("from v%d", m.version) << m.version;
+        }
+    }
+
+    void everyEarlierVersionOpensWithDataIntact()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, version);
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QSqlDatabase db = (*store)->database();
+        QCOMPARE(*queryScalar(db, QStringLiteral("PRAGMA user_version")), qint64(latestSchemaVersion()));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM quotes")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers")), qint64(1));
+        // Articles written before the full-text step are searchable after it.
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'capex'")),
+                 qint64(1));
+        // The file as the old build left it was copied aside first.
+        const QString backup = Migrator::backupPath(path, version);
+        QVERIFY2(QFile::exists(backup), qPrintable(backup));
+        QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup"));
+        old.setDatabaseName(backup);
+        QVERIFY(old.open());
+        QCOMPARE(*queryScalar(old, QStringLiteral("PRAGMA user_version")), qint64(version));
+        QCOMPARE(*queryScalar(old, QStringLiteral("SELECT count(*) FROM articles")), qint64(1));
+        old.close();
+        old = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("backup"));
+    }
+
+    void newerStoreIsRefusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, latestSchemaVersion());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(execStatements(db, {QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion() + 7)}).ok());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        const QByteArray before = twtest::sha256(path);
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY(store.errorMessage().contains(path));
+        QVERIFY(store.errorMessage().contains(QStringLiteral("newer")));
+        QCOMPARE(twtest::sha256(path), before);
+    }
+
+    void foreignAndDamagedFilesAreRefusedAndUntouched_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("text file") << QStringLiteral("text");
+        QTest::newRow("truncated store") << QStringLiteral("truncated");
+        QTest::newRow("garbage header") << QStringLiteral("garbage");
+        QTest::newRow("someone else's sqlite") << QStringLiteral("foreign");
+    }
+
+    void foreignAndDamagedFilesAreRefusedAndUntouched()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        if (kind == QLatin1String("text")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(twtest::readAll(QStringLiteral("/etc/passwd")));
+        } else if (kind == QLatin1String("foreign")) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(execStatements(db, {QStringLiteral("CREATE TABLE recipes (name TEXT)")}).ok());
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        } else {
+            writeStoreAtVersion(path, latestSchemaVersion());
+            QByteArray bytes = twtest::readAll(path);
+            QVERIFY(bytes.size() > 8192);
+            if (kind == QLatin1String("truncated"))
+                bytes.truncate(bytes.size() / 2);
+            else
+                bytes.replace(0, 16, QByteArray(16, 'x'));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+        const QByteArray before = twtest::sha256(path);
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(path), qPrintable(store.errorMessage()));
+        QCOMPARE(twtest::sha256(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

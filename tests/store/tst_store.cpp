@@ -1,0 +1,187 @@
+#include "domain/quote.h"
+#include "store/articlestore.h"
+#include "store/feedstore.h"
+#include "store/quotestore.h"
+#include "store/sqlexec.h"
+#include "store/storeconnection.h"
+#include "store/storelocation.h"
+#include "store/tickerstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace tw;
+
+namespace {
+Article sampleArticle()
+{
+    Article a;
+    a.guid = QStringLiteral("https://news.example.com/meta-muse-spark");
+    a.url = QStringLiteral("https://news.example.com/meta-muse-spark");
+    a.title = QStringLiteral("Meta unveils Muse Spark");
+    a.summary = QStringLiteral("The first model from Meta Superintelligence Labs.");
+    a.body = QStringLiteral("Meta Platforms introduced Muse Spark on Wednesday, with a private API preview.");
+    a.source = QStringLiteral("Example News");
+    a.published = QDateTime(QDate(2026, 4, 8), QTime(20, 5), Qt::UTC);
+    a.fetched = QDateTime(QDate(2026, 4, 8), QTime(20, 30), Qt::UTC);
+    return a;
+}
+
+QuoteBar sampleBar()
+{
+    QuoteBar b;
+    b.ticker = QStringLiteral("META");
+    b.tradingDate = QDate(2026, 4, 8);
+    b.timestamp = QDateTime(b.tradingDate, QTime(0, 0), QTimeZone("America/New_York")).toUTC();
+    b.open = 560.1;
+    b.high = 612.9;
+    b.low = 558.0;
+    b.close = 610.35;
+    b.volume = 48'000'000;
+    b.source = QStringLiteral("yahoo");
+    return b;
+}
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoreConnection> m_store;
+
+private slots:
+    void init()
+    {
+        QFile::remove(m_dir.filePath(QStringLiteral("s.db")));
+        m_store.reset();
+        auto opened = StoreConnection::open(m_dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+        QVERIFY(opened.ok());
+        m_store = std::move(opened.value());
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void sameArticleTwiceIsOneRow()
+    {
+        ArticleStore store(m_store->database());
+        auto first = store.upsert(sampleArticle());
+        QVERIFY(first.ok());
+        QCOMPARE(first->outcome, UpsertOutcome::Inserted);
+        auto second = store.upsert(sampleArticle());
+        QVERIFY(second.ok());
+        QCOMPARE(second->outcome, UpsertOutcome::Unchanged);
+        QCOMPARE(second->id, first->id);
+        QCOMPARE(*store.count(), qint64(1));
+
+        // The same URL under another feed's guid is still the same article.
+        Article syndicated = sampleArticle();
+        syndicated.guid = QStringLiteral("google-news:CBMiXYZ");
+        auto third = store.upsert(syndicated);
+        QVERIFY(third.ok());
+        QCOMPARE(third->id, first->id);
+        QCOMPARE(*store.count(), qint64(1));
+    }
+
+    void changedTextUpdatesTheRowAndTheIndex()
+    {
+        ArticleStore store(m_store->database());
+        const qint64 id = store.upsert(sampleArticle())->id;
+        QCOMPARE(store.search(QStringLiteral("preview"), 10)->size(), 1);
+
+        Article corrected = sampleArticle();
+        corrected.body = QStringLiteral("Meta Platforms introduced Muse Spark, its proprietary model.");
+        auto updated = store.upsert(corrected);
+        QCOMPARE(updated->outcome, UpsertOutcome::Updated);
+        QCOMPARE(updated->id, id);
+        QCOMPARE(store.search(QStringLiteral("preview"), 10)->size(), 0);
+        QCOMPARE(store.search(QStringLiteral("proprietary"), 10)->value(0), id);
+        QCOMPARE(store.byId(id)->value().body, corrected.body);
+
+        QVERIFY(store.remove(id).ok());
+        QCOMPARE(store.search(QStringLiteral("proprietary"), 10)->size(), 0);
+    }
+
+    void searchUnderstandsPhrasesPrefixesAndBooleans()
+    {
+        ArticleStore store(m_store->database());
+        Article other = sampleArticle();
+        other.guid = other.url = QStringLiteral("https://news.example.com/capex");
+        other.title = QStringLiteral("Meta guides 2026 capex to $115 billion to $135 billion");
+        other.summary = other.body = QStringLiteral("Capital expenditure nearly doubles.");
+        QVERIFY(store.upsert(sampleArticle()).ok());
+        QVERIFY(store.upsert(other).ok());
+        QCOMPARE(store.search(QStringLiteral("\"muse spark\""), 10)->size(), 1);
+        QCOMPARE(store.search(QStringLiteral("cap*"), 10)->size(), 1);
+        QCOMPARE(store.search(QStringLiteral("meta NOT capex"), 10)->size(), 1);
+        QCOMPARE(store.search(QStringLiteral("spark OR capex"), 10)->size(), 2);
+        // A malformed query is an error with a message, not a crash or silence.
+        auto bad = store.search(QStringLiteral("\"unclosed"), 10);
+        QVERIFY(!bad.ok());
+        QVERIFY(!bad.errorMessage().isEmpty());
+    }
+
+    void sameQuoteBarTwiceIsOneRow()
+    {
+        QuoteStore quotes(m_store->database());
+        QCOMPARE(*quotes.upsert(sampleBar()), true);
+        QCOMPARE(*quotes.upsert(sampleBar()), false);
+        QCOMPARE(*quotes.count(), qint64(1));
+        QuoteBar corrected = sampleBar();
+        corrected.close = 611.0;
+        QCOMPARE(*quotes.upsert(corrected), true);
+        QCOMPARE(*quotes.count(), qint64(1));
+        auto bars = quotes.bars(QStringLiteral("META"), QDate(2026, 4, 1), QDate(2026, 4, 30));
+        QCOMPARE(bars->size(), 1);
+        QCOMPARE(bars->first().close, 611.0);
+        QCOMPARE(bars->first().tradingDate, QDate(2026, 4, 8));
+        QCOMPARE(bars->first().timestamp, sampleBar().timestamp);
+    }
+
+    void feedsKeepTheirStatus()
+    {
+        FeedStore feeds(m_store->database());
+        Feed f;
+        f.url = QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001326801&type=8-K&output=atom");
+        f.ticker = QStringLiteral("META");
+        auto id = feeds.add(f);
+        QVERIFY(id.ok());
+        QCOMPARE(*feeds.add(f), *id);  // same URL: same feed
+        Feed stored = feeds.byId(*id)->value();
+        stored.lastState = FeedState::Http;
+        stored.lastError = QStringLiteral("HTTP 503");
+        stored.consecutiveFailures = 2;
+        stored.etag = QStringLiteral("\"abc\"");
+        QVERIFY(feeds.update(stored).ok());
+        const Feed reread = feeds.all()->first();
+        QCOMPARE(reread.lastState, FeedState::Http);
+        QCOMPARE(reread.lastError, QStringLiteral("HTTP 503"));
+        QCOMPARE(reread.consecutiveFailures, 2);
+        QCOMPARE(reread.etag, QStringLiteral("\"abc\""));
+        QVERIFY(!reread.lastSuccess.isValid());
+    }
+
+    void tickersKeepAliases()
+    {
+        TickerStore tickers(m_store->database());
+        TickerInfo t{QStringLiteral("meta"), QStringLiteral("Meta Platforms, Inc."), QStringLiteral("NASDAQ"),
+                     QStringLiteral("America/New_York"), {QStringLiteral("Meta"), QStringLiteral("Facebook parent")},
+                     true, 0};
+        QVERIFY(tickers.upsert(t).ok());
+        auto found = tickers.bySymbol(QStringLiteral("META"));
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->aliases, t.aliases);
+    }
+
+    void locationPrefersFlagThenEnvironment()
+    {
+        qputenv(StoreLocation::kEnvironmentVariable, "/tmp/from-env.db");
+        QCOMPARE(StoreLocation::resolve(QStringLiteral("/tmp/flag.db")), QStringLiteral("/tmp/flag.db"));
+        QCOMPARE(StoreLocation::resolve(QString()), QStringLiteral("/tmp/from-env.db"));
+        qunsetenv(StoreLocation::kEnvironmentVariable);
+        QVERIFY(StoreLocation::resolve(QString()).endsWith(QStringLiteral("/store.db")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

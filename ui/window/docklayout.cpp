@@ -1,0 +1,40 @@
+#include "window/docklayout.h"
+
+#include <QMainWindow>
+#include <QSettings>
+
+namespace tw {
+
+DockLayout::DockLayout(QMainWindow *window) : m_window(window) {}
+
+QString DockLayout::key(const QString &name, const char *what)
+{
+    const QString group = name.isEmpty() ? QStringLiteral("window") : QStringLiteral("layouts/") + name;
+    return group + QLatin1Char('/') + QLatin1String(what);
+}
+
+void DockLayout::save(const QString &name) const
+{
+    QSettings settings;
+    settings.setValue(key(name, "geometry"), m_window->saveGeometry());
+    settings.setValue(key(name, "state"), m_window->saveState(kVersion));
+}
+
+bool DockLayout::restore(const QString &name) const
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(key(name, "geometry")).toByteArray();
+    const QByteArray state = settings.value(key(name, "state")).toByteArray();
+    if (state.isEmpty())
+        return false;
+    if (!geometry.isEmpty() && name.isEmpty())
+        m_window->restoreGeometry(geometry);
+    return m_window->restoreState(state, kVersion);
+}
+
+bool DockLayout::hasSaved(const QString &name) const
+{
+    return QSettings().contains(key(name, "state"));
+}
+
+} // namespace tw

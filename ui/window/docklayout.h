@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QMainWindow;
+
+namespace tw {
+
+// Saves and restores the window's geometry and dock arrangement in QSettings
+// (the analyst's own settings, never the shared store). Bump kVersion when the
+// set of docks changes so an old arrangement is not applied to new docks.
+class DockLayout {
+public:
+    static constexpr int kVersion = 1;
+
+    explicit DockLayout(QMainWindow *window);
+
+    void save(const QString &name = QString()) const;
+    // False when nothing (or an incompatible arrangement) was saved under `name`.
+    bool restore(const QString &name = QString()) const;
+    bool hasSaved(const QString &name) const;
+
+private:
+    static QString key(const QString &name, const char *what);
+
+    QMainWindow *m_window;
+};
+
+} // namespace tw
