@@ -1,7 +1,10 @@
 #include "pipeline/articleingestor.h"
 
+#include "linking/entitylinker.h"
 #include "store/articlestore.h"
+#include "store/articletickerstore.h"
 #include "store/sqlexec.h"
+#include "store/tickerstore.h"
 
 namespace tw {
 
@@ -15,24 +18,28 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     if (!tx.active())
         return fail(tx.beginError());
 
+    auto tickers = TickerStore(m_db).all();
+    if (!tickers)
+        return tickers.error();
+    const EntityLinker linker(*tickers);
+
     ArticleStore store(m_db);
+    ArticleTickerStore links(m_db);
     for (const Article &article : articles) {
+        // Stage 1: store (idempotent). Unchanged articles stop here.
         auto stored = store.upsert(article);
         if (!stored)
             return stored.error();
-        switch (stored->outcome) {
-        case UpsertOutcome::Inserted:
-            ++report.inserted;
-            report.changedIds << stored->id;
-            break;
-        case UpsertOutcome::Updated:
-            ++report.updated;
-            report.changedIds << stored->id;
-            break;
-        case UpsertOutcome::Unchanged:
+        if (stored->outcome == UpsertOutcome::Unchanged) {
             ++report.unchanged;
-            break;
+            continue;
         }
+        ++(stored->outcome == UpsertOutcome::Inserted ? report.inserted : report.updated);
+        report.changedIds << stored->id;
+
+        // Stage 2: which companies the article is about.
+        if (auto linked = links.replace(stored->id, linker.link(article)); !linked)
+            return linked.error();
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();

@@ -116,6 +116,7 @@ Status migration0001Core(QSqlDatabase &db, SqlDialect dialect)
             kind TEXT NOT NULL,
             title TEXT NOT NULL,
             metric TEXT NOT NULL DEFAULT '',
+            basis TEXT NOT NULL DEFAULT '',
             amount_low DOUBLE PRECISION,
             amount_high DOUBLE PRECISION,
             currency TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,37 @@
+#include "store/articletickerstore.h"
+
+#include "store/sqlexec.h"
+
+namespace tw {
+
+ArticleTickerStore::ArticleTickerStore(QSqlDatabase db) : m_db(db), m_delete(db), m_insert(db)
+{
+    m_delete.prepare(QStringLiteral("DELETE FROM article_tickers WHERE article_id = ?"));
+    m_insert.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?,?,?)"));
+}
+
+Status ArticleTickerStore::replace(qint64 articleId, const QList<TickerLink> &links)
+{
+    if (auto s = execBound(m_delete, {articleId}); !s)
+        return s;
+    for (const TickerLink &l : links) {
+        if (auto s = execBound(m_insert, {articleId, l.ticker, l.relevance}); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<QList<TickerLink>> ArticleTickerStore::forArticle(qint64 articleId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT ticker, relevance FROM article_tickers WHERE article_id = ? ORDER BY relevance DESC, ticker"));
+    if (auto s = execBound(q, {articleId}); !s)
+        return s.error();
+    QList<TickerLink> links;
+    while (q.next())
+        links << TickerLink{q.value(0).toString(), q.value(1).toDouble(), 0};
+    return links;
+}
+
+} // namespace tw

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/result.h"
+#include "linking/entitylinker.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace tw {
+
+// Which companies each article is about (article_tickers).
+class ArticleTickerStore {
+public:
+    explicit ArticleTickerStore(QSqlDatabase db);
+
+    // Replaces the article's links with `links`.
+    Status replace(qint64 articleId, const QList<TickerLink> &links);
+    Result<QList<TickerLink>> forArticle(qint64 articleId) const;
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_delete;
+    QSqlQuery m_insert;
+};
+
+} // namespace tw
