@@ -1,11 +1,15 @@
 #include "export/csvexport.h"
 #include "export/csvreader.h"
+#include "export/exportjob.h"
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
 
 #include <QBuffer>
 #include <QDir>
+#include <QFile>
+#include <QTimeZone>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +19,12 @@
 using namespace tw;
 
 namespace {
+// QVERIFY2 evaluates its message even on success, when a Result has no error to read.
+template <typename R>
+QByteArray failureOf(const R &result)
+{
+    return result.ok() ? QByteArray() : result.errorMessage().toUtf8();
+}
 qint64 utc(int y, int m, int d, int h = 0, int min = 0)
 {
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone::utc()).toMSecsSinceEpoch();
@@ -126,6 +136,12 @@ Status seed(QSqlDatabase db)
     return exec(db, QStringLiteral("INSERT INTO fired_alert_articles VALUES (?,?)"), {1, 2});
 }
 
+QByteArray twReadFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 struct Exported {
     QList<QStringList> rows;
     ExportSummary summary;
@@ -163,10 +179,10 @@ private slots:
     void initTestCase()
     {
         auto opened = StoreConnection::open(m_dir.filePath(QStringLiteral("s.db")), QStringLiteral("export"));
-        QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+        QVERIFY2(opened.ok(), failureOf(opened).constData());
         m_store = std::move(opened.value());
         auto seeded = seed(m_store->database());
-        QVERIFY2(seeded.ok(), qPrintable(seeded.errorMessage()));
+        QVERIFY2(seeded.ok(), failureOf(seeded).constData());
     }
 
     void cleanup() { QLocale::setDefault(QLocale::c()); }
@@ -285,7 +301,7 @@ private slots:
         for (ExportKind kind : {ExportKind::Articles, ExportKind::Scores, ExportKind::Quotes, ExportKind::Events,
                                 ExportKind::Guidance, ExportKind::Alerts}) {
             const auto count = CsvExport(m_store->database(), {}).countRows(ExportQuery::build(kind, {}));
-            QVERIFY2(count.ok(), qPrintable(count.errorMessage()));
+            QVERIFY2(count.ok(), failureOf(count).constData());
             QCOMPARE(*count, exportToMemory(kind).summary.rows);
         }
     }
@@ -354,6 +370,38 @@ private slots:
         auto written = CsvExport(m_store->database(), {}).writeFile(path, ExportQuery::build(ExportKind::Quotes, {}));
         QVERIFY(!written.ok());
         QVERIFY(written.errorMessage().contains(path));
+    }
+
+    void jobExportsOnItsOwnThreadAndConnection()
+    {
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("job.csv"));
+        ExportJob job(m_store->location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
+        QSignalSpy progress(&job, &ExportJob::progress);
+        QSignalSpy finished(&job, &ExportJob::finished);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).toBool(), true);    // ok
+        QCOMPARE(finished.first().at(1).toBool(), false);   // not cancelled
+        QCOMPARE(finished.first().at(2).toLongLong(), qint64(7));
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.last().at(0).toLongLong(), qint64(7));
+        QCOMPARE(progress.last().at(1).toLongLong(), qint64(7));
+        QCOMPARE(CsvReader::parse(twReadFile(path))->size(), 8);
+    }
+
+    void cancelledJobLeavesNoFile()
+    {
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("job.csv"));
+        ExportJob job(m_store->location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
+        QSignalSpy finished(&job, &ExportJob::finished);
+        job.cancel();
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QVERIFY(!QFile::exists(path));
     }
 
     void datesParse()
