@@ -1,6 +1,7 @@
 #include "articlestoregenerator.h"
 
 #include "export/csvexport.h"
+#include "store/sqlexec.h"
 #include "store/storeconnection.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,8 @@
 // discards bytes, so disk speed does not blur the figure.
 //
 //   bench_csvexport                                   run the benchmarks (store of
-//                                                     $TW_BENCH_ARTICLES articles, default 1,000,000)
+//                                                     $TW_BENCH_ARTICLES articles, default 1,000,000,
+//                                                     or the store named by $TW_BENCH_STORE)
 //   bench_csvexport --generate-store PATH [N]         write a store of N articles and exit
 //                                                     (for /usr/bin/time -v tickerwire --store PATH export ...)
 
@@ -52,14 +54,25 @@ struct BenchStore {
 };
 
 // Built on first use, so the writer-only benchmark runs without a store.
+// $TW_BENCH_STORE names a store made earlier with --generate-store (making
+// a million articles takes minutes); otherwise one is generated in a temp dir.
 BenchStore &benchStore()
 {
     static BenchStore store;
     static const bool ready = [] {
-        auto opened = tw::StoreConnection::open(store.dir.filePath(QStringLiteral("bench.db")), QStringLiteral("bench"));
+        const QString existing = qEnvironmentVariable("TW_BENCH_STORE");
+        const QString path = existing.isEmpty() ? store.dir.filePath(QStringLiteral("bench.db")) : existing;
+        auto opened = tw::StoreConnection::open(path, QStringLiteral("bench"));
         if (!opened)
             qFatal("%s", qPrintable(opened.errorMessage()));
         store.connection = std::move(opened.value());
+        if (!existing.isEmpty()) {
+            auto count = tw::queryScalar(store.connection->database(), QStringLiteral("SELECT COUNT(*) FROM articles"));
+            if (!count)
+                qFatal("%s", qPrintable(count.errorMessage()));
+            store.articles = *count;
+            return true;
+        }
         store.articles = benchArticleCount();
         std::fprintf(stderr, "generating %lld articles...\n", static_cast<long long>(store.articles));
         if (auto made = twbench::generateArticles(store.connection->database(), store.articles); !made)
