@@ -39,6 +39,28 @@ private slots:
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     }
 
+    void everyTableExportsWithItsHeader_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("articles") << QStringLiteral("articles") << QStringLiteral("article_id,published_utc,ticker,relevance,score,label,");
+        QTest::newRow("scores") << QStringLiteral("scores") << QStringLiteral("ticker,horizon,as_of_utc,score,label,");
+        QTest::newRow("quotes") << QStringLiteral("quotes") << QStringLiteral("ticker,interval,time_utc,trade_date,open,");
+        QTest::newRow("events") << QStringLiteral("events") << QStringLiteral("event_id,ticker,event_date,date_precision,kind,");
+        QTest::newRow("guidance") << QStringLiteral("guidance") << QStringLiteral("event_id,ticker,event_date,");
+        QTest::newRow("alerts") << QStringLiteral("alerts") << QStringLiteral("alert_id,fired_utc,ticker,rule,");
+    }
+
+    void everyTableExportsWithItsHeader()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, header);
+        const auto run = runCli(args({QStringLiteral("export"), table}), m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(header), qPrintable(run.out.left(200)));
+        QVERIFY(run.out.endsWith(QStringLiteral("\r\n")));
+    }
+
     void germanLocaleWritesPointDecimals()
     {
         qputenv("LC_ALL", "de_DE.UTF-8");
