@@ -3,6 +3,7 @@
 namespace tw {
 
 // Each command lives in app/commands/<name>command.cpp and exports its factory.
+std::unique_ptr<Command> makeAlertsCommand();
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeStatsCommand();
 
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeIngestCommand());
     commands.push_back(makeStatsCommand());
+    commands.push_back(makeAlertsCommand());
     return commands;
 }
 
