@@ -57,6 +57,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
 {
     const char16_t *s = reinterpret_cast<const char16_t *>(text.data());
     const qint32 n = qint32(text.size());
+    out.reserve(out.size() + size_t(n / 2) + 4);
     qint32 i = 0;
     while (i < n) {
         const char16_t c = s[i];
@@ -112,7 +113,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
                 i = j + 1;
             }
             t.length = i - t.start;
-            out.push_back(t);
+            out.emplace_back(t);
             continue;
         }
         if (isLetter(c)) {
@@ -140,7 +141,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             }
             t.length = i - t.start;
             t.hash = h;
-            out.push_back(t);
+            out.emplace_back(t);
             continue;
         }
         if (isCurrencySymbol(c)) {
@@ -155,7 +156,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
                 t.kind = TokenKind::Currency;
             }
             t.length = i - t.start;
-            out.push_back(t);
+            out.emplace_back(t);
             continue;
         }
         if (c == u'#' || c == u'@') {   // hashtags read as words, handles as nothing
@@ -172,7 +173,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
         t.hash = mix(kFnvOffset, foldChar(c));
         const bool dash = c == u'-' || c == 0x2013 || c == 0x2014;
         t.boundary = isBoundaryPunct(c) || (dash && (i == 0 || isSpace(s[i - 1])) && (i + 1 >= n || isSpace(s[i + 1])));
-        out.push_back(t);
+        out.emplace_back(t);
         ++i;
     }
 }

@@ -64,7 +64,10 @@ std::vector<std::vector<quint64>> expandTerm(const QString &term)
     return sequences;
 }
 
-inline size_t slotFor(quint64 key, size_t mask) { return size_t((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 7) & mask; }
+inline size_t slotFor(quint64 key, size_t mask) { return size_t((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask; }
+
+// The key of a token sequence extended by one token.
+inline quint64 extend(quint64 prefix, quint64 token) { return (prefix ^ (prefix >> 31)) * 0xBF58476D1CE4E5B9ULL + token; }
 
 } // namespace
 
@@ -86,17 +89,11 @@ Result<SentimentLexicon> SentimentLexicon::parse(const QString &tsv)
         const float value = fields.size() > 2 ? fields[2].trimmed().toFloat(&ok) : 1.0f;
         if (!ok)
             return fail(QStringLiteral("lexicon line %1: bad value '%2'").arg(n + 1).arg(fields[2].trimmed()));
-        for (auto &sequence : expandTerm(fields[0].trimmed())) {
-            LexiconEntry entry;
-            entry.role = *role;
-            entry.value = value;
-            entry.tail.assign(sequence.begin() + 1, sequence.end());
-            lexicon.m_entries.emplace_back(sequence.front(), std::move(entry));
-        }
+        for (const auto &sequence : expandTerm(fields[0].trimmed()))
+            lexicon.add(sequence, LexiconEntry{*role, value});
     }
     lexicon.m_digest = QString::fromLatin1(
         QCryptographicHash::hash(tsv.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
-    lexicon.buildIndex();
     return lexicon;
 }
 
@@ -108,58 +105,83 @@ Result<SentimentLexicon> SentimentLexicon::loadDefault()
     return parse(QString::fromUtf8(file.readAll()));
 }
 
-void SentimentLexicon::buildIndex()
+SentimentLexicon::Node &SentimentLexicon::insertNode(quint64 key)
 {
-    // Stable: for equal phrases the earlier line wins, so the file reads top-down.
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const auto &a, const auto &b) {
-        if (a.first != b.first)
-            return a.first < b.first;
-        return a.second.tail.size() > b.second.tail.size();
-    });
-    size_t capacity = 64;
-    while (capacity < m_entries.size() * 2)
-        capacity *= 2;
-    m_buckets.assign(capacity, Bucket{});
-    const size_t mask = capacity - 1;
-    for (size_t i = 0; i < m_entries.size();) {
-        size_t j = i;
-        while (j < m_entries.size() && m_entries[j].first == m_entries[i].first)
-            ++j;
-        size_t slot = slotFor(m_entries[i].first, mask);
-        while (m_buckets[slot].count != 0)
-            slot = (slot + 1) & mask;
-        m_buckets[slot] = Bucket{m_entries[i].first, quint32(i), quint32(j - i)};
-        i = j;
+    if ((m_used + 1) * 2 > m_nodes.size()) {
+        std::vector<Node> old = std::move(m_nodes);
+        m_nodes.assign(std::max<size_t>(256, old.size() * 2), Node{});
+        m_used = 0;
+        for (const Node &n : old)
+            if (n.used)
+                insertNode(n.key) = n;
+    }
+    const size_t mask = m_nodes.size() - 1;
+    size_t slot = slotFor(key, mask);
+    while (m_nodes[slot].used && m_nodes[slot].key != key)
+        slot = (slot + 1) & mask;
+    Node &node = m_nodes[slot];
+    if (!node.used) {
+        node.used = true;
+        node.key = key;
+        ++m_used;
+    }
+    return node;
+}
+
+const SentimentLexicon::Node *SentimentLexicon::findNode(quint64 key) const
+{
+    if (m_nodes.empty())
+        return nullptr;
+    const size_t mask = m_nodes.size() - 1;
+    size_t slot = slotFor(key, mask);
+    while (m_nodes[slot].used) {
+        if (m_nodes[slot].key == key)
+            return &m_nodes[slot];
+        slot = (slot + 1) & mask;
+    }
+    return nullptr;
+}
+
+void SentimentLexicon::add(const std::vector<quint64> &sequence, LexiconEntry entry)
+{
+    quint64 key = sequence.front();
+    const quint64 bit = key >> 48;
+    m_firstTokenFilter[size_t(bit >> 6) % kFilterWords] |= quint64(1) << (bit & 63);
+    for (size_t k = 1; k < sequence.size(); ++k) {
+        insertNode(key).prefix = true;
+        key = extend(key, sequence[k]);
+    }
+    Node &node = insertNode(key);
+    if (node.entry < 0) {   // for the same phrase the earlier line wins
+        node.entry = qint32(m_entries.size());
+        m_entries.push_back(entry);
     }
 }
 
 LexiconMatch SentimentLexicon::longestMatch(const std::vector<Token> &tokens, size_t at) const
 {
+    LexiconMatch best;
     const Token &first = tokens[at];
     if (first.kind != TokenKind::Word && first.kind != TokenKind::Punct)
-        return {};
-    const size_t mask = m_buckets.size() - 1;
-    size_t slot = slotFor(first.hash, mask);
-    while (m_buckets[slot].count != 0) {
-        const Bucket &b = m_buckets[slot];
-        if (b.key == first.hash) {
-            for (quint32 e = b.begin; e < b.begin + b.count; ++e) {
-                const LexiconEntry &entry = m_entries[e].second;
-                if (at + 1 + entry.tail.size() > tokens.size())
-                    continue;
-                bool match = true;
-                for (size_t k = 0; k < entry.tail.size() && match; ++k) {
-                    const Token &t = tokens[at + 1 + k];
-                    match = (t.kind == TokenKind::Word || t.kind == TokenKind::Punct) && t.hash == entry.tail[k];
-                }
-                if (match)
-                    return {&entry, qint32(entry.tail.size() + 1)};
-            }
-            return {};
-        }
-        slot = (slot + 1) & mask;
+        return best;
+    quint64 key = first.hash;
+    const quint64 bit = key >> 48;
+    if (!(m_firstTokenFilter[size_t(bit >> 6) % kFilterWords] & (quint64(1) << (bit & 63))))
+        return best;
+    for (size_t k = at;;) {
+        const Node *node = findNode(key);
+        if (!node)
+            break;
+        if (node->entry >= 0)
+            best = LexiconMatch{&m_entries[size_t(node->entry)], qint32(k - at + 1)};
+        if (!node->prefix || ++k >= tokens.size())
+            break;
+        const Token &next = tokens[k];
+        if (next.kind != TokenKind::Word && next.kind != TokenKind::Punct)
+            break;
+        key = extend(key, next.hash);
     }
-    return {};
+    return best;
 }
 
 } // namespace tw

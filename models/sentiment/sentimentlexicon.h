@@ -30,7 +30,6 @@ enum class LexiconRole : quint8 {
 };
 
 struct LexiconEntry {
-    std::vector<quint64> tail;   // hashes of the tokens after the first
     LexiconRole role = LexiconRole::Polar;
     float value = 0;
 };
@@ -41,8 +40,9 @@ struct LexiconMatch {
 };
 
 // The finance lexicon (resources/sentiment/lexicon.tsv): terms and phrases
-// with a role and a strength. Look-up is by the hash of the first token, then
-// the longest phrase whose remaining tokens follow, so "net loss narrowed"
+// with a role and a strength. Every phrase and every prefix of one is a key in
+// one open-addressing table of token-sequence hashes, so the longest match
+// costs one probe per token it extends over, so "net loss narrowed"
 // is one metric and one change, and "shut down" is not a fall.
 class SentimentLexicon {
 public:
@@ -57,15 +57,23 @@ public:
     const QString &digest() const { return m_digest; }
 
 private:
-    struct Bucket {
+    struct Node {
         quint64 key = 0;
-        quint32 begin = 0;
-        quint32 count = 0;   // 0: empty slot
+        qint32 entry = -1;     // the phrase that ends here, if any
+        bool prefix = false;   // a longer phrase continues from here
+        bool used = false;
     };
-    void buildIndex();
+    Node &insertNode(quint64 key);
+    const Node *findNode(quint64 key) const;
+    void add(const std::vector<quint64> &sequence, LexiconEntry entry);
 
-    std::vector<std::pair<quint64, LexiconEntry>> m_entries;   // sorted by first hash, longest first
-    std::vector<Bucket> m_buckets;                             // open addressing, power of two
+    // One bit per hash bucket of every first token: most words of a sentence
+    // are in no phrase, and this answers that from L1 cache.
+    std::vector<quint64> m_firstTokenFilter = std::vector<quint64>(kFilterWords, 0);
+    static constexpr size_t kFilterWords = 1024;
+    std::vector<LexiconEntry> m_entries;
+    std::vector<Node> m_nodes;   // power-of-two size, at most half full
+    size_t m_used = 0;
     QString m_digest;
 };
 
