@@ -1,7 +1,10 @@
+#include "alerts/alertevaluator.h"
+#include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "fetch/simplefetch.h"
 #include "parsers/rssparser.h"
+#include "core/storetime.h"
 #include "pipeline/articleingestor.h"
 
 #include <QFile>
@@ -70,6 +73,14 @@ public:
             }
             ctx.out << argument << ": " << report->received << " items, " << report->inserted << " new, "
                     << report->updated << " updated, " << report->unchanged << " unchanged\n";
+            // Stage 5 of the ingest path: the alert rules, after the batch committed.
+            auto fired = AlertEvaluator((*store)->database()).evaluate(nowUtc());
+            if (!fired) {
+                ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
+                ++failures;
+                continue;
+            }
+            reportFirings(*fired, ctx.out);
         }
         return failures == 0 ? kExitOk : kExitFailure;
     }

@@ -1,0 +1,37 @@
+#include "cli/alertreport.h"
+
+#include "core/storetime.h"
+#include "notify/desktopnotifier.h"
+
+#include <QSettings>
+
+namespace tw {
+
+QString doNotDisturbKey()
+{
+    return QStringLiteral("alerts/doNotDisturb");
+}
+
+QString firedLine(const FiredAlert &a)
+{
+    QString line = QStringLiteral("%1\t%2\t%3\t%4").arg(QString::number(a.id), isoUtc(a.fired), a.ruleName, a.message);
+    if (a.acknowledged)
+        line += QStringLiteral("\tacknowledged");
+    return line;
+}
+
+void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
+{
+    for (const FiredAlert &a : fired)
+        out << "alert " << a.id << ": " << a.ruleName << ": " << a.message << '\n';
+    if (fired.isEmpty() || QSettings().value(doNotDisturbKey()).toBool())
+        return;
+    DesktopNotifier notifier;
+    if (!notifier.serverAvailable())
+        return;
+    for (const FiredAlert &a : fired)
+        notifier.notify(a);
+    notifier.waitForDelivery();
+}
+
+} // namespace tw
