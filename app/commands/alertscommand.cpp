@@ -5,13 +5,13 @@
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "core/storetime.h"
+#include "notify/desktopnotifier.h"
 #include "store/sqlexec.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSettings>
 
 namespace tw {
 
@@ -89,7 +89,7 @@ public:
                 ctx.err << "tickerwire alerts dnd: say on or off\n";
                 return kExitUsage;
             }
-            QSettings().setValue(doNotDisturbKey(), args.first() == QLatin1String("on"));
+            DesktopNotifier::setDoNotDisturbSetting(args.first() == QLatin1String("on"));
             ctx.out << "do not disturb: " << args.first() << '\n';
             return kExitOk;
         }
