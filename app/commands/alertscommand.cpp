@@ -61,7 +61,7 @@ public:
     QString summary() const override { return QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."); }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
+        return QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
                               "export FILE.json|import FILE.json|dnd on|off");
     }
 
@@ -81,7 +81,7 @@ public:
         const QStringList args = ctx.arguments.mid(1);
         static const QStringList noArgs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("fired"),
                                         QStringLiteral("check")};
-        static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("enable"), QStringLiteral("disable"),
+        static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("edit"), QStringLiteral("enable"), QStringLiteral("disable"),
                                         QStringLiteral("mute"), QStringLiteral("unmute"), QStringLiteral("remove")};
         static const QStringList fileArgs{QStringLiteral("export"), QStringLiteral("import")};
         if (sub == QLatin1String("dnd")) {
@@ -156,6 +156,8 @@ public:
             return exportRules(ctx, db, args.first());
         if (sub == QLatin1String("import"))
             return importRules(ctx, db, args.first());
+        if (sub == QLatin1String("edit"))
+            return edit(ctx, db, id);
         return setFlag(ctx, db, sub, id);
     }
 
@@ -227,6 +229,65 @@ private:
             return kExitFailure;
         }
         ctx.out << "added rule " << ruleLine(*added) << '\n';
+        return kExitOk;
+    }
+
+    // Changes only what the options name; the rule keeps its history and state.
+    int edit(CommandContext &ctx, QSqlDatabase db, qint64 id)
+    {
+        AlertRuleStore rules(db);
+        auto found = rules.byId(id);
+        if (!found) {
+            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (!found->has_value()) {
+            ctx.err << "tickerwire alerts edit: no alert rule with id " << id << '\n';
+            return kExitFailure;
+        }
+        AlertRule rule = **found;
+        const QCommandLineParser &p = ctx.parser;
+        if (p.isSet(kKind)) {
+            ctx.err << "tickerwire alerts edit: the kind of a rule cannot change; add a new rule\n";
+            return kExitUsage;
+        }
+        if (p.isSet(kTicker))
+            rule.ticker = p.value(kTicker);
+        if (p.isSet(kHorizon))
+            rule.horizon = p.value(kHorizon);
+        if (p.isSet(kQuery))
+            rule.query = p.value(kQuery);
+        if (p.isSet(kName))
+            rule.name = p.value(kName);
+        if (p.isSet(kEventKinds))
+            rule.eventKinds = splitList(p.value(kEventKinds));
+        if (p.isSet(kSources))
+            rule.sources = splitList(p.value(kSources));
+        if (p.isSet(kThreshold)) {
+            bool ok = false;
+            rule.threshold = p.value(kThreshold).toDouble(&ok);
+            if (!ok) {
+                ctx.err << "tickerwire alerts edit: bad threshold '" << p.value(kThreshold) << "': not a number\n";
+                return kExitUsage;
+            }
+        }
+        if (p.isSet(kCooldown)) {
+            const auto seconds = parseDurationSeconds(p.value(kCooldown));
+            if (!seconds) {
+                ctx.err << "tickerwire alerts edit: bad cooldown '" << p.value(kCooldown) << "'\n";
+                return kExitUsage;
+            }
+            rule.cooldownSeconds = *seconds;
+        }
+        if (auto valid = rules.validate(rule); !valid) {
+            ctx.err << "tickerwire alerts edit: " << valid.errorMessage() << '\n';
+            return kExitUsage;
+        }
+        if (auto s = rules.update(rule); !s) {
+            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "edited rule " << ruleLine(**rules.byId(id)) << '\n';
         return kExitOk;
     }
 
