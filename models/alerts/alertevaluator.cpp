@@ -431,8 +431,13 @@ Result<QList<FiredAlert>> AlertEvaluator::evaluate(const QDateTime &now)
             if (!state)
                 return state.error();
             auto found = candidates(rule, *state, now);
-            if (!found)
-                return found.error();
+            if (!found) {
+                // One broken rule (say, a query a newer SQLite reads differently)
+                // must not silence the others.
+                qCWarning(twAlerts).noquote() << QStringLiteral("alert rule %1 (%2) skipped: %3")
+                                                     .arg(QString::number(rule.id), rule.describe(), found.errorMessage());
+                continue;
+            }
             QJsonArray suppressed = state->value(QStringLiteral("suppressed")).toArray();
             for (const AlertCandidate &c : *found) {
                 if (isConditionKind(rule.kind) && rule.cooldownSeconds > 0) {
