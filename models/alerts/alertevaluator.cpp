@@ -110,7 +110,7 @@ Result<QList<AlertCandidate>> AlertEvaluator::scoreCandidates(const AlertRule &r
         const QString label = q.value(2).toString();
         QJsonObject seen = tickerState(state, ticker);
         if (seen.isEmpty() && q.next()) {
-            seen.insert(QStringLiteral("as_of"), q.value(0).toLongLong() - 1);
+            seen.insert(QStringLiteral("as_of"), q.value(0).toLongLong());
             seen.insert(QStringLiteral("score"), q.value(1).toDouble());
             seen.insert(QStringLiteral("label"), q.value(2).toString());
         }
@@ -122,7 +122,7 @@ Result<QList<AlertCandidate>> AlertEvaluator::scoreCandidates(const AlertRule &r
             continue;
         const double before = seen.value(QStringLiteral("score")).toDouble();
         const QString labelBefore = seen.value(QStringLiteral("label")).toString();
-        const QString when = isoUtc(fromStoreTime(asOf));
+        const QString when = QString::number(asOf);   // the snapshot, to the millisecond
         if (rule.kind == AlertKind::ScoreThreshold) {
             const double t = *rule.threshold;
             if ((before < t) == (score < t))
