@@ -77,7 +77,7 @@ QStringList AlertRuleStore::horizons()
 QStringList AlertRuleStore::eventKinds()
 {
     return {QStringLiteral("launch"), QStringLiteral("guidance"), QStringLiteral("deal"), QStringLiteral("price-move"),
-            QStringLiteral("leadership"), QStringLiteral("legal"), QStringLiteral("ranking")};
+            QStringLiteral("leadership"), QStringLiteral("legal"), QStringLiteral("ranking"), QStringLiteral("actual")};
 }
 
 Status AlertRuleStore::checkTicker(const QString &symbol) const
