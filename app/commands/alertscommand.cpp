@@ -17,31 +17,31 @@ namespace tw {
 
 namespace {
 const QCommandLineOption kKind(QStringList{QStringLiteral("kind")},
-                               QStringLiteral("add: rule kind (score-threshold, label-change, price-move, article-match, "
+                               QStringLiteral("add, edit: rule kind (score-threshold, label-change, price-move, article-match, "
                                               "news-volume, guidance, event)."),
                                QStringLiteral("KIND"));
 const QCommandLineOption kTicker(QStringList{QStringLiteral("ticker")},
-                                 QStringLiteral("add: the ticker (article-match: a comma-separated list)."),
+                                 QStringLiteral("add, edit: the ticker (article-match: a comma-separated list)."),
                                  QStringLiteral("T"));
 const QCommandLineOption kThreshold(QStringList{QStringLiteral("threshold")},
-                                    QStringLiteral("add: score 0-100, move in percent, or news-volume z-score."),
+                                    QStringLiteral("add, edit: score 0-100, move in percent, or news-volume z-score."),
                                     QStringLiteral("X"));
 const QCommandLineOption kHorizon(QStringList{QStringLiteral("horizon")},
-                                  QStringLiteral("add: score horizon: short, medium (default) or long."),
+                                  QStringLiteral("add, edit: score horizon: short, medium (default) or long."),
                                   QStringLiteral("H"));
 const QCommandLineOption kQuery(QStringList{QStringLiteral("query")},
-                                QStringLiteral("add: article-match full-text query; guidance: the metric (capex)."),
+                                QStringLiteral("add, edit: article-match full-text query; guidance: the metric (capex)."),
                                 QStringLiteral("Q"));
 const QCommandLineOption kCooldown(QStringList{QStringLiteral("cooldown")},
-                                   QStringLiteral("add: quiet time after a firing (90s, 15m, 1h, 1d; default 1h)."),
+                                   QStringLiteral("add, edit: quiet time after a firing (90s, 15m, 1h, 1d; default 1h)."),
                                    QStringLiteral("DURATION"));
-const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add: a name for the rule."),
+const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add, edit: a name for the rule."),
                                QStringLiteral("TEXT"));
 const QCommandLineOption kEventKinds(QStringList{QStringLiteral("event-kinds")},
-                                     QStringLiteral("add: event kinds, comma-separated (launch, deal, ...)."),
+                                     QStringLiteral("add, edit: event kinds, comma-separated (launch, deal, ...)."),
                                      QStringLiteral("LIST"));
 const QCommandLineOption kSources(QStringList{QStringLiteral("sources")},
-                                  QStringLiteral("add: article-match publishers, comma-separated."),
+                                  QStringLiteral("add, edit: article-match publishers, comma-separated."),
                                   QStringLiteral("LIST"));
 const QCommandLineOption kSince(QStringList{QStringLiteral("since")},
                                 QStringLiteral("fired: only firings at or after DATE (YYYY-MM-DD or ISO time)."),
