@@ -3,13 +3,17 @@
 namespace tw {
 
 // Each command lives in app/commands/<name>command.cpp and exports its factory.
+std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeAlertsCommand();
+std::unique_ptr<Command> makeEvalCommand();
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeStatsCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeExportCommand());
+    commands.push_back(makeEvalCommand());
     commands.push_back(makeIngestCommand());
     commands.push_back(makeStatsCommand());
     commands.push_back(makeAlertsCommand());

@@ -1,5 +1,6 @@
 #include "window/mainwindow.h"
 
+#include "window/aboutdialog.h"
 #include "window/docklayout.h"
 
 #include <QAction>
@@ -54,6 +55,14 @@ void MainWindow::createMenus()
     }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Tickerwire"), this, [this] {
+        AboutDialog dialog(m_storeLocation, this);
+        dialog.exec();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 }
 
 QDockWidget *MainWindow::dock(PanelId id) const
