@@ -3,14 +3,7 @@
 #include "core/storetime.h"
 #include "notify/desktopnotifier.h"
 
-#include <QSettings>
-
 namespace tw {
-
-QString doNotDisturbKey()
-{
-    return QStringLiteral("alerts/doNotDisturb");
-}
 
 QString firedLine(const FiredAlert &a)
 {
@@ -24,7 +17,7 @@ void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
 {
     for (const FiredAlert &a : fired)
         out << "alert " << a.id << ": " << a.ruleName << ": " << a.message << '\n';
-    if (fired.isEmpty() || QSettings().value(doNotDisturbKey()).toBool())
+    if (fired.isEmpty() || DesktopNotifier::doNotDisturbSetting())
         return;
     DesktopNotifier notifier;
     if (!notifier.serverAvailable())

@@ -7,9 +7,6 @@
 
 namespace tw {
 
-// The setting (QSettings) that silences desktop notifications everywhere.
-QString doNotDisturbKey();
-
 // One firing as `alerts fired` prints it, tab-separated: id, time (UTC),
 // rule, message (an article firing's message names the titles), and
 // "acknowledged" when it is.

@@ -5,43 +5,43 @@
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "core/storetime.h"
+#include "notify/desktopnotifier.h"
 #include "store/sqlexec.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSettings>
 
 namespace tw {
 
 namespace {
 const QCommandLineOption kKind(QStringList{QStringLiteral("kind")},
-                               QStringLiteral("add: rule kind (score-threshold, label-change, price-move, article-match, "
+                               QStringLiteral("add, edit: rule kind (score-threshold, label-change, price-move, article-match, "
                                               "news-volume, guidance, event)."),
                                QStringLiteral("KIND"));
 const QCommandLineOption kTicker(QStringList{QStringLiteral("ticker")},
-                                 QStringLiteral("add: the ticker (article-match: a comma-separated list)."),
+                                 QStringLiteral("add, edit: the ticker (article-match: a comma-separated list)."),
                                  QStringLiteral("T"));
 const QCommandLineOption kThreshold(QStringList{QStringLiteral("threshold")},
-                                    QStringLiteral("add: score 0-100, move in percent, or news-volume z-score."),
+                                    QStringLiteral("add, edit: score 0-100, move in percent, or news-volume z-score."),
                                     QStringLiteral("X"));
 const QCommandLineOption kHorizon(QStringList{QStringLiteral("horizon")},
-                                  QStringLiteral("add: score horizon: short, medium (default) or long."),
+                                  QStringLiteral("add, edit: score horizon: short, medium (default) or long."),
                                   QStringLiteral("H"));
 const QCommandLineOption kQuery(QStringList{QStringLiteral("query")},
-                                QStringLiteral("add: article-match full-text query; guidance: the metric (capex)."),
+                                QStringLiteral("add, edit: article-match full-text query; guidance: the metric (capex)."),
                                 QStringLiteral("Q"));
 const QCommandLineOption kCooldown(QStringList{QStringLiteral("cooldown")},
-                                   QStringLiteral("add: quiet time after a firing (90s, 15m, 1h, 1d; default 1h)."),
+                                   QStringLiteral("add, edit: quiet time after a firing (90s, 15m, 1h, 1d; default 1h)."),
                                    QStringLiteral("DURATION"));
-const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add: a name for the rule."),
+const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add, edit: a name for the rule."),
                                QStringLiteral("TEXT"));
 const QCommandLineOption kEventKinds(QStringList{QStringLiteral("event-kinds")},
-                                     QStringLiteral("add: event kinds, comma-separated (launch, deal, ...)."),
+                                     QStringLiteral("add, edit: event kinds, comma-separated (launch, deal, ...)."),
                                      QStringLiteral("LIST"));
 const QCommandLineOption kSources(QStringList{QStringLiteral("sources")},
-                                  QStringLiteral("add: article-match publishers, comma-separated."),
+                                  QStringLiteral("add, edit: article-match publishers, comma-separated."),
                                   QStringLiteral("LIST"));
 const QCommandLineOption kSince(QStringList{QStringLiteral("since")},
                                 QStringLiteral("fired: only firings at or after DATE (YYYY-MM-DD or ISO time)."),
@@ -61,7 +61,7 @@ public:
     QString summary() const override { return QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."); }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
+        return QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
                               "export FILE.json|import FILE.json|dnd on|off");
     }
 
@@ -81,7 +81,7 @@ public:
         const QStringList args = ctx.arguments.mid(1);
         static const QStringList noArgs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("fired"),
                                         QStringLiteral("check")};
-        static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("enable"), QStringLiteral("disable"),
+        static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("edit"), QStringLiteral("enable"), QStringLiteral("disable"),
                                         QStringLiteral("mute"), QStringLiteral("unmute"), QStringLiteral("remove")};
         static const QStringList fileArgs{QStringLiteral("export"), QStringLiteral("import")};
         if (sub == QLatin1String("dnd")) {
@@ -89,7 +89,7 @@ public:
                 ctx.err << "tickerwire alerts dnd: say on or off\n";
                 return kExitUsage;
             }
-            QSettings().setValue(doNotDisturbKey(), args.first() == QLatin1String("on"));
+            DesktopNotifier::setDoNotDisturbSetting(args.first() == QLatin1String("on"));
             ctx.out << "do not disturb: " << args.first() << '\n';
             return kExitOk;
         }
@@ -156,6 +156,8 @@ public:
             return exportRules(ctx, db, args.first());
         if (sub == QLatin1String("import"))
             return importRules(ctx, db, args.first());
+        if (sub == QLatin1String("edit"))
+            return edit(ctx, db, id);
         return setFlag(ctx, db, sub, id);
     }
 
@@ -227,6 +229,65 @@ private:
             return kExitFailure;
         }
         ctx.out << "added rule " << ruleLine(*added) << '\n';
+        return kExitOk;
+    }
+
+    // Changes only what the options name; the rule keeps its history and state.
+    int edit(CommandContext &ctx, QSqlDatabase db, qint64 id)
+    {
+        AlertRuleStore rules(db);
+        auto found = rules.byId(id);
+        if (!found) {
+            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (!found->has_value()) {
+            ctx.err << "tickerwire alerts edit: no alert rule with id " << id << '\n';
+            return kExitFailure;
+        }
+        AlertRule rule = **found;
+        const QCommandLineParser &p = ctx.parser;
+        if (p.isSet(kKind)) {
+            ctx.err << "tickerwire alerts edit: the kind of a rule cannot change; add a new rule\n";
+            return kExitUsage;
+        }
+        if (p.isSet(kTicker))
+            rule.ticker = p.value(kTicker);
+        if (p.isSet(kHorizon))
+            rule.horizon = p.value(kHorizon);
+        if (p.isSet(kQuery))
+            rule.query = p.value(kQuery);
+        if (p.isSet(kName))
+            rule.name = p.value(kName);
+        if (p.isSet(kEventKinds))
+            rule.eventKinds = splitList(p.value(kEventKinds));
+        if (p.isSet(kSources))
+            rule.sources = splitList(p.value(kSources));
+        if (p.isSet(kThreshold)) {
+            bool ok = false;
+            rule.threshold = p.value(kThreshold).toDouble(&ok);
+            if (!ok) {
+                ctx.err << "tickerwire alerts edit: bad threshold '" << p.value(kThreshold) << "': not a number\n";
+                return kExitUsage;
+            }
+        }
+        if (p.isSet(kCooldown)) {
+            const auto seconds = parseDurationSeconds(p.value(kCooldown));
+            if (!seconds) {
+                ctx.err << "tickerwire alerts edit: bad cooldown '" << p.value(kCooldown) << "'\n";
+                return kExitUsage;
+            }
+            rule.cooldownSeconds = *seconds;
+        }
+        if (auto valid = rules.validate(rule); !valid) {
+            ctx.err << "tickerwire alerts edit: " << valid.errorMessage() << '\n';
+            return kExitUsage;
+        }
+        if (auto s = rules.update(rule); !s) {
+            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "edited rule " << ruleLine(**rules.byId(id)) << '\n';
         return kExitOk;
     }
 

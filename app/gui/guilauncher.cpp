@@ -1,6 +1,7 @@
 #include "gui/guilauncher.h"
 
 #include "demo/demoworkspace.h"
+#include "notify/alertdelivery.h"
 #include "store/articlestore.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
@@ -51,6 +52,17 @@ int runGui(const GlobalOptions &globals)
     else if (interactive)
         window.restoreSavedLayout();
     window.show();
+
+    // Alert rules run on their own thread; a clicked desktop notification
+    // brings the window forward (the Alerts panel then shows the cause).
+    AlertDelivery alerts(location);
+    QObject::connect(&alerts, &AlertDelivery::openRequested, &window, [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
+    if (interactive)
+        alerts.evaluate();
     if (!interactive)
         scheduleScreenshotAndQuit(&window, globals.screenshot);
     return QApplication::exec();

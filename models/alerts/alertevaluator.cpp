@@ -110,7 +110,7 @@ Result<QList<AlertCandidate>> AlertEvaluator::scoreCandidates(const AlertRule &r
         const QString label = q.value(2).toString();
         QJsonObject seen = tickerState(state, ticker);
         if (seen.isEmpty() && q.next()) {
-            seen.insert(QStringLiteral("as_of"), q.value(0).toLongLong() - 1);
+            seen.insert(QStringLiteral("as_of"), q.value(0).toLongLong());
             seen.insert(QStringLiteral("score"), q.value(1).toDouble());
             seen.insert(QStringLiteral("label"), q.value(2).toString());
         }
@@ -122,7 +122,7 @@ Result<QList<AlertCandidate>> AlertEvaluator::scoreCandidates(const AlertRule &r
             continue;
         const double before = seen.value(QStringLiteral("score")).toDouble();
         const QString labelBefore = seen.value(QStringLiteral("label")).toString();
-        const QString when = isoUtc(fromStoreTime(asOf));
+        const QString when = QString::number(asOf);   // the snapshot, to the millisecond
         if (rule.kind == AlertKind::ScoreThreshold) {
             const double t = *rule.threshold;
             if ((before < t) == (score < t))
@@ -219,7 +219,8 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
         ? QStringLiteral("SELECT a.id, a.title, a.source FROM articles a "
                          "WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND a.id > ? AND a.id <= ?")
         : QStringLiteral("SELECT a.id, a.title, a.source FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                         "WHERE articles_fts MATCH ? AND a.id > ? AND a.id <= ?");
+                         // On the FTS table's rowid, so FTS5 itself skips older articles.
+                         "WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND articles_fts.rowid <= ?");
     sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM fired_alert_articles fa JOIN fired_alerts f "
                           "ON f.id = fa.alert_id WHERE f.rule_id = ? AND fa.article_id = a.id)");
     const QStringList tickers = rule.ticker.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -285,11 +286,14 @@ Result<QList<AlertCandidate>> AlertEvaluator::volumeCandidates(const AlertRule &
     const qint64 until = toStoreTime(dayStart.addDays(1));
     QList<AlertCandidate> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.published_utc FROM articles a JOIN article_tickers t ON t.article_id = a.id "
-                             "WHERE t.ticker = ? AND a.published_utc >= ? AND a.published_utc < ? "
+    // Driven by the publication-time index (31 days of articles), not by the
+    // ticker's whole history.
+    q.prepare(QStringLiteral("SELECT a.id, a.published_utc FROM articles a "
+                             "WHERE a.published_utc >= ? AND a.published_utc < ? AND EXISTS "
+                             "(SELECT 1 FROM article_tickers t WHERE t.article_id = a.id AND t.ticker = ?) "
                              "ORDER BY a.published_utc"));
     for (const QString &ticker : *tickers) {
-        if (auto s = execBound(q, {ticker, from, until}); !s)
+        if (auto s = execBound(q, {from, until, ticker}); !s)
             return s.error();
         std::vector<int> perDay(kVolumeBaselineDays, 0);
         QList<qint64> todays;
@@ -347,8 +351,10 @@ Result<QList<AlertCandidate>> AlertEvaluator::eventCandidates(const AlertRule &r
         sql += QStringLiteral(" AND kind IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
     if (rule.kind == AlertKind::Guidance && !rule.query.isEmpty()) {
-        sql += QStringLiteral(" AND (lower(metric) = lower(?) OR (metric = '' AND lower(title) LIKE ?))");
-        binds << rule.query << QStringLiteral("%%1%").arg(rule.query.toLower());
+        // The metric as the extractor names it ("capex"), or the word in the title.
+        const QString like = QStringLiteral("%%1%").arg(rule.query.toLower());
+        sql += QStringLiteral(" AND (lower(metric) LIKE ? OR lower(title) LIKE ?)");
+        binds << like << like;
     }
     sql += QStringLiteral(" ORDER BY id");
     QSqlQuery q(m_db);
@@ -425,8 +431,13 @@ Result<QList<FiredAlert>> AlertEvaluator::evaluate(const QDateTime &now)
             if (!state)
                 return state.error();
             auto found = candidates(rule, *state, now);
-            if (!found)
-                return found.error();
+            if (!found) {
+                // One broken rule (say, a query a newer SQLite reads differently)
+                // must not silence the others.
+                qCWarning(twAlerts).noquote() << QStringLiteral("alert rule %1 (%2) skipped: %3")
+                                                     .arg(QString::number(rule.id), rule.describe(), found.errorMessage());
+                continue;
+            }
             QJsonArray suppressed = state->value(QStringLiteral("suppressed")).toArray();
             for (const AlertCandidate &c : *found) {
                 if (isConditionKind(rule.kind) && rule.cooldownSeconds > 0) {

@@ -40,7 +40,7 @@ struct AlertRule {
     QString horizon;                     // score kinds: short, medium, long
     std::optional<double> threshold;     // score 0-100, percent, z-score
     QString query;                       // article-match: FTS5; guidance: metric ("capex")
-    QStringList eventKinds;              // event: launch, guidance, deal, ...
+    QStringList eventKinds;              // event: launch, guidance, deal, price-move, leadership, legal, ranking, actual
     QStringList sources;                 // article-match: publisher names
     qint64 cooldownSeconds = 3600;
     bool enabled = true;

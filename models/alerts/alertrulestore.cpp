@@ -77,7 +77,7 @@ QStringList AlertRuleStore::horizons()
 QStringList AlertRuleStore::eventKinds()
 {
     return {QStringLiteral("launch"), QStringLiteral("guidance"), QStringLiteral("deal"), QStringLiteral("price-move"),
-            QStringLiteral("leadership"), QStringLiteral("legal"), QStringLiteral("ranking")};
+            QStringLiteral("leadership"), QStringLiteral("legal"), QStringLiteral("ranking"), QStringLiteral("actual")};
 }
 
 Status AlertRuleStore::checkTicker(const QString &symbol) const
@@ -96,6 +96,19 @@ Status AlertRuleStore::checkTicker(const QString &symbol) const
     }
     return fail(QStringLiteral("unknown ticker '%1' (the workspace has: %2)")
                     .arg(symbol, known.isEmpty() ? QStringLiteral("no tickers") : known.join(QStringLiteral(", "))));
+}
+
+// Horizons and event kinds the scoring and event stages actually wrote count
+// as known too, so a stage that adds one does not need this list changed.
+QStringList AlertRuleStore::storedValues(const QString &table, const QString &column) const
+{
+    QStringList values;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT DISTINCT %1 FROM %2").arg(column, table))) {
+        while (q.next())
+            values << q.value(0).toString();
+    }
+    return values;
 }
 
 Status AlertRuleStore::checkQuery(const QString &query) const
@@ -139,7 +152,7 @@ Result<AlertRule> AlertRuleStore::validate(const AlertRule &input) const
     if (scoreKind) {
         if (rule.horizon.isEmpty())
             rule.horizon = QStringLiteral("medium");
-        if (!horizons().contains(rule.horizon))
+        if (!horizons().contains(rule.horizon) && !storedValues(QStringLiteral("corporate_scores"), QStringLiteral("horizon")).contains(rule.horizon))
             return fail(QStringLiteral("unknown horizon '%1' (expected one of: %2)")
                             .arg(rule.horizon, horizons().join(QStringLiteral(", "))));
     } else if (!rule.horizon.isEmpty()) {
@@ -187,7 +200,8 @@ Result<AlertRule> AlertRuleStore::validate(const AlertRule &input) const
         QStringList kinds;
         for (const QString &k : rule.eventKinds) {
             for (const QString &part : splitList(k)) {
-                if (!eventKinds().contains(part.toLower()))
+                if (!eventKinds().contains(part.toLower())
+                    && !storedValues(QStringLiteral("events"), QStringLiteral("kind")).contains(part.toLower()))
                     return fail(QStringLiteral("unknown event kind '%1' (expected: %2)")
                                     .arg(part, eventKinds().join(QStringLiteral(", "))));
                 kinds << part.toLower();

@@ -48,6 +48,7 @@ private:
     Result<QList<AlertRule>> select(const QString &where, const QVariant &value) const;
     Status checkTicker(const QString &symbol) const;
     Status checkQuery(const QString &query) const;
+    QStringList storedValues(const QString &table, const QString &column) const;
     Status existsOrFail(qint64 id) const;
 
     QSqlDatabase m_db;

@@ -322,6 +322,19 @@ private slots:
         QVERIFY(!recorded->has_value());
     }
 
+    void aBrokenRuleDoesNotSilenceTheOthers()
+    {
+        const qint64 broken = addRule(AlertKind::ArticleMatch, QString(), {}, QStringLiteral("Muse"));
+        const qint64 good = addRule(AlertKind::ArticleMatch, QString(), {}, QStringLiteral("Spark"));
+        // A query stored before validation existed, or edited by hand.
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("UPDATE alert_rules SET query = 'Muse AND' WHERE id = %1").arg(broken)));
+        ingest(db(), {article(QStringLiteral("b1"), QStringLiteral("Muse Spark"), QStringLiteral("Muse Spark."),
+                              m_now.addDays(-1))});
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("alert rule \\d+ .* skipped: .*Muse AND")));
+        QCOMPARE(ruleIds(evaluate(m_now)), QList<qint64>{good});
+    }
+
     void disabledRulesDoNotFire()
     {
         const qint64 rule = addRule(AlertKind::ArticleMatch, QString(), {}, QStringLiteral("Muse"));

@@ -157,6 +157,26 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("no fired alert with id 99")));
     }
 
+    void editChangesOnlyTheNamedSettings()
+    {
+        const QString db = store(QStringLiteral("edit.db"));
+        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("stats")},
+                        m_sandbox.path()).exitCode,
+                 0);
+        const auto edited = alerts(db, {QStringLiteral("edit"), QStringLiteral("2"), QStringLiteral("--threshold"),
+                                        QStringLiteral("7.5"), QStringLiteral("--cooldown"), QStringLiteral("30m")});
+        QCOMPARE(edited.exitCode, 0);
+        QVERIFY2(edited.out.contains(QStringLiteral("2\tprice-move\tMETA moves 5% or more\tenabled, cooldown 30m")),
+                 qPrintable(edited.out));
+        const auto bad = alerts(db, {QStringLiteral("edit"), QStringLiteral("2"), QStringLiteral("--threshold"),
+                                     QStringLiteral("0")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("bad threshold 0")), qPrintable(bad.err));
+        QCOMPARE(alerts(db, {QStringLiteral("edit"), QStringLiteral("42")}).exitCode, 1);
+        QCOMPARE(alerts(db, {QStringLiteral("disable"), QStringLiteral("2")}).exitCode, 0);
+        QVERIFY(alerts(db, {QStringLiteral("list")}).out.contains(QStringLiteral("META moves 5% or more\tdisabled")));
+    }
+
     void exportThenImportIntoAnotherStore()
     {
         const QString from = store(QStringLiteral("demo.db"));

@@ -1,4 +1,8 @@
+#include "alerts/alertrulestore.h"
+#include "notify/alertdelivery.h"
 #include "notify/desktopnotifier.h"
+#include "pipeline/articleingestor.h"
+#include "store/storeconnection.h"
 #include "testsupport.h"
 
 #include <QDBusConnection>
@@ -185,6 +189,66 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("2 new articles matching \"Muse Spark\"")), qPrintable(out));
         QCOMPARE(m_stub.received.size(), 1);
         QVERIFY(m_stub.received.first().body.contains(QStringLiteral("Muse Spark Comes to WhatsApp and Instagram")));
+
+        // Do not disturb: still printed and stored, not delivered.
+        m_stub.received.clear();
+        const QString db2 = m_sandbox.filePath(QStringLiteral("cli2.db"));
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db2, QStringLiteral("alerts"), QStringLiteral("add"),
+                                 QStringLiteral("--kind"), QStringLiteral("article-match"), QStringLiteral("--query"),
+                                 QStringLiteral("Muse")},
+                                m_sandbox.path())
+                     .exitCode,
+                 0);
+        QCOMPARE(twtest::runCli({QStringLiteral("alerts"), QStringLiteral("dnd"), QStringLiteral("on")}, m_sandbox.path())
+                     .exitCode,
+                 0);
+        QSignalSpy finished2(&cli, &QProcess::finished);
+        cli.start(QStringLiteral(TW_BINARY), {QStringLiteral("--store"), db2, QStringLiteral("ingest"),
+                                              twtest::fixture(QStringLiteral("rss/newsroom-wordpress.rss"))});
+        QVERIFY(finished2.wait(60000));
+        QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).contains(QStringLiteral("2 new articles matching")));
+        QVERIFY(m_stub.received.isEmpty());
+        QCOMPARE(twtest::runCli({QStringLiteral("alerts"), QStringLiteral("dnd"), QStringLiteral("off")}, m_sandbox.path())
+                     .exitCode,
+                 0);
+    }
+
+    // The window's path: rules run on the worker thread, firings reach the
+    // bus and the panel, and a click comes back as the alert to open.
+    void windowDeliveryFromTheWorkerThread()
+    {
+        const QString location = m_sandbox.filePath(QStringLiteral("window.db"));
+        auto opened = StoreConnection::open(location, QStringLiteral("window-test"));
+        QVERIFY(opened.ok());
+        std::unique_ptr<StoreConnection> store = std::move(opened.value());
+        AlertRule rule;
+        rule.kind = AlertKind::ArticleMatch;
+        rule.query = QStringLiteral("\"Muse Spark\"");
+        rule.name = QStringLiteral("Muse Spark news");
+        QVERIFY(AlertRuleStore(store->database()).add(rule).ok());
+        Article a;
+        a.guid = QStringLiteral("https://news.example.com/muse");
+        a.title = QStringLiteral("Meta unveils Muse Spark");
+        a.body = QStringLiteral("Muse Spark is Meta's new model.");
+        a.published = QDateTime(QDate(2026, 4, 8), QTime(20, 0), Qt::UTC);
+        a.fetched = a.published;
+        QVERIFY(ArticleIngestor(store->database()).ingest({a}).ok());
+
+        AlertDelivery delivery(location, clientBus());
+        QSignalSpy fired(&delivery, &AlertDelivery::alertsFired);
+        QSignalSpy open(&delivery, &AlertDelivery::openRequested);
+        QSignalSpy delivered(delivery.notifier(), &DesktopNotifier::delivered);
+        delivery.evaluate();
+        QVERIFY(fired.wait(30000));
+        const auto alerts = fired.first().at(0).value<QList<FiredAlert>>();
+        QCOMPARE(alerts.size(), 1);
+        QVERIFY(delivered.count() > 0 || delivered.wait(20000));
+        QCOMPARE(m_stub.received.size(), 1);
+        QCOMPARE(m_stub.received.first().summary, QStringLiteral("Muse Spark news"));
+        QCOMPARE(m_stub.received.first().body, QStringLiteral("New article matching \"Muse Spark\": Meta unveils Muse Spark"));
+        emit m_stub.ActionInvoked(delivered.first().at(1).toUInt(), QStringLiteral("default"));
+        QVERIFY(open.wait(20000));
+        QCOMPARE(open.first().at(0).toLongLong(), alerts.first().id);
     }
 };
 

@@ -8,6 +8,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusReply>
+#include <QSettings>
 #include <QSystemTrayIcon>
 
 namespace tw {
@@ -32,6 +33,16 @@ void DesktopNotifier::subscribe()
                   QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint,QString)));
     m_bus.connect(QString::fromLatin1(kService), QString::fromLatin1(kPath), kInterface,
                   QStringLiteral("NotificationClosed"), this, SLOT(onNotificationClosed(uint,uint)));
+}
+
+bool DesktopNotifier::doNotDisturbSetting()
+{
+    return QSettings().value(QStringLiteral("alerts/doNotDisturb"), false).toBool();
+}
+
+void DesktopNotifier::setDoNotDisturbSetting(bool on)
+{
+    QSettings().setValue(QStringLiteral("alerts/doNotDisturb"), on);
 }
 
 void DesktopNotifier::setTrayIcon(QSystemTrayIcon *tray)

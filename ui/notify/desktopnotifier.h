@@ -30,6 +30,11 @@ public:
     explicit DesktopNotifier(QObject *parent = nullptr);   // the session bus
     explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
+    // The persisted switch (QSettings "alerts/doNotDisturb") that the window,
+    // the tray menu and `tickerwire alerts dnd on|off` share.
+    static bool doNotDisturbSetting();
+    static void setDoNotDisturbSetting(bool on);
+
     void setDoNotDisturb(bool on) { m_doNotDisturb = on; }
     bool doNotDisturb() const { return m_doNotDisturb; }
     // The window's tray icon, for the fallback. Not owned.
