@@ -17,7 +17,8 @@ constexpr double kBeforeBut = 0.5;
 constexpr double kAfterBut = 1.4;
 constexpr double kConcessionClause = 0.4;
 constexpr double kSignedFigure = 0.7;   // "(-5%)", "+1.5%" in a headline
-constexpr double kComparison = 0.9;     // "to EUR 5 mn from EUR 8 mn" without a verb
+constexpr double kComparison = 0.9;
+constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr int kMetricBack = 6;          // tokens between a metric and the change after it
 constexpr int kMetricAhead = 4;         // tokens between a change and the metric after it
 constexpr int kNegationReach = 3;
@@ -315,6 +316,13 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             c.weight *= c.anchorBegin < butAt ? kBeforeBut : kAfterBut;
         total += c.weight;
         evidence += std::abs(c.weight);
+    }
+
+    for (const Token &t : tokens) {
+        if (t.kind == TokenKind::Punct && sentence[t.start] == u'?') {
+            total *= kQuestion;
+            break;
+        }
     }
 
     // 6. Normalise, label, explain.

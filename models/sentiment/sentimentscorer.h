@@ -33,8 +33,8 @@ struct SentenceSentiment {
 // The knobs that turn evidence into a label, tuned on the dev splits only.
 struct SentimentTuning {
     double saturation = 1.2;          // score = raw / sqrt(raw^2 + saturation)
-    double positiveThreshold = 0.25;
-    double negativeThreshold = 0.25;
+    double positiveThreshold = 0.40;
+    double negativeThreshold = 0.35;
 };
 
 // Scores one sentence of finance news with rules over our lexicon:
