@@ -96,6 +96,14 @@ Result<SentimentScorer> SentimentScorer::createDefault()
     return SentimentScorer(std::move(*lexicon));
 }
 
+Result<const SentimentScorer *> SentimentScorer::builtIn()
+{
+    static const Result<SentimentScorer> scorer = createDefault();
+    if (!scorer)
+        return scorer.error();
+    return &scorer.value();
+}
+
 QString SentimentScorer::modelVersion() const
 {
     return QStringLiteral("rules-%1+lex-%2").arg(kRulesVersion).arg(m_lexicon.digest());

@@ -46,6 +46,9 @@ class SentimentScorer {
 public:
     explicit SentimentScorer(SentimentLexicon lexicon, SentimentTuning tuning = {});
     static Result<SentimentScorer> createDefault();
+    // The built-in scorer, loaded once per process (the lexicon takes a few
+    // milliseconds to index); an error if the compiled-in lexicon is broken.
+    static Result<const SentimentScorer *> builtIn();
 
     SentenceSentiment score(QStringView sentence) const;
 
