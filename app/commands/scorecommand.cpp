@@ -117,7 +117,7 @@ public:
         for (const CorporateScore &s : *scores) {
             if (!horizons.contains(s.horizon))
                 continue;
-            ctx.out << s.ticker << ": " << s.headline() << " (" << s.articleCount << " articles, confidence "
+            ctx.out << s.ticker << ": " << s.headline() << " (" << s.articleCount << (s.articleCount == 1 ? " article" : " articles") << ", confidence "
                     << QString::number(s.confidence, 'f', 2) << ", as of " << isoUtc(fromStoreTime(s.asOfUtc))
                     << ")\n";
             if (ctx.parser.isSet(QStringLiteral("explain")))
