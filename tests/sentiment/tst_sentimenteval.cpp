@@ -63,6 +63,47 @@ private slots:
         QVERIFY(run.out.contains(QRegularExpression(QStringLiteral("\\npositive\\s+0\\.667\\s+1\\.000\\s+0\\.800\\s+2\\n"))));
     }
 
+    void scoreCommandPrintsAndExplains()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("score.db"));
+        const auto all = twtest::runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("score"),
+                                         QStringLiteral("--all")},
+                                        m_sandbox.path());
+        QCOMPARE(all.exitCode, 0);
+        QVERIFY2(all.err.contains(QRegularExpression(QStringLiteral("scored (\\d+) of \\1 articles"))), qPrintable(all.err));
+        QVERIFY(all.out.contains(QStringLiteral("META: ")));
+
+        const auto one = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("score"), QStringLiteral("--ticker"),
+                                         QStringLiteral("meta"), QStringLiteral("--horizon"), QStringLiteral("medium"),
+                                         QStringLiteral("--explain")},
+                                        m_sandbox.path());
+        QCOMPARE(one.exitCode, 0);
+        const QRegularExpression headline(QStringLiteral(
+            "^META: \\d{1,3} (Bearish|Somewhat bearish|Neutral|Somewhat bullish|Bullish) \u00b7 medium term \\(\\d+ articles?"));
+        QVERIFY2(one.out.contains(headline), qPrintable(one.out));
+        QVERIFY(!one.out.contains(QStringLiteral("short term")));
+        QVERIFY(one.out.contains(QStringLiteral("stories (points")));
+        QVERIFY(one.out.contains(QStringLiteral("phrases:")));
+        // Deterministic: the same store prints the same thing.
+        const auto again = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("score"), QStringLiteral("--ticker"),
+                                           QStringLiteral("META"), QStringLiteral("--horizon"), QStringLiteral("medium"),
+                                           QStringLiteral("--explain")},
+                                          m_sandbox.path());
+        QCOMPARE(again.out, one.out);
+
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("score")}, m_sandbox.path()).exitCode, 2);
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("score"), QStringLiteral("--ticker"),
+                                 QStringLiteral("META"), QStringLiteral("--horizon"), QStringLiteral("decade")},
+                                m_sandbox.path())
+                     .exitCode,
+                 2);
+        const auto unknown = twtest::runCli(
+            {QStringLiteral("--store"), db, QStringLiteral("score"), QStringLiteral("--ticker"), QStringLiteral("ZZZZ")},
+            m_sandbox.path());
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QStringLiteral("ZZZZ")));
+    }
+
     void evalCommandFailures()
     {
         QCOMPARE(twtest::runCli({QStringLiteral("eval")}, m_sandbox.path()).exitCode, 2);
