@@ -60,7 +60,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
     // Tokens gather in a small local buffer and reach `out` in blocks: a
     // push_back per token costs more than the scanning itself.
     constexpr int kBlock = 64;
-    Token block[kBlock];
+    thread_local Token block[kBlock];   // not re-initialised per call
     int pending = 0;
     auto flush = [&] {
         out.insert(out.end(), block, block + pending);
@@ -134,18 +134,21 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             t.start = i;
             t.kind = TokenKind::Word;
             quint64 h = kFnvOffset;
-            while (i < n) {
-                const char16_t d = s[i];
-                if (isLetter(d)) {
+            qint32 j = i;
+            while (j < n) {
+                const char16_t d = s[j];
+                if (d < 0x80 && isAsciiLetter(d)) {   // the common case first
+                    h = mix(h, char16_t(d | 0x20));
+                    ++j;
+                } else if (isLetter(d)
+                           || ((d == u'\'' || d == 0x2019 || d == u'-' || d == u'&') && j + 1 < n && isLetter(s[j + 1]))) {
                     h = mix(h, foldChar(d));
-                    ++i;
-                } else if ((d == u'\'' || d == 0x2019 || d == u'-' || d == u'&') && i + 1 < n && isLetter(s[i + 1])) {
-                    h = mix(h, foldChar(d));
-                    ++i;
+                    ++j;
                 } else {
                     break;
                 }
             }
+            i = j;
             // A URL carries no sentiment and would otherwise become many words.
             if (i + 2 < n && s[i] == u':' && s[i + 1] == u'/' && s[i + 2] == u'/') {
                 while (i < n && !isSpace(s[i]))
