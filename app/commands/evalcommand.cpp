@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTextStream>
 
 #include <cmath>
 
@@ -32,6 +33,9 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("errors"),
                                             QStringLiteral("Also print the first N misclassified sentences."),
                                             QStringLiteral("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("scores"),
+                                            QStringLiteral("Write gold<TAB>score<TAB>sentence lines to FILE (error analysis)."),
+                                            QStringLiteral("FILE")));
     }
 
     int run(CommandContext &ctx) override
@@ -69,11 +73,24 @@ public:
             return kExitFailure;
         }
 
+        QFile scoresFile;
+        QTextStream scoresOut;
+        if (ctx.parser.isSet(QStringLiteral("scores"))) {
+            scoresFile.setFileName(ctx.parser.value(QStringLiteral("scores")));
+            if (!scoresFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                ctx.err << "tickerwire eval: " << scoresFile.fileName() << ": cannot write: " << scoresFile.errorString()
+                        << '\n';
+                return kExitFailure;
+            }
+            scoresOut.setDevice(&scoresFile);
+        }
         ConfusionMatrix matrix;
         int shown = 0;
         for (const LabeledSentence &s : *sentences) {
             const SentenceSentiment result = scorer->score(s.text);
             matrix.add(s.label, result.label);
+            if (scoresOut.device())
+                scoresOut << sentimentLabelName(s.label) << '\t' << result.score << '\t' << s.text << '\n';
             if (result.label != s.label && shown < showErrors) {
                 ++shown;
                 ctx.out << "error: gold " << sentimentLabelName(s.label) << " predicted "

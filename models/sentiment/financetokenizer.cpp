@@ -57,7 +57,20 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
 {
     const char16_t *s = reinterpret_cast<const char16_t *>(text.data());
     const qint32 n = qint32(text.size());
-    out.reserve(out.size() + size_t(n / 2) + 4);
+    // Tokens gather in a small local buffer and reach `out` in blocks: a
+    // push_back per token costs more than the scanning itself.
+    constexpr int kBlock = 64;
+    thread_local Token block[kBlock];   // not re-initialised per call
+    int pending = 0;
+    auto flush = [&] {
+        out.insert(out.end(), block, block + pending);
+        pending = 0;
+    };
+    auto pushToken = [&](const Token &t) {
+        block[pending++] = t;
+        if (pending == kBlock)
+            flush();
+    };
     qint32 i = 0;
     while (i < n) {
         const char16_t c = s[i];
@@ -113,7 +126,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
                 i = j + 1;
             }
             t.length = i - t.start;
-            out.emplace_back(t);
+            pushToken(t);
             continue;
         }
         if (isLetter(c)) {
@@ -121,18 +134,21 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             t.start = i;
             t.kind = TokenKind::Word;
             quint64 h = kFnvOffset;
-            while (i < n) {
-                const char16_t d = s[i];
-                if (isLetter(d)) {
+            qint32 j = i;
+            while (j < n) {
+                const char16_t d = s[j];
+                if (d < 0x80 && isAsciiLetter(d)) {   // the common case first
+                    h = mix(h, char16_t(d | 0x20));
+                    ++j;
+                } else if (isLetter(d)
+                           || ((d == u'\'' || d == 0x2019 || d == u'-' || d == u'&') && j + 1 < n && isLetter(s[j + 1]))) {
                     h = mix(h, foldChar(d));
-                    ++i;
-                } else if ((d == u'\'' || d == 0x2019 || d == u'-' || d == u'&') && i + 1 < n && isLetter(s[i + 1])) {
-                    h = mix(h, foldChar(d));
-                    ++i;
+                    ++j;
                 } else {
                     break;
                 }
             }
+            i = j;
             // A URL carries no sentiment and would otherwise become many words.
             if (i + 2 < n && s[i] == u':' && s[i + 1] == u'/' && s[i + 2] == u'/') {
                 while (i < n && !isSpace(s[i]))
@@ -141,7 +157,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             }
             t.length = i - t.start;
             t.hash = h;
-            out.emplace_back(t);
+            pushToken(t);
             continue;
         }
         if (isCurrencySymbol(c)) {
@@ -156,7 +172,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
                 t.kind = TokenKind::Currency;
             }
             t.length = i - t.start;
-            out.emplace_back(t);
+            pushToken(t);
             continue;
         }
         if (c == u'#' || c == u'@') {   // hashtags read as words, handles as nothing
@@ -173,9 +189,10 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
         t.hash = mix(kFnvOffset, foldChar(c));
         const bool dash = c == u'-' || c == 0x2013 || c == 0x2014;
         t.boundary = isBoundaryPunct(c) || (dash && (i == 0 || isSpace(s[i - 1])) && (i + 1 >= n || isSpace(s[i + 1])));
-        out.emplace_back(t);
+        pushToken(t);
         ++i;
     }
+    flush();
 }
 
 } // namespace tw

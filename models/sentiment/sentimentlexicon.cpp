@@ -33,19 +33,20 @@ const QHash<QString, LexiconRole> &roleNames()
     return names;
 }
 
-// "beat|beats estimates|expectations" -> every token sequence it stands for.
-std::vector<std::vector<quint64>> expandTerm(const QString &term)
+// "lay off|beat/beats estimates/ahead_of_plan" -> every token sequence it stands for.
+std::vector<std::vector<quint64>> expandPhrase(const QString &phrase)
 {
     std::vector<std::vector<quint64>> sequences{{}};
-    for (const QString &slot : term.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+    for (const QString &slot : phrase.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         QString alternatives = slot;
         const bool optional = alternatives.endsWith(QLatin1Char('?')) && alternatives.size() > 1;
         if (optional)
             alternatives.chop(1);
         std::vector<std::vector<quint64>> next;
-        for (const QString &alt : alternatives.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+        for (QString alt : alternatives.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
             // Tokenise the alternative as sentences are tokenised, so "didn't"
             // and "S&P" hash the same way in both.
+            alt.replace(QLatin1Char('_'), QLatin1Char(' '));
             std::vector<Token> tokens;
             FinanceTokenizer::tokenize(alt, tokens);
             for (const auto &seq : sequences) {
@@ -62,6 +63,16 @@ std::vector<std::vector<quint64>> expandTerm(const QString &term)
     sequences.erase(std::remove_if(sequences.begin(), sequences.end(), [](const auto &s) { return s.empty(); }),
                     sequences.end());
     return sequences;
+}
+
+std::vector<std::vector<quint64>> expandTerm(const QString &term)
+{
+    std::vector<std::vector<quint64>> all;
+    for (const QString &phrase : term.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+        auto sequences = expandPhrase(phrase);
+        all.insert(all.end(), sequences.begin(), sequences.end());
+    }
+    return all;
 }
 
 inline size_t slotFor(quint64 key, size_t mask) { return size_t((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask; }

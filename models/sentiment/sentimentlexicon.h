@@ -46,8 +46,9 @@ struct LexiconMatch {
 // is one metric and one change, and "shut down" is not a fall.
 class SentimentLexicon {
 public:
-    // Parses `term<TAB>role<TAB>value` lines; a term is space-separated tokens,
-    // each token may list alternatives with | and be optional with a trailing ?.
+    // Parses `term<TAB>role<TAB>value` lines; a term is phrases separated by |,
+    // a phrase is space-separated token slots, a slot may list alternatives
+    // with / (multi-word ones joined by _) and be optional with a trailing ?.
     static Result<SentimentLexicon> parse(const QString &tsv);
     static Result<SentimentLexicon> loadDefault();   // the compiled-in lexicon
 

@@ -16,10 +16,12 @@ constexpr double kNegation = -0.8;
 constexpr double kBeforeBut = 0.5;
 constexpr double kAfterBut = 1.4;
 constexpr double kConcessionClause = 0.4;
-constexpr double kSignedFigure = 0.7;   // "(-5%)", "+1.5%" in a headline
-constexpr double kComparison = 0.9;     // "to EUR 5 mn from EUR 8 mn" without a verb
+constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the market's own verdict
+constexpr double kComparison = 0.9;
+constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr int kMetricBack = 6;          // tokens between a metric and the change after it
-constexpr int kMetricAhead = 4;         // tokens between a change and the metric after it
+constexpr int kMetricAhead = 4;
+constexpr int kMetricBackAcrossComma = 12;         // tokens between a change and the metric after it
 constexpr int kNegationReach = 3;
 constexpr int kIntensifierReach = 2;
 
@@ -95,6 +97,14 @@ Result<SentimentScorer> SentimentScorer::createDefault()
     return SentimentScorer(std::move(*lexicon));
 }
 
+Result<const SentimentScorer *> SentimentScorer::builtIn()
+{
+    static const Result<SentimentScorer> scorer = createDefault();
+    if (!scorer)
+        return scorer.error();
+    return &scorer.value();
+}
+
 QString SentimentScorer::modelVersion() const
 {
     return QStringLiteral("rules-%1+lex-%2").arg(kRulesVersion).arg(m_lexicon.digest());
@@ -136,7 +146,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     s.metricUsed.assign(size_t(itemCount), 0);
     s.contributions.clear();
 
-    auto findMetric = [&](qint32 from, bool ahead, qint32 reach, qint32 anchorToken, qint32 anchorClause) -> qint32 {
+    auto findMetric = [&](qint32 from, bool ahead, qint32 reach, qint32 anchorToken, qint32 anchorClause,
+                          qint32 firstClause) -> qint32 {
         if (ahead) {
             for (qint32 j = from + 1; j < itemCount; ++j) {
                 const Item &it = items[size_t(j)];
@@ -148,7 +159,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         } else {
             for (qint32 j = from - 1; j >= 0; --j) {
                 const Item &it = items[size_t(j)];
-                if (anchorToken - it.end > reach || it.clause != anchorClause)
+                if (anchorToken - it.end > reach || it.clause > anchorClause || it.clause < firstClause)
                     return -1;
                 if (isMetric(it.role))
                     return j;
@@ -179,11 +190,15 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             continue;
         const bool up = it.role == LexiconRole::Rise || it.role == LexiconRole::RiseBefore;
         const bool namesAfter = it.role == LexiconRole::RiseBefore || it.role == LexiconRole::FallBefore;
-        qint32 metric = namesAfter ? findMetric(k, true, kMetricAhead, it.end, it.clause)
-                                   : findMetric(k, false, kMetricBack, it.begin, it.clause);
+        qint32 metric = namesAfter ? findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause)
+                                   : findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause);
         if (metric < 0)
-            metric = namesAfter ? findMetric(k, false, kMetricBack, it.begin, it.clause)
-                                : findMetric(k, true, kMetricAhead, it.end, it.clause);
+            metric = namesAfter ? findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause)
+                                : findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause);
+        // "Net profit totalled EUR 9.6 mn , up from EUR 0.5 mn": a change that
+        // opens a clause after a comma reads against the clause before.
+        if (metric < 0 && !namesAfter && it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',')
+            metric = findMetric(k, false, kMetricBackAcrossComma, it.begin, it.clause, it.clause - 1);
         const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
         addContribution(w, it.begin, it.end, metric, it.clause);
     }
@@ -261,7 +276,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const double a = figureValue(newer), b = figureValue(older);
         if (a == b)
             continue;
-        const qint32 metric = findMetric(k, false, 12, it.begin, it.clause);
+        const qint32 metric = findMetric(k, false, 12, it.begin, it.clause, it.clause);
         const double w = (a > b ? 1.0 : -1.0) * kComparison * orientationOf(metric);
         addContribution(w, it.begin, end, metric, it.clause);
     }
@@ -315,6 +330,13 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             c.weight *= c.anchorBegin < butAt ? kBeforeBut : kAfterBut;
         total += c.weight;
         evidence += std::abs(c.weight);
+    }
+
+    for (const Token &t : tokens) {
+        if (t.kind == TokenKind::Punct && sentence[t.start] == u'?') {
+            total *= kQuestion;
+            break;
+        }
     }
 
     // 6. Normalise, label, explain.

@@ -33,8 +33,8 @@ struct SentenceSentiment {
 // The knobs that turn evidence into a label, tuned on the dev splits only.
 struct SentimentTuning {
     double saturation = 1.2;          // score = raw / sqrt(raw^2 + saturation)
-    double positiveThreshold = 0.25;
-    double negativeThreshold = 0.25;
+    double positiveThreshold = 0.40;
+    double negativeThreshold = 0.35;
 };
 
 // Scores one sentence of finance news with rules over our lexicon:
@@ -46,6 +46,9 @@ class SentimentScorer {
 public:
     explicit SentimentScorer(SentimentLexicon lexicon, SentimentTuning tuning = {});
     static Result<SentimentScorer> createDefault();
+    // The built-in scorer, loaded once per process (the lexicon takes a few
+    // milliseconds to index); an error if the compiled-in lexicon is broken.
+    static Result<const SentimentScorer *> builtIn();
 
     SentenceSentiment score(QStringView sentence) const;
 
