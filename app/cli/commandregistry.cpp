@@ -6,6 +6,10 @@ namespace tw {
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeStatsCommand();
 std::unique_ptr<Command> makeQuotesCommand();
+std::unique_ptr<Command> makeFeedsCommand();
+std::unique_ptr<Command> makeFetchCommand();
+std::unique_ptr<Command> makeRefreshCommand();
+std::unique_ptr<Command> makeWatchCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -13,6 +17,10 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeIngestCommand());
     commands.push_back(makeStatsCommand());
     commands.push_back(makeQuotesCommand());
+    commands.push_back(makeFeedsCommand());
+    commands.push_back(makeFetchCommand());
+    commands.push_back(makeRefreshCommand());
+    commands.push_back(makeWatchCommand());
     return commands;
 }
 
