@@ -1,5 +1,7 @@
 #include "fetch/feedfetch.h"
 
+#include "parsers/textnormalizer.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -18,7 +20,7 @@ std::optional<int> parseRetryAfter(const QByteArray &value, const QDateTime &now
     const int seconds = trimmed.toInt(&ok);
     if (ok)
         return std::max(0, seconds);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    const QDateTime when = parseRfc822Date(QString::fromLatin1(trimmed));
     if (!when.isValid())
         return std::nullopt;
     return int(std::max<qint64>(0, now.secsTo(when)));
@@ -146,6 +148,16 @@ void FeedFetch::onFinished()
     m_result.error.clear();
     m_result.retryAfterSeconds.reset();
     m_result.body = reply->readAll();
+    const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    const bool encoded = !reply->rawHeader("Content-Encoding").isEmpty();
+    if (declared > 0 && !encoded && m_result.body.size() < declared) {
+        // Qt reports a connection closed mid-body as success; a short body is not one.
+        m_result.failure = FetchFailure::Network;
+        m_result.error = QStringLiteral("body cut short: %1 of %2 bytes").arg(m_result.body.size()).arg(declared);
+        m_result.body.clear();
+        finishOrRetry(true, std::nullopt);
+        return;
+    }
     if (m_result.body.size() > m_policy.maxBodyBytes) {
         m_result.failure = FetchFailure::TooLarge;
         m_result.error = QStringLiteral("body over the %1 MiB cap").arg(m_policy.maxBodyBytes / (1024.0 * 1024.0));
