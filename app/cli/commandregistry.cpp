@@ -10,6 +10,7 @@ std::unique_ptr<Command> makeFeedsCommand();
 std::unique_ptr<Command> makeFetchCommand();
 std::unique_ptr<Command> makeRefreshCommand();
 std::unique_ptr<Command> makeWatchCommand();
+std::unique_ptr<Command> makeKeysCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeFetchCommand());
     commands.push_back(makeRefreshCommand());
     commands.push_back(makeWatchCommand());
+    commands.push_back(makeKeysCommand());
     return commands;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/storesession.h"
 #include "fetch/fetchscheduler.h"
 #include "ingest/feedrefresher.h"
+#include "keys/secretstore.h"
 #include "store/feedstore.h"
 
 #include <QEventLoop>
@@ -43,7 +44,7 @@ public:
         QList<FetchRequest> requests;
         for (const Feed &f : feeds) {
             byId.insert(f.id, f);
-            requests << FeedRefresher::requestFor(f);
+            requests << FeedRefresher::requestFor(f, [this](const QString &provider) { return keyFor(provider); });
         }
         QEventLoop loop;
         QObject::connect(&m_scheduler, &FetchScheduler::feedFinished, &loop, [&](const FetchResult &result) {
@@ -91,6 +92,19 @@ public:
     }
 
 private:
+    // Asked only for keyed feeds whose URL carries no key; one keychain read per provider.
+    QString keyFor(const QString &provider)
+    {
+        if (!m_keys.contains(provider)) {
+            auto key = SecretStore().read(provider);
+            if (!key)
+                m_err << "tickerwire: " << key.errorMessage() << '\n';
+            m_keys.insert(provider, key ? *key : QString());
+        }
+        return m_keys.value(provider);
+    }
+
+    QHash<QString, QString> m_keys;
     FeedRefresher m_refresher;
     FetchScheduler m_scheduler;
     QTextStream &m_out;
