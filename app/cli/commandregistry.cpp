@@ -9,6 +9,12 @@ std::unique_ptr<Command> makeEvalCommand();
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeScoreCommand();
 std::unique_ptr<Command> makeStatsCommand();
+std::unique_ptr<Command> makeQuotesCommand();
+std::unique_ptr<Command> makeFeedsCommand();
+std::unique_ptr<Command> makeFetchCommand();
+std::unique_ptr<Command> makeRefreshCommand();
+std::unique_ptr<Command> makeWatchCommand();
+std::unique_ptr<Command> makeKeysCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -19,6 +25,12 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeScoreCommand());
     commands.push_back(makeStatsCommand());
     commands.push_back(makeAlertsCommand());
+    commands.push_back(makeQuotesCommand());
+    commands.push_back(makeFeedsCommand());
+    commands.push_back(makeFetchCommand());
+    commands.push_back(makeRefreshCommand());
+    commands.push_back(makeWatchCommand());
+    commands.push_back(makeKeysCommand());
     return commands;
 }
 
