@@ -1,5 +1,7 @@
 #include "pipeline/articleingestor.h"
 
+#include "events/eventextractor.h"
+#include "events/eventmerger.h"
 #include "linking/entitylinker.h"
 #include "store/articlestore.h"
 #include "store/articletickerstore.h"
@@ -22,6 +24,8 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     if (!tickers)
         return tickers.error();
     const EntityLinker linker(*tickers);
+    const EventExtractor extractor(linker);
+    EventMerger events(m_db);
 
     ArticleStore store(m_db);
     ArticleTickerStore links(m_db);
@@ -38,8 +42,13 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         report.changedIds << stored->id;
 
         // Stage 2: which companies the article is about.
-        if (auto linked = links.replace(stored->id, linker.link(article)); !linked)
-            return linked.error();
+        const QList<TickerLink> linked = linker.link(article);
+        if (auto replaced = links.replace(stored->id, linked); !replaced)
+            return replaced.error();
+
+        // Stage 4: dated events, merged with other reports of the same event.
+        if (auto merged = events.mergeArticle(stored->id, extractor.extract(article, linked)); !merged)
+            return merged.error();
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();
