@@ -8,7 +8,8 @@ namespace {
 const QString kCurrencyPrefix = QStringLiteral("(?:US\\$|\\$|€|£|(?:USD|EUR|GBP)\\s?)");
 const QString kNumber = QStringLiteral("\\d+(?:,\\d{3})*(?:\\.\\d+)?");
 // Word units may follow a space; letter units (B, M) must touch the number.
-const QString kUnit = QStringLiteral("(?:\\s?(?:trillion|billion|million|thousand|bn|mn|tn)|[BMTk])(?![A-Za-z])");
+const QString kUnit =
+    QStringLiteral("(?:[\\s\\x{00A0}]?(?:trillion|billion|million|thousand|bn|mn|tn)|[BMTk])(?![A-Za-z])");
 const QString kCurrencySuffix = QStringLiteral("(?:\\s(?:US\\s)?(?:dollars|euros|pounds)\\b|\\s(?:USD|EUR|GBP)\\b)");
 
 QString amountPattern(int n)

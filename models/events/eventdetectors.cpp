@@ -88,13 +88,12 @@ const AmountMention *nearest(const QList<AmountMention> &amounts, qsizetype star
 
 namespace detect {
 
-QList<ExtractedEvent> launches(const SentenceContext &s, const QHash<QString, QString> &products)
+QList<ExtractedEvent> launches(const SentenceContext &s)
 {
-    Q_UNUSED(products);
     const QString name = properNamePattern();
     static const QRegularExpression verbForm(
-        QStringLiteral("\\b(?<trigger>launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|debut(?:ed|s|ing)?|introduc(?:ed|es|ing|e)|"
-                       "releas(?:ed|es|ing|e))\\s+(?:(?:its|their|the|a|an|his|her)\\s+)?"
+        QStringLiteral("\\b(?<trigger>[Ll]aunch(?:ed|es|ing)?|[Uu]nveil(?:ed|s|ing)?|[Dd]ebut(?:ed|s|ing)?|"
+                       "[Ii]ntroduc(?:ed|es|ing|e)|[Rr]eleas(?:ed|es|ing|e))\\s+(?:(?:its|their|the|a|an|his|her)\\s+)?"
                        "(?:(?:new|latest|first|next|own)\\s+)*(?<name>%1)")
             .arg(name));
     static const QRegularExpression nounOf(
@@ -286,7 +285,8 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
 {
     static const QRegularExpression action(QStringLiteral(
         "\\b(?<what>sued|sues|suing|lawsuits?|class action|antitrust|fined|fines? of|penalty|probe|investigation|"
-        "settled|settles|settlement|ruling|ruled|charged|indicted|subpoena(?:ed)?)\\b"));
+        "settled (?:with|a|the|charges|claims)|settles (?:with|a|the|charges|claims)|settlement|court ruling|"
+        "ruled (?:that|against)|charged (?:with|by)|indicted|subpoena(?:ed)?)\\b"));
     static const QRegularExpression authority(QStringLiteral(
         "\\b(FTC|SEC|DOJ|Department of Justice|European Commission|Federal Trade Commission|CMA|EU|"
         "Supreme Court|[A-Z][a-z]+ court|regulators?|attorneys? general)\\b"));
@@ -305,7 +305,7 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
         {QStringLiteral("fine"), QStringLiteral("fine")},         {QStringLiteral("penalty"), QStringLiteral("fine")},
         {QStringLiteral("probe"), QStringLiteral("investigation")}, {QStringLiteral("investigation"), QStringLiteral("investigation")},
         {QStringLiteral("settle"), QStringLiteral("settlement")}, {QStringLiteral("rul"), QStringLiteral("ruling")},
-        {QStringLiteral("charged"), QStringLiteral("charges")},   {QStringLiteral("indicted"), QStringLiteral("charges")},
+        {QStringLiteral("charged"), QStringLiteral("charges")},   {QStringLiteral("court"), QStringLiteral("ruling")},   {QStringLiteral("indicted"), QStringLiteral("charges")},
         {QStringLiteral("subpoena"), QStringLiteral("subpoena")},
     };
     QString category = QStringLiteral("legal action");

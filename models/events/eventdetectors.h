@@ -11,7 +11,7 @@ namespace tw {
 // events the sentence states (usually none), with the sentence's offsets
 // filled in and the company set; merging is the caller's business.
 namespace detect {
-QList<ExtractedEvent> launches(const SentenceContext &s, const QHash<QString, QString> &products);
+QList<ExtractedEvent> launches(const SentenceContext &s);
 QList<ExtractedEvent> deals(const SentenceContext &s);
 QList<ExtractedEvent> priceMoves(const SentenceContext &s);
 QList<ExtractedEvent> leadership(const SentenceContext &s);

@@ -96,7 +96,7 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
         s.dates = TextDateFinder::find(s.text, published);
 
         QList<ExtractedEvent> found;
-        found << detect::launches(s, products) << detect::deals(s) << detect::priceMoves(s) << detect::leadership(s)
+        found << detect::launches(s) << detect::deals(s) << detect::priceMoves(s) << detect::leadership(s)
               << detect::legal(s) << detect::rankings(s, products, aboutBenchmarks) << detect::figures(s);
         for (const ExtractedEvent &e : found) {
             if (!linked.contains(e.ticker))

@@ -63,7 +63,7 @@ int periodYear(const QString &text, qsizetype start, qsizetype end, int publishe
         "^[^,;$€£]{0,50}?\\b(?:in|for|during|over)\\s+(?:fiscal\\s+(?:year\\s+)?|FY\\s?)?((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression relativeAfter(QStringLiteral("^[^,;$€£]{0,50}?\\b(this|next|last) year\\b"));
     static const QRegularExpression yearBefore(
-        QStringLiteral("\\b(?:FY\\s?)?((?:19|20)\\d\\d)\\s+(?:AI[- ]related\\s+|AI\\s+)?%1\\b[^$€£]{0,40}$").arg(kMetricWords),
+        QStringLiteral("\\b(?:FY\\s?)?((?:19|20)\\d\\d)\\s+(?:AI[- ]related\\s+|AI\\s+)?%1\\b[^$€£]{0,80}$").arg(kMetricWords),
         QRegularExpression::CaseInsensitiveOption);
     // "For 2026, Meta expects ..." opens the sentence or a clause; a mid-
     // sentence "in 2025, up from $39bn" belongs to the figure before it.

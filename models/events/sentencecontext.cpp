@@ -55,6 +55,8 @@ bool isReferenceOpener(const QString &word)
         QStringLiteral("So"),    QStringLiteral("Yet"),    QStringLiteral("Then"),    QStringLiteral("Now"),
         QStringLiteral("Earlier"), QStringLiteral("Later"), QStringLiteral("Meanwhile"), QStringLiteral("Also"),
         QStringLiteral("A"),     QStringLiteral("An"),
+        // A company's own newsroom speaks in the first person.
+        QStringLiteral("We"),    QStringLiteral("Our"),    QStringLiteral("Today"),
     };
     return openers.contains(word);
 }

@@ -102,6 +102,26 @@ private slots:
         QVERIFY2(r.out.startsWith(QStringLiteral("# META capex\n")), qPrintable(r.out));
     }
 
+    void aNewsroomFeedAddsSourcesNotDuplicates()
+    {
+        const QString store = m_sandbox.filePath(QStringLiteral("newsroom.db"));
+        const QString feed = twtest::fixture(QStringLiteral("rss/newsroom-wordpress.rss"));
+        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), store, QStringLiteral("stats")},
+                        m_sandbox.path()).exitCode, 0);
+        const auto before = runCli({QStringLiteral("--store"), store, QStringLiteral("events")}, m_sandbox.path());
+        for (int round = 0; round < 2; ++round)
+            QCOMPARE(runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"), feed}, m_sandbox.path()).exitCode, 0);
+        const auto after = runCli({QStringLiteral("--store"), store, QStringLiteral("events")}, m_sandbox.path());
+        QCOMPARE(lines(after.out).size(), lines(before.out).size());
+        // The newsroom's launch post joins the reports already there: one
+        // more source, no new event. Its capex update never names the
+        // company ("We expect ..." under "An Update on Our AI
+        // Infrastructure"), so nothing links it to META and it adds nothing.
+        QVERIFY2(before.out.contains(QStringLiteral("META launches Muse Spark\t\t8\n")), qPrintable(before.out));
+        QVERIFY2(after.out.contains(QStringLiteral("META launches Muse Spark\t\t9\n")), qPrintable(after.out));
+        QVERIFY2(after.out.contains(QStringLiteral("115-135 billion USD 2026\t5\n")), qPrintable(after.out));
+    }
+
     void usageMistakesExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -285,6 +285,22 @@ private slots:
         QCOMPARE(e->subject, QStringLiteral("muse spark"));
     }
 
+    void aNewsroomSpeaksInTheFirstPerson()
+    {
+        const auto launch = extract(QStringLiteral("Introducing Muse Spark, the First Model From Meta Superintelligence Labs"),
+                                    QStringLiteral("Today we're introducing Muse Spark, the first model from Meta "
+                                                   "Superintelligence Labs."),
+                                    at(2026, 4, 8));
+        QVERIFY2(only(launch, EventKind::Launch), qPrintable(describe(launch)));
+        QCOMPARE(only(launch, EventKind::Launch)->subject, QStringLiteral("muse spark"));
+        const auto guidance = extract(QStringLiteral("Meta: an update on our AI infrastructure"),
+                                      QStringLiteral("We expect 2026 capital expenditures, including principal payments on "
+                                                     "finance leases, in the range of $115\u00A0billion to $135\u00A0billion."),
+                                      at(2026, 4, 8));
+        QVERIFY2(only(guidance, EventKind::Guidance), qPrintable(describe(guidance)));
+        QCOMPARE(only(guidance, EventKind::Guidance)->amount.display(), QStringLiteral("115-135 billion USD 2026"));
+    }
+
     void textWithoutEventsYieldsNone_data()
     {
         QTest::addColumn<QString>("text");
@@ -296,6 +312,7 @@ private slots:
         QTest::newRow("someone else's round") << "OpenAI has closed a $122 billion funding round, raising the stakes for Meta.";
         QTest::newRow("generic release") << "When a company like Meta releases a model with open weights, anyone can run it.";
         QTest::newRow("headcount") << "Meta expects headcount of 80,000 in 2026.";
+        QTest::newRow("charging for access") << "Meta charged developers for API access and ruled out a free tier.";
         QTest::newRow("opinion") << "Judging Meta's multi-year build-out by the next set of results is a category error.";
     }
 
