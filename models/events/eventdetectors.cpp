@@ -62,6 +62,29 @@ QString companyAt(const SentenceContext &s, qsizetype start, qsizetype length)
     return QString();
 }
 
+// One spelling per role, so "CFO" and "chief financial officer" are one.
+QString normalRole(const QString &written)
+{
+    static const QList<std::pair<QString, QString>> abbreviations{
+        {QStringLiteral("chief executive officer"), QStringLiteral("CEO")},
+        {QStringLiteral("chief executive"), QStringLiteral("CEO")},
+        {QStringLiteral("chief financial officer"), QStringLiteral("CFO")},
+        {QStringLiteral("chief operating officer"), QStringLiteral("COO")},
+        {QStringLiteral("chief technology officer"), QStringLiteral("CTO")},
+    };
+    const QString lower = written.toLower();
+    for (const auto &[longForm, shortForm] : abbreviations)
+        if (lower == longForm)
+            return shortForm;
+    if (written == written.toUpper())
+        return written;
+    QStringList words = written.split(QLatin1Char(' '));
+    for (QString &w : words)
+        if (w != QLatin1String("of") && !w.isEmpty())
+            w.front() = w.front().toUpper();
+    return words.join(QLatin1Char(' '));
+}
+
 // The name is exactly a company mention ("Meta Platforms"), not a product.
 bool isCompanyName(const SentenceContext &s, qsizetype start, const QString &name)
 {
@@ -137,8 +160,11 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
     static const QRegularExpression trigger(QStringLiteral(
         "\\b(?:deal|acquisition|acquires?|acquired|acquiring|takeover|merger|investment|invests?|invested|investing|"
         "stake|funding round|buys|bought|buying)\\b"));
+    // "deal with Scale AI", "$4 billion in Anthropic", "acquire Run:ai".
     static const QRegularExpression partnerAfter(
-        QStringLiteral("^\\s+(?:with|in|of|for|tied to|into|to buy|to acquire)?\\s*(?<name>%1)").arg(properNamePattern()));
+        QStringLiteral("^\\s+(?:[^.;,]{0,40}?\\s){0,1}?(?:with|in|of|for|tied to|into|to buy|to acquire)\\s+(?<name>%1)|"
+                       "^\\s+(?<direct>%1)")
+            .arg(properNamePattern()));
     static const QRegularExpression partnerBefore(QStringLiteral("(?<name>%1)(?:'s)?\\s+$").arg(properNamePattern()));
 
     const QList<AmountMention> amounts = AmountParser::money(s.text);
@@ -153,12 +179,15 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
         const QString ticker = s.actorBefore(t.capturedStart(0), &named);
         if (ticker.isEmpty())
             continue;
+        const bool investing = t.captured(0).startsWith(QLatin1String("invest"));
         QString partner;
         const auto after = partnerAfter.match(s.text.mid(t.capturedEnd(0)));
+        const QString partnerGroup = after.capturedStart(QStringLiteral("name")) >= 0 ? QStringLiteral("name")
+                                                                                     : QStringLiteral("direct");
         if (after.hasMatch())
-            partner = cleanName(after.captured(QStringLiteral("name")));
+            partner = cleanName(after.captured(partnerGroup));
         if (partner.isEmpty() || isStopName(partner)
-            || companyAt(s, t.capturedEnd(0) + after.capturedStart(QStringLiteral("name")), partner.size()) == ticker) {
+            || companyAt(s, t.capturedEnd(0) + after.capturedStart(partnerGroup), partner.size()) == ticker) {
             partner.clear();
             const QString left = s.text.left(t.capturedStart(0));
             const auto before = partnerBefore.match(left);
@@ -167,6 +196,8 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
                 && companyAt(s, before.capturedStart(QStringLiteral("name")), candidate.size()) != ticker)
                 partner = candidate;
         }
+        if (investing && partner.isEmpty())
+            continue;  // "to invest $80 billion on data centres" is spending, not a deal
         ExtractedEvent e = eventIn(s, EventKind::Deal, ticker, s.dateNear(t.capturedStart(0)));
         e.amount = amount->amount;
         e.subject = partner.toLower();
@@ -192,6 +223,15 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         QStringLiteral("^(?:fell|falls|fall|dropped|drops|slid|slides|slumped|slumps|sank|sinks|tumbled|tumbles|"
                        "plunged|plunges|declined|declines|lost|loses|was down|were down|is down|are down)$"));
 
+    // A performance over months or years is not a dated move.
+    static const QRegularExpression longSpan(QStringLiteral(
+        "\\b(?:over (?:the )?(?:past |last )?(?:\\w+ )?(?:years|months|decade)|since (?:early |late )?(?:19|20)\\d\\d|"
+        "so far this year|year to date|this year|in (?:the )?(?:past |last )?\\w+ (?:years|months)|a decade)\\b"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (longSpan.match(s.text).hasMatch())
+        return {};
+
+    QList<ExtractedEvent> found;
     for (auto it = move.globalMatch(s.text); it.hasNext();) {
         const auto m = it.next();
         const qsizetype verb = m.capturedStart(QStringLiteral("verb"));
@@ -209,8 +249,8 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         if (!aboutShares)
             continue;
         bool named = false;
-        const QString ticker = s.actorBefore(verb, &named);
-        if (ticker.isEmpty())
+        const QString ticker = s.nearestActorBefore(verb, &named);
+        if (ticker.isEmpty() || std::any_of(found.cbegin(), found.cend(), [&](const ExtractedEvent &f) { return f.ticker == ticker; }))
             continue;
         const bool down = falling.match(m.captured(QStringLiteral("verb"))).hasMatch();
         const double pct = m.captured(QStringLiteral("pct")).toDouble();
@@ -224,9 +264,9 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
                       .arg(ticker, down ? QStringLiteral("fall") : QStringLiteral("rise"),
                            e.amount.approximate ? QStringLiteral("~") : QString(), number(pct));
         e.confidence = withCertainty(0.75, named);
-        return {e};
+        found << e;
     }
-    return {};
+    return found;
 }
 
 QList<ExtractedEvent> leadership(const SentenceContext &s)
@@ -236,16 +276,31 @@ QList<ExtractedEvent> leadership(const SentenceContext &s)
                        "[Cc]hairman|[Cc]hairwoman|[Pp]resident)\\b"));
     static const QRegularExpression verb(QStringLiteral(
         "\\b(?<verb>join(?:s|ed|ing)?|nam(?:ed|es)|appoint(?:s|ed)?|hir(?:es|ed|ing)|promot(?:ed|es)|"
-        "step(?:s|ped|ping)? down|resign(?:s|ed)?|depart(?:s|ed)?|leav(?:es|ing)|left|replac(?:es|ed)|"
+        "step(?:s|ped|ping)? down|resign(?:s|ed)?|retir(?:e|es|ed|ing)|depart(?:s|ed)?|leav(?:es|ing)|left|replac(?:es|ed)|"
         "succeed(?:s|ed)?|(?:to|will) lead|br(?:ing|ings|ought)\\b[^.;]{0,60}?\\b(?:in|to [A-Z]\\w*) as)\\b"));
-    static const QRegularExpression departing(QStringLiteral("^(?:step|resign|depart|leav|left)"));
+    static const QRegularExpression departing(QStringLiteral("^(?:step|resign|retir|depart|leav|left)"));
+    // "former GitHub CEO": a past role, not the one changing hands.
+    static const QRegularExpression formerRole(QStringLiteral("\\b(?:former|ex-|then-)\\s*(?:[A-Z]\\w*\\s+)?$"));
     static const QRegularExpression person(QStringLiteral("\\b([A-Z][a-z]+ [A-Z][a-z]+)\\b"));
 
     const auto v = verb.match(s.text);
     if (!v.hasMatch())
         return {};
-    const auto r = role.match(s.text, v.capturedStart(0));
-    if (!r.hasMatch() || r.capturedStart(0) - v.capturedEnd(0) > 80)
+    // Who arrives takes the role named after the verb ("named X as CFO");
+    // who leaves usually held the one named before it ("chief financial
+    // officer Greta Lund would retire"), else after ("step down as CEO").
+    const bool leaves = departing.match(v.captured(QStringLiteral("verb"))).hasMatch();
+    QRegularExpressionMatch before;
+    for (auto it = role.globalMatch(s.text.left(v.capturedStart(0))); it.hasNext();) {
+        const auto candidate = it.next();
+        if (v.capturedStart(0) - candidate.capturedEnd(0) <= 40)
+            before = candidate;
+    }
+    QRegularExpressionMatch after = role.match(s.text, v.capturedStart(0));
+    if (after.hasMatch() && after.capturedStart(0) - v.capturedEnd(0) > 80)
+        after = QRegularExpressionMatch();
+    const QRegularExpressionMatch r = leaves ? (before.hasMatch() ? before : after) : (after.hasMatch() ? after : before);
+    if (!r.hasMatch() || formerRole.match(s.text.left(r.capturedStart(0))).hasMatch())
         return {};
     bool named = false;
     const QString ticker = s.anyActor(&named);
@@ -265,10 +320,7 @@ QList<ExtractedEvent> leadership(const SentenceContext &s)
             who = candidate;
         }
     }
-    QString roleText = r.captured(QStringLiteral("role"));
-    if (roleText.front().isLower())
-        roleText.front() = roleText.front().toUpper();
-    const bool leaves = departing.match(v.captured(QStringLiteral("verb"))).hasMatch();
+    QString roleText = normalRole(r.captured(QStringLiteral("role")));
     ExtractedEvent e = eventIn(s, EventKind::Leadership, ticker, s.dateNear(v.capturedStart(0)));
     e.subject = roleText.toLower() + (leaves ? QStringLiteral(" (departure)") : QString());
     if (leaves)
@@ -321,7 +373,9 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
         if (const AmountMention *m = nearest(money, a.capturedStart(0), a.capturedEnd(0), 60))
             e.amount = m->amount;
     }
-    e.subject = (by.isEmpty() ? QString() : by.toLower() + QLatin1Char(' ')) + category;
+    // Reports name the authority differently ("EU", "the European
+    // Commission"): the kind of action identifies the event.
+    e.subject = category;
     e.title = QStringLiteral("%1: %2%3%4")
                   .arg(ticker, by.isEmpty() ? QString() : by + QLatin1Char(' '), category,
                        e.amount.isEmpty() ? QString() : QStringLiteral(", ") + moneyText(e.amount));
@@ -398,11 +452,11 @@ bool betterDate(const EventDate &candidate, const EventDate &current)
     return candidate.date < current.date;
 }
 
-bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b)
+bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
 {
     if (a.ticker != b.ticker || a.kind != b.kind || a.metric != b.metric)
         return false;
-    const qint64 apart = EventDate::distanceDays(a.date, b.date);
+    const qint64 apart = dates == DateRule::Ignore ? 0 : EventDate::distanceDays(a.date, b.date);
     switch (a.kind) {
     case EventKind::Launch:
         return a.subject == b.subject && apart <= 45;

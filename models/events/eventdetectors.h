@@ -21,9 +21,14 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
 QList<ExtractedEvent> figures(const SentenceContext &s);
 } // namespace detect
 
+// Within one article, two statements of the same thing are one event
+// whatever dates they carry (the headline's is the publication day, the
+// body's the day the text names); across articles the dates must be close.
+enum class DateRule { Window, Ignore };
+
 // Two statements of the same event (same company and kind, compatible
 // subject and figures, dates close enough for that kind).
-bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b);
+bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates = DateRule::Window);
 // The better of two dates for one event: a date the text names beats the
 // publication date; then the finer; then the earlier.
 bool betterDate(const EventDate &candidate, const EventDate &current);

@@ -103,7 +103,7 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
                 continue;
             // Title, summary and body often state one event three times: keep
             // one, with the best date and the most confident statement.
-            auto same = std::find_if(events.begin(), events.end(), [&](const ExtractedEvent &k) { return sameEvent(k, e); });
+            auto same = std::find_if(events.begin(), events.end(), [&](const ExtractedEvent &k) { return sameEvent(k, e, DateRule::Ignore); });
             if (same == events.end()) {
                 events << e;
                 continue;

@@ -17,8 +17,15 @@ Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<Extr
         auto candidates = store.candidates(e.ticker, e.kind);
         if (!candidates)
             return candidates.error();
-        auto match = std::find_if(candidates->cbegin(), candidates->cend(),
-                                  [&](const StoredEvent &c) { return sameEvent(c.event, e); });
+        // Of the stored events this one may be, the closest in time.
+        auto match = candidates->cend();
+        for (auto c = candidates->cbegin(); c != candidates->cend(); ++c) {
+            if (!sameEvent(c->event, e))
+                continue;
+            if (match == candidates->cend()
+                || EventDate::distanceDays(c->event.date, e.date) < EventDate::distanceDays(match->event.date, e.date))
+                match = c;
+        }
         qint64 id = 0;
         if (match == candidates->cend()) {
             auto inserted = store.insert(e);

@@ -17,7 +17,8 @@ const QList<MetricCue> &metricCues()
         {QStringLiteral("capex"),
          QRegularExpression(QStringLiteral(
              "\\b(?:capital expenditures?|capex|capital spending|capital outlays?|infrastructure spending|"
-             "spend(?:ing)?\\b[^.;$€£]{0,50}\\binfrastructure|spending (?:plan|outlook|forecast|guidance))\\b"),
+             "(?:spend(?:ing)?|invest(?:ing|ment)?)\\b[^.;]{0,60}?\\b(?:infrastructure|data cent(?:re|er)s)|"
+             "spending (?:plan|outlook|forecast|guidance))\\b"),
                             QRegularExpression::CaseInsensitiveOption)},
         {QStringLiteral("revenue"),
          QRegularExpression(QStringLiteral("\\b(?:revenue|revenues|sales)\\b"), QRegularExpression::CaseInsensitiveOption)},
@@ -134,8 +135,21 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
     static const QRegularExpression midpoint(QStringLiteral("midpoint(?: of)?[^$€£]{0,12}$"),
                                              QRegularExpression::CaseInsensitiveOption);
 
+    // What analysts expected, or "better than expected", is not what the
+    // company guided.
+    static const QRegularExpression someoneElse(
+        QStringLiteral("\\b(?:analysts?|analysts'|Wall Street|investors|consensus|economists|the market|than|as)\\s+"
+                       "(?:had\\s+)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+
+    static const QRegularExpression previousFigure(QStringLiteral("\\b(?:up |down )?from\\s+(?:about\\s+|roughly\\s+)?$"));
+
     QList<ExtractedEvent> found;
-    const bool guides = guidanceCue.match(s.text).hasMatch();
+    bool guides = false;
+    for (auto it = guidanceCue.globalMatch(s.text); it.hasNext() && !guides;) {
+        const auto cue = it.next();
+        guides = !someoneElse.match(s.text.left(cue.capturedStart(0)).right(30)).hasMatch();
+    }
     const bool reports = actualCue.match(s.text).hasMatch();
     if (!guides && !reports)
         return found;
@@ -154,6 +168,8 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         const bool past = year > 0 && year < publishedYear;
         if (past ? !reports : !guides)
             continue;
+        if (!past && previousFigure.match(s.text.left(a.start)).hasMatch())
+            continue;  // "raised ... to $85 billion from $75 billion": the old figure is not news
         bool named = false;
         const QString ticker = s.actorBefore(a.start, &named);
         if (ticker.isEmpty())

@@ -96,6 +96,19 @@ QString SentenceContext::actorBefore(qsizetype position, bool *explicitly) const
     return primary;
 }
 
+QString SentenceContext::nearestActorBefore(qsizetype position, bool *explicitly) const
+{
+    const EntityMention *nearest = nullptr;
+    for (const EntityMention &m : companies)
+        if (m.start < position)
+            nearest = &m;
+    if (!nearest)
+        return actorBefore(position, explicitly);
+    if (explicitly)
+        *explicitly = true;
+    return nearest->ticker;
+}
+
 QString SentenceContext::anyActor(bool *explicitly) const
 {
     if (!companies.isEmpty()) {

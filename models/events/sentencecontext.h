@@ -40,6 +40,10 @@ struct SentenceContext {
     // else nobody (an unknown name opens it: "OpenAI has closed ...").
     // `explicitly` tells whether the company was named.
     QString actorBefore(qsizetype position, bool *explicitly = nullptr) const;
+    // The company named last before `position` ("Microsoft shares rose 4%
+    // while Meta's stock fell 2%": Meta for the second verb), else as
+    // actorBefore.
+    QString nearestActorBefore(qsizetype position, bool *explicitly = nullptr) const;
     // The first company named anywhere in the sentence, else actorBefore(end).
     QString anyActor(bool *explicitly = nullptr) const;
     // The date the text gives for what is at `position` (the first date after

@@ -1,6 +1,8 @@
 #include "events/eventextractor.h"
 #include "text/articletext.h"
 
+#include "testsupport.h"
+
 #include <QTest>
 
 using namespace tw;
@@ -312,6 +314,8 @@ private slots:
         QTest::newRow("someone else's round") << "OpenAI has closed a $122 billion funding round, raising the stakes for Meta.";
         QTest::newRow("generic release") << "When a company like Meta releases a model with open weights, anyone can run it.";
         QTest::newRow("headcount") << "Meta expects headcount of 80,000 in 2026.";
+        QTest::newRow("analysts expected") << "Meta reported revenue of $42.3 billion, above the $41.4 billion analysts expected.";
+        QTest::newRow("better than expected") << "Meta's capex came in at $20 billion for the quarter, lower than expected.";
         QTest::newRow("charging for access") << "Meta charged developers for API access and ruled out a free tier.";
         QTest::newRow("opinion") << "Judging Meta's multi-year build-out by the next set of results is a category error.";
     }
@@ -321,6 +325,54 @@ private slots:
         QFETCH(QString, text);
         const auto events = extract(QStringLiteral("Notebook"), text, at(2026, 5, 12));
         QVERIFY2(events.isEmpty(), qPrintable(describe(events)));
+    }
+
+    // Headlines about made-up companies: each yields exactly the events a
+    // reader finds in it, and the ones with no event yield nothing.
+    void headlinesYieldWhatAReaderFinds_data()
+    {
+        QTest::addColumn<QString>("published");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QStringList>("expected");
+        const QString text = QString::fromUtf8(twtest::readAll(twtest::fixture(QStringLiteral("events/headlines.tsv"))));
+        QVERIFY(!text.isEmpty());
+        for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (line.startsWith(QLatin1Char('#')))
+                continue;
+            const QStringList f = line.split(QLatin1Char('\t'));
+            QStringList expected = f.value(3) == QLatin1String("-") ? QStringList() : f.value(3).split(QLatin1Char(';'));
+            expected.sort();
+            QTest::newRow(qPrintable(f.value(1))) << f.value(0) << f.value(1) << f.value(2) << expected;
+        }
+    }
+
+    void headlinesYieldWhatAReaderFinds()
+    {
+        QFETCH(QString, published);
+        QFETCH(QString, title);
+        QFETCH(QString, body);
+        QFETCH(QStringList, expected);
+        const QList<TickerInfo> fictional{
+            ticker(QStringLiteral("ADTM"), QStringLiteral("Adatum Social, Inc."),
+                   {QStringLiteral("Adatum"), QStringLiteral("Adatum Social"), QStringLiteral("Adatum Research")}),
+            ticker(QStringLiteral("NWND"), QStringLiteral("Northwind Corporation"), {QStringLiteral("Northwind")}),
+            ticker(QStringLiteral("CTSO"), QStringLiteral("Contoso, Inc."), {QStringLiteral("Contoso"), QStringLiteral("Contoso Cloud")}),
+            ticker(QStringLiteral("FBKM"), QStringLiteral("Fabrikam Corporation"), {QStringLiteral("Fabrikam")}),
+            ticker(QStringLiteral("TLSP"), QStringLiteral("Tailspin Holdings"),
+                   {QStringLiteral("Tailspin"), QStringLiteral("Tailspin Cloud"), QStringLiteral("Aurora")}),
+        };
+        const EntityLinker linker(fictional);
+        Article a;
+        a.title = title;
+        a.body = body;
+        a.published = QDateTime(QDate::fromString(published, Qt::ISODate), QTime(15, 0), Qt::UTC);
+        const auto events = EventExtractor(linker).extract(a, linker.link(a));
+        QStringList found;
+        for (const ExtractedEvent &e : events)
+            found << e.ticker + QLatin1Char(':') + eventKindId(e.kind);
+        found.sort();
+        QVERIFY2(found == expected, qPrintable(found.join(QLatin1Char(' ')) + QStringLiteral(" | ") + describe(events)));
     }
 
     void oneEventStatedThriceInAnArticleComesOutOnce()
