@@ -1,5 +1,6 @@
 #include "cli/command.h"
 #include "cli/storesession.h"
+#include "events/eventrebuilder.h"
 #include "store/eventstore.h"
 
 namespace tw {
@@ -9,6 +10,7 @@ const QString kTickerOption = QStringLiteral("ticker");
 const QString kKindOption = QStringLiteral("kind");
 const QString kSinceOption = QStringLiteral("since");
 const QString kSourcesOption = QStringLiteral("sources");
+const QString kRebuildOption = QStringLiteral("rebuild");
 
 // "2026-04-08" or "2026-04" (the first of the month).
 QDate parseSince(const QString &text)
@@ -36,6 +38,7 @@ public:
         parser.addOption({kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
                           QStringLiteral("DATE")});
         parser.addOption({kSourcesOption, QStringLiteral("List each event's source articles under it.")});
+        parser.addOption({kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")});
     }
 
     int run(CommandContext &ctx) override
@@ -66,6 +69,14 @@ public:
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
+        }
+        if (ctx.parser.isSet(kRebuildOption)) {
+            auto rebuilt = EventRebuilder((*store)->database()).rebuild();
+            if (!rebuilt) {
+                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.err << "events rebuilt: " << rebuilt->events << " events from " << rebuilt->articles << " articles\n";
         }
         const EventStore events((*store)->database());
         auto found = events.query(filter);

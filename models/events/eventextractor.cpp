@@ -65,6 +65,11 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
     const QString text = ArticleText::compose(article);
     const QDate published = marketDate(article.published);
     const QHash<QString, QString> products = productOwners(text, linked);
+    QList<std::pair<QRegularExpression, QString>> productPatterns;  // compiled once per article
+    for (auto p = products.cbegin(); p != products.cend(); ++p)
+        productPatterns.emplace_back(
+            QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(p.key()))),
+            p.value());
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard)\\b"));
     const bool aboutBenchmarks = benchmarkWords.match(text).hasMatch();
 
@@ -79,16 +84,14 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
                 s.aliases << m;
         s.companies = s.aliases;
         // Product names stand for their company ("Muse Spark scored 52").
-        for (auto p = products.cbegin(); p != products.cend(); ++p) {
-            static const QString boundary = QStringLiteral("(?<![\\w])%1(?![\\w])");
-            const QRegularExpression re(boundary.arg(QRegularExpression::escape(p.key())));
+        for (const auto &[re, owner] : productPatterns) {
             for (auto it = re.globalMatch(s.text); it.hasNext();) {
                 const auto m = it.next();
                 const bool inside = std::any_of(s.companies.cbegin(), s.companies.cend(), [&](const EntityMention &c) {
                     return c.start < m.capturedEnd(0) && m.capturedStart(0) < c.start + c.length;
                 });
                 if (!inside)
-                    s.companies << EntityMention{p.value(), m.capturedStart(0), m.capturedLength(0)};
+                    s.companies << EntityMention{owner, m.capturedStart(0), m.capturedLength(0)};
             }
         }
         std::sort(s.companies.begin(), s.companies.end(),

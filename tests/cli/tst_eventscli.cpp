@@ -122,6 +122,16 @@ private slots:
         QVERIFY2(after.out.contains(QStringLiteral("115-135 billion USD 2026\t5\n")), qPrintable(after.out));
     }
 
+    void rebuildReextractsTheSameEvents()
+    {
+        const auto before = run({QStringLiteral("events")});
+        const auto rebuilt = run({QStringLiteral("events"), QStringLiteral("--rebuild")});
+        QCOMPARE(rebuilt.exitCode, 0);
+        QVERIFY2(rebuilt.err.contains(QStringLiteral("events rebuilt: %1 events from 33 articles").arg(lines(before.out).size())),
+                 qPrintable(rebuilt.err));
+        QCOMPARE(rebuilt.out, before.out);
+    }
+
     void usageMistakesExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -1,4 +1,5 @@
 #include "demo/demoworkspace.h"
+#include "events/eventrebuilder.h"
 #include "pipeline/articleingestor.h"
 #include "store/eventstore.h"
 #include "store/sqlexec.h"
@@ -137,6 +138,23 @@ private slots:
         QVERIFY(DemoWorkspace::load(db()).ok());
         QCOMPARE(count(QStringLiteral("events")), eventsBefore);
         QCOMPARE(count(QStringLiteral("event_sources")), sourcesBefore);
+    }
+
+    void rebuildingFromStoredArticlesGivesTheSameEvents()
+    {
+        auto listing = [this] {
+            QStringList lines;
+            auto all = EventStore(db()).query({});
+            for (const StoredEvent &e : *all)
+                lines << QStringLiteral("%1 %2 %3 %4 %5").arg(e.event.date.display(), eventKindId(e.event.kind), e.event.title,
+                                                             e.event.amount.display(), sourceGuids(e.id).join(QLatin1Char(',')));
+            return lines;
+        };
+        const QStringList before = listing();
+        auto rebuilt = EventRebuilder(db()).rebuild();
+        QVERIFY(rebuilt.ok());
+        QCOMPARE(rebuilt->events, int(before.size()));
+        QCOMPARE(listing(), before);
     }
 
     void aCorrectedArticleReplacesWhatItSaid()
