@@ -15,6 +15,8 @@ std::unique_ptr<Command> makeFetchCommand();
 std::unique_ptr<Command> makeRefreshCommand();
 std::unique_ptr<Command> makeWatchCommand();
 std::unique_ptr<Command> makeKeysCommand();
+std::unique_ptr<Command> makeEventsCommand();
+std::unique_ptr<Command> makeGuidanceCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -31,6 +33,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeRefreshCommand());
     commands.push_back(makeWatchCommand());
     commands.push_back(makeKeysCommand());
+    commands.push_back(makeEventsCommand());
+    commands.push_back(makeGuidanceCommand());
     return commands;
 }
 

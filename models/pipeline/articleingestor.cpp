@@ -1,5 +1,7 @@
 #include "pipeline/articleingestor.h"
 
+#include "events/eventextractor.h"
+#include "events/eventmerger.h"
 #include "linking/entitylinker.h"
 #include "scoring/scorewriter.h"
 #include "store/articlestore.h"
@@ -28,6 +30,8 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         return sentiment.error();
     ScoreWriter scores(m_db, **sentiment, linker);
     QStringList touchedTickers;   // whose corporate scores the batch changes
+    const EventExtractor extractor(linker);
+    EventMerger events(m_db);
 
     ArticleStore store(m_db);
     ArticleTickerStore links(m_db);
@@ -61,6 +65,10 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
             return scored.error();
         for (const TickerLink &l : tickerLinks)
             touchedTickers << l.ticker;
+
+        // Stage 4: dated events, merged with other reports of the same event.
+        if (auto merged = events.mergeArticle(stored->id, extractor.extract(article, tickerLinks)); !merged)
+            return merged.error();
     }
     // Stage 3, continued: corporate scores of the companies the batch touched.
     touchedTickers.sort();
