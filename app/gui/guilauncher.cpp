@@ -46,6 +46,7 @@ int runGui(const GlobalOptions &globals)
 
     MainWindow window(location);
     window.resize(1600, 1000);
+    window.attachStore((*store)->database());
     if (!globals.layout.isEmpty())
         DockLayout(&window).restore(globals.layout);
     else if (interactive)
