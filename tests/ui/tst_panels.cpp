@@ -407,6 +407,31 @@ private slots:
         QCOMPARE(changed.size(), 1);
     }
 
+    // With TW_PANEL_SHOTS=DIR set, renders each tabbed panel to DIR/<panel>.png
+    // so the ones hidden behind tabs in the window can be looked at too.
+    void panelsRenderForALook()
+    {
+        const QString dir = qEnvironmentVariable("TW_PANEL_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set TW_PANEL_SHOTS=DIR to write panel images");
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        CapexPanel capex(db(), &selection);
+        AlertsPanel alerts(db());
+        FeedStatusPanel feeds(db());
+        TimelinePanel timeline(db(), &selection);
+        timeline.events()->setCurrentItem(timeline.events()->topLevelItem(3));
+        const QList<std::pair<QWidget *, QString>> panels{
+            {&capex, QStringLiteral("capex")}, {&alerts, QStringLiteral("alerts")},
+            {&feeds, QStringLiteral("feeds")}, {&timeline, QStringLiteral("timeline")}};
+        for (const auto &[w, name] : panels) {
+            w->resize(520, 420);
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+        }
+    }
+
     void aMovedDockOfTheFullWindowComesBack()
     {
         {

@@ -80,9 +80,9 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     // Fixed widths: sizing to contents would read every row of every page.
     header->resizeSection(ArticleListModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-04-08 18:20")) + 16);
-    header->resizeSection(ArticleListModel::Source, 150);
-    header->resizeSection(ArticleListModel::Tickers, 90);
-    header->resizeSection(ArticleListModel::Sentiment, 120);
+    header->resizeSection(ArticleListModel::Source, 130);
+    header->resizeSection(ArticleListModel::Tickers, 80);
+    header->resizeSection(ArticleListModel::Sentiment, 110);
 
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
@@ -164,9 +164,20 @@ void ArticlesPanel::applyFilters()
 
 void ArticlesPanel::openFirstIfNothingIsOpen()
 {
-    // Like a mail client: with nothing open, the newest article of the list is.
-    if (m_selection->articleId() == 0 && m_model->rowCount() > 0)
+    // Like a mail client: with nothing open, the newest article of the list
+    // is; the open one stays highlighted when the list is re-read.
+    if (m_model->rowCount() == 0)
+        return;
+    if (m_selection->articleId() == 0) {
         m_view->setCurrentIndex(m_model->index(0, ArticleListModel::Title));
+        return;
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->articleId(row) == m_selection->articleId()) {
+            m_view->setCurrentIndex(m_model->index(row, ArticleListModel::Title));
+            return;
+        }
+    }
 }
 
 void ArticlesPanel::reload()

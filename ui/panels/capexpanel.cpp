@@ -3,10 +3,10 @@
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 
-#include <QCandlestickSeries>
-#include <QCandlestickSet>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QStackedBarSeries>
 #include <QChartView>
-#include <QDateTimeAxis>
 #include <QHeaderView>
 #include <QLegendMarker>
 #include <QRegularExpression>
@@ -38,11 +38,6 @@ bool isGuidance(const EventRow &e)
     if (basis.contains(QLatin1String("guid")) || basis.contains(QLatin1String("forecast")) || basis.contains(QLatin1String("plan")))
         return true;
     return e.kind.toLower().contains(QLatin1String("guid"));
-}
-
-qint64 midYearMs(int year, int monthOffset)
-{
-    return QDateTime(QDate(year, 7, 1).addMonths(monthOffset), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
 const QColor kActual(0x34, 0x98, 0xdb);
@@ -133,59 +128,76 @@ void CapexPanel::draw()
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    // Floating boxes on a date axis are candlesticks: open = low, close =
-    // high draws the guidance range; an actual is a box from zero.
-    auto *actual = new QCandlestickSeries(chart);
-    actual->setName(tr("Actual"));
-    actual->setIncreasingColor(kActual);
-    actual->setBodyWidth(0.9);
-    auto *guidance = new QCandlestickSeries(chart);
-    guidance->setName(tr("Guidance range"));
-    guidance->setIncreasingColor(kGuidance.lighter(150));
-    guidance->setPen(QPen(kGuidance, 2));
-    guidance->setBodyWidth(0.9);
+    // One bar per figure, in order: a guidance range floats on a transparent
+    // base (stacked bars), an actual stands from zero.
+    auto *bars = new QStackedBarSeries(chart);
+    auto *base = new QBarSet(QString(), bars);
+    base->setColor(Qt::transparent);
+    base->setBorderColor(Qt::transparent);
+    auto *actual = new QBarSet(tr("Actual"), bars);
+    actual->setColor(kActual);
+    auto *range = new QBarSet(tr("Guidance range"), bars);
+    range->setColor(kGuidance.lighter(160));
+    range->setBorderColor(kGuidance);
     auto *mid = new QScatterSeries(chart);
     mid->setName(tr("Guidance midpoint"));
     mid->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    mid->setMarkerSize(10);
+    mid->setMarkerSize(9);
     mid->setColor(kGuidance);
+    mid->setBorderColor(kGuidance);
     mid->setPointLabelsVisible(true);
     mid->setPointLabelsFormat(QStringLiteral("$@yPointB mid"));
     mid->setPointLabelsClipping(false);
+    auto *values = new QScatterSeries(chart);
+    values->setMarkerSize(1);
+    values->setColor(kActual);
+    values->setBorderColor(Qt::transparent);
+    values->setPointLabelsVisible(true);
+    values->setPointLabelsFormat(QStringLiteral("$@yPointB"));
+    values->setPointLabelsClipping(false);
 
-    int firstYear = m_figures.first().year;
-    int lastYear = m_figures.last().year;
+    QStringList categories;
     double top = 0;
-    for (const CapexFigure &f : std::as_const(m_figures)) {
+    for (int i = 0; i < m_figures.size(); ++i) {
+        const CapexFigure &f = m_figures.at(i);
+        categories << (f.guidance ? tr("%1<br>guidance").arg(f.year) : tr("%1<br>actual").arg(f.year));
         top = std::max(top, f.high);
         if (f.guidance) {
-            const qreal x = qreal(midYearMs(f.year, 1));
-            guidance->append(new QCandlestickSet(f.low, f.high, f.low, std::max(f.high, f.low + top * 0.004), x));
-            mid->append(x, f.midpoint());
+            *base << f.low;
+            *actual << 0;
+            *range << std::max(f.high - f.low, 0.0);
+            mid->append(i, f.midpoint());
         } else {
-            actual->append(new QCandlestickSet(0, f.high, 0, f.high, qreal(midYearMs(f.year, -1))));
+            *base << 0;
+            *actual << f.high;
+            *range << 0;
+            values->append(i, f.high);
         }
     }
-    chart->addSeries(actual);
-    chart->addSeries(guidance);
+    bars->append(base);
+    bars->append(actual);
+    bars->append(range);
+    bars->setBarWidth(0.6);
+    chart->addSeries(bars);
+    chart->addSeries(values);
     chart->addSeries(mid);
-    auto *x = new QDateTimeAxis(chart);
-    x->setFormat(QStringLiteral("yyyy"));
-    x->setRange(QDateTime(QDate(firstYear, 1, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(lastYear + 1, 1, 1), QTime(0, 0), Qt::UTC));
-    x->setTickCount(lastYear - firstYear + 2);
+    auto *x = new QBarCategoryAxis(chart);
+    x->append(categories);
     auto *y = new QValueAxis(chart);
-    y->setRange(0, top * 1.15);
+    y->setRange(0, top * 1.18);
     y->setLabelFormat(QStringLiteral("$%.0fB"));
     y->setTitleText(tr("Capex, USD billions"));
+    y->applyNiceNumbers();
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    // Empty series add nothing to the legend but noise.
-    for (QLegendMarker *marker : chart->legend()->markers()) {
-        if (auto *c = qobject_cast<QCandlestickSeries *>(marker->series()); c && c->count() == 0)
+    // The transparent base and the label carrier are not things to explain.
+    const QList<QLegendMarker *> markers = chart->legend()->markers();
+    for (QLegendMarker *marker : markers) {
+        if (marker->label().isEmpty() || marker->series() == values)
             marker->setVisible(false);
     }
     QChart *old = m_view->chart();

@@ -124,11 +124,13 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     header->addSpacing(8);
     header->addWidget(m_synthetic);
     header->addStretch(1);
-    header->addWidget(m_readout);
+    // On its own line, and cut rather than widen the dock when narrow.
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(header);
+    layout->addWidget(m_readout);
     layout->addWidget(m_stack, 1);
 
     m_view->setRenderHint(QPainter::Antialiasing);

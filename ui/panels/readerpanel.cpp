@@ -27,7 +27,6 @@ ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
     m_scores->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_scores->setSelectionMode(QAbstractItemView::NoSelection);
     m_scores->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_scores->setMaximumHeight(m_scores->fontMetrics().height() * 5 + 8);
     m_scores->setShowGrid(false);
     m_open->setEnabled(false);
 
@@ -50,7 +49,7 @@ ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
             QDesktopServices::openUrl(m_url);
     });
     connect(m_selection, &SelectionModel::articleChanged, this, &ReaderPanel::showArticle);
-    m_stack->showMessage(tr("Select an article to read it here."));
+    showArticle(m_selection->articleId());
 }
 
 QString ReaderPanel::emptyMessage() const
@@ -100,6 +99,9 @@ void ReaderPanel::showArticle(qint64 articleId)
         m_scores->item(i, 0)->setToolTip(tr("Relevance %1").arg(s.relevance, 0, 'f', 2));
     }
     m_scores->setVisible(!list.isEmpty());
+    // As tall as its rows (up to five), so the article keeps the space.
+    const int rows = std::min<int>(int(list.size()), 5);
+    m_scores->setFixedHeight(m_scores->horizontalHeader()->height() + rows * m_scores->verticalHeader()->defaultSectionSize() + 4);
     m_stack->showContent();
 }
 

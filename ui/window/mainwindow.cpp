@@ -222,9 +222,9 @@ void MainWindow::resetLayout()
     resizeDocks({dock(PanelId::Chart), dock(PanelId::Articles)}, {520, 380}, Qt::Vertical);
 }
 
-void MainWindow::restoreSavedLayout()
+bool MainWindow::restoreSavedLayout()
 {
-    DockLayout(this).restore();
+    return DockLayout(this).restore();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

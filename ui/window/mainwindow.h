@@ -27,7 +27,8 @@ public:
     QDockWidget *dock(PanelId id) const;
     // Puts the docks where a new installation has them.
     void resetLayout();
-    void restoreSavedLayout();
+    // False when nothing was saved (the default arrangement stays).
+    bool restoreSavedLayout();
 
     // Replaces a panel's placeholder with the real widget (ownership moves to the dock).
     void setPanelWidget(PanelId id, QWidget *widget);
