@@ -18,7 +18,9 @@
 #include "window/docklayout.h"
 #include "window/mainwindow.h"
 #include "window/storewatcher.h"
+#include "window/tablecsv.h"
 
+#include <QChartView>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
@@ -183,6 +185,41 @@ private slots:
         chart.showReadoutAt(QDateTime(QDate(2026, 4, 8), QTime(15, 0), Qt::UTC));
         QVERIFY2(chart.readout().startsWith(QStringLiteral("2026-04-08  O ")), qPrintable(chart.readout()));
         QVERIFY2(chart.readout().contains(QStringLiteral("Score 78 Bullish")), qPrintable(chart.readout()));
+    }
+
+    void theCrosshairReadsTheBarUnderThePointer()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        chart.resize(900, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setRange(ChartPanel::Range::M3);
+        const QString atLastBar = chart.readout();
+        QVERIFY(atLastBar.startsWith(QStringLiteral("2026-11-20  O ")));
+        auto *view = chart.findChild<QChartView *>();
+        const QRectF plot = view->chart()->plotArea();
+        const QPoint left = view->mapFromScene(view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.1, plot.center().y())));
+        QTest::mouseMove(view->viewport(), left);
+        QCoreApplication::processEvents();
+        const QString readout = chart.readout();
+        QVERIFY2(readout != atLastBar, qPrintable(readout));
+        const QDate day = QDate::fromString(readout.left(10), Qt::ISODate);
+        QVERIFY2(day >= QDate(2026, 8, 20) && day < QDate(2026, 10, 1), qPrintable(readout));
+    }
+
+    void theTimelineDateIsMarkedOnTheChart()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        chart.setRange(ChartPanel::Range::M1);
+        selection.setFocusDate(QDate(2026, 4, 8));  // before the month shown: the chart widens
+        QCOMPARE(chart.range(), ChartPanel::Range::All);
+        QVERIFY(chart.readout().startsWith(QStringLiteral("2026-04-08")));
+        chart.setRange(ChartPanel::Range::M1);  // the analyst's choice is kept
+        QCOMPARE(chart.range(), ChartPanel::Range::M1);
     }
 
     void searchFiltersTheArticleList()
@@ -363,6 +400,22 @@ private slots:
         QVERIFY(f.at(2).guidance);
         QCOMPARE(f.at(2).midpoint(), 125.0);
         QCOMPARE(capex.table()->item(2, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
+    }
+
+    void tablesExportAsCsvThatSpreadsheetsRead()
+    {
+        QTemporaryDir dir;
+        ArticleListModel model(db());
+        ArticleFilter f;
+        f.source = QStringLiteral("Signal & Spread");
+        model.setFilter(f);
+        const QString path = dir.filePath(QStringLiteral("a.csv"));
+        QVERIFY(writeTableCsv(model, path).ok());
+        const QByteArray csv = twtest::readAll(path);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBFTime (UTC),Source,Tickers,Title,Sentiment\r\n"));
+        QCOMPARE(csv.count("\r\n"), model.rowCount() + 1);
+        QVERIFY(csv.contains("\"$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan\"")
+                || csv.contains("$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan"));
     }
 
     void alertsAndFeedsListTheirRows()

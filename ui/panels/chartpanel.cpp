@@ -139,7 +139,7 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
 
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) { setRange(Range(id)); });
     connect(m_selection, &SelectionModel::tickerChanged, this, &ChartPanel::reload);
-    connect(m_selection, &SelectionModel::focusDateChanged, this, &ChartPanel::showFocusDate);
+    connect(m_selection, &SelectionModel::focusDateChanged, this, &ChartPanel::onFocusDateChanged);
     connect(m_view, &CrosshairChartView::pointerMoved, this, &ChartPanel::onPointerMoved);
     connect(m_view, &CrosshairChartView::pointerLeft, this, [this] {
         m_crosshair->hide();
@@ -357,8 +357,8 @@ void ChartPanel::populate()
     m_axisScore->setVisible(!m_scores.isEmpty());
     m_axisScore->setTitleText(m_scores.isEmpty() ? QString()
                                                  : tr("Corporate score (%1)").arg(m_scores.first().horizon));
-    showFocusDate();
     showReadoutAt(fromStoreTime(lastMs));
+    showFocusDate();
 }
 
 void ChartPanel::showFocusDate()
@@ -367,14 +367,22 @@ void ChartPanel::showFocusDate()
     const QDate d = m_selection->focusDate();
     if (!d.isValid() || m_bars.isEmpty())
         return;
-    if (d < m_bars.first().tradingDate && m_range != Range::All) {
-        setRange(Range::All);  // calls back here once the longer range is loaded
+    if (d < m_bars.first().tradingDate)
         return;
-    }
     const qint64 x = dayMs(d);
     m_focus->append(qreal(x), m_axisPrice->min());
     m_focus->append(qreal(x), m_axisPrice->max());
     showReadoutAt(fromStoreTime(x));
+}
+
+void ChartPanel::onFocusDateChanged(const QDate &date)
+{
+    // A date before the range shown widens it (once, here: a range the
+    // analyst picks afterwards is kept even if the date falls outside).
+    if (date.isValid() && !m_bars.isEmpty() && date < m_bars.first().tradingDate && m_range != Range::All)
+        setRange(Range::All);
+    else
+        showFocusDate();
 }
 
 int ChartPanel::barIndexNear(qint64 ms) const

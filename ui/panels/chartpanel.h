@@ -70,6 +70,7 @@ private:
     void buildChart();
     void populate();
     void showFocusDate();
+    void onFocusDateChanged(const QDate &date);
     void onPointerMoved(const QPointF &scenePos);
     int barIndexNear(qint64 ms) const;
 
