@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -47,10 +48,12 @@ int runGui(const GlobalOptions &globals)
 
     MainWindow window(location);
     window.resize(1600, 1000);
+    window.attachStore((*store)->database());
+    bool restored = false;
     if (!globals.layout.isEmpty())
-        DockLayout(&window).restore(globals.layout);
+        restored = DockLayout(&window).restore(globals.layout);
     else if (interactive)
-        window.restoreSavedLayout();
+        restored = window.restoreSavedLayout();
     window.show();
 
     // Alert rules run on their own thread; a clicked desktop notification
@@ -63,6 +66,9 @@ int runGui(const GlobalOptions &globals)
     });
     if (interactive)
         alerts.evaluate();
+    // Dock sizes only take once the window is laid out at its real size.
+    if (!restored)
+        QTimer::singleShot(0, &window, &MainWindow::resetLayout);
     if (!interactive)
         scheduleScreenshotAndQuit(&window, globals.screenshot);
     return QApplication::exec();
