@@ -5,12 +5,14 @@ namespace tw {
 // Each command lives in app/commands/<name>command.cpp and exports its factory.
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeStatsCommand();
+std::unique_ptr<Command> makeStoreCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeIngestCommand());
     commands.push_back(makeStatsCommand());
+    commands.push_back(makeStoreCommand());
     return commands;
 }
 
