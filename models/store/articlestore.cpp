@@ -42,17 +42,27 @@ Article readArticle(const QSqlQuery &q)
 } // namespace
 
 ArticleStore::ArticleStore(QSqlDatabase db)
-    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByUrl(db), m_insert(db), m_update(db), m_lock(db)
+    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_lock(db)
 {
     if (m_dialect == SqlDialect::Postgres)
         m_lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kArticleWriteLockKey));
     // Prepared once: ingest runs these for every article.
     m_findByGuid.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE guid = ?"));
-    m_findByUrl.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE url = ? LIMIT 1"));
-    m_insert.prepare(QStringLiteral(
+    // One round trip for both identities (it matters on a server): the guid wins over the URL.
+    m_findByGuidOrUrl.prepare(QStringLiteral(
+        "SELECT id, content_hash FROM articles WHERE guid = ? OR (url = ? AND url <> '') "
+        "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1"));
+    const QString insert = QStringLiteral(
         "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
         "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (guid) DO NOTHING RETURNING id"));
+        "ON CONFLICT (guid) DO NOTHING RETURNING id");
+    if (m_dialect == SqlDialect::Postgres)
+        // Announced in the same statement; delivered when the transaction commits.
+        m_insert.prepare(QStringLiteral("WITH inserted AS (%1) SELECT id, pg_notify('%2', 'articles:inserted:' || id) "
+                                        "FROM inserted")
+                             .arg(insert, QLatin1String(StoreChangeNotifier::kChannel)));
+    else
+        m_insert.prepare(insert);
     m_update.prepare(QStringLiteral(
         "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?"));
 }
@@ -81,6 +91,10 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
 
     auto lookup = [&](QSqlQuery &q, const QString &key) -> Result<std::optional<std::pair<qint64, QString>>> {
         q.bindValue(0, key);
+        if (&q == &m_findByGuidOrUrl) {
+            q.bindValue(1, article.url);
+            q.bindValue(2, key);
+        }
         if (!q.exec())
             return fail(describeSqlError(QStringLiteral("Article lookup failed"), q));
         std::optional<std::pair<qint64, QString>> found;
@@ -90,14 +104,9 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
         return found;
     };
 
-    auto existing = lookup(m_findByGuid, article.guid);
+    auto existing = lookup(m_findByGuidOrUrl, article.guid);
     if (!existing)
         return existing.error();
-    if (!existing->has_value() && !article.url.isEmpty()) {
-        existing = lookup(m_findByUrl, article.url);
-        if (!existing)
-            return existing.error();
-    }
 
     auto updateExisting = [&](qint64 id, const QString &storedHash) -> Result<ArticleUpsert> {
         if (storedHash == hash)
@@ -135,8 +144,6 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     }
     const qint64 id = m_insert.value(0).toLongLong();
     m_insert.finish();
-    if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("articles"), QStringLiteral("inserted"), id}); !s)
-        return s.error();
     return ArticleUpsert{id, UpsertOutcome::Inserted};
 }
 

@@ -44,7 +44,7 @@ private:
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QSqlQuery m_findByGuid;
-    QSqlQuery m_findByUrl;
+    QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
     QSqlQuery m_lock;
