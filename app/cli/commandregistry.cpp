@@ -17,6 +17,7 @@ std::unique_ptr<Command> makeWatchCommand();
 std::unique_ptr<Command> makeKeysCommand();
 std::unique_ptr<Command> makeEventsCommand();
 std::unique_ptr<Command> makeGuidanceCommand();
+std::unique_ptr<Command> makeStoreCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -35,6 +36,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeKeysCommand());
     commands.push_back(makeEventsCommand());
     commands.push_back(makeGuidanceCommand());
+    commands.push_back(makeStoreCommand());
     return commands;
 }
 

@@ -46,7 +46,7 @@ int runGui(const GlobalOptions &globals)
                                interactive);
     }
 
-    MainWindow window(location);
+    MainWindow window(StoreLocation::forDisplay(location));  // a URL may hold a password
     window.resize(1600, 1000);
     window.attachStore((*store)->database());
     bool restored = false;
