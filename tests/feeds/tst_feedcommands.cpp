@@ -109,6 +109,24 @@ private slots:
         QCOMPARE(after.value(QStringLiteral("articles")), qint64(2));   // removing a feed keeps its articles
     }
 
+    void defaultFeedsForMeta()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("defaults.db"));
+        auto added = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.count(QLatin1Char('\n')), 8);
+        auto list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
+        QVERIFY(list.out.contains(QStringLiteral("CIK=0001326801")));
+        QCOMPARE(list.out.count(QStringLiteral("\tdisabled\t")), 2);
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("disable"), QStringLiteral("1")}, m_sandbox.path()).exitCode, 0);
+        list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
+        QCOMPARE(list.out.count(QStringLiteral("\tdisabled\t")), 3);
+        // Adding them again changes nothing.
+        twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
+        const auto counts = twtest::parseStats(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
+        QCOMPARE(counts.value(QStringLiteral("feeds")), qint64(8));
+    }
+
     void ingestAcceptsEveryNewsFormat_data()
     {
         QTest::addColumn<QString>("file");
