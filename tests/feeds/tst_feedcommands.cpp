@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +56,14 @@ private slots:
             return HttpResponse{httpResponse(200, "OK", chart, {{"Content-Type", "application/json"}}), 0, false};
         });
         const QByteArray note = twtest::readAll(twtest::fixture(QStringLiteral("errors/alphavantage-note.json")));
+        const QByteArray consent = twtest::readAll(twtest::fixture(QStringLiteral("errors/yahoo-consent.html")));
+        m_server.route("/v8/finance/chart/GATED", [consent](const HttpRequest &) {
+            return HttpResponse{httpResponse(200, "OK", consent, {{"Content-Type", "text/html"}}), 0, false};
+        });
+        const QByteArray csv = twtest::readAll(twtest::fixture(QStringLiteral("prices/stooq-meta-us.csv")));
+        m_server.route("/q/d/l/", [csv](const HttpRequest &) {
+            return HttpResponse{httpResponse(200, "OK", csv, {{"Content-Type", "text/csv"}}), 0, false};
+        });
         m_server.route("/query", [note](const HttpRequest &) {
             return HttpResponse{httpResponse(200, "OK", note, {{"Content-Type", "application/json"}}), 0, false};
         });
@@ -107,6 +117,33 @@ private slots:
         const auto after = twtest::parseStats(runServed({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
         QCOMPARE(after.value(QStringLiteral("feeds")), qint64(2));
         QCOMPARE(after.value(QStringLiteral("articles")), qint64(2));   // removing a feed keeps its articles
+    }
+
+    void failedPriceFeedFallsBackToTheNextProvider()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("failover.db"));
+        auto add = [&](const QStringList &args) { return runServed(QStringList{QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add")} + args, m_sandbox.path()); };
+        QCOMPARE(add({m_server.url(QStringLiteral("/v8/finance/chart/GATED")).toString(), QStringLiteral("--kind"), QStringLiteral("yahoo-chart"),
+                      QStringLiteral("--ticker"), QStringLiteral("META")}).exitCode, 0);
+        QCOMPARE(add({m_server.url(QStringLiteral("/q/d/l/")).toString() + QStringLiteral("?s=meta.us&i=d"), QStringLiteral("--kind"), QStringLiteral("stooq"),
+                      QStringLiteral("--ticker"), QStringLiteral("META")}).exitCode, 0);
+        QCOMPARE(runServed({QStringLiteral("--store"), db, QStringLiteral("fetch")}, m_sandbox.path()).exitCode, 0);
+        {
+            // Make only the Yahoo feed due again, as cron would find it later.
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("failover"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("UPDATE feeds SET next_due_utc = 0 WHERE kind = 'yahoo-chart'")));
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("failover"));
+        auto due = runServed({QStringLiteral("--store"), db, QStringLiteral("fetch"), QStringLiteral("--due")}, m_sandbox.path());
+        QCOMPARE(due.exitCode, 0);
+        QVERIFY2(due.out.contains(QStringLiteral("cookie-consent")), qPrintable(due.out));
+        QVERIFY2(due.out.contains(QStringLiteral("trying feed 2 (stooq) for META")), qPrintable(due.out));
+        // The CSV route sends no validators, so the stand-in is fetched in full.
+        QVERIFY2(due.out.contains(QStringLiteral("fetched 2 feeds: 1 ok, 0 not modified, 1 failed")), qPrintable(due.out));
     }
 
     void defaultFeedsForMeta()
