@@ -3,6 +3,7 @@
 #include "linking/entitylinker.h"
 #include "store/articlestore.h"
 #include "store/articletickerstore.h"
+#include "store/providerscorestore.h"
 #include "store/sqlexec.h"
 #include "store/tickerstore.h"
 
@@ -40,6 +41,9 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         // Stage 2: which companies the article is about.
         if (auto linked = links.replace(stored->id, linker.link(article)); !linked)
             return linked.error();
+        // The provider's own sentiment, beside ours (never in place of it).
+        if (auto kept = ProviderScoreStore(m_db).replace(stored->id, article.providerSentiment); !kept)
+            return kept.error();
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();

@@ -186,6 +186,18 @@ private slots:
         QVERIFY2(run.out.contains(QStringLiteral(": %1, ").arg(format)), qPrintable(run.out));
     }
 
+    void providerScoresAreKeptBesideOurs()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("provider.db"));
+        auto run = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("ingest"),
+                                   twtest::fixture(QStringLiteral("newsapi/alphavantage-news-sentiment-meta.json"))},
+                                  m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        const auto counts = twtest::parseStats(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
+        QCOMPARE(counts.value(QStringLiteral("articles")), qint64(2));
+        QCOMPARE(counts.value(QStringLiteral("provider_scores")), qint64(5));   // 1 overall + 2 tickers, 1 overall + 1 ticker
+    }
+
     void ingestOfAnErrorPageNamesTheCause()
     {
         auto run = twtest::runCli({QStringLiteral("--store"), m_sandbox.filePath(QStringLiteral("ingest.db")), QStringLiteral("ingest"),
