@@ -2,6 +2,7 @@
 # The two set-up commands of the README, for a fresh Debian 12 machine:
 #   bash scripts/setup.sh run    install what is missing, build, start the app on the demo workspace
 #   bash scripts/setup.sh test   install what is missing, build, run every test suite
+#   bash scripts/setup.sh fuzz   build the parser fuzzers with clang and run each briefly (ctest label fuzz)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -44,7 +45,21 @@ run_tests() {
   ' "$BUILD_DIR"
 }
 
+run_fuzzers() {
+  # libFuzzer needs clang; the fuzz project builds only the parsers, apart
+  # from the GCC build. TW_FUZZ_SECONDS bounds each fuzzer (CI: 20 s).
+  cmake -S fuzz -B "$BUILD_DIR-fuzz" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DTW_FUZZ_SECONDS="${TW_FUZZ_SECONDS:-20}" >/dev/null
+  cmake --build "$BUILD_DIR-fuzz" --parallel "$(nproc)"
+  ctest --test-dir "$BUILD_DIR-fuzz" -L fuzz --output-on-failure
+}
+
 case "${1:-}" in
+  fuzz)
+    PACKAGES+=(clang libclang-rt-14-dev)   # only the fuzzers need clang
+    install_packages
+    run_fuzzers
+    ;;
   run)
     install_packages
     build
@@ -60,7 +75,7 @@ case "${1:-}" in
     run_tests
     ;;
   *)
-    echo "usage: bash scripts/setup.sh run|test" >&2
+    echo "usage: bash scripts/setup.sh run|test|fuzz" >&2
     exit 2
     ;;
 esac

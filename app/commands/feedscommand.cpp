@@ -1,5 +1,6 @@
 #include "cli/command.h"
 #include "cli/storesession.h"
+#include "fetch/defaultfeeds.h"
 #include "fetch/fetchtypes.h"
 #include "store/feedstore.h"
 
@@ -13,9 +14,13 @@ public:
     QString name() const override { return QStringLiteral("feeds"); }
     QString summary() const override
     {
-        return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL.");
+        return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
+                              "feeds enable|disable ID, feeds add-defaults (the META workspace's feeds).");
     }
-    QString positionalSyntax() const override { return QStringLiteral("add URL | list | remove ID|URL"); }
+    QString positionalSyntax() const override
+    {
+        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults");
+    }
 
     void addOptions(QCommandLineParser &parser) const override
     {
@@ -39,6 +44,10 @@ public:
             return list(ctx);
         if (verb == QLatin1String("remove") && ctx.arguments.size() == 2)
             return remove(ctx, ctx.arguments.at(1));
+        if ((verb == QLatin1String("enable") || verb == QLatin1String("disable")) && ctx.arguments.size() == 2)
+            return setEnabled(ctx, ctx.arguments.at(1), verb == QLatin1String("enable"));
+        if (verb == QLatin1String("add-defaults") && ctx.arguments.size() == 1)
+            return addDefaults(ctx);
         ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
         return kExitUsage;
     }
@@ -112,6 +121,49 @@ private:
                     << (f.nextDue.isValid() ? f.nextDue.toString(Qt::ISODate) : QStringLiteral("now")) << '\t'
                     << displayUrl(QUrl(f.url)) << '\t' << redactSecrets(f.lastError) << '\n';
         }
+        return kExitOk;
+    }
+
+    int addDefaults(CommandContext &ctx)
+    {
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        FeedStore feeds((*store)->database());
+        for (const Feed &f : defaultMetaFeeds()) {
+            auto id = feeds.add(f);
+            if (!id) {
+                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
+                    << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
+        }
+        return kExitOk;
+    }
+
+    int setEnabled(CommandContext &ctx, const QString &which, bool enabled)
+    {
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        FeedStore feeds((*store)->database());
+        auto feed = feeds.byId(which.toLongLong());
+        if (!feed || !feed->has_value()) {
+            ctx.err << "tickerwire feeds: no feed '" << which << "'\n";
+            return kExitFailure;
+        }
+        Feed f = **feed;
+        f.enabled = enabled;
+        if (auto s = feeds.update(f); !s) {
+            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "feed " << f.id << (enabled ? " enabled\n" : " disabled\n");
         return kExitOk;
     }
 

@@ -37,15 +37,21 @@ public:
         int ok = 0, notModified = 0, failed = 0, changed = 0;
     };
 
-    Summary run(const QList<Feed> &feeds)
+    // `standby`: enabled price feeds not in this round. When a price feed
+    // fails, the next standby feed for the same ticker is fetched instead.
+    Summary run(const QList<Feed> &feeds, QList<Feed> standby = {})
     {
         Summary summary;
         QHash<qint64, Feed> byId;
         QList<FetchRequest> requests;
+        auto requestFor = [this](const Feed &f) {
+            return FeedRefresher::requestFor(f, [this](const QString &provider) { return keyFor(provider); });
+        };
         for (const Feed &f : feeds) {
             byId.insert(f.id, f);
-            requests << FeedRefresher::requestFor(f, [this](const QString &provider) { return keyFor(provider); });
+            requests << requestFor(f);
         }
+        qsizetype total = feeds.size();
         QEventLoop loop;
         QObject::connect(&m_scheduler, &FetchScheduler::feedFinished, &loop, [&](const FetchResult &result) {
             const Feed feed = byId.value(result.request.feedId);
@@ -53,7 +59,7 @@ public:
             auto applied = m_refresher.apply(feed, result, now);
             const QString prefix = QStringLiteral("[%1/%2] feed %3 %4: ")
                                        .arg(summary.ok + summary.notModified + summary.failed + 1)
-                                       .arg(feeds.size())
+                                       .arg(total)
                                        .arg(feed.id)
                                        .arg(displayUrl(QUrl(feed.url)));
             if (!applied) {
@@ -79,6 +85,18 @@ public:
                 ++summary.failed;
                 m_out << prefix << "failed (" << feedStateId(f.lastState) << "): " << f.lastError << "; next try "
                       << f.nextDue.toString(Qt::ISODate) << '\n';
+                if (feedKindIsPrices(f.kind)) {
+                    for (qsizetype i = 0; i < standby.size(); ++i) {
+                        if (standby[i].ticker != f.ticker)
+                            continue;
+                        const Feed next = standby.takeAt(i);
+                        byId.insert(next.id, next);
+                        ++total;
+                        m_out << "  trying feed " << next.id << " (" << feedKindId(next.kind) << ") for " << f.ticker << '\n';
+                        m_scheduler.enqueue({requestFor(next)});
+                        break;
+                    }
+                }
             }
             m_out.flush();
         });
@@ -120,17 +138,27 @@ void addFetchOptions(QCommandLineParser &parser)
                       QStringLiteral("S")});
 }
 
-Result<QList<Feed>> enabledFeeds(QSqlDatabase db, bool dueOnly)
+struct FeedSelection {
+    QList<Feed> feeds;      // to fetch now
+    QList<Feed> standby;    // enabled price feeds not due: alternatives when a price feed fails
+};
+
+Result<FeedSelection> enabledFeeds(QSqlDatabase db, bool dueOnly)
 {
     auto all = FeedStore(db).all();
     if (!all)
         return all.error();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<Feed> feeds;
-    for (const Feed &f : *all)
-        if (f.enabled && (!dueOnly || !f.nextDue.isValid() || f.nextDue <= now))
-            feeds << f;
-    return feeds;
+    FeedSelection selection;
+    for (const Feed &f : *all) {
+        if (!f.enabled)
+            continue;
+        if (!dueOnly || !f.nextDue.isValid() || f.nextDue <= now)
+            selection.feeds << f;
+        else if (feedKindIsPrices(f.kind))
+            selection.standby << f;
+    }
+    return selection;
 }
 
 // `tickerwire fetch [--due]` (also `refresh`): every feed once now, or only
@@ -167,8 +195,8 @@ public:
             return kExitFailure;
         }
         FetchRound round((*store)->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
-        const auto s = round.run(*feeds);
-        ctx.out << "fetched " << feeds->size() << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
+        const auto s = round.run(feeds->feeds, feeds->standby);
+        ctx.out << "fetched " << (s.ok + s.notModified + s.failed) << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
                 << s.failed << " failed; " << s.changed << " new or changed items\n";
         return kExitOk;
     }
@@ -198,7 +226,7 @@ public:
                 ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
                 return kExitFailure;
             }
-            round.run(*feeds);
+            round.run(feeds->feeds, feeds->standby);
             QEventLoop pause;
             QTimer::singleShot(60 * 1000, &pause, &QEventLoop::quit);
             pause.exec();

@@ -2,6 +2,7 @@
 
 #include "parsers/articlefinisher.h"
 #include "parsers/documenttext.h"
+#include "parsers/safenumber.h"
 #include "parsers/textnormalizer.h"
 
 #include <QJsonArray>
@@ -49,11 +50,11 @@ Result<ParsedFeed> FinnhubNewsParser::parse(const QByteArray &document, const QD
         a.url = o.value(QLatin1String("url")).toString().trimmed();
         a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
         a.source = o.value(QLatin1String("source")).toString().trimmed();
-        const qint64 seconds = qint64(o.value(QLatin1String("datetime")).toDouble());
-        if (seconds > 0)
+        const qint64 seconds = toInt64OrZero(o.value(QLatin1String("datetime")).toDouble());
+        if (seconds > 0 && seconds < 100000000000LL)
             a.published = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
         if (const QJsonValue id = o.value(QLatin1String("id")); id.isDouble())
-            a.guid = QStringLiteral("finnhub:%1").arg(qint64(id.toDouble()));
+            a.guid = QStringLiteral("finnhub:%1").arg(toInt64OrZero(id.toDouble()));
         for (const QString &t : o.value(QLatin1String("related")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             a.providerTickers << t.trimmed().toUpper();
         if (a.title.isEmpty() && a.url.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "parsers/quoteparsers.h"
 
 #include "parsers/documenttext.h"
+#include "parsers/safenumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,7 +82,7 @@ Result<ParsedQuotes> StooqCsvParser::parse(const QByteArray &body, const QString
         bar.high = f.value(2).toDouble(&okH);
         bar.low = f.value(3).toDouble(&okL);
         bar.close = f.value(4).toDouble(&okC);
-        bar.volume = qint64(f.value(5).toDouble());   // absent for indices; Stooq sometimes prints 1.5e+07
+        bar.volume = toInt64OrZero(f.value(5).toDouble());   // absent for indices; Stooq sometimes prints 1.5e+07
         if (!date.isValid() || !okO || !okH || !okL || !okC || !plausible(bar)) {
             quotes.skipped << QStringLiteral("line %1: unreadable row \"%2\"").arg(i + 1).arg(line.left(80));
             continue;
@@ -120,9 +121,9 @@ Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QStri
     const QJsonArray close = quote.value(QLatin1String("close")).toArray();
     const QJsonArray volume = quote.value(QLatin1String("volume")).toArray();
     for (qsizetype i = 0; i < stamps.size(); ++i) {
-        const qint64 seconds = qint64(stamps.at(i).toDouble());
+        const qint64 seconds = toInt64OrZero(stamps.at(i).toDouble());
         const auto c = jsonNumber(close.at(i));
-        if (seconds <= 0 || !c) {
+        if (seconds <= 0 || seconds >= 100000000000LL || !c) {
             // Yahoo leaves holes (null) for halted or not-yet-final bars.
             quotes.skipped << QStringLiteral("bar %1: no close").arg(i + 1);
             continue;
@@ -135,7 +136,7 @@ Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QStri
         bar.open = jsonNumber(open.at(i)).value_or(*c);
         bar.high = jsonNumber(high.at(i)).value_or(std::max(bar.open, *c));
         bar.low = jsonNumber(low.at(i)).value_or(std::min(bar.open, *c));
-        bar.volume = qint64(jsonNumber(volume.at(i)).value_or(0));
+        bar.volume = toInt64OrZero(jsonNumber(volume.at(i)).value_or(0));
         if (!plausible(bar)) {
             quotes.skipped << QStringLiteral("bar %1: implausible values").arg(i + 1);
             continue;
@@ -180,7 +181,7 @@ Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QByteArray &body, cons
         bar.high = *h;
         bar.low = *l;
         bar.close = *c;
-        bar.volume = qint64(vol.value_or(0));
+        bar.volume = toInt64OrZero(vol.value_or(0));
         if (!plausible(bar)) {
             quotes.skipped << QStringLiteral("%1: implausible values").arg(it.key());
             continue;

@@ -57,33 +57,106 @@ QString decodeEntities(const QString &text)
 }
 } // namespace
 
-QString plainTextFromHtml(const QString &html)
+namespace {
+bool isBreakTag(QStringView tag)
+{
+    // tag: the text between '<' and '>' ("br/", "/p", "div class=x", ...)
+    qsizetype i = 0;
+    const bool closing = i < tag.size() && tag[i] == QLatin1Char('/');
+    if (closing)
+        ++i;
+    qsizetype j = i;
+    while (j < tag.size() && tag[j].isLetterOrNumber())
+        ++j;
+    const QStringView name = tag.mid(i, j - i);
+    if (!closing)
+        return name.compare(QLatin1String("br"), Qt::CaseInsensitive) == 0;
+    return name.compare(QLatin1String("p"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("div"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("li"), Qt::CaseInsensitive) == 0
+        || (name.size() == 2 && (name[0] == QLatin1Char('h') || name[0] == QLatin1Char('H')) && name[1] >= QLatin1Char('1')
+            && name[1] <= QLatin1Char('6'));
+}
+
+// One linear pass: tags dropped, block ends and <br> become newlines,
+// <script>/<style> elements dropped with their content.
+QString stripTags(const QString &html)
 {
     static const QRegularExpression dropped(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
                                             QRegularExpression::CaseInsensitiveOption
                                                 | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression breaks(QStringLiteral("<(br|/p|/div|/li|/h[1-6])\\b[^>]*>"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    static const QRegularExpression spaces(QStringLiteral("[ \\t\\r\\f\\x{00A0}]+"));
-    static const QRegularExpression blankLines(QStringLiteral("\\s*\\n\\s*(\\n\\s*)+"));
-
     QString text = html;
-    if (text.contains(QLatin1Char('<'))) {
+    if (text.contains(QLatin1String("<script"), Qt::CaseInsensitive) || text.contains(QLatin1String("<style"), Qt::CaseInsensitive))
         text.remove(dropped);
-        text.replace(breaks, QStringLiteral("\n"));
-        text.remove(tags);
+    QString out;
+    out.reserve(text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype lt = text.indexOf(QLatin1Char('<'), i);
+        if (lt < 0) {
+            out += QStringView(text).mid(i);
+            break;
+        }
+        out += QStringView(text).mid(i, lt - i);
+        const qsizetype gt = text.indexOf(QLatin1Char('>'), lt + 1);
+        if (gt < 0) {
+            out += QStringView(text).mid(lt);   // a lone '<' is text ("a < b")
+            break;
+        }
+        if (isBreakTag(QStringView(text).mid(lt + 1, gt - lt - 1)))
+            out += QLatin1Char('\n');
+        i = gt + 1;
     }
-    text = decodeEntities(text);
-    // Entity-escaped HTML ("&lt;p&gt;") decodes into tags: strip once more.
-    if (text.contains(QLatin1Char('<')) && text.contains(QLatin1Char('>'))) {
-        text.remove(dropped);
-        text.replace(breaks, QStringLiteral("\n"));
-        text.remove(tags);
+    return out;
+}
+
+// Runs of blanks become one space; blank lines collapse to one empty line.
+QString normalizeSpaces(const QString &text)
+{
+    // Written through a raw buffer: appending QChar by QChar dominated parse time.
+    QString out(text.size() + 2, Qt::Uninitialized);
+    QChar *dst = out.data();
+    QChar *const begin = dst;
+    int pendingNewlines = 0;
+    bool pendingSpace = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\n') {
+            ++pendingNewlines;
+            pendingSpace = false;
+        } else if (u == u' ' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x00A0) {
+            pendingSpace = true;
+        } else {
+            if (dst != begin) {
+                if (pendingNewlines >= 2) {
+                    *dst++ = QLatin1Char('\n');
+                    *dst++ = QLatin1Char('\n');
+                } else if (pendingNewlines == 1) {
+                    *dst++ = QLatin1Char('\n');
+                } else if (pendingSpace) {
+                    *dst++ = QLatin1Char(' ');
+                }
+            }
+            pendingNewlines = 0;
+            pendingSpace = false;
+            *dst++ = c;
+        }
     }
-    text.replace(spaces, QStringLiteral(" "));
-    text.replace(blankLines, QStringLiteral("\n\n"));
-    return text.trimmed();
+    out.truncate(dst - begin);
+    return out;
+}
+} // namespace
+
+QString plainTextFromHtml(const QString &html)
+{
+    QString text = html.contains(QLatin1Char('<')) ? stripTags(html) : html;
+    if (text.contains(QLatin1Char('&'))) {
+        text = decodeEntities(text);
+        // Entity-escaped HTML ("&lt;p&gt;") decodes into tags: strip once more.
+        if (text.contains(QLatin1Char('<')) && text.contains(QLatin1Char('>')))
+            text = stripTags(text);
+    }
+    return normalizeSpaces(text);
 }
 
 QDateTime parseRfc822Date(const QString &input)

@@ -6,6 +6,7 @@
 #include "scoring/scorewriter.h"
 #include "store/articlestore.h"
 #include "store/articletickerstore.h"
+#include "store/providerscorestore.h"
 #include "store/sqlexec.h"
 #include "store/tickerstore.h"
 
@@ -59,6 +60,9 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         const QList<TickerLink> tickerLinks = linker.link(article);
         if (auto linked = links.replace(stored->id, tickerLinks); !linked)
             return linked.error();
+        // The provider's own sentiment, beside ours (never in place of it).
+        if (auto kept = ProviderScoreStore(m_db).replace(stored->id, article.providerSentiment); !kept)
+            return kept.error();
 
         // Stage 3: sentiment per linked company.
         if (auto scored = scores.scoreArticle(stored->id, article, tickerLinks); !scored)

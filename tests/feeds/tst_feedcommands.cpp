@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +56,14 @@ private slots:
             return HttpResponse{httpResponse(200, "OK", chart, {{"Content-Type", "application/json"}}), 0, false};
         });
         const QByteArray note = twtest::readAll(twtest::fixture(QStringLiteral("errors/alphavantage-note.json")));
+        const QByteArray consent = twtest::readAll(twtest::fixture(QStringLiteral("errors/yahoo-consent.html")));
+        m_server.route("/v8/finance/chart/GATED", [consent](const HttpRequest &) {
+            return HttpResponse{httpResponse(200, "OK", consent, {{"Content-Type", "text/html"}}), 0, false};
+        });
+        const QByteArray csv = twtest::readAll(twtest::fixture(QStringLiteral("prices/stooq-meta-us.csv")));
+        m_server.route("/q/d/l/", [csv](const HttpRequest &) {
+            return HttpResponse{httpResponse(200, "OK", csv, {{"Content-Type", "text/csv"}}), 0, false};
+        });
         m_server.route("/query", [note](const HttpRequest &) {
             return HttpResponse{httpResponse(200, "OK", note, {{"Content-Type", "application/json"}}), 0, false};
         });
@@ -109,6 +119,51 @@ private slots:
         QCOMPARE(after.value(QStringLiteral("articles")), qint64(2));   // removing a feed keeps its articles
     }
 
+    void failedPriceFeedFallsBackToTheNextProvider()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("failover.db"));
+        auto add = [&](const QStringList &args) { return runServed(QStringList{QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add")} + args, m_sandbox.path()); };
+        QCOMPARE(add({m_server.url(QStringLiteral("/v8/finance/chart/GATED")).toString(), QStringLiteral("--kind"), QStringLiteral("yahoo-chart"),
+                      QStringLiteral("--ticker"), QStringLiteral("META")}).exitCode, 0);
+        QCOMPARE(add({m_server.url(QStringLiteral("/q/d/l/")).toString() + QStringLiteral("?s=meta.us&i=d"), QStringLiteral("--kind"), QStringLiteral("stooq"),
+                      QStringLiteral("--ticker"), QStringLiteral("META")}).exitCode, 0);
+        QCOMPARE(runServed({QStringLiteral("--store"), db, QStringLiteral("fetch")}, m_sandbox.path()).exitCode, 0);
+        {
+            // Make only the Yahoo feed due again, as cron would find it later.
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("failover"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("UPDATE feeds SET next_due_utc = 0 WHERE kind = 'yahoo-chart'")));
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("failover"));
+        auto due = runServed({QStringLiteral("--store"), db, QStringLiteral("fetch"), QStringLiteral("--due")}, m_sandbox.path());
+        QCOMPARE(due.exitCode, 0);
+        QVERIFY2(due.out.contains(QStringLiteral("cookie-consent")), qPrintable(due.out));
+        QVERIFY2(due.out.contains(QStringLiteral("trying feed 2 (stooq) for META")), qPrintable(due.out));
+        // The CSV route sends no validators, so the stand-in is fetched in full.
+        QVERIFY2(due.out.contains(QStringLiteral("fetched 2 feeds: 1 ok, 0 not modified, 1 failed")), qPrintable(due.out));
+    }
+
+    void defaultFeedsForMeta()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("defaults.db"));
+        auto added = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.count(QLatin1Char('\n')), 8);
+        auto list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
+        QVERIFY(list.out.contains(QStringLiteral("CIK=0001326801")));
+        QCOMPARE(list.out.count(QStringLiteral("\tdisabled\t")), 2);
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("disable"), QStringLiteral("1")}, m_sandbox.path()).exitCode, 0);
+        list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
+        QCOMPARE(list.out.count(QStringLiteral("\tdisabled\t")), 3);
+        // Adding them again changes nothing.
+        twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
+        const auto counts = twtest::parseStats(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
+        QCOMPARE(counts.value(QStringLiteral("feeds")), qint64(8));
+    }
+
     void ingestAcceptsEveryNewsFormat_data()
     {
         QTest::addColumn<QString>("file");
@@ -129,6 +184,18 @@ private slots:
                                   m_sandbox.path());
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral(": %1, ").arg(format)), qPrintable(run.out));
+    }
+
+    void providerScoresAreKeptBesideOurs()
+    {
+        const QString db = m_sandbox.filePath(QStringLiteral("provider.db"));
+        auto run = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("ingest"),
+                                   twtest::fixture(QStringLiteral("newsapi/alphavantage-news-sentiment-meta.json"))},
+                                  m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        const auto counts = twtest::parseStats(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
+        QCOMPARE(counts.value(QStringLiteral("articles")), qint64(2));
+        QCOMPARE(counts.value(QStringLiteral("provider_scores")), qint64(5));   // 1 overall + 2 tickers, 1 overall + 1 ticker
     }
 
     void ingestOfAnErrorPageNamesTheCause()

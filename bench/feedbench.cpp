@@ -1,0 +1,149 @@
+// Parse throughput (MB/s) for a large RSS and a large Atom document, and
+// end-to-end ingest (parse, dedupe, store with FTS) in articles/s. Prints the
+// figures; not a test (timings depend on the machine).
+//
+//   tickerwire_feedbench [articles=100000]
+
+#include "parsers/atomparser.h"
+#include "parsers/rssparser.h"
+#include "pipeline/articleingestor.h"
+#include "store/storeconnection.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <ctime>
+
+using namespace tw;
+
+namespace {
+const char *const kLead =
+    "Meta Platforms guided 2026 AI-related capital expenditure to $115 billion to $135 billion, nearly double "
+    "the previous year, and introduced Muse Spark, the first model from Meta Superintelligence Labs, with "
+    "Instant, Thinking and Contemplating modes.";
+
+QByteArray makeRss(int items)
+{
+    QByteArray doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+                     "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+                     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Bench</title>"
+                     "<link>https://bench.example.com/</link>\n";
+    for (int i = 0; i < items; ++i) {
+        doc += "<item><title>Story " + QByteArray::number(i) + ": Meta &amp; the AI capex race</title>"
+               "<link>https://bench.example.com/news/" + QByteArray::number(i) + "</link>"
+               "<guid isPermaLink=\"false\">bench-" + QByteArray::number(i) + "</guid>"
+               "<pubDate>Wed, 08 Apr 2026 17:00:00 +0000</pubDate><dc:creator>Bench Writer</dc:creator>"
+               "<description><![CDATA[<p>" + QByteArray(kLead) + "</p>]]></description>"
+               "<content:encoded><![CDATA[<p>" + QByteArray(kLead) + "</p><p>" + QByteArray(kLead) +
+               "</p>]]></content:encoded></item>\n";
+    }
+    doc += "</channel></rss>\n";
+    return doc;
+}
+
+QByteArray makeAtom(int entries)
+{
+    QByteArray doc = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                     "xml:base=\"https://bench.example.com/\"><title>Bench</title><id>urn:bench</id>\n";
+    for (int i = 0; i < entries; ++i) {
+        doc += "<entry><title type=\"html\">Story " + QByteArray::number(i) + ": Meta &amp;amp; capex</title>"
+               "<link href=\"news/" + QByteArray::number(i) + "\"/><id>urn:bench:" + QByteArray::number(i) + "</id>"
+               "<updated>2026-04-08T17:00:00Z</updated><author><name>Bench Writer</name></author>"
+               "<summary type=\"html\">&lt;p&gt;" + QByteArray(kLead) + "&lt;/p&gt;</summary>"
+               "<content type=\"html\">&lt;p&gt;" + QByteArray(kLead) + "&lt;/p&gt;&lt;p&gt;" + QByteArray(kLead) +
+               "&lt;/p&gt;</content></entry>\n";
+    }
+    doc += "</feed>\n";
+    return doc;
+}
+
+// CPU seconds of this process: on a shared, loaded machine wall time says
+// more about the neighbours than about the code, so both are printed.
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+struct Rate {
+    double wall = 0;
+    double cpu = 0;
+};
+
+QString describe(const Rate &r, const char *unit)
+{
+    return QStringLiteral("%1 %3 (CPU time), %2 %3 (wall)").arg(r.cpu, 0, 'f', 1).arg(r.wall, 0, 'f', 1).arg(QLatin1String(unit));
+}
+
+template <typename Parse>
+Rate megabytesPerSecond(const QByteArray &doc, Parse parse, int *articles)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const double cpu0 = cpuSeconds();
+    auto feed = parse(doc);
+    const double cpu = cpuSeconds() - cpu0;
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    *articles = feed ? int(feed->articles.size()) : -1;
+    const double mb = doc.size() / (1024.0 * 1024.0);
+    return Rate{mb / seconds, mb / cpu};
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const int articles = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    const QUrl base(QStringLiteral("https://bench.example.com/feed"));
+    const QDateTime fetched = QDateTime::currentDateTimeUtc();
+
+    const QByteArray rss = makeRss(20000);
+    const QByteArray atom = makeAtom(20000);
+    int n = 0;
+    const Rate rssRate = megabytesPerSecond(rss, [&](const QByteArray &d) { return RssParser::parse(d, base, fetched); }, &n);
+    out << "parse RSS 2.0: " << QString::number(rss.size() / 1048576.0, 'f', 1) << " MiB, " << n << " items, "
+        << describe(rssRate, "MiB/s") << '\n';
+    const Rate atomRate = megabytesPerSecond(atom, [&](const QByteArray &d) { return AtomParser::parse(d, base, fetched); }, &n);
+    out << "parse Atom 1.0: " << QString::number(atom.size() / 1048576.0, 'f', 1) << " MiB, " << n << " entries, "
+        << describe(atomRate, "MiB/s") << '\n';
+    out.flush();
+
+    QTemporaryDir dir;
+    auto store = StoreConnection::open(dir.filePath(QStringLiteral("bench.db")), QStringLiteral("bench"));
+    if (!store) {
+        out << "store: " << store.errorMessage() << '\n';
+        return 1;
+    }
+    ArticleIngestor ingestor((*store)->database());
+    constexpr int kBatch = 1000;
+    QElapsedTimer timer;
+    timer.start();
+    const double cpu0 = cpuSeconds();
+    int stored = 0;
+    for (int start = 0; start < articles; start += kBatch) {
+        // Each batch is a feed body of its own: parse, then ingest.
+        QByteArray doc = "<rss version=\"2.0\"><channel><title>Bench</title>";
+        for (int i = start; i < std::min(articles, start + kBatch); ++i)
+            doc += "<item><title>Story " + QByteArray::number(i) + " on Meta capex</title><link>https://bench.example.com/n/" +
+                   QByteArray::number(i) + "</link><pubDate>Wed, 08 Apr 2026 17:00:00 +0000</pubDate><description>" +
+                   QByteArray(kLead) + "</description></item>";
+        doc += "</channel></rss>";
+        auto feed = RssParser::parse(doc, base, fetched);
+        auto report = ingestor.ingest(feed->articles);
+        if (!report) {
+            out << "ingest: " << report.errorMessage() << '\n';
+            return 1;
+        }
+        stored += report->inserted;
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const double cpu = cpuSeconds() - cpu0;
+    out << "ingest (parse, dedupe, link, store with FTS): " << stored << " articles in " << QString::number(seconds, 'f', 1)
+        << " s wall, " << QString::number(cpu, 'f', 1) << " s CPU: "
+        << describe(Rate{stored / seconds, stored / cpu}, "articles/s") << '\n';
+    return 0;
+}
