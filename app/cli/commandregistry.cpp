@@ -7,6 +7,7 @@ std::unique_ptr<Command> makeEvalCommand();
 std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeScoreCommand();
 std::unique_ptr<Command> makeStatsCommand();
+std::unique_ptr<Command> makeTrainHeadlinesCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeIngestCommand());
     commands.push_back(makeScoreCommand());
     commands.push_back(makeStatsCommand());
+    commands.push_back(makeTrainHeadlinesCommand());
     return commands;
 }
 

@@ -26,7 +26,10 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     auto sentiment = SentimentScorer::builtIn();
     if (!sentiment)
         return sentiment.error();
-    ScoreWriter scores(m_db, **sentiment, linker);
+    auto headlines = HeadlineModel::builtIn();
+    if (!headlines)
+        return headlines.error();
+    ScoreWriter scores(m_db, **sentiment, linker, *headlines);
     QStringList touchedTickers;   // whose corporate scores the batch changes
 
     ArticleStore store(m_db);
