@@ -18,6 +18,7 @@ std::unique_ptr<Command> makeKeysCommand();
 std::unique_ptr<Command> makeEventsCommand();
 std::unique_ptr<Command> makeGuidanceCommand();
 std::unique_ptr<Command> makeStoreCommand();
+std::unique_ptr<Command> makeTrainHeadlinesCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeEventsCommand());
     commands.push_back(makeGuidanceCommand());
     commands.push_back(makeStoreCommand());
+    commands.push_back(makeTrainHeadlinesCommand());
     return commands;
 }
 

@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "sentiment/headlinemodel.h"
 #include "sentiment/sentimentevaluation.h"
 #include "sentiment/sentimentscorer.h"
 
@@ -33,6 +34,9 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("errors"),
                                             QStringLiteral("Also print the first N misclassified sentences."),
                                             QStringLiteral("N")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("headlines"),
+            QStringLiteral("The sentences are headlines: label them with the headline model over the rules.")));
         parser.addOption(QCommandLineOption(QStringLiteral("scores"),
                                             QStringLiteral("Write gold<TAB>score<TAB>sentence lines to FILE (error analysis)."),
                                             QStringLiteral("FILE")));
@@ -84,10 +88,22 @@ public:
             }
             scoresOut.setDevice(&scoresFile);
         }
+        const HeadlineModel *headlines = nullptr;
+        if (ctx.parser.isSet(QStringLiteral("headlines"))) {
+            auto model = HeadlineModel::builtIn();
+            if (!model) {
+                ctx.err << "tickerwire: " << model.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            headlines = *model;
+        }
+        auto scoreOne = [&](const QString &text) {
+            return headlines ? headlines->score(*scorer, text) : scorer->score(text);
+        };
         ConfusionMatrix matrix;
         int shown = 0;
         for (const LabeledSentence &s : *sentences) {
-            const SentenceSentiment result = scorer->score(s.text);
+            const SentenceSentiment result = scoreOne(s.text);
             matrix.add(s.label, result.label);
             if (scoresOut.device())
                 scoresOut << sentimentLabelName(s.label) << '\t' << result.score << '\t' << s.text << '\n';
@@ -98,10 +114,11 @@ public:
                         << " | " << s.text << '\n';
             }
         }
-        const double perSecond = measureSpeed(*scorer, *sentences);
+        const double perSecond = measureSpeed(scoreOne, *sentences);
 
         ctx.out << "file: " << path << '\n';
-        ctx.out << "model: " << scorer->modelVersion() << '\n';
+        ctx.out << "model: " << scorer->modelVersion()
+                << (headlines ? QStringLiteral(" + headlines-%1").arg(headlines->digest()) : QString()) << '\n';
         ctx.out << "sentences: " << matrix.total() << '\n';
         ctx.out << "accuracy: " << QString::number(matrix.accuracy(), 'f', 3) << '\n';
         ctx.out << "macro_f1: " << QString::number(matrix.macroF1(), 'f', 3) << '\n';
@@ -148,7 +165,8 @@ private:
 
     // Scoring only (the file is already in memory), one thread, repeated
     // until at least half a second of CPU has been spent so small files measure too.
-    static double measureSpeed(const SentimentScorer &scorer, const QList<LabeledSentence> &sentences)
+    template <typename ScoreOne>
+    static double measureSpeed(const ScoreOne &scoreOne, const QList<LabeledSentence> &sentences)
     {
         QElapsedTimer wall;
         wall.start();
@@ -157,7 +175,7 @@ private:
         double sink = 0;
         do {
             for (const LabeledSentence &s : sentences)
-                sink += scorer.score(s.text).score;
+                sink += scoreOne(s.text).score;
             scored += sentences.size();
             spent = threadNanoseconds(wall) - start;
         } while (spent < 500'000'000);

@@ -75,8 +75,13 @@ public:
             ctx.err << "tickerwire: " << sentiment.errorMessage() << '\n';
             return kExitFailure;
         }
+        auto headlines = HeadlineModel::builtIn();
+        if (!headlines) {
+            ctx.err << "tickerwire: " << headlines.errorMessage() << '\n';
+            return kExitFailure;
+        }
         const EntityLinker linker(*tickers);
-        ScoreWriter writer(db, **sentiment, linker);
+        ScoreWriter writer(db, **sentiment, linker, *headlines);
         Transaction tx(db);
         if (!tx.active()) {
             ctx.err << "tickerwire: " << tx.beginError() << '\n';

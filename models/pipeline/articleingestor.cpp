@@ -29,7 +29,10 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     auto sentiment = SentimentScorer::builtIn();
     if (!sentiment)
         return sentiment.error();
-    ScoreWriter scores(m_db, **sentiment, linker);
+    auto headlines = HeadlineModel::builtIn();
+    if (!headlines)
+        return headlines.error();
+    ScoreWriter scores(m_db, **sentiment, linker, *headlines);
     QStringList touchedTickers;   // whose corporate scores the batch changes
     const EventExtractor extractor(linker);
     EventMerger events(m_db);

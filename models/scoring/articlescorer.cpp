@@ -30,8 +30,8 @@ struct ScoredSentence {
     bool lead = false;
 };
 
-void scoreField(const SentimentScorer &scorer, const EntityLinker &linker, ArticleField field, const QString &text,
-                QList<ScoredSentence> &out)
+void scoreField(const SentimentScorer &scorer, const HeadlineModel *headlines, const EntityLinker &linker,
+                ArticleField field, const QString &text, QList<ScoredSentence> &out)
 {
     if (text.trimmed().isEmpty())
         return;
@@ -40,7 +40,10 @@ void scoreField(const SentimentScorer &scorer, const EntityLinker &linker, Artic
                                                                    : SentenceSplitter::split(text);
     int index = 0;
     for (const SentenceSpan &span : spans) {
-        ScoredSentence s{field, span.start, span.length, scorer.score(QStringView(text).mid(span.start, span.length)),
+        const QStringView sentence = QStringView(text).mid(span.start, span.length);
+        ScoredSentence s{field, span.start, span.length,
+                         field == ArticleField::Title && headlines ? headlines->score(scorer, sentence)
+                                                                   : scorer.score(sentence),
                          {}, field != ArticleField::Title && index < kLeadSentences};
         for (const EntityMention &m : mentions)
             if (m.start >= span.start && m.start < span.start + span.length && !s.tickers.contains(m.ticker))
@@ -72,21 +75,22 @@ QString articleFieldName(ArticleField field)
     return QStringLiteral("body");
 }
 
-ArticleScorer::ArticleScorer(const SentimentScorer &sentences, const EntityLinker &linker)
-    : m_sentences(sentences), m_linker(linker)
+ArticleScorer::ArticleScorer(const SentimentScorer &sentences, const EntityLinker &linker,
+                             const HeadlineModel *headlines)
+    : m_sentences(sentences), m_linker(linker), m_headlines(headlines)
 {
 }
 
 QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<TickerLink> &links) const
 {
     QList<ScoredSentence> sentences;
-    scoreField(m_sentences, m_linker, ArticleField::Title, article.title, sentences);
-    scoreField(m_sentences, m_linker, ArticleField::Summary, article.summary, sentences);
+    scoreField(m_sentences, m_headlines, m_linker, ArticleField::Title, article.title, sentences);
+    scoreField(m_sentences, m_headlines, m_linker, ArticleField::Summary, article.summary, sentences);
     // A body that repeats the summary would count the same sentences twice.
     if (!article.summary.isEmpty() && article.body.startsWith(article.summary))
-        scoreField(m_sentences, m_linker, ArticleField::Body, article.body.mid(article.summary.size()), sentences);
+        scoreField(m_sentences, m_headlines, m_linker, ArticleField::Body, article.body.mid(article.summary.size()), sentences);
     else
-        scoreField(m_sentences, m_linker, ArticleField::Body, article.body, sentences);
+        scoreField(m_sentences, m_headlines, m_linker, ArticleField::Body, article.body, sentences);
     const qsizetype bodyOffset =
         (!article.summary.isEmpty() && article.body.startsWith(article.summary)) ? article.summary.size() : 0;
 

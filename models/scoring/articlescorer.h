@@ -2,6 +2,7 @@
 
 #include "domain/article.h"
 #include "linking/entitylinker.h"
+#include "sentiment/headlinemodel.h"
 #include "sentiment/sentimentscorer.h"
 
 #include <QList>
@@ -31,9 +32,11 @@ struct ArticleScore {
 // Scores an article once per company it is linked to: the title, plus the
 // sentences that name the company (or, when none does, the lead), each scored
 // by the SentimentScorer and weighted by where it sits and how sure it is.
+// The title is a headline: with a HeadlineModel it is labelled by that model.
 class ArticleScorer {
 public:
-    ArticleScorer(const SentimentScorer &sentences, const EntityLinker &linker);
+    ArticleScorer(const SentimentScorer &sentences, const EntityLinker &linker,
+                  const HeadlineModel *headlines = nullptr);
 
     QList<ArticleScore> score(const Article &article, const QList<TickerLink> &links) const;
 
@@ -43,6 +46,7 @@ public:
 private:
     const SentimentScorer &m_sentences;
     const EntityLinker &m_linker;
+    const HeadlineModel *m_headlines;
 };
 
 QString articleFieldName(ArticleField field);

@@ -202,7 +202,8 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
     }
     const double mean = weights > 0 ? weighted / (weights + kPrior) : 0.0;
     result.score = std::clamp(50.0 + 50.0 * std::tanh(kStretch * mean), 0.0, 100.0);
-    result.label = corporateScoreLabel(result.score);
+    // The label of the number people see ("55 Somewhat bullish", never "55 Neutral").
+    result.label = corporateScoreLabel(std::round(result.score));
     const double agreement = absolute > 0 ? std::abs(weighted) / absolute : 0.0;
     result.confidence = weights / (weights + 1.0) * (0.5 + 0.5 * agreement);
 

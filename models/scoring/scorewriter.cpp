@@ -7,9 +7,16 @@
 
 namespace tw {
 
-ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker)
-    : m_db(std::move(db)), m_sentences(sentences), m_articles(sentences, linker)
+ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
+                         const HeadlineModel *headlines)
+    : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines)
 {
+}
+
+QString ScoreWriter::modelVersion() const
+{
+    return m_headlines ? QStringLiteral("%1+hl-%2").arg(m_sentences.modelVersion(), m_headlines->digest())
+                       : m_sentences.modelVersion();
 }
 
 Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links)

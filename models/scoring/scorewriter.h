@@ -19,7 +19,8 @@ namespace tw {
 // the ingest path (stage 3) and by full rescoring. The caller owns the transaction.
 class ScoreWriter {
 public:
-    ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker);
+    ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
+                const HeadlineModel *headlines = nullptr);
 
     // Scores the stored article `articleId` for each linked company.
     Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links);
@@ -30,11 +31,13 @@ public:
 
     // The latest publication time in the store: the "now" of its scores.
     Result<qint64> storeAsOf() const;
-    QString modelVersion() const { return m_sentences.modelVersion(); }
+    // The rules, the lexicon and the headline model: scores keyed by it are never mixed.
+    QString modelVersion() const;
 
 private:
     QSqlDatabase m_db;
     const SentimentScorer &m_sentences;
+    const HeadlineModel *m_headlines;
     ArticleScorer m_articles;
 };
 

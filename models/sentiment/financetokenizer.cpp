@@ -60,7 +60,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
     // Tokens gather in a small local buffer and reach `out` in blocks: a
     // push_back per token costs more than the scanning itself.
     constexpr int kBlock = 64;
-    thread_local Token block[kBlock];   // not re-initialised per call
+    Token block[kBlock];   // trivial: costs nothing until written
     int pending = 0;
     auto flush = [&] {
         out.insert(out.end(), block, block + pending);
@@ -82,7 +82,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
         const bool signedStart = (c == u'-' || c == u'+' || c == 0x2212) && i + 1 < n && isDigit(s[i + 1])
                               && (i == 0 || isSpace(s[i - 1]) || s[i - 1] == u'(');
         if (isDigit(c) || signedStart || (c == u'.' && i + 1 < n && isDigit(s[i + 1]) && (i == 0 || isSpace(s[i - 1])))) {
-            Token t;
+            Token t{};
             t.start = i;
             t.kind = TokenKind::Number;
             double sign = 1;
@@ -130,7 +130,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             continue;
         }
         if (isLetter(c)) {
-            Token t;
+            Token t{};
             t.start = i;
             t.kind = TokenKind::Word;
             quint64 h = kFnvOffset;
@@ -161,7 +161,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             continue;
         }
         if (isCurrencySymbol(c)) {
-            Token t;
+            Token t{};
             t.start = i;
             ++i;
             if (c == u'$' && i < n && isAsciiLetter(s[i])) {
@@ -182,7 +182,7 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
                     ++i;
             continue;
         }
-        Token t;
+        Token t{};
         t.start = i;
         t.length = 1;
         t.kind = TokenKind::Punct;

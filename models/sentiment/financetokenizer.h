@@ -17,15 +17,17 @@ enum class TokenKind : quint8 {
 
 // One token as offsets into the text it came from, so spans point back into
 // the sentence; words carry a hash of their lower-cased form for lexicon look-up.
+// Trivial on purpose (no member initialisers): the tokenizer fills tokens in
+// blocks and must not pay for constructing them first. Token{} is all zeros.
 struct Token {
-    qint32 start = 0;
-    qint32 length = 0;
-    TokenKind kind = TokenKind::Punct;
-    bool boundary = false;      // ends a clause: , ; : . ! ? ( ) and a free-standing dash
-    bool percent = false;       // a number followed by % (with or without a space)
-    bool signedFigure = false;  // a number written with its own + or - ("-5%")
-    quint64 hash = 0;           // words and punctuation: FNV-1a of the lower-cased text
-    double value = 0;           // numbers
+    qint32 start;
+    qint32 length;
+    TokenKind kind;
+    bool boundary;      // ends a clause: , ; : . ! ? ( ) and a free-standing dash
+    bool percent;       // a number followed by % (with or without a space)
+    bool signedFigure;  // a number written with its own + or - ("-5%")
+    quint64 hash;       // words and punctuation: FNV-1a of the lower-cased text
+    double value;       // numbers
 };
 
 // Splits finance prose into tokens without allocating per token: figures

@@ -53,6 +53,12 @@ public:
     static Result<SentimentLexicon> loadDefault();   // the compiled-in lexicon
 
     LexiconMatch longestMatch(const std::vector<Token> &tokens, size_t at) const;
+    // Whether the word on its own is an entry (any role).
+    bool hasWord(quint64 hash) const
+    {
+        const Node *node = findNode(hash);
+        return node && node->entry >= 0;
+    }
     size_t size() const { return m_entries.size(); }
     // Identifies the lexicon's contents (first 8 hex digits of its SHA-256).
     const QString &digest() const { return m_digest; }

@@ -55,6 +55,7 @@ public:
     // Names the rules and the lexicon, so stored scores from another model are
     // never mixed with this one's.
     QString modelVersion() const;
+    const SentimentLexicon &lexicon() const { return m_lexicon; }
 
 private:
     SentimentLexicon m_lexicon;
