@@ -461,8 +461,11 @@ bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
     case EventKind::Launch:
         return a.subject == b.subject && apart <= 45;
     case EventKind::Guidance:
-        return a.subject == b.subject && a.amount.period == b.amount.period && a.amount.sameFigure(b.amount, 0.01)
-            && apart <= 120;
+        // A headline that gives no period ("guides revenue to $54bn") is the
+        // body's figure for the period the body names.
+        return a.subject == b.subject
+            && (a.amount.period == b.amount.period || a.periodInferred || b.periodInferred)
+            && a.amount.sameFigure(b.amount, 0.01) && apart <= 120;
     case EventKind::Actual:
         return a.amount.period == b.amount.period && a.amount.sameFigure(b.amount, 0.03);
     case EventKind::Deal: {

@@ -74,6 +74,7 @@ struct ExtractedEvent {
     QString subject;    // what identifies the event across reports: product, counterparty, role
     EventAmount amount;
     double confidence = 0;
+    bool periodInferred = false;    // guidance without a stated period: the publication year stands in
     qsizetype sentenceStart = 0;
     qsizetype sentenceEnd = 0;
 };

@@ -88,6 +88,41 @@ int periodYear(const QString &text, qsizetype start, qsizetype end, int publishe
     return 0;
 }
 
+// The quarter a figure is for ("for the third quarter of fiscal 2027",
+// "in the current quarter", "Q2"), as {year, quarter}; quarter 0 when the
+// text names none. Commas may intervene ("$54 billion, plus or minus 2%,
+// for the third quarter"). Fiscal quarters keep the company's numbering.
+std::pair<int, int> quarterOf(const QString &text, qsizetype end, QDate published)
+{
+    static const QRegularExpression quarter(QStringLiteral(
+        "^[^;$€£]{0,60}?\\b(?:for|in|during) (?:the |its )?(?:(?<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) "
+        "(?:fiscal )?quarter|(?<relative>current|this|next|coming) (?:fiscal )?quarter|(?:fiscal )?Q(?<q>[1-4]))"
+        "(?: of (?:fiscal )?(?:year )?(?<year>(?:19|20)\\d\\d))?"));
+    const auto m = quarter.match(text.mid(end, 100));
+    if (!m.hasMatch())
+        return {0, 0};
+    const int publishedQuarter = (published.month() - 1) / 3 + 1;
+    int year = m.captured(QStringLiteral("year")).isEmpty() ? published.year() : m.captured(QStringLiteral("year")).toInt();
+    int q = 0;
+    static const QStringList ordinals{QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
+                                      QStringLiteral("fourth")};
+    static const QStringList numerals{QStringLiteral("1st"), QStringLiteral("2nd"), QStringLiteral("3rd"), QStringLiteral("4th")};
+    const QString ordinal = m.captured(QStringLiteral("ordinal"));
+    if (!ordinal.isEmpty())
+        q = int(std::max(ordinals.indexOf(ordinal), numerals.indexOf(ordinal))) + 1;
+    else if (!m.captured(QStringLiteral("q")).isEmpty())
+        q = m.captured(QStringLiteral("q")).toInt();
+    else if (m.captured(QStringLiteral("relative")) == QLatin1String("current")
+             || m.captured(QStringLiteral("relative")) == QLatin1String("this"))
+        q = publishedQuarter;
+    else {
+        q = publishedQuarter % 4 + 1;
+        if (q == 1)
+            ++year;
+    }
+    return {year, q};
+}
+
 QString revisionIn(const QString &text)
 {
     static const QRegularExpression revision(QStringLiteral(
@@ -163,9 +198,15 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         const QString metric = metricNear(s.text, a.start, a.start + a.length);
         if (metric.isEmpty())
             continue;
-        const int year = periodYear(s.text, a.start, a.start + a.length, publishedYear, previousYear);
+        int year = periodYear(s.text, a.start, a.start + a.length, publishedYear, previousYear);
+        const auto [quarterYear, quarter] = quarterOf(s.text, a.start + a.length, s.published);
+        const int publishedQuarter = (s.published.month() - 1) / 3 + 1;
+        bool past = year > 0 && year < publishedYear;
+        if (quarter > 0) {
+            year = quarterYear;
+            past = year < publishedYear || (year == publishedYear && quarter < publishedQuarter);
+        }
         previousYear = year;
-        const bool past = year > 0 && year < publishedYear;
         if (past ? !reports : !guides)
             continue;
         if (!past && previousFigure.match(s.text.left(a.start)).hasMatch())
@@ -179,7 +220,9 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         e.kind = past ? EventKind::Actual : EventKind::Guidance;
         e.metric = metric;
         e.amount = a.amount;
-        e.amount.period = QString::number(year > 0 ? year : publishedYear);
+        e.periodInferred = year <= 0;
+        e.amount.period = QString::number(year > 0 ? year : publishedYear)
+                          + (quarter > 0 ? QStringLiteral("-Q%1").arg(quarter) : QString());
         e.sentenceStart = s.offset;
         e.sentenceEnd = s.offset + s.text.size();
         // Guidance is dated when it was given (the article, or a date the text
