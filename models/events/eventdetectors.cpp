@@ -25,27 +25,6 @@ double withCertainty(double base, bool named)
     return std::min(0.9, base + (named ? 0.1 : 0.0));
 }
 
-QString number(double v)
-{
-    return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$")));
-}
-
-// "$14.3 billion", "€2-3 billion", "about $72 billion".
-QString moneyText(const EventAmount &a)
-{
-    if (!a.low)
-        return QString();
-    QString symbol = a.currency == QLatin1String("USD")   ? QStringLiteral("$")
-                     : a.currency == QLatin1String("EUR") ? QStringLiteral("€")
-                     : a.currency == QLatin1String("GBP") ? QStringLiteral("£")
-                                                          : a.currency + QLatin1Char(' ');
-    QString figure = number(*a.low);
-    if (a.high && std::abs(*a.high - *a.low) > 1e-9)
-        figure += QLatin1Char('-') + number(*a.high);
-    QString text = symbol + figure + (a.unit.isEmpty() ? QString() : QLatin1Char(' ') + a.unit);
-    return a.approximate ? QStringLiteral("about ") + text : text;
-}
-
 bool overlapsCompany(const SentenceContext &s, qsizetype start, qsizetype length)
 {
     return std::any_of(s.aliases.cbegin(), s.aliases.cend(), [&](const EntityMention &m) {
@@ -201,8 +180,8 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
         ExtractedEvent e = eventIn(s, EventKind::Deal, ticker, s.dateNear(t.capturedStart(0)));
         e.amount = amount->amount;
         e.subject = partner.toLower();
-        e.title = partner.isEmpty() ? QStringLiteral("%1 deal, %2").arg(ticker, moneyText(e.amount))
-                                    : QStringLiteral("%1 deal with %2, %3").arg(ticker, partner, moneyText(e.amount));
+        e.title = partner.isEmpty() ? QStringLiteral("%1 deal, %2").arg(ticker, e.amount.moneyText())
+                                    : QStringLiteral("%1 deal with %2, %3").arg(ticker, partner, e.amount.moneyText());
         e.confidence = withCertainty(partner.isEmpty() ? 0.65 : 0.7, named);
         return {e};
     }
@@ -262,7 +241,7 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         e.subject = down ? QStringLiteral("down") : QStringLiteral("up");
         e.title = QStringLiteral("%1 shares %2 %3%4%")
                       .arg(ticker, down ? QStringLiteral("fall") : QStringLiteral("rise"),
-                           e.amount.approximate ? QStringLiteral("~") : QString(), number(pct));
+                           e.amount.approximate ? QStringLiteral("~") : QString(), EventAmount::number(pct));
         e.confidence = withCertainty(0.75, named);
         found << e;
     }
@@ -378,7 +357,7 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
     e.subject = category;
     e.title = QStringLiteral("%1: %2%3%4")
                   .arg(ticker, by.isEmpty() ? QString() : by + QLatin1Char(' '), category,
-                       e.amount.isEmpty() ? QString() : QStringLiteral(", ") + moneyText(e.amount));
+                       e.amount.isEmpty() ? QString() : QStringLiteral(", ") + e.amount.moneyText());
     e.confidence = withCertainty(0.55, named);
     return {e};
 }
@@ -431,8 +410,8 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
         e.amount.high = value;
         e.amount.unit = QStringLiteral("points");
         e.subject = product.toLower();
-        e.title = index.isEmpty() ? QStringLiteral("%1 %2 scores %3").arg(ticker, product, number(value))
-                                  : QStringLiteral("%1 %2 scores %3 on %4").arg(ticker, product, number(value), index);
+        e.title = index.isEmpty() ? QStringLiteral("%1 %2 scores %3").arg(ticker, product, EventAmount::number(value))
+                                  : QStringLiteral("%1 %2 scores %3 on %4").arg(ticker, product, EventAmount::number(value), index);
         e.confidence = withCertainty(0.6, named);
         return {e};
     }

@@ -141,19 +141,6 @@ QString revisionIn(const QString &text)
     return QStringLiteral("cut");
 }
 
-QString figureText(const EventAmount &a)
-{
-    const QString symbol = a.currency == QLatin1String("USD")   ? QStringLiteral("$")
-                           : a.currency == QLatin1String("EUR") ? QStringLiteral("€")
-                           : a.currency == QLatin1String("GBP") ? QStringLiteral("£")
-                                                                : a.currency + QLatin1Char(' ');
-    auto n = [](double v) { return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$"))); };
-    QString figure = n(*a.low);
-    if (a.high && *a.high != *a.low)
-        figure += QLatin1Char('-') + n(*a.high);
-    return (a.approximate ? QStringLiteral("about ") : QString()) + symbol + figure
-        + (a.unit.isEmpty() ? QString() : QLatin1Char(' ') + a.unit);
-}
 } // namespace
 
 namespace detect {
@@ -229,7 +216,7 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         // names); a year alone is the period it covers.
         e.date = s.dateNear(a.start);
         if (past) {
-            e.title = QStringLiteral("%1 %2 %3: %4 (reported)").arg(ticker, e.amount.period, metric, figureText(e.amount));
+            e.title = QStringLiteral("%1 %2 %3: %4 (reported)").arg(ticker, e.amount.period, metric, e.amount.moneyText());
             e.confidence = std::min(0.9, 0.7 + (named ? 0.1 : 0.0));
         } else {
             e.subject = revisionIn(s.text);
@@ -238,9 +225,9 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
                                  : e.subject == QLatin1String("reaffirmed") ? QStringLiteral("reaffirms")
                                                                             : QStringLiteral("guides");
             e.title = verb == QLatin1String("guides")
-                          ? QStringLiteral("%1 guides %2 %3 to %4").arg(ticker, e.amount.period, metric, figureText(e.amount))
+                          ? QStringLiteral("%1 guides %2 %3 to %4").arg(ticker, e.amount.period, metric, e.amount.moneyText())
                           : QStringLiteral("%1 %2 %3 %4 guidance to %5")
-                                .arg(ticker, verb, e.amount.period, metric, figureText(e.amount));
+                                .arg(ticker, verb, e.amount.period, metric, e.amount.moneyText());
             e.confidence = std::min(0.9, 0.7 + (named ? 0.1 : 0.0) - (year > 0 ? 0.0 : 0.1));
         }
         found << e;
