@@ -47,8 +47,10 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
             return replaced.error();
 
         // Stage 4: dated events, merged with other reports of the same event.
-        if (auto merged = events.mergeArticle(stored->id, extractor.extract(article, linked)); !merged)
+        auto merged = events.mergeArticle(stored->id, extractor.extract(article, linked));
+        if (!merged)
             return merged.error();
+        report.newEventIds << merged->createdIds;
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();
