@@ -108,6 +108,13 @@ QList<ExtractedEvent> launches(const SentenceContext &s)
                        "(?:that )?[A-Z][\\w ]*? (?<trigger>launched|unveiled|introduced|released|debuted)\\b")
             .arg(name));
 
+    // A delayed or cancelled launch has not happened.
+    static const QRegularExpression notHappening(QStringLiteral(
+        "\\b(?:delay\\w*|slip\\w*|postpon\\w*|cancel\\w*|scrap\\w*|halt\\w*|shelv\\w*|push(?:es|ed)? back)\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    if (notHappening.match(s.text).hasMatch())
+        return {};
+
     struct Form {
         const QRegularExpression *re;
         double base;
@@ -138,7 +145,7 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
 {
     static const QRegularExpression trigger(QStringLiteral(
         "\\b(?:deal|acquisition|acquires?|acquired|acquiring|takeover|merger|investment|invests?|invested|investing|"
-        "stake|funding round|buys|bought|buying)\\b"));
+        "stake|funding round|buys|bought|buying|to buy)\\b"));
     // "deal with Scale AI", "$4 billion in Anthropic", "acquire Run:ai".
     static const QRegularExpression partnerAfter(
         QStringLiteral("^\\s+(?:[^.;,]{0,40}?\\s){0,1}?(?:with|in|of|for|tied to|into|to buy|to acquire)\\s+(?<name>%1)|"
@@ -196,6 +203,10 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         "tumbled|tumbles|plunged|plunges|declined|declines|lost|loses|added|adds|(?:was|were|is|are) (?:up|down))\\s+"
         "(?:by\\s+)?(?:nearly|almost|close to|about|around|roughly|more than|over|some|as much as|just over|"
         "just under)?\\s*(?<pct>\\d+(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b)"));
+    // "shares traded 3% lower", "closed 2% higher"
+    static const QRegularExpression moveAfter(QStringLiteral(
+        "\\b(?<verb>traded|trading|closed|ended|finished|were|was|are|is|opened)\\s+(?:nearly|almost|about|around|roughly|"
+        "more than|some)?\\s*(?<pct>\\d+(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b)\\s+(?<direction>lower|higher|down|up)\\b"));
     static const QRegularExpression sharesBefore(QStringLiteral("\\b(?:shares?|stock|stocks)\\b[^,;:]{0,60}$"),
                                                  QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression falling(
@@ -210,9 +221,14 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
     if (longSpan.match(s.text).hasMatch())
         return {};
 
+    QList<QRegularExpressionMatch> moves;
+    for (auto it = move.globalMatch(s.text); it.hasNext();)
+        moves << it.next();
+    for (auto it = moveAfter.globalMatch(s.text); it.hasNext();)
+        moves << it.next();
+
     QList<ExtractedEvent> found;
-    for (auto it = move.globalMatch(s.text); it.hasNext();) {
-        const auto m = it.next();
+    for (const QRegularExpressionMatch &m : moves) {
         const qsizetype verb = m.capturedStart(QStringLiteral("verb"));
         const QString left = s.text.left(verb);
         bool aboutShares = sharesBefore.match(left).hasMatch();
@@ -231,7 +247,9 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         const QString ticker = s.nearestActorBefore(verb, &named);
         if (ticker.isEmpty() || std::any_of(found.cbegin(), found.cend(), [&](const ExtractedEvent &f) { return f.ticker == ticker; }))
             continue;
-        const bool down = falling.match(m.captured(QStringLiteral("verb"))).hasMatch();
+        const QString direction = m.captured(QStringLiteral("direction"));
+        const bool down = direction.isEmpty() ? falling.match(m.captured(QStringLiteral("verb"))).hasMatch()
+                                              : direction == QLatin1String("lower") || direction == QLatin1String("down");
         const double pct = m.captured(QStringLiteral("pct")).toDouble();
         ExtractedEvent e = eventIn(s, EventKind::PriceMove, ticker, s.dateNear(verb));
         e.amount.low = down ? -pct : pct;
