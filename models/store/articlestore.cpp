@@ -1,7 +1,9 @@
 #include "store/articlestore.h"
 
 #include "core/storetime.h"
+#include "store/searchquerytranslator.h"
 #include "store/sqlexec.h"
+#include "store/storechangenotifier.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -9,6 +11,12 @@
 namespace tw {
 
 namespace {
+// Writers of articles on a shared server take this transaction-scoped lock, so
+// two fetchers storing the same story (same guid, or same URL under another
+// guid) one after the other see each other's row instead of both inserting.
+// A single lock (not one per article) cannot deadlock however feeds are ordered.
+constexpr qint64 kArticleWriteLockKey = 0x7477'6172'7469;  // "twarti"
+
 constexpr const char *kColumns =
     "id, guid, url, title, summary, body, author, source, source_url, published_utc, "
     "published_estimated, fetched_utc, feed_id";
@@ -34,14 +42,27 @@ Article readArticle(const QSqlQuery &q)
 } // namespace
 
 ArticleStore::ArticleStore(QSqlDatabase db)
-    : m_db(db), m_findByGuid(db), m_findByUrl(db), m_insert(db), m_update(db)
+    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_lock(db)
 {
+    if (m_dialect == SqlDialect::Postgres)
+        m_lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kArticleWriteLockKey));
     // Prepared once: ingest runs these for every article.
     m_findByGuid.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE guid = ?"));
-    m_findByUrl.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE url = ? LIMIT 1"));
-    m_insert.prepare(QStringLiteral(
+    // One round trip for both identities (it matters on a server): the guid wins over the URL.
+    m_findByGuidOrUrl.prepare(QStringLiteral(
+        "SELECT id, content_hash FROM articles WHERE guid = ? OR (url = ? AND url <> '') "
+        "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1"));
+    const QString insert = QStringLiteral(
         "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
-        "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+        "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (guid) DO NOTHING RETURNING id");
+    if (m_dialect == SqlDialect::Postgres)
+        // Announced in the same statement; delivered when the transaction commits.
+        m_insert.prepare(QStringLiteral("WITH inserted AS (%1) SELECT id, pg_notify('%2', 'articles:inserted:' || id) "
+                                        "FROM inserted")
+                             .arg(insert, QLatin1String(StoreChangeNotifier::kChannel)));
+    else
+        m_insert.prepare(insert);
     m_update.prepare(QStringLiteral(
         "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?"));
 }
@@ -62,9 +83,18 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     if (article.guid.isEmpty())
         return fail(QStringLiteral("Article \"%1\" has no guid").arg(article.title.left(60)));
     const QString hash = contentHash(article);
+    if (m_dialect == SqlDialect::Postgres) {
+        if (!m_lock.exec())
+            return fail(describeSqlError(QStringLiteral("Could not lock the articles for writing"), m_lock));
+        m_lock.finish();
+    }
 
     auto lookup = [&](QSqlQuery &q, const QString &key) -> Result<std::optional<std::pair<qint64, QString>>> {
         q.bindValue(0, key);
+        if (&q == &m_findByGuidOrUrl) {
+            q.bindValue(1, article.url);
+            q.bindValue(2, key);
+        }
         if (!q.exec())
             return fail(describeSqlError(QStringLiteral("Article lookup failed"), q));
         std::optional<std::pair<qint64, QString>> found;
@@ -74,23 +104,22 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
         return found;
     };
 
-    auto existing = lookup(m_findByGuid, article.guid);
+    auto existing = lookup(m_findByGuidOrUrl, article.guid);
     if (!existing)
         return existing.error();
-    if (!existing->has_value() && !article.url.isEmpty()) {
-        existing = lookup(m_findByUrl, article.url);
-        if (!existing)
-            return existing.error();
-    }
 
-    if (existing->has_value()) {
-        const auto &[id, storedHash] = **existing;
+    auto updateExisting = [&](qint64 id, const QString &storedHash) -> Result<ArticleUpsert> {
         if (storedHash == hash)
             return ArticleUpsert{id, UpsertOutcome::Unchanged};
         if (auto s = execBound(m_update, {article.title, article.summary, article.body, article.author, hash, id}); !s)
             return s.error();
+        if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("articles"), QStringLiteral("updated"), id}); !s)
+            return s.error();
         return ArticleUpsert{id, UpsertOutcome::Updated};
-    }
+    };
+
+    if (existing->has_value())
+        return updateExisting((*existing)->first, (*existing)->second);
 
     const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
     const QDateTime published = article.published.isValid() ? article.published : fetched;
@@ -102,8 +131,17 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
                                       hash});
         !s)
         return s.error();
-    if (!m_insert.next())
-        return fail(QStringLiteral("Article insert returned no id"));
+    if (!m_insert.next()) {
+        // Another writer stored this guid since the lookup (only possible when
+        // a writer does not take the lock): theirs is the row.
+        m_insert.finish();
+        auto raced = lookup(m_findByGuid, article.guid);
+        if (!raced)
+            return raced.error();
+        if (!raced->has_value())
+            return fail(QStringLiteral("Article \"%1\" was neither inserted nor found").arg(article.title.left(60)));
+        return updateExisting((*raced)->first, (*raced)->second);
+    }
     const qint64 id = m_insert.value(0).toLongLong();
     m_insert.finish();
     return ArticleUpsert{id, UpsertOutcome::Inserted};
@@ -130,16 +168,25 @@ Status ArticleStore::remove(qint64 id)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
-    return execBound(q, {id});
+    if (auto s = execBound(q, {id}); !s)
+        return s;
+    return StoreChangeNotifier::announce(m_db, {QStringLiteral("articles"), QStringLiteral("deleted"), id});
 }
 
 Result<QList<qint64>> ArticleStore::search(const QString &query, int limit) const
 {
+    auto translated = SearchQueryTranslator::translate(query, m_dialect);
+    if (!translated)
+        return fail(QStringLiteral("Search \"%1\" failed: %2").arg(query, translated.errorMessage()));
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY a.published_utc DESC LIMIT ?"));
-    q.addBindValue(query);
+    if (m_dialect == SqlDialect::Postgres)
+        q.prepare(QStringLiteral("SELECT id FROM articles WHERE search_vector @@ to_tsquery('english', ?) "
+                                 "ORDER BY published_utc DESC, id DESC LIMIT ?"));
+    else
+        q.prepare(QStringLiteral(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY a.published_utc DESC, a.id DESC LIMIT ?"));
+    q.addBindValue(*translated);
     q.addBindValue(limit);
     if (!q.exec())
         return fail(QStringLiteral("Search \"%1\" failed: %2").arg(query, q.lastError().databaseText()));

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "domain/article.h"
+#include "store/sqldialect.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -21,6 +22,8 @@ struct ArticleUpsert {
 // Reads and writes articles. Writes are idempotent: an article is the same
 // article when its guid or its canonical URL matches, and storing it again
 // changes nothing unless its text changed. The caller owns the transaction.
+// On PostgreSQL writes serialise on an advisory lock until the caller's
+// transaction ends, and each change is announced to other clients (NOTIFY).
 class ArticleStore {
 public:
     explicit ArticleStore(QSqlDatabase db);
@@ -30,18 +33,21 @@ public:
     Result<qint64> count() const;
     Status remove(qint64 id);
 
-    // Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*),
-    // newest first. Returns article ids.
+    // Full-text search, newest first; the same syntax on both backends (words,
+    // "phrases", AND/OR/NOT, prefix*, parentheses; see SearchQueryTranslator).
+    // Returns article ids. On PostgreSQL words are English-stemmed.
     Result<QList<qint64>> search(const QString &query, int limit) const;
 
     static QString contentHash(const Article &article);
 
 private:
     QSqlDatabase m_db;
+    SqlDialect m_dialect;
     QSqlQuery m_findByGuid;
-    QSqlQuery m_findByUrl;
+    QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
+    QSqlQuery m_lock;
 };
 
 } // namespace tw

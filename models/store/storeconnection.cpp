@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "store/migrations/migration.h"
 #include "store/migrator.h"
+#include "store/postgresurl.h"
 #include "store/sqlexec.h"
 #include "store/sqlitefilecheck.h"
 
@@ -11,21 +12,23 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace tw {
 
 namespace {
 
-bool isServerLocation(const QString &location)
-{
-    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
-}
+// Any number: it only has to be the same in every Tickerwire process, so two
+// clients opening a fresh server store do not both run the migrations.
+constexpr qint64 kMigrationLockKey = 0x7477'6d69'6772;  // "twmigr"
 
-Result<QSqlDatabase> openSqlite(const QString &path, const QString &connectionName)
+Result<QSqlDatabase> openSqlite(const QString &path, const QString &connectionName, bool readOnly = false)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
     // Readers and the writer thread share the file; waiting beats failing.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
         return fail(QStringLiteral("Cannot open %1: %2").arg(path, db.lastError().text()));
     return db;
@@ -67,6 +70,88 @@ void dropConnection(const QString &connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
+// libpq's messages are multi-line and technical; the first line names the cause
+// and the hint says what to do about it. Neither ever contains the password.
+QString describeConnectFailure(const QString &display, const PostgresUrl &url, const QSqlError &error)
+{
+    QString reason = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    reason = reason.simplified();
+    QString hint;
+    const QString lower = reason.toLower();
+    if (lower.contains(QLatin1String("password authentication failed")) || lower.contains(QLatin1String("no password supplied")))
+        hint = QStringLiteral("the server refused the password for user '%1'; put the right one in ~/.pgpass or the "
+                              "file named by PGPASSFILE").arg(url.user);
+    else if (lower.contains(QLatin1String("connection refused")) || lower.contains(QLatin1String("no such file or directory")))
+        hint = QStringLiteral("no PostgreSQL server is listening there (is it running?)");
+    else if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
+        hint = QStringLiteral("the server did not answer in time (network down?)");
+    else if (lower.contains(QLatin1String("does not exist")) && lower.contains(QLatin1String("database")))
+        hint = QStringLiteral("the database does not exist; create it first (createdb %1)").arg(url.database);
+    if (hint.isEmpty())
+        return QStringLiteral("Cannot connect to the store at %1: %2").arg(display, reason);
+    return QStringLiteral("Cannot connect to the store at %1: %2 (%3)").arg(display, hint, reason);
+}
+
+Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display, const QString &connectionName)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(QStringLiteral("Cannot open %1: the Qt PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) "
+                                   "is not installed").arg(display));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(url.host);
+    db.setPort(url.port);
+    db.setUserName(url.user);
+    if (!url.password.isEmpty())
+        db.setPassword(url.password);
+    db.setDatabaseName(url.database);
+    QStringList options = url.connectOptions;
+    if (!std::any_of(options.cbegin(), options.cend(),
+                     [](const QString &o) { return o.startsWith(QLatin1String("connect_timeout=")); }))
+        options << QStringLiteral("connect_timeout=10");
+    if (!std::any_of(options.cbegin(), options.cend(),
+                     [](const QString &o) { return o.startsWith(QLatin1String("application_name=")); }))
+        options << QStringLiteral("application_name=tickerwire");
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open())
+        return fail(describeConnectFailure(display, url, db.lastError()));
+    // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
+    QSqlQuery quiet(db);
+    if (!quiet.exec(QStringLiteral("SET client_min_messages = warning")))
+        return fail(describeSqlError(QStringLiteral("Cannot configure %1").arg(display), quiet));
+    return db;
+}
+
+// Reads the schema version without creating anything; 0 = no Tickerwire tables.
+// Refuses a database that holds somebody else's tables.
+Result<int> postgresSchemaVersion(const QSqlDatabase &db, const QString &display)
+{
+    auto hasVersionTable = queryScalar(db, QStringLiteral(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name = 'schema_version'"));
+    if (!hasVersionTable)
+        return hasVersionTable.error();
+    if (*hasVersionTable == 0) {
+        auto tables = queryScalar(db, QStringLiteral(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"));
+        if (!tables)
+            return tables.error();
+        if (*tables > 0)
+            return fail(QStringLiteral("%1 holds tables but is not a Tickerwire store; it was left untouched").arg(display));
+        return 0;
+    }
+    auto version = queryScalar(db, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
+    if (!version)
+        return version.error();
+    return int(*version);
+}
+
+QString newerSchemaMessage(const QString &display, int version)
+{
+    return QStringLiteral("%1 was written by a newer Tickerwire (schema version %2; this build knows up to %3); "
+                          "it was left untouched")
+        .arg(display).arg(version).arg(latestSchemaVersion());
+}
+
 } // namespace
 
 StoreConnection::StoreConnection(Key, QString location, QString connectionName, SqlDialect dialect)
@@ -84,10 +169,54 @@ QSqlDatabase StoreConnection::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QString &location,
+                                                                     const QString &connectionName, bool migrate)
+{
+    const QString display = PostgresUrl::redact(location);
+    auto url = PostgresUrl::parse(location);
+    if (!url)
+        return url.error();
+    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
+    // a connection that a live copy still uses makes Qt warn.
+    std::unique_ptr<StoreConnection> connection;
+    auto db = openPostgres(*url, display, connectionName);
+    if (!db) {
+        dropConnection(connectionName);
+        return db.error();
+    }
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName,
+                                                        SqlDialect::Postgres);
+    auto version = postgresSchemaVersion(*db, display);
+    if (!version)
+        return version.error();
+    if (*version > latestSchemaVersion())
+        return fail(newerSchemaMessage(display, *version));
+    if (*version == latestSchemaVersion())
+        return connection;
+    if (!migrate)
+        return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build first")
+                        .arg(display).arg(*version).arg(latestSchemaVersion()));
+    // Several clients may open a fresh shared store at once: one migrates, the
+    // others wait and then find nothing left to do.
+    if (auto locked = execStatements(*db, {QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey)}); !locked)
+        return locked.error();
+    Migrator migrator(*db, SqlDialect::Postgres, display);
+    const Status migrated = migrator.migrateToLatest();
+    (void)execStatements(*db, {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey)});
+    if (!migrated)
+        return migrated.error();
+    return connection;
+}
+
+QString StoreConnection::displayLocation() const
+{
+    return PostgresUrl::redact(m_location);
+}
+
 Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &location, const QString &connectionName)
 {
-    if (isServerLocation(location))
-        return fail(QStringLiteral("PostgreSQL stores are not supported by this build yet"));
+    if (PostgresUrl::isPostgresLocation(location))
+        return openServer(location, connectionName, true);
 
     auto header = inspectSqliteFile(location);
     if (!header)
@@ -102,13 +231,16 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
             return fail(QStringLiteral("Cannot create the folder %1 for the store").arg(info.absolutePath()));
     }
 
+    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
+    // a connection that a live copy still uses makes Qt warn.
+    std::unique_ptr<StoreConnection> connection;
     auto db = openSqlite(location, connectionName);
     if (!db) {
         dropConnection(connectionName);
         return db.error();
     }
     // From here on the connection owns the name; failures drop it on return.
-    auto connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
     if (header->exists) {
         if (auto checked = checkSqliteSchema(*db, location, header->userVersion); !checked)
             return checked.error();
@@ -123,14 +255,17 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
 
 Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &location, const QString &connectionName)
 {
-    if (isServerLocation(location))
-        return fail(QStringLiteral("PostgreSQL stores are not supported by this build yet"));
+    if (PostgresUrl::isPostgresLocation(location))
+        return openServer(location, connectionName, false);
+    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
+    // a connection that a live copy still uses makes Qt warn.
+    std::unique_ptr<StoreConnection> connection;
     auto db = openSqlite(location, connectionName);
     if (!db) {
         dropConnection(connectionName);
         return db.error();
     }
-    auto connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
     if (auto configured = configureSqlite(*db); !configured)
         return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
     auto version = queryScalar(*db, QStringLiteral("PRAGMA user_version"));
@@ -139,6 +274,44 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &
     if (*version != latestSchemaVersion())
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with StoreConnection::open first")
                         .arg(location).arg(*version).arg(latestSchemaVersion()));
+    return connection;
+}
+
+Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QString &location,
+                                                                       const QString &connectionName)
+{
+    if (PostgresUrl::isPostgresLocation(location)) {
+        // Reads only; the session is also marked read-only so a bug cannot write.
+        auto connection = openServer(location, connectionName, false);
+        if (!connection)
+            return connection.error();
+        QSqlDatabase db = (*connection)->database();
+        if (auto ro = execStatements(db, {QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")}); !ro)
+            return ro.error();
+        return connection;
+    }
+    auto header = inspectSqliteFile(location);
+    if (!header)
+        return header.error();
+    if (!header->exists)
+        return fail(QStringLiteral("%1 does not exist").arg(location));
+    if (header->userVersion > latestSchemaVersion())
+        return fail(newerSchemaMessage(location, header->userVersion));
+    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
+    // a connection that a live copy still uses makes Qt warn.
+    std::unique_ptr<StoreConnection> connection;
+    auto db = openSqlite(location, connectionName, true);
+    if (!db) {
+        dropConnection(connectionName);
+        return db.error();
+    }
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
+    if (auto checked = checkSqliteSchema(*db, location, header->userVersion); !checked)
+        return checked.error();
+    if (header->userVersion != latestSchemaVersion())
+        return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
+                                   "forward (a backup is kept)")
+                        .arg(location).arg(header->userVersion).arg(latestSchemaVersion()));
     return connection;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "store/sqldialect.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -8,8 +9,6 @@
 #include <memory>
 
 namespace tw {
-
-enum class SqlDialect { Sqlite, Postgres };
 
 // Owns one named Qt SQL connection for one thread (Qt SQL connections must not
 // cross threads), opened on a validated and fully migrated store. Removing the
@@ -23,13 +22,21 @@ public:
     // Opens (creating if absent) the store at `location`, refusing files that
     // are not Tickerwire stores, are damaged, or come from a newer build; those
     // are never written to. Runs pending migrations after backing the file up.
+    // `location` is an SQLite file path or a postgresql://USER@HOST:PORT/DB URL
+    // (the database must exist; its tables are created on first open).
     static Result<std::unique_ptr<StoreConnection>> open(const QString &location, const QString &connectionName);
 
     // A second connection to an already opened (and migrated) store, for another thread.
     static Result<std::unique_ptr<StoreConnection>> attach(const QString &location, const QString &connectionName);
 
+    // Opens an existing store at the latest schema version for reading only:
+    // never creates, migrates or writes (the source of `store copy`).
+    static Result<std::unique_ptr<StoreConnection>> openReadOnly(const QString &location, const QString &connectionName);
+
     QSqlDatabase database() const;
+    // The location as given (may hold a password); use displayLocation() in messages.
     const QString &location() const { return m_location; }
+    QString displayLocation() const;
     const QString &connectionName() const { return m_connectionName; }
     SqlDialect dialect() const { return m_dialect; }
 
@@ -41,6 +48,8 @@ public:
     StoreConnection(Key, QString location, QString connectionName, SqlDialect dialect);
 
 private:
+    static Result<std::unique_ptr<StoreConnection>> openServer(const QString &location, const QString &connectionName,
+                                                               bool migrate);
 
     QString m_location;
     QString m_connectionName;

@@ -1,5 +1,7 @@
 #include "store/storelocation.h"
 
+#include "store/postgresurl.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -19,6 +21,16 @@ QString StoreLocation::resolve(const QString &commandLineValue)
     if (!fromEnv.isEmpty())
         return fromEnv;
     return defaultPath();
+}
+
+bool StoreLocation::isServer(const QString &location)
+{
+    return PostgresUrl::isPostgresLocation(location);
+}
+
+QString StoreLocation::forDisplay(const QString &location)
+{
+    return PostgresUrl::redact(location);
 }
 
 } // namespace tw

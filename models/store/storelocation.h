@@ -11,6 +11,12 @@ public:
 
     static QString defaultPath();
     static QString resolve(const QString &commandLineValue);
+
+    // True for postgresql:// (team store) locations, false for SQLite files.
+    static bool isServer(const QString &location);
+    // The location as it may appear in the window, logs and messages: a
+    // password inside a server URL is removed.
+    static QString forDisplay(const QString &location);
 };
 
 } // namespace tw

@@ -2,8 +2,11 @@
 #include "store/migrator.h"
 #include "store/storeconnection.h"
 #include "store/sqlexec.h"
+#include "store/postgresurl.h"
+#include "pgtestcluster.h"
 #include "testsupport.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -165,5 +168,155 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMigrations)
+// The same numbered migrations on PostgreSQL, where the version lives in the
+// schema_version table and full-text search is a generated tsvector column.
+class TestPgMigrations : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+
+    // A plain connection, as an older build (or another tool) would hold.
+    static QSqlDatabase rawConnection(const QString &location, const QString &name)
+    {
+        const PostgresUrl url = *PostgresUrl::parse(location);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setDatabaseName(url.database);
+        db.open();
+        return db;
+    }
+
+    static qint64 tableCount(const QSqlDatabase &db)
+    {
+        return *queryScalar(db, QStringLiteral(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_cluster = std::make_unique<twtest::PgTestCluster>();
+        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+    }
+
+    void cleanupTestCase() { m_cluster.reset(); }
+
+    void emptyDatabaseReachesLatest()
+    {
+        const QString location = m_cluster->createDatabase();
+        auto store = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QSqlDatabase db = (*store)->database();
+        QCOMPARE((*store)->dialect(), SqlDialect::Postgres);
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT version FROM schema_version")), qint64(latestSchemaVersion()));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM schema_version")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral(
+                     "SELECT count(*) FROM pg_indexes WHERE tablename = 'articles' AND indexname = 'articles_search' "
+                     "AND indexdef LIKE '%USING gin%'")),
+                 qint64(1));
+        // Identity keys: inserting without an id assigns one.
+        QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO feeds (url, created_utc) VALUES ('https://e.x/f', 1)")}).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT id FROM feeds")), qint64(1));
+        // Opening again finds nothing to do.
+        store = fail(QString());
+        auto again = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY(again.ok());
+        QCOMPARE(*queryScalar((*again)->database(), QStringLiteral("SELECT count(*) FROM feeds")), qint64(1));
+    }
+
+    void everyEarlierVersionOpensWithDataIntact_data()
+    {
+        QTest::addColumn<int>("version");
+        for (const Migration &m : allMigrations()) {
+            if (m.version < latestSchemaVersion())
+                QTest::addRow("from v%d", m.version) << m.version;
+        }
+    }
+
+    void everyEarlierVersionOpensWithDataIntact()
+    {
+        QFETCH(int, version);
+        const QString location = m_cluster->createDatabase();
+        {
+            QSqlDatabase db = rawConnection(location, QStringLiteral("old-build"));
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
+            Migrator migrator(db, SqlDialect::Postgres, location);
+            QVERIFY(migrator.migrateTo(version).ok());
+            QVERIFY(execStatements(db, {
+                QStringLiteral("INSERT INTO tickers (symbol, name) VALUES ('META', 'Meta Platforms, Inc.')"),
+                QStringLiteral("INSERT INTO articles (guid, url, title, summary, body, published_utc, fetched_utc, "
+                               "content_hash) VALUES ('g1', 'https://example.com/a', 'Meta unveils Muse Spark', "
+                               "'A summary', 'The body mentions capex guidance', 1775678400000, 1775678400000, 'h')"),
+            }).ok());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old-build"));
+
+        auto store = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QSqlDatabase db = (*store)->database();
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT version FROM schema_version")), qint64(latestSchemaVersion()));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral(
+                     "SELECT count(*) FROM articles WHERE search_vector @@ to_tsquery('english', 'capex')")),
+                 qint64(1));
+    }
+
+    void newerStoreIsRefusedAndUntouched()
+    {
+        const QString location = m_cluster->createDatabase();
+        QVERIFY(StoreConnection::open(location, QStringLiteral("t")).ok());
+        const QString database = PostgresUrl::parse(location)->database;
+        QVERIFY(m_cluster->exec(database, QStringLiteral("UPDATE schema_version SET version = %1")
+                                              .arg(latestSchemaVersion() + 7)));
+        auto store = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("newer")), qPrintable(store.errorMessage()));
+        QVERIFY(store.errorMessage().contains(location));
+        auto attached = StoreConnection::attach(location, QStringLiteral("t2"));
+        QVERIFY(!attached.ok());
+        {
+            QSqlDatabase db = rawConnection(location, QStringLiteral("check"));
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT version FROM schema_version")),
+                     qint64(latestSchemaVersion() + 7));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void foreignDatabaseIsRefusedAndUntouched()
+    {
+        const QString location = m_cluster->createDatabase();
+        const QString database = PostgresUrl::parse(location)->database;
+        QVERIFY(m_cluster->exec(database, QStringLiteral("CREATE TABLE recipes (name TEXT)")));
+        auto store = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("not a Tickerwire store")), qPrintable(store.errorMessage()));
+        {
+            QSqlDatabase db = rawConnection(location, QStringLiteral("check"));
+            QCOMPARE(tableCount(db), qint64(1));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void missingDatabaseSaysSo()
+    {
+        auto store = StoreConnection::open(m_cluster->url(QStringLiteral("no_such_db")), QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("does not exist")), qPrintable(store.errorMessage()));
+        QVERIFY(store.errorMessage().contains(QStringLiteral("createdb no_such_db")));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestMigrations sqlite;
+    TestPgMigrations pg;
+    return QTest::qExec(&sqlite, argc, argv) + QTest::qExec(&pg, argc, argv);
+}
 #include "tst_migrations.moc"

@@ -6,6 +6,8 @@
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
 #include "store/tickerstore.h"
+#include "store/postgresurl.h"
+#include "storebackends.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,20 +46,35 @@ QuoteBar sampleBar()
 }
 } // namespace
 
+// The same suite runs once per backend (see main below): every behaviour the
+// stores promise must hold on SQLite and on PostgreSQL alike.
 class TestStore : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+public:
+    explicit TestStore(twtest::Backend backend) : m_backend(backend) {}
+
+private:
+    twtest::StoreBackendFixture m_backend;
     std::unique_ptr<StoreConnection> m_store;
 
 private slots:
+    void initTestCase()
+    {
+        const QString problem = m_backend.prepare();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("s.db")));
         m_store.reset();
-        auto opened = StoreConnection::open(m_dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(opened.ok());
+        const QString location = m_backend.freshLocation();
+        QVERIFY2(!location.isEmpty(), "no fresh store location");
+        auto opened = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.errorMessage()));
         m_store = std::move(opened.value());
+        QCOMPARE(m_store->dialect(), m_backend.backend() == twtest::Backend::Postgres ? SqlDialect::Postgres
+                                                                                    : SqlDialect::Sqlite);
     }
 
     void cleanup() { m_store.reset(); }
@@ -115,10 +132,36 @@ private slots:
         QCOMPARE(store.search(QStringLiteral("cap*"), 10)->size(), 1);
         QCOMPARE(store.search(QStringLiteral("meta NOT capex"), 10)->size(), 1);
         QCOMPARE(store.search(QStringLiteral("spark OR capex"), 10)->size(), 2);
+        QCOMPARE(store.search(QStringLiteral("meta AND (muse OR nothing)"), 10)->size(), 1);
+        QCOMPARE(store.search(QStringLiteral("\"capital expenditure\" OR \"muse spark\""), 10)->size(), 2);
+        QCOMPARE(store.search(QStringLiteral("\"spark muse\""), 10)->size(), 0);  // a phrase keeps its order
+        QCOMPARE(store.search(QStringLiteral("Meta"), 10)->size(), 2);  // case does not matter
+        QCOMPARE(store.search(QStringLiteral("MUSE spa*"), 10)->size(), 1);
         // A malformed query is an error with a message, not a crash or silence.
-        auto bad = store.search(QStringLiteral("\"unclosed"), 10);
-        QVERIFY(!bad.ok());
-        QVERIFY(!bad.errorMessage().isEmpty());
+        for (const QString &malformed : {QStringLiteral("\"unclosed"), QStringLiteral("NOT capex"),
+                                         QStringLiteral("(meta"), QStringLiteral("meta OR")}) {
+            auto bad = store.search(malformed, 10);
+            QVERIFY2(!bad.ok(), qPrintable(malformed));
+            QVERIFY(bad.errorMessage().contains(malformed));
+        }
+        // A failed search leaves the connection usable (PostgreSQL aborts a
+        // transaction on any error; no backend error may reach the server).
+        QCOMPARE(store.search(QStringLiteral("capex"), 10)->size(), 1);
+    }
+
+    void newestArticlesComeFirst()
+    {
+        ArticleStore store(m_store->database());
+        QList<qint64> ids;
+        for (int day = 1; day <= 3; ++day) {
+            Article a = sampleArticle();
+            a.guid = a.url = QStringLiteral("https://news.example.com/capex-%1").arg(day);
+            a.title = QStringLiteral("Capex update %1").arg(day);
+            a.published = QDateTime(QDate(2026, 4, day), QTime(12, 0), Qt::UTC);
+            ids.prepend(store.upsert(a)->id);
+        }
+        QCOMPARE(*store.search(QStringLiteral("capex"), 10), ids);
+        QCOMPARE(*store.search(QStringLiteral("capex"), 2), ids.mid(0, 2));
     }
 
     void sameQuoteBarTwiceIsOneRow()
@@ -181,7 +224,49 @@ private slots:
         qunsetenv(StoreLocation::kEnvironmentVariable);
         QVERIFY(StoreLocation::resolve(QString()).endsWith(QStringLiteral("/store.db")));
     }
+
+    void serverUrlsAreParsedAndNeverShowThePassword()
+    {
+        const QString withSecret = QStringLiteral("postgresql://desk:s3cret@db.example.com:6543/tickerwire?sslmode=require");
+        QVERIFY(StoreLocation::isServer(withSecret));
+        QVERIFY(!StoreLocation::isServer(QStringLiteral("/home/ana/store.db")));
+        QCOMPARE(StoreLocation::forDisplay(withSecret),
+                 QStringLiteral("postgresql://desk@db.example.com:6543/tickerwire?sslmode=require"));
+        QCOMPARE(StoreLocation::forDisplay(QStringLiteral("postgres://desk:pw@h/db?password=pw2")),
+                 QStringLiteral("postgres://desk@h/db"));
+        QCOMPARE(StoreLocation::forDisplay(QStringLiteral("/home/ana/store.db")), QStringLiteral("/home/ana/store.db"));
+        auto url = PostgresUrl::parse(withSecret);
+        QVERIFY(url.ok());
+        QCOMPARE(url->user, QStringLiteral("desk"));
+        QCOMPARE(url->password, QStringLiteral("s3cret"));
+        QCOMPARE(url->host, QStringLiteral("db.example.com"));
+        QCOMPARE(url->port, 6543);
+        QCOMPARE(url->database, QStringLiteral("tickerwire"));
+        QCOMPARE(url->connectOptions, QStringList{QStringLiteral("sslmode=require")});
+        QVERIFY(!url->redacted().contains(QStringLiteral("s3cret")));
+
+        auto socket = PostgresUrl::parse(QStringLiteral("postgresql://desk@/tw?host=/run/postgresql"));
+        QVERIFY(socket.ok());
+        QCOMPARE(socket->host, QStringLiteral("/run/postgresql"));
+        QCOMPARE(socket->port, 5432);
+
+        auto typo = PostgresUrl::parse(QStringLiteral("postgresql://desk:pw@h/db?sslmod=require"));
+        QVERIFY(!typo.ok());
+        QVERIFY(typo.errorMessage().contains(QStringLiteral("sslmod")));
+        QVERIFY(!typo.errorMessage().contains(QStringLiteral("pw@")));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestStore)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (const twtest::Backend backend : {twtest::Backend::Sqlite, twtest::Backend::Postgres}) {
+        std::printf("=== store suite on %s ===\n", twtest::backendName(backend));
+        std::fflush(stdout);
+        TestStore suite(backend);
+        failures += QTest::qExec(&suite, argc, argv);
+    }
+    return failures;
+}
 #include "tst_store.moc"

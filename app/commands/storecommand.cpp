@@ -1,0 +1,95 @@
+#include "cli/command.h"
+#include "store/storeconnection.h"
+#include "store/storecopier.h"
+#include "store/storelocation.h"
+
+#include <QCommandLineOption>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace tw {
+
+namespace {
+const QCommandLineOption kFrom(QStringList{QStringLiteral("from")},
+                               QStringLiteral("Store to copy from (file or postgresql:// URL); only read."),
+                               QStringLiteral("PATH_OR_URL"));
+const QCommandLineOption kTo(QStringList{QStringLiteral("to")},
+                             QStringLiteral("New, empty store to copy into (created if it is a file)."),
+                             QStringLiteral("PATH_OR_URL"));
+
+// `tickerwire store copy --from A --to B`: moves a desk from its SQLite file to
+// a shared PostgreSQL server (or back) without changing A.
+class StoreCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("store"); }
+    QString summary() const override
+    {
+        return QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers.");
+    }
+    QString positionalSyntax() const override { return QStringLiteral("copy"); }
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption(kFrom);
+        parser.addOption(kTo);
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (ctx.arguments != QStringList{QStringLiteral("copy")}) {
+            ctx.err << "tickerwire store: expected the action 'copy'\n";
+            return kExitUsage;
+        }
+        const QString from = ctx.parser.value(kFrom);
+        const QString to = ctx.parser.value(kTo);
+        if (from.isEmpty() || to.isEmpty()) {
+            ctx.err << "tickerwire store copy: give both --from and --to\n";
+            return kExitUsage;
+        }
+        if (from == to) {
+            ctx.err << "tickerwire store copy: --from and --to name the same store\n";
+            return kExitUsage;
+        }
+        auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"));
+        if (!source) {
+            ctx.err << "tickerwire: " << source.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto target = StoreConnection::open(to, QStringLiteral("copy-target"));
+        if (!target) {
+            ctx.err << "tickerwire: " << target.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.err << "copying " << StoreLocation::forDisplay(from) << " to " << StoreLocation::forDisplay(to) << '\n';
+        ctx.err.flush();
+        // One line, rewritten in place on a terminal; one line per table otherwise.
+        const bool terminal = ::isatty(STDERR_FILENO) == 1;
+        StoreCopier copier((*source)->database(), (*target)->database());
+        auto copied = copier.copy([&](const QString &table, qint64 done, qint64 total) {
+            const QString line = QStringLiteral("copying %1: %2/%3 rows").arg(table).arg(done).arg(total);
+            if (terminal)
+                ctx.err << '\r' << line.leftJustified(60);
+            else if (done == total)
+                ctx.err << line << '\n';
+            ctx.err.flush();
+        });
+        if (terminal)
+            ctx.err << '\n';
+        if (!copied) {
+            ctx.err << "tickerwire: " << copied.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        qint64 rows = 0;
+        for (const TableCount &c : *copied) {
+            ctx.out << c.table << ": " << c.rows << '\n';
+            rows += c.rows;
+        }
+        ctx.err << "copied " << rows << " rows in " << copied->size() << " tables; row counts match\n";
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeStoreCommand() { return std::make_unique<StoreCommand>(); }
+
+} // namespace tw

@@ -1,0 +1,275 @@
+#include "pgtestcluster.h"
+#include "testsupport.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using twtest::runCli;
+
+namespace {
+
+// An RSS 2.0 feed of notes `first`..`last` (generated: many items make races
+// between two fetchers likely; the shape is what RssParser reads from real feeds).
+QByteArray generatedFeed(int first, int last)
+{
+    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                     "<title>Desk notes</title><link>https://desk.example.com/</link><description>generated</description>\n";
+    const QDateTime base(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC);
+    for (int i = first; i <= last; ++i) {
+        const QString date = QLocale::c().toString(base.addSecs(i * 600), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss +0000"));
+        xml += QStringLiteral("<item><title>Meta capex note %1</title><link>https://desk.example.com/notes/%1</link>"
+                              "<guid>https://desk.example.com/notes/%1</guid><pubDate>%2</pubDate>"
+                              "<description>Note %1 on Meta Platforms capital expenditure guidance.</description></item>\n")
+                   .arg(i).arg(date).toUtf8();
+    }
+    xml += "</channel></rss>\n";
+    return xml;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(content);
+    return f.fileName();
+}
+
+QProcess *startCli(const QStringList &args, const QString &sandbox, QObject *parent)
+{
+    auto *p = new QProcess(parent);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), sandbox);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), sandbox + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), sandbox + QStringLiteral("/config"));
+    env.remove(QStringLiteral("TICKERWIRE_STORE"));
+    p->setProcessEnvironment(env);
+    p->start(QStringLiteral(TW_BINARY), args);
+    return p;
+}
+
+// Every article of a store as "guid|title|published|summary", in guid order.
+QStringList articleRows(const QString &location)
+{
+    QStringList rows;
+    const QString name = QStringLiteral("rows-%1").arg(qHash(location));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(location);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(QStringLiteral("SELECT guid, title, published_utc, summary, body FROM articles ORDER BY guid"), db);
+            while (q.next())
+                rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                    q.value(3).toString(), q.value(4).toString()}.join(QLatin1Char('|'));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+} // namespace
+
+// The team store as analysts meet it through the command line: moving a desk's
+// file onto the server and back, two fetchers at once, and a server that is
+// not there or refuses the password.
+class TestTeamStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_sandbox;
+    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+
+    QString path(const QString &name) const { return m_sandbox.filePath(name); }
+
+    qint64 pgScalar(const QString &url, const QString &sql)
+    {
+        const QString database = url.section(QLatin1Char('/'), -1);
+        // Read through a throw-away connection, as a client would (password from PGPASSFILE).
+        const QString name = QStringLiteral("scalar");
+        qint64 value = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_cluster->port());
+            db.setUserName(QLatin1String(twtest::PgTestCluster::kUser));
+            db.setDatabaseName(database);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    value = q.value(0).toLongLong();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_cluster = std::make_unique<twtest::PgTestCluster>();
+        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+    }
+
+    void cleanupTestCase() { m_cluster.reset(); }
+
+    void copiesSqliteToPostgresAndBack()
+    {
+        const QString original = path(QStringLiteral("desk.db"));
+        auto seeded = runCli({QStringLiteral("--store"), original, QStringLiteral("--demo"), QStringLiteral("ingest"),
+                              twtest::fixture(QStringLiteral("rss/newsroom-wordpress.rss"))},
+                             m_sandbox.path());
+        QCOMPARE(seeded.exitCode, 0);
+        const auto before = runCli({QStringLiteral("--store"), original, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(before.exitCode, 0);
+        const auto counts = twtest::parseStats(before.out);
+        QVERIFY(counts.value(QStringLiteral("articles")) > 3);
+        QVERIFY(counts.value(QStringLiteral("quotes")) > 0);
+        const QByteArray originalDigest = twtest::sha256(original);
+
+        const QString server = m_cluster->createDatabase();
+        auto up = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), original,
+                          QStringLiteral("--to"), server}, m_sandbox.path());
+        QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+        QVERIFY2(up.err.contains(QStringLiteral("copying articles: ")), qPrintable(up.err));
+        QVERIFY(up.err.contains(QStringLiteral("row counts match")));
+        const auto copiedCounts = twtest::parseStats(up.out);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            QCOMPARE(copiedCounts.value(it.key(), -1), it.value());
+        QCOMPARE(twtest::sha256(original), originalDigest);  // the source is only read
+
+        const auto onServer = runCli({QStringLiteral("--store"), server, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(onServer.exitCode, 0);
+        QCOMPARE(twtest::parseStats(onServer.out), counts);
+
+        const QString back = path(QStringLiteral("back.db"));
+        auto down = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), server,
+                            QStringLiteral("--to"), back}, m_sandbox.path());
+        QVERIFY2(down.exitCode == 0, qPrintable(down.err));
+        const auto roundTrip = runCli({QStringLiteral("--store"), back, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(twtest::parseStats(roundTrip.out), counts);
+        // Same rows, not only the same number of them.
+        QCOMPARE(articleRows(back), articleRows(original));
+
+        // The server store keeps working after the copy: new rows get fresh ids.
+        auto more = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("more.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(more.exitCode == 0, qPrintable(more.err));
+        QVERIFY2(more.out.contains(QStringLiteral("5 new")), qPrintable(more.out));
+
+        // Copying into a store that already holds data is refused, and changes nothing.
+        auto again = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), original,
+                             QStringLiteral("--to"), server}, m_sandbox.path());
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("not empty")), qPrintable(again.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")),
+                 counts.value(QStringLiteral("articles")) + 5);
+    }
+
+    void copyUsageMistakesExitTwo()
+    {
+        QCOMPARE(runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), path(QStringLiteral("a.db"))},
+                        m_sandbox.path()).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("store"), QStringLiteral("move")}, m_sandbox.path()).exitCode, 2);
+        const auto missing = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"),
+                                     path(QStringLiteral("nothing-here.db")), QStringLiteral("--to"),
+                                     path(QStringLiteral("x.db"))}, m_sandbox.path());
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(!QFile::exists(path(QStringLiteral("nothing-here.db"))));
+    }
+
+    void twoFetchersAtOnceStoreEachArticleOnce()
+    {
+        const QString server = m_cluster->createDatabase();
+        // Overlapping feeds, read in opposite orders by the two processes.
+        const QString a = writeFile(m_sandbox, QStringLiteral("a.rss"), generatedFeed(1, 200));
+        const QString b = writeFile(m_sandbox, QStringLiteral("b.rss"), generatedFeed(101, 300));
+        const QString newsroom = twtest::fixture(QStringLiteral("rss/newsroom-wordpress.rss"));
+        QObject owner;
+        QProcess *first = startCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), a, newsroom, b},
+                                   m_sandbox.path(), &owner);
+        QProcess *second = startCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), b, newsroom, a},
+                                    m_sandbox.path(), &owner);
+        QVERIFY(first->waitForFinished(180000));
+        QVERIFY(second->waitForFinished(180000));
+        QVERIFY2(first->exitCode() == 0, first->readAllStandardError().constData());
+        QVERIFY2(second->exitCode() == 0, second->readAllStandardError().constData());
+
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(300 + 3));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(DISTINCT guid) FROM articles")), qint64(303));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(DISTINCT url) FROM articles")), qint64(303));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT version FROM schema_version")),
+                 pgScalar(server, QStringLiteral("SELECT max(version) FROM schema_version")));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM schema_version")), qint64(1));
+    }
+
+    void unreachableServerIsAClearErrorWithoutThePassword()
+    {
+        const QString database = m_cluster->createDatabase().section(QLatin1Char('/'), -1);
+        // Nothing listens on a port we just probed and closed.
+        const int closedPort = m_cluster->port() == 1 ? 2 : 1;
+        const QString url = QStringLiteral("postgresql://tickerwire:hunter2@127.0.0.1:%1/%2").arg(closedPort).arg(database);
+        const auto run = runCli({QStringLiteral("--store"), url, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Cannot connect to the store at postgresql://tickerwire@127.0.0.1:%1/%2")
+                                      .arg(closedPort).arg(database)),
+                 qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("no PostgreSQL server is listening")));
+        QVERIFY(!run.err.contains(QStringLiteral("hunter2")));
+        QVERIFY(!run.out.contains(QStringLiteral("hunter2")));
+    }
+
+    void wrongPasswordIsAClearErrorWithoutThePassword()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString wrongPassFile = path(QStringLiteral("wrong-pgpass"));
+        {
+            QFile f(wrongPassFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            f.write(QStringLiteral("127.0.0.1:%1:*:tickerwire:not-the-password\n").arg(m_cluster->port()).toUtf8());
+        }
+        const QByteArray rightPassFile = qgetenv("PGPASSFILE");
+        qputenv("PGPASSFILE", QFile::encodeName(wrongPassFile));
+        const auto fromFile = runCli({QStringLiteral("--store"), server, QStringLiteral("stats")}, m_sandbox.path());
+        qputenv("PGPASSFILE", rightPassFile);
+        QCOMPARE(fromFile.exitCode, 1);
+        QVERIFY2(fromFile.err.contains(QStringLiteral("refused the password for user 'tickerwire'")), qPrintable(fromFile.err));
+        QVERIFY(fromFile.err.contains(server));
+        QVERIFY(!fromFile.err.contains(QStringLiteral("not-the-password")));
+
+        QString withSecret = server;
+        withSecret.replace(QStringLiteral("tickerwire@"), QStringLiteral("tickerwire:Sup3rSecret@"));
+        const auto fromUrl = runCli({QStringLiteral("--store"), withSecret, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(fromUrl.exitCode, 1);
+        QVERIFY2(fromUrl.err.contains(QStringLiteral("refused the password")), qPrintable(fromUrl.err));
+        QVERIFY(fromUrl.err.contains(server));
+        QVERIFY(!fromUrl.err.contains(QStringLiteral("Sup3rSecret")));
+    }
+
+    void serverGoneDownIsAClearErrorAndLosesNothingCommitted()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString feed = writeFile(m_sandbox, QStringLiteral("down.rss"), generatedFeed(1, 20));
+        QCOMPARE(runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), feed}, m_sandbox.path()).exitCode, 0);
+        QVERIFY2(m_cluster->stopServer(), qPrintable(m_cluster->lastCommandOutput()));
+        const auto down = runCli({QStringLiteral("--store"), server, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(m_cluster->startServer(), qPrintable(m_cluster->lastCommandOutput()));
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.err.contains(QStringLiteral("Cannot connect to the store at ") + server), qPrintable(down.err));
+        QVERIFY(down.err.contains(QStringLiteral("no PostgreSQL server is listening")));
+        const auto up = runCli({QStringLiteral("--store"), server, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(up.exitCode, 0);
+        QCOMPARE(twtest::parseStats(up.out).value(QStringLiteral("articles")), qint64(20));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamStore)
+#include "tst_teamstore.moc"
