@@ -2,18 +2,11 @@
 #include "cli/storesession.h"
 #include "events/guidancehistory.h"
 
-#include <QRegularExpression>
-
 namespace tw {
 
 namespace {
 const QString kTickerOption = QStringLiteral("ticker");
 const QString kMetricOption = QStringLiteral("metric");
-
-QString figure(double v)
-{
-    return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$")));
-}
 
 class GuidanceCommand final : public Command {
 public:
@@ -64,7 +57,7 @@ public:
                 ctx.out << "# " << heading << '\n';
                 current = heading;
             }
-            ctx.out << f.period << '\t' << figure(f.low) << '\t' << figure(f.high) << '\t' << f.unit << '\t'
+            ctx.out << f.period << '\t' << EventAmount::number(f.low) << '\t' << EventAmount::number(f.high) << '\t' << f.unit << '\t'
                     << f.currency << '\t' << f.announced.display() << '\t' << f.status << '\t' << f.changeText() << '\n';
         }
         return kExitOk;

@@ -25,27 +25,6 @@ double withCertainty(double base, bool named)
     return std::min(0.9, base + (named ? 0.1 : 0.0));
 }
 
-QString number(double v)
-{
-    return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$")));
-}
-
-// "$14.3 billion", "€2-3 billion", "about $72 billion".
-QString moneyText(const EventAmount &a)
-{
-    if (!a.low)
-        return QString();
-    QString symbol = a.currency == QLatin1String("USD")   ? QStringLiteral("$")
-                     : a.currency == QLatin1String("EUR") ? QStringLiteral("€")
-                     : a.currency == QLatin1String("GBP") ? QStringLiteral("£")
-                                                          : a.currency + QLatin1Char(' ');
-    QString figure = number(*a.low);
-    if (a.high && std::abs(*a.high - *a.low) > 1e-9)
-        figure += QLatin1Char('-') + number(*a.high);
-    QString text = symbol + figure + (a.unit.isEmpty() ? QString() : QLatin1Char(' ') + a.unit);
-    return a.approximate ? QStringLiteral("about ") + text : text;
-}
-
 bool overlapsCompany(const SentenceContext &s, qsizetype start, qsizetype length)
 {
     return std::any_of(s.aliases.cbegin(), s.aliases.cend(), [&](const EntityMention &m) {
@@ -129,6 +108,13 @@ QList<ExtractedEvent> launches(const SentenceContext &s)
                        "(?:that )?[A-Z][\\w ]*? (?<trigger>launched|unveiled|introduced|released|debuted)\\b")
             .arg(name));
 
+    // A delayed or cancelled launch has not happened.
+    static const QRegularExpression notHappening(QStringLiteral(
+        "\\b(?:delay\\w*|slip\\w*|postpon\\w*|cancel\\w*|scrap\\w*|halt\\w*|shelv\\w*|push(?:es|ed)? back)\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    if (notHappening.match(s.text).hasMatch())
+        return {};
+
     struct Form {
         const QRegularExpression *re;
         double base;
@@ -159,7 +145,7 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
 {
     static const QRegularExpression trigger(QStringLiteral(
         "\\b(?:deal|acquisition|acquires?|acquired|acquiring|takeover|merger|investment|invests?|invested|investing|"
-        "stake|funding round|buys|bought|buying)\\b"));
+        "stake|funding round|buys|bought|buying|to buy)\\b"));
     // "deal with Scale AI", "$4 billion in Anthropic", "acquire Run:ai".
     static const QRegularExpression partnerAfter(
         QStringLiteral("^\\s+(?:[^.;,]{0,40}?\\s){0,1}?(?:with|in|of|for|tied to|into|to buy|to acquire)\\s+(?<name>%1)|"
@@ -201,8 +187,8 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
         ExtractedEvent e = eventIn(s, EventKind::Deal, ticker, s.dateNear(t.capturedStart(0)));
         e.amount = amount->amount;
         e.subject = partner.toLower();
-        e.title = partner.isEmpty() ? QStringLiteral("%1 deal, %2").arg(ticker, moneyText(e.amount))
-                                    : QStringLiteral("%1 deal with %2, %3").arg(ticker, partner, moneyText(e.amount));
+        e.title = partner.isEmpty() ? QStringLiteral("%1 deal, %2").arg(ticker, e.amount.moneyText())
+                                    : QStringLiteral("%1 deal with %2, %3").arg(ticker, partner, e.amount.moneyText());
         e.confidence = withCertainty(partner.isEmpty() ? 0.65 : 0.7, named);
         return {e};
     }
@@ -217,6 +203,10 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         "tumbled|tumbles|plunged|plunges|declined|declines|lost|loses|added|adds|(?:was|were|is|are) (?:up|down))\\s+"
         "(?:by\\s+)?(?:nearly|almost|close to|about|around|roughly|more than|over|some|as much as|just over|"
         "just under)?\\s*(?<pct>\\d+(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b)"));
+    // "shares traded 3% lower", "closed 2% higher"
+    static const QRegularExpression moveAfter(QStringLiteral(
+        "\\b(?<verb>traded|trading|closed|ended|finished|were|was|are|is|opened)\\s+(?:nearly|almost|about|around|roughly|"
+        "more than|some)?\\s*(?<pct>\\d+(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b)\\s+(?<direction>lower|higher|down|up)\\b"));
     static const QRegularExpression sharesBefore(QStringLiteral("\\b(?:shares?|stock|stocks)\\b[^,;:]{0,60}$"),
                                                  QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression falling(
@@ -231,9 +221,14 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
     if (longSpan.match(s.text).hasMatch())
         return {};
 
+    QList<QRegularExpressionMatch> moves;
+    for (auto it = move.globalMatch(s.text); it.hasNext();)
+        moves << it.next();
+    for (auto it = moveAfter.globalMatch(s.text); it.hasNext();)
+        moves << it.next();
+
     QList<ExtractedEvent> found;
-    for (auto it = move.globalMatch(s.text); it.hasNext();) {
-        const auto m = it.next();
+    for (const QRegularExpressionMatch &m : moves) {
         const qsizetype verb = m.capturedStart(QStringLiteral("verb"));
         const QString left = s.text.left(verb);
         bool aboutShares = sharesBefore.match(left).hasMatch();
@@ -252,7 +247,9 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         const QString ticker = s.nearestActorBefore(verb, &named);
         if (ticker.isEmpty() || std::any_of(found.cbegin(), found.cend(), [&](const ExtractedEvent &f) { return f.ticker == ticker; }))
             continue;
-        const bool down = falling.match(m.captured(QStringLiteral("verb"))).hasMatch();
+        const QString direction = m.captured(QStringLiteral("direction"));
+        const bool down = direction.isEmpty() ? falling.match(m.captured(QStringLiteral("verb"))).hasMatch()
+                                              : direction == QLatin1String("lower") || direction == QLatin1String("down");
         const double pct = m.captured(QStringLiteral("pct")).toDouble();
         ExtractedEvent e = eventIn(s, EventKind::PriceMove, ticker, s.dateNear(verb));
         e.amount.low = down ? -pct : pct;
@@ -262,7 +259,7 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         e.subject = down ? QStringLiteral("down") : QStringLiteral("up");
         e.title = QStringLiteral("%1 shares %2 %3%4%")
                       .arg(ticker, down ? QStringLiteral("fall") : QStringLiteral("rise"),
-                           e.amount.approximate ? QStringLiteral("~") : QString(), number(pct));
+                           e.amount.approximate ? QStringLiteral("~") : QString(), EventAmount::number(pct));
         e.confidence = withCertainty(0.75, named);
         found << e;
     }
@@ -378,7 +375,7 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
     e.subject = category;
     e.title = QStringLiteral("%1: %2%3%4")
                   .arg(ticker, by.isEmpty() ? QString() : by + QLatin1Char(' '), category,
-                       e.amount.isEmpty() ? QString() : QStringLiteral(", ") + moneyText(e.amount));
+                       e.amount.isEmpty() ? QString() : QStringLiteral(", ") + e.amount.moneyText());
     e.confidence = withCertainty(0.55, named);
     return {e};
 }
@@ -431,8 +428,8 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
         e.amount.high = value;
         e.amount.unit = QStringLiteral("points");
         e.subject = product.toLower();
-        e.title = index.isEmpty() ? QStringLiteral("%1 %2 scores %3").arg(ticker, product, number(value))
-                                  : QStringLiteral("%1 %2 scores %3 on %4").arg(ticker, product, number(value), index);
+        e.title = index.isEmpty() ? QStringLiteral("%1 %2 scores %3").arg(ticker, product, EventAmount::number(value))
+                                  : QStringLiteral("%1 %2 scores %3 on %4").arg(ticker, product, EventAmount::number(value), index);
         e.confidence = withCertainty(0.6, named);
         return {e};
     }
@@ -461,8 +458,11 @@ bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
     case EventKind::Launch:
         return a.subject == b.subject && apart <= 45;
     case EventKind::Guidance:
-        return a.subject == b.subject && a.amount.period == b.amount.period && a.amount.sameFigure(b.amount, 0.01)
-            && apart <= 120;
+        // A headline that gives no period ("guides revenue to $54bn") is the
+        // body's figure for the period the body names.
+        return a.subject == b.subject
+            && (a.amount.period == b.amount.period || a.periodInferred || b.periodInferred)
+            && a.amount.sameFigure(b.amount, 0.01) && apart <= 120;
     case EventKind::Actual:
         return a.amount.period == b.amount.period && a.amount.sameFigure(b.amount, 0.03);
     case EventKind::Deal: {

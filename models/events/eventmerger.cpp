@@ -33,6 +33,7 @@ Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<Extr
                 return inserted.error();
             id = *inserted;
             ++report.created;
+            report.createdIds << id;
         } else {
             id = match->id;
             const bool moreConfident = e.confidence > match->event.confidence;

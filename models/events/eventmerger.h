@@ -11,6 +11,7 @@ namespace tw {
 struct MergeReport {
     int created = 0;    // events no earlier article reported
     int joined = 0;     // reports added to an existing event
+    QList<qint64> createdIds;
 };
 
 // Puts what one article reports into the store, merging each event with the

@@ -17,11 +17,6 @@ constexpr KindName kKinds[] = {
     {EventKind::Ranking, "ranking"},       {EventKind::Actual, "actual"},
 };
 
-QString trimNumber(double v)
-{
-    // 115 -> "115", 14.3 -> "14.3", 39.25 -> "39.25"
-    return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$")));
-}
 } // namespace
 
 QString eventKindId(EventKind kind)
@@ -123,9 +118,9 @@ QString EventAmount::display() const
 {
     if (!low)
         return QString();
-    QString figure = trimNumber(*low);
+    QString figure = number(*low);
     if (high && std::abs(*high - *low) > 1e-9)
-        figure += QLatin1Char('-') + trimNumber(*high);
+        figure += QLatin1Char('-') + number(*high);
     QStringList parts{figure};
     if (!unit.isEmpty())
         parts << unit;
@@ -134,6 +129,27 @@ QString EventAmount::display() const
     if (!period.isEmpty())
         parts << period;
     return parts.join(QLatin1Char(' '));
+}
+
+QString EventAmount::number(double v)
+{
+    static const QRegularExpression trailingZeros(QStringLiteral("\\.?0+$"));
+    return QString::number(v, 'f', 2).remove(trailingZeros);
+}
+
+QString EventAmount::moneyText() const
+{
+    if (!low)
+        return QString();
+    const QString symbol = currency == QLatin1String("USD")   ? QStringLiteral("$")
+                           : currency == QLatin1String("EUR") ? QStringLiteral("€")
+                           : currency == QLatin1String("GBP") ? QStringLiteral("£")
+                                                              : currency + QLatin1Char(' ');
+    QString figure = number(*low);
+    if (high && std::abs(*high - *low) > 1e-9)
+        figure += QLatin1Char('-') + number(*high);
+    return (approximate ? QStringLiteral("about ") : QString()) + symbol + figure
+        + (unit.isEmpty() ? QString() : QLatin1Char(' ') + unit);
 }
 
 bool EventAmount::sameFigure(const EventAmount &other, double tolerance) const

@@ -59,6 +59,10 @@ struct EventAmount {
     double scale() const;  // multiplier of the unit (billion: 1e9)
     // "115-135 billion USD 2026"; empty when there is no figure.
     QString display() const;
+    // As prose writes money: "$115-135 billion", "about €3 billion".
+    QString moneyText() const;
+    // 115 -> "115", 14.3 -> "14.3".
+    static QString number(double v);
     // Both figures within `tolerance` (relative) of each other's, same unit kind.
     bool sameFigure(const EventAmount &other, double tolerance) const;
 };
@@ -74,6 +78,7 @@ struct ExtractedEvent {
     QString subject;    // what identifies the event across reports: product, counterparty, role
     EventAmount amount;
     double confidence = 0;
+    bool periodInferred = false;    // guidance without a stated period: the publication year stands in
     qsizetype sentenceStart = 0;
     qsizetype sentenceEnd = 0;
 };

@@ -88,6 +88,41 @@ int periodYear(const QString &text, qsizetype start, qsizetype end, int publishe
     return 0;
 }
 
+// The quarter a figure is for ("for the third quarter of fiscal 2027",
+// "in the current quarter", "Q2"), as {year, quarter}; quarter 0 when the
+// text names none. Commas may intervene ("$54 billion, plus or minus 2%,
+// for the third quarter"). Fiscal quarters keep the company's numbering.
+std::pair<int, int> quarterOf(const QString &text, qsizetype end, QDate published)
+{
+    static const QRegularExpression quarter(QStringLiteral(
+        "^[^;$€£]{0,60}?\\b(?:for|in|during) (?:the |its )?(?:(?<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) "
+        "(?:fiscal )?quarter|(?<relative>current|this|next|coming) (?:fiscal )?quarter|(?:fiscal )?Q(?<q>[1-4]))"
+        "(?: of (?:fiscal )?(?:year )?(?<year>(?:19|20)\\d\\d))?"));
+    const auto m = quarter.match(text.mid(end, 100));
+    if (!m.hasMatch())
+        return {0, 0};
+    const int publishedQuarter = (published.month() - 1) / 3 + 1;
+    int year = m.captured(QStringLiteral("year")).isEmpty() ? published.year() : m.captured(QStringLiteral("year")).toInt();
+    int q = 0;
+    static const QStringList ordinals{QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
+                                      QStringLiteral("fourth")};
+    static const QStringList numerals{QStringLiteral("1st"), QStringLiteral("2nd"), QStringLiteral("3rd"), QStringLiteral("4th")};
+    const QString ordinal = m.captured(QStringLiteral("ordinal"));
+    if (!ordinal.isEmpty())
+        q = int(std::max(ordinals.indexOf(ordinal), numerals.indexOf(ordinal))) + 1;
+    else if (!m.captured(QStringLiteral("q")).isEmpty())
+        q = m.captured(QStringLiteral("q")).toInt();
+    else if (m.captured(QStringLiteral("relative")) == QLatin1String("current")
+             || m.captured(QStringLiteral("relative")) == QLatin1String("this"))
+        q = publishedQuarter;
+    else {
+        q = publishedQuarter % 4 + 1;
+        if (q == 1)
+            ++year;
+    }
+    return {year, q};
+}
+
 QString revisionIn(const QString &text)
 {
     static const QRegularExpression revision(QStringLiteral(
@@ -106,19 +141,6 @@ QString revisionIn(const QString &text)
     return QStringLiteral("cut");
 }
 
-QString figureText(const EventAmount &a)
-{
-    const QString symbol = a.currency == QLatin1String("USD")   ? QStringLiteral("$")
-                           : a.currency == QLatin1String("EUR") ? QStringLiteral("€")
-                           : a.currency == QLatin1String("GBP") ? QStringLiteral("£")
-                                                                : a.currency + QLatin1Char(' ');
-    auto n = [](double v) { return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("\\.?0+$"))); };
-    QString figure = n(*a.low);
-    if (a.high && *a.high != *a.low)
-        figure += QLatin1Char('-') + n(*a.high);
-    return (a.approximate ? QStringLiteral("about ") : QString()) + symbol + figure
-        + (a.unit.isEmpty() ? QString() : QLatin1Char(' ') + a.unit);
-}
 } // namespace
 
 namespace detect {
@@ -163,9 +185,15 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         const QString metric = metricNear(s.text, a.start, a.start + a.length);
         if (metric.isEmpty())
             continue;
-        const int year = periodYear(s.text, a.start, a.start + a.length, publishedYear, previousYear);
+        int year = periodYear(s.text, a.start, a.start + a.length, publishedYear, previousYear);
+        const auto [quarterYear, quarter] = quarterOf(s.text, a.start + a.length, s.published);
+        const int publishedQuarter = (s.published.month() - 1) / 3 + 1;
+        bool past = year > 0 && year < publishedYear;
+        if (quarter > 0) {
+            year = quarterYear;
+            past = year < publishedYear || (year == publishedYear && quarter < publishedQuarter);
+        }
         previousYear = year;
-        const bool past = year > 0 && year < publishedYear;
         if (past ? !reports : !guides)
             continue;
         if (!past && previousFigure.match(s.text.left(a.start)).hasMatch())
@@ -179,14 +207,16 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
         e.kind = past ? EventKind::Actual : EventKind::Guidance;
         e.metric = metric;
         e.amount = a.amount;
-        e.amount.period = QString::number(year > 0 ? year : publishedYear);
+        e.periodInferred = year <= 0;
+        e.amount.period = QString::number(year > 0 ? year : publishedYear)
+                          + (quarter > 0 ? QStringLiteral("-Q%1").arg(quarter) : QString());
         e.sentenceStart = s.offset;
         e.sentenceEnd = s.offset + s.text.size();
         // Guidance is dated when it was given (the article, or a date the text
         // names); a year alone is the period it covers.
         e.date = s.dateNear(a.start);
         if (past) {
-            e.title = QStringLiteral("%1 %2 %3: %4 (reported)").arg(ticker, e.amount.period, metric, figureText(e.amount));
+            e.title = QStringLiteral("%1 %2 %3: %4 (reported)").arg(ticker, e.amount.period, metric, e.amount.moneyText());
             e.confidence = std::min(0.9, 0.7 + (named ? 0.1 : 0.0));
         } else {
             e.subject = revisionIn(s.text);
@@ -195,9 +225,9 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
                                  : e.subject == QLatin1String("reaffirmed") ? QStringLiteral("reaffirms")
                                                                             : QStringLiteral("guides");
             e.title = verb == QLatin1String("guides")
-                          ? QStringLiteral("%1 guides %2 %3 to %4").arg(ticker, e.amount.period, metric, figureText(e.amount))
+                          ? QStringLiteral("%1 guides %2 %3 to %4").arg(ticker, e.amount.period, metric, e.amount.moneyText())
                           : QStringLiteral("%1 %2 %3 %4 guidance to %5")
-                                .arg(ticker, verb, e.amount.period, metric, figureText(e.amount));
+                                .arg(ticker, verb, e.amount.period, metric, e.amount.moneyText());
             e.confidence = std::min(0.9, 0.7 + (named ? 0.1 : 0.0) - (year > 0 ? 0.0 : 0.1));
         }
         found << e;

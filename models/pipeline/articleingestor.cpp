@@ -74,8 +74,10 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        if (auto merged = events.mergeArticle(stored->id, extractor.extract(article, tickerLinks)); !merged)
+        auto merged = events.mergeArticle(stored->id, extractor.extract(article, tickerLinks));
+        if (!merged)
             return merged.error();
+        report.newEventIds << merged->createdIds;
     }
     // Stage 3, continued: corporate scores of the companies the batch touched.
     touchedTickers.sort();

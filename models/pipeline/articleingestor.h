@@ -15,6 +15,7 @@ struct IngestReport {
     int updated = 0;
     int unchanged = 0;
     QList<qint64> changedIds;   // inserted or updated: what later stages must (re)process
+    QList<qint64> newEventIds;  // events no earlier article had reported (for alerts, the timeline)
 };
 
 // The one path by which articles enter the store, whatever brought them

@@ -132,6 +132,10 @@ private slots:
                                          << "NVDA" << "expenses" << "4300 million USD 2027";
         QTest::newRow("M revenue") << "Nvidia sees revenue of $500M-$600M from the new line in 2026." << "NVDA"
                                    << "revenue" << "500-600 million USD 2026";
+        QTest::newRow("quarter of fiscal year") << "Nvidia expects revenue of $54 billion, plus or minus 2%, for the third quarter of fiscal 2027."
+                                               << "NVDA" << "revenue" << "54 billion USD 2027-Q3";
+        QTest::newRow("current quarter") << "SAP expects revenue between €9 billion and €9.5 billion in the current quarter."
+                                         << "SAP" << "revenue" << "9-9.5 billion EUR 2026-Q2";
         QTest::newRow("the company") << "Meta had a busy day. The company expects capex of $120 billion next year."
                                      << "META" << "capex" << "120 billion USD 2027";
     }

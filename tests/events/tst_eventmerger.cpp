@@ -201,7 +201,9 @@ private slots:
         again.guid = QStringLiteral("t-3");
         again.title = QStringLiteral("Nvidia stock jumped 6.2% on Monday as chip demand held");
         again.published = QDateTime(QDate(2026, 6, 2), QTime(9, 0), Qt::UTC);
-        QVERIFY(ArticleIngestor(db()).ingest({first, later, again}).ok());
+        auto ingested = ArticleIngestor(db()).ingest({first, later, again});
+        QVERIFY(ingested.ok());
+        QCOMPARE(ingested->newEventIds.size(), 2);
         const auto moves = events(QStringLiteral("NVDA"), EventKind::PriceMove);
         QCOMPARE(moves.size(), 2);
         QCOMPARE(moves[0].event.date.display(), QStringLiteral("2026-06-01"));
