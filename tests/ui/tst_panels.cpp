@@ -485,6 +485,21 @@ private slots:
         }
     }
 
+    void aNamedLayoutIsRecalledByName()
+    {
+        MainWindow window(m_store->location());
+        window.attachStore(db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addDockWidget(Qt::TopDockWidgetArea, window.dock(PanelId::Timeline));
+        DockLayout(&window).save(QStringLiteral("timeline on top"));
+        window.resetLayout();
+        QVERIFY(window.dockWidgetArea(window.dock(PanelId::Timeline)) != Qt::TopDockWidgetArea);
+        QVERIFY(DockLayout::savedNames().contains(QStringLiteral("timeline on top")));
+        QVERIFY(DockLayout(&window).restore(QStringLiteral("timeline on top")));
+        QCOMPARE(window.dockWidgetArea(window.dock(PanelId::Timeline)), Qt::TopDockWidgetArea);
+    }
+
     void aMovedDockOfTheFullWindowComesBack()
     {
         {

@@ -21,7 +21,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -74,6 +76,22 @@ void MainWindow::createMenus()
     }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    // Named arrangements ("reading", "charting"): saved and recalled by name.
+    QMenu *layouts = view->addMenu(tr("&Layouts"));
+    connect(layouts, &QMenu::aboutToShow, this, [this, layouts] {
+        layouts->clear();
+        for (const QString &name : DockLayout::savedNames())
+            layouts->addAction(name, this, [this, name] { DockLayout(this).restore(name); });
+        if (!layouts->isEmpty())
+            layouts->addSeparator();
+        layouts->addAction(tr("&Save current layout as…"), this, [this] {
+            bool ok = false;
+            const QString name = QInputDialog::getText(this, tr("Save layout"), tr("Name:"), QLineEdit::Normal,
+                                                       QString(), &ok).trimmed();
+            if (ok && !name.isEmpty() && !name.contains(QLatin1Char('/')))
+                DockLayout(this).save(name);
+        });
+    });
 }
 
 QDockWidget *MainWindow::dock(PanelId id) const
