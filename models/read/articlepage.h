@@ -42,7 +42,8 @@ struct ArticleCursor {
     qint64 id = 0;
 };
 
-// Pages of the article list, in published order (ties broken by id).
+// Pages of the article list, in published order (ties broken by id); with a
+// search, in store order (id), which FTS5 can page without sorting.
 class ArticlePageReader {
 public:
     explicit ArticlePageReader(QSqlDatabase db);
@@ -53,8 +54,8 @@ public:
     Result<QStringList> labels() const;
 
     // Turns what a user types ("muse spark", "capex 2026") into an FTS5 query
-    // that matches every word as a prefix; text with FTS operators or quotes
-    // is passed through as written.
+    // that matches every word, the last one as a prefix unless followed by a
+    // space; text with FTS operators or quotes is passed through as written.
     static QString toFtsQuery(const QString &typed);
 
 private:

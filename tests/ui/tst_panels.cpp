@@ -258,6 +258,16 @@ private slots:
         QCOMPARE(badges, 6);
     }
 
+    void typedTextBecomesAnFtsQuery()
+    {
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("muse spa")), QStringLiteral("\"muse\" \"spa\"*"));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("capex ")), QStringLiteral("\"capex\""));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("Meta's $115bn")), QStringLiteral("\"Meta\" \"s\" \"115bn\"*"));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("llama OR \"muse spark\"")),
+                 QStringLiteral("llama OR \"muse spark\""));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("   ")), QString());
+    }
+
     void filtersByLabelSourceAndDate()
     {
         ArticleListModel model(db());
