@@ -22,12 +22,12 @@ namespace tw {
 namespace {
 const QDate kNoDate(2000, 1, 1);  // a QDateEdit at its minimum shows "any"
 
-QDateEdit *makeDateEdit(const QString &tooltip, QWidget *parent)
+QDateEdit *makeDateEdit(const QString &anyText, const QString &tooltip, QWidget *parent)
 {
     auto *edit = new QDateEdit(parent);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(kNoDate);
-    edit->setSpecialValueText(QObject::tr("any"));
+    edit->setSpecialValueText(anyText);
     edit->setDate(kNoDate);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     edit->setToolTip(tooltip);
@@ -38,8 +38,8 @@ QDateEdit *makeDateEdit(const QString &tooltip, QWidget *parent)
 ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
     : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_model(new ArticleListModel(m_db, this)),
       m_view(new QTableView(this)), m_ticker(new QComboBox(this)), m_source(new QComboBox(this)),
-      m_label(new QComboBox(this)), m_from(makeDateEdit(tr("Published on or after"), this)),
-      m_to(makeDateEdit(tr("Published on or before"), this)), m_search(new QLineEdit(this)),
+      m_label(new QComboBox(this)), m_from(makeDateEdit(tr("from: any"), tr("Published on or after"), this)),
+      m_to(makeDateEdit(tr("to: any"), tr("Published on or before"), this)), m_search(new QLineEdit(this)),
       m_summary(new QLabel(this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("articlesPanel"));
@@ -51,16 +51,15 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_source->setToolTip(tr("Source"));
     m_label->setToolTip(tr("Sentiment"));
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_source->setMinimumContentsLength(12);
+    m_source->setMinimumContentsLength(8);
+    m_search->setMinimumWidth(160);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
     filters->addWidget(m_ticker);
     filters->addWidget(m_source, 1);
     filters->addWidget(m_label);
-    filters->addWidget(new QLabel(tr("From"), this));
     filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to"), this));
     filters->addWidget(m_to);
 
     m_view->setModel(m_model);

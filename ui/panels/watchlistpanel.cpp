@@ -47,6 +47,7 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
     m_table->horizontalHeaderItem(Today)->setToolTip(tr("Articles published today (UTC) that mention the ticker"));
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
 
     m_newSymbol->setPlaceholderText(tr("Add ticker…"));
     m_newSymbol->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9.\\-^=]{1,12}")), m_newSymbol));

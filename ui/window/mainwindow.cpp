@@ -186,6 +186,19 @@ void MainWindow::refresh()
     updateStatus();
 }
 
+void MainWindow::setActivity(const QString &description, bool busy)
+{
+    if (!m_progress)
+        return;
+    m_progress->setVisible(busy);
+    m_progress->setFormat(description);
+    m_progress->setToolTip(description);
+    if (busy)
+        statusBar()->showMessage(description);
+    else
+        statusBar()->clearMessage();
+}
+
 void MainWindow::updateStatus()
 {
     if (!m_storeStatus)
