@@ -29,6 +29,27 @@ void ArticleListModel::reload()
     fetchMore({});
 }
 
+void ArticleListModel::refreshNewest()
+{
+    if (m_rows.isEmpty() || !m_filter.newestFirst || !m_filter.search.trimmed().isEmpty()) {
+        reload();
+        return;
+    }
+    ArticleFilter upward = m_filter;
+    upward.newestFirst = false;
+    auto page = m_reader.page(upward, ArticleCursor{m_rows.first().publishedUtc, m_rows.first().id}, kPageSize);
+    if (!page || page->size() >= kPageSize) {
+        reload();
+        return;
+    }
+    if (page->isEmpty())
+        return;
+    QList<ArticleRow> newer(page->crbegin(), page->crend());
+    beginInsertRows({}, 0, int(newer.size()) - 1);
+    m_rows = newer + m_rows;
+    endInsertRows();
+}
+
 qint64 ArticleListModel::articleId(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;

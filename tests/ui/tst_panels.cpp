@@ -311,6 +311,20 @@ private slots:
         for (int r = 0; r < model.rowCount(); ++r)
             seen.insert(model.articleId(r));
         QCOMPARE(seen.size(), 1000);
+        // New rows stored later go on top, and the pages read stay.
+        {
+            Transaction tx((*store)->database());
+            ArticleStore articles((*store)->database());
+            for (int i = 1000; i < 1005; ++i)
+                QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.refreshNewest();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 1005);
+        QCOMPARE(model.index(0, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 1004"));
+        QCOMPARE(model.index(5, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 999"));
         // Oldest first pages the other way.
         model.sort(ArticleListModel::Time, Qt::AscendingOrder);
         QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
@@ -493,6 +507,33 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(w));
             QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
         }
+    }
+
+    void anArticleStoredByAnotherConnectionAppearsInTheOpenWindow()
+    {
+        MainWindow window(m_store->location());
+        window.attachStore(db());
+        auto *articles = window.findChild<ArticlesPanel *>();
+        const int before = articles->model()->rowCount();
+        QCOMPARE(articles->model()->filter().ticker, QStringLiteral("META"));
+        {
+            auto writer = StoreConnection::attach(m_store->location(), QStringLiteral("scheduler"));
+            QVERIFY(writer.ok());
+            QSqlDatabase w = (*writer)->database();
+            Article a = generatedArticle(77, QStringLiteral("Meta opens Muse Spark API to all developers"));
+            a.published = QDateTime(QDate(2026, 6, 2), QTime(14, 0), Qt::UTC);
+            auto stored = ArticleStore(w).upsert(a);
+            QVERIFY(stored.ok());
+            QSqlQuery link(w);
+            QVERIFY(link.exec(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 0.9)")
+                                  .arg(stored->id)));
+        }
+        QVERIFY(window.storeWatcher()->check());  // what its timer does every 2 s
+        QCOMPARE(articles->model()->rowCount(), before + 1);
+        QCOMPARE(articles->model()->index(0, ArticleListModel::Title).data().toString(),
+                 QStringLiteral("Meta opens Muse Spark API to all developers"));
+        QSqlQuery cleanup(db());
+        QVERIFY(cleanup.exec(QStringLiteral("DELETE FROM articles WHERE guid = 'gen-77'")));
     }
 
     void aNamedLayoutIsRecalledByName()

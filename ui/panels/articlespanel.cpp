@@ -182,7 +182,7 @@ void ArticlesPanel::openFirstIfNothingIsOpen()
 void ArticlesPanel::reload()
 {
     fillFilterChoices();
-    m_model->reload();
+    m_model->refreshNewest();
     openFirstIfNothingIsOpen();
 }
 

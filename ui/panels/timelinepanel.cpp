@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -75,6 +76,9 @@ void TimelinePanel::reload()
 {
     const QString ticker = m_selection->ticker();
     const qint64 current = m_events->currentItem() ? m_events->currentItem()->data(0, kEventIdRole).toLongLong() : 0;
+    // Re-reading must not act as a click (it would move the chart).
+    const QSignalBlocker blockEvents(m_events);
+    const QSignalBlocker blockSources(m_sources);
     m_events->clear();
     m_sources->clear();
     m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
@@ -106,8 +110,10 @@ void TimelinePanel::reload()
         item->setTextAlignment(Sources, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, kEventIdRole, e.id);
         item->setData(0, kDateRole, e.firstDay());
-        if (e.id == current)
+        if (e.id == current) {
             m_events->setCurrentItem(item);
+            showSources(e.id);
+        }
     }
 }
 
