@@ -1,4 +1,5 @@
 #include "demo/demoworkspace.h"
+#include "dialogs/settingsdialog.h"
 #include "panels/alertspanel.h"
 #include "panels/articlehtml.h"
 #include "panels/articlespanel.h"
@@ -12,7 +13,9 @@
 #include "panels/watchlistpanel.h"
 #include "read/articlelistmodel.h"
 #include "store/articlestore.h"
+#include "store/feedstore.h"
 #include "store/sqlexec.h"
+#include "store/tickerstore.h"
 #include "store/storeconnection.h"
 #include "testsupport.h"
 #include "window/docklayout.h"
@@ -457,6 +460,40 @@ private slots:
         QCOMPARE(retry.size(), 1);
         const qint64 due = *queryScalar(db(), QStringLiteral("SELECT next_due_utc FROM feeds WHERE id = %1").arg(id));
         QVERIFY(due <= QDateTime::currentMSecsSinceEpoch());
+    }
+
+    void settingsWriteFeedsAndAliasesToTheStore()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("settings.db")), QStringLiteral("settings"));
+        QVERIFY(store.ok());
+        QSqlDatabase s = (*store)->database();
+        QVERIFY(DemoWorkspace::load(s).ok());
+        SettingsDialog dialog(s);
+        QVERIFY(!dialog.addFeed(QStringLiteral("file:///etc/passwd"), QStringLiteral("news"), {}, {}, 15));
+        QVERIFY(dialog.addFeed(QStringLiteral("https://about.fb.com/news/feed/"), QStringLiteral("news"),
+                               QStringLiteral("meta"), QString(), 30));
+        QCOMPARE(dialog.feedsTable()->rowCount(), 1);
+        auto feeds = FeedStore(s).all();
+        QVERIFY(feeds.ok());
+        QCOMPARE(feeds->size(), 1);
+        QCOMPARE(feeds->first().ticker, QStringLiteral("META"));
+        QCOMPARE(feeds->first().title, QStringLiteral("about.fb.com"));
+        QCOMPARE(feeds->first().intervalSeconds, 1800);
+        dialog.feedsTable()->item(0, 5)->setCheckState(Qt::Unchecked);
+        QVERIFY(!FeedStore(s).all()->first().enabled);
+
+        QTableWidget *tickers = dialog.tickersTable();
+        QCOMPARE(tickers->item(0, 0)->text(), QStringLiteral("META"));
+        tickers->item(0, 2)->setText(QStringLiteral("Meta, Meta Platforms, Avocado lab"));
+        tickers->item(1, 3)->setCheckState(Qt::Unchecked);
+        QVERIFY(dialog.saveTickers());
+        auto meta = TickerStore(s).bySymbol(QStringLiteral("META"));
+        QVERIFY(meta.ok() && meta->has_value());
+        QCOMPARE((**meta).aliases, (QStringList{QStringLiteral("Meta"), QStringLiteral("Meta Platforms"), QStringLiteral("Avocado lab")}));
+        QCOMPARE(TickerStore(s).watchlist()->size(), 4);
+        QVERIFY(dialog.removeFeed(feeds->first().id));
+        QCOMPARE(FeedStore(s).all()->size(), 0);
     }
 
     void watchlistAddsAndRemovesTickers()

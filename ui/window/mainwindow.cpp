@@ -1,5 +1,6 @@
 #include "window/mainwindow.h"
 
+#include "dialogs/settingsdialog.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
 #include "panels/capexpanel.h"
@@ -129,6 +130,14 @@ void MainWindow::attachStore(QSqlDatabase db)
     exportCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     connect(exportCsv, &QAction::triggered, this, &MainWindow::exportFocusedTable);
     file->insertAction(file->actions().constFirst(), exportCsv);
+    auto *settings = new QAction(tr("&Settings…"), this);
+    settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    connect(settings, &QAction::triggered, this, [this, db] {
+        SettingsDialog dialog(db, this);
+        dialog.exec();
+        refresh();
+    });
+    file->insertAction(exportCsv, settings);
 
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
