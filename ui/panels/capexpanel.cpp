@@ -1,5 +1,6 @@
 #include "panels/capexpanel.h"
 
+#include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 
@@ -125,6 +126,8 @@ void CapexPanel::reload()
 void CapexPanel::draw()
 {
     auto *chart = new QChart;
+    // Follow the system palette: a white chart in a dark window glares.
+    chart->setTheme(prefersDarkTheme(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);

@@ -1,6 +1,7 @@
 #include "panels/chartpanel.h"
 
 #include "core/storetime.h"
+#include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 #include "store/quotestore.h"
@@ -150,6 +151,8 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
 void ChartPanel::buildChart()
 {
     m_chart = new QChart;
+    // Follow the system palette: a white chart in a dark window glares.
+    m_chart->setTheme(prefersDarkTheme(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);

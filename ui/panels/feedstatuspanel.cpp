@@ -81,8 +81,8 @@ void FeedStatusPanel::reload()
         return;
     }
     if (feeds->isEmpty()) {
-        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace is loaded from bundled files; "
-                                "add feeds with `tickerwire ingest URL` or in Settings."));
+        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace comes from bundled files; "
+                                "add feeds in File > Settings (Ctrl+,)."));
         m_retry->setEnabled(false);
         return;
     }
