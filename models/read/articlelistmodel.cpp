@@ -5,7 +5,8 @@
 namespace tw {
 
 ArticleListModel::ArticleListModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(std::move(db))
+    : QAbstractTableModel(parent)
+    , m_reader(std::move(db))
 {
 }
 

@@ -10,7 +10,10 @@
 
 namespace tw {
 
-ArticlePageReader::ArticlePageReader(QSqlDatabase db) : m_db(std::move(db)) {}
+ArticlePageReader::ArticlePageReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 QString ArticlePageReader::toFtsQuery(const QString &typed)
 {
@@ -32,8 +35,8 @@ QString ArticlePageReader::toFtsQuery(const QString &typed)
     return terms.join(QLatin1Char(' '));
 }
 
-Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
-                                                  const std::optional<ArticleCursor> &after, int limit) const
+Result<QList<ArticleRow>> ArticlePageReader::page(
+    const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const
 {
     QStringList where;
     QVariantList binds;
@@ -80,7 +83,8 @@ Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
         binds.prepend(fts);
         orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
         if (after) {
-            where << (filter.newestFirst ? QStringLiteral("articles_fts.rowid < ?") : QStringLiteral("articles_fts.rowid > ?"));
+            where << (filter.newestFirst ? QStringLiteral("articles_fts.rowid < ?")
+                                         : QStringLiteral("articles_fts.rowid > ?"));
             binds << after->id;
         }
     } else if (after) {
@@ -88,16 +92,15 @@ Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
                                      : QStringLiteral("(a.published_utc, a.id) > (?, ?)"));
         binds << after->publishedUtc << after->id;
     }
-    const QString sql = QStringLiteral(
-        "SELECT a.id, a.published_utc, a.source, a.title, "
-        "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
-        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
-        "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
-        "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
-        "FROM %1 %2 ORDER BY %3 LIMIT ?")
-                            .arg(from,
-                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                                 orderBy);
+    const QString sql
+        = QStringLiteral("SELECT a.id, a.published_utc, a.source, a.title, "
+                         "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
+                         "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
+                         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
+                         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
+                         "FROM %1 %2 ORDER BY %3 LIMIT ?")
+              .arg(from, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                  orderBy);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -146,7 +149,8 @@ Result<QStringList> distinctStrings(const QSqlDatabase &db, const QString &sql)
 Result<QStringList> ArticlePageReader::sources() const
 {
     // The index on articles(source) makes DISTINCT a skip scan, not a table scan.
-    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT source FROM articles WHERE source <> '' ORDER BY source"));
+    return distinctStrings(
+        m_db, QStringLiteral("SELECT DISTINCT source FROM articles WHERE source <> '' ORDER BY source"));
 }
 
 Result<QStringList> ArticlePageReader::labels() const
@@ -154,8 +158,9 @@ Result<QStringList> ArticlePageReader::labels() const
     // Labels are a handful of words, but article_scores has no index on them:
     // sampling the newest scores keeps this instant on a million rows (a
     // label that only old scores carry is still filterable by typing it).
-    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT label FROM (SELECT label FROM article_scores "
-                                                "ORDER BY rowid DESC LIMIT 5000) ORDER BY label"));
+    return distinctStrings(m_db,
+        QStringLiteral("SELECT DISTINCT label FROM (SELECT label FROM article_scores "
+                       "ORDER BY rowid DESC LIMIT 5000) ORDER BY label"));
 }
 
 } // namespace tw

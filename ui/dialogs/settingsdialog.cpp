@@ -25,10 +25,13 @@ namespace {
 enum FeedColumn { FeedTitle, FeedUrl, FeedKindCol, FeedTicker, FeedEvery, FeedEnabled, FeedColumns };
 enum TickerColumn { Symbol, Name, Aliases, OnWatchlist, TickerColumns };
 
-const char *const kKindIds[] = {"news", "stooq", "yahoo-chart", "alphavantage-daily", "finnhub-news", "alphavantage-news"};
+const char *const kKindIds[]
+    = {"news", "stooq", "yahoo-chart", "alphavantage-daily", "finnhub-news", "alphavantage-news"};
 } // namespace
 
-SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent) : QDialog(parent), m_db(std::move(db))
+SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
 {
     setWindowTitle(tr("Settings"));
     resize(820, 520);
@@ -68,7 +71,7 @@ QWidget *SettingsDialog::buildFeedsTab()
     connect(m_feeds, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (item->column() == FeedEnabled)
             setFeedEnabled(m_feeds->item(item->row(), FeedTitle)->data(Qt::UserRole).toLongLong(),
-                           item->checkState() == Qt::Checked);
+                item->checkState() == Qt::Checked);
     });
 
     m_url = new QLineEdit(page);
@@ -121,7 +124,8 @@ QWidget *SettingsDialog::buildTickersTab()
     m_tickers->verticalHeader()->hide();
     m_tickers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tickers->horizontalHeader()->setSectionResizeMode(Aliases, QHeaderView::Stretch);
-    m_tickers->setToolTip(tr("Entity linking finds a company by these names; changes apply to articles stored from now on."));
+    m_tickers->setToolTip(
+        tr("Entity linking finds a company by these names; changes apply to articles stored from now on."));
     return m_tickers;
 }
 
@@ -170,8 +174,8 @@ void SettingsDialog::loadTickers()
     }
 }
 
-bool SettingsDialog::addFeed(const QString &url, const QString &kindId, const QString &ticker, const QString &title,
-                             int minutes)
+bool SettingsDialog::addFeed(
+    const QString &url, const QString &kindId, const QString &ticker, const QString &title, int minutes)
 {
     const QUrl parsed(url.trimmed(), QUrl::StrictMode);
     if (!parsed.isValid() || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http"))

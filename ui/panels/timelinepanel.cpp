@@ -23,8 +23,11 @@ constexpr int kDateRole = Qt::UserRole + 2;
 } // namespace
 
 TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_events(new QTreeWidget(this)),
-      m_sources(new QListWidget(this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_events(new QTreeWidget(this))
+    , m_sources(new QListWidget(this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
     m_events->setRootIsDecorated(false);
@@ -88,8 +91,8 @@ void TimelinePanel::reload()
         return;
     }
     if (events->isEmpty()) {
-        m_stack->showMessage(ticker.isEmpty() ? tr("No events extracted yet.")
-                                              : tr("No events extracted yet for %1.").arg(ticker));
+        m_stack->showMessage(
+            ticker.isEmpty() ? tr("No events extracted yet.") : tr("No events extracted yet for %1.").arg(ticker));
         return;
     }
     m_stack->showContent();
@@ -125,10 +128,10 @@ void TimelinePanel::showSources(qint64 eventId)
     if (!sources)
         return;
     for (const EventSourceArticle &s : std::as_const(*sources)) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1  %2 — %3")
-                                             .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")),
-                                                  s.source, s.title),
-                                         m_sources);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1  %2 — %3")
+                .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")), s.source, s.title),
+            m_sources);
         item->setData(Qt::UserRole, s.articleId);
         item->setToolTip(s.title);
     }
