@@ -11,8 +11,10 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tw {
@@ -47,7 +49,9 @@ int runGui(const GlobalOptions &globals)
     }
 
     MainWindow window(StoreLocation::forDisplay(location));  // a URL may hold a password
-    window.resize(1600, 1000);
+    // A first start fills at most the screen (1366x768 laptops included).
+    const QSize available = window.screen() ? window.screen()->availableSize() : QSize(1600, 1000);
+    window.resize(std::min(1600, available.width()), std::min(1000, available.height()));
     window.attachStore((*store)->database());
     bool restored = false;
     if (!globals.layout.isEmpty())

@@ -7,7 +7,10 @@
 
 namespace tw {
 
-AlertReader::AlertReader(QSqlDatabase db) : m_db(std::move(db)) {}
+AlertReader::AlertReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
 {
@@ -21,7 +24,7 @@ Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
     QList<FiredAlertRow> out;
     while (q.next())
         out << FiredAlertRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                             q.value(3).toString(), q.value(4).toString(), q.value(5).toInt() != 0};
+            q.value(3).toString(), q.value(4).toString(), q.value(5).toInt() != 0};
     return out;
 }
 

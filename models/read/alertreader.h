@@ -36,7 +36,7 @@ class AlertReader {
 public:
     explicit AlertReader(QSqlDatabase db);
 
-    Result<QList<FiredAlertRow>> fired(int limit = 500) const;   // newest first
+    Result<QList<FiredAlertRow>> fired(int limit = 500) const; // newest first
     Result<QList<AlertRuleRow>> rules() const;
 
 private:

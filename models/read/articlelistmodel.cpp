@@ -5,7 +5,8 @@
 namespace tw {
 
 ArticleListModel::ArticleListModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(std::move(db))
+    : QAbstractTableModel(parent)
+    , m_reader(std::move(db))
 {
 }
 
@@ -27,6 +28,27 @@ void ArticleListModel::reload()
     // The view asks for more rows only once it is shown; read the first page
     // now so the model is usable (and counted) on its own.
     fetchMore({});
+}
+
+void ArticleListModel::refreshNewest()
+{
+    if (m_rows.isEmpty() || !m_filter.newestFirst || !m_filter.search.trimmed().isEmpty()) {
+        reload();
+        return;
+    }
+    ArticleFilter upward = m_filter;
+    upward.newestFirst = false;
+    auto page = m_reader.page(upward, ArticleCursor{m_rows.first().publishedUtc, m_rows.first().id}, kPageSize);
+    if (!page || page->size() >= kPageSize) {
+        reload();
+        return;
+    }
+    if (page->isEmpty())
+        return;
+    QList<ArticleRow> newer(page->crbegin(), page->crend());
+    beginInsertRows({}, 0, int(newer.size()) - 1);
+    m_rows = newer + m_rows;
+    endInsertRows();
 }
 
 qint64 ArticleListModel::articleId(int row) const

@@ -22,8 +22,13 @@ public:
 
     const ArticleFilter &filter() const { return m_filter; }
     void setFilter(const ArticleFilter &filter);
-    // Re-reads from the first page (after new rows were stored).
+    // Re-reads from the first page.
     void reload();
+    // After new rows were stored: puts the ones that belong above the first
+    // row on top, keeping the pages already read (and the view's scroll
+    // position); falls back to reload() when that is not possible (a search,
+    // oldest-first order, or more than a page of new rows).
+    void refreshNewest();
     // The last read error, empty when the last read worked.
     const QString &lastError() const { return m_lastError; }
     qint64 articleId(int row) const;

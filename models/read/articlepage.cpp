@@ -10,7 +10,10 @@
 
 namespace tw {
 
-ArticlePageReader::ArticlePageReader(QSqlDatabase db) : m_db(std::move(db)) {}
+ArticlePageReader::ArticlePageReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 QString ArticlePageReader::toFtsQuery(const QString &typed)
 {
@@ -23,12 +26,17 @@ QString ArticlePageReader::toFtsQuery(const QString &typed)
     QStringList terms;
     static const QRegularExpression word(QStringLiteral(R"([\p{L}\p{N}_]+)"));
     for (auto it = word.globalMatch(text); it.hasNext();)
-        terms << QStringLiteral("\"%1\"*").arg(it.next().captured(0));
+        terms << QStringLiteral("\"%1\"").arg(it.next().captured(0));
+    // Only the word still being typed is a prefix: a prefix merges the lists
+    // of every term it covers, which costs on a large index, and the words
+    // before it are complete. A trailing space completes the last one too.
+    if (!terms.isEmpty() && !typed.back().isSpace())
+        terms.last() += QLatin1Char('*');
     return terms.join(QLatin1Char(' '));
 }
 
-Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
-                                                  const std::optional<ArticleCursor> &after, int limit) const
+Result<QList<ArticleRow>> ArticlePageReader::page(
+    const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const
 {
     QStringList where;
     QVariantList binds;
@@ -62,30 +70,37 @@ Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
         binds << toStoreTime(filter.to);
     }
     const QString fts = toFtsQuery(filter.search);
+    const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString from = QStringLiteral("articles a");
+    QString orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
     if (!fts.isEmpty()) {
-        // CROSS JOIN makes SQLite start from the full-text matches and sort
-        // them, rather than walk the whole date index testing each article.
+        // Search results come in store order (id, which follows arrival and
+        // so, nearly, publication): FTS5 walks its index in rowid order and
+        // stops after a page, where sorting by date would first have to
+        // collect every match (seconds for a common word in a million).
         from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
         where.prepend(QStringLiteral("articles_fts MATCH ?"));
         binds.prepend(fts);
-    }
-    if (after) {
+        orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
+        if (after) {
+            where << (filter.newestFirst ? QStringLiteral("articles_fts.rowid < ?")
+                                         : QStringLiteral("articles_fts.rowid > ?"));
+            binds << after->id;
+        }
+    } else if (after) {
         where << (filter.newestFirst ? QStringLiteral("(a.published_utc, a.id) < (?, ?)")
                                      : QStringLiteral("(a.published_utc, a.id) > (?, ?)"));
         binds << after->publishedUtc << after->id;
     }
-    const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    const QString sql = QStringLiteral(
-        "SELECT a.id, a.published_utc, a.source, a.title, "
-        "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
-        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
-        "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
-        "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
-        "FROM %1 %2 ORDER BY a.published_utc %3, a.id %3 LIMIT ?")
-                            .arg(from,
-                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                                 order);
+    const QString sql
+        = QStringLiteral("SELECT a.id, a.published_utc, a.source, a.title, "
+                         "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
+                         "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
+                         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
+                         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
+                         "FROM %1 %2 ORDER BY %3 LIMIT ?")
+              .arg(from, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                  orderBy);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -134,12 +149,18 @@ Result<QStringList> distinctStrings(const QSqlDatabase &db, const QString &sql)
 Result<QStringList> ArticlePageReader::sources() const
 {
     // The index on articles(source) makes DISTINCT a skip scan, not a table scan.
-    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT source FROM articles WHERE source <> '' ORDER BY source"));
+    return distinctStrings(
+        m_db, QStringLiteral("SELECT DISTINCT source FROM articles WHERE source <> '' ORDER BY source"));
 }
 
 Result<QStringList> ArticlePageReader::labels() const
 {
-    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT label FROM article_scores ORDER BY label"));
+    // Labels are a handful of words, but article_scores has no index on them:
+    // sampling the newest scores keeps this instant on a million rows (a
+    // label that only old scores carry is still filterable by typing it).
+    return distinctStrings(m_db,
+        QStringLiteral("SELECT DISTINCT label FROM (SELECT label FROM article_scores "
+                       "ORDER BY rowid DESC LIMIT 5000) ORDER BY label"));
 }
 
 } // namespace tw

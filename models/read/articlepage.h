@@ -15,10 +15,10 @@ namespace tw {
 struct ArticleFilter {
     QString ticker;
     QString source;
-    QString label;          // sentiment label from article_scores ("bullish", ...)
-    QDateTime from;         // inclusive, UTC
-    QDateTime to;           // exclusive, UTC
-    QString search;         // FTS5 query over title, summary and body
+    QString label; // sentiment label from article_scores ("bullish", ...)
+    QDateTime from; // inclusive, UTC
+    QDateTime to; // exclusive, UTC
+    QString search; // FTS5 query over title, summary and body
     bool newestFirst = true;
 
     bool operator==(const ArticleFilter &) const = default;
@@ -28,7 +28,7 @@ struct ArticleRow {
     qint64 id = 0;
     qint64 publishedUtc = 0;
     QString source;
-    QString tickers;        // "META, NVDA", most relevant first
+    QString tickers; // "META, NVDA", most relevant first
     QString title;
     std::optional<double> score;
     QString label;
@@ -42,19 +42,20 @@ struct ArticleCursor {
     qint64 id = 0;
 };
 
-// Pages of the article list, in published order (ties broken by id).
+// Pages of the article list, in published order (ties broken by id); with a
+// search, in store order (id), which FTS5 can page without sorting.
 class ArticlePageReader {
 public:
     explicit ArticlePageReader(QSqlDatabase db);
 
-    Result<QList<ArticleRow>> page(const ArticleFilter &filter, const std::optional<ArticleCursor> &after,
-                                   int limit) const;
+    Result<QList<ArticleRow>> page(
+        const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const;
     Result<QStringList> sources() const;
     Result<QStringList> labels() const;
 
     // Turns what a user types ("muse spark", "capex 2026") into an FTS5 query
-    // that matches every word as a prefix; text with FTS operators or quotes
-    // is passed through as written.
+    // that matches every word, the last one as a prefix unless followed by a
+    // space; text with FTS operators or quotes is passed through as written.
     static QString toFtsQuery(const QString &typed);
 
 private:

@@ -10,7 +10,10 @@
 
 namespace tw {
 
-ArticleScoreReader::ArticleScoreReader(QSqlDatabase db) : m_db(std::move(db)) {}
+ArticleScoreReader::ArticleScoreReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 QList<ScoreSpan> ArticleScoreReader::parseSpans(const QString &json)
 {
@@ -53,7 +56,7 @@ Result<QList<ArticleTickerScore>> ArticleScoreReader::scores(qint64 articleId) c
     QList<ArticleTickerScore> out;
     while (q.next()) {
         if (!out.isEmpty() && out.last().ticker == q.value(0).toString())
-            continue;  // two model versions scored at the same instant: keep one
+            continue; // two model versions scored at the same instant: keep one
         ArticleTickerScore s;
         s.ticker = q.value(0).toString();
         s.relevance = q.value(1).toDouble();

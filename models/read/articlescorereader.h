@@ -15,7 +15,7 @@ struct ScoreSpan {
     int start = 0;
     int end = 0;
     double weight = 0;
-    QString text;           // the phrase as the scorer saw it, when it says
+    QString text; // the phrase as the scorer saw it, when it says
 };
 
 struct ArticleTickerScore {

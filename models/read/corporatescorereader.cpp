@@ -18,7 +18,10 @@ QString formatCorporateScore(double score, const QString &label)
     return l.isEmpty() ? number : number + QLatin1Char(' ') + l;
 }
 
-CorporateScoreReader::CorporateScoreReader(QSqlDatabase db) : m_db(std::move(db)) {}
+CorporateScoreReader::CorporateScoreReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 Result<QList<CorporateScorePoint>> CorporateScoreReader::series(const QString &ticker) const
 {
@@ -34,7 +37,7 @@ Result<QList<CorporateScorePoint>> CorporateScoreReader::series(const QString &t
     QList<CorporateScorePoint> out;
     while (q.next())
         out << CorporateScorePoint{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toDouble(),
-                                   q.value(3).toString(), q.value(4).toInt(), q.value(5).toDouble()};
+            q.value(3).toString(), q.value(4).toInt(), q.value(5).toDouble()};
     return out;
 }
 

@@ -4,9 +4,9 @@
 
 #include <QLocale>
 
-#include <algorithm>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace tw {
 
@@ -44,7 +44,8 @@ QString EventRow::amountText() const
             scaled.amountHigh = *amountHigh / 1e9;
         return scaled.amountText();
     }
-    const QString symbol = currency == QLatin1String("USD") || currency.isEmpty() ? QStringLiteral("$") : currency + QLatin1Char(' ');
+    const QString symbol
+        = currency == QLatin1String("USD") || currency.isEmpty() ? QStringLiteral("$") : currency + QLatin1Char(' ');
     auto num = [](double v) { return QLocale::c().toString(v, 'f', v == double(qint64(v)) ? 0 : 1); };
     QString text;
     if (amountLow && amountHigh && *amountLow != *amountHigh)
@@ -56,18 +57,21 @@ QString EventRow::amountText() const
     return text;
 }
 
-EventReader::EventReader(QSqlDatabase db) : m_db(std::move(db)) {}
+EventReader::EventReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
-Result<QList<EventRow>> EventReader::select(const QString &where, const QVariantList &binds, const QString &order,
-                                            int limit) const
+Result<QList<EventRow>> EventReader::select(
+    const QString &where, const QVariantList &binds, const QString &order, int limit) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, "
-        "e.amount_low, e.amount_high, e.currency, e.unit, e.period, e.confidence, "
-        "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) "
-        "FROM events e %1 ORDER BY %2 LIMIT ?")
-                  .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where, order));
+    q.prepare(
+        QStringLiteral("SELECT e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, "
+                       "e.amount_low, e.amount_high, e.currency, e.unit, e.period, e.confidence, "
+                       "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) "
+                       "FROM events e %1 ORDER BY %2 LIMIT ?")
+            .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where, order));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     q.addBindValue(limit);
@@ -109,9 +113,10 @@ Result<QList<EventRow>> EventReader::capex(const QString &ticker) const
 {
     // Extraction may file capex under its own kind or as a guidance/actual
     // figure whose metric names it; both count.
-    return select(QStringLiteral("e.ticker = ? AND (lower(e.metric) LIKE '%capex%' OR lower(e.metric) LIKE '%capital%' "
-                                 "OR lower(e.kind) = 'capex') AND (e.amount_low IS NOT NULL OR e.amount_high IS NOT NULL)"),
-                  {ticker}, QStringLiteral("e.period, e.event_date, e.id"), 1000);
+    return select(
+        QStringLiteral("e.ticker = ? AND (lower(e.metric) LIKE '%capex%' OR lower(e.metric) LIKE '%capital%' "
+                       "OR lower(e.kind) = 'capex') AND (e.amount_low IS NOT NULL OR e.amount_high IS NOT NULL)"),
+        {ticker}, QStringLiteral("e.period, e.event_date, e.id"), 1000);
 }
 
 Result<QList<EventSourceArticle>> EventReader::sources(qint64 eventId) const
@@ -125,8 +130,8 @@ Result<QList<EventSourceArticle>> EventReader::sources(qint64 eventId) const
         return fail(describeSqlError(QStringLiteral("Event sources read failed"), q));
     QList<EventSourceArticle> out;
     while (q.next())
-        out << EventSourceArticle{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                                  q.value(3).toString()};
+        out << EventSourceArticle{
+            q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString()};
     return out;
 }
 

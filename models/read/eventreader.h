@@ -14,12 +14,12 @@ namespace tw {
 struct EventRow {
     qint64 id = 0;
     QString ticker;
-    QString eventDate;      // as stored: "2026-04-08", "2026-04" or "2025"
-    QString precision;      // day, month, quarter, year
+    QString eventDate; // as stored: "2026-04-08", "2026-04" or "2025"
+    QString precision; // day, month, quarter, year
     QString kind;
     QString title;
     QString metric;
-    QString basis;          // "guidance", "actual", ...
+    QString basis; // "guidance", "actual", ...
     std::optional<double> amountLow;
     std::optional<double> amountHigh;
     QString currency;
@@ -57,8 +57,8 @@ public:
     Result<QList<EventRow>> capex(const QString &ticker) const;
 
 private:
-    Result<QList<EventRow>> select(const QString &where, const QVariantList &binds, const QString &order,
-                                   int limit) const;
+    Result<QList<EventRow>> select(
+        const QString &where, const QVariantList &binds, const QString &order, int limit) const;
 
     QSqlDatabase m_db;
 };

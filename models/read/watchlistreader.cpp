@@ -8,7 +8,10 @@
 
 namespace tw {
 
-WatchlistReader::WatchlistReader(QSqlDatabase db) : m_db(std::move(db)) {}
+WatchlistReader::WatchlistReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday) const
 {

@@ -1,4 +1,5 @@
 #include "demo/demoworkspace.h"
+#include "dialogs/settingsdialog.h"
 #include "panels/alertspanel.h"
 #include "panels/articlehtml.h"
 #include "panels/articlespanel.h"
@@ -12,8 +13,10 @@
 #include "panels/watchlistpanel.h"
 #include "read/articlelistmodel.h"
 #include "store/articlestore.h"
+#include "store/feedstore.h"
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
+#include "store/tickerstore.h"
 #include "testsupport.h"
 #include "window/docklayout.h"
 #include "window/mainwindow.h"
@@ -146,8 +149,8 @@ private slots:
         QCOMPARE(selection.ticker(), QStringLiteral("META"));
         QCOMPARE(watchlist.table()->rowCount(), 5);
         QCOMPARE(watchlist.table()->item(0, 3)->text(), QStringLiteral("63 Bullish"));
-        QVERIFY(chart.candleCount() > 200);     // one year of weekdays
-        QCOMPARE(chart.eventMarkerCount(), 3);  // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
+        QVERIFY(chart.candleCount() > 200); // one year of weekdays
+        QCOMPARE(chart.eventMarkerCount(), 3); // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
         QVERIFY(chart.scorePointCount() > 40);
         QVERIFY(chart.showsSyntheticLabel());
         QCOMPARE(timeline.events()->topLevelItemCount(), 10);
@@ -168,7 +171,11 @@ private slots:
         QCOMPARE(articles.model()->filter().ticker, QStringLiteral("NVDA"));
         QVERIFY(articles.model()->rowCount() < metaArticles);
         for (int r = 0; r < articles.model()->rowCount(); ++r)
-            QVERIFY(articles.model()->index(r, ArticleListModel::Tickers).data().toString().contains(QStringLiteral("NVDA")));
+            QVERIFY(articles.model()
+                        ->index(r, ArticleListModel::Tickers)
+                        .data()
+                        .toString()
+                        .contains(QStringLiteral("NVDA")));
     }
 
     void chartRangesAndReadout()
@@ -181,7 +188,7 @@ private slots:
         QVERIFY(month >= 19 && month <= 24);
         chart.setRange(ChartPanel::Range::All);
         QVERIFY(chart.candleCount() > 600);
-        QCOMPARE(chart.eventMarkerCount(), 7);  // every event date of the fixture
+        QCOMPARE(chart.eventMarkerCount(), 7); // every event date of the fixture
         chart.showReadoutAt(QDateTime(QDate(2026, 4, 8), QTime(15, 0), Qt::UTC));
         QVERIFY2(chart.readout().startsWith(QStringLiteral("2026-04-08  O ")), qPrintable(chart.readout()));
         QVERIFY2(chart.readout().contains(QStringLiteral("Score 78 Bullish")), qPrintable(chart.readout()));
@@ -200,7 +207,8 @@ private slots:
         QVERIFY(atLastBar.startsWith(QStringLiteral("2026-11-20  O ")));
         auto *view = chart.findChild<QChartView *>();
         const QRectF plot = view->chart()->plotArea();
-        const QPoint left = view->mapFromScene(view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.1, plot.center().y())));
+        const QPoint left = view->mapFromScene(
+            view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.1, plot.center().y())));
         QTest::mouseMove(view->viewport(), left);
         QCoreApplication::processEvents();
         const QString readout = chart.readout();
@@ -215,10 +223,10 @@ private slots:
         selection.setTicker(QStringLiteral("META"));
         ChartPanel chart(db(), &selection);
         chart.setRange(ChartPanel::Range::M1);
-        selection.setFocusDate(QDate(2026, 4, 8));  // before the month shown: the chart widens
+        selection.setFocusDate(QDate(2026, 4, 8)); // before the month shown: the chart widens
         QCOMPARE(chart.range(), ChartPanel::Range::All);
         QVERIFY(chart.readout().startsWith(QStringLiteral("2026-04-08")));
-        chart.setRange(ChartPanel::Range::M1);  // the analyst's choice is kept
+        chart.setRange(ChartPanel::Range::M1); // the analyst's choice is kept
         QCOMPARE(chart.range(), ChartPanel::Range::M1);
     }
 
@@ -229,16 +237,17 @@ private slots:
         const int all = articles.model()->rowCount();
         QCOMPARE(all, 33);
         QSignalSpy reset(articles.model(), &QAbstractItemModel::modelReset);
-        articles.searchBox()->setText(QStringLiteral("behemot"));  // typed, prefix match
-        QVERIFY(reset.wait(5000));                               // after the debounce
-        const qint64 mentions = *queryScalar(db(), QStringLiteral(
-            "SELECT count(*) FROM articles WHERE title || summary || body LIKE '%behemoth%'"));
+        articles.searchBox()->setText(QStringLiteral("behemot")); // typed, prefix match
+        QVERIFY(reset.wait(5000)); // after the debounce
+        const qint64 mentions = *queryScalar(
+            db(), QStringLiteral("SELECT count(*) FROM articles WHERE title || summary || body LIKE '%behemoth%'"));
         QVERIFY(mentions >= 2);
         QCOMPARE(articles.model()->rowCount(), int(mentions));
         for (int r = 0; r < mentions; ++r) {
             auto a = ArticleStore(db()).byId(articles.model()->articleId(r));
             QVERIFY(a.ok() && a->has_value());
-            QVERIFY((**a).body.contains(QStringLiteral("Behemoth")) || (**a).title.contains(QStringLiteral("Behemoth")));
+            QVERIFY(
+                (**a).body.contains(QStringLiteral("Behemoth")) || (**a).title.contains(QStringLiteral("Behemoth")));
         }
         articles.searchBox()->setText(QStringLiteral("\"muse spark\" capex"));
         articles.applyFilters();
@@ -251,11 +260,23 @@ private slots:
         articles.applyFilters();
         QCOMPARE(articles.model()->rowCount(), all);
         // Newest first, and the scored ones carry a badge.
-        QCOMPARE(articles.model()->index(0, ArticleListModel::Time).data().toString(), QStringLiteral("2026-05-26 16:15"));
+        QCOMPARE(
+            articles.model()->index(0, ArticleListModel::Time).data().toString(), QStringLiteral("2026-05-26 16:15"));
         int badges = 0;
         for (int r = 0; r < all; ++r)
             badges += articles.model()->index(r, 0).data(ArticleListModel::ScoreRole).isValid() ? 1 : 0;
         QCOMPARE(badges, 6);
+    }
+
+    void typedTextBecomesAnFtsQuery()
+    {
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("muse spa")), QStringLiteral("\"muse\" \"spa\"*"));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("capex ")), QStringLiteral("\"capex\""));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("Meta's $115bn")),
+            QStringLiteral("\"Meta\" \"s\" \"115bn\"*"));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("llama OR \"muse spark\"")),
+            QStringLiteral("llama OR \"muse spark\""));
+        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("   ")), QString());
     }
 
     void filtersByLabelSourceAndDate()
@@ -301,6 +322,20 @@ private slots:
         for (int r = 0; r < model.rowCount(); ++r)
             seen.insert(model.articleId(r));
         QCOMPARE(seen.size(), 1000);
+        // New rows stored later go on top, and the pages read stay.
+        {
+            Transaction tx((*store)->database());
+            ArticleStore articles((*store)->database());
+            for (int i = 1000; i < 1005; ++i)
+                QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.refreshNewest();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 1005);
+        QCOMPARE(model.index(0, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 1004"));
+        QCOMPARE(model.index(5, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 999"));
         // Oldest first pages the other way.
         model.sort(ArticleListModel::Time, Qt::AscendingOrder);
         QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
@@ -349,7 +384,8 @@ private slots:
         browser.show();
         QVERIFY(QTest::qWaitForWindowExposed(&browser));
         QVERIFY(browser.refusedLoads() >= 1);
-        QVERIFY(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://x.invalid/a.png"))).isNull());
+        QVERIFY(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://x.invalid/a.png")))
+                    .isNull());
     }
 
     void spansWithStaleOffsetsFallBackToThePhrase()
@@ -415,7 +451,7 @@ private slots:
         QVERIFY(csv.startsWith("\xEF\xBB\xBFTime (UTC),Source,Tickers,Title,Sentiment\r\n"));
         QCOMPARE(csv.count("\r\n"), model.rowCount() + 1);
         QVERIFY(csv.contains("\"$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan\"")
-                || csv.contains("$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan"));
+            || csv.contains("$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan"));
     }
 
     void alertsAndFeedsListTheirRows()
@@ -433,6 +469,41 @@ private slots:
         QCOMPARE(retry.size(), 1);
         const qint64 due = *queryScalar(db(), QStringLiteral("SELECT next_due_utc FROM feeds WHERE id = %1").arg(id));
         QVERIFY(due <= QDateTime::currentMSecsSinceEpoch());
+    }
+
+    void settingsWriteFeedsAndAliasesToTheStore()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("settings.db")), QStringLiteral("settings"));
+        QVERIFY(store.ok());
+        QSqlDatabase s = (*store)->database();
+        QVERIFY(DemoWorkspace::load(s).ok());
+        SettingsDialog dialog(s);
+        QVERIFY(!dialog.addFeed(QStringLiteral("file:///etc/passwd"), QStringLiteral("news"), {}, {}, 15));
+        QVERIFY(dialog.addFeed(QStringLiteral("https://about.fb.com/news/feed/"), QStringLiteral("news"),
+            QStringLiteral("meta"), QString(), 30));
+        QCOMPARE(dialog.feedsTable()->rowCount(), 1);
+        auto feeds = FeedStore(s).all();
+        QVERIFY(feeds.ok());
+        QCOMPARE(feeds->size(), 1);
+        QCOMPARE(feeds->first().ticker, QStringLiteral("META"));
+        QCOMPARE(feeds->first().title, QStringLiteral("about.fb.com"));
+        QCOMPARE(feeds->first().intervalSeconds, 1800);
+        dialog.feedsTable()->item(0, 5)->setCheckState(Qt::Unchecked);
+        QVERIFY(!FeedStore(s).all()->first().enabled);
+
+        QTableWidget *tickers = dialog.tickersTable();
+        QCOMPARE(tickers->item(0, 0)->text(), QStringLiteral("META"));
+        tickers->item(0, 2)->setText(QStringLiteral("Meta, Meta Platforms, Avocado lab"));
+        tickers->item(1, 3)->setCheckState(Qt::Unchecked);
+        QVERIFY(dialog.saveTickers());
+        auto meta = TickerStore(s).bySymbol(QStringLiteral("META"));
+        QVERIFY(meta.ok() && meta->has_value());
+        QCOMPARE((**meta).aliases,
+            (QStringList{QStringLiteral("Meta"), QStringLiteral("Meta Platforms"), QStringLiteral("Avocado lab")}));
+        QCOMPARE(TickerStore(s).watchlist()->size(), 4);
+        QVERIFY(dialog.removeFeed(feeds->first().id));
+        QCOMPARE(FeedStore(s).all()->size(), 0);
     }
 
     void watchlistAddsAndRemovesTickers()
@@ -474,15 +545,58 @@ private slots:
         FeedStatusPanel feeds(db());
         TimelinePanel timeline(db(), &selection);
         timeline.events()->setCurrentItem(timeline.events()->topLevelItem(3));
-        const QList<std::pair<QWidget *, QString>> panels{
-            {&capex, QStringLiteral("capex")}, {&alerts, QStringLiteral("alerts")},
-            {&feeds, QStringLiteral("feeds")}, {&timeline, QStringLiteral("timeline")}};
+        const QList<std::pair<QWidget *, QString>> panels{{&capex, QStringLiteral("capex")},
+            {&alerts, QStringLiteral("alerts")}, {&feeds, QStringLiteral("feeds")},
+            {&timeline, QStringLiteral("timeline")}};
         for (const auto &[w, name] : panels) {
             w->resize(520, 420);
             w->show();
             QVERIFY(QTest::qWaitForWindowExposed(w));
             QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
         }
+    }
+
+    void anArticleStoredByAnotherConnectionAppearsInTheOpenWindow()
+    {
+        MainWindow window(m_store->location());
+        window.attachStore(db());
+        auto *articles = window.findChild<ArticlesPanel *>();
+        const int before = articles->model()->rowCount();
+        QCOMPARE(articles->model()->filter().ticker, QStringLiteral("META"));
+        {
+            auto writer = StoreConnection::attach(m_store->location(), QStringLiteral("scheduler"));
+            QVERIFY(writer.ok());
+            QSqlDatabase w = (*writer)->database();
+            Article a = generatedArticle(77, QStringLiteral("Meta opens Muse Spark API to all developers"));
+            a.published = QDateTime(QDate(2026, 6, 2), QTime(14, 0), Qt::UTC);
+            auto stored = ArticleStore(w).upsert(a);
+            QVERIFY(stored.ok());
+            QSqlQuery link(w);
+            QVERIFY(link.exec(
+                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 0.9)")
+                    .arg(stored->id)));
+        }
+        QVERIFY(window.storeWatcher()->check()); // what its timer does every 2 s
+        QCOMPARE(articles->model()->rowCount(), before + 1);
+        QCOMPARE(articles->model()->index(0, ArticleListModel::Title).data().toString(),
+            QStringLiteral("Meta opens Muse Spark API to all developers"));
+        QSqlQuery cleanup(db());
+        QVERIFY(cleanup.exec(QStringLiteral("DELETE FROM articles WHERE guid = 'gen-77'")));
+    }
+
+    void aNamedLayoutIsRecalledByName()
+    {
+        MainWindow window(m_store->location());
+        window.attachStore(db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addDockWidget(Qt::TopDockWidgetArea, window.dock(PanelId::Timeline));
+        DockLayout(&window).save(QStringLiteral("timeline on top"));
+        window.resetLayout();
+        QVERIFY(window.dockWidgetArea(window.dock(PanelId::Timeline)) != Qt::TopDockWidgetArea);
+        QVERIFY(DockLayout::savedNames().contains(QStringLiteral("timeline on top")));
+        QVERIFY(DockLayout(&window).restore(QStringLiteral("timeline on top")));
+        QCOMPARE(window.dockWidgetArea(window.dock(PanelId::Timeline)), Qt::TopDockWidgetArea);
     }
 
     void aMovedDockOfTheFullWindowComesBack()

@@ -46,9 +46,11 @@ QString when(qint64 ms)
 } // namespace
 
 AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)),
-      m_fired(makeTable({tr("Time (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, 3, this)),
-      m_rules(makeTable({tr("Rule"), tr("Kind"), tr("Ticker"), tr("Threshold"), tr("State"), tr("Last fired")}, 0, this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_fired(makeTable({tr("Time (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, 3, this))
+    , m_rules(
+          makeTable({tr("Rule"), tr("Kind"), tr("Ticker"), tr("Threshold"), tr("State"), tr("Last fired")}, 0, this))
 {
     setObjectName(QStringLiteral("alertsPanel"));
     m_firedStack = new EmptyStateStack(m_fired, this);
@@ -113,7 +115,8 @@ void AlertsPanel::reload()
             m_rules->setItem(i, 1, new QTableWidgetItem(r.kind));
             m_rules->setItem(i, 2, new QTableWidgetItem(r.ticker));
             m_rules->setItem(i, 3, new QTableWidgetItem(r.threshold ? QString::number(*r.threshold) : QString()));
-            m_rules->setItem(i, 4, new QTableWidgetItem(!r.enabled ? tr("disabled") : (r.muted ? tr("muted") : tr("on"))));
+            m_rules->setItem(
+                i, 4, new QTableWidgetItem(!r.enabled ? tr("disabled") : (r.muted ? tr("muted") : tr("on"))));
             m_rules->setItem(i, 5, new QTableWidgetItem(when(r.lastFiredUtc)));
         }
     }

@@ -35,8 +35,7 @@ QString ArticleHtml::toPlainText(const QString &maybeHtml)
     // Script and style bodies are code, not text.
     QString cleaned = maybeHtml;
     static const QRegularExpression code(QStringLiteral("<(script|style)[^>]*>.*?</\\1\\s*>"),
-                                         QRegularExpression::CaseInsensitiveOption
-                                             | QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     cleaned.remove(code);
     cleaned.remove(tag);
     // No tags are left, so the fragment has nothing to load; it only decodes entities.
@@ -68,7 +67,7 @@ QString ArticleHtml::highlight(const QString &text, const QString &field, const 
     int pos = 0;
     for (const Mark &m : std::as_const(marks)) {
         if (m.start < pos)
-            continue;  // overlapping phrase: the first one wins
+            continue; // overlapping phrase: the first one wins
         html += escapeParagraphs(text.mid(pos, m.start - pos));
         const bool positive = m.weight >= 0;
         const QString background = positive ? QStringLiteral("#c9f0d3") : QStringLiteral("#f8cfcf");
@@ -76,7 +75,7 @@ QString ArticleHtml::highlight(const QString &text, const QString &field, const 
         const QString tip = QStringLiteral("%1 weight %2").arg(m.ticker).arg(m.weight, 0, 'f', 2);
         html += QStringLiteral("<span class=\"%1\" style=\"background-color:%2; color:%3;\" title=\"%4\">%5</span>")
                     .arg(positive ? QStringLiteral("pos") : QStringLiteral("neg"), background, foreground,
-                         tip.toHtmlEscaped(), escapeParagraphs(text.mid(m.start, m.end - m.start)));
+                        tip.toHtmlEscaped(), escapeParagraphs(text.mid(m.start, m.end - m.start)));
         pos = m.end;
     }
     html += escapeParagraphs(text.mid(pos));

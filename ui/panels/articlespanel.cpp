@@ -20,14 +20,14 @@
 namespace tw {
 
 namespace {
-const QDate kNoDate(2000, 1, 1);  // a QDateEdit at its minimum shows "any"
+const QDate kNoDate(2000, 1, 1); // a QDateEdit at its minimum shows "any"
 
-QDateEdit *makeDateEdit(const QString &tooltip, QWidget *parent)
+QDateEdit *makeDateEdit(const QString &anyText, const QString &tooltip, QWidget *parent)
 {
     auto *edit = new QDateEdit(parent);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(kNoDate);
-    edit->setSpecialValueText(QObject::tr("any"));
+    edit->setSpecialValueText(anyText);
     edit->setDate(kNoDate);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     edit->setToolTip(tooltip);
@@ -36,11 +36,19 @@ QDateEdit *makeDateEdit(const QString &tooltip, QWidget *parent)
 } // namespace
 
 ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_model(new ArticleListModel(m_db, this)),
-      m_view(new QTableView(this)), m_ticker(new QComboBox(this)), m_source(new QComboBox(this)),
-      m_label(new QComboBox(this)), m_from(makeDateEdit(tr("Published on or after"), this)),
-      m_to(makeDateEdit(tr("Published on or before"), this)), m_search(new QLineEdit(this)),
-      m_summary(new QLabel(this)), m_debounce(new QTimer(this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_model(new ArticleListModel(m_db, this))
+    , m_view(new QTableView(this))
+    , m_ticker(new QComboBox(this))
+    , m_source(new QComboBox(this))
+    , m_label(new QComboBox(this))
+    , m_from(makeDateEdit(tr("from: any"), tr("Published on or after"), this))
+    , m_to(makeDateEdit(tr("to: any"), tr("Published on or before"), this))
+    , m_search(new QLineEdit(this))
+    , m_summary(new QLabel(this))
+    , m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("articlesPanel"));
     m_stack = new EmptyStateStack(m_view, this);
@@ -51,16 +59,15 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_source->setToolTip(tr("Source"));
     m_label->setToolTip(tr("Sentiment"));
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_source->setMinimumContentsLength(12);
+    m_source->setMinimumContentsLength(8);
+    m_search->setMinimumWidth(160);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
     filters->addWidget(m_ticker);
     filters->addWidget(m_source, 1);
     filters->addWidget(m_label);
-    filters->addWidget(new QLabel(tr("From"), this));
     filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to"), this));
     filters->addWidget(m_to);
 
     m_view->setModel(m_model);
@@ -79,7 +86,8 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     // Fixed widths: sizing to contents would read every row of every page.
-    header->resizeSection(ArticleListModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-04-08 18:20")) + 16);
+    header->resizeSection(
+        ArticleListModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-04-08 18:20")) + 16);
     header->resizeSection(ArticleListModel::Source, 130);
     header->resizeSection(ArticleListModel::Tickers, 80);
     header->resizeSection(ArticleListModel::Sentiment, 110);
@@ -103,11 +111,11 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     connect(m_model, &ArticleListModel::rowsInserted, this, &ArticlesPanel::updateSummary);
     connect(m_model, &ArticleListModel::modelReset, this, &ArticlesPanel::updateSummary);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_selection->setArticle(m_model->articleId(current.row()));
-            });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                m_selection->setArticle(m_model->articleId(current.row()));
+        });
     connect(m_selection, &SelectionModel::tickerChanged, this, [this](const QString &ticker) {
         const int i = m_ticker->findData(ticker);
         m_ticker->setCurrentIndex(i >= 0 ? i : 0);
@@ -183,7 +191,7 @@ void ArticlesPanel::openFirstIfNothingIsOpen()
 void ArticlesPanel::reload()
 {
     fillFilterChoices();
-    m_model->reload();
+    m_model->refreshNewest();
     openFirstIfNothingIsOpen();
 }
 
@@ -204,7 +212,7 @@ void ArticlesPanel::updateSummary()
     if (rows == 0) {
         const ArticleFilter &f = m_model->filter();
         const bool filtered = !f.ticker.isEmpty() || !f.source.isEmpty() || !f.label.isEmpty() || f.from.isValid()
-                              || f.to.isValid() || !f.search.trimmed().isEmpty();
+            || f.to.isValid() || !f.search.trimmed().isEmpty();
         m_stack->showMessage(filtered ? tr("No articles match these filters.")
                                       : tr("No articles stored yet. Add a feed, or load the demo with --demo."));
         m_summary->clear();

@@ -14,6 +14,11 @@ int sentimentDirection(const QString &label, double score)
     return score > 0.05 ? 1 : (score < -0.05 ? -1 : 0);
 }
 
+bool prefersDarkTheme(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
 QColor sentimentColor(const QString &label, double score)
 {
     switch (sentimentDirection(label, score)) {

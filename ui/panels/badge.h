@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 namespace tw {
@@ -10,5 +11,7 @@ namespace tw {
 QColor sentimentColor(const QString &label, double score = 0);
 // True for "bullish"/"positive", false for "bearish"/"negative"; by sign otherwise.
 int sentimentDirection(const QString &label, double score);
+// True when the widget's palette is dark (charts then use their dark theme).
+bool prefersDarkTheme(const QPalette &palette);
 
 } // namespace tw

@@ -1,20 +1,21 @@
 #include "panels/capexpanel.h"
 
+#include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
-#include <QStackedBarSeries>
 #include <QChartView>
 #include <QHeaderView>
 #include <QLegendMarker>
 #include <QRegularExpression>
 #include <QScatterSeries>
 #include <QSplitter>
+#include <QStackedBarSeries>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -35,7 +36,8 @@ bool isGuidance(const EventRow &e)
     const QString basis = e.basis.toLower();
     if (basis.contains(QLatin1String("actual")) || basis.contains(QLatin1String("report")))
         return false;
-    if (basis.contains(QLatin1String("guid")) || basis.contains(QLatin1String("forecast")) || basis.contains(QLatin1String("plan")))
+    if (basis.contains(QLatin1String("guid")) || basis.contains(QLatin1String("forecast"))
+        || basis.contains(QLatin1String("plan")))
         return true;
     return e.kind.toLower().contains(QLatin1String("guid"));
 }
@@ -71,8 +73,11 @@ QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events)
 }
 
 CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_view(new QChartView(this)),
-      m_table(new QTableWidget(0, 5, this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_view(new QChartView(this))
+    , m_table(new QTableWidget(0, 5, this))
 {
     setObjectName(QStringLiteral("capexPanel"));
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -125,6 +130,8 @@ void CapexPanel::reload()
 void CapexPanel::draw()
 {
     auto *chart = new QChart;
+    // Follow the system palette: a white chart in a dark window glares.
+    chart->setTheme(prefersDarkTheme(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -210,13 +217,15 @@ void CapexPanel::draw()
         const CapexFigure &f = m_figures.at(i);
         m_table->setItem(i, 0, new QTableWidgetItem(QString::number(f.year)));
         m_table->setItem(i, 1, new QTableWidgetItem(f.guidance ? tr("guidance (%1)").arg(f.date) : tr("actual")));
-        m_table->setItem(i, 2, new QTableWidgetItem(f.low == f.high ? QString::number(f.high, 'f', 1)
-                                                                    : QStringLiteral("%1–%2").arg(f.low, 0, 'f', 1).arg(f.high, 0, 'f', 1)));
+        m_table->setItem(i, 2,
+            new QTableWidgetItem(f.low == f.high
+                    ? QString::number(f.high, 'f', 1)
+                    : QStringLiteral("%1–%2").arg(f.low, 0, 'f', 1).arg(f.high, 0, 'f', 1)));
         m_table->setItem(i, 3, new QTableWidgetItem(QString::number(f.midpoint(), 'f', 1)));
         QString change;
         if (previous && previous->midpoint() > 0)
             change = QString::asprintf("%+.0f%% vs %d %s", (f.midpoint() / previous->midpoint() - 1.0) * 100.0,
-                                       previous->year, previous->guidance ? "guidance" : "actual");
+                previous->year, previous->guidance ? "guidance" : "actual");
         m_table->setItem(i, 4, new QTableWidgetItem(change));
         previous = &f;
     }

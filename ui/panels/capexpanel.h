@@ -18,9 +18,9 @@ class SelectionModel;
 struct CapexFigure {
     int year = 0;
     bool guidance = false;
-    double low = 0;         // billions
-    double high = 0;        // billions
-    QString date;           // when it was reported
+    double low = 0; // billions
+    double high = 0; // billions
+    QString date; // when it was reported
     double midpoint() const { return (low + high) / 2.0; }
 };
 

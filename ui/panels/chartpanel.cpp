@@ -1,6 +1,7 @@
 #include "panels/chartpanel.h"
 
 #include "core/storetime.h"
+#include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 #include "store/quotestore.h"
@@ -19,13 +20,13 @@
 #include <QScatterSeries>
 #include <QToolButton>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace tw {
 
@@ -82,9 +83,14 @@ const QColor kDown(0xd0, 0x3b, 0x3b);
 } // namespace
 
 ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_view(new CrosshairChartView(this)),
-      m_title(new QLabel(this)), m_synthetic(new QLabel(tr("SYNTHETIC DEMO PRICES"), this)),
-      m_readout(new QLabel(this)), m_rangeButtons(new QButtonGroup(this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_view(new CrosshairChartView(this))
+    , m_title(new QLabel(this))
+    , m_synthetic(new QLabel(tr("SYNTHETIC DEMO PRICES"), this))
+    , m_readout(new QLabel(this))
+    , m_rangeButtons(new QButtonGroup(this))
 {
     setObjectName(QStringLiteral("chartPanel"));
     m_stack = new EmptyStateStack(m_view, this);
@@ -105,12 +111,8 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addSpacing(8);
-    const std::array<std::pair<Range, const char *>, 6> ranges{{{Range::M1, "1M"},
-                                                                {Range::M3, "3M"},
-                                                                {Range::M6, "6M"},
-                                                                {Range::Y1, "1Y"},
-                                                                {Range::Y5, "5Y"},
-                                                                {Range::All, "All"}}};
+    const std::array<std::pair<Range, const char *>, 6> ranges{{{Range::M1, "1M"}, {Range::M3, "3M"}, {Range::M6, "6M"},
+        {Range::Y1, "1Y"}, {Range::Y5, "5Y"}, {Range::All, "All"}}};
     for (const auto &[range, text] : ranges) {
         auto *button = new QToolButton(this);
         button->setText(QString::fromLatin1(text));
@@ -141,19 +143,19 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     connect(m_selection, &SelectionModel::tickerChanged, this, &ChartPanel::reload);
     connect(m_selection, &SelectionModel::focusDateChanged, this, &ChartPanel::onFocusDateChanged);
     connect(m_view, &CrosshairChartView::pointerMoved, this, &ChartPanel::onPointerMoved);
-    connect(m_view, &CrosshairChartView::pointerLeft, this, [this] {
-        m_crosshair->hide();
-    });
+    connect(m_view, &CrosshairChartView::pointerLeft, this, [this] { m_crosshair->hide(); });
     reload();
 }
 
 void ChartPanel::buildChart()
 {
     m_chart = new QChart;
+    // Follow the system palette: a white chart in a dark window glares.
+    m_chart->setTheme(prefersDarkTheme(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
-    m_view->setChart(m_chart);  // the view owns the chart
+    m_view->setChart(m_chart); // the view owns the chart
 
     m_axisX = new QDateTimeAxis(m_chart);
     m_axisX->setFormat(QStringLiteral("yyyy-MM-dd"));
@@ -312,7 +314,8 @@ void ChartPanel::populate()
     const qint64 lastMs = dayMs(m_bars.last().tradingDate);
     const qint64 pad = std::max<qint64>((lastMs - firstMs) / 80, 86'400'000);
     m_axisX->setRange(fromStoreTime(firstMs - pad), fromStoreTime(lastMs + pad));
-    m_axisX->setFormat(m_range == Range::M1 || m_range == Range::M3 ? QStringLiteral("MMM d") : QStringLiteral("MMM yyyy"));
+    m_axisX->setFormat(
+        m_range == Range::M1 || m_range == Range::M3 ? QStringLiteral("MMM d") : QStringLiteral("MMM yyyy"));
 
     // Event markers on the first bar on or after the event's date.
     if (auto events = EventReader(m_db).events(ticker, 2000)) {
@@ -355,8 +358,8 @@ void ChartPanel::populate()
         m_axisScore->setLabelFormat(unitScale ? QStringLiteral("%+.1f") : QStringLiteral("%.0f"));
     }
     m_axisScore->setVisible(!m_scores.isEmpty());
-    m_axisScore->setTitleText(m_scores.isEmpty() ? QString()
-                                                 : tr("Corporate score (%1)").arg(m_scores.first().horizon));
+    m_axisScore->setTitleText(
+        m_scores.isEmpty() ? QString() : tr("Corporate score (%1)").arg(m_scores.first().horizon));
     showReadoutAt(fromStoreTime(lastMs));
     showFocusDate();
 }
@@ -389,7 +392,7 @@ int ChartPanel::barIndexNear(qint64 ms) const
 {
     // First bar at or after `ms`, else the last one.
     auto it = std::lower_bound(m_bars.cbegin(), m_bars.cend(), ms,
-                               [](const QuoteBar &b, qint64 t) { return dayMs(b.tradingDate) < t - 43'200'000; });
+        [](const QuoteBar &b, qint64 t) { return dayMs(b.tradingDate) < t - 43'200'000; });
     if (it == m_bars.cend())
         return int(m_bars.size()) - 1;
     return int(it - m_bars.cbegin());

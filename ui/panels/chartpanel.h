@@ -99,7 +99,7 @@ private:
 
     QList<QuoteBar> m_bars;
     QList<CorporateScorePoint> m_scores;
-    QHash<qint64, QStringList> m_eventText;   // marker x (ms) -> event lines
+    QHash<qint64, QStringList> m_eventText; // marker x (ms) -> event lines
 };
 
 } // namespace tw

@@ -5,7 +5,8 @@
 namespace tw {
 
 EmptyStateStack::EmptyStateStack(QWidget *content, QWidget *parent)
-    : QStackedWidget(parent), m_message(new QLabel(this))
+    : QStackedWidget(parent)
+    , m_message(new QLabel(this))
 {
     m_message->setObjectName(QStringLiteral("emptyState"));
     m_message->setAlignment(Qt::AlignCenter);

@@ -18,7 +18,8 @@ enum Column { Name, State, LastSuccess, LastError, NextFetch, ColumnCount };
 
 QString when(const QDateTime &t)
 {
-    return t.isValid() && t.toMSecsSinceEpoch() > 0 ? t.toUTC().toString(QStringLiteral("MM-dd HH:mm")) : QStringLiteral("–");
+    return t.isValid() && t.toMSecsSinceEpoch() > 0 ? t.toUTC().toString(QStringLiteral("MM-dd HH:mm"))
+                                                    : QStringLiteral("–");
 }
 
 QColor stateColor(FeedState s)
@@ -36,11 +37,14 @@ QColor stateColor(FeedState s)
 } // namespace
 
 FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_retry(new QPushButton(tr("Retry now"), this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_retry(new QPushButton(tr("Retry now"), this))
 {
     setObjectName(QStringLiteral("feedStatusPanel"));
-    m_table->setHorizontalHeaderLabels({tr("Feed"), tr("State"), tr("Last success"), tr("Last error"), tr("Next fetch")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Feed"), tr("State"), tr("Last success"), tr("Last error"), tr("Next fetch")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -59,7 +63,7 @@ FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
     layout->addWidget(m_stack, 1);
     layout->addLayout(buttons);
     connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_retry->setEnabled(m_table->currentRow() >= 0 && !m_stack->isShowingMessage()); });
+        [this] { m_retry->setEnabled(m_table->currentRow() >= 0 && !m_stack->isShowingMessage()); });
     connect(m_retry, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
         if (row >= 0)
@@ -81,8 +85,8 @@ void FeedStatusPanel::reload()
         return;
     }
     if (feeds->isEmpty()) {
-        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace is loaded from bundled files; "
-                                "add feeds with `tickerwire ingest URL` or in Settings."));
+        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace comes from bundled files; "
+                                "add feeds in File > Settings (Ctrl+,)."));
         m_retry->setEnabled(false);
         return;
     }
@@ -91,7 +95,8 @@ void FeedStatusPanel::reload()
     for (int i = 0; i < feeds->size(); ++i) {
         const Feed &f = feeds->at(i);
         auto *name = new QTableWidgetItem(f.title.isEmpty() ? f.url : f.title);
-        name->setToolTip(QStringLiteral("%1\n%2 · every %3 min").arg(f.url, feedKindId(f.kind)).arg(f.intervalSeconds / 60));
+        name->setToolTip(
+            QStringLiteral("%1\n%2 · every %3 min").arg(f.url, feedKindId(f.kind)).arg(f.intervalSeconds / 60));
         name->setData(Qt::UserRole, f.id);
         if (!f.enabled)
             name->setForeground(palette().color(QPalette::PlaceholderText));

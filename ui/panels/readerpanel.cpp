@@ -18,8 +18,12 @@
 namespace tw {
 
 ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_browser(new SafeTextBrowser(this)),
-      m_scores(new QTableWidget(0, 4, this)), m_open(new QPushButton(tr("Open in browser"), this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_browser(new SafeTextBrowser(this))
+    , m_scores(new QTableWidget(0, 4, this))
+    , m_open(new QPushButton(tr("Open in browser"), this))
 {
     setObjectName(QStringLiteral("readerPanel"));
     m_scores->setHorizontalHeaderLabels({tr("Ticker"), tr("Score"), tr("Label"), tr("Confidence")});
@@ -101,7 +105,8 @@ void ReaderPanel::showArticle(qint64 articleId)
     m_scores->setVisible(!list.isEmpty());
     // As tall as its rows (up to five), so the article keeps the space.
     const int rows = std::min<int>(int(list.size()), 5);
-    m_scores->setFixedHeight(m_scores->horizontalHeader()->height() + rows * m_scores->verticalHeader()->defaultSectionSize() + 4);
+    m_scores->setFixedHeight(
+        m_scores->horizontalHeader()->height() + rows * m_scores->verticalHeader()->defaultSectionSize() + 4);
     m_stack->showContent();
 }
 

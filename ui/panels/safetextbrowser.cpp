@@ -2,7 +2,8 @@
 
 namespace tw {
 
-SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
+SafeTextBrowser::SafeTextBrowser(QWidget *parent)
+    : QTextBrowser(parent)
 {
     setOpenLinks(false);
     setOpenExternalLinks(false);

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -22,8 +23,11 @@ constexpr int kDateRole = Qt::UserRole + 2;
 } // namespace
 
 TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_events(new QTreeWidget(this)),
-      m_sources(new QListWidget(this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_events(new QTreeWidget(this))
+    , m_sources(new QListWidget(this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
     m_events->setRootIsDecorated(false);
@@ -75,6 +79,9 @@ void TimelinePanel::reload()
 {
     const QString ticker = m_selection->ticker();
     const qint64 current = m_events->currentItem() ? m_events->currentItem()->data(0, kEventIdRole).toLongLong() : 0;
+    // Re-reading must not act as a click (it would move the chart).
+    const QSignalBlocker blockEvents(m_events);
+    const QSignalBlocker blockSources(m_sources);
     m_events->clear();
     m_sources->clear();
     m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
@@ -84,8 +91,8 @@ void TimelinePanel::reload()
         return;
     }
     if (events->isEmpty()) {
-        m_stack->showMessage(ticker.isEmpty() ? tr("No events extracted yet.")
-                                              : tr("No events extracted yet for %1.").arg(ticker));
+        m_stack->showMessage(
+            ticker.isEmpty() ? tr("No events extracted yet.") : tr("No events extracted yet for %1.").arg(ticker));
         return;
     }
     m_stack->showContent();
@@ -106,8 +113,10 @@ void TimelinePanel::reload()
         item->setTextAlignment(Sources, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, kEventIdRole, e.id);
         item->setData(0, kDateRole, e.firstDay());
-        if (e.id == current)
+        if (e.id == current) {
             m_events->setCurrentItem(item);
+            showSources(e.id);
+        }
     }
 }
 
@@ -119,10 +128,10 @@ void TimelinePanel::showSources(qint64 eventId)
     if (!sources)
         return;
     for (const EventSourceArticle &s : std::as_const(*sources)) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1  %2 — %3")
-                                             .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")),
-                                                  s.source, s.title),
-                                         m_sources);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1  %2 — %3")
+                .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")), s.source, s.title),
+            m_sources);
         item->setData(Qt::UserRole, s.articleId);
         item->setToolTip(s.title);
     }

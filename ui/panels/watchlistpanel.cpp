@@ -32,9 +32,13 @@ QTableWidgetItem *numberItem(const QString &text, const QVariant &sortValue = {}
 } // namespace
 
 WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_stack(new EmptyStateStack(m_table, this)), m_newSymbol(new QLineEdit(this)),
-      m_remove(new QPushButton(tr("Remove"), this))
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_selection(selection)
+    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_stack(new EmptyStateStack(m_table, this))
+    , m_newSymbol(new QLineEdit(this))
+    , m_remove(new QPushButton(tr("Remove"), this))
 {
     setObjectName(QStringLiteral("watchlistPanel"));
     m_table->setHorizontalHeaderLabels({tr("Ticker"), tr("Last"), tr("Chg %"), tr("Score"), tr("Today")});
@@ -47,9 +51,11 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
     m_table->horizontalHeaderItem(Today)->setToolTip(tr("Articles published today (UTC) that mention the ticker"));
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
 
     m_newSymbol->setPlaceholderText(tr("Add ticker…"));
-    m_newSymbol->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9.\\-^=]{1,12}")), m_newSymbol));
+    m_newSymbol->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9.\\-^=]{1,12}")), m_newSymbol));
     auto *add = new QPushButton(tr("Add"), this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_newSymbol, 1);
@@ -107,16 +113,20 @@ void WatchlistPanel::reload()
 
         auto *last = numberItem(r.lastClose ? QString::number(*r.lastClose, 'f', 2) : QStringLiteral("–"));
         if (r.lastClose)
-            last->setToolTip(tr("Close of %1 (%2)").arg(r.lastTradeDate.toString(Qt::ISODate),
-                                                        r.priceSource == QLatin1String("demo") ? tr("synthetic demo price") : r.priceSource));
+            last->setToolTip(
+                tr("Close of %1 (%2)")
+                    .arg(r.lastTradeDate.toString(Qt::ISODate),
+                        r.priceSource == QLatin1String("demo") ? tr("synthetic demo price") : r.priceSource));
         m_table->setItem(i, Last, last);
 
-        auto *change = numberItem(r.changePercent ? QString::asprintf("%+.2f%%", *r.changePercent) : QStringLiteral("–"));
+        auto *change
+            = numberItem(r.changePercent ? QString::asprintf("%+.2f%%", *r.changePercent) : QStringLiteral("–"));
         if (r.changePercent)
             change->setForeground(*r.changePercent >= 0 ? QColor(0x2e, 0x9e, 0x4f) : QColor(0xd0, 0x3b, 0x3b));
         m_table->setItem(i, Change, change);
 
-        auto *score = new QTableWidgetItem(r.score ? formatCorporateScore(*r.score, r.scoreLabel) : QStringLiteral("–"));
+        auto *score
+            = new QTableWidgetItem(r.score ? formatCorporateScore(*r.score, r.scoreLabel) : QStringLiteral("–"));
         score->setToolTip(r.score ? tr("Corporate score, newest") : tr("Not scored yet"));
         if (r.score) {
             const QColor c = sentimentColor(r.scoreLabel, *r.score);

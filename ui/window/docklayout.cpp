@@ -32,6 +32,15 @@ bool DockLayout::restore(const QString &name) const
     return m_window->restoreState(state, kVersion);
 }
 
+QStringList DockLayout::savedNames()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("layouts"));
+    QStringList names = settings.childGroups();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
 bool DockLayout::hasSaved(const QString &name) const
 {
     return QSettings().contains(key(name, "state"));

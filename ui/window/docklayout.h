@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QMainWindow;
 
@@ -20,6 +21,8 @@ public:
     // False when nothing (or an incompatible arrangement) was saved under `name`.
     bool restore(const QString &name = QString()) const;
     bool hasSaved(const QString &name) const;
+    // Names of the layouts saved with save(name), sorted.
+    static QStringList savedNames();
 
 private:
     static QString key(const QString &name, const char *what);

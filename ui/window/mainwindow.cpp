@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "window/aboutdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
 #include "panels/capexpanel.h"
@@ -22,7 +23,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -83,6 +86,22 @@ void MainWindow::createMenus()
     });
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
+    // Named arrangements ("reading", "charting"): saved and recalled by name.
+    QMenu *layouts = view->addMenu(tr("&Layouts"));
+    connect(layouts, &QMenu::aboutToShow, this, [this, layouts] {
+        layouts->clear();
+        for (const QString &name : DockLayout::savedNames())
+            layouts->addAction(name, this, [this, name] { DockLayout(this).restore(name); });
+        if (!layouts->isEmpty())
+            layouts->addSeparator();
+        layouts->addAction(tr("&Save current layout as…"), this, [this] {
+            bool ok = false;
+            const QString name = QInputDialog::getText(this, tr("Save layout"), tr("Name:"), QLineEdit::Normal,
+                                                       QString(), &ok).trimmed();
+            if (ok && !name.isEmpty() && !name.contains(QLatin1Char('/')))
+                DockLayout(this).save(name);
+        });
+    });
 }
 
 QDockWidget *MainWindow::dock(PanelId id) const
@@ -120,6 +139,14 @@ void MainWindow::attachStore(QSqlDatabase db)
     exportCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     connect(exportCsv, &QAction::triggered, this, &MainWindow::exportFocusedTable);
     file->insertAction(file->actions().constFirst(), exportCsv);
+    auto *settings = new QAction(tr("&Settings…"), this);
+    settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    connect(settings, &QAction::triggered, this, [this, db] {
+        SettingsDialog dialog(db, this);
+        dialog.exec();
+        refresh();
+    });
+    file->insertAction(exportCsv, settings);
 
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
@@ -175,6 +202,19 @@ void MainWindow::refresh()
         p->reload();
     m_progress->hide();
     updateStatus();
+}
+
+void MainWindow::setActivity(const QString &description, bool busy)
+{
+    if (!m_progress)
+        return;
+    m_progress->setVisible(busy);
+    m_progress->setFormat(description);
+    m_progress->setToolTip(description);
+    if (busy)
+        statusBar()->showMessage(description);
+    else
+        statusBar()->clearMessage();
 }
 
 void MainWindow::updateStatus()

@@ -43,6 +43,10 @@ public:
     void refresh();
     // Writes the focused table (or the article list) to a CSV file the user picks.
     void exportFocusedTable();
+    // Shows background work (fetching, rescoring) in the status bar: a busy
+    // bar and its description while `busy`, cleared when it ends. For the
+    // fetch scheduler and scoring to call through a queued connection.
+    void setActivity(const QString &description, bool busy);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

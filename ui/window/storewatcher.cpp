@@ -7,7 +7,9 @@
 namespace tw {
 
 StoreWatcher::StoreWatcher(QSqlDatabase db, QObject *parent, int intervalMs)
-    : QObject(parent), m_db(std::move(db)), m_timer(new QTimer(this))
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_timer(new QTimer(this))
 {
     m_version = readVersion();
     m_timer->setInterval(intervalMs);

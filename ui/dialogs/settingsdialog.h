@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDialog>
+#include <QSqlDatabase>
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace tw {
+
+// Settings that live in the store: the configured feeds (add, enable,
+// remove) and the watchlist with the aliases entity linking looks for.
+// Every change is written at once; the window re-reads when it closes.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(QSqlDatabase db, QWidget *parent = nullptr);
+
+    QTableWidget *feedsTable() const { return m_feeds; }
+    QTableWidget *tickersTable() const { return m_tickers; }
+
+    // The actions behind the buttons; false (and a message) when refused.
+    bool addFeed(const QString &url, const QString &kindId, const QString &ticker, const QString &title, int minutes);
+    bool removeFeed(qint64 id);
+    bool setFeedEnabled(qint64 id, bool enabled);
+    bool saveTickers();
+    const QString &lastError() const { return m_lastError; }
+
+private:
+    QWidget *buildFeedsTab();
+    QWidget *buildTickersTab();
+    void loadFeeds();
+    void loadTickers();
+    bool report(const QString &error);
+
+    QSqlDatabase m_db;
+    QTableWidget *m_feeds = nullptr;
+    QTableWidget *m_tickers = nullptr;
+    QLineEdit *m_url = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_feedTicker = nullptr;
+    QLineEdit *m_title = nullptr;
+    QSpinBox *m_minutes = nullptr;
+    QString m_lastError;
+};
+
+} // namespace tw
