@@ -1,3 +1,4 @@
+#include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "fetch/fetchscheduler.h"
@@ -170,6 +171,8 @@ public:
         const auto s = round.run(*feeds);
         ctx.out << "fetched " << feeds->size() << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
                 << s.failed << " failed; " << s.changed << " new or changed items\n";
+        if (!evaluateAndReport((*store)->database(), ctx.out, ctx.err))
+            return kExitFailure;
         return kExitOk;
     }
 
@@ -199,6 +202,8 @@ public:
                 return kExitFailure;
             }
             round.run(*feeds);
+            evaluateAndReport((*store)->database(), ctx.out, ctx.err);
+            ctx.out.flush();
             QEventLoop pause;
             QTimer::singleShot(60 * 1000, &pause, &QEventLoop::quit);
             pause.exec();
