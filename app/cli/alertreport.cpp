@@ -1,5 +1,6 @@
 #include "cli/alertreport.h"
 
+#include "alerts/alertevaluator.h"
 #include "core/storetime.h"
 #include "notify/desktopnotifier.h"
 
@@ -25,6 +26,17 @@ void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
     for (const FiredAlert &a : fired)
         notifier.notify(a);
     notifier.waitForDelivery();
+}
+
+bool evaluateAndReport(QSqlDatabase db, QTextStream &out, QTextStream &err)
+{
+    auto fired = AlertEvaluator(db).evaluate(nowUtc());
+    if (!fired) {
+        err << "tickerwire: alert evaluation failed: " << fired.errorMessage() << '\n';
+        return false;
+    }
+    reportFirings(*fired, out);
+    return true;
 }
 
 } // namespace tw

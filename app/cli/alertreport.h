@@ -3,6 +3,7 @@
 #include "alerts/firedalertstore.h"
 
 #include <QList>
+#include <QSqlDatabase>
 #include <QTextStream>
 
 namespace tw {
@@ -16,5 +17,10 @@ QString firedLine(const FiredAlert &alert);
 // the desktop notifier when a session bus is there (cron has none: printing
 // is then the only delivery).
 void reportFirings(const QList<FiredAlert> &fired, QTextStream &out);
+
+// Runs the alert rules now (after a fetch round or a quote import) and
+// reports what fired. A failure is printed to `err` and returned as false;
+// the data that came in stays stored either way.
+bool evaluateAndReport(QSqlDatabase db, QTextStream &out, QTextStream &err);
 
 } // namespace tw

@@ -1,3 +1,4 @@
+#include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "fetch/fetchscheduler.h"
@@ -198,6 +199,8 @@ public:
         const auto s = round.run(feeds->feeds, feeds->standby);
         ctx.out << "fetched " << (s.ok + s.notModified + s.failed) << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
                 << s.failed << " failed; " << s.changed << " new or changed items\n";
+        if (!evaluateAndReport((*store)->database(), ctx.out, ctx.err))
+            return kExitFailure;
         return kExitOk;
     }
 
@@ -227,6 +230,8 @@ public:
                 return kExitFailure;
             }
             round.run(feeds->feeds, feeds->standby);
+            evaluateAndReport((*store)->database(), ctx.out, ctx.err);
+            ctx.out.flush();
             QEventLoop pause;
             QTimer::singleShot(60 * 1000, &pause, &QEventLoop::quit);
             pause.exec();

@@ -1,3 +1,4 @@
+#include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "ingest/quoteimporter.h"
@@ -89,6 +90,8 @@ public:
             ctx.out << " (" << parsed->bars.first().tradingDate.toString(Qt::ISODate) << " to "
                     << parsed->bars.last().tradingDate.toString(Qt::ISODate) << ')';
         ctx.out << '\n';
+        if (!evaluateAndReport((*store)->database(), ctx.out, ctx.err))
+            return kExitFailure;
         return kExitOk;
     }
 };

@@ -10,6 +10,7 @@
 #include "window/screenshot.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QScreen>
 #include <QTimer>
@@ -67,7 +68,10 @@ int runGui(const GlobalOptions &globals)
         window.showNormal();
         window.raise();
         window.activateWindow();
+        window.dock(PanelId::Alerts)->show();
+        window.dock(PanelId::Alerts)->raise();
     });
+    QObject::connect(&alerts, &AlertDelivery::alertsFired, &window, &MainWindow::refresh);
     if (interactive)
         alerts.evaluate();
     // Dock sizes only take once the window is laid out at its real size.

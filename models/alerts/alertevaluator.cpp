@@ -430,6 +430,7 @@ Result<QList<FiredAlert>> AlertEvaluator::evaluate(const QDateTime &now)
             auto state = rules.state(rule.id);
             if (!state)
                 return state.error();
+            const QJsonObject stateBefore = *state;
             auto found = candidates(rule, *state, now);
             if (!found) {
                 // One broken rule (say, a query a newer SQLite reads differently)
@@ -473,6 +474,10 @@ Result<QList<FiredAlert>> AlertEvaluator::evaluate(const QDateTime &now)
                 suppressed.removeFirst();
             if (!suppressed.isEmpty())
                 state->insert(QStringLiteral("suppressed"), suppressed);
+            // An evaluation that saw nothing new writes nothing, so it wakes
+            // no store watcher.
+            if (*state == stateBefore)
+                continue;
             if (auto s = rules.setState(rule.id, *state); !s)
                 return s.error();
         }

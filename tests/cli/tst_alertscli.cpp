@@ -1,3 +1,5 @@
+#include "store/storeconnection.h"
+#include "store/tickerstore.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -175,6 +177,35 @@ private slots:
         QCOMPARE(alerts(db, {QStringLiteral("edit"), QStringLiteral("42")}).exitCode, 1);
         QCOMPARE(alerts(db, {QStringLiteral("disable"), QStringLiteral("2")}).exitCode, 0);
         QVERIFY(alerts(db, {QStringLiteral("list")}).out.contains(QStringLiteral("META moves 5% or more\tdisabled")));
+    }
+
+    // A quote update is a trigger too: `quotes import` runs the rules after it.
+    void quoteImportFiresAPriceMoveOnce()
+    {
+        const QString db = store(QStringLiteral("quotes.db"));
+        {
+            auto opened = tw::StoreConnection::open(db, QStringLiteral("quotes-setup"));
+            QVERIFY(opened.ok());
+            tw::TickerInfo meta;
+            meta.symbol = QStringLiteral("META");
+            QVERIFY(tw::TickerStore((*opened)->database()).upsert(meta).ok());
+        }
+        QCOMPARE(alerts(db, {QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("price-move"),
+                             QStringLiteral("--ticker"), QStringLiteral("META"), QStringLiteral("--threshold"),
+                             QStringLiteral("1.5")})
+                     .exitCode,
+                 0);
+        const QString csv = twtest::fixture(QStringLiteral("prices/stooq-meta-us.csv"));
+        const QStringList import{QStringLiteral("--store"), db, QStringLiteral("quotes"), QStringLiteral("import"), csv,
+                                 QStringLiteral("--ticker"), QStringLiteral("META")};
+        const auto first = runCli(import, m_sandbox.path());
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.out.contains(QStringLiteral(
+                     "alert 1: META price move >= 1.5%: META moved +1.8% on 2026-04-09 (close 612.40 against 601.30 on 2026-04-08)")),
+                 qPrintable(first.out + first.err));
+        const auto second = runCli(import, m_sandbox.path());
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(!second.out.contains(QStringLiteral("alert ")), qPrintable(second.out));
     }
 
     void exportThenImportIntoAnotherStore()
