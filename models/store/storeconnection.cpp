@@ -184,8 +184,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         dropConnection(connectionName);
         return db.error();
     }
-    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName,
-                                                        SqlDialect::Postgres);
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Postgres);
     auto version = postgresSchemaVersion(*db, display);
     if (!version)
         return version.error();
