@@ -32,6 +32,8 @@ int main(int argc, char *argv[])
     }
     if (invocation.command.isEmpty()) {
         QApplication app(argc, argv);
+        // Ties the window to packaging/io.github.tickerwire.Tickerwire.desktop (icon, name on Wayland).
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tickerwire.Tickerwire"));
         return tw::runGui(invocation.globals);
     }
     QCoreApplication app(argc, argv);

@@ -12,6 +12,7 @@ PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
   libsqlite3-dev libbenchmark-dev postgresql
   xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
+  appstream desktop-file-utils man-db
 )
 
 install_packages() {
@@ -53,6 +54,9 @@ case "${1:-}" in
   test)
     install_packages
     build
+    # Builds the .deb, installs it with apt, runs it from /usr/bin, removes it
+    # (needs root or sudo; TICKERWIRE_SKIP_PACKAGE_CHECK=1 skips it on a workstation).
+    [ "${TICKERWIRE_SKIP_PACKAGE_CHECK:-0}" = 1 ] || bash scripts/check-package.sh "$BUILD_DIR"
     run_tests
     ;;
   *)

@@ -17,7 +17,8 @@ Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &g
             return fail(QStringLiteral("Could not load the demo workspace: %1").arg(loaded.errorMessage()));
         if (loaded->articlesInserted > 0)
             err << "demo workspace loaded: " << loaded->articlesInserted << " articles, "
-                << loaded->quoteBarsChanged << " synthetic price bars\n";
+                << loaded->quoteBarsChanged << " synthetic price bars, " << loaded->alertsFired
+                << " alerts fired\n";
     }
     return connection;
 }

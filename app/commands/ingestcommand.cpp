@@ -1,7 +1,10 @@
+#include "alerts/alertevaluator.h"
+#include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "fetch/simplefetch.h"
-#include "parsers/rssparser.h"
+#include "core/storetime.h"
+#include "parsers/newsdocumentparser.h"
 #include "pipeline/articleingestor.h"
 
 #include <QFile>
@@ -14,7 +17,7 @@ namespace {
 class IngestCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("ingest"); }
-    QString summary() const override { return QStringLiteral("Read feed files or URLs into the store."); }
+    QString summary() const override { return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) into the store."); }
     QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
 
     int run(CommandContext &ctx) override
@@ -54,22 +57,30 @@ public:
                 body = file.readAll();
                 base = QUrl::fromLocalFile(QFileInfo(argument).absoluteFilePath());
             }
-            auto parsed = RssParser::parse(body, base, QDateTime::currentDateTimeUtc());
+            auto parsed = NewsDocumentParser::parse(body, base, QDateTime::currentDateTimeUtc());
             if (!parsed) {
                 ctx.err << argument << ": " << parsed.errorMessage() << '\n';
                 ++failures;
                 continue;
             }
-            for (const QString &reason : parsed->skipped)
+            for (const QString &reason : parsed->feed.skipped)
                 ctx.err << argument << ": skipped " << reason << '\n';
-            auto report = ingestor.ingest(parsed->articles);
+            auto report = ingestor.ingest(parsed->feed.articles);
             if (!report) {
                 ctx.err << argument << ": " << report.errorMessage() << '\n';
                 ++failures;
                 continue;
             }
-            ctx.out << argument << ": " << report->received << " items, " << report->inserted << " new, "
+            ctx.out << argument << ": " << documentFormatId(parsed->format) << ", " << report->received << " items, " << report->inserted << " new, "
                     << report->updated << " updated, " << report->unchanged << " unchanged\n";
+            // Stage 5 of the ingest path: the alert rules, after the batch committed.
+            auto fired = AlertEvaluator((*store)->database()).evaluate(nowUtc());
+            if (!fired) {
+                ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
+                ++failures;
+                continue;
+            }
+            reportFirings(*fired, ctx.out);
         }
         return failures == 0 ? kExitOk : kExitFailure;
     }

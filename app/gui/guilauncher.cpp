@@ -1,6 +1,7 @@
 #include "gui/guilauncher.h"
 
 #include "demo/demoworkspace.h"
+#include "notify/alertdelivery.h"
 #include "store/articlestore.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -46,11 +48,27 @@ int runGui(const GlobalOptions &globals)
 
     MainWindow window(StoreLocation::forDisplay(location));  // a URL may hold a password
     window.resize(1600, 1000);
+    window.attachStore((*store)->database());
+    bool restored = false;
     if (!globals.layout.isEmpty())
-        DockLayout(&window).restore(globals.layout);
+        restored = DockLayout(&window).restore(globals.layout);
     else if (interactive)
-        window.restoreSavedLayout();
+        restored = window.restoreSavedLayout();
     window.show();
+
+    // Alert rules run on their own thread; a clicked desktop notification
+    // brings the window forward (the Alerts panel then shows the cause).
+    AlertDelivery alerts(location);
+    QObject::connect(&alerts, &AlertDelivery::openRequested, &window, [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
+    if (interactive)
+        alerts.evaluate();
+    // Dock sizes only take once the window is laid out at its real size.
+    if (!restored)
+        QTimer::singleShot(0, &window, &MainWindow::resetLayout);
     if (!interactive)
         scheduleScreenshotAndQuit(&window, globals.screenshot);
     return QApplication::exec();

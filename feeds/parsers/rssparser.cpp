@@ -1,98 +1,203 @@
 #include "parsers/rssparser.h"
 
+#include "parsers/articlefinisher.h"
+#include "parsers/documenttext.h"
 #include "parsers/textnormalizer.h"
+#include "parsers/xmlbase.h"
+#include "parsers/xmlitemrecovery.h"
 
 #include <QXmlStreamReader>
 
 namespace tw {
 
 namespace {
-Article finishItem(Article item, const QUrl &feedUrl, const QDateTime &fetched)
-{
-    item.fetched = fetched;
-    if (!item.published.isValid()) {
-        item.published = fetched;
-        item.publishedEstimated = true;
+const QString kRss1Ns = QStringLiteral("http://purl.org/rss/1.0/");
+const QString kRdfNs = QStringLiteral("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+const QString kDcNs = QStringLiteral("http://purl.org/dc/elements/1.1/");
+const QString kContentNs = QStringLiteral("http://purl.org/rss/1.0/modules/content/");
+
+// One pass over (possibly resumed) document text; state survives resumes.
+class RssReader {
+public:
+    RssReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
+
+    XmlPassOutcome readPass(const QString &text)
+    {
+        QXmlStreamReader xml(text);
+        m_itemsInPass = 0;
+        m_inItem = false;
+        if (xml.readNextStartElement())
+            readRoot(xml);
+        XmlPassOutcome outcome;
+        if (xml.hasError() && xml.error() != QXmlStreamReader::CustomError) {
+            outcome.broken = true;
+            outcome.error = xml.errorString();
+            outcome.line = xml.lineNumber();
+            outcome.brokenItemInPass = m_inItem ? m_itemsInPass : 0;
+            outcome.brokenItemNumber = m_itemNumber;
+        }
+        if (!m_sawRoot && m_rootError.isEmpty())
+            m_rootError = xml.hasError() ? QStringLiteral("Not an RSS document: %1").arg(xml.errorString())
+                                         : QStringLiteral("Not an RSS document (empty)");
+        if (!m_sawRoot)
+            outcome.broken = false;   // nothing to resume: the caller reports m_rootError
+        return outcome;
     }
-    if (!item.url.isEmpty())
-        item.url = feedUrl.resolved(QUrl(item.url)).toString();
-    if (item.guid.isEmpty())
-        item.guid = item.url;
-    if (item.guid.isEmpty())
-        item.guid = QStringLiteral("sha1:") + contentFingerprint(item.title, item.summary);
-    return item;
-}
+
+    ParsedFeed &feed() { return m_feed; }
+    const QString &rootError() const { return m_rootError; }
+    bool sawRoot() const { return m_sawRoot; }
+
+    void finish()
+    {
+        for (Article &a : m_feed.articles)
+            a = finishArticle(std::move(a), m_fetched, m_feed.title);
+    }
+
+private:
+    void readRoot(QXmlStreamReader &xml)
+    {
+        const bool rss2 = xml.name() == QLatin1String("rss");
+        const bool rdf = xml.name() == QLatin1String("RDF") && xml.namespaceUri() == kRdfNs;
+        if (!rss2 && !rdf) {
+            m_rootError = QStringLiteral("Not an RSS document (root element <%1>)").arg(xml.qualifiedName().toString());
+            return;
+        }
+        m_sawRoot = true;
+        const QUrl base = xmlBaseOf(xml, m_feedUrl);
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("channel"))
+                readChannel(xml, xmlBaseOf(xml, base));
+            else if (xml.name() == QLatin1String("item"))   // RSS 1.0: items are the channel's siblings
+                readItem(xml, base);
+            else
+                xml.skipCurrentElement();
+        }
+    }
+
+    void readChannel(QXmlStreamReader &xml, const QUrl &base)
+    {
+        while (xml.readNextStartElement()) {
+            const auto name = xml.name();
+            const bool core = isCore(xml);
+            if (name == QLatin1String("item")) {
+                readItem(xml, base);
+            } else if (core && name == QLatin1String("title") && m_feed.title.isEmpty()) {
+                m_feed.title = plainTextFromHtml(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+            } else if (core && name == QLatin1String("link") && m_feed.link.isEmpty()) {
+                const QUrl linkBase = xmlBaseOf(xml, base);
+                m_feed.link = resolvedLink(linkBase, xml.readElementText(QXmlStreamReader::IncludeChildElements));
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+    }
+
+    static bool isCore(const QXmlStreamReader &xml)
+    {
+        const auto ns = xml.namespaceUri();
+        return ns.isEmpty() || ns == kRss1Ns;
+    }
+
+    static QString text(QXmlStreamReader &xml)
+    {
+        return xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    }
+
+    void readItem(QXmlStreamReader &xml, const QUrl &parentBase)
+    {
+        ++m_itemsInPass;
+        ++m_itemNumber;
+        m_inItem = true;
+        const QUrl base = xmlBaseOf(xml, parentBase);
+        Article item;
+        QString about = xml.attributes().value(kRdfNs, QStringLiteral("about")).toString();
+        QDateTime dcDate;
+        QString dcCreator;
+        while (xml.readNextStartElement()) {
+            const auto name = xml.name();
+            const auto ns = xml.namespaceUri();
+            const QUrl elementBase = xmlBaseOf(xml, base);
+            if (isCore(xml)) {
+                if (name == QLatin1String("title")) {
+                    item.title = plainTextFromHtml(text(xml));
+                } else if (name == QLatin1String("link")) {
+                    item.url = resolvedLink(elementBase, text(xml));
+                } else if (name == QLatin1String("guid")) {
+                    item.guid = text(xml).trimmed();
+                } else if (name == QLatin1String("description")) {
+                    item.summary = plainTextFromHtml(text(xml));
+                } else if (name == QLatin1String("pubDate")) {
+                    const QString raw = text(xml);
+                    item.published = parseFeedDate(raw);
+                    if (!item.published.isValid() && !raw.trimmed().isEmpty())
+                        m_feed.skipped << QStringLiteral("item %1: unreadable date \"%2\" (fetch time used)")
+                                              .arg(m_itemNumber)
+                                              .arg(raw.trimmed().left(60));
+                } else if (name == QLatin1String("author")) {
+                    item.author = text(xml).trimmed();
+                } else if (name == QLatin1String("source")) {
+                    item.sourceUrl = resolvedLink(elementBase, xml.attributes().value(QLatin1String("url")).toString());
+                    item.source = plainTextFromHtml(text(xml));
+                } else {
+                    xml.skipCurrentElement();
+                }
+            } else if (ns == kContentNs && name == QLatin1String("encoded")) {
+                item.body = plainTextFromHtml(text(xml));
+            } else if (ns == kDcNs && name == QLatin1String("date")) {
+                dcDate = parseFeedDate(text(xml));
+            } else if (ns == kDcNs && name == QLatin1String("creator")) {
+                dcCreator = plainTextFromHtml(text(xml));
+            } else if (name == QLatin1String("tickers") && ns.contains(QLatin1String("nasdaq"))) {
+                // Nasdaq: <nasdaq:tickers>META,GOOGL</nasdaq:tickers>
+                for (const QString &t : text(xml).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    if (const QString s = t.trimmed().toUpper(); !s.isEmpty() && !item.providerTickers.contains(s))
+                        item.providerTickers << s;
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+        if (xml.hasError())
+            return;   // the pass reports it; the item is dropped by recovery
+        m_inItem = false;
+        if (!item.published.isValid())
+            item.published = dcDate;
+        if (item.author.isEmpty())
+            item.author = dcCreator;
+        if (item.guid.isEmpty())
+            item.guid = about;
+        if (item.url.isEmpty() && item.guid.startsWith(QLatin1String("http")))
+            item.url = item.guid;   // RSS 2.0: a guid without isPermaLink="false" is the link
+        item.title = withoutPublisherSuffix(item.title, item.source);
+        if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
+            m_feed.skipped << QStringLiteral("item %1: no title, link or description").arg(m_itemNumber);
+            return;
+        }
+        m_feed.articles << item;
+    }
+
+    QUrl m_feedUrl;
+    QDateTime m_fetched;
+    ParsedFeed m_feed;
+    QString m_rootError;
+    bool m_sawRoot = false;
+    bool m_inItem = false;
+    int m_itemsInPass = 0;
+    int m_itemNumber = 0;
+};
 } // namespace
 
 Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)
 {
-    QXmlStreamReader xml(document);
-    ParsedFeed feed;
-    bool sawRss = false;
-    bool inItem = false;
-    int itemIndex = 0;
-    Article item;
-
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement()) {
-            const auto name = xml.name();
-            if (!sawRss) {
-                if (name != QLatin1String("rss"))
-                    return fail(QStringLiteral("Not an RSS document (root element <%1>)").arg(name.toString()));
-                sawRss = true;
-                continue;
-            }
-            if (name == QLatin1String("item")) {
-                inItem = true;
-                ++itemIndex;
-                item = Article{};
-                continue;
-            }
-            const bool plain = xml.namespaceUri().isEmpty();
-            if (!inItem) {
-                if (plain && name == QLatin1String("title") && feed.title.isEmpty())
-                    feed.title = plainTextFromHtml(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-                else if (plain && name == QLatin1String("link") && feed.link.isEmpty())
-                    feed.link = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-                continue;
-            }
-            if (!plain)
-                continue;
-            if (name == QLatin1String("title"))
-                item.title = plainTextFromHtml(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-            else if (name == QLatin1String("link"))
-                item.url = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-            else if (name == QLatin1String("guid"))
-                item.guid = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-            else if (name == QLatin1String("description"))
-                item.summary = plainTextFromHtml(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-            else if (name == QLatin1String("pubDate"))
-                item.published = parseRfc822Date(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-            else if (name == QLatin1String("author"))
-                item.author = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-            else if (name == QLatin1String("source")) {
-                item.sourceUrl = xml.attributes().value(QLatin1String("url")).toString();
-                item.source = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-            }
-        } else if (xml.isEndElement() && xml.name() == QLatin1String("item")) {
-            inItem = false;
-            if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
-                feed.skipped << QStringLiteral("item %1: no title, link or description").arg(itemIndex);
-                continue;
-            }
-            if (item.source.isEmpty())
-                item.source = feed.title;
-            feed.articles << finishItem(item, feedUrl, fetchedUtc);
-        }
-    }
-    if (xml.hasError() && !sawRss)
-        return fail(QStringLiteral("Not an RSS document: %1").arg(xml.errorString()));
-    if (xml.hasError())
-        feed.skipped << QStringLiteral("document cut short at line %1: %2").arg(xml.lineNumber()).arg(xml.errorString());
-    if (!sawRss)
-        return fail(QStringLiteral("Not an RSS document (empty)"));
-    return feed;
+    const DocumentText decoded = decodeDocument(document);
+    RssReader reader(feedUrl, fetchedUtc);
+    readWithItemRecovery(
+        decoded.text, QStringLiteral("item"), [&](const QString &text) { return reader.readPass(text); },
+        [&](const QString &reason) { reader.feed().skipped << reason; });
+    if (!reader.sawRoot())
+        return fail(reader.rootError());
+    reader.finish();
+    return std::move(reader.feed());
 }
 
 } // namespace tw

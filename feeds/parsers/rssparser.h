@@ -9,8 +9,11 @@
 
 namespace tw {
 
-// RSS 2.0, streamed with QXmlStreamReader. A document that is not RSS is an
-// error; a broken item is skipped with its reason and the rest are kept.
+// RSS 2.0 and RSS 1.0 (RDF), streamed with QXmlStreamReader: both share the
+// item vocabulary (title, link, description) and the same extension modules
+// (content:encoded, dc:date, dc:creator), so one reader serves both. A
+// document that is not RSS is an error; a broken item is skipped with its
+// reason and the rest are kept.
 class RssParser {
 public:
     static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);

@@ -132,6 +132,30 @@ QDateTime parseRfc822Date(const QString &input)
     return QDateTime(date, time, Qt::UTC).addSecs(-qint64(offsetMinutes) * 60);
 }
 
+QDateTime parseRfc3339Date(const QString &input)
+{
+    QString text = input.trimmed();
+    if (text.size() >= 11 && (text.at(10) == QLatin1Char(' ') || text.at(10) == QLatin1Char('t')))
+        text[10] = QLatin1Char('T');
+    if (text.endsWith(QLatin1Char('z')))
+        text[text.size() - 1] = QLatin1Char('Z');
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return {};
+    // A bare local time carries no zone; UTC is the least surprising reading.
+    if (t.timeSpec() == Qt::LocalTime)
+        t = QDateTime(t.date(), t.time(), Qt::UTC);
+    return t.toUTC();
+}
+
+QDateTime parseFeedDate(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() >= 10 && trimmed.at(0).isDigit() && trimmed.at(4) == QLatin1Char('-'))
+        return parseRfc3339Date(trimmed);
+    return parseRfc822Date(trimmed);
+}
+
 QString contentFingerprint(const QString &title, const QString &summary)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);

@@ -1,5 +1,7 @@
 #include "demo/demoworkspace.h"
 
+#include "alerts/alertevaluator.h"
+#include "alerts/defaultalertrules.h"
 #include "core/storetime.h"
 #include "demo/syntheticquotes.h"
 #include "pipeline/articleingestor.h"
@@ -119,6 +121,12 @@ Result<DemoLoadReport> DemoWorkspace::load(QSqlDatabase db)
             return s.error();
     }
 
+    // Before the articles, so the demo's own news fires the default rules.
+    auto rulesAdded = DefaultAlertRules::install(db);
+    if (!rulesAdded)
+        return rulesAdded.error();
+    report.alertRulesAdded = *rulesAdded;
+
     auto demoArticles = articles();
     if (!demoArticles)
         return demoArticles.error();
@@ -140,6 +148,11 @@ Result<DemoLoadReport> DemoWorkspace::load(QSqlDatabase db)
     }
     if (auto s = tx.commit(); !s)
         return s.error();
+
+    auto fired = AlertEvaluator(db).evaluate(nowUtc());
+    if (!fired)
+        return fired.error();
+    report.alertsFired = int(fired->size());
     return report;
 }
 

@@ -14,6 +14,8 @@ struct DemoLoadReport {
     int articlesInserted = 0;
     int articlesUnchanged = 0;
     int quoteBarsChanged = 0;
+    int alertRulesAdded = 0;
+    int alertsFired = 0;
 };
 
 // The bundled META workspace: watchlist, articles written for the demo (in

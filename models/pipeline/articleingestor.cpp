@@ -1,6 +1,9 @@
 #include "pipeline/articleingestor.h"
 
+#include "events/eventextractor.h"
+#include "events/eventmerger.h"
 #include "linking/entitylinker.h"
+#include "scoring/scorewriter.h"
 #include "store/articlestore.h"
 #include "store/articletickerstore.h"
 #include "store/sqlexec.h"
@@ -22,6 +25,13 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     if (!tickers)
         return tickers.error();
     const EntityLinker linker(*tickers);
+    auto sentiment = SentimentScorer::builtIn();
+    if (!sentiment)
+        return sentiment.error();
+    ScoreWriter scores(m_db, **sentiment, linker);
+    QStringList touchedTickers;   // whose corporate scores the batch changes
+    const EventExtractor extractor(linker);
+    EventMerger events(m_db);
 
     ArticleStore store(m_db);
     ArticleTickerStore links(m_db);
@@ -37,10 +47,34 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         ++(stored->outcome == UpsertOutcome::Inserted ? report.inserted : report.updated);
         report.changedIds << stored->id;
 
-        // Stage 2: which companies the article is about.
-        if (auto linked = links.replace(stored->id, linker.link(article)); !linked)
+        // Stage 2: which companies the article is about. A changed article
+        // may have dropped a company, whose score then changes too.
+        if (stored->outcome == UpsertOutcome::Updated) {
+            auto previous = links.forArticle(stored->id);
+            if (!previous)
+                return previous.error();
+            for (const TickerLink &l : *previous)
+                touchedTickers << l.ticker;
+        }
+        const QList<TickerLink> tickerLinks = linker.link(article);
+        if (auto linked = links.replace(stored->id, tickerLinks); !linked)
             return linked.error();
+
+        // Stage 3: sentiment per linked company.
+        if (auto scored = scores.scoreArticle(stored->id, article, tickerLinks); !scored)
+            return scored.error();
+        for (const TickerLink &l : tickerLinks)
+            touchedTickers << l.ticker;
+
+        // Stage 4: dated events, merged with other reports of the same event.
+        if (auto merged = events.mergeArticle(stored->id, extractor.extract(article, tickerLinks)); !merged)
+            return merged.error();
     }
+    // Stage 3, continued: corporate scores of the companies the batch touched.
+    touchedTickers.sort();
+    touchedTickers.removeDuplicates();
+    if (auto refreshed = scores.refreshCorporate(touchedTickers); !refreshed)
+        return refreshed.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return report;

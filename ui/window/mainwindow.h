@@ -4,10 +4,16 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSqlDatabase>
 
 class QDockWidget;
+class QLabel;
+class QProgressBar;
 
 namespace tw {
+
+class SelectionModel;
+class StoreWatcher;
 
 // The terminal window: a frame of dockable panels. It arranges the docks,
 // offers the View menu and remembers the arrangement; the panels themselves
@@ -21,10 +27,22 @@ public:
     QDockWidget *dock(PanelId id) const;
     // Puts the docks where a new installation has them.
     void resetLayout();
-    void restoreSavedLayout();
+    // False when nothing was saved (the default arrangement stays).
+    bool restoreSavedLayout();
 
     // Replaces a panel's placeholder with the real widget (ownership moves to the dock).
     void setPanelWidget(PanelId id, QWidget *widget);
+
+    // Fills the docks with the panels, reading `db` (a connection of this
+    // thread that outlives the window), and starts watching it for new rows.
+    void attachStore(QSqlDatabase db);
+    SelectionModel *selection() const { return m_selection; }
+    StoreWatcher *storeWatcher() const { return m_watcher; }
+
+    // Re-reads every panel from the store (F5, and when other connections commit).
+    void refresh();
+    // Writes the focused table (or the article list) to a CSV file the user picks.
+    void exportFocusedTable();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -32,9 +50,16 @@ protected:
 private:
     void createDocks();
     void createMenus();
+    void updateStatus();
 
     QString m_storeLocation;
     QHash<PanelId, QDockWidget *> m_docks;
+    QMenu *m_viewMenu = nullptr;
+    SelectionModel *m_selection = nullptr;
+    StoreWatcher *m_watcher = nullptr;
+    QLabel *m_storeStatus = nullptr;
+    QLabel *m_refreshStatus = nullptr;
+    QProgressBar *m_progress = nullptr;
 };
 
 } // namespace tw

@@ -1,0 +1,30 @@
+#include "cli/alertreport.h"
+
+#include "core/storetime.h"
+#include "notify/desktopnotifier.h"
+
+namespace tw {
+
+QString firedLine(const FiredAlert &a)
+{
+    QString line = QStringLiteral("%1\t%2\t%3\t%4").arg(QString::number(a.id), isoUtc(a.fired), a.ruleName, a.message);
+    if (a.acknowledged)
+        line += QStringLiteral("\tacknowledged");
+    return line;
+}
+
+void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
+{
+    for (const FiredAlert &a : fired)
+        out << "alert " << a.id << ": " << a.ruleName << ": " << a.message << '\n';
+    if (fired.isEmpty() || DesktopNotifier::doNotDisturbSetting())
+        return;
+    DesktopNotifier notifier;
+    if (!notifier.serverAvailable())
+        return;
+    for (const FiredAlert &a : fired)
+        notifier.notify(a);
+    notifier.waitForDelivery();
+}
+
+} // namespace tw

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "alerts/firedalertstore.h"
+
+#include <QList>
+#include <QTextStream>
+
+namespace tw {
+
+// One firing as `alerts fired` prints it, tab-separated: id, time (UTC),
+// rule, message (an article firing's message names the titles), and
+// "acknowledged" when it is.
+QString firedLine(const FiredAlert &alert);
+
+// Prints new firings ("alert: ...") after ingest or check, and hands them to
+// the desktop notifier when a session bus is there (cron has none: printing
+// is then the only delivery).
+void reportFirings(const QList<FiredAlert> &fired, QTextStream &out);
+
+} // namespace tw

@@ -1,0 +1,443 @@
+#include "alerts/alertevaluator.h"
+#include "alerts/alertrulestore.h"
+#include "alerts/firedalertstore.h"
+#include "cli/alertreport.h"
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "core/storetime.h"
+#include "notify/desktopnotifier.h"
+#include "store/sqlexec.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace tw {
+
+namespace {
+const QCommandLineOption kKind(QStringList{QStringLiteral("kind")},
+                               QStringLiteral("add, edit: rule kind (score-threshold, label-change, price-move, article-match, "
+                                              "news-volume, guidance, event)."),
+                               QStringLiteral("KIND"));
+const QCommandLineOption kTicker(QStringList{QStringLiteral("ticker")},
+                                 QStringLiteral("add, edit: the ticker (article-match: a comma-separated list)."),
+                                 QStringLiteral("T"));
+const QCommandLineOption kThreshold(QStringList{QStringLiteral("threshold")},
+                                    QStringLiteral("add, edit: score 0-100, move in percent, or news-volume z-score."),
+                                    QStringLiteral("X"));
+const QCommandLineOption kHorizon(QStringList{QStringLiteral("horizon")},
+                                  QStringLiteral("add, edit: score horizon: short, medium (default) or long."),
+                                  QStringLiteral("H"));
+const QCommandLineOption kQuery(QStringList{QStringLiteral("query")},
+                                QStringLiteral("add, edit: article-match full-text query; guidance: the metric (capex)."),
+                                QStringLiteral("Q"));
+const QCommandLineOption kCooldown(QStringList{QStringLiteral("cooldown")},
+                                   QStringLiteral("add, edit: quiet time after a firing (90s, 15m, 1h, 1d; default 1h)."),
+                                   QStringLiteral("DURATION"));
+const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add, edit: a name for the rule."),
+                               QStringLiteral("TEXT"));
+const QCommandLineOption kEventKinds(QStringList{QStringLiteral("event-kinds")},
+                                     QStringLiteral("add, edit: event kinds, comma-separated (launch, deal, ...)."),
+                                     QStringLiteral("LIST"));
+const QCommandLineOption kSources(QStringList{QStringLiteral("sources")},
+                                  QStringLiteral("add, edit: article-match publishers, comma-separated."),
+                                  QStringLiteral("LIST"));
+const QCommandLineOption kSince(QStringList{QStringLiteral("since")},
+                                QStringLiteral("fired: only firings at or after DATE (YYYY-MM-DD or ISO time)."),
+                                QStringLiteral("DATE"));
+
+QStringList splitList(const QString &text)
+{
+    QStringList parts;
+    for (const QString &p : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        parts << p.trimmed();
+    return parts;
+}
+
+class AlertsCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("alerts"); }
+    QString summary() const override { return QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."); }
+    QString positionalSyntax() const override
+    {
+        return QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
+                              "export FILE.json|import FILE.json|dnd on|off");
+    }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        for (const auto &o : {kKind, kTicker, kThreshold, kHorizon, kQuery, kCooldown, kName, kEventKinds, kSources, kSince})
+            parser.addOption(o);
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (ctx.arguments.isEmpty()) {
+            ctx.err << "tickerwire alerts: name a subcommand (add, list, fired, ack, export, import, ...)\n";
+            return kExitUsage;
+        }
+        const QString sub = ctx.arguments.first();
+        const QStringList args = ctx.arguments.mid(1);
+        static const QStringList noArgs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("fired"),
+                                        QStringLiteral("check")};
+        static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("edit"), QStringLiteral("enable"), QStringLiteral("disable"),
+                                        QStringLiteral("mute"), QStringLiteral("unmute"), QStringLiteral("remove")};
+        static const QStringList fileArgs{QStringLiteral("export"), QStringLiteral("import")};
+        if (sub == QLatin1String("dnd")) {
+            if (args.size() != 1 || (args.first() != QLatin1String("on") && args.first() != QLatin1String("off"))) {
+                ctx.err << "tickerwire alerts dnd: say on or off\n";
+                return kExitUsage;
+            }
+            DesktopNotifier::setDoNotDisturbSetting(args.first() == QLatin1String("on"));
+            ctx.out << "do not disturb: " << args.first() << '\n';
+            return kExitOk;
+        }
+        qint64 id = 0;
+        if (noArgs.contains(sub)) {
+            if (!args.isEmpty()) {
+                ctx.err << "tickerwire alerts " << sub << ": unexpected argument '" << args.first() << "'\n";
+                return kExitUsage;
+            }
+        } else if (idArgs.contains(sub)) {
+            bool ok = false;
+            id = args.size() == 1 ? args.first().toLongLong(&ok) : 0;
+            if (!ok || id <= 0) {
+                ctx.err << "tickerwire alerts " << sub << ": name one rule or firing id (a number)\n";
+                return kExitUsage;
+            }
+        } else if (fileArgs.contains(sub)) {
+            if (args.size() != 1) {
+                ctx.err << "tickerwire alerts " << sub << ": name one FILE.json\n";
+                return kExitUsage;
+            }
+        } else {
+            ctx.err << "tickerwire alerts: unknown subcommand '" << sub << "'\n";
+            return kExitUsage;
+        }
+
+        // Option mistakes are found before the store is opened.
+        AlertRule rule;
+        QDateTime since;
+        if (sub == QLatin1String("add")) {
+            if (auto parsed = ruleFromOptions(ctx.parser); !parsed) {
+                ctx.err << "tickerwire alerts add: " << parsed.errorMessage() << '\n';
+                return kExitUsage;
+            } else {
+                rule = *parsed;
+            }
+        }
+        if (ctx.parser.isSet(kSince)) {
+            since = parseSince(ctx.parser.value(kSince));
+            if (!since.isValid()) {
+                ctx.err << "tickerwire alerts: --since '" << ctx.parser.value(kSince)
+                        << "' is not a date (YYYY-MM-DD or 2026-04-08T20:00:00Z)\n";
+                return kExitUsage;
+            }
+        }
+
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        QSqlDatabase db = (*store)->database();
+        if (sub == QLatin1String("add"))
+            return add(ctx, db, rule);
+        if (sub == QLatin1String("list"))
+            return list(ctx, db);
+        if (sub == QLatin1String("fired"))
+            return fired(ctx, db, since);
+        if (sub == QLatin1String("check"))
+            return check(ctx, db);
+        if (sub == QLatin1String("ack"))
+            return ack(ctx, db, id);
+        if (sub == QLatin1String("export"))
+            return exportRules(ctx, db, args.first());
+        if (sub == QLatin1String("import"))
+            return importRules(ctx, db, args.first());
+        if (sub == QLatin1String("edit"))
+            return edit(ctx, db, id);
+        return setFlag(ctx, db, sub, id);
+    }
+
+private:
+    static Result<AlertRule> ruleFromOptions(const QCommandLineParser &p)
+    {
+        if (!p.isSet(kKind))
+            return fail(QStringLiteral("--kind is required (one of: %1)").arg(allKindNames().join(QStringLiteral(", "))));
+        const auto kind = kindFromName(p.value(kKind));
+        if (!kind)
+            return fail(QStringLiteral("unknown kind '%1' (one of: %2)")
+                            .arg(p.value(kKind), allKindNames().join(QStringLiteral(", "))));
+        AlertRule rule;
+        rule.kind = *kind;
+        rule.ticker = p.value(kTicker);
+        rule.horizon = p.value(kHorizon);
+        rule.query = p.value(kQuery);
+        rule.name = p.value(kName);
+        rule.eventKinds = splitList(p.value(kEventKinds));
+        rule.sources = splitList(p.value(kSources));
+        if (p.isSet(kThreshold)) {
+            bool ok = false;
+            const double t = p.value(kThreshold).toDouble(&ok);
+            if (!ok)
+                return fail(QStringLiteral("bad threshold '%1': not a number").arg(p.value(kThreshold)));
+            rule.threshold = t;
+        }
+        if (p.isSet(kCooldown)) {
+            const auto seconds = parseDurationSeconds(p.value(kCooldown));
+            if (!seconds)
+                return fail(QStringLiteral("bad cooldown '%1' (examples: 90s, 15m, 1h, 1d)").arg(p.value(kCooldown)));
+            rule.cooldownSeconds = *seconds;
+        }
+        return rule;
+    }
+
+    static QDateTime parseSince(const QString &text)
+    {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            return QDateTime(day, QTime(0, 0), Qt::UTC);
+        QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+        return t.isValid() ? t.toUTC() : QDateTime();
+    }
+
+    static QString ruleLine(const AlertRule &r)
+    {
+        QStringList flags;
+        flags << (r.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled"));
+        if (r.muted)
+            flags << QStringLiteral("muted");
+        if (isConditionKind(r.kind))
+            flags << QStringLiteral("cooldown %1").arg(formatDuration(r.cooldownSeconds));
+        return QStringLiteral("%1\t%2\t%3\t%4").arg(QString::number(r.id), kindName(r.kind), r.describe(),
+                                                    flags.join(QStringLiteral(", ")));
+    }
+
+    int add(CommandContext &ctx, QSqlDatabase db, const AlertRule &rule)
+    {
+        AlertRuleStore rules(db);
+        auto valid = rules.validate(rule);
+        if (!valid) {
+            ctx.err << "tickerwire alerts add: " << valid.errorMessage() << '\n';
+            return kExitUsage;
+        }
+        auto added = rules.add(*valid);
+        if (!added) {
+            ctx.err << "tickerwire: " << added.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "added rule " << ruleLine(*added) << '\n';
+        return kExitOk;
+    }
+
+    // Changes only what the options name; the rule keeps its history and state.
+    int edit(CommandContext &ctx, QSqlDatabase db, qint64 id)
+    {
+        AlertRuleStore rules(db);
+        auto found = rules.byId(id);
+        if (!found) {
+            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (!found->has_value()) {
+            ctx.err << "tickerwire alerts edit: no alert rule with id " << id << '\n';
+            return kExitFailure;
+        }
+        AlertRule rule = **found;
+        const QCommandLineParser &p = ctx.parser;
+        if (p.isSet(kKind)) {
+            ctx.err << "tickerwire alerts edit: the kind of a rule cannot change; add a new rule\n";
+            return kExitUsage;
+        }
+        if (p.isSet(kTicker))
+            rule.ticker = p.value(kTicker);
+        if (p.isSet(kHorizon))
+            rule.horizon = p.value(kHorizon);
+        if (p.isSet(kQuery))
+            rule.query = p.value(kQuery);
+        if (p.isSet(kName))
+            rule.name = p.value(kName);
+        if (p.isSet(kEventKinds))
+            rule.eventKinds = splitList(p.value(kEventKinds));
+        if (p.isSet(kSources))
+            rule.sources = splitList(p.value(kSources));
+        if (p.isSet(kThreshold)) {
+            bool ok = false;
+            rule.threshold = p.value(kThreshold).toDouble(&ok);
+            if (!ok) {
+                ctx.err << "tickerwire alerts edit: bad threshold '" << p.value(kThreshold) << "': not a number\n";
+                return kExitUsage;
+            }
+        }
+        if (p.isSet(kCooldown)) {
+            const auto seconds = parseDurationSeconds(p.value(kCooldown));
+            if (!seconds) {
+                ctx.err << "tickerwire alerts edit: bad cooldown '" << p.value(kCooldown) << "'\n";
+                return kExitUsage;
+            }
+            rule.cooldownSeconds = *seconds;
+        }
+        if (auto valid = rules.validate(rule); !valid) {
+            ctx.err << "tickerwire alerts edit: " << valid.errorMessage() << '\n';
+            return kExitUsage;
+        }
+        if (auto s = rules.update(rule); !s) {
+            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "edited rule " << ruleLine(**rules.byId(id)) << '\n';
+        return kExitOk;
+    }
+
+    int list(CommandContext &ctx, QSqlDatabase db)
+    {
+        auto all = AlertRuleStore(db).all();
+        if (!all) {
+            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        for (const AlertRule &r : *all)
+            ctx.out << ruleLine(r) << '\n';
+        return kExitOk;
+    }
+
+    int fired(CommandContext &ctx, QSqlDatabase db, const QDateTime &since)
+    {
+        auto alerts = FiredAlertStore(db).list(since, 100000);
+        if (!alerts) {
+            ctx.err << "tickerwire: " << alerts.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        for (const FiredAlert &a : *alerts)
+            ctx.out << firedLine(a) << '\n';
+        return kExitOk;
+    }
+
+    int check(CommandContext &ctx, QSqlDatabase db)
+    {
+        auto fired = AlertEvaluator(db).evaluate(nowUtc());
+        if (!fired) {
+            ctx.err << "tickerwire: alert evaluation failed: " << fired.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        reportFirings(*fired, ctx.out);
+        return kExitOk;
+    }
+
+    int ack(CommandContext &ctx, QSqlDatabase db, qint64 id)
+    {
+        auto found = FiredAlertStore(db).acknowledge(id);
+        if (!found) {
+            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (!*found) {
+            ctx.err << "tickerwire alerts ack: no fired alert with id " << id << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "acknowledged " << id << '\n';
+        return kExitOk;
+    }
+
+    int setFlag(CommandContext &ctx, QSqlDatabase db, const QString &sub, qint64 id)
+    {
+        AlertRuleStore rules(db);
+        Status done;
+        if (sub == QLatin1String("enable") || sub == QLatin1String("disable"))
+            done = rules.setEnabled(id, sub == QLatin1String("enable"));
+        else if (sub == QLatin1String("mute") || sub == QLatin1String("unmute"))
+            done = rules.setMuted(id, sub == QLatin1String("mute"));
+        else
+            done = rules.remove(id);
+        if (!done) {
+            ctx.err << "tickerwire alerts " << sub << ": " << done.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << sub << (sub.endsWith(QLatin1Char('e')) ? "d " : "ed ") << "rule " << id << '\n';
+        return kExitOk;
+    }
+
+    int exportRules(CommandContext &ctx, QSqlDatabase db, const QString &path)
+    {
+        auto all = AlertRuleStore(db).all();
+        if (!all) {
+            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        QJsonArray rules;
+        for (const AlertRule &r : *all)
+            rules.append(r.toJson());
+        const QJsonObject doc{{QStringLiteral("format"), QStringLiteral("tickerwire-alert-rules")},
+                              {QStringLiteral("version"), 1},
+                              {QStringLiteral("rules"), rules}};
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(doc).toJson()) < 0 || !file.commit()) {
+            ctx.err << path << ": cannot write: " << file.errorString() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "exported " << rules.size() << " rules to " << path << '\n';
+        return kExitOk;
+    }
+
+    int importRules(CommandContext &ctx, QSqlDatabase db, const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            ctx.err << path << ": cannot read: " << file.errorString() << '\n';
+            return kExitFailure;
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+        if (doc.isNull() || !doc.object().value(QStringLiteral("rules")).isArray()) {
+            ctx.err << path << ": not an alert rules file"
+                    << (doc.isNull() ? QStringLiteral(" (%1)").arg(error.errorString()) : QString()) << '\n';
+            return kExitUsage;
+        }
+        AlertRuleStore rules(db);
+        auto existing = rules.all();
+        if (!existing) {
+            ctx.err << "tickerwire: " << existing.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        QList<QJsonObject> known;
+        for (const AlertRule &r : *existing)
+            known << r.toJson();
+        // All or nothing: every rule is checked before any is stored.
+        QList<AlertRule> toAdd;
+        const QJsonArray list = doc.object().value(QStringLiteral("rules")).toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            auto parsed = AlertRule::fromJson(list.at(i).toObject());
+            if (parsed)
+                parsed = rules.validate(*parsed);
+            if (!parsed) {
+                ctx.err << path << ": rule " << (i + 1) << ": " << parsed.errorMessage() << '\n';
+                return kExitUsage;
+            }
+            if (known.contains(parsed->toJson()))
+                continue;
+            known << parsed->toJson();
+            toAdd << *parsed;
+        }
+        Transaction tx(db);
+        for (const AlertRule &r : toAdd) {
+            if (auto added = rules.add(r); !added) {
+                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
+                return kExitFailure;
+            }
+        }
+        if (auto s = tx.commit(); !s) {
+            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "imported " << toAdd.size() << " rules (" << (list.size() - toAdd.size())
+                << " already present)\n";
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeAlertsCommand() { return std::make_unique<AlertsCommand>(); }
+
+} // namespace tw

@@ -1,0 +1,108 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "events/eventrebuilder.h"
+#include "store/eventstore.h"
+
+namespace tw {
+
+namespace {
+const QString kTickerOption = QStringLiteral("ticker");
+const QString kKindOption = QStringLiteral("kind");
+const QString kSinceOption = QStringLiteral("since");
+const QString kSourcesOption = QStringLiteral("sources");
+const QString kRebuildOption = QStringLiteral("rebuild");
+
+// "2026-04-08" or "2026-04" (the first of the month).
+QDate parseSince(const QString &text)
+{
+    QDate d = QDate::fromString(text, Qt::ISODate);
+    if (!d.isValid())
+        d = QDate::fromString(text + QStringLiteral("-01"), Qt::ISODate);
+    return d;
+}
+
+class EventsCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("events"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Print the events extracted from the news, one per line: date, kind, title, amount, "
+                              "number of sources (tab-separated).");
+    }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption({kTickerOption, QStringLiteral("Only events of this company."), QStringLiteral("TICKER")});
+        parser.addOption({kKindOption, QStringLiteral("Only this kind: %1.").arg(allEventKindIds().join(QStringLiteral(", "))),
+                          QStringLiteral("KIND")});
+        parser.addOption({kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
+                          QStringLiteral("DATE")});
+        parser.addOption({kSourcesOption, QStringLiteral("List each event's source articles under it.")});
+        parser.addOption({kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")});
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (!ctx.arguments.isEmpty()) {
+            ctx.err << "tickerwire events: unexpected argument '" << ctx.arguments.first() << "'\n";
+            return kExitUsage;
+        }
+        EventFilter filter;
+        filter.ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
+        if (ctx.parser.isSet(kKindOption)) {
+            filter.kind = eventKindFromId(ctx.parser.value(kKindOption).trimmed().toLower());
+            if (!filter.kind) {
+                ctx.err << "tickerwire events: unknown kind '" << ctx.parser.value(kKindOption) << "' (one of "
+                        << allEventKindIds().join(QStringLiteral(", ")) << ")\n";
+                return kExitUsage;
+            }
+        }
+        if (ctx.parser.isSet(kSinceOption)) {
+            filter.since = parseSince(ctx.parser.value(kSinceOption).trimmed());
+            if (!filter.since.isValid()) {
+                ctx.err << "tickerwire events: '" << ctx.parser.value(kSinceOption)
+                        << "' is not a date (YYYY-MM-DD or YYYY-MM)\n";
+                return kExitUsage;
+            }
+        }
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (ctx.parser.isSet(kRebuildOption)) {
+            auto rebuilt = EventRebuilder((*store)->database()).rebuild();
+            if (!rebuilt) {
+                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.err << "events rebuilt: " << rebuilt->events << " events from " << rebuilt->articles << " articles\n";
+        }
+        const EventStore events((*store)->database());
+        auto found = events.query(filter);
+        if (!found) {
+            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        for (const StoredEvent &e : *found) {
+            ctx.out << e.event.date.display() << '\t' << eventKindId(e.event.kind) << '\t' << e.event.title << '\t'
+                    << e.event.amount.display() << '\t' << e.sources << '\n';
+            if (!ctx.parser.isSet(kSourcesOption))
+                continue;
+            auto sources = events.sources(e.id);
+            if (!sources) {
+                ctx.err << "tickerwire: " << sources.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            for (const EventSource &s : *sources)
+                ctx.out << "    " << s.published.date().toString(Qt::ISODate) << '\t' << s.source << '\t' << s.title
+                        << '\t' << s.guid << '\n';
+        }
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeEventsCommand() { return std::make_unique<EventsCommand>(); }
+
+} // namespace tw

@@ -1,0 +1,116 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "export/csvexport.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace tw {
+
+namespace {
+const QCommandLineOption kTicker(QStringList{QStringLiteral("ticker")}, QStringLiteral("Only rows of this ticker."),
+                                 QStringLiteral("T"));
+const QCommandLineOption kSince(QStringList{QStringLiteral("since")},
+                                QStringLiteral("From this UTC date (YYYY-MM-DD) or ISO-8601 time on."),
+                                QStringLiteral("DATE"));
+const QCommandLineOption kUntil(QStringList{QStringLiteral("until")},
+                                QStringLiteral("Up to this UTC date (inclusive) or ISO-8601 time (exclusive)."),
+                                QStringLiteral("DATE"));
+const QCommandLineOption kOutput(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                 QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+const QCommandLineOption kExcel(QStringList{QStringLiteral("excel")},
+                                QStringLiteral("Start with a UTF-8 byte order mark, so Excel reads UTF-8."));
+
+class ExportCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("export"); }
+    QString summary() const override { return QStringLiteral("Write a table as CSV (RFC 4180, UTF-8)."); }
+    QString positionalSyntax() const override { return exportKindNames().join(QLatin1Char('|')); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption(kTicker);
+        parser.addOption(kSince);
+        parser.addOption(kUntil);
+        parser.addOption(kOutput);
+        parser.addOption(kExcel);
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (ctx.arguments.size() != 1) {
+            ctx.err << "tickerwire export: name one table: " << exportKindNames().join(QStringLiteral(", ")) << '\n';
+            return kExitUsage;
+        }
+        const auto kind = exportKindFromName(ctx.arguments.first());
+        if (!kind) {
+            ctx.err << "tickerwire export: unknown table '" << ctx.arguments.first()
+                    << "' (one of: " << exportKindNames().join(QStringLiteral(", ")) << ")\n";
+            return kExitUsage;
+        }
+        ExportFilter filter;
+        filter.ticker = ctx.parser.value(kTicker).trimmed().toUpper();
+        for (const auto &[option, isEnd] : {std::pair{&kSince, false}, std::pair{&kUntil, true}}) {
+            if (!ctx.parser.isSet(*option))
+                continue;
+            auto date = parseExportDate(ctx.parser.value(*option), isEnd);
+            if (!date) {
+                ctx.err << "tickerwire export: --" << option->names().first() << ": " << date.errorMessage() << '\n';
+                return kExitUsage;
+            }
+            (isEnd ? filter.until : filter.since) = *date;
+        }
+
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        const ExportQuery query = ExportQuery::build(*kind, filter);
+        const CsvExport exporter((*store)->database(), CsvWriter::Options{ctx.parser.isSet(kExcel)});
+
+        if (!ctx.parser.isSet(kOutput)) {
+            ctx.out.flush();
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly)) {
+                ctx.err << "tickerwire: cannot write to standard output\n";
+                return kExitFailure;
+            }
+            auto written = exporter.writeTo(&out, query);
+            if (!written) {
+                ctx.err << "tickerwire: " << written.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            return kExitOk;
+        }
+
+        const QString path = ctx.parser.value(kOutput);
+        // The total is one extra COUNT; worth it for a progress line people can read.
+        const auto total = exporter.countRows(query);
+        ExportControl control;
+        control.progress = [&](qint64 rows) {
+            if (total && *total > 0)
+                std::fprintf(stderr, "\rexport %s: %lld / %lld rows (%d%%)", qPrintable(exportKindName(*kind)),
+                             static_cast<long long>(rows), static_cast<long long>(*total),
+                             int(rows * 100 / *total));
+            else
+                std::fprintf(stderr, "\rexport %s: %lld rows", qPrintable(exportKindName(*kind)),
+                             static_cast<long long>(rows));
+            std::fflush(stderr);
+        };
+        auto written = exporter.writeFile(path, query, control);
+        std::fputc('\n', stderr);
+        if (!written) {
+            ctx.err << "tickerwire: " << written.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.err << "wrote " << written->rows << " rows to " << path << '\n';
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeExportCommand() { return std::make_unique<ExportCommand>(); }
+
+} // namespace tw

@@ -1,0 +1,150 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "fetch/fetchtypes.h"
+#include "store/feedstore.h"
+
+namespace tw {
+
+namespace {
+// `tickerwire feeds add URL [--kind K] [--ticker T] [--interval S] [--title X]`,
+// `feeds list`, `feeds remove ID|URL`.
+class FeedsCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("feeds"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL.");
+    }
+    QString positionalSyntax() const override { return QStringLiteral("add URL | list | remove ID|URL"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption({QStringLiteral("kind"),
+                          QStringLiteral("news (RSS, RSS 1.0, Atom or JSON Feed; the default), stooq, yahoo-chart, "
+                                         "alphavantage-daily, finnhub-news or alphavantage-news."),
+                          QStringLiteral("K")});
+        parser.addOption({QStringLiteral("ticker"), QStringLiteral("The ticker the feed is about (required for price kinds)."),
+                          QStringLiteral("T")});
+        parser.addOption({QStringLiteral("interval"), QStringLiteral("Seconds between fetches (default 900)."),
+                          QStringLiteral("S")});
+        parser.addOption({QStringLiteral("title"), QStringLiteral("A name for the feed."), QStringLiteral("X")});
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        const QString verb = ctx.arguments.value(0);
+        if (verb == QLatin1String("add") && ctx.arguments.size() == 2)
+            return add(ctx, ctx.arguments.at(1));
+        if (verb == QLatin1String("list") && ctx.arguments.size() == 1)
+            return list(ctx);
+        if (verb == QLatin1String("remove") && ctx.arguments.size() == 2)
+            return remove(ctx, ctx.arguments.at(1));
+        ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
+        return kExitUsage;
+    }
+
+private:
+    int add(CommandContext &ctx, const QString &urlText)
+    {
+        const QUrl url(urlText, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            ctx.err << "tickerwire feeds add: '" << redactSecrets(urlText) << "' is not an http(s) URL\n";
+            return kExitUsage;
+        }
+        Feed feed;
+        feed.url = url.toString(QUrl::FullyEncoded);
+        const QString kindId = ctx.parser.isSet(QStringLiteral("kind")) ? ctx.parser.value(QStringLiteral("kind"))
+                                                                        : QStringLiteral("news");
+        if (!feedKindFromId(kindId, &feed.kind)) {
+            ctx.err << "tickerwire feeds add: unknown --kind '" << kindId
+                    << "' (news, stooq, yahoo-chart, alphavantage-daily, finnhub-news, alphavantage-news)\n";
+            return kExitUsage;
+        }
+        feed.ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
+        if (feedKindIsPrices(feed.kind) && feed.ticker.isEmpty()) {
+            ctx.err << "tickerwire feeds add: a " << kindId << " feed needs --ticker\n";
+            return kExitUsage;
+        }
+        if (ctx.parser.isSet(QStringLiteral("interval"))) {
+            bool ok = false;
+            feed.intervalSeconds = ctx.parser.value(QStringLiteral("interval")).toInt(&ok);
+            if (!ok || feed.intervalSeconds < 60) {
+                ctx.err << "tickerwire feeds add: --interval takes seconds, at least 60\n";
+                return kExitUsage;
+            }
+        }
+        feed.title = ctx.parser.value(QStringLiteral("title"));
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto id = FeedStore((*store)->database()).add(feed);
+        if (!id) {
+            ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "feed " << *id << ": " << displayUrl(url) << " (" << kindId
+                << (feed.ticker.isEmpty() ? QString() : QStringLiteral(", ") + feed.ticker) << ")\n";
+        return kExitOk;
+    }
+
+    int list(CommandContext &ctx)
+    {
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto feeds = FeedStore((*store)->database()).all();
+        if (!feeds) {
+            ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        // One tab-separated line per feed: easy to read, easy to cut(1).
+        ctx.out << "id\tkind\tticker\tstate\tfailures\tlast_success\tnext_due\turl\tlast_error\n";
+        for (const Feed &f : *feeds) {
+            ctx.out << f.id << '\t' << feedKindId(f.kind) << '\t' << (f.ticker.isEmpty() ? QStringLiteral("-") : f.ticker)
+                    << '\t' << (f.enabled ? feedStateId(f.lastState) : QStringLiteral("disabled")) << '\t'
+                    << f.consecutiveFailures << '\t'
+                    << (f.lastSuccess.isValid() ? f.lastSuccess.toString(Qt::ISODate) : QStringLiteral("-")) << '\t'
+                    << (f.nextDue.isValid() ? f.nextDue.toString(Qt::ISODate) : QStringLiteral("now")) << '\t'
+                    << displayUrl(QUrl(f.url)) << '\t' << redactSecrets(f.lastError) << '\n';
+        }
+        return kExitOk;
+    }
+
+    int remove(CommandContext &ctx, const QString &which)
+    {
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        FeedStore feeds((*store)->database());
+        auto all = feeds.all();
+        if (!all) {
+            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        for (const Feed &f : *all) {
+            if (QString::number(f.id) == which || f.url == which || f.url == QUrl(which).toString(QUrl::FullyEncoded)) {
+                // Articles keep their text; their feed_id becomes NULL (ON DELETE SET NULL).
+                if (auto s = feeds.remove(f.id); !s) {
+                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+                    return kExitFailure;
+                }
+                ctx.out << "removed feed " << f.id << ": " << displayUrl(QUrl(f.url)) << '\n';
+                return kExitOk;
+            }
+        }
+        ctx.err << "tickerwire feeds remove: no feed '" << redactSecrets(which) << "'\n";
+        return kExitFailure;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeFeedsCommand() { return std::make_unique<FeedsCommand>(); }
+
+} // namespace tw

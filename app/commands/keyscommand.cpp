@@ -1,0 +1,72 @@
+#include "cli/command.h"
+#include "keys/secretstore.h"
+
+#include <QFile>
+
+namespace tw {
+
+namespace {
+// `tickerwire keys set PROVIDER` (the key on stdin, so it never lands in
+// shell history or `ps`), `keys remove PROVIDER`, `keys list`.
+class KeysCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("keys"); }
+    QString summary() const override
+    {
+        return QStringLiteral("API keys in the system keychain: keys set PROVIDER (key on stdin), keys remove PROVIDER, keys list.");
+    }
+    QString positionalSyntax() const override { return QStringLiteral("set|remove PROVIDER | list"); }
+
+    int run(CommandContext &ctx) override
+    {
+        const QString verb = ctx.arguments.value(0);
+        const QString provider = ctx.arguments.value(1).toLower();
+        const bool known = SecretStore::knownProviders().contains(provider);
+        SecretStore secrets;
+        if (verb == QLatin1String("list") && ctx.arguments.size() == 1) {
+            for (const QString &p : SecretStore::knownProviders()) {
+                auto key = secrets.read(p);
+                if (!key) {
+                    ctx.err << "tickerwire: " << key.errorMessage() << '\n';
+                    return kExitFailure;
+                }
+                ctx.out << p << ": " << (key->isEmpty() ? "not set" : "set") << '\n';
+            }
+            return kExitOk;
+        }
+        if ((verb == QLatin1String("set") || verb == QLatin1String("remove")) && ctx.arguments.size() == 2 && known) {
+            if (verb == QLatin1String("remove")) {
+                if (auto s = secrets.remove(provider); !s) {
+                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+                    return kExitFailure;
+                }
+                ctx.out << provider << ": removed\n";
+                return kExitOk;
+            }
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly)) {
+                ctx.err << "tickerwire keys set: cannot read stdin\n";
+                return kExitFailure;
+            }
+            const QString key = QString::fromUtf8(in.readAll()).trimmed();
+            if (key.isEmpty() || key.contains(QLatin1Char('\n')) || key.contains(QLatin1Char(' '))) {
+                ctx.err << "tickerwire keys set: pipe exactly one key on stdin\n";
+                return kExitUsage;
+            }
+            if (auto s = secrets.write(provider, key); !s) {
+                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.out << provider << ": key stored in the keychain\n";
+            return kExitOk;
+        }
+        ctx.err << "tickerwire keys: usage: tickerwire keys set|remove PROVIDER | list   (providers: "
+                << SecretStore::knownProviders().join(QStringLiteral(", ")) << ")\n";
+        return kExitUsage;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeKeysCommand() { return std::make_unique<KeysCommand>(); }
+
+} // namespace tw

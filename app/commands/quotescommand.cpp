@@ -1,0 +1,99 @@
+#include "cli/command.h"
+#include "cli/storesession.h"
+#include "ingest/quoteimporter.h"
+#include "parsers/quoteparsers.h"
+
+#include <QFile>
+#include <QTimeZone>
+
+namespace tw {
+
+namespace {
+// `tickerwire quotes import FILE --ticker T [--format F] [--zone Z]`: a price
+// file saved from a provider, into the store (the same file twice adds nothing).
+class QuotesCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("quotes"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Import a daily price file: quotes import FILE --ticker T [--format stooq|yahoo|alphavantage].");
+    }
+    QString positionalSyntax() const override { return QStringLiteral("import FILE"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption({QStringLiteral("ticker"), QStringLiteral("Ticker the bars belong to (Yahoo and Alpha Vantage name it themselves)."),
+                          QStringLiteral("T")});
+        parser.addOption({QStringLiteral("format"), QStringLiteral("stooq, yahoo or alphavantage (detected when omitted)."),
+                          QStringLiteral("F")});
+        parser.addOption({QStringLiteral("zone"), QStringLiteral("Exchange time zone for Stooq files (default America/New_York)."),
+                          QStringLiteral("IANA")});
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (ctx.arguments.size() != 2 || ctx.arguments.first() != QLatin1String("import")) {
+            ctx.err << "tickerwire quotes: usage: tickerwire quotes import FILE [--ticker T] [--format stooq|yahoo|alphavantage]\n";
+            return kExitUsage;
+        }
+        DocumentFormat expected = DocumentFormat::Unknown;
+        const QString format = ctx.parser.value(QStringLiteral("format"));
+        if (format == QLatin1String("stooq"))
+            expected = DocumentFormat::StooqCsv;
+        else if (format == QLatin1String("yahoo") || format == QLatin1String("yahoo-chart"))
+            expected = DocumentFormat::YahooChart;
+        else if (format == QLatin1String("alphavantage") || format == QLatin1String("alphavantage-daily"))
+            expected = DocumentFormat::AlphaVantageDaily;
+        else if (!format.isEmpty()) {
+            ctx.err << "tickerwire quotes: unknown --format '" << format << "' (stooq, yahoo, alphavantage)\n";
+            return kExitUsage;
+        }
+        const QString zoneName = ctx.parser.isSet(QStringLiteral("zone")) ? ctx.parser.value(QStringLiteral("zone"))
+                                                                          : QStringLiteral("America/New_York");
+        const QTimeZone zone(zoneName.toUtf8());
+        if (!zone.isValid()) {
+            ctx.err << "tickerwire quotes: unknown time zone '" << zoneName << "'\n";
+            return kExitUsage;
+        }
+        const QString ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
+        const QString path = ctx.arguments.at(1);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            ctx.err << path << ": cannot read: " << file.errorString() << '\n';
+            return kExitFailure;
+        }
+        auto parsed = QuoteDocumentParser::parse(file.readAll(), ticker, zone, expected);
+        if (!parsed) {
+            ctx.err << path << ": " << parsed.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (parsed->ticker.isEmpty()) {
+            ctx.err << path << ": the file names no ticker; pass --ticker T\n";
+            return kExitUsage;
+        }
+        for (const QString &reason : parsed->skipped)
+            ctx.err << path << ": skipped " << reason << '\n';
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto report = QuoteImporter((*store)->database()).import(*parsed);
+        if (!report) {
+            ctx.err << path << ": " << report.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << path << ": " << parsed->ticker << ", " << report->received << " bars, " << report->changed
+                << " new or changed, " << report->unchanged << " unchanged";
+        if (!parsed->bars.isEmpty())
+            ctx.out << " (" << parsed->bars.first().tradingDate.toString(Qt::ISODate) << " to "
+                    << parsed->bars.last().tradingDate.toString(Qt::ISODate) << ')';
+        ctx.out << '\n';
+        return kExitOk;
+    }
+};
+} // namespace
+
+std::unique_ptr<Command> makeQuotesCommand() { return std::make_unique<QuotesCommand>(); }
+
+} // namespace tw

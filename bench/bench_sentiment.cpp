@@ -1,0 +1,80 @@
+// Sentences per second of the sentence scorer on one core.
+//   build/bench/bench_sentiment [--benchmark_filter=...]
+// Set TICKERWIRE_BENCH_TSV to a label<TAB>sentence file (for example one of
+// ../shared/eval) to measure on it instead of the built-in sentences.
+#include "sentiment/sentimentevaluation.h"
+#include "sentiment/sentimentscorer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QFile>
+#include <QStringList>
+
+#include <cstdlib>
+
+namespace {
+
+// Written for the benchmark: the shapes of wire copy and of headlines.
+QStringList builtInSentences()
+{
+    return {
+        QStringLiteral("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2025 ."),
+        QStringLiteral("The net loss narrowed to EUR 2.3 mn , while net sales increased by 7.4 % to EUR 151.2 mn ."),
+        QStringLiteral("Acme cut its full-year guidance after costs increased sharply in the third quarter."),
+        QStringLiteral("$ACME - Acme beats estimates, raises outlook; shares up 6% https://t.co/abc123"),
+        QStringLiteral("Northwind downgraded to underperform at Baystreet on weak demand"),
+        QStringLiteral("The company will hold its annual general meeting in Espoo on 14 April 2026 ."),
+        QStringLiteral("Although sales fell slightly, the group returned to profit and its order book grew."),
+        QStringLiteral("Diluted EPS stood at EUR 0.25 versus EUR 0.42 a year earlier, the company said."),
+        QStringLiteral("Meta debuts Muse Spark and guides 2026 AI capex to $115 billion to $135 billion"),
+        QStringLiteral("Shares rose nearly 9%, but the capital spending plan deserves a harder look."),
+    };
+}
+
+QStringList benchSentences()
+{
+    if (const char *path = std::getenv("TICKERWIRE_BENCH_TSV")) {
+        QFile file(QString::fromLocal8Bit(path));
+        if (file.open(QIODevice::ReadOnly)) {
+            auto parsed = tw::parseLabeledSentences(QString::fromUtf8(file.readAll()));
+            if (parsed && !parsed->isEmpty()) {
+                QStringList texts;
+                for (const tw::LabeledSentence &s : *parsed)
+                    texts << s.text;
+                return texts;
+            }
+        }
+    }
+    return builtInSentences();
+}
+
+void BM_ScoreSentence(benchmark::State &state)
+{
+    auto scorer = tw::SentimentScorer::builtIn();
+    if (!scorer) {
+        state.SkipWithError("the built-in lexicon did not load");
+        return;
+    }
+    const QStringList sentences = benchSentences();
+    qsizetype i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize((*scorer)->score(sentences[i]).score);
+        if (++i == sentences.size())
+            i = 0;
+    }
+    state.SetItemsProcessed(state.iterations());   // items/s = sentences/s
+}
+BENCHMARK(BM_ScoreSentence);
+
+void BM_LoadLexicon(benchmark::State &state)
+{
+    for (auto _ : state) {
+        auto lexicon = tw::SentimentLexicon::loadDefault();
+        benchmark::DoNotOptimize(lexicon.ok());
+    }
+}
+BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

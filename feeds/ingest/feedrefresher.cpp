@@ -1,0 +1,174 @@
+#include "ingest/feedrefresher.h"
+
+#include "ingest/quoteimporter.h"
+#include "parsers/feedsniffer.h"
+#include "parsers/newsdocumentparser.h"
+#include "parsers/quoteparsers.h"
+#include "pipeline/articleingestor.h"
+#include "store/feedstore.h"
+#include "store/tickerstore.h"
+
+#include <QTimeZone>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace tw {
+
+namespace {
+constexpr qint64 kMaxBackoffSeconds = 24 * 3600;
+
+struct KeyParameter {
+    QString provider;
+    QString parameter;
+};
+
+std::optional<KeyParameter> keyParameterFor(FeedKind kind)
+{
+    switch (kind) {
+    case FeedKind::AlphaVantageDaily:
+    case FeedKind::AlphaVantageNews: return KeyParameter{QStringLiteral("alphavantage"), QStringLiteral("apikey")};
+    case FeedKind::FinnhubNews: return KeyParameter{QStringLiteral("finnhub"), QStringLiteral("token")};
+    case FeedKind::Stooq: return KeyParameter{QStringLiteral("stooq"), QStringLiteral("apikey")};
+    default: return std::nullopt;
+    }
+}
+
+DocumentFormat priceFormatFor(FeedKind kind)
+{
+    switch (kind) {
+    case FeedKind::Stooq: return DocumentFormat::StooqCsv;
+    case FeedKind::YahooChart: return DocumentFormat::YahooChart;
+    case FeedKind::AlphaVantageDaily: return DocumentFormat::AlphaVantageDaily;
+    default: return DocumentFormat::Unknown;
+    }
+}
+
+FeedState stateForFetchFailure(const FetchResult &r)
+{
+    return r.failure == FetchFailure::Http ? FeedState::Http : FeedState::Network;
+}
+} // namespace
+
+FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(std::move(db)) {}
+
+FetchRequest FeedRefresher::requestFor(const Feed &feed, const KeyLookup &keys)
+{
+    FetchRequest request;
+    request.feedId = feed.id;
+    request.url = QUrl(feed.url);
+    request.etag = feed.etag;
+    request.lastModified = feed.lastModified;
+    if (const auto key = keyParameterFor(feed.kind); key && keys) {
+        QUrlQuery query(request.url);
+        if (!query.hasQueryItem(key->parameter)) {
+            if (const QString secret = keys(key->provider); !secret.isEmpty()) {
+                query.addQueryItem(key->parameter, secret);
+                request.url.setQuery(query);
+            }
+        }
+    }
+    return request;
+}
+
+QDateTime FeedRefresher::nextDueAfterFailure(const Feed &feed, int failures, const QDateTime &nowUtc,
+                                             std::optional<int> retryAfterSeconds)
+{
+    const qint64 interval = std::max(60, feed.intervalSeconds);
+    const int doublings = std::clamp(failures - 1, 0, 20);
+    qint64 delay = std::min(kMaxBackoffSeconds, interval << doublings);
+    if (retryAfterSeconds)
+        delay = std::max<qint64>(delay, *retryAfterSeconds);
+    return nowUtc.addSecs(delay);
+}
+
+Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc)
+{
+    RefreshOutcome outcome;
+    outcome.feed = feed;
+    Feed &f = outcome.feed;
+    f.lastAttempt = nowUtc;
+
+    auto failWith = [&](FeedState state, const QString &error, std::optional<int> retryAfter) {
+        f.lastState = state;
+        f.lastError = redactSecrets(error);
+        f.consecutiveFailures += 1;
+        f.nextDue = nextDueAfterFailure(f, f.consecutiveFailures, nowUtc, retryAfter);
+    };
+    auto succeed = [&](FeedState state) {
+        f.lastState = state;
+        f.lastError.clear();
+        f.lastSuccess = nowUtc;
+        f.consecutiveFailures = 0;
+        f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
+    };
+
+    if (!result.ok()) {
+        failWith(stateForFetchFailure(result), result.error, result.retryAfterSeconds);
+    } else if (result.notModified) {
+        succeed(FeedState::NotModified);
+    } else {
+        const SniffResult sniffed = FeedSniffer::sniff(result.body);
+        if (!sniffed.ok()) {
+            failWith(sniffed.problem == ProviderProblem::NotAFeed ? FeedState::Parse : FeedState::Provider,
+                     sniffed.message, std::nullopt);
+        } else if (feedKindIsPrices(feed.kind)) {
+            QTimeZone zone("America/New_York");
+            if (auto ticker = TickerStore(m_db).bySymbol(feed.ticker); ticker && ticker->has_value())
+                if (QTimeZone z((*ticker)->timeZone.toUtf8()); z.isValid())
+                    zone = z;
+            auto parsed = QuoteDocumentParser::parse(result.body, feed.ticker, zone, priceFormatFor(feed.kind));
+            if (!parsed) {
+                failWith(FeedState::Parse, parsed.errorMessage(), std::nullopt);
+            } else if (parsed->ticker.isEmpty()) {
+                failWith(FeedState::Parse, QStringLiteral("the feed names no ticker; set one with --ticker"), std::nullopt);
+            } else {
+                auto report = QuoteImporter(m_db).import(*parsed);
+                if (!report) {
+                    failWith(FeedState::Storage, report.errorMessage(), std::nullopt);
+                } else {
+                    outcome.items = report->received;
+                    outcome.changed = report->changed;
+                    outcome.skipped = int(parsed->skipped.size());
+                    outcome.notes = parsed->skipped;
+                    succeed(FeedState::Ok);
+                }
+            }
+        } else {
+            auto parsed = NewsDocumentParser::parse(result.body, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
+            if (!parsed) {
+                failWith(FeedState::Parse, parsed.errorMessage(), std::nullopt);
+            } else {
+                QList<Article> articles = parsed->feed.articles;
+                for (Article &a : articles) {
+                    a.feedId = feed.id;
+                    if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
+                        a.providerTickers << feed.ticker;
+                }
+                auto report = ArticleIngestor(m_db).ingest(articles);
+                if (!report) {
+                    failWith(FeedState::Storage, report.errorMessage(), std::nullopt);
+                } else {
+                    outcome.items = report->received;
+                    outcome.changed = report->inserted + report->updated;
+                    outcome.skipped = int(parsed->feed.skipped.size());
+                    outcome.notes = parsed->feed.skipped;
+                    if (f.title.isEmpty())
+                        f.title = parsed->feed.title;
+                    succeed(FeedState::Ok);
+                }
+            }
+        }
+        // Validators only from a body that was good: a 200 error page with an
+        // ETag must not turn into "304, nothing new" next time.
+        if (f.lastState == FeedState::Ok) {
+            f.etag = result.etag;
+            f.lastModified = result.lastModified;
+        }
+    }
+    if (auto s = FeedStore(m_db).update(f); !s)
+        return s.error();
+    return outcome;
+}
+
+} // namespace tw

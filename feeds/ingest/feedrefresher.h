@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/feed.h"
+#include "fetch/fetchtypes.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace tw {
+
+// What one feed's fetch came to, as the CLI prints it and the GUI shows it.
+struct RefreshOutcome {
+    Feed feed;                  // with its new status, as stored
+    int items = 0;              // articles or bars in the body
+    int changed = 0;            // new or updated in the store
+    int skipped = 0;            // items the parser dropped (reasons in `notes`)
+    QStringList notes;
+};
+
+// Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.
+using KeyLookup = std::function<QString(const QString &provider)>;
+
+// Turns fetch results into stored articles or bars and the feed's status:
+// last success, last error (secrets redacted), consecutive failures and the
+// next due time (interval on success, exponential backoff on failure, never
+// sooner than a Retry-After). A failure never deletes anything stored.
+class FeedRefresher {
+public:
+    explicit FeedRefresher(QSqlDatabase db);
+
+    // The request for a feed: its URL as configured, plus the provider's key
+    // for keyed kinds when the URL carries none, and its stored validators.
+    static FetchRequest requestFor(const Feed &feed, const KeyLookup &keys = {});
+
+    Result<RefreshOutcome> apply(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc);
+
+    // Backoff after `failures` consecutive failures: interval × 2^(n−1), capped at a day.
+    static QDateTime nextDueAfterFailure(const Feed &feed, int failures, const QDateTime &nowUtc,
+                                         std::optional<int> retryAfterSeconds);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

@@ -1,0 +1,244 @@
+#include "parsers/atomparser.h"
+
+#include "parsers/articlefinisher.h"
+#include "parsers/documenttext.h"
+#include "parsers/textnormalizer.h"
+#include "parsers/xmlbase.h"
+#include "parsers/xmlitemrecovery.h"
+
+#include <QHash>
+#include <QXmlStreamReader>
+
+namespace tw {
+
+namespace {
+const QString kAtomNs = QStringLiteral("http://www.w3.org/2005/Atom");
+const QString kAtom03Ns = QStringLiteral("http://purl.org/atom/ns#");
+
+QString readTextConstruct(QXmlStreamReader &xml)
+{
+    const QString type = xml.attributes().value(QLatin1String("type")).toString().toLower();
+    const QString raw = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    if (type == QLatin1String("html") || type == QLatin1String("text/html"))
+        return plainTextFromHtml(raw);
+    // xhtml arrives as child elements, already reduced to their text by the reader.
+    return raw.simplified();
+}
+
+// EDGAR: <content type="text/xml"><accession-number>...</accession-number>
+// <filing-type>8-K</filing-type><items-desc>items 2.02 and 9.01</items-desc>...
+QHash<QString, QString> readXmlFields(QXmlStreamReader &xml)
+{
+    QHash<QString, QString> fields;
+    while (xml.readNextStartElement()) {
+        const QString name = xml.name().toString();
+        // Nested groups (EDGAR's <items>) flatten into one text.
+        fields.insert(name, xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+    }
+    return fields;
+}
+
+QString describeFiling(const QHash<QString, QString> &f)
+{
+    QStringList parts;
+    const QString type = f.value(QStringLiteral("filing-type"));
+    const QString form = f.value(QStringLiteral("form-name"));
+    if (!type.isEmpty())
+        parts << (form.isEmpty() ? QStringLiteral("Form %1").arg(type) : QStringLiteral("Form %1 (%2)").arg(type, form));
+    if (const QString d = f.value(QStringLiteral("filing-date")); !d.isEmpty())
+        parts << QStringLiteral("filed %1").arg(d);
+    if (const QString a = f.value(QStringLiteral("accession-number")); !a.isEmpty())
+        parts << QStringLiteral("accession number %1").arg(a);
+    if (const QString items = f.value(QStringLiteral("items-desc")); !items.isEmpty())
+        parts << items;
+    return parts.join(QStringLiteral(", "));
+}
+
+class AtomReader {
+public:
+    AtomReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
+
+    XmlPassOutcome readPass(const QString &text)
+    {
+        QXmlStreamReader xml(text);
+        m_entriesInPass = 0;
+        m_inEntry = false;
+        if (xml.readNextStartElement())
+            readFeed(xml);
+        XmlPassOutcome outcome;
+        if (xml.hasError()) {
+            outcome.broken = m_sawRoot;
+            outcome.error = xml.errorString();
+            outcome.line = xml.lineNumber();
+            outcome.brokenItemInPass = m_inEntry ? m_entriesInPass : 0;
+            outcome.brokenItemNumber = m_entryNumber;
+        }
+        if (!m_sawRoot && m_rootError.isEmpty())
+            m_rootError = xml.hasError() ? QStringLiteral("Not an Atom document: %1").arg(xml.errorString())
+                                         : QStringLiteral("Not an Atom document (empty)");
+        return outcome;
+    }
+
+    ParsedFeed &feed() { return m_feed; }
+    bool sawRoot() const { return m_sawRoot; }
+    const QString &rootError() const { return m_rootError; }
+
+    void finish()
+    {
+        for (Article &a : m_feed.articles)
+            a = finishArticle(std::move(a), m_fetched, m_feed.title);
+    }
+
+private:
+    static bool isAtom(const QXmlStreamReader &xml)
+    {
+        const auto ns = xml.namespaceUri();
+        return ns == kAtomNs || ns == kAtom03Ns || ns.isEmpty();
+    }
+
+    void readFeed(QXmlStreamReader &xml)
+    {
+        if (xml.name() != QLatin1String("feed") || !isAtom(xml)) {
+            m_rootError = QStringLiteral("Not an Atom document (root element <%1>)").arg(xml.qualifiedName().toString());
+            return;
+        }
+        m_sawRoot = true;
+        const QUrl base = xmlBaseOf(xml, m_feedUrl);
+        while (xml.readNextStartElement()) {
+            const auto name = xml.name();
+            if (!isAtom(xml)) {
+                xml.skipCurrentElement();
+            } else if (name == QLatin1String("entry")) {
+                readEntry(xml, base);
+            } else if (name == QLatin1String("title") && m_feed.title.isEmpty()) {
+                m_feed.title = readTextConstruct(xml);
+            } else if (name == QLatin1String("link")) {
+                const auto rel = xml.attributes().value(QLatin1String("rel"));
+                if ((rel.isEmpty() || rel == QLatin1String("alternate")) && m_feed.link.isEmpty())
+                    m_feed.link = resolvedLink(xmlBaseOf(xml, base), xml.attributes().value(QLatin1String("href")).toString());
+                xml.skipCurrentElement();
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+    }
+
+    void readEntry(QXmlStreamReader &xml, const QUrl &parentBase)
+    {
+        ++m_entriesInPass;
+        ++m_entryNumber;
+        m_inEntry = true;
+        const QUrl base = xmlBaseOf(xml, parentBase);
+        Article item;
+        QDateTime updated;
+        QString content;
+        QString formType;
+        QHash<QString, QString> filing;
+        while (xml.readNextStartElement()) {
+            const auto name = xml.name();
+            const QUrl elementBase = xmlBaseOf(xml, base);
+            if (!isAtom(xml)) {
+                xml.skipCurrentElement();
+            } else if (name == QLatin1String("id")) {
+                item.guid = xml.readElementText().trimmed();
+            } else if (name == QLatin1String("title")) {
+                item.title = readTextConstruct(xml);
+            } else if (name == QLatin1String("link")) {
+                const auto rel = xml.attributes().value(QLatin1String("rel"));
+                if ((rel.isEmpty() || rel == QLatin1String("alternate")) && item.url.isEmpty())
+                    item.url = resolvedLink(elementBase, xml.attributes().value(QLatin1String("href")).toString());
+                xml.skipCurrentElement();
+            } else if (name == QLatin1String("published") || name == QLatin1String("issued")) {
+                item.published = parseFeedDate(xml.readElementText());
+            } else if (name == QLatin1String("updated") || name == QLatin1String("modified")) {
+                updated = parseFeedDate(xml.readElementText());
+            } else if (name == QLatin1String("summary")) {
+                item.summary = readTextConstruct(xml);
+            } else if (name == QLatin1String("content")) {
+                const QString type = xml.attributes().value(QLatin1String("type")).toString().toLower();
+                if (type.endsWith(QLatin1String("xml")) && type != QLatin1String("xhtml"))
+                    filing = readXmlFields(xml);
+                else
+                    content = readTextConstruct(xml);
+            } else if (name == QLatin1String("author")) {
+                readAuthor(xml, &item);
+            } else if (name == QLatin1String("category")) {
+                if (formType.isEmpty())
+                    formType = xml.attributes().value(QLatin1String("term")).toString();
+                xml.skipCurrentElement();
+            } else if (name == QLatin1String("source")) {
+                readSource(xml, &item);
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+        if (xml.hasError())
+            return;
+        m_inEntry = false;
+        if (!item.published.isValid())
+            item.published = updated;
+        if (!filing.isEmpty()) {
+            if (!filing.contains(QStringLiteral("filing-type")) && !formType.isEmpty())
+                filing.insert(QStringLiteral("filing-type"), formType);
+            item.body = describeFiling(filing);
+            if (item.url.isEmpty())
+                item.url = resolvedLink(base, filing.value(QStringLiteral("filing-href")));
+            item.title = item.title.simplified();
+        } else if (!content.isEmpty()) {
+            item.body = content;
+        }
+        if (item.summary.isEmpty())
+            item.summary = item.body.left(600);
+        if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
+            m_feed.skipped << QStringLiteral("entry %1: no title, link or summary").arg(m_entryNumber);
+            return;
+        }
+        m_feed.articles << item;
+    }
+
+    static void readAuthor(QXmlStreamReader &xml, Article *item)
+    {
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("name") && item->author.isEmpty())
+                item->author = xml.readElementText().simplified();
+            else
+                xml.skipCurrentElement();
+        }
+    }
+
+    // An aggregated entry names the feed it came from: that is its publisher.
+    static void readSource(QXmlStreamReader &xml, Article *item)
+    {
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("title") && item->source.isEmpty())
+                item->source = readTextConstruct(xml);
+            else
+                xml.skipCurrentElement();
+        }
+    }
+
+    QUrl m_feedUrl;
+    QDateTime m_fetched;
+    ParsedFeed m_feed;
+    QString m_rootError;
+    bool m_sawRoot = false;
+    bool m_inEntry = false;
+    int m_entriesInPass = 0;
+    int m_entryNumber = 0;
+};
+} // namespace
+
+Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)
+{
+    const DocumentText decoded = decodeDocument(document);
+    AtomReader reader(feedUrl, fetchedUtc);
+    readWithItemRecovery(
+        decoded.text, QStringLiteral("entry"), [&](const QString &text) { return reader.readPass(text); },
+        [&](const QString &reason) { reader.feed().skipped << reason; });
+    if (!reader.sawRoot())
+        return fail(reader.rootError());
+    reader.finish();
+    return std::move(reader.feed());
+}
+
+} // namespace tw

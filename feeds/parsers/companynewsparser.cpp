@@ -1,0 +1,123 @@
+#include "parsers/companynewsparser.h"
+
+#include "parsers/articlefinisher.h"
+#include "parsers/documenttext.h"
+#include "parsers/textnormalizer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tw {
+
+namespace {
+Result<QJsonDocument> readJson(const QByteArray &document, const QString &what)
+{
+    QJsonParseError error;
+    QJsonDocument json = QJsonDocument::fromJson(decodeDocument(document).text.toUtf8(), &error);
+    if (json.isNull())
+        return fail(QStringLiteral("Not %1 JSON: %2 at offset %3").arg(what, error.errorString()).arg(error.offset));
+    return json;
+}
+
+// Alpha Vantage numbers arrive as strings ("0.251234").
+std::optional<double> numberOf(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return v.toDouble();
+    bool ok = false;
+    const double d = v.toString().toDouble(&ok);
+    return ok ? std::optional<double>(d) : std::nullopt;
+}
+} // namespace
+
+Result<ParsedFeed> FinnhubNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
+{
+    auto json = readJson(document, QStringLiteral("Finnhub company-news"));
+    if (!json)
+        return json.error();
+    if (!json->isArray())
+        return fail(QStringLiteral("Not Finnhub company-news JSON (expected an array)"));
+    ParsedFeed feed;
+    feed.title = QStringLiteral("Finnhub company news");
+    int number = 0;
+    for (const QJsonValue &value : json->array()) {
+        ++number;
+        const QJsonObject o = value.toObject();
+        Article a;
+        a.title = plainTextFromHtml(o.value(QLatin1String("headline")).toString());
+        a.url = o.value(QLatin1String("url")).toString().trimmed();
+        a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
+        a.source = o.value(QLatin1String("source")).toString().trimmed();
+        const qint64 seconds = qint64(o.value(QLatin1String("datetime")).toDouble());
+        if (seconds > 0)
+            a.published = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        if (const QJsonValue id = o.value(QLatin1String("id")); id.isDouble())
+            a.guid = QStringLiteral("finnhub:%1").arg(qint64(id.toDouble()));
+        for (const QString &t : o.value(QLatin1String("related")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            a.providerTickers << t.trimmed().toUpper();
+        if (a.title.isEmpty() && a.url.isEmpty()) {
+            feed.skipped << QStringLiteral("item %1: no headline or url").arg(number);
+            continue;
+        }
+        // Finnhub ids are per item, but the same story also arrives by RSS:
+        // the URL is the identity the rest of the store shares.
+        if (!a.url.isEmpty())
+            a.guid = a.url;
+        feed.articles << finishArticle(a, fetchedUtc, feed.title);
+    }
+    return feed;
+}
+
+Result<ParsedFeed> AlphaVantageNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
+{
+    auto json = readJson(document, QStringLiteral("Alpha Vantage NEWS_SENTIMENT"));
+    if (!json)
+        return json.error();
+    const QJsonObject root = json->object();
+    if (!root.value(QLatin1String("feed")).isArray())
+        return fail(QStringLiteral("Not Alpha Vantage NEWS_SENTIMENT JSON (no feed array)"));
+    ParsedFeed feed;
+    feed.title = QStringLiteral("Alpha Vantage news");
+    int number = 0;
+    for (const QJsonValue &value : root.value(QLatin1String("feed")).toArray()) {
+        ++number;
+        const QJsonObject o = value.toObject();
+        Article a;
+        a.title = plainTextFromHtml(o.value(QLatin1String("title")).toString());
+        a.url = o.value(QLatin1String("url")).toString().trimmed();
+        a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
+        a.source = o.value(QLatin1String("source")).toString().trimmed();
+        const QJsonArray authors = o.value(QLatin1String("authors")).toArray();
+        if (!authors.isEmpty())
+            a.author = authors.first().toString();
+        // "20260408T170500": UTC per the API documentation.
+        a.published = QDateTime::fromString(o.value(QLatin1String("time_published")).toString(),
+                                            QStringLiteral("yyyyMMdd'T'HHmmss"));
+        if (a.published.isValid())
+            a.published = QDateTime(a.published.date(), a.published.time(), Qt::UTC);
+        if (auto score = numberOf(o.value(QLatin1String("overall_sentiment_score"))))
+            a.providerSentiment << ProviderSentiment{QStringLiteral("alphavantage"), QString(), score,
+                                                     o.value(QLatin1String("overall_sentiment_label")).toString(),
+                                                     std::nullopt};
+        for (const QJsonValue &tv : o.value(QLatin1String("ticker_sentiment")).toArray()) {
+            const QJsonObject t = tv.toObject();
+            const QString ticker = t.value(QLatin1String("ticker")).toString().toUpper();
+            if (ticker.isEmpty())
+                continue;
+            a.providerTickers << ticker;
+            a.providerSentiment << ProviderSentiment{QStringLiteral("alphavantage"), ticker,
+                                                     numberOf(t.value(QLatin1String("ticker_sentiment_score"))),
+                                                     t.value(QLatin1String("ticker_sentiment_label")).toString(),
+                                                     numberOf(t.value(QLatin1String("relevance_score")))};
+        }
+        if (a.title.isEmpty() && a.url.isEmpty()) {
+            feed.skipped << QStringLiteral("item %1: no title or url").arg(number);
+            continue;
+        }
+        feed.articles << finishArticle(a, fetchedUtc, feed.title);
+    }
+    return feed;
+}
+
+} // namespace tw

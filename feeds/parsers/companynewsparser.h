@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/result.h"
+#include "parsers/parsedfeed.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace tw {
+
+// The keyed company-news APIs. Their own sentiment figures travel in
+// Article::providerSentiment, kept beside our scores, never replacing them.
+class FinnhubNewsParser {
+public:
+    // /api/v1/company-news: [{category, datetime (unix s), headline, id, image,
+    // related, source, summary, url}, ...]
+    static Result<ParsedFeed> parse(const QByteArray &document, const QDateTime &fetchedUtc);
+};
+
+class AlphaVantageNewsParser {
+public:
+    // NEWS_SENTIMENT: {"items": "50", "feed": [{title, url, time_published
+    // ("20260408T170500"), authors[], summary, source, overall_sentiment_score,
+    // overall_sentiment_label, ticker_sentiment[{ticker, relevance_score,
+    // ticker_sentiment_score, ticker_sentiment_label}]}]}
+    static Result<ParsedFeed> parse(const QByteArray &document, const QDateTime &fetchedUtc);
+};
+
+} // namespace tw

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/result.h"
+#include "parsers/parsedfeed.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QUrl>
+
+namespace tw {
+
+// JSON Feed 1.0 and 1.1 (jsonfeed.org). JSON has no streaming reader in Qt;
+// the document is parsed whole, which is fine for feed-sized bodies (the
+// fetcher caps them).
+class JsonFeedParser {
+public:
+    static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+};
+
+} // namespace tw

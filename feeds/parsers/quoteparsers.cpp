@@ -1,0 +1,211 @@
+#include "parsers/quoteparsers.h"
+
+#include "parsers/documenttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tw {
+
+namespace {
+QuoteBar dailyBar(const QString &ticker, const QDate &date, const QTimeZone &zone, const QString &source)
+{
+    QuoteBar bar;
+    bar.ticker = ticker;
+    bar.tradingDate = date;
+    bar.timestamp = QDateTime(date, QTime(0, 0), zone).toUTC();
+    bar.source = source;
+    return bar;
+}
+
+void sortAndDeduplicate(ParsedQuotes *quotes)
+{
+    std::stable_sort(quotes->bars.begin(), quotes->bars.end(),
+                     [](const QuoteBar &a, const QuoteBar &b) { return a.tradingDate < b.tradingDate; });
+    // Yahoo repeats the live day at the end while the session is open; the last one wins.
+    QList<QuoteBar> unique;
+    for (const QuoteBar &bar : std::as_const(quotes->bars)) {
+        if (!unique.isEmpty() && unique.last().tradingDate == bar.tradingDate)
+            unique.last() = bar;
+        else
+            unique << bar;
+    }
+    quotes->bars = unique;
+}
+
+Result<QJsonObject> jsonObject(const QByteArray &body, const QString &what)
+{
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(decodeDocument(body).text.toUtf8(), &error);
+    if (!json.isObject())
+        return fail(QStringLiteral("Not %1 JSON: %2").arg(what, error.errorString()));
+    return json.object();
+}
+
+std::optional<double> jsonNumber(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return std::isfinite(v.toDouble()) ? std::optional<double>(v.toDouble()) : std::nullopt;
+    bool ok = false;
+    const double d = v.toString().toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+bool plausible(const QuoteBar &b)
+{
+    return b.close > 0 && b.high >= b.low && b.open >= 0 && b.volume >= 0;
+}
+} // namespace
+
+Result<ParsedQuotes> StooqCsvParser::parse(const QByteArray &body, const QString &ticker, const QTimeZone &exchangeZone)
+{
+    const QString text = decodeDocument(body).text;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.isEmpty() || !lines.first().trimmed().startsWith(QLatin1String("Date,Open,High,Low,Close"), Qt::CaseInsensitive))
+        return fail(QStringLiteral("Not a Stooq daily CSV (header \"%1\")").arg(lines.value(0).trimmed().left(60)));
+    ParsedQuotes quotes;
+    quotes.ticker = ticker;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList f = line.split(QLatin1Char(','));
+        const QDate date = QDate::fromString(f.value(0), Qt::ISODate);
+        bool okO = false, okH = false, okL = false, okC = false;
+        QuoteBar bar = dailyBar(ticker, date, exchangeZone, QStringLiteral("stooq"));
+        bar.open = f.value(1).toDouble(&okO);
+        bar.high = f.value(2).toDouble(&okH);
+        bar.low = f.value(3).toDouble(&okL);
+        bar.close = f.value(4).toDouble(&okC);
+        bar.volume = qint64(f.value(5).toDouble());   // absent for indices; Stooq sometimes prints 1.5e+07
+        if (!date.isValid() || !okO || !okH || !okL || !okC || !plausible(bar)) {
+            quotes.skipped << QStringLiteral("line %1: unreadable row \"%2\"").arg(i + 1).arg(line.left(80));
+            continue;
+        }
+        quotes.bars << bar;
+    }
+    sortAndDeduplicate(&quotes);
+    return quotes;
+}
+
+Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QString &ticker)
+{
+    auto root = jsonObject(body, QStringLiteral("Yahoo chart"));
+    if (!root)
+        return root.error();
+    const QJsonObject chart = root->value(QLatin1String("chart")).toObject();
+    if (const QJsonObject error = chart.value(QLatin1String("error")).toObject(); !error.isEmpty())
+        return fail(QStringLiteral("Yahoo chart error %1: %2")
+                        .arg(error.value(QLatin1String("code")).toString(),
+                             error.value(QLatin1String("description")).toString()));
+    const QJsonObject result = chart.value(QLatin1String("result")).toArray().first().toObject();
+    if (result.isEmpty())
+        return fail(QStringLiteral("Yahoo chart without a result"));
+    const QJsonObject meta = result.value(QLatin1String("meta")).toObject();
+    ParsedQuotes quotes;
+    quotes.ticker = ticker.isEmpty() ? meta.value(QLatin1String("symbol")).toString() : ticker;
+    QTimeZone zone(meta.value(QLatin1String("exchangeTimezoneName")).toString().toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone(meta.value(QLatin1String("gmtoffset")).toInt());
+    const QJsonArray stamps = result.value(QLatin1String("timestamp")).toArray();
+    const QJsonObject quote =
+        result.value(QLatin1String("indicators")).toObject().value(QLatin1String("quote")).toArray().first().toObject();
+    const QJsonArray open = quote.value(QLatin1String("open")).toArray();
+    const QJsonArray high = quote.value(QLatin1String("high")).toArray();
+    const QJsonArray low = quote.value(QLatin1String("low")).toArray();
+    const QJsonArray close = quote.value(QLatin1String("close")).toArray();
+    const QJsonArray volume = quote.value(QLatin1String("volume")).toArray();
+    for (qsizetype i = 0; i < stamps.size(); ++i) {
+        const qint64 seconds = qint64(stamps.at(i).toDouble());
+        const auto c = jsonNumber(close.at(i));
+        if (seconds <= 0 || !c) {
+            // Yahoo leaves holes (null) for halted or not-yet-final bars.
+            quotes.skipped << QStringLiteral("bar %1: no close").arg(i + 1);
+            continue;
+        }
+        // The session's own date: a bar opening 09:30 New York is that New
+        // York day, wherever this machine is.
+        const QDate date = QDateTime::fromSecsSinceEpoch(seconds, zone).date();
+        QuoteBar bar = dailyBar(quotes.ticker, date, zone, QStringLiteral("yahoo"));
+        bar.close = *c;
+        bar.open = jsonNumber(open.at(i)).value_or(*c);
+        bar.high = jsonNumber(high.at(i)).value_or(std::max(bar.open, *c));
+        bar.low = jsonNumber(low.at(i)).value_or(std::min(bar.open, *c));
+        bar.volume = qint64(jsonNumber(volume.at(i)).value_or(0));
+        if (!plausible(bar)) {
+            quotes.skipped << QStringLiteral("bar %1: implausible values").arg(i + 1);
+            continue;
+        }
+        quotes.bars << bar;
+    }
+    sortAndDeduplicate(&quotes);
+    return quotes;
+}
+
+Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QByteArray &body, const QString &ticker)
+{
+    auto root = jsonObject(body, QStringLiteral("Alpha Vantage daily"));
+    if (!root)
+        return root.error();
+    const QJsonObject series = root->value(QLatin1String("Time Series (Daily)")).toObject();
+    if (series.isEmpty())
+        return fail(QStringLiteral("Alpha Vantage body without \"Time Series (Daily)\""));
+    const QJsonObject meta = root->value(QLatin1String("Meta Data")).toObject();
+    ParsedQuotes quotes;
+    quotes.ticker = ticker.isEmpty() ? meta.value(QLatin1String("2. Symbol")).toString().toUpper() : ticker;
+    QString zoneName = meta.value(QLatin1String("5. Time Zone")).toString();
+    if (zoneName.isEmpty() || zoneName == QLatin1String("US/Eastern"))
+        zoneName = QStringLiteral("America/New_York");   // the IANA name every tz database has
+    QTimeZone zone(zoneName.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone("America/New_York");
+    for (auto it = series.begin(); it != series.end(); ++it) {
+        const QDate date = QDate::fromString(it.key(), Qt::ISODate);
+        const QJsonObject v = it.value().toObject();
+        const auto o = jsonNumber(v.value(QLatin1String("1. open")));
+        const auto h = jsonNumber(v.value(QLatin1String("2. high")));
+        const auto l = jsonNumber(v.value(QLatin1String("3. low")));
+        const auto c = jsonNumber(v.value(QLatin1String("4. close")));
+        const auto vol = jsonNumber(v.value(QLatin1String("5. volume")));
+        QuoteBar bar = dailyBar(quotes.ticker, date, zone, QStringLiteral("alphavantage"));
+        if (!date.isValid() || !o || !h || !l || !c) {
+            quotes.skipped << QStringLiteral("%1: unreadable bar").arg(it.key());
+            continue;
+        }
+        bar.open = *o;
+        bar.high = *h;
+        bar.low = *l;
+        bar.close = *c;
+        bar.volume = qint64(vol.value_or(0));
+        if (!plausible(bar)) {
+            quotes.skipped << QStringLiteral("%1: implausible values").arg(it.key());
+            continue;
+        }
+        quotes.bars << bar;
+    }
+    sortAndDeduplicate(&quotes);
+    return quotes;
+}
+
+Result<ParsedQuotes> QuoteDocumentParser::parse(const QByteArray &body, const QString &ticker,
+                                                const QTimeZone &exchangeZone, DocumentFormat expected)
+{
+    const SniffResult sniffed = FeedSniffer::sniff(body);
+    if (!sniffed.ok())
+        return fail(sniffed.message);
+    if (expected != DocumentFormat::Unknown && sniffed.format != expected)
+        return fail(QStringLiteral("expected %1 data, the body is %2")
+                        .arg(documentFormatId(expected), documentFormatId(sniffed.format)));
+    switch (sniffed.format) {
+    case DocumentFormat::StooqCsv: return StooqCsvParser::parse(body, ticker, exchangeZone);
+    case DocumentFormat::YahooChart: return YahooChartParser::parse(body, ticker);
+    case DocumentFormat::AlphaVantageDaily: return AlphaVantageDailyParser::parse(body, ticker);
+    default: return fail(QStringLiteral("not price data: the body is %1").arg(documentFormatId(sniffed.format)));
+    }
+}
+
+} // namespace tw

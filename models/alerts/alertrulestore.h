@@ -1,0 +1,57 @@
+#pragma once
+
+#include "alerts/alertrule.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace tw {
+
+// The analyst's alert rules (alert_rules). Every write validates first, so a
+// stored rule always names a known ticker, a sane threshold and a query the
+// full-text index accepts. Each rule also keeps the evaluator's private state
+// (what it has already looked at), which survives restarts with the rule.
+class AlertRuleStore {
+public:
+    explicit AlertRuleStore(QSqlDatabase db);
+
+    // Checks and normalises a rule (upper-case tickers, default horizon and
+    // threshold). The error message says what is wrong, for the CLI and the panel.
+    Result<AlertRule> validate(const AlertRule &rule) const;
+
+    // Validates and inserts; returns the stored rule with its id. New rules
+    // start after the newest stored article and event: they alert on what comes next.
+    Result<AlertRule> add(const AlertRule &rule);
+    // Validates and rewrites the rule's settings; keeps its state and history.
+    Status update(const AlertRule &rule);
+    Status remove(qint64 id);
+    Status setEnabled(qint64 id, bool enabled);
+    Status setMuted(qint64 id, bool muted);
+
+    Result<std::optional<AlertRule>> byId(qint64 id) const;
+    Result<std::optional<AlertRule>> byName(const QString &name) const;
+    Result<QList<AlertRule>> all() const;
+    Result<QList<AlertRule>> enabledRules() const;
+
+    Result<QJsonObject> state(qint64 id) const;
+    Status setState(qint64 id, const QJsonObject &state);
+    Status setLastFired(qint64 id, qint64 firedUtc);
+
+    static QStringList horizons();     // short, medium, long
+    static QStringList eventKinds();   // launch, guidance, deal, ...
+
+private:
+    Result<QList<AlertRule>> select(const QString &where, const QVariant &value) const;
+    Status checkTicker(const QString &symbol) const;
+    Status checkQuery(const QString &query) const;
+    QStringList storedValues(const QString &table, const QString &column) const;
+    Status existsOrFail(qint64 id) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

@@ -1,0 +1,144 @@
+#include "alerts/firedalertstore.h"
+
+#include "alerts/alertrule.h"
+#include "core/storetime.h"
+#include "store/sqlexec.h"
+
+#include <QSqlQuery>
+
+namespace tw {
+
+FiredAlertStore::FiredAlertStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<std::optional<qint64>> FiredAlertStore::record(const FiredAlert &alert, const QList<qint64> &articleIds)
+{
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO fired_alerts (rule_id, fired_utc, ticker, message, cause_key, acknowledged) "
+                                  "VALUES (?,?,?,?,?,0) ON CONFLICT (rule_id, cause_key) DO NOTHING"));
+    if (auto s = execBound(insert, {alert.ruleId, toStoreTime(alert.fired), alert.ticker, alert.message,
+                                    alert.causeKey});
+        !s)
+        return s.error();
+    if (insert.numRowsAffected() <= 0)
+        return std::optional<qint64>{};
+
+    QSqlQuery idQuery(m_db);
+    idQuery.prepare(QStringLiteral("SELECT id FROM fired_alerts WHERE rule_id = ? AND cause_key = ?"));
+    if (auto s = execBound(idQuery, {alert.ruleId, alert.causeKey}); !s)
+        return s.error();
+    if (!idQuery.next())
+        return fail(QStringLiteral("Stored alert for rule %1 vanished").arg(alert.ruleId));
+    const qint64 id = idQuery.value(0).toLongLong();
+
+    QSqlQuery link(m_db);
+    link.prepare(QStringLiteral("INSERT INTO fired_alert_articles (alert_id, article_id) VALUES (?,?) "
+                                "ON CONFLICT DO NOTHING"));
+    for (qint64 articleId : articleIds) {
+        if (auto s = execBound(link, {id, articleId}); !s)
+            return s.error();
+    }
+    return std::optional<qint64>{id};
+}
+
+Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QVariantList &values, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT f.id, f.rule_id, f.fired_utc, f.ticker, f.message, f.cause_key, f.acknowledged, "
+                             "r.name, r.kind, r.ticker, r.horizon, r.threshold, r.query, r.muted "
+                             "FROM fired_alerts f JOIN alert_rules r ON r.id = f.rule_id %1 "
+                             "ORDER BY f.fired_utc DESC, f.id DESC LIMIT %2")
+                  .arg(where)
+                  .arg(limit));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Fired alert list failed"), q));
+    QList<FiredAlert> result;
+    while (q.next()) {
+        FiredAlert a;
+        a.id = q.value(0).toLongLong();
+        a.ruleId = q.value(1).toLongLong();
+        a.fired = fromStoreTime(q.value(2).toLongLong());
+        a.ticker = q.value(3).toString();
+        a.message = q.value(4).toString();
+        a.causeKey = q.value(5).toString();
+        a.acknowledged = q.value(6).toInt() != 0;
+        AlertRule rule;
+        rule.name = q.value(7).toString();
+        rule.kind = kindFromName(q.value(8).toString()).value_or(AlertKind::ArticleMatch);
+        rule.ticker = q.value(9).toString();
+        rule.horizon = q.value(10).toString();
+        if (!q.value(11).isNull())
+            rule.threshold = q.value(11).toDouble();
+        rule.query = q.value(12).toString();
+        a.ruleName = rule.describe();
+        a.ruleMuted = q.value(13).toInt() != 0;
+        result << a;
+    }
+    for (FiredAlert &a : result) {
+        if (auto s = loadArticles(a); !s)
+            return s.error();
+    }
+    return result;
+}
+
+Status FiredAlertStore::loadArticles(FiredAlert &alert) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.id, a.title, a.source, a.url FROM fired_alert_articles fa "
+                             "JOIN articles a ON a.id = fa.article_id WHERE fa.alert_id = ? "
+                             "ORDER BY a.published_utc, a.id"));
+    if (auto s = execBound(q, {alert.id}); !s)
+        return s;
+    while (q.next())
+        alert.articles << CauseArticle{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                                       q.value(3).toString()};
+    return {};
+}
+
+Result<QList<FiredAlert>> FiredAlertStore::list(const QDateTime &since, int limit) const
+{
+    if (since.isValid())
+        return select(QStringLiteral("WHERE f.fired_utc >= ?"), {toStoreTime(since)}, limit);
+    return select(QString(), {}, limit);
+}
+
+Result<std::optional<FiredAlert>> FiredAlertStore::byId(qint64 id) const
+{
+    auto found = select(QStringLiteral("WHERE f.id = ?"), {id}, 1);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<FiredAlert>{};
+    return std::optional<FiredAlert>{found->first()};
+}
+
+Result<std::optional<QDateTime>> FiredAlertStore::lastFired(qint64 ruleId, const QString &ticker) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT max(fired_utc) FROM fired_alerts WHERE rule_id = ? AND ticker = ?"));
+    if (auto s = execBound(q, {ruleId, ticker}); !s)
+        return s.error();
+    if (!q.next() || q.value(0).isNull())
+        return std::optional<QDateTime>{};
+    return std::optional<QDateTime>{fromStoreTime(q.value(0).toLongLong())};
+}
+
+Result<bool> FiredAlertStore::acknowledge(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE fired_alerts SET acknowledged = 1 WHERE id = ?"));
+    if (auto s = execBound(q, {id}); !s)
+        return s.error();
+    auto exists = byId(id);
+    if (!exists)
+        return exists.error();
+    return exists->has_value();
+}
+
+Result<qint64> FiredAlertStore::unacknowledgedCount() const
+{
+    return queryScalar(m_db, QStringLiteral("SELECT count(*) FROM fired_alerts WHERE acknowledged = 0"));
+}
+
+} // namespace tw

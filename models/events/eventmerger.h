@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/result.h"
+#include "events/eventtypes.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace tw {
+
+struct MergeReport {
+    int created = 0;    // events no earlier article reported
+    int joined = 0;     // reports added to an existing event
+};
+
+// Puts what one article reports into the store, merging each event with the
+// same event already reported elsewhere (same company and kind, compatible
+// subject and figures, close dates: see sameEvent). An event's date becomes
+// the best any report gives (a date the text names beats a publication
+// date); its title and confidence follow its most confident report.
+// Idempotent per article: what the article said before is forgotten first,
+// so storing it again (or a corrected version) never duplicates.
+class EventMerger {
+public:
+    explicit EventMerger(QSqlDatabase db);
+
+    Result<MergeReport> mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

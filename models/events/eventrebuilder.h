@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+
+namespace tw {
+
+struct RebuildReport {
+    int articles = 0;
+    int events = 0;     // events in the store afterwards
+};
+
+// Extracts the events of every stored article again, oldest first, as if
+// they had just been ingested: for a store written by an older extractor, or
+// after the watchlist's aliases changed which companies articles link to.
+// Uses the stored article_tickers links. One transaction.
+class EventRebuilder {
+public:
+    explicit EventRebuilder(QSqlDatabase db);
+
+    Result<RebuildReport> rebuild();
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/result.h"
+#include "events/eventtypes.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace tw {
+
+// One guidance figure (or reported actual) in a company's history for a
+// metric, with how it moved against the figure before it.
+struct GuidanceFigure {
+    qint64 eventId = 0;
+    QString ticker;
+    QString metric;         // capex, revenue, expenses
+    QString period;         // "2026"
+    bool actual = false;    // a reported result, not guidance
+    double low = 0;
+    double high = 0;
+    QString unit;           // billion, million, ...
+    QString currency;
+    EventDate announced;
+    // initial (first guidance for the period), raised, cut, reaffirmed,
+    // narrowed, widened; "actual" for reported results.
+    QString status;
+    std::optional<double> change;           // midpoint against the compared figure, in `unit`
+    std::optional<double> changePercent;
+    QString comparedWith;                   // "2026 guidance of 2026-04-08", "2025 actual"
+    int sources = 0;
+
+    double midpoint() const { return (low + high) / 2; }
+    // "+53 billion (+73.6%) vs 2025 actual", or empty.
+    QString changeText() const;
+};
+
+// The guidance history the capex panel draws: per company and metric, every
+// guidance figure in the order it was given, each classified against the
+// previous guidance for the same period (raised, cut, reaffirmed, ...) or,
+// for the first guidance of a period, compared with the previous period's
+// actual; and the reported actuals, compared with the last guidance for
+// their period. Read from the events that extraction stored, so it follows
+// the news as articles arrive.
+class GuidanceHistory {
+public:
+    explicit GuidanceHistory(QSqlDatabase db);
+
+    // Empty ticker or metric: all of them. Ordered by ticker, metric,
+    // period, then date announced (guidance before the actual of a period).
+    Result<QList<GuidanceFigure>> figures(const QString &ticker, const QString &metric) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

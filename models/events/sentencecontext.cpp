@@ -1,0 +1,132 @@
+#include "events/sentencecontext.h"
+
+#include <QSet>
+
+namespace tw {
+
+const QString &properNamePattern()
+{
+    static const QString pattern =
+        QStringLiteral("[A-Z][A-Za-z0-9+-]*(?:\\.\\d+)?(?:[ ](?:[A-Z][A-Za-z0-9+-]*(?:\\.\\d+)?|\\d+(?:\\.\\d+)?))*");
+    return pattern;
+}
+
+bool isStopName(const QString &name)
+{
+    static const QSet<QString> stop{
+        QStringLiteral("AI"), QStringLiteral("US"), QStringLiteral("UK"), QStringLiteral("EU"), QStringLiteral("API"),
+        QStringLiteral("CEO"), QStringLiteral("CFO"), QStringLiteral("The"), QStringLiteral("This"),
+        QStringLiteral("That"), QStringLiteral("These"), QStringLiteral("It"), QStringLiteral("Its"),
+        QStringLiteral("A"), QStringLiteral("An"), QStringLiteral("On"), QStringLiteral("In"), QStringLiteral("For"),
+        QStringLiteral("With"), QStringLiteral("After"), QStringLiteral("As"), QStringLiteral("But"),
+        QStringLiteral("And"), QStringLiteral("When"), QStringLiteral("While"), QStringLiteral("His"),
+        QStringLiteral("Her"), QStringLiteral("Their"), QStringLiteral("Shares"), QStringLiteral("Stock"),
+        QStringLiteral("Monday"), QStringLiteral("Tuesday"), QStringLiteral("Wednesday"), QStringLiteral("Thursday"),
+        QStringLiteral("Friday"), QStringLiteral("Saturday"), QStringLiteral("Sunday"), QStringLiteral("January"),
+        QStringLiteral("February"), QStringLiteral("March"), QStringLiteral("April"), QStringLiteral("May"),
+        QStringLiteral("June"), QStringLiteral("July"), QStringLiteral("August"), QStringLiteral("September"),
+        QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December"), QStringLiteral("Chief"),
+        QStringLiteral("Explainer"), QStringLiteral("Opinion"), QStringLiteral("Analysis"), QStringLiteral("Commentary"),
+    };
+    const QString first = name.section(QLatin1Char(' '), 0, 0);
+    return stop.contains(name) || stop.contains(first);
+}
+
+QString cleanName(QString name)
+{
+    name = name.trimmed();
+    while (!name.isEmpty() && (name.back() == QLatin1Char('.') || name.back() == QLatin1Char('-')))
+        name.chop(1);
+    return name;
+}
+
+namespace {
+// Words that may open a sentence about a company without naming it.
+bool isReferenceOpener(const QString &word)
+{
+    static const QSet<QString> openers{
+        QStringLiteral("The"),   QStringLiteral("This"),   QStringLiteral("That"),    QStringLiteral("These"),
+        QStringLiteral("It"),    QStringLiteral("Its"),    QStringLiteral("His"),     QStringLiteral("Her"),
+        QStringLiteral("Their"), QStringLiteral("They"),   QStringLiteral("He"),      QStringLiteral("She"),
+        QStringLiteral("Shares"), QStringLiteral("Stock"), QStringLiteral("At"),      QStringLiteral("In"),
+        QStringLiteral("On"),    QStringLiteral("For"),    QStringLiteral("After"),   QStringLiteral("As"),
+        QStringLiteral("But"),   QStringLiteral("And"),    QStringLiteral("When"),    QStringLiteral("While"),
+        QStringLiteral("With"),  QStringLiteral("Since"),  QStringLiteral("Despite"), QStringLiteral("Still"),
+        QStringLiteral("So"),    QStringLiteral("Yet"),    QStringLiteral("Then"),    QStringLiteral("Now"),
+        QStringLiteral("Earlier"), QStringLiteral("Later"), QStringLiteral("Meanwhile"), QStringLiteral("Also"),
+        QStringLiteral("A"),     QStringLiteral("An"),
+        // A company's own newsroom speaks in the first person.
+        QStringLiteral("We"),    QStringLiteral("Our"),    QStringLiteral("Today"),
+    };
+    return openers.contains(word);
+}
+
+bool isHarmlessCapital(const QString &word)
+{
+    return isStopName(word) && !isReferenceOpener(word);
+}
+} // namespace
+
+QString SentenceContext::actorBefore(qsizetype position, bool *explicitly) const
+{
+    if (explicitly)
+        *explicitly = false;
+    for (const EntityMention &m : companies) {
+        if (m.start < position) {
+            if (explicitly)
+                *explicitly = true;
+            return m.ticker;
+        }
+    }
+    if (primary.isEmpty())
+        return QString();
+    // Not the letters of a figure ("$115B").
+    static const QRegularExpression word(QStringLiteral("(?<![\\w$€£.])[A-Za-z][A-Za-z'’]*"));
+    int index = 0;
+    for (auto it = word.globalMatch(text.left(position)); it.hasNext(); ++index) {
+        const QString w = it.next().captured(0);
+        if (!w.front().isUpper())
+            continue;
+        if (index == 0 && isReferenceOpener(w))
+            continue;
+        if (isHarmlessCapital(w))
+            continue;
+        return QString();  // an unknown name acts here: not ours to claim
+    }
+    return primary;
+}
+
+QString SentenceContext::nearestActorBefore(qsizetype position, bool *explicitly) const
+{
+    const EntityMention *nearest = nullptr;
+    for (const EntityMention &m : companies)
+        if (m.start < position)
+            nearest = &m;
+    if (!nearest)
+        return actorBefore(position, explicitly);
+    if (explicitly)
+        *explicitly = true;
+    return nearest->ticker;
+}
+
+QString SentenceContext::anyActor(bool *explicitly) const
+{
+    if (!companies.isEmpty()) {
+        if (explicitly)
+            *explicitly = true;
+        return companies.first().ticker;
+    }
+    return actorBefore(text.size(), explicitly);
+}
+
+EventDate SentenceContext::dateNear(qsizetype position) const
+{
+    for (const DateMention &d : dates)
+        if (d.start >= position)
+            return d.date;
+    if (!dates.isEmpty())
+        return dates.last().date;
+    return EventDate{published, DatePrecision::Day, DateBasis::Published};
+}
+
+} // namespace tw

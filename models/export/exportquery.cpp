@@ -1,0 +1,260 @@
+#include "export/exportquery.h"
+
+#include "core/storetime.h"
+
+#include <QTimeZone>
+
+namespace tw {
+
+namespace {
+struct KindName {
+    ExportKind kind;
+    const char *name;
+};
+constexpr KindName kKindNames[] = {
+    {ExportKind::Articles, "articles"}, {ExportKind::Scores, "scores"}, {ExportKind::Quotes, "quotes"},
+    {ExportKind::Events, "events"},     {ExportKind::Guidance, "guidance"}, {ExportKind::Alerts, "alerts"},
+};
+
+using T = ExportColumnType;
+
+// The pieces of one SELECT; the WHERE clause is assembled from the filter.
+struct QueryParts {
+    QList<ExportColumn> columns;
+    QString select;   // "SELECT ... FROM ... JOIN ..."
+    QStringList where;
+    QString orderBy;
+};
+
+// Events keep their date as 'YYYY-MM-DD' text; an instant range becomes the
+// range of calendar days (UTC) it touches.
+void addEventDateFilter(QueryParts &parts, QVariantList &bindings, const ExportFilter &filter)
+{
+    if (filter.since) {
+        parts.where << QStringLiteral("e.event_date >= ?");
+        bindings << filter.since->toUTC().date().toString(Qt::ISODate);
+    }
+    if (filter.until) {
+        parts.where << QStringLiteral("e.event_date <= ?");
+        bindings << filter.until->toUTC().addMSecs(-1).date().toString(Qt::ISODate);
+    }
+}
+
+void addInstantFilter(QueryParts &parts, QVariantList &bindings, const ExportFilter &filter, const QString &column)
+{
+    if (filter.since) {
+        parts.where << column + QStringLiteral(" >= ?");
+        bindings << toStoreTime(*filter.since);
+    }
+    if (filter.until) {
+        parts.where << column + QStringLiteral(" < ?");
+        bindings << toStoreTime(*filter.until);
+    }
+}
+
+void addTickerFilter(QueryParts &parts, QVariantList &bindings, const ExportFilter &filter, const QString &column)
+{
+    if (!filter.ticker.isEmpty()) {
+        parts.where << column + QStringLiteral(" = ?");
+        bindings << filter.ticker;
+    }
+}
+
+QueryParts eventParts(ExportKind kind)
+{
+    QueryParts p;
+    p.columns = {{QStringLiteral("event_id"), T::Integer},
+                 {QStringLiteral("ticker"), T::Text},
+                 {QStringLiteral("event_date"), T::Text},
+                 {QStringLiteral("date_precision"), T::Text},
+                 {QStringLiteral("kind"), T::Text},
+                 {QStringLiteral("title"), T::Text},
+                 {QStringLiteral("metric"), T::Text},
+                 {QStringLiteral("basis"), T::Text},
+                 {QStringLiteral("period"), T::Text},
+                 {QStringLiteral("amount_low"), T::Real},
+                 {QStringLiteral("amount_high"), T::Real},
+                 {QStringLiteral("currency"), T::Text},
+                 {QStringLiteral("unit"), T::Text},
+                 {QStringLiteral("confidence"), T::Real},
+                 {QStringLiteral("source_article_id"), T::Integer},
+                 {QStringLiteral("source_published_utc"), T::Instant},
+                 {QStringLiteral("source"), T::Text},
+                 {QStringLiteral("source_title"), T::Text},
+                 {QStringLiteral("source_url"), T::Text}};
+    // One row per (event, source article): every source keeps its own row, so
+    // nothing needs a dialect-specific string aggregate and rows stream as read.
+    p.select = QStringLiteral(
+        "SELECT e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, e.period, "
+        "e.amount_low, e.amount_high, e.currency, e.unit, e.confidence, "
+        "es.article_id, a.published_utc, a.source, a.title, a.url "
+        "FROM events e "
+        "LEFT JOIN event_sources es ON es.event_id = e.id "
+        "LEFT JOIN articles a ON a.id = es.article_id");
+    if (kind == ExportKind::Guidance)
+        p.where << QStringLiteral("e.kind LIKE '%guidance%'");
+    p.orderBy = QStringLiteral("e.event_date, e.id, es.article_id");
+    return p;
+}
+
+QueryParts partsFor(ExportKind kind, const ExportFilter &filter, QVariantList &bindings)
+{
+    QueryParts p;
+    switch (kind) {
+    case ExportKind::Articles:
+        p.columns = {{QStringLiteral("article_id"), T::Integer},
+                     {QStringLiteral("published_utc"), T::Instant},
+                     {QStringLiteral("ticker"), T::Text},
+                     {QStringLiteral("relevance"), T::Real},
+                     {QStringLiteral("score"), T::Real},
+                     {QStringLiteral("label"), T::Text},
+                     {QStringLiteral("confidence"), T::Real},
+                     {QStringLiteral("model_version"), T::Text},
+                     {QStringLiteral("source"), T::Text},
+                     {QStringLiteral("title"), T::Text},
+                     {QStringLiteral("url"), T::Text},
+                     {QStringLiteral("author"), T::Text},
+                     {QStringLiteral("summary"), T::Text}};
+        // One row per (article, linked ticker) with that ticker's newest
+        // score; an article linked to no ticker still has its row.
+        p.select = QStringLiteral(
+            "SELECT a.id, a.published_utc, t.ticker, t.relevance, s.score, s.label, s.confidence, s.model_version, "
+            "a.source, a.title, a.url, a.author, a.summary "
+            "FROM articles a "
+            "LEFT JOIN article_tickers t ON t.article_id = a.id "
+            "LEFT JOIN article_scores s ON s.article_id = a.id AND s.ticker = t.ticker AND s.model_version = "
+            "(SELECT s2.model_version FROM article_scores s2 WHERE s2.article_id = a.id AND s2.ticker = t.ticker "
+            "ORDER BY s2.scored_utc DESC, s2.model_version DESC LIMIT 1)");
+        addInstantFilter(p, bindings, filter, QStringLiteral("a.published_utc"));
+        addTickerFilter(p, bindings, filter, QStringLiteral("t.ticker"));
+        p.orderBy = QStringLiteral("a.published_utc, a.id, t.ticker");
+        break;
+    case ExportKind::Scores:
+        p.columns = {{QStringLiteral("ticker"), T::Text},
+                     {QStringLiteral("horizon"), T::Text},
+                     {QStringLiteral("as_of_utc"), T::Instant},
+                     {QStringLiteral("score"), T::Real},
+                     {QStringLiteral("label"), T::Text},
+                     {QStringLiteral("article_count"), T::Integer},
+                     {QStringLiteral("confidence"), T::Real},
+                     {QStringLiteral("model_version"), T::Text},
+                     {QStringLiteral("explanation"), T::Text}};
+        p.select = QStringLiteral(
+            "SELECT c.ticker, c.horizon, c.as_of_utc, c.score, c.label, c.article_count, c.confidence, "
+            "c.model_version, c.explanation FROM corporate_scores c");
+        addInstantFilter(p, bindings, filter, QStringLiteral("c.as_of_utc"));
+        addTickerFilter(p, bindings, filter, QStringLiteral("c.ticker"));
+        p.orderBy = QStringLiteral("c.ticker, c.horizon, c.as_of_utc");
+        break;
+    case ExportKind::Quotes:
+        p.columns = {{QStringLiteral("ticker"), T::Text},
+                     {QStringLiteral("interval"), T::Text},
+                     {QStringLiteral("time_utc"), T::Instant},
+                     {QStringLiteral("trade_date"), T::Text},
+                     {QStringLiteral("open"), T::Real},
+                     {QStringLiteral("high"), T::Real},
+                     {QStringLiteral("low"), T::Real},
+                     {QStringLiteral("close"), T::Real},
+                     {QStringLiteral("volume"), T::Integer},
+                     {QStringLiteral("source"), T::Text}};
+        p.select = QStringLiteral(
+            "SELECT q.ticker, q.bar_interval, q.ts_utc, q.trade_date, q.open, q.high, q.low, q.close, q.volume, "
+            "q.source FROM quotes q");
+        addInstantFilter(p, bindings, filter, QStringLiteral("q.ts_utc"));
+        addTickerFilter(p, bindings, filter, QStringLiteral("q.ticker"));
+        p.orderBy = QStringLiteral("q.ticker, q.bar_interval, q.ts_utc");
+        break;
+    case ExportKind::Events:
+    case ExportKind::Guidance:
+        p = eventParts(kind);
+        addEventDateFilter(p, bindings, filter);
+        addTickerFilter(p, bindings, filter, QStringLiteral("e.ticker"));
+        break;
+    case ExportKind::Alerts:
+        p.columns = {{QStringLiteral("alert_id"), T::Integer},
+                     {QStringLiteral("fired_utc"), T::Instant},
+                     {QStringLiteral("ticker"), T::Text},
+                     {QStringLiteral("rule"), T::Text},
+                     {QStringLiteral("rule_kind"), T::Text},
+                     {QStringLiteral("message"), T::Text},
+                     {QStringLiteral("acknowledged"), T::Integer},
+                     {QStringLiteral("article_count"), T::Integer}};
+        p.select = QStringLiteral(
+            "SELECT f.id, f.fired_utc, f.ticker, r.name, r.kind, f.message, f.acknowledged, "
+            "(SELECT COUNT(*) FROM fired_alert_articles x WHERE x.alert_id = f.id) "
+            "FROM fired_alerts f JOIN alert_rules r ON r.id = f.rule_id");
+        addInstantFilter(p, bindings, filter, QStringLiteral("f.fired_utc"));
+        addTickerFilter(p, bindings, filter, QStringLiteral("f.ticker"));
+        p.orderBy = QStringLiteral("f.fired_utc, f.id");
+        break;
+    }
+    return p;
+}
+} // namespace
+
+QString exportKindName(ExportKind kind)
+{
+    for (const KindName &k : kKindNames) {
+        if (k.kind == kind)
+            return QString::fromLatin1(k.name);
+    }
+    return QString();
+}
+
+std::optional<ExportKind> exportKindFromName(const QString &name)
+{
+    for (const KindName &k : kKindNames) {
+        if (name == QLatin1String(k.name))
+            return k.kind;
+    }
+    return std::nullopt;
+}
+
+QStringList exportKindNames()
+{
+    QStringList names;
+    for (const KindName &k : kKindNames)
+        names << QString::fromLatin1(k.name);
+    return names;
+}
+
+Result<QDateTime> parseExportDate(const QString &text, bool endOfRange)
+{
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (day.isValid() && text.size() == 10) {
+        const QDate d = endOfRange ? day.addDays(1) : day;
+        return QDateTime(d, QTime(0, 0), QTimeZone::utc());
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return fail(QStringLiteral("'%1' is not a date (YYYY-MM-DD) or an ISO-8601 date-time").arg(text));
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
+    return t.toUTC();
+}
+
+QStringList ExportQuery::headers() const
+{
+    QStringList names;
+    for (const ExportColumn &c : columns)
+        names << c.header;
+    return names;
+}
+
+ExportQuery ExportQuery::build(ExportKind kind, const ExportFilter &filter)
+{
+    ExportQuery q;
+    const QueryParts p = partsFor(kind, filter, q.bindings);
+    q.columns = p.columns;
+    const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + p.where.join(QStringLiteral(" AND "));
+    q.sql = p.select + where + QStringLiteral(" ORDER BY ") + p.orderBy;
+    q.countSqlText = QStringLiteral("SELECT COUNT(*) FROM (") + p.select + where + QStringLiteral(") counted");
+    return q;
+}
+
+QString ExportQuery::countSql() const
+{
+    return countSqlText;
+}
+
+} // namespace tw

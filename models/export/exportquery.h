@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+
+namespace tw {
+
+// What can be exported: one kind per table a panel shows.
+enum class ExportKind { Articles, Scores, Quotes, Events, Guidance, Alerts };
+
+// "articles" <-> ExportKind::Articles, for the command line and file names.
+QString exportKindName(ExportKind kind);
+std::optional<ExportKind> exportKindFromName(const QString &name);
+QStringList exportKindNames();
+
+// Which rows: a ticker (empty: all) and a half-open UTC interval [since, until).
+// Each kind filters on its own time column (published, as of, bar time, event
+// date, fired).
+struct ExportFilter {
+    QString ticker;
+    std::optional<QDateTime> since;
+    std::optional<QDateTime> until;
+};
+
+// Reads "2026-04-08" (a whole day: since = its start, until = the next day's
+// start, so --until is inclusive of that day) or an ISO-8601 date-time
+// (taken as UTC when it names no offset). `endOfRange` picks the meaning.
+Result<QDateTime> parseExportDate(const QString &text, bool endOfRange);
+
+// How a column's stored value becomes a CSV cell.
+enum class ExportColumnType { Text, Integer, Real, Instant };
+
+struct ExportColumn {
+    QString header;
+    ExportColumnType type;
+};
+
+// One export as a single forward-only SELECT whose result columns line up
+// with `columns`, plus the values for its positional placeholders.
+struct ExportQuery {
+    QList<ExportColumn> columns;
+    QString sql;
+    QString countSqlText;
+    QVariantList bindings;
+
+    QStringList headers() const;
+    // The same rows counted, for a progress bar's total.
+    QString countSql() const;
+
+    static ExportQuery build(ExportKind kind, const ExportFilter &filter);
+};
+
+} // namespace tw

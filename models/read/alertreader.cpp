@@ -1,0 +1,52 @@
+#include "read/alertreader.h"
+
+#include "store/sqlexec.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tw {
+
+AlertReader::AlertReader(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT f.id, f.fired_utc, coalesce(nullif(r.name, ''), r.kind), f.ticker, f.message, f.acknowledged "
+        "FROM fired_alerts f JOIN alert_rules r ON r.id = f.rule_id ORDER BY f.fired_utc DESC, f.id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Fired alerts read failed"), q));
+    QList<FiredAlertRow> out;
+    while (q.next())
+        out << FiredAlertRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                             q.value(3).toString(), q.value(4).toString(), q.value(5).toInt() != 0};
+    return out;
+}
+
+Result<QList<AlertRuleRow>> AlertReader::rules() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, name, kind, ticker, threshold, query, enabled, muted, "
+                               "coalesce(last_fired_utc, 0) FROM alert_rules ORDER BY id")))
+        return fail(describeSqlError(QStringLiteral("Alert rules read failed"), q));
+    QList<AlertRuleRow> out;
+    while (q.next()) {
+        AlertRuleRow r;
+        r.id = q.value(0).toLongLong();
+        r.name = q.value(1).toString();
+        r.kind = q.value(2).toString();
+        r.ticker = q.value(3).toString();
+        if (!q.value(4).isNull())
+            r.threshold = q.value(4).toDouble();
+        r.query = q.value(5).toString();
+        r.enabled = q.value(6).toInt() != 0;
+        r.muted = q.value(7).toInt() != 0;
+        r.lastFiredUtc = q.value(8).toLongLong();
+        out << r;
+    }
+    return out;
+}
+
+} // namespace tw

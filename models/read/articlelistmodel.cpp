@@ -1,0 +1,143 @@
+#include "read/articlelistmodel.h"
+
+#include "core/storetime.h"
+
+namespace tw {
+
+ArticleListModel::ArticleListModel(QSqlDatabase db, QObject *parent)
+    : QAbstractTableModel(parent), m_reader(std::move(db))
+{
+}
+
+void ArticleListModel::setFilter(const ArticleFilter &filter)
+{
+    if (filter == m_filter && !m_rows.isEmpty())
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void ArticleListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_atEnd = false;
+    m_lastError.clear();
+    endResetModel();
+    // The view asks for more rows only once it is shown; read the first page
+    // now so the model is usable (and counted) on its own.
+    fetchMore({});
+}
+
+qint64 ArticleListModel::articleId(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+int ArticleListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ArticleListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const ArticleRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Time:
+            return fromStoreTime(r.publishedUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case Source:
+            return r.source;
+        case Tickers:
+            return r.tickers;
+        case Title:
+            return r.title;
+        case Sentiment:
+            return r.score ? QStringLiteral("%1 %2").arg(*r.score, 0, 'f', 2).arg(r.label) : QString();
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == Title)
+            return r.title;
+        if (index.column() == Time)
+            return isoUtc(fromStoreTime(r.publishedUtc));
+        return {};
+    case ArticleIdRole:
+        return r.id;
+    case ScoreRole:
+        return r.score ? QVariant(*r.score) : QVariant();
+    case LabelRole:
+        return r.label;
+    default:
+        return {};
+    }
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time (UTC)");
+    case Source:
+        return tr("Source");
+    case Tickers:
+        return tr("Tickers");
+    case Title:
+        return tr("Title");
+    case Sentiment:
+        return tr("Sentiment");
+    default:
+        return {};
+    }
+}
+
+bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void ArticleListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd)
+        return;
+    std::optional<ArticleCursor> after;
+    if (!m_rows.isEmpty())
+        after = ArticleCursor{m_rows.last().publishedUtc, m_rows.last().id};
+    auto page = m_reader.page(m_filter, after, kPageSize);
+    if (!page) {
+        m_atEnd = true;
+        m_lastError = page.errorMessage();
+        emit loadFailed(m_lastError);
+        return;
+    }
+    m_atEnd = page->size() < kPageSize;
+    if (page->isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+    m_rows.append(*page);
+    endInsertRows();
+}
+
+void ArticleListModel::sort(int column, Qt::SortOrder order)
+{
+    // Paging follows the (published_utc, id) index, so time is the one order
+    // that stays instant on a large store; other columns keep that order.
+    if (column != Time)
+        return;
+    ArticleFilter f = m_filter;
+    f.newestFirst = order == Qt::DescendingOrder;
+    setFilter(f);
+}
+
+} // namespace tw

@@ -1,0 +1,145 @@
+#include "read/articlepage.h"
+
+#include "core/storetime.h"
+#include "store/sqlexec.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tw {
+
+ArticlePageReader::ArticlePageReader(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QString ArticlePageReader::toFtsQuery(const QString &typed)
+{
+    const QString text = typed.simplified();
+    if (text.isEmpty())
+        return {};
+    static const QRegularExpression advanced(QStringLiteral(R"(["*()]|\b(AND|OR|NOT|NEAR)\b)"));
+    if (advanced.match(text).hasMatch())
+        return text;
+    QStringList terms;
+    static const QRegularExpression word(QStringLiteral(R"([\p{L}\p{N}_]+)"));
+    for (auto it = word.globalMatch(text); it.hasNext();)
+        terms << QStringLiteral("\"%1\"*").arg(it.next().captured(0));
+    return terms.join(QLatin1Char(' '));
+}
+
+Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
+                                                  const std::optional<ArticleCursor> &after, int limit) const
+{
+    QStringList where;
+    QVariantList binds;
+    // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
+    const QString ticker = filter.ticker.isEmpty() ? QStringLiteral("") : filter.ticker;
+    // Bound first: the badge prefers the score for the filtered ticker.
+    QVariantList selectBinds{ticker};
+
+    if (!filter.ticker.isEmpty()) {
+        // Correlated EXISTS: the scan follows the published_utc index and
+        // probes the (article_id, ticker) key per row, so a page stops after
+        // a page's worth of matches instead of gathering every tagged article.
+        where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
+        binds << filter.ticker;
+    }
+    if (!filter.source.isEmpty()) {
+        where << QStringLiteral("a.source = ?");
+        binds << filter.source;
+    }
+    if (!filter.label.isEmpty()) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM article_scores s WHERE s.article_id = a.id AND s.label = ?"
+                                " AND (? = '' OR s.ticker = ?))");
+        binds << filter.label << ticker << ticker;
+    }
+    if (filter.from.isValid()) {
+        where << QStringLiteral("a.published_utc >= ?");
+        binds << toStoreTime(filter.from);
+    }
+    if (filter.to.isValid()) {
+        where << QStringLiteral("a.published_utc < ?");
+        binds << toStoreTime(filter.to);
+    }
+    const QString fts = toFtsQuery(filter.search);
+    QString from = QStringLiteral("articles a");
+    if (!fts.isEmpty()) {
+        // CROSS JOIN makes SQLite start from the full-text matches and sort
+        // them, rather than walk the whole date index testing each article.
+        from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
+        where.prepend(QStringLiteral("articles_fts MATCH ?"));
+        binds.prepend(fts);
+    }
+    if (after) {
+        where << (filter.newestFirst ? QStringLiteral("(a.published_utc, a.id) < (?, ?)")
+                                     : QStringLiteral("(a.published_utc, a.id) > (?, ?)"));
+        binds << after->publishedUtc << after->id;
+    }
+    const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString sql = QStringLiteral(
+        "SELECT a.id, a.published_utc, a.source, a.title, "
+        "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
+        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
+        "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
+        "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
+        "FROM %1 %2 ORDER BY a.published_utc %3, a.id %3 LIMIT ?")
+                            .arg(from,
+                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                                 order);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return fail(describeSqlError(QStringLiteral("Article list query is invalid"), q));
+    for (const QVariant &v : selectBinds + binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        if (!fts.isEmpty())
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, q.lastError().databaseText()));
+        return fail(describeSqlError(QStringLiteral("Article list read failed"), q));
+    }
+    QList<ArticleRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        ArticleRow r;
+        r.id = q.value(0).toLongLong();
+        r.publishedUtc = q.value(1).toLongLong();
+        r.source = q.value(2).toString();
+        r.title = q.value(3).toString();
+        r.tickers = q.value(4).toString();
+        const QString badge = q.value(5).toString();
+        if (!badge.isEmpty()) {
+            const qsizetype space = badge.indexOf(QLatin1Char(' '));
+            r.score = badge.left(space).toDouble();
+            r.label = badge.mid(space + 1);
+        }
+        rows << r;
+    }
+    return rows;
+}
+
+namespace {
+Result<QStringList> distinctStrings(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return fail(describeSqlError(QStringLiteral("Filter values read failed"), q));
+    QStringList values;
+    while (q.next())
+        values << q.value(0).toString();
+    return values;
+}
+} // namespace
+
+Result<QStringList> ArticlePageReader::sources() const
+{
+    // The index on articles(source) makes DISTINCT a skip scan, not a table scan.
+    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT source FROM articles WHERE source <> '' ORDER BY source"));
+}
+
+Result<QStringList> ArticlePageReader::labels() const
+{
+    return distinctStrings(m_db, QStringLiteral("SELECT DISTINCT label FROM article_scores ORDER BY label"));
+}
+
+} // namespace tw

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace tw {
+
+// What the article list shows; every empty member means "any".
+struct ArticleFilter {
+    QString ticker;
+    QString source;
+    QString label;          // sentiment label from article_scores ("bullish", ...)
+    QDateTime from;         // inclusive, UTC
+    QDateTime to;           // exclusive, UTC
+    QString search;         // FTS5 query over title, summary and body
+    bool newestFirst = true;
+
+    bool operator==(const ArticleFilter &) const = default;
+};
+
+struct ArticleRow {
+    qint64 id = 0;
+    qint64 publishedUtc = 0;
+    QString source;
+    QString tickers;        // "META, NVDA", most relevant first
+    QString title;
+    std::optional<double> score;
+    QString label;
+};
+
+// Where the next page starts: the (published_utc, id) of the last row shown.
+// Keyset paging keeps every page an index range scan, so page 5,000 costs what
+// page 1 costs (OFFSET would walk all the rows before it).
+struct ArticleCursor {
+    qint64 publishedUtc = 0;
+    qint64 id = 0;
+};
+
+// Pages of the article list, in published order (ties broken by id).
+class ArticlePageReader {
+public:
+    explicit ArticlePageReader(QSqlDatabase db);
+
+    Result<QList<ArticleRow>> page(const ArticleFilter &filter, const std::optional<ArticleCursor> &after,
+                                   int limit) const;
+    Result<QStringList> sources() const;
+    Result<QStringList> labels() const;
+
+    // Turns what a user types ("muse spark", "capex 2026") into an FTS5 query
+    // that matches every word as a prefix; text with FTS operators or quotes
+    // is passed through as written.
+    static QString toFtsQuery(const QString &typed);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

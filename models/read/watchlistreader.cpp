@@ -1,0 +1,52 @@
+#include "read/watchlistreader.h"
+
+#include "core/storetime.h"
+#include "store/sqlexec.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tw {
+
+WatchlistReader::WatchlistReader(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday) const
+{
+    // Each column is a correlated subquery on an indexed key, so the cost is a
+    // handful of index probes per ticker whatever the size of the store.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(R"(
+        SELECT t.symbol, t.name,
+          (SELECT close FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
+          (SELECT close FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1 OFFSET 1),
+          (SELECT trade_date FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
+          (SELECT source FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
+          (SELECT score FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC LIMIT 1),
+          (SELECT label FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC LIMIT 1),
+          (SELECT count(*) FROM articles a WHERE a.published_utc >= ?
+             AND EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = t.symbol))
+        FROM tickers t WHERE t.on_watchlist = 1 ORDER BY t.position, t.symbol)"));
+    q.addBindValue(toStoreTime(startOfToday));
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Watchlist read failed"), q));
+    QList<WatchlistRow> rows;
+    while (q.next()) {
+        WatchlistRow r;
+        r.symbol = q.value(0).toString();
+        r.name = q.value(1).toString();
+        if (!q.value(2).isNull())
+            r.lastClose = q.value(2).toDouble();
+        if (r.lastClose && !q.value(3).isNull() && q.value(3).toDouble() != 0)
+            r.changePercent = (*r.lastClose / q.value(3).toDouble() - 1.0) * 100.0;
+        r.lastTradeDate = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        r.priceSource = q.value(5).toString();
+        if (!q.value(6).isNull())
+            r.score = q.value(6).toDouble();
+        r.scoreLabel = q.value(7).toString();
+        r.articlesToday = q.value(8).toInt();
+        rows << r;
+    }
+    return rows;
+}
+
+} // namespace tw

@@ -1,0 +1,248 @@
+#include "scoring/corporatescorer.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tw {
+
+namespace {
+
+constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr double kPrior = 0.25;          // weight of an imaginary neutral article
+constexpr double kStretch = 2.0;         // article means are damped; spread them over 0-100
+constexpr double kForgotten = 1.0 / 32;  // after five half-lives a story no longer counts
+constexpr double kMinRelevance = 0.1;
+constexpr double kDuplicateSimilarity = 0.6;
+constexpr qint64 kDuplicateWindowMs = 3 * kDayMs;
+constexpr int kTop = 5;
+
+QSet<QString> titleWords(const QString &title)
+{
+    QSet<QString> words;
+    QString word;
+    for (QChar c : title) {
+        if (c.isLetterOrNumber()) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            words.insert(word);
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        words.insert(word);
+    return words;
+}
+
+double jaccard(const QSet<QString> &a, const QSet<QString> &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return 0;
+    qsizetype common = 0;
+    for (const QString &w : a)
+        common += b.contains(w) ? 1 : 0;
+    return double(common) / double(a.size() + b.size() - common);
+}
+
+double round3(double v) { return std::round(v * 1000) / 1000; }
+
+} // namespace
+
+QString horizonName(ScoreHorizon horizon)
+{
+    switch (horizon) {
+    case ScoreHorizon::Short: return QStringLiteral("short");
+    case ScoreHorizon::Long: return QStringLiteral("long");
+    case ScoreHorizon::Medium: break;
+    }
+    return QStringLiteral("medium");
+}
+
+std::optional<ScoreHorizon> parseHorizon(QStringView name)
+{
+    for (ScoreHorizon h : allHorizons())
+        if (name == horizonName(h))
+            return h;
+    return std::nullopt;
+}
+
+qint64 horizonHalfLifeMs(ScoreHorizon horizon)
+{
+    switch (horizon) {
+    case ScoreHorizon::Short: return kDayMs;
+    case ScoreHorizon::Long: return 30 * kDayMs;
+    case ScoreHorizon::Medium: break;
+    }
+    return 7 * kDayMs;
+}
+
+QList<ScoreHorizon> allHorizons() { return {ScoreHorizon::Short, ScoreHorizon::Medium, ScoreHorizon::Long}; }
+
+QString corporateScoreLabel(double score)
+{
+    if (score < 35)
+        return QStringLiteral("Bearish");
+    if (score < 45)
+        return QStringLiteral("Somewhat bearish");
+    if (score < 55)
+        return QStringLiteral("Neutral");
+    if (score < 65)
+        return QStringLiteral("Somewhat bullish");
+    return QStringLiteral("Bullish");
+}
+
+QString CorporateScore::headline() const
+{
+    return QStringLiteral("%1 %2 \u00b7 %3 term").arg(qRound(score)).arg(label, horizonName(horizon));
+}
+
+QString CorporateScore::explanationJson() const
+{
+    QJsonArray stories;
+    for (const StoryContribution &s : topStories)
+        stories.append(QJsonObject{{QStringLiteral("article_id"), s.articleId},
+                                   {QStringLiteral("title"), s.title},
+                                   {QStringLiteral("source"), s.source},
+                                   {QStringLiteral("published_utc"), s.publishedUtc},
+                                   {QStringLiteral("article_score"), round3(s.articleScore)},
+                                   {QStringLiteral("weight"), round3(s.weight)},
+                                   {QStringLiteral("points"), round3(s.points)},
+                                   {QStringLiteral("copies"), s.copies}});
+    QJsonArray phrases;
+    for (const PhraseContribution &p : topPhrases)
+        phrases.append(QJsonObject{{QStringLiteral("text"), p.text}, {QStringLiteral("points"), round3(p.points)}});
+    const QJsonObject root{{QStringLiteral("as_of_utc"), asOfUtc},
+                           {QStringLiteral("half_life_hours"), double(horizonHalfLifeMs(horizon) / kHourMs)},
+                           {QStringLiteral("stories"), stories},
+                           {QStringLiteral("phrases"), phrases}};
+    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
+}
+
+double StoryGrouper::titleSimilarity(const QString &a, const QString &b) { return jaccard(titleWords(a), titleWords(b)); }
+
+QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
+{
+    QList<int> groupOf(rows.size(), -1);
+    QList<QSet<QString>> words;
+    words.reserve(rows.size());
+    for (const StoredArticleScore &r : rows)
+        words << titleWords(r.title);
+    QList<qsizetype> firstOfGroup;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        for (qsizetype g = 0; g < firstOfGroup.size() && groupOf[i] < 0; ++g) {
+            const qsizetype first = firstOfGroup[g];
+            if (std::abs(rows[i].publishedUtc - rows[first].publishedUtc) <= kDuplicateWindowMs
+                && jaccard(words[i], words[first]) >= kDuplicateSimilarity)
+                groupOf[i] = int(g);
+        }
+        if (groupOf[i] < 0) {
+            groupOf[i] = int(firstOfGroup.size());
+            firstOfGroup << i;
+        }
+    }
+    return groupOf;
+}
+
+CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon horizon, qint64 asOfUtc,
+                                        const QList<StoredArticleScore> &allRows)
+{
+    CorporateScore result;
+    result.ticker = ticker;
+    result.horizon = horizon;
+    result.asOfUtc = asOfUtc;
+
+    QList<StoredArticleScore> rows;
+    for (const StoredArticleScore &r : allRows)
+        if (r.publishedUtc <= asOfUtc)
+            rows << r;
+    std::stable_sort(rows.begin(), rows.end(), [](const StoredArticleScore &a, const StoredArticleScore &b) {
+        return a.publishedUtc != b.publishedUtc ? a.publishedUtc < b.publishedUtc : a.articleId < b.articleId;
+    });
+    const QList<int> groupOf = StoryGrouper::group(rows);
+
+    // One story per group: the first copy's identity, the mean of the copies' scores.
+    QList<StoryContribution> stories;
+    QList<double> confidence, relevance;
+    QList<qsizetype> firstRow;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const int g = groupOf[i];
+        if (g == stories.size()) {
+            stories << StoryContribution{rows[i].articleId, rows[i].title, rows[i].source, rows[i].publishedUtc,
+                                         rows[i].score, 0, 0, 1};
+            confidence << rows[i].confidence;
+            relevance << rows[i].relevance;
+            firstRow << i;
+        } else {
+            StoryContribution &s = stories[g];
+            s.articleScore = (s.articleScore * s.copies + rows[i].score) / (s.copies + 1);
+            confidence[g] = (confidence[g] * s.copies + rows[i].confidence) / (s.copies + 1);
+            relevance[g] = std::max(relevance[g], rows[i].relevance);
+            ++s.copies;
+        }
+    }
+
+    const double halfLife = double(horizonHalfLifeMs(horizon));
+    double weighted = 0, weights = 0, absolute = 0;
+    for (qsizetype g = 0; g < stories.size(); ++g) {
+        StoryContribution &s = stories[g];
+        const double decay = std::pow(0.5, double(asOfUtc - s.publishedUtc) / halfLife);
+        if (decay < kForgotten)
+            continue;
+        s.weight = std::max(relevance[g], kMinRelevance) * (0.5 + 0.5 * confidence[g]) * decay;
+        weighted += s.weight * s.articleScore;
+        absolute += s.weight * std::abs(s.articleScore);
+        weights += s.weight;
+        ++result.articleCount;
+    }
+    const double mean = weights > 0 ? weighted / (weights + kPrior) : 0.0;
+    result.score = std::clamp(50.0 + 50.0 * std::tanh(kStretch * mean), 0.0, 100.0);
+    result.label = corporateScoreLabel(result.score);
+    const double agreement = absolute > 0 ? std::abs(weighted) / absolute : 0.0;
+    result.confidence = weights / (weights + 1.0) * (0.5 + 0.5 * agreement);
+
+    // Attribution: each story's share of the distance from neutral.
+    QHash<QString, double> phrasePoints;
+    for (qsizetype g = 0; g < stories.size(); ++g) {
+        StoryContribution &s = stories[g];
+        if (s.weight <= 0 || weighted == 0)
+            continue;
+        s.points = (result.score - 50.0) * (s.weight * s.articleScore) / weighted;
+        const QJsonArray spans = QJsonDocument::fromJson(rows[firstRow[g]].spans.toUtf8()).array();
+        double total = 0;
+        for (const QJsonValue &v : spans)
+            total += std::abs(v.toObject().value(QStringLiteral("weight")).toDouble());
+        if (total <= 0)
+            continue;
+        // A phrase's share of the story's points follows its share of the
+        // story's evidence, with the phrase's own sign.
+        for (const QJsonValue &v : spans) {
+            const QJsonObject o = v.toObject();
+            const double w = o.value(QStringLiteral("weight")).toDouble();
+            phrasePoints[o.value(QStringLiteral("text")).toString().toLower()] += std::abs(s.points) * w / total;
+        }
+    }
+    QList<StoryContribution> ranked;
+    for (const StoryContribution &s : stories)
+        if (s.weight > 0)
+            ranked << s;
+    std::stable_sort(ranked.begin(), ranked.end(), [](const StoryContribution &a, const StoryContribution &b) {
+        return std::abs(a.points) > std::abs(b.points);
+    });
+    result.topStories = ranked.mid(0, kTop);
+    QList<PhraseContribution> phrases;
+    for (auto it = phrasePoints.cbegin(); it != phrasePoints.cend(); ++it)
+        phrases << PhraseContribution{it.key(), it.value()};
+    std::sort(phrases.begin(), phrases.end(), [](const PhraseContribution &a, const PhraseContribution &b) {
+        return std::abs(a.points) != std::abs(b.points) ? std::abs(a.points) > std::abs(b.points) : a.text < b.text;
+    });
+    result.topPhrases = phrases.mid(0, kTop);
+    return result;
+}
+
+} // namespace tw

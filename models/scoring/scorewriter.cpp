@@ -1,0 +1,56 @@
+#include "scoring/scorewriter.h"
+
+#include "core/storetime.h"
+#include "store/articlescorestore.h"
+#include "store/corporatescorestore.h"
+#include "store/sqlexec.h"
+
+namespace tw {
+
+ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker)
+    : m_db(std::move(db)), m_sentences(sentences), m_articles(sentences, linker)
+{
+}
+
+Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links)
+{
+    return ArticleScoreStore(m_db).replace(articleId, modelVersion(), m_articles.score(article, links),
+                                           toStoreTime(nowUtc()));
+}
+
+Result<qint64> ScoreWriter::storeAsOf() const
+{
+    return queryScalar(m_db, QStringLiteral("SELECT COALESCE(MAX(published_utc), 0) FROM articles"));
+}
+
+Result<QList<CorporateScore>> ScoreWriter::refreshCorporate(const QStringList &tickers, std::optional<qint64> asOfUtc)
+{
+    qint64 asOf = 0;
+    if (asOfUtc) {
+        asOf = *asOfUtc;
+    } else {
+        auto latest = storeAsOf();
+        if (!latest)
+            return latest.error();
+        asOf = *latest;
+    }
+    QList<CorporateScore> written;
+    if (asOf <= 0)
+        return written;   // an empty store has nothing to score
+    ArticleScoreStore articleScores(m_db);
+    CorporateScoreStore corporate(m_db);
+    for (const QString &ticker : tickers) {
+        auto rows = articleScores.forTicker(ticker, modelVersion());
+        if (!rows)
+            return rows.error();
+        for (ScoreHorizon h : allHorizons()) {
+            CorporateScore score = CorporateScorer::compute(ticker, h, asOf, *rows);
+            if (auto saved = corporate.save(score, modelVersion()); !saved)
+                return saved.error();
+            written << score;
+        }
+    }
+    return written;
+}
+
+} // namespace tw

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/article.h"
+#include "linking/entitylinker.h"
+#include "scoring/articlescorer.h"
+#include "scoring/corporatescorer.h"
+#include "sentiment/sentimentscorer.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace tw {
+
+// Writes the scores that follow from stored articles: article_scores for an
+// article, corporate_scores for the companies whose articles changed. Used by
+// the ingest path (stage 3) and by full rescoring. The caller owns the transaction.
+class ScoreWriter {
+public:
+    ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker);
+
+    // Scores the stored article `articleId` for each linked company.
+    Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links);
+
+    // Recomputes every horizon of each ticker at `asOfUtc`, or at the store's
+    // latest article time when not given (so the same store gives the same scores).
+    Result<QList<CorporateScore>> refreshCorporate(const QStringList &tickers, std::optional<qint64> asOfUtc = {});
+
+    // The latest publication time in the store: the "now" of its scores.
+    Result<qint64> storeAsOf() const;
+    QString modelVersion() const { return m_sentences.modelVersion(); }
+
+private:
+    QSqlDatabase m_db;
+    const SentimentScorer &m_sentences;
+    ArticleScorer m_articles;
+};
+
+} // namespace tw

@@ -1,0 +1,369 @@
+#include "sentiment/sentimentscorer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tw {
+
+namespace {
+
+constexpr int kRulesVersion = 1;
+
+// A change with no metric in reach reads as "the thing the sentence is about
+// went up/down", which in news is good/bad more often than not, but weaker.
+constexpr double kUnboundOrientation = 0.6;
+constexpr double kNegation = -0.8;
+constexpr double kBeforeBut = 0.5;
+constexpr double kAfterBut = 1.4;
+constexpr double kConcessionClause = 0.4;
+constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the market's own verdict
+constexpr double kComparison = 0.9;
+constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
+constexpr int kMetricBack = 6;          // tokens between a metric and the change after it
+constexpr int kMetricAhead = 4;
+constexpr int kMetricBackAcrossComma = 12;         // tokens between a change and the metric after it
+constexpr int kNegationReach = 3;
+constexpr int kIntensifierReach = 2;
+
+struct Item {
+    LexiconRole role;
+    float value;
+    qint32 begin;    // token range
+    qint32 end;
+    qint32 clause;
+};
+
+struct Contribution {
+    double weight;
+    qint32 anchorBegin;   // the token range of the word that carries it (for modifiers)
+    qint32 anchorEnd;
+    qint32 spanBegin;     // the token range to highlight
+    qint32 spanEnd;
+    qint32 clause;
+};
+
+struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<qint32> clauseOf;
+    std::vector<qint32> itemAt;   // token -> item starting there, or -1
+    std::vector<Item> items;
+    std::vector<Contribution> contributions;
+    std::vector<quint8> metricUsed;
+};
+
+bool isChange(LexiconRole r)
+{
+    return r == LexiconRole::Rise || r == LexiconRole::Fall || r == LexiconRole::RiseBefore
+        || r == LexiconRole::FallBefore;
+}
+bool isMetric(LexiconRole r) { return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric; }
+
+// A figure that is a year ("from 2007 to 2008") compares nothing.
+bool looksLikeYear(const Token &t) { return !t.percent && t.value >= 1950 && t.value <= 2050 && t.value == std::floor(t.value); }
+
+} // namespace
+
+QString sentimentLabelName(SentimentLabel label)
+{
+    switch (label) {
+    case SentimentLabel::Negative: return QStringLiteral("negative");
+    case SentimentLabel::Positive: return QStringLiteral("positive");
+    case SentimentLabel::Neutral: break;
+    }
+    return QStringLiteral("neutral");
+}
+
+std::optional<SentimentLabel> parseSentimentLabel(QStringView name)
+{
+    if (name == u"positive")
+        return SentimentLabel::Positive;
+    if (name == u"negative")
+        return SentimentLabel::Negative;
+    if (name == u"neutral")
+        return SentimentLabel::Neutral;
+    return std::nullopt;
+}
+
+SentimentScorer::SentimentScorer(SentimentLexicon lexicon, SentimentTuning tuning)
+    : m_lexicon(std::move(lexicon)), m_tuning(tuning)
+{
+}
+
+Result<SentimentScorer> SentimentScorer::createDefault()
+{
+    auto lexicon = SentimentLexicon::loadDefault();
+    if (!lexicon)
+        return lexicon.error();
+    return SentimentScorer(std::move(*lexicon));
+}
+
+Result<const SentimentScorer *> SentimentScorer::builtIn()
+{
+    static const Result<SentimentScorer> scorer = createDefault();
+    if (!scorer)
+        return scorer.error();
+    return &scorer.value();
+}
+
+QString SentimentScorer::modelVersion() const
+{
+    return QStringLiteral("rules-%1+lex-%2").arg(kRulesVersion).arg(m_lexicon.digest());
+}
+
+SentenceSentiment SentimentScorer::score(QStringView sentence) const
+{
+    thread_local Scratch s;
+    s.tokens.clear();
+    FinanceTokenizer::tokenize(sentence, s.tokens);
+    const auto &tokens = s.tokens;
+    const qint32 n = qint32(tokens.size());
+
+    // 1. Lexicon items, longest phrase first, and clauses.
+    s.items.clear();
+    s.clauseOf.assign(size_t(n), 0);
+    s.itemAt.assign(size_t(n), -1);
+    qint32 clause = 0;
+    for (qint32 i = 0; i < n;) {
+        const LexiconMatch m = m_lexicon.longestMatch(tokens, size_t(i));
+        if (m.entry) {
+            const LexiconRole role = m.entry->role;
+            if (role == LexiconRole::ContrastBut || role == LexiconRole::Concession)
+                ++clause;
+            s.itemAt[size_t(i)] = qint32(s.items.size());
+            s.items.push_back(Item{role, m.entry->value, i, i + m.tokens, clause});
+            for (qint32 k = i; k < i + m.tokens; ++k)
+                s.clauseOf[size_t(k)] = clause;
+            i += m.tokens;
+            continue;
+        }
+        s.clauseOf[size_t(i)] = clause;
+        if (tokens[size_t(i)].boundary)
+            ++clause;
+        ++i;
+    }
+    const auto &items = s.items;
+    const qint32 itemCount = qint32(items.size());
+    s.metricUsed.assign(size_t(itemCount), 0);
+    s.contributions.clear();
+
+    auto findMetric = [&](qint32 from, bool ahead, qint32 reach, qint32 anchorToken, qint32 anchorClause,
+                          qint32 firstClause) -> qint32 {
+        if (ahead) {
+            for (qint32 j = from + 1; j < itemCount; ++j) {
+                const Item &it = items[size_t(j)];
+                if (it.begin - anchorToken > reach || it.clause != anchorClause || isChange(it.role))
+                    return -1;
+                if (isMetric(it.role))
+                    return j;
+            }
+        } else {
+            for (qint32 j = from - 1; j >= 0; --j) {
+                const Item &it = items[size_t(j)];
+                if (anchorToken - it.end > reach || it.clause > anchorClause || it.clause < firstClause)
+                    return -1;
+                if (isMetric(it.role))
+                    return j;
+            }
+        }
+        return -1;
+    };
+    auto orientationOf = [&](qint32 metric) {
+        if (metric < 0)
+            return kUnboundOrientation;
+        const Item &m = items[size_t(metric)];
+        s.metricUsed[size_t(metric)] = 1;
+        return (m.role == LexiconRole::GoodMetric ? 1.0 : -1.0) * m.value;
+    };
+    auto addContribution = [&](double w, qint32 anchorBegin, qint32 anchorEnd, qint32 metric, qint32 clauseId) {
+        qint32 spanBegin = anchorBegin, spanEnd = anchorEnd;
+        if (metric >= 0) {
+            spanBegin = std::min(spanBegin, items[size_t(metric)].begin);
+            spanEnd = std::max(spanEnd, items[size_t(metric)].end);
+        }
+        s.contributions.push_back(Contribution{w, anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId});
+    };
+
+    // 2. Changes, read against the metric they move.
+    for (qint32 k = 0; k < itemCount; ++k) {
+        const Item &it = items[size_t(k)];
+        if (!isChange(it.role))
+            continue;
+        const bool up = it.role == LexiconRole::Rise || it.role == LexiconRole::RiseBefore;
+        const bool namesAfter = it.role == LexiconRole::RiseBefore || it.role == LexiconRole::FallBefore;
+        qint32 metric = namesAfter ? findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause)
+                                   : findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause);
+        if (metric < 0)
+            metric = namesAfter ? findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause)
+                                : findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause);
+        // "Net profit totalled EUR 9.6 mn , up from EUR 0.5 mn": a change that
+        // opens a clause after a comma reads against the clause before.
+        if (metric < 0 && !namesAfter && it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',')
+            metric = findMetric(k, false, kMetricBackAcrossComma, it.begin, it.clause, it.clause - 1);
+        const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
+        addContribution(w, it.begin, it.end, metric, it.clause);
+    }
+
+    // 3. Changes read from figures: "to EUR 5 mn from EUR 8 mn", "0.25 versus 0.42".
+    auto figureAfter = [&](qint32 token) -> qint32 {
+        for (qint32 j = token; j < n && j < token + 3; ++j) {
+            const Token &t = tokens[size_t(j)];
+            if (t.kind == TokenKind::Number)
+                return looksLikeYear(t) ? -1 : j;
+            if (t.boundary)
+                return -1;
+        }
+        return -1;
+    };
+    auto figureBefore = [&](qint32 token) -> qint32 {
+        for (qint32 j = token - 1; j >= 0 && j >= token - 4; --j) {
+            const Token &t = tokens[size_t(j)];
+            if (t.kind == TokenKind::Number)
+                return looksLikeYear(t) ? -1 : j;
+            if (t.boundary)
+                return -1;
+        }
+        return -1;
+    };
+    auto figureValue = [&](qint32 token) {
+        double v = tokens[size_t(token)].value;
+        if (token + 1 < n && s.itemAt[size_t(token + 1)] >= 0) {
+            const Item &next = items[size_t(s.itemAt[size_t(token + 1)])];
+            if (next.role == LexiconRole::Scale)
+                v *= next.value;
+        }
+        return v;
+    };
+    auto changeNearby = [&](qint32 item) {
+        for (qint32 j = item - 1; j >= 0 && items[size_t(item)].begin - items[size_t(j)].end <= 8; --j) {
+            if (items[size_t(j)].clause == items[size_t(item)].clause && isChange(items[size_t(j)].role))
+                return true;
+        }
+        return false;
+    };
+    for (qint32 k = 0; k < itemCount; ++k) {
+        const Item &it = items[size_t(k)];
+        qint32 newer = -1, older = -1;
+        qint32 end = it.end;
+        if (it.role == LexiconRole::Versus) {
+            newer = figureBefore(it.begin);
+            older = figureAfter(it.end);
+        } else if (it.role == LexiconRole::To || it.role == LexiconRole::From) {
+            const qint32 first = figureAfter(it.end);
+            if (first < 0)
+                continue;
+            // The partner marker within a few tokens after the first figure.
+            for (qint32 j = k + 1; j < itemCount && items[size_t(j)].begin - first <= 6; ++j) {
+                const Item &partner = items[size_t(j)];
+                const bool pairs = (it.role == LexiconRole::To && partner.role == LexiconRole::From)
+                                || (it.role == LexiconRole::From && partner.role == LexiconRole::To);
+                if (!pairs)
+                    continue;
+                const qint32 second = figureAfter(partner.end);
+                if (second >= 0) {
+                    newer = it.role == LexiconRole::To ? first : second;
+                    older = it.role == LexiconRole::To ? second : first;
+                    end = partner.end;
+                    k = j;   // the pair is used up
+                }
+                break;
+            }
+        } else {
+            continue;
+        }
+        if (newer < 0 || older < 0 || tokens[size_t(newer)].percent != tokens[size_t(older)].percent
+            || changeNearby(k))
+            continue;
+        const double a = figureValue(newer), b = figureValue(older);
+        if (a == b)
+            continue;
+        const qint32 metric = findMetric(k, false, 12, it.begin, it.clause, it.clause);
+        const double w = (a > b ? 1.0 : -1.0) * kComparison * orientationOf(metric);
+        addContribution(w, it.begin, end, metric, it.clause);
+    }
+
+    // 4. Polar phrases, signed figures, and bad metrics nobody moved ("net loss of EUR 2 mn").
+    for (qint32 k = 0; k < itemCount; ++k) {
+        const Item &it = items[size_t(k)];
+        if (it.role == LexiconRole::Polar)
+            addContribution(it.value, it.begin, it.end, -1, it.clause);
+        else if (it.role == LexiconRole::BadMetric && !s.metricUsed[size_t(k)])
+            addContribution(-it.value * 0.5, it.begin, it.end, -1, it.clause);
+    }
+    for (qint32 i = 0; i < n; ++i) {
+        const Token &t = tokens[size_t(i)];
+        if (t.kind == TokenKind::Number && t.signedFigure && t.percent && t.value != 0)
+            addContribution(t.value > 0 ? kSignedFigure : -kSignedFigure, i, i + 1, -1, s.clauseOf[size_t(i)]);
+    }
+
+    // 5. Modifiers: negation, intensifiers, hedges, contrast.
+    qint32 butAt = -1;
+    for (const Item &it : items)
+        if (it.role == LexiconRole::ContrastBut)
+            butAt = it.begin;   // the last "but" decides what the sentence concludes
+    double total = 0, evidence = 0;
+    for (Contribution &c : s.contributions) {
+        for (const Item &it : items) {
+            if (it.clause != c.clause)
+                continue;
+            switch (it.role) {
+            case LexiconRole::Negator:
+                if (it.end <= c.anchorBegin && c.anchorBegin - it.end < kNegationReach)
+                    c.weight *= kNegation;
+                break;
+            case LexiconRole::Intensifier:
+                if ((it.end <= c.anchorBegin && c.anchorBegin - it.end < kIntensifierReach)
+                    || (it.begin >= c.anchorEnd && it.begin - c.anchorEnd < kIntensifierReach))
+                    c.weight *= it.value;
+                break;
+            case LexiconRole::Hedge:
+                if (it.end <= c.anchorBegin)
+                    c.weight *= it.value;
+                break;
+            case LexiconRole::Concession:
+                c.weight *= kConcessionClause;
+                break;
+            default:
+                break;
+            }
+        }
+        if (butAt >= 0)
+            c.weight *= c.anchorBegin < butAt ? kBeforeBut : kAfterBut;
+        total += c.weight;
+        evidence += std::abs(c.weight);
+    }
+
+    for (const Token &t : tokens) {
+        if (t.kind == TokenKind::Punct && sentence[t.start] == u'?') {
+            total *= kQuestion;
+            break;
+        }
+    }
+
+    // 6. Normalise, label, explain.
+    SentenceSentiment result;
+    result.score = total / std::sqrt(total * total + m_tuning.saturation);
+    if (result.score >= m_tuning.positiveThreshold)
+        result.label = SentimentLabel::Positive;
+    else if (result.score <= -m_tuning.negativeThreshold)
+        result.label = SentimentLabel::Negative;
+    const double agreement = evidence > 0 ? std::abs(total) / evidence : 1.0;
+    if (result.label == SentimentLabel::Neutral) {
+        const double threshold = result.score >= 0 ? m_tuning.positiveThreshold : m_tuning.negativeThreshold;
+        result.confidence = 0.5 + 0.4 * (1.0 - std::abs(result.score) / threshold) - (evidence > 0 ? 0.1 : 0.0);
+    } else {
+        result.confidence = std::abs(result.score) * (0.5 + 0.5 * agreement);
+    }
+    result.confidence = std::clamp(result.confidence, 0.0, 1.0);
+    for (const Contribution &c : s.contributions) {
+        if (std::abs(c.weight) < 1e-3)
+            continue;
+        const Token &first = tokens[size_t(c.spanBegin)];
+        const Token &last = tokens[size_t(c.spanEnd - 1)];
+        result.spans.append(SentimentSpan{first.start, last.start + last.length - first.start, c.weight});
+    }
+    std::sort(result.spans.begin(), result.spans.end(),
+              [](const SentimentSpan &a, const SentimentSpan &b) { return a.start < b.start; });
+    return result;
+}
+
+} // namespace tw

@@ -1,0 +1,28 @@
+#include "store/corporatescorestore.h"
+
+#include "store/sqlexec.h"
+
+namespace tw {
+
+CorporateScoreStore::CorporateScoreStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Status CorporateScoreStore::save(const CorporateScore &score, const QString &modelVersion)
+{
+    // DELETE + INSERT rather than an upsert: written once for SQLite and PostgreSQL.
+    QSqlQuery remove(m_db);
+    remove.prepare(QStringLiteral("DELETE FROM corporate_scores WHERE ticker = ? AND horizon = ? AND as_of_utc = ?"));
+    if (auto s = execBound(remove, {score.ticker, horizonName(score.horizon), score.asOfUtc}); !s)
+        return s;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO corporate_scores (ticker, horizon, as_of_utc, score, label, "
+                                  "article_count, confidence, model_version, explanation) VALUES (?,?,?,?,?,?,?,?,?)"));
+    return execBound(insert, {score.ticker, horizonName(score.horizon), score.asOfUtc, score.score, score.label,
+                              score.articleCount, score.confidence, modelVersion, score.explanationJson()});
+}
+
+Result<qint64> CorporateScoreStore::count() const
+{
+    return queryScalar(m_db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores"));
+}
+
+} // namespace tw

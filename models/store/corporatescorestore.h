@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/result.h"
+#include "scoring/corporatescorer.h"
+
+#include <QSqlDatabase>
+
+namespace tw {
+
+// corporate_scores: one row per (ticker, horizon, as-of); a recompute at the
+// same as-of replaces the row, a later as-of adds history.
+class CorporateScoreStore {
+public:
+    explicit CorporateScoreStore(QSqlDatabase db);
+
+    Status save(const CorporateScore &score, const QString &modelVersion);
+    Result<qint64> count() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

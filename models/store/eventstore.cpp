@@ -1,0 +1,184 @@
+#include "store/eventstore.h"
+
+#include "core/storetime.h"
+#include "store/sqlexec.h"
+
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace tw {
+
+namespace {
+const QString kColumns = QStringLiteral(
+    "e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, e.amount_low, e.amount_high, "
+    "e.currency, e.unit, e.period, e.confidence, e.merge_key, "
+    "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)");
+
+QVariant optionalDouble(const std::optional<double> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
+}
+
+QString keyPart(QString s)
+{
+    return s.replace(QLatin1Char('|'), QLatin1Char('/'));
+}
+
+QString mergeKey(const ExtractedEvent &e)
+{
+    return QStringList{keyPart(e.ticker), eventKindId(e.kind), keyPart(e.metric), keyPart(e.subject),
+                       e.date.display(), keyPart(e.amount.display())}
+        .join(QLatin1Char('|'));
+}
+} // namespace
+
+double StoredEvent::confidence() const
+{
+    const double best = event.confidence;
+    return best + (0.99 - best) * (1.0 - std::pow(0.5, std::max(0, sources - 1)));
+}
+
+EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<QList<StoredEvent>> EventStore::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM events e %2 ORDER BY e.event_date, e.id").arg(kColumns, where));
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Could not read events"), q));
+    QList<StoredEvent> events;
+    while (q.next()) {
+        StoredEvent s;
+        s.id = q.value(0).toLongLong();
+        ExtractedEvent &e = s.event;
+        e.ticker = q.value(1).toString();
+        e.date.date = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+        e.date.precision = datePrecisionFromId(q.value(3).toString());
+        e.kind = eventKindFromId(q.value(4).toString()).value_or(EventKind::Launch);
+        e.title = q.value(5).toString();
+        e.metric = q.value(6).toString();
+        e.date.basis = dateBasisFromId(q.value(7).toString());
+        if (!q.value(8).isNull())
+            e.amount.low = q.value(8).toDouble();
+        if (!q.value(9).isNull())
+            e.amount.high = q.value(9).toDouble();
+        e.amount.currency = q.value(10).toString();
+        e.amount.unit = q.value(11).toString();
+        e.amount.period = q.value(12).toString();
+        e.confidence = q.value(13).toDouble();
+        e.subject = q.value(14).toString().section(QLatin1Char('|'), 3, 3);
+        s.sources = q.value(15).toInt();
+        events << s;
+    }
+    return events;
+}
+
+Result<QList<StoredEvent>> EventStore::query(const EventFilter &filter) const
+{
+    QStringList conditions;
+    QVariantList values;
+    if (!filter.ticker.isEmpty()) {
+        conditions << QStringLiteral("e.ticker = ?");
+        values << filter.ticker;
+    }
+    if (filter.kind) {
+        conditions << QStringLiteral("e.kind = ?");
+        values << eventKindId(*filter.kind);
+    }
+    if (filter.since.isValid()) {
+        conditions << QStringLiteral("e.event_date >= ?");
+        values << filter.since.toString(Qt::ISODate);
+    }
+    if (!filter.metric.isEmpty()) {
+        conditions << QStringLiteral("e.metric = ?");
+        values << filter.metric;
+    }
+    return select(conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")),
+                  values);
+}
+
+Result<QList<EventSource>> EventStore::sources(qint64 eventId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.id, a.guid, a.title, a.source, a.url, a.published_utc, s.sentence_start, "
+                             "s.sentence_end FROM event_sources s JOIN articles a ON a.id = s.article_id "
+                             "WHERE s.event_id = ? ORDER BY a.published_utc, a.id"));
+    if (auto s = execBound(q, {eventId}); !s)
+        return s.error();
+    QList<EventSource> sources;
+    while (q.next())
+        sources << EventSource{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString(), q.value(4).toString(), fromStoreTime(q.value(5).toLongLong()),
+                               q.value(6).toLongLong(), q.value(7).toLongLong()};
+    return sources;
+}
+
+Result<QList<StoredEvent>> EventStore::candidates(const QString &ticker, EventKind kind) const
+{
+    return select(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?"), {ticker, eventKindId(kind)});
+}
+
+Result<qint64> EventStore::insert(const ExtractedEvent &e)
+{
+    const QString base = mergeKey(e);
+    QString key = base;
+    // Two events that the merge rules keep apart may still print the same
+    // key (a reaffirmed figure on the same day): number the later ones.
+    for (int n = 2;; ++n) {
+        QSqlQuery exists(m_db);
+        exists.prepare(QStringLiteral("SELECT 1 FROM events WHERE merge_key = ?"));
+        if (auto s = execBound(exists, {key}); !s)
+            return s.error();
+        if (!exists.next())
+            break;
+        key = base + QStringLiteral("#%1").arg(n);
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
+        "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    if (auto s = execBound(q, {e.ticker, e.date.date.toString(Qt::ISODate), datePrecisionId(e.date.precision),
+                               eventKindId(e.kind), e.title, e.metric, dateBasisId(e.date.basis),
+                               optionalDouble(e.amount.low), optionalDouble(e.amount.high), e.amount.currency,
+                               e.amount.unit, e.amount.period, e.confidence, key, toStoreTime(nowUtc())});
+        !s)
+        return s.error();
+    if (!q.next())
+        return fail(QStringLiteral("Could not store the event '%1'").arg(e.title));
+    return q.value(0).toLongLong();
+}
+
+Status EventStore::improve(qint64 eventId, const EventDate &date, const QString &title, double confidence)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE events SET event_date = ?, date_precision = ?, basis = ?, title = ?, confidence = ? WHERE id = ?"));
+    return execBound(q, {date.date.toString(Qt::ISODate), datePrecisionId(date.precision), dateBasisId(date.basis), title,
+                         confidence, eventId});
+}
+
+Status EventStore::addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO event_sources (event_id, article_id, sentence_start, sentence_end) "
+                             "VALUES (?,?,?,?) ON CONFLICT (event_id, article_id) DO NOTHING"));
+    return execBound(q, {eventId, articleId, sentenceStart, sentenceEnd});
+}
+
+Status EventStore::detachArticle(qint64 articleId)
+{
+    QSqlQuery detach(m_db);
+    detach.prepare(QStringLiteral("DELETE FROM event_sources WHERE article_id = ?"));
+    if (auto s = execBound(detach, {articleId}); !s)
+        return s;
+    QSqlQuery prune(m_db);
+    if (!prune.exec(QStringLiteral(
+            "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id)")))
+        return fail(describeSqlError(QStringLiteral("Could not remove events without sources"), prune));
+    return {};
+}
+
+} // namespace tw

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/result.h"
+#include "events/eventtypes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace tw {
+
+// An event as stored: merged from one or more articles.
+struct StoredEvent {
+    qint64 id = 0;
+    ExtractedEvent event;   // confidence: that of the most confident single statement
+    int sources = 0;
+
+    // More independent reports make an event more certain: the best single
+    // statement's confidence, moved halfway to 0.99 by each further source.
+    double confidence() const;
+};
+
+// An article that reports an event, with the sentence that says so
+// (offsets in ArticleText::compose of the article).
+struct EventSource {
+    qint64 articleId = 0;
+    QString guid;
+    QString title;
+    QString source;
+    QString url;
+    QDateTime published;
+    qint64 sentenceStart = 0;
+    qint64 sentenceEnd = 0;
+};
+
+struct EventFilter {
+    QString ticker;                     // empty: all
+    std::optional<EventKind> kind;
+    QDate since;                        // invalid: no bound
+    QString metric;                     // empty: all
+};
+
+// events and event_sources. An event's identity across reports lives in
+// merge_key ("ticker|kind|metric|subject|first date|figure"); the subject
+// (product, counterparty, role...) is read back from it. The caller owns the
+// transaction.
+class EventStore {
+public:
+    explicit EventStore(QSqlDatabase db);
+
+    Result<QList<StoredEvent>> query(const EventFilter &filter) const;
+    Result<QList<EventSource>> sources(qint64 eventId) const;
+
+    // For the merger: the stored events an extracted one may be the same as.
+    Result<QList<StoredEvent>> candidates(const QString &ticker, EventKind kind) const;
+    Result<qint64> insert(const ExtractedEvent &event);
+    Status improve(qint64 eventId, const EventDate &date, const QString &title, double confidence);
+    Status addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd);
+    // Forgets what the article said; events no article reports any more go.
+    Status detachArticle(qint64 articleId);
+
+private:
+    Result<QList<StoredEvent>> select(const QString &where, const QVariantList &values) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace tw

@@ -1,0 +1,423 @@
+#include "fetch/feedfetch.h"
+#include "fetch/fetchscheduler.h"
+#include "ingest/feedrefresher.h"
+#include "store/articlestore.h"
+#include "store/feedstore.h"
+#include "store/storeconnection.h"
+#include "store/storestats.h"
+#include "testhttpserver.h"
+#include "testsupport.h"
+
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tw;
+using twtest::HttpRequest;
+using twtest::HttpResponse;
+using twtest::httpResponse;
+
+namespace {
+QByteArray rssBody()
+{
+    return twtest::readAll(twtest::fixture(QStringLiteral("rss/nasdaq-meta.rss")));
+}
+
+HttpResponse answer(QByteArray raw, int delayMs = 0)
+{
+    return HttpResponse{std::move(raw), delayMs, false};
+}
+
+// Quick but otherwise default policy: retries from 10 ms instead of 1 s.
+FetchPolicy testPolicy()
+{
+    FetchPolicy p;
+    p.retryBaseMs = 10;
+    p.minHostSpacingMs = 0;
+    p.totalTimeoutMs = 10000;
+    p.userAgent = QStringLiteral("Tickerwire-test/1.0 (tests@tickerwire.invalid)");
+    return p;
+}
+
+QList<FetchResult> fetchAll(const QList<FetchRequest> &requests, const FetchPolicy &policy = testPolicy())
+{
+    FetchScheduler scheduler(policy);
+    QList<FetchResult> results;
+    QObject::connect(&scheduler, &FetchScheduler::feedFinished, [&](const FetchResult &r) { results << r; });
+    QEventLoop loop;
+    QObject::connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
+    scheduler.enqueue(requests);
+    if (!scheduler.idle())
+        loop.exec();
+    return results;
+}
+
+FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = testPolicy(), const QString &etag = {})
+{
+    FetchRequest request;
+    request.feedId = 1;
+    request.url = url;
+    request.etag = etag;
+    const auto results = fetchAll({request}, policy);
+    return results.value(0);
+}
+} // namespace
+
+class TestFetchScheduler : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.listening());
+        const QByteArray body = rssBody();
+        m_server.route("/feed", [body](const HttpRequest &r) {
+            if (r.headers.value("if-none-match") == "\"v1\"")
+                return answer("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n");
+            return answer(httpResponse(200, "OK", body,
+                                       {{"Content-Type", "application/rss+xml; charset=utf-8"}, {"ETag", "\"v1\""},
+                                        {"Last-Modified", "Wed, 08 Apr 2026 21:30:02 GMT"}}));
+        });
+        m_server.route("/r1", [this](const HttpRequest &) {
+            return answer(httpResponse(301, "Moved Permanently", {}, {{"Location", m_server.url(QStringLiteral("/r2")).toEncoded()}}));
+        });
+        m_server.route("/r2", [](const HttpRequest &) {
+            return answer(httpResponse(302, "Found", {}, {{"Location", "/feed"}}));
+        });
+        m_server.route("/loop", [](const HttpRequest &) {
+            return answer(httpResponse(302, "Found", {}, {{"Location", "/loop"}}));
+        });
+        m_server.route("/flaky", [this, body](const HttpRequest &) {
+            if (++m_flakyCalls == 1)
+                return answer(httpResponse(500, "Internal Server Error", "oops"));
+            return answer(httpResponse(200, "OK", body));
+        });
+        m_server.route("/down", [](const HttpRequest &) { return answer(httpResponse(503, "Service Unavailable", "down")); });
+        m_server.route("/busy", [this, body](const HttpRequest &) {
+            if (++m_busyCalls == 1)
+                return answer(httpResponse(429, "Too Many Requests", "slow down", {{"Retry-After", "1"}}));
+            return answer(httpResponse(200, "OK", body));
+        });
+        m_server.route("/busy-long", [](const HttpRequest &) {
+            return answer(httpResponse(429, "Too Many Requests", "come back later", {{"Retry-After", "3600"}}));
+        });
+        m_server.route("/slow", [body](const HttpRequest &) { return answer(httpResponse(200, "OK", body), 3000); });
+        m_server.route("/big", [](const HttpRequest &) { return answer(httpResponse(200, "OK", QByteArray(3 * 1024 * 1024, 'x'))); });
+        m_server.route("/big-chunked", [](const HttpRequest &) {
+            QByteArray raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+            const QByteArray chunk(256 * 1024, 'y');
+            for (int i = 0; i < 12; ++i)
+                raw += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+            raw += "0\r\n\r\n";
+            return answer(raw);
+        });
+        m_server.route("/truncated", [body](const HttpRequest &) {
+            // Promises a chunk of 0x4000 bytes, sends a few hundred, hangs up.
+            return answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4000\r\n" + body.left(300));
+        });
+        m_server.route("/truncated-length", [body](const HttpRequest &) {
+            return answer("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n" + body.left(300));
+        });
+        m_server.route("/gzip", [](const HttpRequest &r) {
+            const QByteArray gz = twtest::readAll(twtest::fixture(QStringLiteral("rss/nasdaq-meta.rss.gz")));
+            if (!r.headers.value("accept-encoding").contains("gzip"))
+                return answer(httpResponse(406, "Not Acceptable", "gzip only"));
+            return answer(httpResponse(200, "OK", gz, {{"Content-Encoding", "gzip"}, {"Content-Type", "application/rss+xml"}}));
+        });
+        m_server.route("/garbage", [](const HttpRequest &) {
+            return answer(httpResponse(200, "OK", QByteArray("\x00\x01\x02garbage\xff\xfe<<<", 15), {{"Content-Type", "application/rss+xml"}}));
+        });
+        m_server.route("/consent", [](const HttpRequest &) {
+            return answer(httpResponse(200, "OK", twtest::readAll(twtest::fixture(QStringLiteral("errors/yahoo-consent.html"))),
+                                       {{"Content-Type", "text/html; charset=utf-8"}, {"ETag", "\"consent\""}}));
+        });
+        for (const QByteArray &path : {QByteArrayLiteral("/p1"), QByteArrayLiteral("/p2"), QByteArrayLiteral("/p3"),
+                                      QByteArrayLiteral("/p4"), QByteArrayLiteral("/p5")})
+            m_politeServer.route(path, [body](const HttpRequest &) { return answer(httpResponse(200, "OK", body), 150); });
+    }
+
+    void okThenNotModifiedWithETag()
+    {
+        const FetchResult first = fetchOne(m_server.url(QStringLiteral("/feed")));
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.httpStatus, 200);
+        QCOMPARE(first.etag, QStringLiteral("\"v1\""));
+        QCOMPARE(first.lastModified, QStringLiteral("Wed, 08 Apr 2026 21:30:02 GMT"));
+        QCOMPARE(first.body, rssBody());
+        QCOMPARE(m_server.requests().last().headers.value("user-agent"), QByteArray("Tickerwire-test/1.0 (tests@tickerwire.invalid)"));
+
+        const FetchResult second = fetchOne(m_server.url(QStringLiteral("/feed")), testPolicy(), first.etag);
+        QVERIFY(second.ok());
+        QVERIFY(second.notModified);
+        QCOMPARE(second.httpStatus, 304);
+        QCOMPARE(m_server.requests().last().headers.value("if-none-match"), QByteArray("\"v1\""));
+    }
+
+    void redirectChainIsFollowed()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/r1")));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.finalUrl.path(), QStringLiteral("/feed"));
+        QCOMPARE(r.body, rssBody());
+    }
+
+    void redirectLoopFails()
+    {
+        const int before = m_server.requestsFor("/loop");
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/loop")));
+        QCOMPARE(r.failure, FetchFailure::TooManyRedirects);
+        QVERIFY(r.error.contains(QStringLiteral("redirect")));
+        QCOMPARE(r.attempts, 1);   // not retried: it would loop again
+        // The request and 5 redirects, then it stopped (Qt may resend one
+        // request when the server's "Connection: close" races its reuse).
+        const int sent = m_server.requestsFor("/loop") - before;
+        QVERIFY2(sent >= 6 && sent <= 7, qPrintable(QString::number(sent)));
+    }
+
+    void notFoundIsNotRetried()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/nothing-here")));
+        QCOMPARE(r.failure, FetchFailure::Http);
+        QCOMPARE(r.httpStatus, 404);
+        QCOMPARE(r.attempts, 1);
+        QVERIFY(r.error.startsWith(QStringLiteral("HTTP 404")));
+    }
+
+    void serverErrorThenSuccess()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/flaky")));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(m_flakyCalls, 2);
+    }
+
+    void persistentServerErrorGivesUpAfterThreeRetries()
+    {
+        const int before = m_server.requestsFor("/down");
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/down")));
+        QCOMPARE(r.failure, FetchFailure::Http);
+        QCOMPARE(r.attempts, 4);
+        QCOMPARE(m_server.requestsFor("/down") - before, 4);
+        QVERIFY(r.error.contains(QStringLiteral("after 4 attempts")));
+    }
+
+    void retryAfterIsHonoured()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/busy")));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.attempts, 2);
+        // A long Retry-After is not waited out inside one fetch: it is reported.
+        const FetchResult longer = fetchOne(m_server.url(QStringLiteral("/busy-long")));
+        QCOMPARE(longer.failure, FetchFailure::Http);
+        QCOMPARE(longer.httpStatus, 429);
+        QCOMPARE(longer.attempts, 1);
+        QVERIFY(longer.retryAfterSeconds.has_value());
+        QCOMPARE(*longer.retryAfterSeconds, 3600);
+    }
+
+    void slowServerHitsTheTimeout()
+    {
+        FetchPolicy p = testPolicy();
+        p.totalTimeoutMs = 200;
+        p.maxRetries = 1;
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/slow")), p);
+        QCOMPARE(r.failure, FetchFailure::Timeout);
+        QCOMPARE(r.attempts, 2);
+        QVERIFY(r.error.contains(QStringLiteral("within")));
+    }
+
+    void bodyOverTheCap()
+    {
+        FetchPolicy p = testPolicy();
+        p.maxBodyBytes = 1024 * 1024;
+        const FetchResult declared = fetchOne(m_server.url(QStringLiteral("/big")), p);
+        QCOMPARE(declared.failure, FetchFailure::TooLarge);
+        QCOMPARE(declared.attempts, 1);
+        QVERIFY(declared.error.contains(QStringLiteral("cap")));
+        const FetchResult chunked = fetchOne(m_server.url(QStringLiteral("/big-chunked")), p);
+        QCOMPARE(chunked.failure, FetchFailure::TooLarge);
+        QVERIFY(chunked.body.isEmpty());
+    }
+
+    void truncatedBodyWithLengthIsAnError()
+    {
+        FetchPolicy p = testPolicy();
+        p.maxRetries = 0;
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/truncated-length")), p);
+        QCOMPARE(r.failure, FetchFailure::Network);
+        QVERIFY2(r.error.contains(QStringLiteral("cut short")) || r.error.contains(QStringLiteral("closed")), qPrintable(r.error));
+    }
+
+    // Qt 6.4 hands a chunked body cut mid-chunk over as complete; the parser
+    // is what notices, keeps the items it could read, and says so.
+    void truncatedChunkedBodyIsNoticedByTheParser()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("t.db")), QStringLiteral("truncated-test"));
+        QVERIFY(store.ok());
+        Feed feed;
+        feed.url = m_server.url(QStringLiteral("/truncated")).toString();
+        feed.id = *FeedStore((*store)->database()).add(feed);
+        FetchPolicy p = testPolicy();
+        p.maxRetries = 0;
+        const FetchResult r = fetchOne(QUrl(feed.url), p);
+        auto applied = FeedRefresher((*store)->database()).apply(feed, r, QDateTime::currentDateTimeUtc());
+        QVERIFY(applied.ok());
+        if (applied->feed.lastState == FeedState::Ok) {
+            QVERIFY(applied->notes.join(QLatin1Char('\n')).contains(QStringLiteral("cut short")));
+        } else {
+            QVERIFY(!applied->feed.lastError.isEmpty());
+        }
+    }
+
+    void gzipIsInflated()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/gzip")));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.body, rssBody());
+    }
+
+    void perHostConcurrencyIsLimited()
+    {
+        QList<FetchRequest> requests;
+        int id = 0;
+        for (const char *path : {"/p1", "/p2", "/p3", "/p4", "/p5"}) {
+            FetchRequest r;
+            r.feedId = ++id;
+            r.url = m_politeServer.url(QString::fromLatin1(path));
+            requests << r;
+        }
+        FetchScheduler scheduler(testPolicy());
+        QList<int> progress;
+        QObject::connect(&scheduler, &FetchScheduler::progress, [&](int done, int) { progress << done; });
+        QList<FetchResult> results;
+        QObject::connect(&scheduler, &FetchScheduler::feedFinished, [&](const FetchResult &r) { results << r; });
+        QEventLoop loop;
+        QObject::connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
+        scheduler.enqueue(requests);
+        loop.exec();
+        QCOMPARE(results.size(), 5);
+        QCOMPARE(progress.last(), 5);
+        QVERIFY2(m_politeServer.maxOpenRequests() <= 2, qPrintable(QString::number(m_politeServer.maxOpenRequests())));
+    }
+
+    void retryAfterParsing()
+    {
+        const QDateTime now(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
+        QCOMPARE(parseRetryAfter("120", now), std::optional<int>(120));
+        QCOMPARE(parseRetryAfter("Wed, 08 Apr 2026 12:05:00 GMT", now), std::optional<int>(300));
+        QCOMPARE(parseRetryAfter("soon", now), std::optional<int>());
+    }
+
+    void secretsAreRedacted()
+    {
+        QCOMPARE(redactSecrets(QStringLiteral("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=META&apikey=ABC123")),
+                 QStringLiteral("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=META&apikey=***"));
+        QCOMPARE(redactSecrets(QStringLiteral("https://finnhub.io/api/v1/company-news?symbol=META&token=zzz&from=2026-04-01")),
+                 QStringLiteral("https://finnhub.io/api/v1/company-news?symbol=META&token=***&from=2026-04-01"));
+    }
+
+    // The whole path: fetch, parse, store, status; failures keep what is stored.
+    void refresherKeepsStatusAndNeverDeletes()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("f.db")), QStringLiteral("fetch-test"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        FeedStore feeds(db);
+        Feed good;
+        good.url = m_server.url(QStringLiteral("/feed")).toString();
+        good.ticker = QStringLiteral("META");
+        Feed consent;
+        consent.url = m_server.url(QStringLiteral("/consent")).toString();
+        Feed garbage;
+        garbage.url = m_server.url(QStringLiteral("/garbage")).toString();
+        Feed limited;
+        limited.url = m_server.url(QStringLiteral("/busy-long")).toString();
+        for (Feed *f : {&good, &consent, &garbage, &limited}) {
+            auto id = feeds.add(*f);
+            QVERIFY(id.ok());
+            f->id = *id;
+        }
+        FeedRefresher refresher(db);
+        int applyFailures = 0;
+        auto runOnce = [&](const QList<Feed> &list) -> QDateTime {
+            QList<FetchRequest> requests;
+            for (const Feed &f : list)
+                requests << FeedRefresher::requestFor(*feeds.byId(f.id)->operator->());
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const FetchResult &r : fetchAll(requests)) {
+                auto feed = feeds.byId(r.request.feedId);
+                if (!refresher.apply(**feed, r, now).ok())
+                    ++applyFailures;
+            }
+            return now;
+        };
+        const QDateTime firstRun = runOnce({good, consent, garbage, limited});
+        QCOMPARE(applyFailures, 0);
+        auto g = **feeds.byId(good.id);
+        QCOMPARE(g.lastState, FeedState::Ok);
+        QCOMPARE(g.etag, QStringLiteral("\"v1\""));
+        QCOMPARE(g.title, QStringLiteral("Nasdaq - META"));
+        QCOMPARE(g.nextDue, firstRun.addSecs(900));
+        QCOMPARE(*ArticleStore(db).count(), qint64(2));
+
+        auto c = **feeds.byId(consent.id);
+        QCOMPARE(c.lastState, FeedState::Provider);
+        QVERIFY(c.lastError.contains(QStringLiteral("consent")));
+        QVERIFY(c.etag.isEmpty());   // an error page's validators are not kept
+        QCOMPARE(c.consecutiveFailures, 1);
+        QCOMPARE(c.nextDue, firstRun.addSecs(900));
+
+        auto x = **feeds.byId(garbage.id);
+        QCOMPARE(x.lastState, FeedState::Parse);
+        QVERIFY(x.lastError.startsWith(QStringLiteral("not a feed")));
+
+        auto l = **feeds.byId(limited.id);
+        QCOMPARE(l.lastState, FeedState::Http);
+        QCOMPARE(l.nextDue, firstRun.addSecs(3600));   // Retry-After beats the interval
+
+        // Second round: 304 for the good feed; backoff doubles for the consent page.
+        const QDateTime secondRun = runOnce({good, consent});
+        g = **feeds.byId(good.id);
+        QCOMPARE(g.lastState, FeedState::NotModified);
+        QCOMPARE(*ArticleStore(db).count(), qint64(2));
+        c = **feeds.byId(consent.id);
+        QCOMPARE(c.consecutiveFailures, 2);
+        QCOMPARE(c.nextDue, secondRun.addSecs(1800));
+    }
+
+    void backoffIsCappedAtADay()
+    {
+        Feed f;
+        f.intervalSeconds = 900;
+        const QDateTime now(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
+        QCOMPARE(FeedRefresher::nextDueAfterFailure(f, 1, now, std::nullopt), now.addSecs(900));
+        QCOMPARE(FeedRefresher::nextDueAfterFailure(f, 3, now, std::nullopt), now.addSecs(3600));
+        QCOMPARE(FeedRefresher::nextDueAfterFailure(f, 30, now, std::nullopt), now.addSecs(86400));
+    }
+
+    void keyedKindsGetTheirKeyAtRequestTime()
+    {
+        Feed av;
+        av.kind = FeedKind::AlphaVantageDaily;
+        av.url = QStringLiteral("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=META");
+        const auto request = FeedRefresher::requestFor(av, [](const QString &provider) {
+            return provider == QLatin1String("alphavantage") ? QStringLiteral("K3Y") : QString();
+        });
+        QCOMPARE(request.url.query(), QStringLiteral("function=TIME_SERIES_DAILY&symbol=META&apikey=K3Y"));
+        Feed news;
+        news.url = QStringLiteral("https://example.com/feed");
+        QCOMPARE(FeedRefresher::requestFor(news, [](const QString &) { return QStringLiteral("nope"); }).url,
+                 QUrl(QStringLiteral("https://example.com/feed")));
+    }
+
+private:
+    twtest::TestHttpServer m_server;
+    twtest::TestHttpServer m_politeServer;   // its own, so earlier slow answers do not count
+    int m_flakyCalls = 0;
+    int m_busyCalls = 0;
+};
+
+QTEST_GUILESS_MAIN(TestFetchScheduler)
+#include "tst_fetchscheduler.moc"

@@ -1,0 +1,129 @@
+#include "ingest/quoteimporter.h"
+#include "parsers/quoteparsers.h"
+#include "store/quotestore.h"
+#include "store/storeconnection.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tw;
+
+namespace {
+QByteArray fixtureBytes(const char *path)
+{
+    return twtest::readAll(twtest::fixture(QString::fromLatin1(path)));
+}
+
+// New York midnight of the day, in UTC: 04:00Z while daylight saving lasts.
+QDateTime nyMidnight(int y, int m, int d)
+{
+    return QDateTime(QDate(y, m, d), QTime(4, 0), Qt::UTC);
+}
+} // namespace
+
+// Registered with TZ=Europe/Berlin so a parser that used the system zone
+// would shift US bars (the last Yahoo bar is 22:30Z: 00:30 next day in Berlin).
+class TestQuoteParsers : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runsInAEuropeanZone()
+    {
+        QCOMPARE(qgetenv("TZ"), QByteArray("Europe/Berlin"));
+        QCOMPARE(QDateTime(QDate(2026, 4, 9), QTime(22, 30), Qt::UTC).toLocalTime().date(), QDate(2026, 4, 10));
+    }
+
+    void yahooChart()
+    {
+        auto parsed = YahooChartParser::parse(fixtureBytes("prices/yahoo-chart-meta.json"), QString());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.errorMessage()));
+        QCOMPARE(parsed->ticker, QStringLiteral("META"));
+        QCOMPARE(parsed->bars.size(), 3);   // the null bar of 2026-04-07 is skipped
+        QCOMPARE(parsed->skipped.size(), 1);
+        QCOMPARE(parsed->bars[0].tradingDate, QDate(2026, 4, 6));
+        QCOMPARE(parsed->bars[1].tradingDate, QDate(2026, 4, 8));
+        QCOMPARE(parsed->bars[2].tradingDate, QDate(2026, 4, 9));   // not the 10th, though Berlin says so
+        QCOMPARE(parsed->bars[2].timestamp, nyMidnight(2026, 4, 9));
+        QCOMPARE(parsed->bars[1].close, 601.3);
+        QCOMPARE(parsed->bars[1].volume, qint64(41234500));
+        QCOMPARE(parsed->bars[1].source, QStringLiteral("yahoo"));
+    }
+
+    void stooqCsv()
+    {
+        auto parsed = StooqCsvParser::parse(fixtureBytes("prices/stooq-meta-us.csv"), QStringLiteral("META"),
+                                            QTimeZone("America/New_York"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->bars.size(), 4);
+        QCOMPARE(parsed->bars[3].tradingDate, QDate(2026, 4, 9));
+        QCOMPARE(parsed->bars[3].timestamp, nyMidnight(2026, 4, 9));
+        QCOMPARE(parsed->bars[1].open, 551.0);
+        QVERIFY(parsed->skipped.isEmpty());
+    }
+
+    void stooqBadRowsAreSkipped()
+    {
+        auto parsed = StooqCsvParser::parse("Date,Open,High,Low,Close,Volume\n2026-04-06,550.1,556.4,545.2,551.7,1\n"
+                                            "2026-13-01,1,1,1,1,1\n2026-04-08,abc,1,1,1,1\n2026-04-09,1,2,1,1.5\n",
+                                            QStringLiteral("META"), QTimeZone("America/New_York"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->bars.size(), 2);   // a missing volume (indices) is fine
+        QCOMPARE(parsed->skipped.size(), 2);
+    }
+
+    void alphaVantageDaily()
+    {
+        auto parsed = AlphaVantageDailyParser::parse(fixtureBytes("prices/alphavantage-daily-meta.json"), QString());
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->ticker, QStringLiteral("META"));
+        QCOMPARE(parsed->bars.size(), 4);
+        QCOMPARE(parsed->bars.first().tradingDate, QDate(2026, 4, 6));   // oldest first
+        QCOMPARE(parsed->bars.last().timestamp, nyMidnight(2026, 4, 9));
+        QCOMPARE(parsed->bars.last().close, 612.4);
+    }
+
+    void providersAgreeOnTheRowForADay()
+    {
+        auto yahoo = QuoteDocumentParser::parse(fixtureBytes("prices/yahoo-chart-meta.json"), QStringLiteral("META"));
+        auto stooq = QuoteDocumentParser::parse(fixtureBytes("prices/stooq-meta-us.csv"), QStringLiteral("META"));
+        auto av = QuoteDocumentParser::parse(fixtureBytes("prices/alphavantage-daily-meta.json"), QStringLiteral("META"));
+        QVERIFY(yahoo.ok() && stooq.ok() && av.ok());
+        QCOMPARE(yahoo->bars.last().timestamp, stooq->bars.last().timestamp);
+        QCOMPARE(av->bars.last().timestamp, stooq->bars.last().timestamp);
+    }
+
+    void wrongShapeForTheExpectedFormat()
+    {
+        auto parsed = QuoteDocumentParser::parse(fixtureBytes("prices/stooq-meta-us.csv"), QStringLiteral("META"),
+                                                 QTimeZone("America/New_York"), DocumentFormat::YahooChart);
+        QVERIFY(!parsed.ok());
+        QVERIFY(parsed.errorMessage().contains(QStringLiteral("expected yahoo-chart")));
+    }
+
+    void importIsIdempotent()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("q.db")), QStringLiteral("quotes-test"));
+        QVERIFY(store.ok());
+        auto parsed = QuoteDocumentParser::parse(fixtureBytes("prices/stooq-meta-us.csv"), QStringLiteral("META"));
+        QVERIFY(parsed.ok());
+        QuoteImporter importer((*store)->database());
+        auto first = importer.import(*parsed);
+        QVERIFY(first.ok());
+        QCOMPARE(first->changed, 4);
+        auto again = importer.import(*parsed);
+        QVERIFY(again.ok());
+        QCOMPARE(again->changed, 0);
+        QCOMPARE(again->unchanged, 4);
+        QuoteStore quotes((*store)->database());
+        QCOMPARE(*quotes.count(), qint64(4));
+        auto bars = quotes.bars(QStringLiteral("META"), QDate(2026, 4, 9), QDate(2026, 4, 9));
+        QVERIFY(bars.ok());
+        QCOMPARE(bars->size(), 1);
+        QCOMPARE(bars->first().close, 612.4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuoteParsers)
+#include "tst_quoteparsers.moc"

@@ -1,0 +1,200 @@
+#include "demo/demoworkspace.h"
+#include "pipeline/articleingestor.h"
+#include "scoring/articlescorer.h"
+#include "scoring/corporatescorer.h"
+#include "store/sqlexec.h"
+#include "store/storeconnection.h"
+#include "core/storetime.h"
+#include "store/tickerstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tw;
+
+namespace {
+
+constexpr qint64 kHour = 3600LL * 1000;
+constexpr qint64 kDay = 24 * kHour;
+constexpr qint64 kNow = 1'780'000'000'000LL;   // a fixed as-of: scores must not depend on the clock
+
+StoredArticleScore story(qint64 id, const QString &title, double score, qint64 ageMs, const QString &source = {})
+{
+    StoredArticleScore s;
+    s.articleId = id;
+    s.ticker = QStringLiteral("ACME");
+    s.score = score;
+    s.confidence = 0.8;
+    s.relevance = 1.0;
+    s.publishedUtc = kNow - ageMs;
+    s.title = title;
+    s.source = source;
+    s.spans = QStringLiteral(R"([{"field":"title","start":0,"length":4,"weight":1.0,"text":"beat"}])");
+    return s;
+}
+
+} // namespace
+
+// Corporate scores: horizons, syndicated copies, labels, explanations, and the
+// ingest path that keeps them current.
+class TestCorporateScore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void labelsFollowTheBands()
+    {
+        QCOMPARE(corporateScoreLabel(12), QStringLiteral("Bearish"));
+        QCOMPARE(corporateScoreLabel(34.9), QStringLiteral("Bearish"));
+        QCOMPARE(corporateScoreLabel(35), QStringLiteral("Somewhat bearish"));
+        QCOMPARE(corporateScoreLabel(45), QStringLiteral("Neutral"));
+        QCOMPARE(corporateScoreLabel(54.9), QStringLiteral("Neutral"));
+        QCOMPARE(corporateScoreLabel(55), QStringLiteral("Somewhat bullish"));
+        QCOMPARE(corporateScoreLabel(65), QStringLiteral("Bullish"));
+        CorporateScore s;
+        s.score = 78.4;
+        s.label = corporateScoreLabel(s.score);
+        s.horizon = ScoreHorizon::Medium;
+        QCOMPARE(s.headline(), QStringLiteral("78 Bullish \u00b7 medium term"));
+        QCOMPARE(parseHorizon(u"long"), std::optional<ScoreHorizon>(ScoreHorizon::Long));
+        QVERIFY(!parseHorizon(u"forever"));
+    }
+
+    void horizonsWeighRecentNewsDifferently()
+    {
+        // Good news three weeks ago, bad news this morning.
+        const QList<StoredArticleScore> rows{story(1, QStringLiteral("Acme beats estimates and raises outlook"), 0.7, 21 * kDay),
+                                             story(2, QStringLiteral("Acme wins record order from Northwind"), 0.6, 20 * kDay),
+                                             story(3, QStringLiteral("Acme recalls its flagship drill"), -0.7, 3 * kHour)};
+        const CorporateScore shortTerm = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, rows);
+        const CorporateScore medium = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, rows);
+        const CorporateScore longTerm = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Long, kNow, rows);
+        QVERIFY2(shortTerm.score < 45, qPrintable(QString::number(shortTerm.score)));
+        QVERIFY2(longTerm.score > 50, qPrintable(QString::number(longTerm.score)));
+        QVERIFY(shortTerm.score < medium.score && medium.score < longTerm.score);
+        // The three-week-old stories are forgotten on the one-day horizon.
+        QCOMPARE(shortTerm.articleCount, 1);
+        QCOMPARE(longTerm.articleCount, 3);
+        QCOMPARE(longTerm.label, corporateScoreLabel(longTerm.score));
+        // An article published after the as-of does not count.
+        auto later = rows;
+        later << story(4, QStringLiteral("Acme raises dividend"), 0.9, -2 * kHour);
+        QCOMPARE(CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Long, kNow, later).score, longTerm.score);
+    }
+
+    void syndicatedCopiesCountOnce()
+    {
+        QList<StoredArticleScore> rows{
+            story(1, QStringLiteral("Acme beats estimates, raises full-year outlook"), 0.6, 5 * kHour, QStringLiteral("Wire A")),
+            story(2, QStringLiteral("Acme beats estimates; raises full-year outlook"), 0.6, 4 * kHour, QStringLiteral("Paper B")),
+            story(3, QStringLiteral("ACME BEATS ESTIMATES, RAISES FULL-YEAR OUTLOOK"), 0.6, 3 * kHour, QStringLiteral("Site C")),
+            story(4, QStringLiteral("Regulator opens probe into Acme accounting"), -0.6, 4 * kHour, QStringLiteral("Wire A"))};
+        const CorporateScore s = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, rows);
+        QCOMPARE(s.articleCount, 2);
+        // One good story and one bad one of equal weight: neutral, not 3:1 bullish.
+        QVERIFY2(std::abs(s.score - 50) < 2.5, qPrintable(QString::number(s.score)));
+        bool found = false;
+        for (const StoryContribution &c : s.topStories) {
+            if (c.articleId == 1) {
+                QCOMPARE(c.copies, 3);
+                found = true;
+            }
+            QVERIFY(c.articleId != 2 && c.articleId != 3);
+        }
+        QVERIFY(found);
+        QVERIFY(StoryGrouper::titleSimilarity(rows[0].title, rows[3].title) < 0.3);
+        // The same story a week later is news again, not a copy.
+        rows << story(5, QStringLiteral("Acme beats estimates, raises full-year outlook"), 0.6, 20 * kDay);
+        QCOMPARE(CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Long, kNow, rows).articleCount, 3);
+    }
+
+    void explanationIsDeterministicAndAddsUp()
+    {
+        const QList<StoredArticleScore> rows{story(1, QStringLiteral("Acme beats estimates"), 0.8, 2 * kDay),
+                                             story(2, QStringLiteral("Acme shares slide on probe"), -0.3, 1 * kDay),
+                                             story(3, QStringLiteral("Acme opens plant in Ohio"), 0.2, 3 * kDay)};
+        const CorporateScore a = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, rows);
+        const CorporateScore b = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, rows);
+        QCOMPARE(a.score, b.score);
+        QCOMPARE(a.explanationJson(), b.explanationJson());
+        QCOMPARE(a.topStories.first().articleId, qint64(1));
+        double sum = 0;
+        for (const StoryContribution &c : a.topStories)
+            sum += c.points;
+        QVERIFY(std::abs(sum - (a.score - 50)) < 1e-9);
+        QVERIFY(!a.topPhrases.isEmpty());
+        QCOMPARE(a.topPhrases.first().text, QStringLiteral("beat"));
+        QVERIFY(a.explanationJson().contains(QStringLiteral("\"stories\"")));
+
+        const CorporateScore none = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, {});
+        QCOMPARE(none.score, 50.0);
+        QCOMPARE(none.label, QStringLiteral("Neutral"));
+        QCOMPARE(none.articleCount, 0);
+        QCOMPARE(none.confidence, 0.0);
+    }
+
+    void articleScoreReadsTheSentencesAboutTheCompany()
+    {
+        TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
+                        QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+        TickerInfo north{QStringLiteral("NWND"), QStringLiteral("Northwind Inc."), QStringLiteral("NYSE"),
+                         QStringLiteral("America/New_York"), {QStringLiteral("Northwind")}, true, 1};
+        const EntityLinker linker({acme, north});
+        auto sentences = SentimentScorer::builtIn();
+        QVERIFY(sentences.ok());
+        const ArticleScorer scorer(**sentences, linker);
+        Article article;
+        article.title = QStringLiteral("Quarterly results from the industrial sector");
+        article.body = QStringLiteral("Acme said operating profit rose 20 % to a record. "
+                                      "Northwind swung to a net loss and cut its guidance.");
+        const QList<ArticleScore> scores =
+            scorer.score(article, {TickerLink{QStringLiteral("ACME"), 0.5, 1}, TickerLink{QStringLiteral("NWND"), 0.5, 1}});
+        QCOMPARE(scores.size(), 2);
+        QCOMPARE(scores[0].label, SentimentLabel::Positive);
+        QCOMPARE(scores[1].label, SentimentLabel::Negative);
+        QVERIFY(!scores[0].spans.isEmpty());
+        const ArticleSpan &top = scores[0].spans.first();
+        QCOMPARE(top.field, ArticleField::Body);
+        QCOMPARE(article.body.mid(top.start, top.length), top.text);
+        QVERIFY(ArticleScorer::spansJson(scores[0].spans).contains(QStringLiteral("\"field\":\"body\"")));
+    }
+
+    void ingestKeepsScoresCurrent()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        auto loaded = DemoWorkspace::load(db);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+        const qint64 articleScores = *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM article_scores"));
+        QVERIFY(articleScores >= *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM articles")));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'")), qint64(3));
+        QVERIFY(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM article_scores WHERE spans <> '[]'")) > 0);
+
+        // A new, clearly bearish META story moves META's short-term score down and
+        // leaves the other companies alone.
+        auto lastShort = [&](const QString &ticker) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT score FROM corporate_scores WHERE ticker = ? AND horizon = 'short' "
+                                     "ORDER BY as_of_utc DESC LIMIT 1"));
+            q.addBindValue(ticker);
+            return q.exec() && q.next() ? q.value(0).toDouble() : -1.0;
+        };
+        const double before = lastShort(QStringLiteral("META"));
+        const qint64 msftRows = *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'MSFT'"));
+        Article bad;
+        bad.guid = QStringLiteral("test-bad-news");
+        bad.title = QStringLiteral("Meta shares plunge after profit warning; regulators open probe");
+        bad.body = QStringLiteral("Meta cut its full-year guidance and warned that costs will rise sharply.");
+        bad.published = fromStoreTime(*queryScalar(db, QStringLiteral("SELECT MAX(published_utc) FROM articles")) + kHour);
+        bad.fetched = bad.published;
+        auto report = ArticleIngestor(db).ingest({bad});
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.errorMessage()));
+        const double after = lastShort(QStringLiteral("META"));
+        QVERIFY2(after < before && after < 45, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'MSFT'")), msftRows);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCorporateScore)
+#include "tst_corporatescore.moc"

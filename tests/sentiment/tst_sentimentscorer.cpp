@@ -1,0 +1,169 @@
+#include "sentiment/financetokenizer.h"
+#include "sentiment/sentimentlexicon.h"
+#include "sentiment/sentimentscorer.h"
+
+#include <QTest>
+
+using namespace tw;
+
+Q_DECLARE_METATYPE(tw::SentimentLabel)
+
+// The phenomena the rules exist for, each on sentences written for this test.
+class TestSentimentScorer : public QObject {
+    Q_OBJECT
+
+    const SentimentScorer *m_scorer = nullptr;
+
+    SentenceSentiment score(const QString &s) const { return m_scorer->score(s); }
+
+private slots:
+    void initTestCase()
+    {
+        auto scorer = SentimentScorer::builtIn();
+        QVERIFY2(scorer.ok(), qPrintable(scorer.ok() ? QString() : scorer.errorMessage()));
+        m_scorer = *scorer;
+    }
+
+    void labels_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<SentimentLabel>("expected");
+        const auto pos = SentimentLabel::Positive, neg = SentimentLabel::Negative, neu = SentimentLabel::Neutral;
+        // Direction of change, read against the metric it moves.
+        QTest::newRow("profit rose") << "Operating profit rose to EUR 5.2 mn ." << pos;
+        QTest::newRow("net loss narrowed") << "The net loss narrowed to EUR 1.1 mn in the quarter." << pos;
+        QTest::newRow("costs increased") << "Operating costs increased by 12 % year-on-year." << neg;
+        QTest::newRow("sales decreased") << "Net sales decreased by 5 % to EUR 80 mn ." << neg;
+        QTest::newRow("loss widened") << "Its pretax loss widened to $3 billion." << neg;
+        QTest::newRow("higher costs, metric after") << "Higher production costs weighed on the quarter." << neg;
+        QTest::newRow("lower costs, metric after") << "The group reported lower operating costs." << pos;
+        // Figures without a verb: the direction comes from the numbers.
+        QTest::newRow("to X from Y, up") << "Operating profit totalled EUR 9.3 mn , up from EUR 4.1 mn ." << pos;
+        QTest::newRow("to X from Y") << "EBIT improved to EUR 2.0 mn from EUR 1.2 mn ." << pos;
+        QTest::newRow("versus, lower") << "Diluted EPS stood at EUR 0.25 versus EUR 0.42 a year earlier." << neg;
+        QTest::newRow("versus, bad metric lower") << "Jobless rate 3.5% vs 3.6% expected" << pos;
+        QTest::newRow("scale words") << "Revenue came to EUR 1.2 bn compared with EUR 900 mn ." << pos;
+        // Finance phrases.
+        QTest::newRow("beat estimates") << "Acme beat estimates for the third quarter." << pos;
+        QTest::newRow("cut guidance") << "Acme cut its full-year guidance on Tuesday." << neg;
+        QTest::newRow("raised outlook") << "The company raised its outlook for 2026." << pos;
+        QTest::newRow("profit warning") << "Acme issued a profit warning for the year." << neg;
+        QTest::newRow("record revenue") << "Acme reported record revenue in the quarter." << pos;
+        QTest::newRow("downgraded to sell") << "Acme downgraded to sell at Northbank." << neg;
+        QTest::newRow("swung to a loss") << "The group swung to a net loss of EUR 4 mn ." << neg;
+        QTest::newRow("signed figure") << "$ACME (-6.2% pre) update on the trial" << neg;
+        // Nothing to go on.
+        QTest::newRow("plain figures") << "Net sales totalled EUR 30.8 mn in the period." << neu;
+        QTest::newRow("announcement") << "The annual general meeting will be held in Helsinki on 12 March." << neu;
+        QTest::newRow("question") << "Is Acme a good stock?" << neu;
+        // Negation.
+        QTest::newRow("not good") << "The quarter was not good for the retailer." << neg;
+        QTest::newRow("did not increase") << "Revenue did not increase in the quarter." << neg;
+        QTest::newRow("failed to beat") << "Acme failed to beat estimates." << neg;
+        // Contrast.
+        QTest::newRow("but decides") << "Sales rose slightly, but operating profit fell sharply." << neg;
+        QTest::newRow("although concedes") << "Although sales fell, operating profit rose strongly to a record." << pos;
+        QTest::newRow("despite") << "Shares jumped despite a weak quarter." << pos;
+    }
+
+    void labels()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(SentimentLabel, expected);
+        const SentenceSentiment s = score(sentence);
+        QVERIFY2(s.label == expected, qPrintable(QStringLiteral("%1 -> %2 (%3)")
+                                                      .arg(sentence, sentimentLabelName(s.label))
+                                                      .arg(s.score)));
+        QVERIFY(s.score > -1 && s.score < 1);
+        QVERIFY(s.confidence >= 0 && s.confidence <= 1);
+    }
+
+    void intensifiersAndHedgesScaleTheScore()
+    {
+        const double plain = score(QStringLiteral("Sales increased.")).score;
+        const double sharp = score(QStringLiteral("Sales increased sharply.")).score;
+        const double hedged = score(QStringLiteral("Sales may increase.")).score;
+        const double slight = score(QStringLiteral("Sales increased slightly.")).score;
+        QVERIFY(plain > 0);
+        QVERIFY(sharp > plain);
+        QVERIFY(hedged > 0 && hedged < plain);
+        QVERIFY(slight > 0 && slight < plain);
+    }
+
+    void spansPointAtTheDrivingPhrase()
+    {
+        const QString sentence = QStringLiteral("In 2025 , net loss narrowed to EUR 1 mn , the company said.");
+        const SentenceSentiment s = score(sentence);
+        QCOMPARE(s.spans.size(), 1);
+        QCOMPARE(sentence.mid(s.spans[0].start, s.spans[0].length), QStringLiteral("net loss narrowed"));
+        QVERIFY(s.spans[0].weight > 0);
+
+        const QString two = QStringLiteral("Acme beat estimates but warned on margins.");
+        const SentenceSentiment t = score(two);
+        QCOMPARE(t.spans.size(), 2);
+        QCOMPARE(two.mid(t.spans[0].start, t.spans[0].length), QStringLiteral("beat estimates"));
+        QVERIFY(t.spans[0].weight > 0);
+        QCOMPARE(two.mid(t.spans[1].start, t.spans[1].length), QStringLiteral("warned"));
+        QVERIFY(t.spans[1].weight < 0);
+    }
+
+    void deterministic()
+    {
+        const QString s = QStringLiteral("Acme's operating profit rose 12 % but costs increased.");
+        const SentenceSentiment a = score(s), b = score(s);
+        QCOMPARE(a.score, b.score);
+        QCOMPARE(a.spans.size(), b.spans.size());
+        QVERIFY(m_scorer->modelVersion().startsWith(QStringLiteral("rules-")));
+    }
+
+    void tokenizerReadsFinanceFigures()
+    {
+        std::vector<Token> tokens;
+        const QString text = QStringLiteral("EUR 5.2 mn, $115 billion, 9%, 1,050.7 and EUR7 .4 m; -5% $META https://t.co/x");
+        FinanceTokenizer::tokenize(text, tokens);
+        QList<double> numbers;
+        QList<bool> percents;
+        int cashtags = 0;
+        for (const Token &t : tokens) {
+            if (t.kind == TokenKind::Number) {
+                numbers << t.value;
+                percents << t.percent;
+            }
+            cashtags += t.kind == TokenKind::Cashtag ? 1 : 0;
+            QVERIFY(t.start >= 0 && t.start + t.length <= text.size());
+        }
+        QCOMPARE(numbers.size(), 6);
+        QCOMPARE(numbers[0], 5.2);
+        QCOMPARE(numbers[1], 115.0);
+        QCOMPARE(numbers[2], 9.0);
+        QVERIFY(percents[2]);
+        QCOMPARE(numbers[3], 1050.7);
+        QVERIFY(std::abs(numbers[4] - 7.4) < 1e-9);
+        QCOMPARE(numbers[5], -5.0);
+        QCOMPARE(cashtags, 1);
+        QCOMPARE(FinanceTokenizer::hashWord(u"Didn’t"), FinanceTokenizer::hashWord(u"didn't"));
+    }
+
+    void lexiconExpandsAlternativesAndReportsBadLines()
+    {
+        auto lexicon = SentimentLexicon::parse(QStringLiteral("# comment\n"
+                                                              "beat/beats estimates/views|tops\tpolar\t1.5\n"
+                                                              "beat\tpolar\t0.5\n"
+                                                              "a? net/operating? loss\tbad\t1\n"));
+        QVERIFY(lexicon.ok());
+        // 2 x 2 phrases + "tops" + "beat" + (a or nothing) x (net, operating or nothing) x loss
+        QCOMPARE(lexicon->size(), size_t(4 + 1 + 1 + 2 * 3));
+        std::vector<Token> tokens;
+        FinanceTokenizer::tokenize(u"Acme beats views", tokens);
+        const LexiconMatch m = lexicon->longestMatch(tokens, 1);
+        QCOMPARE(m.tokens, 2);
+        QCOMPARE(m.entry->value, 1.5f);
+
+        auto bad = SentimentLexicon::parse(QStringLiteral("good\tpolar\t1\nworse\tsideways\t1\n"));
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.errorMessage().contains(QStringLiteral("line 2")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSentimentScorer)
+#include "tst_sentimentscorer.moc"

@@ -1,0 +1,511 @@
+#include "demo/demoworkspace.h"
+#include "panels/alertspanel.h"
+#include "panels/articlehtml.h"
+#include "panels/articlespanel.h"
+#include "panels/capexpanel.h"
+#include "panels/chartpanel.h"
+#include "panels/feedstatuspanel.h"
+#include "panels/readerpanel.h"
+#include "panels/safetextbrowser.h"
+#include "panels/selectionmodel.h"
+#include "panels/timelinepanel.h"
+#include "panels/watchlistpanel.h"
+#include "read/articlelistmodel.h"
+#include "store/articlestore.h"
+#include "store/sqlexec.h"
+#include "store/storeconnection.h"
+#include "testsupport.h"
+#include "window/docklayout.h"
+#include "window/mainwindow.h"
+#include "window/storewatcher.h"
+#include "window/tablecsv.h"
+
+#include <QChartView>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTreeWidget>
+
+using namespace tw;
+
+namespace {
+// Runs the statements of a fixture file (one per `;` at a line end).
+void applySqlFixture(QSqlDatabase db, const QString &relative)
+{
+    const QString text = QString::fromUtf8(twtest::readAll(twtest::fixture(relative)));
+    QStringList statements;
+    QString current;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            statements << current;
+            current.clear();
+        }
+    }
+    QVERIFY(!statements.isEmpty());
+    for (const QString &sql : std::as_const(statements)) {
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(sql), qPrintable(describeSqlError(sql.left(80), q)));
+    }
+}
+
+Article generatedArticle(int i, const QString &title)
+{
+    Article a;
+    a.guid = QStringLiteral("gen-%1").arg(i);
+    a.url = QStringLiteral("https://example.invalid/a/%1").arg(i);
+    a.title = title;
+    a.body = QStringLiteral("Body of generated article %1.").arg(i);
+    a.source = i % 2 ? QStringLiteral("Odd Wire") : QStringLiteral("Even Post");
+    // Several articles share each instant, so paging must break ties by id.
+    a.published = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(i / 3) * 60);
+    return a;
+}
+} // namespace
+
+class TestPanels : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_config;
+    std::unique_ptr<StoreConnection> m_store;
+    std::unique_ptr<StoreConnection> m_empty;
+
+    QSqlDatabase db() const { return m_store->database(); }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_panels"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("panels"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        m_store = std::move(*store);
+        auto loaded = DemoWorkspace::load(db());
+        QVERIFY(loaded.ok());
+        applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+        auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("empty"));
+        QVERIFY(empty.ok());
+        m_empty = std::move(*empty);
+    }
+
+    void cleanupTestCase()
+    {
+        m_store.reset();
+        m_empty.reset();
+    }
+
+    void emptyStorePanelsSayWhatIsMissing()
+    {
+        SelectionModel selection;
+        const QSqlDatabase e = m_empty->database();
+        WatchlistPanel watchlist(e, &selection);
+        ChartPanel chart(e, &selection);
+        TimelinePanel timeline(e, &selection);
+        CapexPanel capex(e, &selection);
+        AlertsPanel alerts(e);
+        FeedStatusPanel feeds(e);
+        ArticlesPanel articles(e, &selection);
+        ReaderPanel reader(e, &selection);
+        QVERIFY(chart.emptyMessage().contains(QStringLiteral("Select a ticker")));
+        QVERIFY(timeline.emptyMessage().contains(QStringLiteral("No events extracted yet")));
+        QVERIFY(!capex.emptyMessage().isEmpty());
+        QCOMPARE(alerts.firedEmptyMessage(), QStringLiteral("No alerts have fired yet."));
+        QCOMPARE(alerts.rulesEmptyMessage(), QStringLiteral("No alert rules defined yet."));
+        QVERIFY(feeds.emptyMessage().startsWith(QStringLiteral("No feeds configured yet")));
+        QVERIFY(reader.emptyMessage().contains(QStringLiteral("Select an article")));
+        QCOMPARE(articles.model()->rowCount(), 0);
+
+        selection.setTicker(QStringLiteral("META"));
+        QVERIFY(chart.emptyMessage().contains(QStringLiteral("No prices stored for META")));
+        QCOMPARE(timeline.emptyMessage(), QStringLiteral("No events extracted yet for META."));
+    }
+
+    void selectingATickerUpdatesEveryPanel()
+    {
+        SelectionModel selection;
+        WatchlistPanel watchlist(db(), &selection);
+        ChartPanel chart(db(), &selection);
+        ArticlesPanel articles(db(), &selection);
+        TimelinePanel timeline(db(), &selection);
+        CapexPanel capex(db(), &selection);
+
+        // The first watchlist load picks its first ticker.
+        QCOMPARE(selection.ticker(), QStringLiteral("META"));
+        QCOMPARE(watchlist.table()->rowCount(), 5);
+        QCOMPARE(watchlist.table()->item(0, 3)->text(), QStringLiteral("63 Bullish"));
+        QVERIFY(chart.candleCount() > 200);     // one year of weekdays
+        QCOMPARE(chart.eventMarkerCount(), 3);  // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
+        QVERIFY(chart.scorePointCount() > 40);
+        QVERIFY(chart.showsSyntheticLabel());
+        QCOMPARE(timeline.events()->topLevelItemCount(), 10);
+        QCOMPARE(capex.figures().size(), 3);
+        const int metaArticles = articles.model()->rowCount();
+        QVERIFY(metaArticles > 10);
+
+        // Clicking NVDA in the watchlist drives the other panels.
+        const QList<QTableWidgetItem *> nvda = watchlist.table()->findItems(QStringLiteral("NVDA"), Qt::MatchExactly);
+        QCOMPARE(nvda.size(), 1);
+        watchlist.table()->setCurrentItem(nvda.first());
+        QCOMPARE(selection.ticker(), QStringLiteral("NVDA"));
+        QVERIFY(chart.candleCount() > 200);
+        QCOMPARE(chart.eventMarkerCount(), 0);
+        QCOMPARE(chart.scorePointCount(), 0);
+        QCOMPARE(timeline.emptyMessage(), QStringLiteral("No events extracted yet for NVDA."));
+        QVERIFY(capex.emptyMessage().contains(QStringLiteral("NVDA")));
+        QCOMPARE(articles.model()->filter().ticker, QStringLiteral("NVDA"));
+        QVERIFY(articles.model()->rowCount() < metaArticles);
+        for (int r = 0; r < articles.model()->rowCount(); ++r)
+            QVERIFY(articles.model()->index(r, ArticleListModel::Tickers).data().toString().contains(QStringLiteral("NVDA")));
+    }
+
+    void chartRangesAndReadout()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        chart.setRange(ChartPanel::Range::M1);
+        const int month = chart.candleCount();
+        QVERIFY(month >= 19 && month <= 24);
+        chart.setRange(ChartPanel::Range::All);
+        QVERIFY(chart.candleCount() > 600);
+        QCOMPARE(chart.eventMarkerCount(), 7);  // every event date of the fixture
+        chart.showReadoutAt(QDateTime(QDate(2026, 4, 8), QTime(15, 0), Qt::UTC));
+        QVERIFY2(chart.readout().startsWith(QStringLiteral("2026-04-08  O ")), qPrintable(chart.readout()));
+        QVERIFY2(chart.readout().contains(QStringLiteral("Score 78 Bullish")), qPrintable(chart.readout()));
+    }
+
+    void theCrosshairReadsTheBarUnderThePointer()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        chart.resize(900, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setRange(ChartPanel::Range::M3);
+        const QString atLastBar = chart.readout();
+        QVERIFY(atLastBar.startsWith(QStringLiteral("2026-11-20  O ")));
+        auto *view = chart.findChild<QChartView *>();
+        const QRectF plot = view->chart()->plotArea();
+        const QPoint left = view->mapFromScene(view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.1, plot.center().y())));
+        QTest::mouseMove(view->viewport(), left);
+        QCoreApplication::processEvents();
+        const QString readout = chart.readout();
+        QVERIFY2(readout != atLastBar, qPrintable(readout));
+        const QDate day = QDate::fromString(readout.left(10), Qt::ISODate);
+        QVERIFY2(day >= QDate(2026, 8, 20) && day < QDate(2026, 10, 1), qPrintable(readout));
+    }
+
+    void theTimelineDateIsMarkedOnTheChart()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        chart.setRange(ChartPanel::Range::M1);
+        selection.setFocusDate(QDate(2026, 4, 8));  // before the month shown: the chart widens
+        QCOMPARE(chart.range(), ChartPanel::Range::All);
+        QVERIFY(chart.readout().startsWith(QStringLiteral("2026-04-08")));
+        chart.setRange(ChartPanel::Range::M1);  // the analyst's choice is kept
+        QCOMPARE(chart.range(), ChartPanel::Range::M1);
+    }
+
+    void searchFiltersTheArticleList()
+    {
+        SelectionModel selection;
+        ArticlesPanel articles(db(), &selection);
+        const int all = articles.model()->rowCount();
+        QCOMPARE(all, 33);
+        QSignalSpy reset(articles.model(), &QAbstractItemModel::modelReset);
+        articles.searchBox()->setText(QStringLiteral("behemot"));  // typed, prefix match
+        QVERIFY(reset.wait(5000));                               // after the debounce
+        const qint64 mentions = *queryScalar(db(), QStringLiteral(
+            "SELECT count(*) FROM articles WHERE title || summary || body LIKE '%behemoth%'"));
+        QVERIFY(mentions >= 2);
+        QCOMPARE(articles.model()->rowCount(), int(mentions));
+        for (int r = 0; r < mentions; ++r) {
+            auto a = ArticleStore(db()).byId(articles.model()->articleId(r));
+            QVERIFY(a.ok() && a->has_value());
+            QVERIFY((**a).body.contains(QStringLiteral("Behemoth")) || (**a).title.contains(QStringLiteral("Behemoth")));
+        }
+        articles.searchBox()->setText(QStringLiteral("\"muse spark\" capex"));
+        articles.applyFilters();
+        QVERIFY(articles.model()->rowCount() > 0);
+        QVERIFY(articles.model()->rowCount() < all);
+        articles.searchBox()->setText(QStringLiteral("zzzunknownword"));
+        articles.applyFilters();
+        QCOMPARE(articles.model()->rowCount(), 0);
+        articles.searchBox()->clear();
+        articles.applyFilters();
+        QCOMPARE(articles.model()->rowCount(), all);
+        // Newest first, and the scored ones carry a badge.
+        QCOMPARE(articles.model()->index(0, ArticleListModel::Time).data().toString(), QStringLiteral("2026-05-26 16:15"));
+        int badges = 0;
+        for (int r = 0; r < all; ++r)
+            badges += articles.model()->index(r, 0).data(ArticleListModel::ScoreRole).isValid() ? 1 : 0;
+        QCOMPARE(badges, 6);
+    }
+
+    void filtersByLabelSourceAndDate()
+    {
+        ArticleListModel model(db());
+        ArticleFilter f;
+        f.label = QStringLiteral("bearish");
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 2);
+        f = {};
+        f.source = QStringLiteral("The Tallyboard");
+        model.setFilter(f);
+        QVERIFY(model.rowCount() >= 3);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, ArticleListModel::Source).data().toString(), f.source);
+        f = {};
+        f.from = QDateTime(QDate(2026, 4, 8), QTime(0, 0), Qt::UTC);
+        f.to = QDateTime(QDate(2026, 4, 9), QTime(0, 0), Qt::UTC);
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 5);
+    }
+
+    void pagesAreLoadedLazilyWithoutGapsOrRepeats()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("big.db")), QStringLiteral("big"));
+        QVERIFY(store.ok());
+        {
+            Transaction tx((*store)->database());
+            ArticleStore articles((*store)->database());
+            for (int i = 0; i < 1000; ++i)
+                QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        ArticleListModel model((*store)->database());
+        model.reload();
+        QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
+        QVERIFY(model.canFetchMore({}));
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 1000);
+        QSet<qint64> seen;
+        for (int r = 0; r < model.rowCount(); ++r)
+            seen.insert(model.articleId(r));
+        QCOMPARE(seen.size(), 1000);
+        // Oldest first pages the other way.
+        model.sort(ArticleListModel::Time, Qt::AscendingOrder);
+        QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
+        QCOMPARE(model.index(0, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 0"));
+    }
+
+    void readerHighlightsThePhrasesThatMovedTheScore()
+    {
+        SelectionModel selection;
+        ReaderPanel reader(db(), &selection);
+        const qint64 id = *queryScalar(db(), QStringLiteral("SELECT id FROM articles WHERE guid = 'demo-0020'"));
+        selection.setArticle(id);
+        QCOMPARE(reader.articleId(), id);
+        const QString html = reader.browser()->toHtml();
+        QVERIFY(reader.browser()->toPlainText().contains(QStringLiteral("Shares rose nearly 9%")));
+        // Qt rewrites the spans into its own markup; the colours and tooltips survive.
+        QVERIFY2(html.contains(QStringLiteral("#c9f0d3")), qPrintable(html.left(2000)));
+        QVERIFY(html.contains(QStringLiteral("#f8cfcf")));
+        // The tooltip of a phrase is its weight.
+        QString tip;
+        for (QTextBlock b = reader.browser()->document()->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().text() == QLatin1String("squeezing free cash flow"))
+                    tip = it.fragment().charFormat().toolTip();
+            }
+        }
+        QCOMPARE(tip, QStringLiteral("META weight -0.45"));
+        QCOMPARE(reader.scoreTable()->rowCount(), 1);
+        QCOMPARE(reader.scoreTable()->item(0, 2)->text(), QStringLiteral("bearish"));
+    }
+
+    void articleMarkupIsShownAsTextAndNothingIsFetched()
+    {
+        Article a;
+        a.title = QStringLiteral("<b>Bold</b> claim");
+        a.source = QStringLiteral("Test");
+        a.published = QDateTime(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
+        a.body = QStringLiteral("Hello <script>alert('x')</script><img src=\"https://tracker.invalid/p.gif\"> world");
+        const QString html = ArticleHtml::render(a, {});
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("<img")));
+        QVERIFY(!html.contains(QStringLiteral("alert(")));
+        SafeTextBrowser browser;
+        browser.setHtml(QStringLiteral("<p>x<img src=\"https://tracker.invalid/p.gif\"></p>"));
+        browser.resize(300, 200);
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QVERIFY(browser.refusedLoads() >= 1);
+        QVERIFY(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://x.invalid/a.png"))).isNull());
+    }
+
+    void spansWithStaleOffsetsFallBackToThePhrase()
+    {
+        ArticleTickerScore s;
+        s.ticker = QStringLiteral("META");
+        s.spans = ArticleScoreReader::parseSpans(
+            QStringLiteral(R"([{"start":0,"end":4,"weight":0.5,"text":"rally"},{"start":-3,"end":2,"weight":-1}])"));
+        QCOMPARE(s.spans.size(), 1);
+        const QString html = ArticleHtml::highlight(QStringLiteral("A broad rally."), QStringLiteral("body"), {s});
+        QVERIFY2(html.contains(QStringLiteral(">rally</span>")), qPrintable(html));
+    }
+
+    void timelineSelectsTheDateAndListsSources()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        TimelinePanel timeline(db(), &selection);
+        ReaderPanel reader(db(), &selection);
+        QTreeWidgetItem *newest = timeline.events()->topLevelItem(0);
+        QVERIFY(newest->text(0).startsWith(QStringLiteral("2026-04-21")));
+        QTreeWidgetItem *guidance = nullptr;
+        for (int i = 0; i < timeline.events()->topLevelItemCount(); ++i) {
+            if (timeline.events()->topLevelItem(i)->text(1).contains(QStringLiteral("capex guidance")))
+                guidance = timeline.events()->topLevelItem(i);
+        }
+        QVERIFY(guidance);
+        QCOMPARE(guidance->text(2), QStringLiteral("$115–135 billion"));
+        QCOMPARE(guidance->text(3), QStringLiteral("4"));
+        timeline.events()->setCurrentItem(guidance);
+        QCOMPARE(selection.focusDate(), QDate(2026, 4, 8));
+        QCOMPARE(timeline.sources()->count(), 4);
+        timeline.sources()->setCurrentRow(0);
+        QVERIFY(reader.articleId() > 0);
+        QVERIFY(reader.browser()->toPlainText().contains(QStringLiteral("Muse Spark")));
+    }
+
+    void capexShowsGuidanceBesideActuals()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        CapexPanel capex(db(), &selection);
+        const QList<CapexFigure> &f = capex.figures();
+        QCOMPARE(f.size(), 3);
+        QCOMPARE(f.at(0).year, 2024);
+        QVERIFY(!f.at(0).guidance);
+        QCOMPARE(f.at(2).year, 2026);
+        QVERIFY(f.at(2).guidance);
+        QCOMPARE(f.at(2).midpoint(), 125.0);
+        QCOMPARE(capex.table()->item(2, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
+    }
+
+    void tablesExportAsCsvThatSpreadsheetsRead()
+    {
+        QTemporaryDir dir;
+        ArticleListModel model(db());
+        ArticleFilter f;
+        f.source = QStringLiteral("Signal & Spread");
+        model.setFilter(f);
+        const QString path = dir.filePath(QStringLiteral("a.csv"));
+        QVERIFY(writeTableCsv(model, path).ok());
+        const QByteArray csv = twtest::readAll(path);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBFTime (UTC),Source,Tickers,Title,Sentiment\r\n"));
+        QCOMPARE(csv.count("\r\n"), model.rowCount() + 1);
+        QVERIFY(csv.contains("\"$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan\"")
+                || csv.contains("$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan"));
+    }
+
+    void alertsAndFeedsListTheirRows()
+    {
+        AlertsPanel alerts(db());
+        QCOMPARE(alerts.firedTable()->rowCount(), 2);
+        QCOMPARE(alerts.firedTable()->item(0, 1)->text(), QStringLiteral("META score above 70"));
+        QCOMPARE(alerts.rulesTable()->rowCount(), 2);
+        FeedStatusPanel feeds(db());
+        QCOMPARE(feeds.table()->rowCount(), 3);
+        QCOMPARE(feeds.table()->item(2, 3)->text(), QStringLiteral("HTTP 503 Service Unavailable"));
+        const qint64 id = feeds.table()->item(2, 0)->data(Qt::UserRole).toLongLong();
+        QSignalSpy retry(&feeds, &FeedStatusPanel::retryRequested);
+        QVERIFY(feeds.retryNow(id));
+        QCOMPARE(retry.size(), 1);
+        const qint64 due = *queryScalar(db(), QStringLiteral("SELECT next_due_utc FROM feeds WHERE id = %1").arg(id));
+        QVERIFY(due <= QDateTime::currentMSecsSinceEpoch());
+    }
+
+    void watchlistAddsAndRemovesTickers()
+    {
+        SelectionModel selection;
+        WatchlistPanel watchlist(db(), &selection);
+        QVERIFY(watchlist.addTicker(QStringLiteral("amd")));
+        QCOMPARE(selection.ticker(), QStringLiteral("AMD"));
+        QCOMPARE(watchlist.table()->rowCount(), 6);
+        QVERIFY(watchlist.removeTicker(QStringLiteral("AMD")));
+        QCOMPARE(watchlist.table()->rowCount(), 5);
+        QVERIFY(selection.ticker() != QStringLiteral("AMD"));
+    }
+
+    void rowsCommittedElsewhereReachTheWindow()
+    {
+        StoreWatcher watcher(db(), nullptr, 1'000'000);
+        QVERIFY(!watcher.check());
+        auto other = StoreConnection::attach(m_store->location(), QStringLiteral("other-writer"));
+        QVERIFY(other.ok());
+        QSqlQuery q((*other)->database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE fired_alerts SET acknowledged = 1 WHERE id = 2")));
+        QSignalSpy changed(&watcher, &StoreWatcher::storeChanged);
+        QVERIFY(watcher.check());
+        QCOMPARE(changed.size(), 1);
+    }
+
+    // With TW_PANEL_SHOTS=DIR set, renders each tabbed panel to DIR/<panel>.png
+    // so the ones hidden behind tabs in the window can be looked at too.
+    void panelsRenderForALook()
+    {
+        const QString dir = qEnvironmentVariable("TW_PANEL_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set TW_PANEL_SHOTS=DIR to write panel images");
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        CapexPanel capex(db(), &selection);
+        AlertsPanel alerts(db());
+        FeedStatusPanel feeds(db());
+        TimelinePanel timeline(db(), &selection);
+        timeline.events()->setCurrentItem(timeline.events()->topLevelItem(3));
+        const QList<std::pair<QWidget *, QString>> panels{
+            {&capex, QStringLiteral("capex")}, {&alerts, QStringLiteral("alerts")},
+            {&feeds, QStringLiteral("feeds")}, {&timeline, QStringLiteral("timeline")}};
+        for (const auto &[w, name] : panels) {
+            w->resize(520, 420);
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+        }
+    }
+
+    void aMovedDockOfTheFullWindowComesBack()
+    {
+        {
+            MainWindow window(m_store->location());
+            window.attachStore(db());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.addDockWidget(Qt::BottomDockWidgetArea, window.dock(PanelId::Chart));
+            window.dock(PanelId::Capex)->setFloating(true);
+            window.close();
+        }
+        MainWindow restarted(m_store->location());
+        restarted.attachStore(db());
+        restarted.restoreSavedLayout();
+        restarted.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restarted));
+        QCOMPARE(restarted.dockWidgetArea(restarted.dock(PanelId::Chart)), Qt::BottomDockWidgetArea);
+        QVERIFY(restarted.dock(PanelId::Capex)->isFloating());
+        QVERIFY(restarted.findChild<ChartPanel *>()->candleCount() > 0);
+    }
+};
+
+QTEST_MAIN(TestPanels)
+#include "tst_panels.moc"

@@ -1,0 +1,218 @@
+#include "panels/articlespanel.h"
+
+#include "panels/emptystate.h"
+#include "panels/selectionmodel.h"
+#include "panels/sentimentdelegate.h"
+#include "read/articlelistmodel.h"
+#include "store/tickerstore.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace tw {
+
+namespace {
+const QDate kNoDate(2000, 1, 1);  // a QDateEdit at its minimum shows "any"
+
+QDateEdit *makeDateEdit(const QString &tooltip, QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(kNoDate);
+    edit->setSpecialValueText(QObject::tr("any"));
+    edit->setDate(kNoDate);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setToolTip(tooltip);
+    return edit;
+}
+} // namespace
+
+ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_model(new ArticleListModel(m_db, this)),
+      m_view(new QTableView(this)), m_ticker(new QComboBox(this)), m_source(new QComboBox(this)),
+      m_label(new QComboBox(this)), m_from(makeDateEdit(tr("Published on or after"), this)),
+      m_to(makeDateEdit(tr("Published on or before"), this)), m_search(new QLineEdit(this)),
+      m_summary(new QLabel(this)), m_debounce(new QTimer(this))
+{
+    setObjectName(QStringLiteral("articlesPanel"));
+    m_stack = new EmptyStateStack(m_view, this);
+    m_search->setObjectName(QStringLiteral("articleSearch"));
+    m_search->setPlaceholderText(tr("Search articles (Ctrl+F)…"));
+    m_search->setClearButtonEnabled(true);
+    m_ticker->setToolTip(tr("Ticker"));
+    m_source->setToolTip(tr("Source"));
+    m_label->setToolTip(tr("Sentiment"));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_source->setMinimumContentsLength(12);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_ticker);
+    filters->addWidget(m_source, 1);
+    filters->addWidget(m_label);
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(ArticleListModel::Sentiment, new SentimentDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(ArticleListModel::Time, Qt::DescendingOrder);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
+    // Fixed widths: sizing to contents would read every row of every page.
+    header->resizeSection(ArticleListModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-04-08 18:20")) + 16);
+    header->resizeSection(ArticleListModel::Source, 130);
+    header->resizeSection(ArticleListModel::Tickers, 80);
+    header->resizeSection(ArticleListModel::Sentiment, 110);
+
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(filters);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_summary);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kSearchDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &ArticlesPanel::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &ArticlesPanel::applyFilters);
+    for (QComboBox *box : {m_ticker, m_source, m_label})
+        connect(box, &QComboBox::currentIndexChanged, this, &ArticlesPanel::applyFilters);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, &ArticlesPanel::applyFilters);
+    connect(m_model, &ArticleListModel::rowsInserted, this, &ArticlesPanel::updateSummary);
+    connect(m_model, &ArticleListModel::modelReset, this, &ArticlesPanel::updateSummary);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_selection->setArticle(m_model->articleId(current.row()));
+            });
+    connect(m_selection, &SelectionModel::tickerChanged, this, [this](const QString &ticker) {
+        const int i = m_ticker->findData(ticker);
+        m_ticker->setCurrentIndex(i >= 0 ? i : 0);
+    });
+    fillFilterChoices();
+    applyFilters();
+}
+
+void ArticlesPanel::fillFilterChoices()
+{
+    auto refill = [](QComboBox *box, const QString &any, const QStringList &values) {
+        const QString current = box->currentData().toString();
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(any, QString());
+        for (const QString &v : values)
+            box->addItem(v, v);
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    QStringList tickers;
+    if (auto all = TickerStore(m_db).all()) {
+        for (const TickerInfo &t : std::as_const(*all))
+            tickers << t.symbol;
+    }
+    refill(m_ticker, tr("All tickers"), tickers);
+    const int selected = m_ticker->findData(m_selection->ticker());
+    if (selected > 0) {
+        const QSignalBlocker blocker(m_ticker);
+        m_ticker->setCurrentIndex(selected);
+    }
+    ArticlePageReader reader(m_db);
+    auto sources = reader.sources();
+    refill(m_source, tr("All sources"), sources ? *sources : QStringList());
+    auto labels = reader.labels();
+    refill(m_label, tr("Any sentiment"), labels ? *labels : QStringList());
+}
+
+void ArticlesPanel::applyFilters()
+{
+    m_debounce->stop();
+    ArticleFilter f;
+    f.ticker = m_ticker->currentData().toString();
+    f.source = m_source->currentData().toString();
+    f.label = m_label->currentData().toString();
+    if (m_from->date() > kNoDate)
+        f.from = QDateTime(m_from->date(), QTime(0, 0), Qt::UTC);
+    if (m_to->date() > kNoDate)
+        f.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC);
+    f.search = m_search->text();
+    f.newestFirst = m_model->filter().newestFirst;
+    m_model->setFilter(f);
+    openFirstIfNothingIsOpen();
+}
+
+void ArticlesPanel::openFirstIfNothingIsOpen()
+{
+    // Like a mail client: with nothing open, the newest article of the list
+    // is; the open one stays highlighted when the list is re-read.
+    if (m_model->rowCount() == 0)
+        return;
+    if (m_selection->articleId() == 0) {
+        m_view->setCurrentIndex(m_model->index(0, ArticleListModel::Title));
+        return;
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->articleId(row) == m_selection->articleId()) {
+            m_view->setCurrentIndex(m_model->index(row, ArticleListModel::Title));
+            return;
+        }
+    }
+}
+
+void ArticlesPanel::reload()
+{
+    fillFilterChoices();
+    m_model->reload();
+    openFirstIfNothingIsOpen();
+}
+
+void ArticlesPanel::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void ArticlesPanel::updateSummary()
+{
+    const int rows = m_model->rowCount();
+    if (!m_model->lastError().isEmpty()) {
+        m_stack->showMessage(m_model->lastError());
+        m_summary->clear();
+        return;
+    }
+    if (rows == 0) {
+        const ArticleFilter &f = m_model->filter();
+        const bool filtered = !f.ticker.isEmpty() || !f.source.isEmpty() || !f.label.isEmpty() || f.from.isValid()
+                              || f.to.isValid() || !f.search.trimmed().isEmpty();
+        m_stack->showMessage(filtered ? tr("No articles match these filters.")
+                                      : tr("No articles stored yet. Add a feed, or load the demo with --demo."));
+        m_summary->clear();
+        return;
+    }
+    m_stack->showContent();
+    m_summary->setText(m_model->canFetchMore({}) ? tr("%1 articles loaded, more as you scroll").arg(rows)
+                                                 : tr("%n article(s)", nullptr, rows));
+}
+
+} // namespace tw

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace tw {
+
+class ArticleListModel;
+class EmptyStateStack;
+class SelectionModel;
+
+// The article list: lazily loaded pages, filters (ticker, source, label,
+// date range) and a full-text search that runs as the analyst types.
+class ArticlesPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kSearchDelayMs = 250;
+
+    ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
+
+    ArticleListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchBox() const { return m_search; }
+    // Applies the filter widgets now instead of after the typing pause.
+    void applyFilters();
+
+public slots:
+    void reload();
+    void focusSearch();
+
+private:
+    void fillFilterChoices();
+    void updateSummary();
+    void openFirstIfNothingIsOpen();
+
+    QSqlDatabase m_db;
+    SelectionModel *m_selection;
+    ArticleListModel *m_model;
+    QTableView *m_view;
+    EmptyStateStack *m_stack;
+    QComboBox *m_ticker;
+    QComboBox *m_source;
+    QComboBox *m_label;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QLineEdit *m_search;
+    QLabel *m_summary;
+    QTimer *m_debounce;
+};
+
+} // namespace tw

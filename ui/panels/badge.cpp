@@ -1,0 +1,29 @@
+#include "panels/badge.h"
+
+namespace tw {
+
+int sentimentDirection(const QString &label, double score)
+{
+    const QString l = label.toLower();
+    if (l.contains(QLatin1String("bull")) || l.contains(QLatin1String("posit")))
+        return 1;
+    if (l.contains(QLatin1String("bear")) || l.contains(QLatin1String("negat")))
+        return -1;
+    if (l.contains(QLatin1String("neutral")) || l.contains(QLatin1String("mixed")))
+        return 0;
+    return score > 0.05 ? 1 : (score < -0.05 ? -1 : 0);
+}
+
+QColor sentimentColor(const QString &label, double score)
+{
+    switch (sentimentDirection(label, score)) {
+    case 1:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case -1:
+        return QColor(0xd0, 0x3b, 0x3b);
+    default:
+        return QColor(0x80, 0x80, 0x80);
+    }
+}
+
+} // namespace tw

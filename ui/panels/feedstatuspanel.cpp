@@ -1,0 +1,127 @@
+#include "panels/feedstatuspanel.h"
+
+#include "core/storetime.h"
+#include "domain/feed.h"
+#include "panels/emptystate.h"
+#include "store/feedstore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tw {
+
+namespace {
+enum Column { Name, State, LastSuccess, LastError, NextFetch, ColumnCount };
+
+QString when(const QDateTime &t)
+{
+    return t.isValid() && t.toMSecsSinceEpoch() > 0 ? t.toUTC().toString(QStringLiteral("MM-dd HH:mm")) : QStringLiteral("–");
+}
+
+QColor stateColor(FeedState s)
+{
+    switch (s) {
+    case FeedState::Ok:
+    case FeedState::NotModified:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case FeedState::Never:
+        return QColor(0x80, 0x80, 0x80);
+    default:
+        return QColor(0xd0, 0x3b, 0x3b);
+    }
+}
+} // namespace
+
+FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_table(new QTableWidget(0, ColumnCount, this)),
+      m_retry(new QPushButton(tr("Retry now"), this))
+{
+    setObjectName(QStringLiteral("feedStatusPanel"));
+    m_table->setHorizontalHeaderLabels({tr("Feed"), tr("State"), tr("Last success"), tr("Last error"), tr("Next fetch")});
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    m_stack = new EmptyStateStack(m_table, this);
+    m_retry->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_retry);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_stack, 1);
+    layout->addLayout(buttons);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_retry->setEnabled(m_table->currentRow() >= 0 && !m_stack->isShowingMessage()); });
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row >= 0)
+            retryNow(m_table->item(row, Name)->data(Qt::UserRole).toLongLong());
+    });
+    reload();
+}
+
+QString FeedStatusPanel::emptyMessage() const
+{
+    return m_stack->message();
+}
+
+void FeedStatusPanel::reload()
+{
+    auto feeds = FeedStore(m_db).all();
+    if (!feeds) {
+        m_stack->showMessage(feeds.errorMessage());
+        return;
+    }
+    if (feeds->isEmpty()) {
+        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace is loaded from bundled files; "
+                                "add feeds with `tickerwire ingest URL` or in Settings."));
+        m_retry->setEnabled(false);
+        return;
+    }
+    m_stack->showContent();
+    m_table->setRowCount(int(feeds->size()));
+    for (int i = 0; i < feeds->size(); ++i) {
+        const Feed &f = feeds->at(i);
+        auto *name = new QTableWidgetItem(f.title.isEmpty() ? f.url : f.title);
+        name->setToolTip(QStringLiteral("%1\n%2 · every %3 min").arg(f.url, feedKindId(f.kind)).arg(f.intervalSeconds / 60));
+        name->setData(Qt::UserRole, f.id);
+        if (!f.enabled)
+            name->setForeground(palette().color(QPalette::PlaceholderText));
+        m_table->setItem(i, Name, name);
+        auto *state = new QTableWidgetItem(f.enabled ? feedStateId(f.lastState) : tr("disabled"));
+        state->setForeground(stateColor(f.lastState));
+        if (f.consecutiveFailures > 0)
+            state->setToolTip(tr("%n failure(s) in a row", nullptr, f.consecutiveFailures));
+        m_table->setItem(i, State, state);
+        m_table->setItem(i, LastSuccess, new QTableWidgetItem(when(f.lastSuccess)));
+        auto *error = new QTableWidgetItem(f.lastError);
+        error->setToolTip(f.lastError);
+        m_table->setItem(i, LastError, error);
+        m_table->setItem(i, NextFetch, new QTableWidgetItem(f.enabled ? when(f.nextDue) : QString()));
+    }
+}
+
+bool FeedStatusPanel::retryNow(qint64 feedId)
+{
+    FeedStore store(m_db);
+    auto feed = store.byId(feedId);
+    if (!feed || !feed->has_value())
+        return false;
+    Feed f = **feed;
+    f.nextDue = nowUtc();
+    if (!store.update(f))
+        return false;
+    emit retryRequested(feedId);
+    reload();
+    return true;
+}
+
+} // namespace tw

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace tw {
+
+class EmptyStateStack;
+class SafeTextBrowser;
+class SelectionModel;
+
+// The open article: sanitised text with the phrases that drove its scores
+// highlighted, the per-ticker scores, and a way out to the browser.
+class ReaderPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
+
+    SafeTextBrowser *browser() const { return m_browser; }
+    QTableWidget *scoreTable() const { return m_scores; }
+    qint64 articleId() const { return m_articleId; }
+    QString emptyMessage() const;
+
+public slots:
+    void showArticle(qint64 articleId);
+    void reload();
+
+private:
+    QSqlDatabase m_db;
+    SelectionModel *m_selection;
+    qint64 m_articleId = 0;
+    QUrl m_url;
+    EmptyStateStack *m_stack;
+    SafeTextBrowser *m_browser;
+    QTableWidget *m_scores;
+    QPushButton *m_open;
+};
+
+} // namespace tw

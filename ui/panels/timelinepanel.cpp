@@ -1,0 +1,131 @@
+#include "panels/timelinepanel.h"
+
+#include "core/storetime.h"
+#include "panels/emptystate.h"
+#include "panels/kindicon.h"
+#include "panels/selectionmodel.h"
+#include "read/eventreader.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tw {
+
+namespace {
+enum Column { Date, Event, Amount, Sources };
+constexpr int kEventIdRole = Qt::UserRole + 1;
+constexpr int kDateRole = Qt::UserRole + 2;
+} // namespace
+
+TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_events(new QTreeWidget(this)),
+      m_sources(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("timelinePanel"));
+    m_events->setRootIsDecorated(false);
+    m_events->setHeaderLabels({tr("Date"), tr("Event"), tr("Amount"), tr("Sources")});
+    m_events->setAlternatingRowColors(true);
+    m_events->setIconSize(QSize(16, 16));
+    m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_events->header()->setSectionResizeMode(Event, QHeaderView::Stretch);
+    m_events->header()->setStretchLastSection(false);
+    m_sources->setToolTip(tr("Articles that reported the selected event"));
+    m_sourcesHint = new QLabel(tr("Select an event to list the articles that reported it."), this);
+    m_sourcesHint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *lower = new QWidget(split);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(m_sourcesHint);
+    lowerLayout->addWidget(m_sources, 1);
+    split->addWidget(m_events);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_stack = new EmptyStateStack(split, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_stack);
+
+    connect(m_events, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item)
+            return;
+        showSources(item->data(0, kEventIdRole).toLongLong());
+        m_selection->setFocusDate(item->data(0, kDateRole).toDate());
+    });
+    connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            m_selection->setArticle(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(m_selection, &SelectionModel::tickerChanged, this, &TimelinePanel::reload);
+    reload();
+}
+
+QString TimelinePanel::emptyMessage() const
+{
+    return m_stack->message();
+}
+
+void TimelinePanel::reload()
+{
+    const QString ticker = m_selection->ticker();
+    const qint64 current = m_events->currentItem() ? m_events->currentItem()->data(0, kEventIdRole).toLongLong() : 0;
+    m_events->clear();
+    m_sources->clear();
+    m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
+    auto events = EventReader(m_db).events(ticker);
+    if (!events) {
+        m_stack->showMessage(tr("Cannot read events: %1").arg(events.errorMessage()));
+        return;
+    }
+    if (events->isEmpty()) {
+        m_stack->showMessage(ticker.isEmpty() ? tr("No events extracted yet.")
+                                              : tr("No events extracted yet for %1.").arg(ticker));
+        return;
+    }
+    m_stack->showContent();
+    for (const EventRow &e : std::as_const(*events)) {
+        auto *item = new QTreeWidgetItem(m_events);
+        item->setText(Date, e.eventDate);
+        item->setIcon(Date, eventKindIcon(e.kind));
+        item->setText(Event, e.title);
+        QString tip = QStringLiteral("%1 · %2").arg(e.kind, e.title);
+        if (!e.basis.isEmpty())
+            tip += QStringLiteral(" · ") + e.basis;
+        if (!e.period.isEmpty())
+            tip += QStringLiteral(" · ") + e.period;
+        item->setToolTip(Event, tip);
+        item->setToolTip(Date, e.kind);
+        item->setText(Amount, e.amountText());
+        item->setText(Sources, QString::number(e.sourceCount));
+        item->setTextAlignment(Sources, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(0, kEventIdRole, e.id);
+        item->setData(0, kDateRole, e.firstDay());
+        if (e.id == current)
+            m_events->setCurrentItem(item);
+    }
+}
+
+void TimelinePanel::showSources(qint64 eventId)
+{
+    m_sources->clear();
+    m_sourcesHint->setText(tr("Articles that reported it:"));
+    auto sources = EventReader(m_db).sources(eventId);
+    if (!sources)
+        return;
+    for (const EventSourceArticle &s : std::as_const(*sources)) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2 — %3")
+                                             .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")),
+                                                  s.source, s.title),
+                                         m_sources);
+        item->setData(Qt::UserRole, s.articleId);
+        item->setToolTip(s.title);
+    }
+}
+
+} // namespace tw

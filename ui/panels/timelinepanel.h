@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QTreeWidget;
+
+namespace tw {
+
+class EmptyStateStack;
+class SelectionModel;
+
+// The extracted events of the current ticker, newest first. Choosing one
+// marks its date on the chart and lists the articles that reported it;
+// choosing one of those opens it in the reader.
+class TimelinePanel : public QWidget {
+    Q_OBJECT
+
+public:
+    TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
+
+    QTreeWidget *events() const { return m_events; }
+    QListWidget *sources() const { return m_sources; }
+    QString emptyMessage() const;
+
+public slots:
+    void reload();
+
+private:
+    void showSources(qint64 eventId);
+
+    QSqlDatabase m_db;
+    SelectionModel *m_selection;
+    QTreeWidget *m_events;
+    QListWidget *m_sources;
+    QLabel *m_sourcesHint;
+    EmptyStateStack *m_stack;
+};
+
+} // namespace tw

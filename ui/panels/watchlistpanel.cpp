@@ -1,0 +1,196 @@
+#include "panels/watchlistpanel.h"
+
+#include "panels/badge.h"
+#include "panels/emptystate.h"
+#include "panels/selectionmodel.h"
+#include "read/corporatescorereader.h"
+#include "read/watchlistreader.h"
+#include "store/tickerstore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSignalBlocker>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tw {
+
+namespace {
+enum Column { Symbol, Last, Change, Score, Today, ColumnCount };
+
+QTableWidgetItem *numberItem(const QString &text, const QVariant &sortValue = {})
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    if (sortValue.isValid())
+        item->setData(Qt::UserRole, sortValue);
+    return item;
+}
+} // namespace
+
+WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_selection(selection), m_table(new QTableWidget(0, ColumnCount, this)),
+      m_stack(new EmptyStateStack(m_table, this)), m_newSymbol(new QLineEdit(this)),
+      m_remove(new QPushButton(tr("Remove"), this))
+{
+    setObjectName(QStringLiteral("watchlistPanel"));
+    m_table->setHorizontalHeaderLabels({tr("Ticker"), tr("Last"), tr("Chg %"), tr("Score"), tr("Today")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Score, QHeaderView::Stretch);
+    m_table->horizontalHeaderItem(Today)->setToolTip(tr("Articles published today (UTC) that mention the ticker"));
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+
+    m_newSymbol->setPlaceholderText(tr("Add ticker…"));
+    m_newSymbol->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9.\\-^=]{1,12}")), m_newSymbol));
+    auto *add = new QPushButton(tr("Add"), this);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_newSymbol, 1);
+    controls->addWidget(add);
+    controls->addWidget(m_remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_stack, 1);
+    layout->addLayout(controls);
+
+    auto addTyped = [this] {
+        if (addTicker(m_newSymbol->text()))
+            m_newSymbol->clear();
+    };
+    connect(add, &QPushButton::clicked, this, addTyped);
+    connect(m_newSymbol, &QLineEdit::returnPressed, this, addTyped);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row >= 0)
+            removeTicker(m_table->item(row, Symbol)->text());
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = m_table->currentRow();
+        m_remove->setEnabled(row >= 0);
+        if (row >= 0 && m_table->item(row, Symbol))
+            m_selection->setTicker(m_table->item(row, Symbol)->text());
+    });
+    connect(m_selection, &SelectionModel::tickerChanged, this, &WatchlistPanel::selectRowOf);
+    reload();
+}
+
+void WatchlistPanel::reload()
+{
+    auto rows = WatchlistReader(m_db).rows(QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC));
+    if (!rows) {
+        m_stack->showMessage(tr("Cannot read the watchlist: %1").arg(rows.errorMessage()));
+        return;
+    }
+    if (rows->isEmpty()) {
+        m_stack->showMessage(tr("The watchlist is empty. Add a ticker below."));
+        m_remove->setEnabled(false);
+        return;
+    }
+    m_stack->showContent();
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(int(rows->size()));
+    for (int i = 0; i < rows->size(); ++i) {
+        const WatchlistRow &r = rows->at(i);
+        auto *symbol = new QTableWidgetItem(r.symbol);
+        QFont bold = symbol->font();
+        bold.setBold(true);
+        symbol->setFont(bold);
+        symbol->setToolTip(r.name);
+        m_table->setItem(i, Symbol, symbol);
+
+        auto *last = numberItem(r.lastClose ? QString::number(*r.lastClose, 'f', 2) : QStringLiteral("–"));
+        if (r.lastClose)
+            last->setToolTip(tr("Close of %1 (%2)").arg(r.lastTradeDate.toString(Qt::ISODate),
+                                                        r.priceSource == QLatin1String("demo") ? tr("synthetic demo price") : r.priceSource));
+        m_table->setItem(i, Last, last);
+
+        auto *change = numberItem(r.changePercent ? QString::asprintf("%+.2f%%", *r.changePercent) : QStringLiteral("–"));
+        if (r.changePercent)
+            change->setForeground(*r.changePercent >= 0 ? QColor(0x2e, 0x9e, 0x4f) : QColor(0xd0, 0x3b, 0x3b));
+        m_table->setItem(i, Change, change);
+
+        auto *score = new QTableWidgetItem(r.score ? formatCorporateScore(*r.score, r.scoreLabel) : QStringLiteral("–"));
+        score->setToolTip(r.score ? tr("Corporate score, newest") : tr("Not scored yet"));
+        if (r.score) {
+            const QColor c = sentimentColor(r.scoreLabel, *r.score);
+            score->setForeground(Qt::white);
+            score->setBackground(c);
+            QFont f = score->font();
+            f.setBold(true);
+            score->setFont(f);
+        } else {
+            score->setForeground(palette().color(QPalette::PlaceholderText));
+        }
+        score->setTextAlignment(Qt::AlignCenter);
+        m_table->setItem(i, Score, score);
+
+        m_table->setItem(i, Today, numberItem(QString::number(r.articlesToday)));
+    }
+    if (m_selection->ticker().isEmpty())
+        m_selection->setTicker(rows->first().symbol);
+    selectRowOf(m_selection->ticker());
+}
+
+void WatchlistPanel::selectRowOf(const QString &symbol)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, Symbol) && m_table->item(row, Symbol)->text() == symbol) {
+            if (m_table->currentRow() != row)
+                m_table->selectRow(row);
+            m_remove->setEnabled(true);
+            return;
+        }
+    }
+}
+
+bool WatchlistPanel::addTicker(const QString &typed)
+{
+    const QString symbol = typed.trimmed().toUpper();
+    if (symbol.isEmpty())
+        return false;
+    TickerStore store(m_db);
+    auto existing = store.bySymbol(symbol);
+    if (!existing)
+        return false;
+    TickerInfo info;
+    if (existing->has_value()) {
+        info = **existing;
+    } else {
+        info.symbol = symbol;
+        info.name = symbol;
+        auto all = store.all();
+        info.position = all ? int(all->size()) : 0;
+    }
+    info.onWatchlist = true;
+    if (!store.upsert(info))
+        return false;
+    reload();
+    m_selection->setTicker(symbol);
+    return true;
+}
+
+bool WatchlistPanel::removeTicker(const QString &symbol)
+{
+    // Taken off the watchlist, not deleted: its aliases and history stay.
+    TickerStore store(m_db);
+    auto existing = store.bySymbol(symbol);
+    if (!existing || !existing->has_value())
+        return false;
+    TickerInfo info = **existing;
+    info.onWatchlist = false;
+    if (!store.upsert(info))
+        return false;
+    if (m_selection->ticker() == symbol)
+        m_selection->setTicker(QString());
+    reload();
+    return true;
+}
+
+} // namespace tw

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace tw {
+
+class EmptyStateStack;
+class SelectionModel;
+
+// The watchlist: last close, day change, corporate score badge and today's
+// article count per ticker. Choosing a row sets the current ticker.
+class WatchlistPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+
+public slots:
+    void reload();
+    // Puts `symbol` on the watchlist (creating the ticker when unknown).
+    bool addTicker(const QString &symbol);
+    bool removeTicker(const QString &symbol);
+
+private:
+    void selectRowOf(const QString &symbol);
+
+    QSqlDatabase m_db;
+    SelectionModel *m_selection;
+    QTableWidget *m_table;
+    EmptyStateStack *m_stack;
+    QLineEdit *m_newSymbol;
+    QPushButton *m_remove;
+};
+
+} // namespace tw

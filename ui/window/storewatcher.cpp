@@ -1,0 +1,36 @@
+#include "window/storewatcher.h"
+
+#include <QSqlQuery>
+#include <QTimer>
+#include <QVariant>
+
+namespace tw {
+
+StoreWatcher::StoreWatcher(QSqlDatabase db, QObject *parent, int intervalMs)
+    : QObject(parent), m_db(std::move(db)), m_timer(new QTimer(this))
+{
+    m_version = readVersion();
+    m_timer->setInterval(intervalMs);
+    connect(m_timer, &QTimer::timeout, this, &StoreWatcher::check);
+    m_timer->start();
+}
+
+qint64 StoreWatcher::readVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+bool StoreWatcher::check()
+{
+    const qint64 version = readVersion();
+    if (version == m_version || version < 0)
+        return false;
+    m_version = version;
+    emit storeChanged();
+    return true;
+}
+
+} // namespace tw

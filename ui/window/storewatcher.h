@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+
+class QTimer;
+
+namespace tw {
+
+// Notices rows committed to the store by other connections (the fetch
+// scheduler, scoring, `tickerwire ingest` in a shell) by polling SQLite's
+// PRAGMA data_version, which changes only when another connection commits.
+// One cheap pragma per tick: no triggers, no file watching.
+class StoreWatcher : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultIntervalMs = 2000;
+
+    explicit StoreWatcher(QSqlDatabase db, QObject *parent = nullptr, int intervalMs = kDefaultIntervalMs);
+
+    // Checks now; emits storeChanged when another connection committed since the last check.
+    bool check();
+
+signals:
+    void storeChanged();
+
+private:
+    qint64 readVersion() const;
+
+    QSqlDatabase m_db;
+    QTimer *m_timer;
+    qint64 m_version = -1;
+};
+
+} // namespace tw
