@@ -1,6 +1,8 @@
 #include "read/articlepage.h"
 
 #include "core/storetime.h"
+#include "store/searchquerytranslator.h"
+#include "store/sqldialect.h"
 #include "store/sqlexec.h"
 
 #include <QRegularExpression>
@@ -62,8 +64,16 @@ Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
         binds << toStoreTime(filter.to);
     }
     const QString fts = toFtsQuery(filter.search);
+    const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
     QString from = QStringLiteral("articles a");
-    if (!fts.isEmpty()) {
+    if (!fts.isEmpty() && postgres) {
+        // The same syntax as FTS5 MATCH, as a tsquery over the generated column.
+        auto tsquery = SearchQueryTranslator::toTsQuery(fts);
+        if (!tsquery)
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
+        where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
+        binds.prepend(*tsquery);
+    } else if (!fts.isEmpty()) {
         // CROSS JOIN makes SQLite start from the full-text matches and sort
         // them, rather than walk the whole date index testing each article.
         from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
@@ -78,14 +88,16 @@ Result<QList<ArticleRow>> ArticlePageReader::page(const ArticleFilter &filter,
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     const QString sql = QStringLiteral(
         "SELECT a.id, a.published_utc, a.source, a.title, "
-        "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
-        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
+        "(SELECT %4 FROM (SELECT ticker FROM article_tickers "
+        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker) linked), "
         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
         "FROM %1 %2 ORDER BY a.published_utc %3, a.id %3 LIMIT ?")
                             .arg(from,
                                  where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                                 order);
+                                 order,
+                                 postgres ? QStringLiteral("string_agg(ticker, ', ')")
+                                          : QStringLiteral("group_concat(ticker, ', ')"));
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
