@@ -3,6 +3,7 @@
 #include "alerts/alertrulestore.h"
 #include "core/logging.h"
 #include "core/storetime.h"
+#include "store/searchquerytranslator.h"
 #include "store/sqlexec.h"
 
 #include <QJsonArray>
@@ -217,7 +218,7 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
     const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
     QString sql = postgres
         ? QStringLiteral("SELECT a.id, a.title, a.source FROM articles a "
-                         "WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND a.id > ? AND a.id <= ?")
+                         "WHERE a.search_vector @@ to_tsquery('english', ?) AND a.id > ? AND a.id <= ?")
         : QStringLiteral("SELECT a.id, a.title, a.source FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                          // On the FTS table's rowid, so FTS5 itself skips older articles.
                          "WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND articles_fts.rowid <= ?");
@@ -233,9 +234,17 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
                    .arg(marks.join(QLatin1Char(',')));
     }
     sql += QStringLiteral(" ORDER BY a.published_utc, a.id");
+    QString match = rule.query;
+    if (postgres) {
+        // One user syntax on both backends: FTS5 reads it as is, PostgreSQL as a translated tsquery.
+        auto tsquery = SearchQueryTranslator::toTsQuery(rule.query);
+        if (!tsquery)
+            return fail(QStringLiteral("Rule '%1': %2").arg(rule.name, tsquery.errorMessage()));
+        match = *tsquery;
+    }
     QSqlQuery q(m_db);
     q.prepare(sql);
-    q.addBindValue(rule.query);
+    q.addBindValue(match);
     q.addBindValue(after);
     q.addBindValue(*newest);
     q.addBindValue(rule.id);

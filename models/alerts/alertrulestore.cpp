@@ -1,6 +1,7 @@
 #include "alerts/alertrulestore.h"
 
 #include "core/storetime.h"
+#include "store/searchquerytranslator.h"
 #include "store/sqlexec.h"
 
 #include <QJsonArray>
@@ -115,11 +116,17 @@ Status AlertRuleStore::checkQuery(const QString &query) const
 {
     // Asking the index itself is the only faithful check of FTS5 syntax.
     QSqlQuery q(m_db);
-    if (m_db.driverName() == QLatin1String("QPSQL"))
-        q.prepare(QStringLiteral("SELECT websearch_to_tsquery('english', ?)"));
-    else
+    if (m_db.driverName() == QLatin1String("QPSQL")) {
+        // The evaluator translates the same way (SearchQueryTranslator).
+        auto tsquery = SearchQueryTranslator::toTsQuery(query);
+        if (!tsquery)
+            return fail(QStringLiteral("malformed search query '%1': %2").arg(query, tsquery.errorMessage()));
+        q.prepare(QStringLiteral("SELECT to_tsquery('english', ?)"));
+        q.addBindValue(*tsquery);
+    } else {
         q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"));
-    q.addBindValue(query);
+        q.addBindValue(query);
+    }
     if (!q.exec())
         return fail(QStringLiteral("malformed search query '%1': %2").arg(query, q.lastError().databaseText()));
     return {};

@@ -1,6 +1,8 @@
 #include "read/articlepage.h"
 
 #include "core/storetime.h"
+#include "store/searchquerytranslator.h"
+#include "store/sqldialect.h"
 #include "store/sqlexec.h"
 
 #include <QRegularExpression>
@@ -71,9 +73,18 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
     }
     const QString fts = toFtsQuery(filter.search);
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
     QString from = QStringLiteral("articles a");
     QString orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
-    if (!fts.isEmpty()) {
+    if (!fts.isEmpty() && postgres) {
+        // The same syntax as FTS5 MATCH, as a tsquery over the generated column.
+        auto tsquery = SearchQueryTranslator::toTsQuery(fts);
+        if (!tsquery)
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
+        where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
+        binds.prepend(*tsquery);
+    }
+    if (!fts.isEmpty() && !postgres) {
         // Search results come in store order (id, which follows arrival and
         // so, nearly, publication): FTS5 walks its index in rowid order and
         // stops after a page, where sorting by date would first have to
@@ -92,15 +103,18 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
                                      : QStringLiteral("(a.published_utc, a.id) > (?, ?)"));
         binds << after->publishedUtc << after->id;
     }
-    const QString sql
-        = QStringLiteral("SELECT a.id, a.published_utc, a.source, a.title, "
-                         "(SELECT group_concat(ticker, ', ') FROM (SELECT ticker FROM article_tickers "
-                         "   WHERE article_id = a.id ORDER BY relevance DESC, ticker)), "
-                         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
-                         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
-                         "FROM %1 %2 ORDER BY %3 LIMIT ?")
-              .arg(from, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                  orderBy);
+    const QString sql = QStringLiteral(
+        "SELECT a.id, a.published_utc, a.source, a.title, "
+        "(SELECT %4 FROM (SELECT ticker FROM article_tickers "
+        "   WHERE article_id = a.id ORDER BY relevance DESC, ticker) linked), "
+        "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
+        "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
+        "FROM %1 %2 ORDER BY %3 LIMIT ?")
+                            .arg(from,
+                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                                 orderBy,
+                                 postgres ? QStringLiteral("string_agg(ticker, ', ')")
+                                          : QStringLiteral("group_concat(ticker, ', ')"));
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))

@@ -36,7 +36,8 @@ StoreChangeNotifier::StoreChangeNotifier(QSqlDatabase db, QObject *parent) : QOb
 
 StoreChangeNotifier::~StoreChangeNotifier()
 {
-    if (m_subscribed && m_db.isOpen())
+    if (m_subscribed && m_db.isOpen()
+        && m_db.driver()->subscribedToNotifications().contains(QString::fromLatin1(kChannel)))
         m_db.driver()->unsubscribeFromNotification(QString::fromLatin1(kChannel));
 }
 
@@ -57,6 +58,19 @@ Status StoreChangeNotifier::start()
             });
     m_subscribed = true;
     return {};
+}
+
+Status StoreChangeNotifier::restart()
+{
+    if (m_subscribed) {
+        QSqlDriver *driver = m_db.driver();
+        disconnect(driver, &QSqlDriver::notification, this, nullptr);
+        // Closing the connection already dropped the driver's subscription.
+        if (driver->subscribedToNotifications().contains(QString::fromLatin1(kChannel)))
+            driver->unsubscribeFromNotification(QString::fromLatin1(kChannel));
+        m_subscribed = false;
+    }
+    return start();
 }
 
 } // namespace tw

@@ -41,6 +41,10 @@ public:
     // Starts listening. An SQLite store has nothing to listen to: that is an error
     // so a caller does not wait for changes that will never be announced.
     Status start();
+    // Listens again after StoreConnection::reconnect() (a new server session
+    // starts with no LISTEN). Changes made while disconnected were not heard:
+    // the caller reloads what it shows.
+    Status restart();
 
 signals:
     // `ownConnection`: this very connection made the change.

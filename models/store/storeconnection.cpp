@@ -184,8 +184,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         dropConnection(connectionName);
         return db.error();
     }
-    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName,
-                                                        SqlDialect::Postgres);
+    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Postgres);
     auto version = postgresSchemaVersion(*db, display);
     if (!version)
         return version.error();
@@ -206,6 +205,25 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
     if (!migrated)
         return migrated.error();
     return connection;
+}
+
+Status StoreConnection::reconnect()
+{
+    QSqlDatabase db = database();
+    db.close();
+    if (!db.open())
+        return fail(m_dialect == SqlDialect::Postgres
+                        ? describeConnectFailure(displayLocation(), *PostgresUrl::parse(m_location), db.lastError())
+                        : QStringLiteral("Cannot reopen %1: %2").arg(m_location, db.lastError().text()));
+    if (m_dialect == SqlDialect::Postgres)
+        return execStatements(db, {QStringLiteral("SET client_min_messages = warning")});
+    return configureSqlite(db);
+}
+
+bool StoreConnection::isAlive() const
+{
+    QSqlQuery probe(database());
+    return probe.exec(QStringLiteral("SELECT 1")) && probe.next();
 }
 
 QString StoreConnection::displayLocation() const

@@ -34,6 +34,13 @@ public:
     static Result<std::unique_ptr<StoreConnection>> openReadOnly(const QString &location, const QString &connectionName);
 
     QSqlDatabase database() const;
+
+    // Server stores: closes and reopens the connection after the server went
+    // away (restart, network cut), with the same session settings. Nothing
+    // committed is lost; an open transaction was already rolled back by the server.
+    Status reconnect();
+    // Cheap liveness probe (SELECT 1).
+    bool isAlive() const;
     // The location as given (may hold a password); use displayLocation() in messages.
     const QString &location() const { return m_location; }
     QString displayLocation() const;

@@ -99,6 +99,33 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("backup"));
     }
 
+    void readOnlyOpenNeverMigratesOrWrites()
+    {
+        QTemporaryDir dir;
+        const QString old = dir.filePath(QStringLiteral("old.db"));
+        writeStoreAtVersion(old, 1);
+        const QByteArray before = twtest::sha256(old);
+        auto refused = StoreConnection::openReadOnly(old, QStringLiteral("ro"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("schema version 1")), qPrintable(refused.errorMessage()));
+        QCOMPARE(twtest::sha256(old), before);
+        QVERIFY(!QFile::exists(Migrator::backupPath(old, 1)));
+
+        const QString current = dir.filePath(QStringLiteral("current.db"));
+        writeStoreAtVersion(current, latestSchemaVersion());
+        const QByteArray currentBefore = twtest::sha256(current);
+        {
+            auto store = StoreConnection::openReadOnly(current, QStringLiteral("ro"));
+            QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+            QCOMPARE(*queryScalar((*store)->database(), QStringLiteral("SELECT count(*) FROM articles")), qint64(1));
+            QSqlDatabase db = (*store)->database();
+            QVERIFY(!execStatements(db, {QStringLiteral("DELETE FROM articles")}).ok());
+        }
+        QCOMPARE(twtest::sha256(current), currentBefore);
+        QVERIFY(!StoreConnection::openReadOnly(dir.filePath(QStringLiteral("absent.db")), QStringLiteral("ro")).ok());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("absent.db"))));
+    }
+
     void newerStoreIsRefusedAndUntouched()
     {
         QTemporaryDir dir;
@@ -220,6 +247,7 @@ private slots:
         QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO feeds (url, created_utc) VALUES ('https://e.x/f', 1)")}).ok());
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT id FROM feeds")), qint64(1));
         // Opening again finds nothing to do.
+        db = QSqlDatabase();
         store = fail(QString());
         auto again = StoreConnection::open(location, QStringLiteral("t"));
         QVERIFY(again.ok());

@@ -119,6 +119,12 @@ public:
                                                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                                                "-c max_connections=60")
                                     .arg(m_port).arg(socketDir());
+        {
+            // A restart ends every session, the admin one included.
+            QSqlDatabase admin = QSqlDatabase::database(adminConnectionName(), false);
+            if (admin.isOpen())
+                admin.close();
+        }
         m_running = runPg(QStringLiteral("pg_ctl"),
                           {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_root.filePath(QStringLiteral("server.log")),
                            QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"), options,

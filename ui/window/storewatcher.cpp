@@ -1,5 +1,8 @@
 #include "window/storewatcher.h"
 
+#include "store/sqldialect.h"
+#include "store/storechangenotifier.h"
+
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
@@ -11,6 +14,18 @@ StoreWatcher::StoreWatcher(QSqlDatabase db, QObject *parent, int intervalMs)
     , m_db(std::move(db))
     , m_timer(new QTimer(this))
 {
+    if (dialectOf(m_db) == SqlDialect::Postgres) {
+        // A server has no data_version; it tells us instead (LISTEN/NOTIFY),
+        // and only of changes other connections committed.
+        auto *notifier = new StoreChangeNotifier(m_db, this);
+        if (notifier->start().ok()) {
+            connect(notifier, &StoreChangeNotifier::changed, this, [this](const StoreChange &, bool own) {
+                if (!own)
+                    emit storeChanged();
+            });
+            return;
+        }
+    }
     m_version = readVersion();
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &StoreWatcher::check);

@@ -10,7 +10,8 @@ namespace tw {
 // Notices rows committed to the store by other connections (the fetch
 // scheduler, scoring, `tickerwire ingest` in a shell) by polling SQLite's
 // PRAGMA data_version, which changes only when another connection commits.
-// One cheap pragma per tick: no triggers, no file watching.
+// One cheap pragma per tick: no triggers, no file watching. On a PostgreSQL
+// store it listens for the server's change notifications instead of polling.
 class StoreWatcher : public QObject {
     Q_OBJECT
 
