@@ -44,15 +44,20 @@ QString EventRow::amountText() const
             scaled.amountHigh = *amountHigh / 1e9;
         return scaled.amountText();
     }
-    const QString symbol
-        = currency == QLatin1String("USD") || currency.isEmpty() ? QStringLiteral("$") : currency + QLatin1Char(' ');
+    // A percentage or a benchmark score has no currency: "9%", "52 points", not "$9 percent".
+    const bool percent = unit == QLatin1String("percent");
+    const QString symbol = currency == QLatin1String("USD") ? QStringLiteral("$")
+                           : currency.isEmpty()            ? QString()
+                                                           : currency + QLatin1Char(' ');
     auto num = [](double v) { return QLocale::c().toString(v, 'f', v == double(qint64(v)) ? 0 : 1); };
     QString text;
     if (amountLow && amountHigh && *amountLow != *amountHigh)
         text = symbol + num(*amountLow) + QChar(0x2013) + num(*amountHigh);
     else
         text = symbol + num(amountLow ? *amountLow : *amountHigh);
-    if (!unit.isEmpty())
+    if (percent)
+        text += QLatin1Char('%');
+    else if (!unit.isEmpty())
         text += QLatin1Char(' ') + unit;
     return text;
 }
