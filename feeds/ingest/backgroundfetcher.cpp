@@ -5,7 +5,8 @@
 namespace tw {
 
 BackgroundFetcher::BackgroundFetcher(const QString &storeLocation, FetchPolicy policy, QObject *parent)
-    : QObject(parent), m_worker(new FetchWorker(storeLocation, std::move(policy)))
+    : QObject(parent)
+    , m_worker(new FetchWorker(storeLocation, std::move(policy)))
 {
     qRegisterMetaType<tw::FeedRunSummary>();
     m_thread.setObjectName(QStringLiteral("fetch"));

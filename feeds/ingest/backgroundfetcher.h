@@ -19,8 +19,8 @@ class FetchWorker;
 class BackgroundFetcher : public QObject {
     Q_OBJECT
 public:
-    explicit BackgroundFetcher(const QString &storeLocation, FetchPolicy policy = defaultPolicy(),
-                               QObject *parent = nullptr);
+    explicit BackgroundFetcher(
+        const QString &storeLocation, FetchPolicy policy = defaultPolicy(), QObject *parent = nullptr);
     ~BackgroundFetcher() override;
 
     // The CLI's defaults, with $TICKERWIRE_USER_AGENT honoured.
@@ -44,10 +44,10 @@ signals:
     void failed(const QString &message);
 
 private:
-    void request(int scope, const QList<qint64> &ids);   // a FetchWorker::Scope
+    void request(int scope, const QList<qint64> &ids); // a FetchWorker::Scope
 
     QThread m_thread;
-    FetchWorker *m_worker = nullptr;   // lives in m_thread, deleted when it ends
+    FetchWorker *m_worker = nullptr; // lives in m_thread, deleted when it ends
     bool m_busy = false;
     bool m_stopped = false;
 };

@@ -15,18 +15,18 @@ class FetchScheduler;
 
 // One feed's result within a run, as the CLI prints it and the window counts it.
 struct FeedRunOutcome {
-    Feed feed;                  // as it was requested
-    bool stored = false;        // false: the result could not be applied (see error)
-    QString error;              // why it could not be applied, secrets redacted
-    RefreshOutcome refresh;     // when stored: the feed's new status and the counts
-    int index = 0;              // 1-based position among the results of this run
-    int total = 0;              // feeds in the run so far (standby feeds raise it)
+    Feed feed; // as it was requested
+    bool stored = false; // false: the result could not be applied (see error)
+    QString error; // why it could not be applied, secrets redacted
+    RefreshOutcome refresh; // when stored: the feed's new status and the counts
+    int index = 0; // 1-based position among the results of this run
+    int total = 0; // feeds in the run so far (standby feeds raise it)
 };
 
 struct FeedRunSummary {
     int ok = 0, notModified = 0, failed = 0;
-    int changed = 0;            // new or changed items (articles and price bars)
-    int newArticles = 0;        // of those, from news feeds
+    int changed = 0; // new or changed items (articles and price bars)
+    int newArticles = 0; // of those, from news feeds
     int fetched() const { return ok + notModified + failed; }
 };
 

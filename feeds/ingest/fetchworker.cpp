@@ -10,7 +10,9 @@
 namespace tw {
 
 FetchWorker::FetchWorker(QString storeLocation, FetchPolicy policy, QObject *parent)
-    : QObject(parent), m_location(std::move(storeLocation)), m_policy(std::move(policy))
+    : QObject(parent)
+    , m_location(std::move(storeLocation))
+    , m_policy(std::move(policy))
 {
 }
 
@@ -33,13 +35,13 @@ bool FetchWorker::ensureRun()
         return false;
     }
     m_connection = std::move(attached.value());
-    m_run = new FeedBatchRun(m_connection->database(), m_policy,
-                             [this](const QString &provider) { return keyFor(provider); }, this);
+    m_run = new FeedBatchRun(
+        m_connection->database(), m_policy, [this](const QString &provider) { return keyFor(provider); }, this);
     connect(m_run, &FeedBatchRun::progress, this, &FetchWorker::progress);
     connect(m_run, &FeedBatchRun::finished, this, &FetchWorker::finished);
     connect(m_run, &FeedBatchRun::feedDone, this, [this](const FeedRunOutcome &o) {
         const bool bad = !o.stored
-                      || (o.refresh.feed.lastState != FeedState::Ok && o.refresh.feed.lastState != FeedState::NotModified);
+            || (o.refresh.feed.lastState != FeedState::Ok && o.refresh.feed.lastState != FeedState::NotModified);
         emit feedDone(o.feed.id, bad, o.stored ? o.refresh.feed.lastError : o.error);
     });
     return true;
@@ -73,7 +75,7 @@ void FetchWorker::fetch(Scope scope, const QList<qint64> &ids)
     if (feeds.isEmpty() && !m_run->running())
         return;
     if (!m_run->running()) {
-        m_keys.clear();   // a key set in the settings meanwhile is used from this batch on
+        m_keys.clear(); // a key set in the settings meanwhile is used from this batch on
         emit started();
     }
     m_run->add(feeds, standby);

@@ -44,8 +44,8 @@ private:
     QString m_location;
     FetchPolicy m_policy;
     std::unique_ptr<StoreConnection> m_connection;
-    FeedBatchRun *m_run = nullptr;   // child, made on this thread so its network lives here
-    QHash<QString, QString> m_keys;  // read once per batch
+    FeedBatchRun *m_run = nullptr; // child, made on this thread so its network lives here
+    QHash<QString, QString> m_keys; // read once per batch
 };
 
 } // namespace tw

@@ -28,13 +28,13 @@ QByteArray wireRss(int n)
     for (int k = 1; k <= 2; ++k) {
         const QByteArray id = QByteArray::number(n) + '-' + QByteArray::number(k);
         items += "<item><title>Wire " + QByteArray::number(n) + " story " + QByteArray::number(k)
-               + "</title><link>https://wire.example.com/" + id + "</link><guid isPermaLink=\"false\">wire-" + id
-               + "</guid><pubDate>Mon, 30 Nov 2026 14:" + QByteArray::number(10 + k) + ":00 GMT</pubDate>"
-               + "<description>Meta Platforms shares moved on wire story " + id + ".</description></item>\n";
+            + "</title><link>https://wire.example.com/" + id + "</link><guid isPermaLink=\"false\">wire-" + id
+            + "</guid><pubDate>Mon, 30 Nov 2026 14:" + QByteArray::number(10 + k) + ":00 GMT</pubDate>"
+            + "<description>Meta Platforms shares moved on wire story " + id + ".</description></item>\n";
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Wire "
-         + QByteArray::number(n) + "</title><link>https://wire.example.com/</link><description>test wire</description>\n"
-         + items + "</channel></rss>\n";
+        + QByteArray::number(n) + "</title><link>https://wire.example.com/</link><description>test wire</description>\n"
+        + items + "</channel></rss>\n";
 }
 
 // Fast for a local server: no host spacing, no retries (a 500 fails at once).
@@ -117,13 +117,13 @@ private slots:
             m_server.route(path, [n](const HttpRequest &) {
                 if (n % 10 == 7)
                     return HttpResponse{httpResponse(500, "Internal Server Error", "upstream down\n"), 0, false};
-                const QByteArray raw =
-                    httpResponse(200, "OK", wireRss(n), {{"Content-Type", "application/rss+xml; charset=utf-8"}});
+                const QByteArray raw
+                    = httpResponse(200, "OK", wireRss(n), {{"Content-Type", "application/rss+xml; charset=utf-8"}});
                 return HttpResponse{raw, n % 10 == 3 ? 400 : 0, false};
             });
             m_server.route("/slow/" + QByteArray::number(n), [n](const HttpRequest &) {
-                return HttpResponse{httpResponse(200, "OK", wireRss(n), {{"Content-Type", "application/rss+xml"}}), 3000,
-                                    false};
+                return HttpResponse{
+                    httpResponse(200, "OK", wireRss(n), {{"Content-Type", "application/rss+xml"}}), 3000, false};
             });
         }
     }
@@ -200,13 +200,14 @@ private slots:
         for (int r = 0; r < articles->rowCount(); ++r)
             titles << articles->index(r, ArticleListModel::Title).data().toString();
         QVERIFY(titles.contains(QStringLiteral("Wire 42 story 2")));
-        QVERIFY(titles.contains(QStringLiteral("Wire 93 story 1")));   // a slow one
-        QVERIFY(!titles.contains(QStringLiteral("Wire 17 story 1")));  // a 500
+        QVERIFY(titles.contains(QStringLiteral("Wire 93 story 1"))); // a slow one
+        QVERIFY(!titles.contains(QStringLiteral("Wire 17 story 1"))); // a 500
 
         QTableWidget *feeds = window.findChild<FeedStatusPanel *>()->table();
         const int broken = rowNamed(feeds, QStringLiteral("Wire 17"));
         QVERIFY(broken >= 0);
-        QVERIFY2(feeds->item(broken, 3)->text().contains(QStringLiteral("500")), qPrintable(feeds->item(broken, 3)->text()));
+        QVERIFY2(
+            feeds->item(broken, 3)->text().contains(QStringLiteral("500")), qPrintable(feeds->item(broken, 3)->text()));
         const int fine = rowNamed(feeds, QStringLiteral("Wire 42"));
         QVERIFY(fine >= 0);
         QVERIFY(feeds->item(fine, 3)->text().isEmpty());
@@ -217,7 +218,7 @@ private slots:
     void retryNowFetchesThatFeedAtOnce()
     {
         QTemporaryDir dir;
-        Workspace w = workspace(dir, 8);   // /feed/7 answers 500
+        Workspace w = workspace(dir, 8); // /feed/7 answers 500
         MainWindow window(w.path);
         window.attachStore(w.store->database());
         const int base7 = m_server.requestsFor("/feed/7");
@@ -257,10 +258,10 @@ private slots:
             window.attachFetcher(fetcher);
             QTRY_VERIFY_WITH_TIMEOUT(fetcher->busy() && !progress.isEmpty(), 20000);
             QVERIFY(m_server.requests().size() - requestsBefore < 40);
-            window.close();   // with every slow answer still outstanding
+            window.close(); // with every slow answer still outstanding
             QVERIFY(fetcher->stopped());
             QVERIFY(!fetcher->busy());
-            fetcher->fetchAll();   // after stop: ignored, no crash
+            fetcher->fetchAll(); // after stop: ignored, no crash
             QTest::qWait(50);
             QCOMPARE(finished.count(), 0);
         }
