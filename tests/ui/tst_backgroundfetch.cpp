@@ -4,10 +4,15 @@
 #include "read/articlelistmodel.h"
 #include "store/feedstore.h"
 #include "store/storeconnection.h"
+#include "storebackends.h"
 #include "testhttpserver.h"
 #include "window/mainwindow.h"
 
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
+#include <QProcess>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -87,8 +92,13 @@ class TestBackgroundFetch : public QObject {
     // A store with `count` news feeds /feed/1.. (or /slow/1..) on the local server.
     Workspace workspace(const QTemporaryDir &dir, int count, const QString &route = QStringLiteral("/feed/"))
     {
+        return workspaceAt(dir.filePath(QStringLiteral("store.db")), count, route);
+    }
+
+    Workspace workspaceAt(const QString &location, int count, const QString &route = QStringLiteral("/feed/"))
+    {
         Workspace w;
-        w.path = dir.filePath(QStringLiteral("store.db"));
+        w.path = location;
         auto store = StoreConnection::open(w.path, QStringLiteral("ui-%1").arg(++m_stores));
         if (!store)
             qFatal("store: %s", qPrintable(store.errorMessage()));
@@ -241,6 +251,54 @@ private slots:
         auto feed = FeedStore(w.store->database()).byId(w.feedIds.at(6));
         QVERIFY(feed.ok() && feed->has_value());
         QCOMPARE((*feed)->consecutiveFailures, 2);
+    }
+
+    // A team store: the worker opens its own connection to the server.
+    void fetchesIntoAPostgresStore()
+    {
+        StoreBackendFixture backend(Backend::Postgres);
+        const QString why = backend.prepare();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        Workspace w = workspaceAt(backend.freshLocation(), 12);
+        MainWindow window(QStringLiteral("team store"));
+        window.attachStore(w.store->database());
+        auto *fetcher = new BackgroundFetcher(w.path, localPolicy());
+        QSignalSpy finished(fetcher, &BackgroundFetcher::finished);
+        window.attachFetcher(fetcher);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        const auto summary = finished.first().first().value<FeedRunSummary>();
+        QCOMPARE(summary.fetched(), 12);
+        QCOMPARE(summary.failed, 1); // /feed/7
+        QCOMPARE(summary.newArticles, 22);
+        ArticleListModel *articles = window.findChild<ArticlesPanel *>()->model();
+        QCOMPARE(articles->rowCount(), 22);
+        window.close();
+    }
+
+    // --screenshot renders the store as it is: it never fetches a feed.
+    void aScreenshotNeverFetches()
+    {
+        QTemporaryDir dir;
+        Workspace w = workspace(dir, 5);
+        w.store.reset();
+        const qsizetype requestsBefore = m_server.requests().size();
+        const QString png = dir.filePath(QStringLiteral("shot.png"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        QEventLoop loop; // the server answers on this thread while the window runs
+        connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        p.start(QStringLiteral(TW_BINARY), {QStringLiteral("--store"), w.path, QStringLiteral("--screenshot"), png});
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(!QImage(png).isNull());
+        QCOMPARE(m_server.requests().size(), requestsBefore);
     }
 
     void closingMidFetchStopsTheWorker()
