@@ -8,6 +8,7 @@
 #include "testhttpserver.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QImage>
@@ -225,7 +226,7 @@ private slots:
         window.close();
     }
 
-    void retryNowFetchesThatFeedAtOnce()
+    void retryNowAndF5FetchAtOnce()
     {
         QTemporaryDir dir;
         Workspace w = workspace(dir, 8); // /feed/7 answers 500
@@ -251,6 +252,18 @@ private slots:
         auto feed = FeedStore(w.store->database()).byId(w.feedIds.at(6));
         QVERIFY(feed.ok() && feed->has_value());
         QCOMPARE((*feed)->consecutiveFailures, 2);
+
+        // F5 fetches every enabled feed now, due or not.
+        QAction *refresh = nullptr;
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->shortcut() == QKeySequence(QKeySequence::Refresh))
+                refresh = a;
+        }
+        QVERIFY(refresh);
+        refresh->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 20000);
+        QCOMPARE(finished.last().first().value<FeedRunSummary>().fetched(), 8);
+        QCOMPARE(m_server.requestsFor("/feed/1"), before + 1);
     }
 
     // A team store: the worker opens its own connection to the server.
