@@ -36,6 +36,11 @@ QStringList SecretStore::knownProviders()
     return {QStringLiteral("alphavantage"), QStringLiteral("finnhub"), QStringLiteral("stooq")};
 }
 
+QString SecretStore::storePasswordEntry(const QString &urlWithoutPassword)
+{
+    return QStringLiteral("store-password:") + urlWithoutPassword;
+}
+
 Result<QString> SecretStore::read(const QString &provider) const
 {
     QKeychain::ReadPasswordJob job(m_service);

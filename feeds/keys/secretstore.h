@@ -21,6 +21,10 @@ public:
     // The providers whose keys Tickerwire knows how to use.
     static QStringList knownProviders();
 
+    // The entry holding a PostgreSQL store's password, named by the store's URL
+    // without scheme and password: "store-password:alice@127.0.0.1:5432/desk".
+    static QString storePasswordEntry(const QString &urlWithoutPassword);
+
     // An empty string when no key is stored for the provider.
     Result<QString> read(const QString &provider) const;
     Status write(const QString &provider, const QString &secret);
