@@ -23,6 +23,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QChartView>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QTimer>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
@@ -384,6 +388,42 @@ private slots:
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
         window.selection()->setTicker(QStringLiteral("META"));
+
+        // Every dock exports, with an "Export CSV…" entry in its context menu.
+        for (const PanelInfo &info : kPanels) {
+            QWidget *panel = exportablePanelOf(window.dock(info.id));
+            QVERIFY2(panel, info.objectName);
+            auto what = panelExport(panel);
+            QVERIFY2(what.ok(), qPrintable(what.ok() ? QString() : what.errorMessage()));
+            QVERIFY(what->name.endsWith(QLatin1String(".csv")));
+            bool hasEntry = false;
+            for (const QWidget *w : panel->findChildren<QWidget *>()) {
+                for (const QAction *a : w->actions())
+                    hasEntry = hasEntry || a->objectName() == QLatin1String("exportCsvAction");
+            }
+            QVERIFY2(hasEntry, info.objectName);
+        }
+
+        // A right click on the article list and on the chart opens that menu.
+        for (QAbstractScrollArea *area : {static_cast<QAbstractScrollArea *>(window.findChild<ArticlesPanel *>()->view()),
+                                          static_cast<QAbstractScrollArea *>(window.findChild<QChartView *>())}) {
+            QStringList shown;
+            QTimer::singleShot(0, this, [&shown] {
+                if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+                    for (const QAction *a : menu->actions())
+                        shown << a->text();
+                    menu->close();
+                }
+            });
+            const QPoint at(20, 20);
+            QContextMenuEvent click(QContextMenuEvent::Mouse, at, area->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(area->viewport(), &click);
+            QCOMPARE(shown, QStringList{QStringLiteral("Export CSV…\tCtrl+E")});
+        }
+        // The popup took the activation; give it back for the key presses.
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
 
         auto *timeline = window.findChild<TimelinePanel *>();
         QVERIFY(timeline);
