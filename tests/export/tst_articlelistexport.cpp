@@ -69,8 +69,8 @@ private slots:
             QVERIFY(score.prepare(QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, "
                                                  "score, label, confidence, scored_utc) VALUES (?, ?, 'test-1', ?, ?, "
                                                  "0.7, 1775700000000)")));
-            QVERIFY(execBound(score, {stored->id, ticker, i % 2 ? 0.4 : -0.4,
-                                      i % 2 ? QStringLiteral("bullish") : QStringLiteral("bearish")})
+            QVERIFY(execBound(score,
+                {stored->id, ticker, i % 2 ? 0.4 : -0.4, i % 2 ? QStringLiteral("bullish") : QStringLiteral("bearish")})
                         .ok());
         }
         QVERIFY(tx.commit().ok());
@@ -130,7 +130,8 @@ private slots:
             QCOMPARE(row.at(0).toLongLong(), model.articleId(r));
             QCOMPARE(row.at(3), model.index(r, ArticleListModel::Tickers).data().toString());
             QCOMPARE(row.at(4), model.index(r, ArticleListModel::Title).data().toString());
-            QCOMPARE(row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
+            QCOMPARE(
+                row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
         }
     }
 

@@ -25,11 +25,10 @@
 #include <QBuffer>
 #include <QChartView>
 #include <QContextMenuEvent>
-#include <QMenu>
-#include <QTimer>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -37,6 +36,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 Q_DECLARE_METATYPE(tw::ArticleFilter)
@@ -156,10 +156,7 @@ private slots:
         QVERIFY(tx.commit().ok());
     }
 
-    void cleanupTestCase()
-    {
-        m_store.reset();
-    }
+    void cleanupTestCase() { m_store.reset(); }
 
     void articlePanelExportsEveryFilteredRowNotOnlyTheLoadedPage()
     {
@@ -257,7 +254,8 @@ private slots:
             QCOMPARE(row.at(2), model.index(r, ArticleListModel::Source).data().toString());
             QCOMPARE(row.at(3), model.index(r, ArticleListModel::Tickers).data().toString());
             QCOMPARE(row.at(4), model.index(r, ArticleListModel::Title).data().toString());
-            QCOMPARE(row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
+            QCOMPARE(
+                row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
         }
     }
 
@@ -354,8 +352,8 @@ private slots:
         SelectionModel selection;
         WatchlistPanel watchlist(db(), &selection);
         selection.setTicker(QStringLiteral("META"));
-        const qint64 stored =
-            *queryScalar(db(), QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'"));
+        const qint64 stored
+            = *queryScalar(db(), QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'"));
         QVERIFY(stored > 0);
         const QList<QStringList> rows = exportThroughProgress(*watchlist.exportQuery(), QStringLiteral("scores.csv"));
         QCOMPARE(rows.size(), stored + 1);
@@ -405,8 +403,9 @@ private slots:
         }
 
         // A right click on the article list and on the chart opens that menu.
-        for (QAbstractScrollArea *area : {static_cast<QAbstractScrollArea *>(window.findChild<ArticlesPanel *>()->view()),
-                                          static_cast<QAbstractScrollArea *>(window.findChild<QChartView *>())}) {
+        for (QAbstractScrollArea *area :
+            {static_cast<QAbstractScrollArea *>(window.findChild<ArticlesPanel *>()->view()),
+                static_cast<QAbstractScrollArea *>(window.findChild<QChartView *>())}) {
             QStringList shown;
             QTimer::singleShot(0, this, [&shown] {
                 if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {

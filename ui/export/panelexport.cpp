@@ -51,9 +51,8 @@ void addExportContextMenu(QWidget *view, QWidget *panel)
     // the action a second Ctrl+E (two would make the key ambiguous).
     auto *action = new QAction(QObject::tr("Export CSV…") + QStringLiteral("\tCtrl+E"), view);
     action->setObjectName(QStringLiteral("exportCsvAction"));
-    QObject::connect(action, &QAction::triggered, panel, [panel] {
-        QMetaObject::invokeMethod(panel->window(), "exportPanel", Q_ARG(QWidget *, panel));
-    });
+    QObject::connect(action, &QAction::triggered, panel,
+        [panel] { QMetaObject::invokeMethod(panel->window(), "exportPanel", Q_ARG(QWidget *, panel)); });
     view->addAction(action);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
