@@ -1,6 +1,7 @@
 #include "panels/alertspanel.h"
 
 #include "core/storetime.h"
+#include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "read/alertreader.h"
 
@@ -61,6 +62,7 @@ AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(split);
+    addExportContextMenu(m_fired, this);
     reload();
 }
 
