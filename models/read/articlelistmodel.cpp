@@ -2,6 +2,10 @@
 
 #include "core/storetime.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace tw {
 
 ArticleListModel::ArticleListModel(QSqlDatabase db, QObject *parent)
@@ -25,10 +29,22 @@ void ArticleListModel::reload()
     m_atEnd = false;
     m_lastError.clear();
     endResetModel();
+    // Before the first page: a row stored while it is read comes again in
+    // refreshNewest (and is then recognised as already shown).
+    if (auto latest = m_reader.latestId())
+        m_seenId = *latest;
     // The view asks for more rows only once it is shown; read the first page
     // now so the model is usable (and counted) on its own.
     fetchMore({});
 }
+
+namespace {
+// Newest-first order of the list: later publication first, ties by higher id.
+bool listedBefore(const ArticleRow &a, const ArticleRow &b)
+{
+    return a.publishedUtc != b.publishedUtc ? a.publishedUtc > b.publishedUtc : a.id > b.id;
+}
+} // namespace
 
 void ArticleListModel::refreshNewest()
 {
@@ -36,19 +52,35 @@ void ArticleListModel::refreshNewest()
         reload();
         return;
     }
-    ArticleFilter upward = m_filter;
-    upward.newestFirst = false;
-    auto page = m_reader.page(upward, ArticleCursor{m_rows.first().publishedUtc, m_rows.first().id}, kPageSize);
-    if (!page || page->size() >= kPageSize) {
+    auto latest = m_reader.latestId();
+    if (!latest) {
         reload();
         return;
     }
-    if (page->isEmpty())
+    if (*latest <= m_seenId)
         return;
-    QList<ArticleRow> newer(page->crbegin(), page->crend());
-    beginInsertRows({}, 0, int(newer.size()) - 1);
-    m_rows = newer + m_rows;
-    endInsertRows();
+    ArticleFilter arrived = m_filter;
+    arrived.storedAfterId = m_seenId;
+    auto page = m_reader.page(arrived, std::nullopt, kPageSize + 1);
+    if (!page || page->size() > kPageSize) {
+        reload();
+        return;
+    }
+    m_seenId = *latest;
+    QSet<qint64> shown;
+    for (const ArticleRow &r : std::as_const(m_rows))
+        shown.insert(r.id);
+    for (const ArticleRow &r : std::as_const(*page)) {
+        if (shown.contains(r.id))
+            continue;   // a page read after it was stored already has it
+        const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), r, listedBefore);
+        const int row = int(at - m_rows.cbegin());
+        if (row == m_rows.size() && !m_atEnd)
+            continue;   // below the pages read: the next page brings it
+        beginInsertRows({}, row, row);
+        m_rows.insert(row, r);
+        endInsertRows();
+    }
 }
 
 qint64 ArticleListModel::articleId(int row) const

@@ -24,10 +24,12 @@ public:
     void setFilter(const ArticleFilter &filter);
     // Re-reads from the first page.
     void reload();
-    // After new rows were stored: puts the ones that belong above the first
-    // row on top, keeping the pages already read (and the view's scroll
-    // position); falls back to reload() when that is not possible (a search,
-    // oldest-first order, or more than a page of new rows).
+    // After new rows were stored: puts each row stored since the last read
+    // where it belongs among the pages already read (on top, or further down
+    // for a story published earlier but fetched later), keeping the view's
+    // scroll position; rows below the pages read come with the next page.
+    // Falls back to reload() when that is not possible (a search, oldest-first
+    // order, or more than a page of new rows).
     void refreshNewest();
     // The last read error, empty when the last read worked.
     const QString &lastError() const { return m_lastError; }
@@ -49,6 +51,7 @@ private:
     ArticleFilter m_filter;
     QList<ArticleRow> m_rows;
     bool m_atEnd = false;
+    qint64 m_seenId = 0;   // the newest article id in the store when last read
     QString m_lastError;
 };
 

@@ -71,6 +71,10 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         where << QStringLiteral("a.published_utc < ?");
         binds << toStoreTime(filter.to);
     }
+    if (filter.storedAfterId > 0) {
+        where << QStringLiteral("a.id > ?");
+        binds << filter.storedAfterId;
+    }
     const QString fts = toFtsQuery(filter.search);
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
@@ -159,6 +163,11 @@ Result<QStringList> distinctStrings(const QSqlDatabase &db, const QString &sql)
     return values;
 }
 } // namespace
+
+Result<qint64> ArticlePageReader::latestId() const
+{
+    return queryScalar(m_db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM articles"));
+}
 
 Result<QStringList> ArticlePageReader::sources() const
 {

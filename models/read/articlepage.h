@@ -20,6 +20,9 @@ struct ArticleFilter {
     QDateTime to; // exclusive, UTC
     QString search; // FTS5 query over title, summary and body
     bool newestFirst = true;
+    // Only rows stored after this article id (0: any): what arrived since the
+    // list was read, whatever its publication time.
+    qint64 storedAfterId = 0;
 
     bool operator==(const ArticleFilter &) const = default;
 };
@@ -50,6 +53,8 @@ public:
 
     Result<QList<ArticleRow>> page(
         const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const;
+    // The newest article id in the store (0 when empty): where storedAfterId starts.
+    Result<qint64> latestId() const;
     Result<QStringList> sources() const;
     Result<QStringList> labels() const;
 

@@ -341,6 +341,66 @@ private slots:
         QCOMPARE(model.index(0, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 0"));
     }
 
+    void storiesFetchedLateTakeTheirPlaceInTheList()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("late.db")), QStringLiteral("late"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        auto storeArticles = [&](const QList<Article> &batch) {
+            Transaction tx(db);
+            ArticleStore articles(db);
+            for (const Article &a : batch)
+                QVERIFY(articles.upsert(a).ok());
+            QVERIFY(tx.commit().ok());
+        };
+        QList<Article> first;
+        for (int i = 0; i < 1000; ++i)
+            first << generatedArticle(i, QStringLiteral("Generated %1").arg(i));
+        storeArticles(first);
+        ArticleListModel model(db);
+        model.reload();
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 2 * ArticleListModel::kPageSize);   // 999 down to 600
+
+        // A feed delivers, late, a story published among the rows shown and
+        // one published before all of them.
+        Article middle = generatedArticle(2000, QStringLiteral("Late, among the rows shown"));
+        middle.published = generatedArticle(700, {}).published.addSecs(30);
+        Article old = generatedArticle(2001, QStringLiteral("Late, older than the rows shown"));
+        old.published = generatedArticle(100, {}).published.addSecs(30);
+        storeArticles({middle, old});
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.refreshNewest();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 2 * ArticleListModel::kPageSize + 1);
+        int at = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, ArticleListModel::Title).data().toString() == middle.title)
+                at = r;
+        QVERIFY(at > 0);
+        // Generated 699-701 share one minute, 702 the next; the late story is 30 s into 699-701's.
+        QCOMPARE(model.index(at - 1, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 702"));
+        QCOMPARE(model.index(at + 1, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 701"));
+
+        // The older one comes with the pages below, once, in its place.
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 1002);
+        QSet<qint64> seen;
+        int oldAt = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            seen.insert(model.articleId(r));
+            if (model.index(r, ArticleListModel::Title).data().toString() == old.title)
+                oldAt = r;
+        }
+        QCOMPARE(seen.size(), 1002);
+        QCOMPARE(model.index(oldAt + 1, ArticleListModel::Title).data().toString(), QStringLiteral("Generated 101"));
+        model.refreshNewest();   // nothing new: nothing moves
+        QCOMPARE(model.rowCount(), 1002);
+    }
+
     void readerHighlightsThePhrasesThatMovedTheScore()
     {
         SelectionModel selection;

@@ -34,7 +34,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStatusBar>
-#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 
@@ -284,12 +283,8 @@ void MainWindow::showFetchFinished(const FeedRunSummary &summary)
                                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm")))
                                .arg(summary.newArticles)
                                .arg(summary.failed));
-    // The article list adds only rows newer than its top row on a re-read; a
-    // batch also brings stories published earlier than that. Unless the user
-    // has scrolled down (keep their place), read the list afresh.
-    auto *articles = findChild<ArticlesPanel *>();
-    if (summary.newArticles > 0 && articles && articles->view()->verticalScrollBar()->value() == 0)
-        articles->model()->reload();
+    // The article list places stories published earlier but fetched now
+    // among the rows it shows (ArticleListModel::refreshNewest).
     refresh();
 }
 
