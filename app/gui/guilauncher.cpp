@@ -2,6 +2,7 @@
 
 #include "demo/demoworkspace.h"
 #include "notify/alertdelivery.h"
+#include "notify/trayicon.h"
 #include "store/articlestore.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
@@ -72,6 +73,8 @@ int runGui(const GlobalOptions &globals)
         window.dock(PanelId::Alerts)->raise();
     });
     QObject::connect(&alerts, &AlertDelivery::alertsFired, &window, &MainWindow::refresh);
+    if (auto *tray = window.findChild<TrayIcon *>())
+        tray->attach(alerts.notifier());   // balloon fallback without a notification service
     if (interactive)
         alerts.evaluate();
     // Dock sizes only take once the window is laid out at its real size.

@@ -2,6 +2,7 @@
 
 #include "window/aboutdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "notify/trayicon.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
 #include "panels/capexpanel.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QString storeLocation, QWidget *parent)
     createMenus();
     resetLayout();
     statusBar()->showMessage(QStringLiteral("Store: %1").arg(m_storeLocation));
+    new TrayIcon(this);   // child; the launcher hands it to the notifier (findChild<TrayIcon *>)
 }
 
 void MainWindow::createDocks()
