@@ -1,8 +1,10 @@
 #include "dialogs/alertruledialog.h"
 
 #include "alerts/alertrulestore.h"
+#include "store/tickerstore.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -101,6 +103,14 @@ AlertRuleDialog::AlertRuleDialog(QSqlDatabase db, const AlertRule &rule, QWidget
     m_horizon->addItems(AlertRuleStore::horizons());
     m_name->setPlaceholderText(tr("optional; the description is used otherwise"));
     m_ticker->setPlaceholderText(tr("e.g. META (empty: every ticker)"));
+    if (auto tickers = TickerStore(m_db).all()) {
+        QStringList symbols;
+        for (const TickerInfo &t : *tickers)
+            symbols << t.symbol;
+        auto *completer = new QCompleter(symbols, m_ticker);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        m_ticker->setCompleter(completer);
+    }
     m_eventKinds->setPlaceholderText(AlertRuleStore::eventKinds().join(QStringLiteral(", ")));
     m_sources->setPlaceholderText(tr("optional publishers, comma separated"));
     m_cooldown->setPlaceholderText(tr("90s, 15m, 1h, 1d"));

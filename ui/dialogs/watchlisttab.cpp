@@ -65,13 +65,13 @@ QStringList WatchlistTab::symbols() const
 {
     QStringList out;
     for (int i = 0; i < m_list->count(); ++i)
-        out << m_list->item(i)->text();
+        out << m_list->item(i)->data(Qt::UserRole).toString();
     return out;
 }
 
 QString WatchlistTab::currentSymbol() const
 {
-    return m_list->currentItem() ? m_list->currentItem()->text() : QString();
+    return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
 }
 
 void WatchlistTab::load()
@@ -82,8 +82,9 @@ void WatchlistTab::load()
     if (!tickers)
         return;
     for (const TickerInfo &t : *tickers) {
-        auto *item = new QListWidgetItem(t.symbol, m_list);
-        item->setToolTip(t.name);
+        const bool named = !t.name.isEmpty() && t.name != t.symbol;
+        auto *item = new QListWidgetItem(named ? QStringLiteral("%1   %2").arg(t.symbol, t.name) : t.symbol, m_list);
+        item->setData(Qt::UserRole, t.symbol);
         if (t.symbol == keep)
             m_list->setCurrentItem(item);
     }
