@@ -77,6 +77,12 @@ SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
     loadTickers();
 }
 
+void SettingsDialog::reject()
+{
+    saveTickers();
+    QDialog::reject();
+}
+
 bool SettingsDialog::report(const QString &error)
 {
     m_lastError = error;

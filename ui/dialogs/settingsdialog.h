@@ -41,6 +41,10 @@ public:
     bool saveTickers();
     const QString &lastError() const { return m_lastError; }
 
+public slots:
+    // Escape and the window's close button save alias edits like Close does.
+    void reject() override;
+
 private:
     QWidget *buildFeedsTab();
     QWidget *buildTickersTab();

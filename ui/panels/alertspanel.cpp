@@ -350,15 +350,22 @@ void AlertsPanel::reload()
     } else {
         m_rulesStack->showContent();
         // Unnamed rules show their description ("META price move >= 5%").
-        QHash<qint64, QString> descriptions;
-        if (auto full = AlertRuleStore(m_db).all()) {
-            for (const AlertRule &rule : *full)
-                descriptions.insert(rule.id, rule.describe());
+        // Enabled and muted come from AlertRuleStore, the API the actions
+        // write through, wherever it keeps them (mutes are per analyst).
+        QHash<qint64, AlertRule> full;
+        if (auto stored = AlertRuleStore(m_db).all()) {
+            for (const AlertRule &rule : *stored)
+                full.insert(rule.id, rule);
         }
         m_rules->setRowCount(int(rules->size()));
         for (int i = 0; i < rules->size(); ++i) {
-            const AlertRuleRow &r = rules->at(i);
-            auto *name = new QTableWidgetItem(descriptions.value(r.id, r.name.isEmpty() ? r.query : r.name));
+            AlertRuleRow r = rules->at(i);
+            if (const auto it = full.constFind(r.id); it != full.cend()) {
+                r.enabled = it->enabled;
+                r.muted = it->muted;
+            }
+            auto *name = new QTableWidgetItem(full.contains(r.id) ? full.value(r.id).describe()
+                                                                  : (r.name.isEmpty() ? r.query : r.name));
             name->setData(kIdRole, r.id);
             name->setData(kEnabledRole, r.enabled);
             name->setData(kMutedRole, r.muted);
