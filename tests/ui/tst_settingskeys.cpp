@@ -8,6 +8,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -101,6 +104,23 @@ private slots:
         QCOMPARE(again.apiKeysTab()->statusText(QStringLiteral("finnhub")), QStringLiteral("Key set"));
         for (const QString &text : visibleTexts(&again))
             QVERIFY2(!text.contains(key), qPrintable(text));
+
+        // Set… asks in a password field, which never echoes the key.
+        QTimer::singleShot(0, qApp, [] {
+            auto *ask = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(ask);
+            QCOMPARE(ask->textEchoMode(), QLineEdit::Password);
+            const auto edits = ask->findChildren<QLineEdit *>();
+            QCOMPARE(edits.size(), 1);
+            QCOMPARE(edits.first()->echoMode(), QLineEdit::Password);
+            ask->setTextValue(QStringLiteral("ALPHA-UI-SECRET-7"));
+            ask->accept();
+        });
+        keys->findChild<QPushButton *>(QStringLiteral("set-alphavantage"))->click();
+        QCOMPARE(keys->statusText(QStringLiteral("alphavantage")), QStringLiteral("Key set"));
+        QCOMPARE(*SecretStore(m_service).read(QStringLiteral("alphavantage")), QStringLiteral("ALPHA-UI-SECRET-7"));
+        for (const QString &text : visibleTexts(keys))
+            QVERIFY2(!text.contains(QStringLiteral("ALPHA-UI-SECRET-7")), qPrintable(text));
 
         QVERIFY(!keys->setKey(QStringLiteral("finnhub"), QStringLiteral("   ")));
         QVERIFY(keys->removeKey(QStringLiteral("finnhub")));
