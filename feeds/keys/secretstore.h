@@ -21,22 +21,14 @@ public:
     // The providers whose keys Tickerwire knows how to use.
     static QStringList knownProviders();
 
+    // The entry holding a PostgreSQL store's password, named by the store's URL
+    // without scheme and password: "store-password:alice@127.0.0.1:5432/desk".
+    static QString storePasswordEntry(const QString &urlWithoutPassword);
+
     // An empty string when no key is stored for the provider.
     Result<QString> read(const QString &provider) const;
     Status write(const QString &provider, const QString &secret);
     Status remove(const QString &provider);
-
-    // The keychain entry of a PostgreSQL store's password:
-    // "store-password:USER@HOST:PORT/DB". Takes the store URL without a
-    // password (postgresql://USER@HOST:PORT/DB, or already USER@HOST:PORT/DB);
-    // a password left in it is dropped, never part of the name. The settings
-    // dialog writes this entry and the store reads it when it opens.
-    static QString storePasswordEntry(const QString &urlWithoutPassword);
-
-    // Entries other than API keys (e.g. storePasswordEntry()), by their full name.
-    Result<QString> readEntry(const QString &entry) const;   // empty when absent
-    Status writeEntry(const QString &entry, const QString &secret);
-    Status removeEntry(const QString &entry);
 
 private:
     QString m_service;

@@ -76,7 +76,7 @@ private slots:
         SecretStore secrets(m_service);
         for (const QString &provider : SecretStore::knownProviders())
             QVERIFY(secrets.remove(provider).ok());
-        QVERIFY(secrets.removeEntry(SecretStore::storePasswordEntry(QStringLiteral("postgresql://alice@127.0.0.1:5432/desk"))).ok());
+        QVERIFY(secrets.remove(SecretStore::storePasswordEntry(QStringLiteral("alice@127.0.0.1:5432/desk"))).ok());
         m_store.reset();
     }
 
@@ -132,15 +132,16 @@ private slots:
     {
         SettingsDialog dialog(m_store->database());
         StoreTab *store = dialog.storeTab();
-        const QString entry = QStringLiteral("store-password:alice@127.0.0.1:5432/desk");
-        QCOMPARE(SecretStore::storePasswordEntry(QStringLiteral("postgresql://alice@127.0.0.1:5432/desk")), entry);
+        // The entry the store's password lookup reads (SecretStore::read of this name).
+        const QString entry = SecretStore::storePasswordEntry(QStringLiteral("alice@127.0.0.1:5432/desk"));
+        QCOMPARE(entry, QStringLiteral("store-password:alice@127.0.0.1:5432/desk"));
 
         // Typed into the password field.
         QVERIFY2(store->save(QStringLiteral("postgresql://alice@127.0.0.1:5432/desk"), QStringLiteral("fieldpass")),
                  qPrintable(store->lastError()));
         QCOMPARE(QSettings().value(QStringLiteral("store/location")).toString(),
                  QStringLiteral("postgresql://alice@127.0.0.1:5432/desk"));
-        QCOMPARE(*SecretStore(m_service).readEntry(entry), QStringLiteral("fieldpass"));
+        QCOMPARE(*SecretStore(m_service).read(entry), QStringLiteral("fieldpass"));
 
         // Typed into the URL: it moves to the keychain and out of the URL.
         QVERIFY(store->save(QStringLiteral("postgresql://alice:urlpass@127.0.0.1:5432/desk"), QString()));
@@ -148,7 +149,11 @@ private slots:
         QCOMPARE(saved, QStringLiteral("postgresql://alice@127.0.0.1:5432/desk"));
         QVERIFY(!saved.contains(QStringLiteral("urlpass")));
         QVERIFY(!store->locationEdit()->text().contains(QStringLiteral("urlpass")));
-        QCOMPARE(*SecretStore(m_service).readEntry(entry), QStringLiteral("urlpass"));
+        QCOMPARE(*SecretStore(m_service).read(entry), QStringLiteral("urlpass"));
+        // Without a port the default one names the same entry.
+        QVERIFY(store->save(QStringLiteral("postgresql://alice@127.0.0.1/desk"), QStringLiteral("noport")));
+        QCOMPARE(*SecretStore(m_service).read(entry), QStringLiteral("noport"));
+        QVERIFY(store->save(QStringLiteral("postgresql://alice:urlpass@127.0.0.1:5432/desk"), QString()));
         // The settings file on disk never holds it either.
         QSettings settings;
         settings.sync();

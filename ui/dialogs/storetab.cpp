@@ -16,6 +16,17 @@
 
 namespace tw {
 
+namespace {
+// USER@HOST:PORT/DB, the name the keychain entry carries; the same text as
+// PostgresUrl::withoutPassword() (team-store branch), which reads the entry.
+QString serverWithoutPassword(const PostgresUrl &url)
+{
+    const QString full = url.redacted();
+    const qsizetype scheme = full.indexOf(QLatin1String("://"));
+    return scheme < 0 ? full : full.mid(scheme + 3);
+}
+} // namespace
+
 StoreTab::StoreTab(QString keychainService, QString currentLocation, QWidget *parent)
     : QWidget(parent)
     , m_service(std::move(keychainService))
@@ -90,8 +101,9 @@ bool StoreTab::save(const QString &typed, const QString &password)
         // A password typed into the URL counts as typed into the field.
         const QString secret = password.isEmpty() ? url->password : password;
         if (!secret.isEmpty()) {
-            const QString entry = SecretStore::storePasswordEntry(toSave);
-            if (auto written = SecretStore(m_service).writeEntry(entry, secret); !written)
+            // Written the way the store's password lookup reads it (SecretStore::read).
+            const QString entry = SecretStore::storePasswordEntry(serverWithoutPassword(*url));
+            if (auto written = SecretStore(m_service).write(entry, secret); !written)
                 return report(tr("The location was not saved: %1").arg(written.errorMessage()));
         }
         m_status->setText(secret.isEmpty()
