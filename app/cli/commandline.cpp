@@ -94,7 +94,7 @@ QString CommandLine::globalHelp()
         "  -v, --version         show the version\n\n"
         "Commands:\n");
     for (const auto &c : allCommands())
-        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(12), c->summary());
+        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(16), c->summary());
     return text;
 }
 

@@ -1,14 +1,22 @@
 #include "cli/storesession.h"
 
 #include "demo/demoworkspace.h"
+#include "keys/secretstore.h"
 #include "store/storelocation.h"
 
 namespace tw {
 
+StorePasswordLookup keychainStorePassword()
+{
+    return [](const QString &server) -> Result<QString> {
+        return SecretStore().read(SecretStore::storePasswordEntry(server));
+    };
+}
+
 Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err)
 {
     const QString location = StoreLocation::resolve(globals.store);
-    auto connection = StoreConnection::open(location, QStringLiteral("cli"));
+    auto connection = StoreConnection::open(location, QStringLiteral("cli"), keychainStorePassword());
     if (!connection)
         return connection.error();
     if (globals.demo) {

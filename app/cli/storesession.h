@@ -8,6 +8,10 @@
 
 namespace tw {
 
+// Reads a server store's password from the keychain entry
+// SecretStore::storePasswordEntry(USER@HOST:PORT/DB), for StoreConnection::open.
+StorePasswordLookup keychainStorePassword();
+
 // Opens the store a command works on (resolving --store / $TICKERWIRE_STORE /
 // the default) and loads the demo workspace when --demo asks for it.
 Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err);

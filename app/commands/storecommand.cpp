@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "cli/storesession.h"
 #include "store/storeconnection.h"
 #include "store/storecopier.h"
 #include "store/storelocation.h"
@@ -50,12 +51,12 @@ public:
             ctx.err << "tickerwire store copy: --from and --to name the same store\n";
             return kExitUsage;
         }
-        auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"));
+        auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"), keychainStorePassword());
         if (!source) {
             ctx.err << "tickerwire: " << source.errorMessage() << '\n';
             return kExitFailure;
         }
-        auto target = StoreConnection::open(to, QStringLiteral("copy-target"));
+        auto target = StoreConnection::open(to, QStringLiteral("copy-target"), keychainStorePassword());
         if (!target) {
             ctx.err << "tickerwire: " << target.errorMessage() << '\n';
             return kExitFailure;

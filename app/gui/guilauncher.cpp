@@ -1,5 +1,7 @@
 #include "gui/guilauncher.h"
 
+#include "cli/storesession.h"
+
 #include "demo/demoworkspace.h"
 #include "notify/alertdelivery.h"
 #include "notify/trayicon.h"
@@ -35,7 +37,7 @@ int runGui(const GlobalOptions &globals)
 {
     const bool interactive = globals.screenshot.isEmpty();
     const QString location = StoreLocation::resolve(globals.store);
-    auto store = StoreConnection::open(location, QStringLiteral("ui"));
+    auto store = StoreConnection::open(location, QStringLiteral("ui"), keychainStorePassword());
     if (!store)
         return reportFatal(store.errorMessage(), interactive);
 

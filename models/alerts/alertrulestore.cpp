@@ -68,7 +68,12 @@ AlertRule readRule(const QSqlQuery &q)
 }
 } // namespace
 
-AlertRuleStore::AlertRuleStore(QSqlDatabase db) : m_db(std::move(db)) {}
+AlertRuleStore::AlertRuleStore(QSqlDatabase db) : AlertRuleStore(db, AnalystState::forStore(db)) {}
+
+AlertRuleStore::AlertRuleStore(QSqlDatabase db, AnalystState analyst)
+    : m_db(std::move(db)), m_analyst(std::move(analyst))
+{
+}
 
 QStringList AlertRuleStore::horizons()
 {
@@ -244,66 +249,78 @@ Result<AlertRule> AlertRuleStore::add(const AlertRule &input)
     state.insert(QStringLiteral("after_article_id"), *lastArticle);
     state.insert(QStringLiteral("after_event_id"), *lastEvent);
 
+    // RETURNING, not lastInsertId(): QPSQL has no last insert id for identity columns.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO alert_rules (name, kind, ticker, horizon, threshold, query, event_kinds, "
-                             "sources, cooldown_s, enabled, muted, state, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                             "sources, cooldown_s, enabled, state, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                             "RETURNING id"));
     if (auto s = execBound(q, {rule.name, kindName(rule.kind), rule.ticker, rule.horizon, nullableDouble(rule.threshold),
                                rule.query, toJsonList(rule.eventKinds), toJsonList(rule.sources), rule.cooldownSeconds,
-                               rule.enabled ? 1 : 0, rule.muted ? 1 : 0,
+                               rule.enabled ? 1 : 0,
                                QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)),
                                toStoreTime(rule.created)});
         !s)
         return s.error();
-    rule.id = q.lastInsertId().toLongLong();
-    if (rule.id == 0) {
-        auto id = queryScalar(m_db, QStringLiteral("SELECT max(id) FROM alert_rules"));
-        if (!id)
-            return id.error();
-        rule.id = *id;
-    }
+    if (!q.next())
+        return fail(QStringLiteral("Stored alert rule '%1' returned no id").arg(rule.name));
+    rule.id = q.value(0).toLongLong();
+    q.finish();
+    // Muted from the start (an imported rule) is this analyst's choice too.
+    if (rule.muted)
+        m_analyst.setMuted(rule.id, toStoreTime(rule.created), true);
     return rule;
 }
 
-Status AlertRuleStore::existsOrFail(qint64 id) const
+Result<AlertRule> AlertRuleStore::existingOrFail(qint64 id) const
 {
     auto found = byId(id);
     if (!found)
         return found.error();
     if (!found->has_value())
         return fail(QStringLiteral("no alert rule with id %1").arg(id));
-    return {};
+    return **found;
 }
 
 Status AlertRuleStore::update(const AlertRule &input)
 {
-    if (auto s = existsOrFail(input.id); !s)
-        return s;
+    auto existing = existingOrFail(input.id);
+    if (!existing)
+        return existing.error();
     auto valid = validate(input);
     if (!valid)
         return valid.error();
     const AlertRule &r = *valid;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, threshold = ?, "
-                             "query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, enabled = ?, muted = ? "
+                             "query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, enabled = ? "
                              "WHERE id = ?"));
-    return execBound(q, {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
-                         toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
-                         r.muted ? 1 : 0, r.id});
+    if (auto s = execBound(q, {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
+                               toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
+                               r.id});
+        !s)
+        return s;
+    if (r.muted != existing->muted)
+        m_analyst.setMuted(r.id, toStoreTime(existing->created), r.muted);
+    return {};
 }
 
 Status AlertRuleStore::remove(qint64 id)
 {
-    if (auto s = existsOrFail(id); !s)
-        return s;
+    auto existing = existingOrFail(id);
+    if (!existing)
+        return existing.error();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM alert_rules WHERE id = ?"));
-    return execBound(q, {id});
+    if (auto s = execBound(q, {id}); !s)
+        return s;
+    m_analyst.forgetRule(id, toStoreTime(existing->created));
+    return {};
 }
 
 Status AlertRuleStore::setEnabled(qint64 id, bool enabled)
 {
-    if (auto s = existsOrFail(id); !s)
-        return s;
+    if (auto existing = existingOrFail(id); !existing)
+        return existing.error();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE alert_rules SET enabled = ? WHERE id = ?"));
     return execBound(q, {enabled ? 1 : 0, id});
@@ -311,11 +328,11 @@ Status AlertRuleStore::setEnabled(qint64 id, bool enabled)
 
 Status AlertRuleStore::setMuted(qint64 id, bool muted)
 {
-    if (auto s = existsOrFail(id); !s)
-        return s;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET muted = ? WHERE id = ?"));
-    return execBound(q, {muted ? 1 : 0, id});
+    auto existing = existingOrFail(id);
+    if (!existing)
+        return existing.error();
+    m_analyst.setMuted(id, toStoreTime(existing->created), muted);
+    return {};
 }
 
 Result<QList<AlertRule>> AlertRuleStore::select(const QString &where, const QVariant &value) const
@@ -327,8 +344,12 @@ Result<QList<AlertRule>> AlertRuleStore::select(const QString &where, const QVar
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Alert rule list failed"), q));
     QList<AlertRule> rules;
-    while (q.next())
-        rules << readRule(q);
+    while (q.next()) {
+        AlertRule rule = readRule(q);
+        // The column is the shared state older builds wrote; the analyst's own choice wins.
+        rule.muted = m_analyst.muted(rule.id, q.value(12).toLongLong()).value_or(rule.muted);
+        rules << rule;
+    }
     return rules;
 }
 

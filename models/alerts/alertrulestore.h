@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/alertrule.h"
+#include "alerts/analyststate.h"
 #include "core/result.h"
 
 #include <QJsonObject>
@@ -15,9 +16,12 @@ namespace tw {
 // stored rule always names a known ticker, a sane threshold and a query the
 // full-text index accepts. Each rule also keeps the evaluator's private state
 // (what it has already looked at), which survives restarts with the rule.
+// Rules are shared by everyone on the store; muting one is the analyst's own
+// choice (AnalystState) and leaves colleagues' alerts alone.
 class AlertRuleStore {
 public:
     explicit AlertRuleStore(QSqlDatabase db);
+    AlertRuleStore(QSqlDatabase db, AnalystState analyst);
 
     // Checks and normalises a rule (upper-case tickers, default horizon and
     // threshold). The error message says what is wrong, for the CLI and the panel.
@@ -30,6 +34,7 @@ public:
     Status update(const AlertRule &rule);
     Status remove(qint64 id);
     Status setEnabled(qint64 id, bool enabled);
+    // For this analyst only.
     Status setMuted(qint64 id, bool muted);
 
     Result<std::optional<AlertRule>> byId(qint64 id) const;
@@ -49,9 +54,10 @@ private:
     Status checkTicker(const QString &symbol) const;
     Status checkQuery(const QString &query) const;
     QStringList storedValues(const QString &table, const QString &column) const;
-    Status existsOrFail(qint64 id) const;
+    Result<AlertRule> existingOrFail(qint64 id) const;
 
     QSqlDatabase m_db;
+    AnalystState m_analyst;
 };
 
 } // namespace tw

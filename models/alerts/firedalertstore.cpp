@@ -3,32 +3,34 @@
 #include "alerts/alertrule.h"
 #include "core/storetime.h"
 #include "store/sqlexec.h"
+#include "store/storechangenotifier.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 namespace tw {
 
-FiredAlertStore::FiredAlertStore(QSqlDatabase db) : m_db(std::move(db)) {}
+FiredAlertStore::FiredAlertStore(QSqlDatabase db) : FiredAlertStore(db, AnalystState::forStore(db)) {}
+
+FiredAlertStore::FiredAlertStore(QSqlDatabase db, AnalystState analyst)
+    : m_db(std::move(db)), m_analyst(std::move(analyst))
+{
+}
 
 Result<std::optional<qint64>> FiredAlertStore::record(const FiredAlert &alert, const QList<qint64> &articleIds)
 {
+    // RETURNING yields no row when the conflict clause skipped the insert.
     QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO fired_alerts (rule_id, fired_utc, ticker, message, cause_key, acknowledged) "
-                                  "VALUES (?,?,?,?,?,0) ON CONFLICT (rule_id, cause_key) DO NOTHING"));
+    insert.prepare(QStringLiteral("INSERT INTO fired_alerts (rule_id, fired_utc, ticker, message, cause_key) "
+                                  "VALUES (?,?,?,?,?) ON CONFLICT (rule_id, cause_key) DO NOTHING RETURNING id"));
     if (auto s = execBound(insert, {alert.ruleId, toStoreTime(alert.fired), alert.ticker, alert.message,
                                     alert.causeKey});
         !s)
         return s.error();
-    if (insert.numRowsAffected() <= 0)
+    if (!insert.next())
         return std::optional<qint64>{};
-
-    QSqlQuery idQuery(m_db);
-    idQuery.prepare(QStringLiteral("SELECT id FROM fired_alerts WHERE rule_id = ? AND cause_key = ?"));
-    if (auto s = execBound(idQuery, {alert.ruleId, alert.causeKey}); !s)
-        return s.error();
-    if (!idQuery.next())
-        return fail(QStringLiteral("Stored alert for rule %1 vanished").arg(alert.ruleId));
-    const qint64 id = idQuery.value(0).toLongLong();
+    const qint64 id = insert.value(0).toLongLong();
+    insert.finish();
 
     QSqlQuery link(m_db);
     link.prepare(QStringLiteral("INSERT INTO fired_alert_articles (alert_id, article_id) VALUES (?,?) "
@@ -37,6 +39,8 @@ Result<std::optional<qint64>> FiredAlertStore::record(const FiredAlert &alert, c
         if (auto s = execBound(link, {id, articleId}); !s)
             return s.error();
     }
+    if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("fired_alerts"), QStringLiteral("inserted"), id}); !s)
+        return s.error();
     return std::optional<qint64>{id};
 }
 
@@ -44,7 +48,7 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT f.id, f.rule_id, f.fired_utc, f.ticker, f.message, f.cause_key, f.acknowledged, "
-                             "r.name, r.kind, r.ticker, r.horizon, r.threshold, r.query, r.muted "
+                             "r.name, r.kind, r.ticker, r.horizon, r.threshold, r.query, r.muted, r.created_utc "
                              "FROM fired_alerts f JOIN alert_rules r ON r.id = f.rule_id %1 "
                              "ORDER BY f.fired_utc DESC, f.id DESC LIMIT %2")
                   .arg(where)
@@ -53,6 +57,8 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
         q.addBindValue(v);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Fired alert list failed"), q));
+    const AnalystState::Acknowledged acked = m_analyst.acknowledged();
+    QHash<qint64, bool> mutedRules;  // many firings share a rule: one settings read each
     QList<FiredAlert> result;
     while (q.next()) {
         FiredAlert a;
@@ -62,7 +68,8 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
         a.ticker = q.value(3).toString();
         a.message = q.value(4).toString();
         a.causeKey = q.value(5).toString();
-        a.acknowledged = q.value(6).toInt() != 0;
+        // The column is the shared state older builds wrote; it still counts.
+        a.acknowledged = q.value(6).toInt() != 0 || acked.contains(a.id, q.value(2).toLongLong());
         AlertRule rule;
         rule.name = q.value(7).toString();
         rule.kind = kindFromName(q.value(8).toString()).value_or(AlertKind::ArticleMatch);
@@ -72,7 +79,10 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
             rule.threshold = q.value(11).toDouble();
         rule.query = q.value(12).toString();
         a.ruleName = rule.describe();
-        a.ruleMuted = q.value(13).toInt() != 0;
+        if (!mutedRules.contains(a.ruleId))
+            mutedRules.insert(a.ruleId,
+                              m_analyst.muted(a.ruleId, q.value(14).toLongLong()).value_or(q.value(13).toInt() != 0));
+        a.ruleMuted = mutedRules.value(a.ruleId);
         result << a;
     }
     for (FiredAlert &a : result) {
@@ -127,18 +137,29 @@ Result<std::optional<QDateTime>> FiredAlertStore::lastFired(qint64 ruleId, const
 Result<bool> FiredAlertStore::acknowledge(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE fired_alerts SET acknowledged = 1 WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT fired_utc FROM fired_alerts WHERE id = ?"));
     if (auto s = execBound(q, {id}); !s)
         return s.error();
-    auto exists = byId(id);
-    if (!exists)
-        return exists.error();
-    return exists->has_value();
+    if (!q.next())
+        return false;
+    m_analyst.acknowledge(id, q.value(0).toLongLong());
+    return true;
 }
 
 Result<qint64> FiredAlertStore::unacknowledgedCount() const
 {
-    return queryScalar(m_db, QStringLiteral("SELECT count(*) FROM fired_alerts WHERE acknowledged = 0"));
+    const AnalystState::Acknowledged acked = m_analyst.acknowledged();
+    if (acked.isEmpty())
+        return queryScalar(m_db, QStringLiteral("SELECT count(*) FROM fired_alerts WHERE acknowledged = 0"));
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, fired_utc FROM fired_alerts WHERE acknowledged = 0")))
+        return fail(describeSqlError(QStringLiteral("Fired alert count failed"), q));
+    qint64 count = 0;
+    while (q.next()) {
+        if (!acked.contains(q.value(0).toLongLong(), q.value(1).toLongLong()))
+            ++count;
+    }
+    return count;
 }
 
 } // namespace tw

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/analyststate.h"
 #include "core/result.h"
 
 #include <QDateTime>
@@ -24,20 +25,22 @@ struct FiredAlert {
     qint64 id = 0;
     qint64 ruleId = 0;
     QString ruleName;           // the rule's description, filled on reads
-    bool ruleMuted = false;     // filled on reads
+    bool ruleMuted = false;     // by this analyst (AnalystState), filled on reads
     QDateTime fired;            // UTC
     QString ticker;
     QString message;
     QString causeKey;           // unique per rule: the same cause never fires twice
-    bool acknowledged = false;
+    bool acknowledged = false;  // by this analyst (AnalystState), filled on reads
     QList<CauseArticle> articles;
 };
 
 // fired_alerts and fired_alert_articles. The (rule, cause_key) uniqueness is
-// what makes every evaluation idempotent.
+// what makes every evaluation idempotent. Firings are shared; whether one is
+// acknowledged, and whether its rule is muted, is the analyst's own (AnalystState).
 class FiredAlertStore {
 public:
     explicit FiredAlertStore(QSqlDatabase db);
+    FiredAlertStore(QSqlDatabase db, AnalystState analyst);
 
     // Stores a firing and its cause articles; returns the new id, or nothing
     // when this rule already fired for this cause.
@@ -48,8 +51,9 @@ public:
     Result<std::optional<FiredAlert>> byId(qint64 id) const;
     // When the rule last fired for `ticker` (empty: any), for cooldowns.
     Result<std::optional<QDateTime>> lastFired(qint64 ruleId, const QString &ticker) const;
-    // false when there is no such firing.
+    // For this analyst only; false when there is no such firing.
     Result<bool> acknowledge(qint64 id);
+    // Firings this analyst has not acknowledged.
     Result<qint64> unacknowledgedCount() const;
 
 private:
@@ -57,6 +61,7 @@ private:
     Status loadArticles(FiredAlert &alert) const;
 
     QSqlDatabase m_db;
+    AnalystState m_analyst;
 };
 
 } // namespace tw

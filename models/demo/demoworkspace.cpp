@@ -5,6 +5,9 @@
 #include "core/storetime.h"
 #include "demo/syntheticquotes.h"
 #include "pipeline/articleingestor.h"
+#include "scoring/scorewriter.h"
+#include "sentiment/headlinemodel.h"
+#include "sentiment/sentimentscorer.h"
 #include "store/quotestore.h"
 #include "store/sqlexec.h"
 #include "store/tickerstore.h"
@@ -98,6 +101,32 @@ Result<QList<Article>> DemoWorkspace::articles()
     return result;
 }
 
+// The demo arrives in one batch, so without this its companies would have a
+// single score point: a year of weekly scores gives the chart's overlay a line.
+Status backfillScoreHistory(QSqlDatabase db, const QList<TickerInfo> &tickers)
+{
+    constexpr qint64 weekMs = 7LL * 24 * 3600 * 1000;
+    auto sentences = SentimentScorer::builtIn();
+    if (!sentences)
+        return sentences.error();
+    auto headlines = HeadlineModel::builtIn();
+    if (!headlines)
+        return headlines.error();
+    const EntityLinker linker(tickers);
+    ScoreWriter writer(db, **sentences, linker, *headlines);   // the ingest path's model version
+    auto latest = writer.storeAsOf();
+    if (!latest)
+        return latest.error();
+    if (*latest <= 0)
+        return {};
+    QStringList symbols;
+    for (const TickerInfo &t : tickers)
+        symbols << t.symbol;
+    if (auto written = writer.backfillCorporateHistory(symbols, *latest - 52 * weekMs, *latest, weekMs); !written)
+        return written.error();
+    return {};
+}
+
 Result<DemoLoadReport> DemoWorkspace::load(QSqlDatabase db)
 {
     DemoLoadReport report;
@@ -137,6 +166,8 @@ Result<DemoLoadReport> DemoWorkspace::load(QSqlDatabase db)
     report.articlesUnchanged = ingested->unchanged;
 
     Transaction tx(db);
+    if (auto history = backfillScoreHistory(db, *tickers); !history)
+        return history.error();
     QuoteStore quotes(db);
     for (const SyntheticSeriesSpec &spec : demoSeries()) {
         for (const QuoteBar &bar : generateSyntheticBars(spec, QDate(2024, 1, 2), syntheticSeriesEnd())) {

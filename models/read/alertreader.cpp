@@ -1,5 +1,6 @@
 #include "read/alertreader.h"
 
+#include "alerts/analyststate.h"
 #include "store/sqlexec.h"
 
 #include <QSqlQuery>
@@ -21,10 +22,13 @@ Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
     q.addBindValue(limit);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Fired alerts read failed"), q));
+    // Acknowledging is each analyst's own (AnalystState); the column is older builds' shared state.
+    const AnalystState::Acknowledged acked = AnalystState::forStore(m_db).acknowledged();
     QList<FiredAlertRow> out;
     while (q.next())
         out << FiredAlertRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-            q.value(3).toString(), q.value(4).toString(), q.value(5).toInt() != 0};
+            q.value(3).toString(), q.value(4).toString(),
+            q.value(5).toInt() != 0 || acked.contains(q.value(0).toLongLong(), q.value(1).toLongLong())};
     return out;
 }
 
@@ -32,8 +36,9 @@ Result<QList<AlertRuleRow>> AlertReader::rules() const
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT id, name, kind, ticker, threshold, query, enabled, muted, "
-                               "coalesce(last_fired_utc, 0) FROM alert_rules ORDER BY id")))
+                               "coalesce(last_fired_utc, 0), created_utc FROM alert_rules ORDER BY id")))
         return fail(describeSqlError(QStringLiteral("Alert rules read failed"), q));
+    const AnalystState analyst = AnalystState::forStore(m_db);
     QList<AlertRuleRow> out;
     while (q.next()) {
         AlertRuleRow r;
@@ -45,7 +50,7 @@ Result<QList<AlertRuleRow>> AlertReader::rules() const
             r.threshold = q.value(4).toDouble();
         r.query = q.value(5).toString();
         r.enabled = q.value(6).toInt() != 0;
-        r.muted = q.value(7).toInt() != 0;
+        r.muted = analyst.muted(r.id, q.value(9).toLongLong()).value_or(q.value(7).toInt() != 0);
         r.lastFiredUtc = q.value(8).toLongLong();
         out << r;
     }

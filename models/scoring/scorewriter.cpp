@@ -60,4 +60,31 @@ Result<QList<CorporateScore>> ScoreWriter::refreshCorporate(const QStringList &t
     return written;
 }
 
+Result<int> ScoreWriter::backfillCorporateHistory(const QStringList &tickers, qint64 fromUtc, qint64 toUtc,
+                                                  qint64 stepMs)
+{
+    if (stepMs <= 0 || fromUtc > toUtc)
+        return fail(QStringLiteral("score history: the step must be positive and the range not reversed"));
+    ArticleScoreStore articleScores(m_db);
+    CorporateScoreStore corporate(m_db);
+    int written = 0;
+    for (const QString &ticker : tickers) {
+        auto rows = articleScores.forTicker(ticker, modelVersion());
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            continue;
+        // Walk back from `toUtc` so the newest point is the store's "now".
+        for (qint64 asOf = toUtc; asOf >= fromUtc; asOf -= stepMs) {
+            for (ScoreHorizon h : allHorizons()) {
+                if (auto saved = corporate.save(CorporateScorer::compute(ticker, h, asOf, *rows), modelVersion());
+                    !saved)
+                    return saved.error();
+                ++written;
+            }
+        }
+    }
+    return written;
+}
+
 } // namespace tw

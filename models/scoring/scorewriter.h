@@ -29,6 +29,12 @@ public:
     // latest article time when not given (so the same store gives the same scores).
     Result<QList<CorporateScore>> refreshCorporate(const QStringList &tickers, std::optional<qint64> asOfUtc = {});
 
+    // Writes each horizon's score as it stood every `stepMs` from `fromUtc` up
+    // to `toUtc` (both included), so a store loaded in one go still has a
+    // score history for the chart's overlay and the label-change rule.
+    // Returns the number of scores written.
+    Result<int> backfillCorporateHistory(const QStringList &tickers, qint64 fromUtc, qint64 toUtc, qint64 stepMs);
+
     // The latest publication time in the store: the "now" of its scores.
     Result<qint64> storeAsOf() const;
     // The rules, the lexicon and the headline model: scores keyed by it are never mixed.

@@ -1,6 +1,7 @@
 #include "store/articlescorestore.h"
 
 #include "store/sqlexec.h"
+#include "store/storechangenotifier.h"
 
 namespace tw {
 
@@ -16,13 +17,17 @@ Status ArticleScoreStore::replace(qint64 articleId, const QString &modelVersion,
 {
     if (auto s = execBound(m_delete, {articleId}); !s)
         return s;
+    const bool hadScores = m_delete.numRowsAffected() > 0;
     for (const ArticleScore &a : scores) {
         if (auto s = execBound(m_insert, {articleId, a.ticker, modelVersion, a.score, sentimentLabelName(a.label),
                                           a.confidence, ArticleScorer::spansJson(a.spans), scoredUtc});
             !s)
             return s;
     }
-    return {};
+    if (!hadScores && scores.isEmpty())
+        return {};  // nothing was scored before or now: nothing to tell
+    // Named by the article: its scores were replaced as a whole.
+    return StoreChangeNotifier::announce(m_db, {QStringLiteral("article_scores"), QStringLiteral("updated"), articleId});
 }
 
 Result<QList<StoredArticleScore>> ArticleScoreStore::forTicker(const QString &ticker, const QString &modelVersion) const

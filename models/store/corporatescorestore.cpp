@@ -1,6 +1,7 @@
 #include "store/corporatescorestore.h"
 
 #include "store/sqlexec.h"
+#include "store/storechangenotifier.h"
 
 namespace tw {
 
@@ -16,8 +17,14 @@ Status CorporateScoreStore::save(const CorporateScore &score, const QString &mod
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO corporate_scores (ticker, horizon, as_of_utc, score, label, "
                                   "article_count, confidence, model_version, explanation) VALUES (?,?,?,?,?,?,?,?,?)"));
-    return execBound(insert, {score.ticker, horizonName(score.horizon), score.asOfUtc, score.score, score.label,
-                              score.articleCount, score.confidence, modelVersion, score.explanationJson()});
+    if (auto s = execBound(insert, {score.ticker, horizonName(score.horizon), score.asOfUtc, score.score, score.label,
+                                    score.articleCount, score.confidence, modelVersion, score.explanationJson()});
+        !s)
+        return s;
+    // The table has no id (it is keyed by ticker, horizon and time): 0 says
+    // "scores were recomputed", and PostgreSQL folds the identical
+    // notifications of one transaction into one.
+    return StoreChangeNotifier::announce(m_db, {QStringLiteral("corporate_scores"), QStringLiteral("inserted"), 0});
 }
 
 Result<qint64> CorporateScoreStore::count() const

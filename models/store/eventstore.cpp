@@ -2,6 +2,7 @@
 
 #include "core/storetime.h"
 #include "store/sqlexec.h"
+#include "store/storechangenotifier.h"
 
 #include <QSqlQuery>
 
@@ -148,7 +149,11 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
         return s.error();
     if (!q.next())
         return fail(QStringLiteral("Could not store the event '%1'").arg(e.title));
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("inserted"), id}); !s)
+        return s.error();
+    return id;
 }
 
 Status EventStore::improve(qint64 eventId, const EventDate &date, const QString &title, double confidence)
@@ -156,8 +161,11 @@ Status EventStore::improve(qint64 eventId, const EventDate &date, const QString 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "UPDATE events SET event_date = ?, date_precision = ?, basis = ?, title = ?, confidence = ? WHERE id = ?"));
-    return execBound(q, {date.date.toString(Qt::ISODate), datePrecisionId(date.precision), dateBasisId(date.basis), title,
-                         confidence, eventId});
+    if (auto s = execBound(q, {date.date.toString(Qt::ISODate), datePrecisionId(date.precision),
+                               dateBasisId(date.basis), title, confidence, eventId});
+        !s)
+        return s;
+    return StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("updated"), eventId});
 }
 
 Status EventStore::addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd)
@@ -165,7 +173,12 @@ Status EventStore::addSource(qint64 eventId, qint64 articleId, qint64 sentenceSt
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO event_sources (event_id, article_id, sentence_start, sentence_end) "
                              "VALUES (?,?,?,?) ON CONFLICT (event_id, article_id) DO NOTHING"));
-    return execBound(q, {eventId, articleId, sentenceStart, sentenceEnd});
+    if (auto s = execBound(q, {eventId, articleId, sentenceStart, sentenceEnd}); !s)
+        return s;
+    // A new source is news about the event (more confidence, another publisher).
+    if (q.numRowsAffected() <= 0)
+        return {};
+    return StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("updated"), eventId});
 }
 
 Status EventStore::detachArticle(qint64 articleId)
@@ -176,8 +189,17 @@ Status EventStore::detachArticle(qint64 articleId)
         return s;
     QSqlQuery prune(m_db);
     if (!prune.exec(QStringLiteral(
-            "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id)")))
+            "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id) "
+            "RETURNING id")))
         return fail(describeSqlError(QStringLiteral("Could not remove events without sources"), prune));
+    QList<qint64> removed;
+    while (prune.next())
+        removed << prune.value(0).toLongLong();
+    prune.finish();
+    for (qint64 id : removed) {
+        if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("deleted"), id}); !s)
+            return s;
+    }
     return {};
 }
 

@@ -57,6 +57,13 @@ QString PostgresUrl::redacted() const
     return url.toString();
 }
 
+QString PostgresUrl::withoutPassword() const
+{
+    const QString full = redacted();
+    const qsizetype scheme = full.indexOf(QLatin1String("://"));
+    return scheme < 0 ? full : full.mid(scheme + 3);
+}
+
 Result<PostgresUrl> PostgresUrl::parse(const QString &location)
 {
     if (!isPostgresLocation(location))

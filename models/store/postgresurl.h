@@ -19,6 +19,9 @@ public:
     // The location with any password removed, safe for logs and the window.
     static QString redact(const QString &location);
     QString redacted() const;
+    // USER@HOST:PORT/DB: the server and database without scheme or password,
+    // the name under which the keychain keeps this store's password.
+    QString withoutPassword() const;
 
     QString user;
     QString password;   // empty: let libpq find it

@@ -4,14 +4,33 @@
 
 namespace tw {
 
+namespace {
+// A server store whose connection died (network cut, server restart, session
+// killed) answers with libpq's multi-line text; say plainly what it means.
+QString describe(const QString &what, const QSqlError &error)
+{
+    const QString text = (error.databaseText() + QLatin1Char(' ') + error.driverText()).toLower();
+    const bool lost = text.contains(QLatin1String("server closed the connection"))
+        || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("no connection to the server"))
+        || text.contains(QLatin1String("could not receive data from server"));
+    if (!lost)
+        return QStringLiteral("%1: %2").arg(what, error.text());
+    QString reason = error.databaseText().section(QLatin1Char('\n'), 0, 0).simplified();
+    if (reason.isEmpty())
+        reason = error.driverText().simplified();
+    return QStringLiteral("%1: the connection to the store was lost (%2); what was not yet committed was not stored")
+        .arg(what, reason);
+}
+} // namespace
+
 QString describeSqlError(const QString &what, const QSqlQuery &query)
 {
-    return QStringLiteral("%1: %2").arg(what, query.lastError().text());
+    return describe(what, query.lastError());
 }
 
 QString describeSqlError(const QString &what, const QSqlDatabase &db)
 {
-    return QStringLiteral("%1: %2").arg(what, db.lastError().text());
+    return describe(what, db.lastError());
 }
 
 Status execStatements(QSqlDatabase &db, const QStringList &statements)

@@ -9,8 +9,14 @@
 namespace tw {
 
 // What changed in the store: a table, what happened to the row, and its id.
+// Announced on the channel kChannel with the payload "table:action:id":
+//   articles          inserted / updated / deleted   article id
+//   article_scores    updated                        article id (its scores were replaced)
+//   corporate_scores  inserted                       0 (keyed by ticker, horizon, time; one per transaction)
+//   events            inserted / updated / deleted   event id
+//   fired_alerts      inserted                       alert id
 struct StoreChange {
-    QString table;   // "articles", "article_scores", "events", "fired_alerts", ...
+    QString table;   // "articles", "article_scores", "corporate_scores", "events", "fired_alerts"
     QString action;  // "inserted", "updated", "deleted"
     qint64 id = 0;
 
@@ -56,3 +62,6 @@ private:
 };
 
 } // namespace tw
+
+// Queued connections and QSignalSpy carry it by value.
+Q_DECLARE_METATYPE(tw::StoreChange)

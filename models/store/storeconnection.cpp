@@ -9,6 +9,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -78,9 +81,12 @@ QString describeConnectFailure(const QString &display, const PostgresUrl &url, c
     reason = reason.simplified();
     QString hint;
     const QString lower = reason.toLower();
-    if (lower.contains(QLatin1String("password authentication failed")) || lower.contains(QLatin1String("no password supplied")))
-        hint = QStringLiteral("the server refused the password for user '%1'; put the right one in ~/.pgpass or the "
-                              "file named by PGPASSFILE").arg(url.user);
+    if (lower.contains(QLatin1String("password authentication failed")))
+        hint = QStringLiteral("the server refused the password for user '%1'; put the right one in the keychain "
+                              "(Settings), ~/.pgpass or the file named by PGPASSFILE").arg(url.user);
+    else if (lower.contains(QLatin1String("no password supplied")))
+        hint = QStringLiteral("the server wants a password for user '%1' and none was found; store it in the keychain "
+                              "(Settings), ~/.pgpass or the file named by PGPASSFILE").arg(url.user);
     else if (lower.contains(QLatin1String("connection refused")) || lower.contains(QLatin1String("no such file or directory")))
         hint = QStringLiteral("no PostgreSQL server is listening there (is it running?)");
     else if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
@@ -92,7 +98,43 @@ QString describeConnectFailure(const QString &display, const PostgresUrl &url, c
     return QStringLiteral("Cannot connect to the store at %1: %2 (%3)").arg(display, hint, reason);
 }
 
-Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display, const QString &connectionName)
+bool isAuthenticationFailure(const QSqlError &error)
+{
+    const QString text = (error.databaseText() + QLatin1Char(' ') + error.text()).toLower();
+    return text.contains(QLatin1String("password authentication failed"))
+        || text.contains(QLatin1String("no password supplied"));
+}
+
+// Passwords a lookup (the keychain) supplied, by server, for this process's
+// other connections (threads, reconnects). Memory only; never written anywhere.
+class FoundPasswords {
+public:
+    static QString get(const QString &server)
+    {
+        QMutexLocker lock(&mutex());
+        return passwords().value(server);
+    }
+    static void put(const QString &server, const QString &password)
+    {
+        QMutexLocker lock(&mutex());
+        passwords().insert(server, password);
+    }
+
+private:
+    static QMutex &mutex()
+    {
+        static QMutex m;
+        return m;
+    }
+    static QHash<QString, QString> &passwords()
+    {
+        static QHash<QString, QString> p;
+        return p;
+    }
+};
+
+Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display, const QString &connectionName,
+                                  const StorePasswordLookup &passwordLookup)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return fail(QStringLiteral("Cannot open %1: the Qt PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) "
@@ -101,8 +143,12 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
     db.setHostName(url.host);
     db.setPort(url.port);
     db.setUserName(url.user);
+    const QString server = url.withoutPassword();
+    const QString remembered = url.password.isEmpty() ? FoundPasswords::get(server) : QString();
     if (!url.password.isEmpty())
         db.setPassword(url.password);
+    else if (!remembered.isEmpty())
+        db.setPassword(remembered);
     db.setDatabaseName(url.database);
     QStringList options = url.connectOptions;
     if (!std::any_of(options.cbegin(), options.cend(),
@@ -112,7 +158,23 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
                      [](const QString &o) { return o.startsWith(QLatin1String("application_name=")); }))
         options << QStringLiteral("application_name=tickerwire");
     db.setConnectOptions(options.join(QLatin1Char(';')));
-    if (!db.open())
+    bool opened = db.open();
+    // libpq found no password (or a wrong one) and the URL gave none: ask the
+    // keychain, through the caller, only now that the server wants one.
+    if (!opened && url.password.isEmpty() && passwordLookup && isAuthenticationFailure(db.lastError())) {
+        const QSqlError first = db.lastError();
+        auto password = passwordLookup(server);
+        if (!password)
+            return fail(describeConnectFailure(display, url, first)
+                        + QStringLiteral("; the keychain could not be read: %1").arg(password.errorMessage()));
+        if (password->isEmpty() || *password == remembered)
+            return fail(describeConnectFailure(display, url, first));
+        db.setPassword(*password);
+        opened = db.open();
+        if (opened)
+            FoundPasswords::put(server, *password);
+    }
+    if (!opened)
         return fail(describeConnectFailure(display, url, db.lastError()));
     // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
     QSqlQuery quiet(db);
@@ -170,7 +232,8 @@ QSqlDatabase StoreConnection::database() const
 }
 
 Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QString &location,
-                                                                     const QString &connectionName, bool migrate)
+                                                                     const QString &connectionName, bool migrate,
+                                                                     const StorePasswordLookup &passwordLookup)
 {
     const QString display = PostgresUrl::redact(location);
     auto url = PostgresUrl::parse(location);
@@ -179,7 +242,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;
-    auto db = openPostgres(*url, display, connectionName);
+    auto db = openPostgres(*url, display, connectionName, passwordLookup);
     if (!db) {
         dropConnection(connectionName);
         return db.error();
@@ -231,10 +294,11 @@ QString StoreConnection::displayLocation() const
     return PostgresUrl::redact(m_location);
 }
 
-Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &location, const QString &connectionName)
+Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &location, const QString &connectionName,
+                                                               const StorePasswordLookup &passwordLookup)
 {
     if (PostgresUrl::isPostgresLocation(location))
-        return openServer(location, connectionName, true);
+        return openServer(location, connectionName, true, passwordLookup);
 
     auto header = inspectSqliteFile(location);
     if (!header)
@@ -271,10 +335,11 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
     return connection;
 }
 
-Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &location, const QString &connectionName)
+Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &location, const QString &connectionName,
+                                                                 const StorePasswordLookup &passwordLookup)
 {
     if (PostgresUrl::isPostgresLocation(location))
-        return openServer(location, connectionName, false);
+        return openServer(location, connectionName, false, passwordLookup);
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;
@@ -296,11 +361,12 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &
 }
 
 Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QString &location,
-                                                                       const QString &connectionName)
+                                                                       const QString &connectionName,
+                                                                       const StorePasswordLookup &passwordLookup)
 {
     if (PostgresUrl::isPostgresLocation(location)) {
         // Reads only; the session is also marked read-only so a bug cannot write.
-        auto connection = openServer(location, connectionName, false);
+        auto connection = openServer(location, connectionName, false, passwordLookup);
         if (!connection)
             return connection.error();
         QSqlDatabase db = (*connection)->database();

@@ -6,9 +6,16 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace tw {
+
+// Asked for a server store's password when the server wants one that neither
+// the URL nor libpq's own sources (PGPASSFILE, ~/.pgpass) supplied; app/ reads
+// the keychain (models/ cannot). Gets USER@HOST:PORT/DB (PostgresUrl::withoutPassword);
+// an empty string means it has none.
+using StorePasswordLookup = std::function<Result<QString>(const QString &serverWithoutPassword)>;
 
 // Owns one named Qt SQL connection for one thread (Qt SQL connections must not
 // cross threads), opened on a validated and fully migrated store. Removing the
@@ -24,14 +31,19 @@ public:
     // are never written to. Runs pending migrations after backing the file up.
     // `location` is an SQLite file path or a postgresql://USER@HOST:PORT/DB URL
     // (the database must exist; its tables are created on first open).
-    static Result<std::unique_ptr<StoreConnection>> open(const QString &location, const QString &connectionName);
+    // A password `passwordLookup` supplies is remembered (in memory, for this
+    // process) so attach() and reconnect() to the same server need no second lookup.
+    static Result<std::unique_ptr<StoreConnection>> open(const QString &location, const QString &connectionName,
+                                                         const StorePasswordLookup &passwordLookup = {});
 
     // A second connection to an already opened (and migrated) store, for another thread.
-    static Result<std::unique_ptr<StoreConnection>> attach(const QString &location, const QString &connectionName);
+    static Result<std::unique_ptr<StoreConnection>> attach(const QString &location, const QString &connectionName,
+                                                           const StorePasswordLookup &passwordLookup = {});
 
     // Opens an existing store at the latest schema version for reading only:
     // never creates, migrates or writes (the source of `store copy`).
-    static Result<std::unique_ptr<StoreConnection>> openReadOnly(const QString &location, const QString &connectionName);
+    static Result<std::unique_ptr<StoreConnection>> openReadOnly(const QString &location, const QString &connectionName,
+                                                                 const StorePasswordLookup &passwordLookup = {});
 
     QSqlDatabase database() const;
 
@@ -56,7 +68,7 @@ public:
 
 private:
     static Result<std::unique_ptr<StoreConnection>> openServer(const QString &location, const QString &connectionName,
-                                                               bool migrate);
+                                                               bool migrate, const StorePasswordLookup &passwordLookup);
 
     QString m_location;
     QString m_connectionName;

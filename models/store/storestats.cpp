@@ -1,6 +1,9 @@
 #include "store/storestats.h"
 
+#include "store/sqldialect.h"
 #include "store/sqlexec.h"
+
+#include <QFileInfo>
 
 namespace tw {
 
@@ -22,6 +25,14 @@ Result<QList<TableCount>> storeTableCounts(const QSqlDatabase &db)
         counts << TableCount{table, *n};
     }
     return counts;
+}
+
+Result<qint64> storeSizeBytes(const QSqlDatabase &db)
+{
+    if (dialectOf(db) == SqlDialect::Postgres)
+        return queryScalar(db, QStringLiteral("SELECT pg_database_size(current_database())"));
+    const QString path = db.databaseName();
+    return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 }
 
 } // namespace tw

@@ -18,4 +18,8 @@ struct TableCount {
 Result<QList<TableCount>> storeTableCounts(const QSqlDatabase &db);
 QStringList storeTableNames();
 
+// The store's size: on SQLite the file and its write-ahead log (part of the
+// store until a checkpoint), on PostgreSQL the database (pg_database_size).
+Result<qint64> storeSizeBytes(const QSqlDatabase &db);
+
 } // namespace tw

@@ -5,6 +5,7 @@
 #include "alerts/alertrulestore.h"
 #include "alerts/firedalertstore.h"
 
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -61,6 +62,9 @@ class TestAlertEvaluator : public QObject {
     }
 
 private slots:
+    // Acknowledgements and mutes go to the analyst's settings: keep them out of the real ones.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         m_store.reset();

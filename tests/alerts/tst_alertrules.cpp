@@ -3,6 +3,7 @@
 #include "alerts/alertrulestore.h"
 #include "alerts/defaultalertrules.h"
 
+#include <QStandardPaths>
 #include <QJsonDocument>
 
 #include <limits>
@@ -33,6 +34,9 @@ class TestAlertRules : public QObject {
     }
 
 private slots:
+    // Acknowledgements and mutes go to the analyst's settings: keep them out of the real ones.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         m_store.reset();

@@ -2,6 +2,8 @@
 #include "pipeline/articleingestor.h"
 #include "scoring/articlescorer.h"
 #include "scoring/corporatescorer.h"
+#include "scoring/scorewriter.h"
+#include "sentiment/headlinemodel.h"
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
 #include "core/storetime.h"
@@ -158,6 +160,44 @@ private slots:
         QVERIFY(ArticleScorer::spansJson(scores[0].spans).contains(QStringLiteral("\"field\":\"body\"")));
     }
 
+    void historyBackfillScoresEachStepFromTheArticlesKnownThen()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        auto loaded = DemoWorkspace::load(db);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+        const qint64 latest = *queryScalar(db, QStringLiteral("SELECT MAX(published_utc) FROM articles"));
+        const qint64 week = 7 * 24 * kHour;
+
+        // A week before any META article the score is neutral, with no evidence.
+        const qint64 first = *queryScalar(db, QStringLiteral(
+            "SELECT MIN(a.published_utc) FROM articles a JOIN article_tickers t ON t.article_id = a.id WHERE t.ticker = 'META'"));
+        auto sentences = SentimentScorer::builtIn();
+        auto headlines = HeadlineModel::builtIn();
+        QVERIFY(sentences.ok() && headlines.ok());
+        auto tickers = TickerStore(db).all();
+        QVERIFY(tickers.ok());
+        const EntityLinker linker(*tickers);
+        ScoreWriter writer(db, **sentences, linker, *headlines);
+        auto written = writer.backfillCorporateHistory({QStringLiteral("META")}, first - 3 * week, first - week, week);
+        QVERIFY(written.ok());
+        QCOMPARE(*written, 3 * 3);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT score, article_count FROM corporate_scores WHERE ticker = 'META' AND as_of_utc = ?"));
+        q.addBindValue(first - week);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toDouble(), 50.0);
+        QCOMPARE(q.value(1).toInt(), 0);
+
+        // Rewriting the same steps changes nothing (scores are keyed by as-of time).
+        const qint64 rows = *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores"));
+        QVERIFY(writer.backfillCorporateHistory({QStringLiteral("META")}, latest - week, latest, week).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores")), rows);
+        QVERIFY(!writer.backfillCorporateHistory({QStringLiteral("META")}, latest, latest - week, week).ok());
+    }
+
     void ingestKeepsScoresCurrent()
     {
         QTemporaryDir dir;
@@ -168,7 +208,11 @@ private slots:
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
         const qint64 articleScores = *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM article_scores"));
         QVERIFY(articleScores >= *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM articles")));
-        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'")), qint64(3));
+        // The demo arrives in one batch; it backfills a year of weekly scores
+        // (53 points per horizon) so the chart's overlay has a history.
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'")), qint64(3 * 53));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT COUNT(DISTINCT as_of_utc) FROM corporate_scores WHERE ticker = 'META'")),
+                 qint64(53));
         QVERIFY(*queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM article_scores WHERE spans <> '[]'")) > 0);
 
         // A new, clearly bearish META story moves META's short-term score down and

@@ -1,8 +1,10 @@
+#include "alerts/alertrulestore.h"
 #include "domain/quote.h"
 #include "store/articlestore.h"
 #include "store/feedstore.h"
 #include "store/quotestore.h"
 #include "store/sqlexec.h"
+#include "store/storestats.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
 #include "store/tickerstore.h"
@@ -225,6 +227,31 @@ private slots:
         QVERIFY(StoreLocation::resolve(QString()).endsWith(QStringLiteral("/store.db")));
     }
 
+    // The status bar's figure: the file and its log on SQLite, the database
+    // on PostgreSQL (a server store has no file to look at).
+    void storeSizeIsKnownOnBothBackends()
+    {
+        QVERIFY(ArticleStore(m_store->database()).upsert(sampleArticle()).ok());
+        auto bytes = storeSizeBytes(m_store->database());
+        QVERIFY2(bytes.ok(), qPrintable(bytes.ok() ? QString() : bytes.errorMessage()));
+        QVERIFY2(*bytes > 4096, qPrintable(QString::number(*bytes)));
+    }
+
+    // Ids come back from the insert itself (RETURNING), on both backends.
+    void newAlertRulesGetTheirOwnIds()
+    {
+        AlertRuleStore rules(m_store->database());
+        AlertRule rule;
+        rule.kind = AlertKind::Event;
+        auto first = rules.add(rule);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.errorMessage()));
+        auto second = rules.add(rule);
+        QVERIFY(second.ok());
+        QVERIFY(first->id > 0);
+        QVERIFY(second->id > first->id);
+        QCOMPARE((*rules.byId(second->id))->id, second->id);
+    }
+
     void serverUrlsAreParsedAndNeverShowThePassword()
     {
         const QString withSecret = QStringLiteral("postgresql://desk:s3cret@db.example.com:6543/tickerwire?sslmode=require");
@@ -244,6 +271,7 @@ private slots:
         QCOMPARE(url->database, QStringLiteral("tickerwire"));
         QCOMPARE(url->connectOptions, QStringList{QStringLiteral("sslmode=require")});
         QVERIFY(!url->redacted().contains(QStringLiteral("s3cret")));
+        QCOMPARE(url->withoutPassword(), QStringLiteral("desk@db.example.com:6543/tickerwire"));
 
         auto socket = PostgresUrl::parse(QStringLiteral("postgresql://desk@/tw?host=/run/postgresql"));
         QVERIFY(socket.ok());

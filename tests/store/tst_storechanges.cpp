@@ -1,8 +1,16 @@
+#include "alerts/alertrulestore.h"
+#include "alerts/firedalertstore.h"
 #include "pipeline/articleingestor.h"
+#include "scoring/articlescorer.h"
+#include "scoring/corporatescorer.h"
+#include "store/articlescorestore.h"
 #include "store/articlestore.h"
+#include "store/corporatescorestore.h"
+#include "store/eventstore.h"
 #include "store/sqlexec.h"
 #include "store/storechangenotifier.h"
 #include "store/storeconnection.h"
+#include "store/tickerstore.h"
 #include "pgtestcluster.h"
 
 #include <QSignalSpy>
@@ -10,8 +18,6 @@
 #include <QTest>
 
 using namespace tw;
-
-Q_DECLARE_METATYPE(tw::StoreChange)
 
 namespace {
 Article article(const QString &slug, const QString &title)
@@ -37,8 +43,9 @@ private slots:
     void initTestCase()
     {
         qRegisterMetaType<tw::StoreChange>();
-        m_cluster = std::make_unique<twtest::PgTestCluster>();
-        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        QString why;
+        m_cluster = twtest::startPgTestCluster(why);
+        QVERIFY2(m_cluster, qPrintable(why));
     }
 
     void cleanupTestCase() { m_cluster.reset(); }
@@ -96,6 +103,86 @@ private slots:
         QCOMPARE(spy.size(), 2);
         QCOMPARE(spy.at(1).at(0).value<StoreChange>().action, QStringLiteral("updated"));
         QCOMPARE(spy.at(1).at(0).value<StoreChange>().id, id);
+    }
+
+    // Everything a window shows besides articles is announced too: scores,
+    // events and fired alerts each reach the other client, named by table and id.
+    void secondClientIsToldOfScoresEventsAndAlerts()
+    {
+        const QString location = m_cluster->createDatabase();
+        auto writer = StoreConnection::open(location, QStringLiteral("writer"));
+        QVERIFY2(writer.ok(), qPrintable(writer.ok() ? QString() : writer.errorMessage()));
+        auto reader = StoreConnection::attach(location, QStringLiteral("reader"));
+        QVERIFY(reader.ok());
+        QSqlDatabase db = (*writer)->database();
+        TickerInfo meta;
+        meta.symbol = QStringLiteral("META");
+        meta.name = QStringLiteral("Meta Platforms, Inc.");
+        QVERIFY(TickerStore(db).upsert(meta).ok());
+        auto stored = ArticleStore(db).upsert(article(QStringLiteral("capex"), QStringLiteral("Meta raises capex")));
+        QVERIFY(stored.ok());
+        const qint64 articleId = stored->id;
+
+        StoreChangeNotifier notifier((*reader)->database());
+        QVERIFY(notifier.start().ok());
+        QSignalSpy spy(&notifier, &StoreChangeNotifier::changed);
+
+        ArticleScore score;
+        score.ticker = QStringLiteral("META");
+        score.score = 0.6;
+        score.label = SentimentLabel::Positive;
+        score.confidence = 0.8;
+        QVERIFY(ArticleScoreStore(db).replace(articleId, QStringLiteral("test-1"), {score}, 1775678700000).ok());
+
+        CorporateScore corporate;
+        corporate.ticker = QStringLiteral("META");
+        corporate.asOfUtc = 1775678700000;
+        corporate.score = 71;
+        corporate.label = QStringLiteral("Bullish");
+        QVERIFY(CorporateScoreStore(db).save(corporate, QStringLiteral("test-1")).ok());
+
+        ExtractedEvent event;
+        event.ticker = QStringLiteral("META");
+        event.kind = EventKind::Launch;
+        event.date.date = QDate(2026, 4, 8);
+        event.title = QStringLiteral("Meta launches Muse Spark");
+        event.confidence = 0.9;
+        auto eventId = EventStore(db).insert(event);
+        QVERIFY(eventId.ok());
+
+        AlertRule rule;
+        rule.kind = AlertKind::Event;
+        rule.ticker = QStringLiteral("META");
+        auto added = AlertRuleStore(db).add(rule);
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.errorMessage()));
+        FiredAlert fired;
+        fired.ruleId = added->id;
+        fired.fired = QDateTime(QDate(2026, 4, 8), QTime(20, 6), Qt::UTC);
+        fired.ticker = QStringLiteral("META");
+        fired.message = QStringLiteral("META launch: Meta launches Muse Spark");
+        fired.causeKey = QStringLiteral("event:%1").arg(*eventId);
+        auto firedId = FiredAlertStore(db).record(fired, {articleId});
+        QVERIFY(firedId.ok() && firedId->has_value());
+
+        const QHash<QString, qint64> expected{{QStringLiteral("article_scores"), articleId},
+                                              {QStringLiteral("corporate_scores"), 0},
+                                              {QStringLiteral("events"), *eventId},
+                                              {QStringLiteral("fired_alerts"), **firedId}};
+        QHash<QString, StoreChange> heard;
+        while (heard.size() < expected.size()) {
+            if (spy.isEmpty())
+                QVERIFY2(spy.wait(30000), qPrintable(QStringLiteral("heard only: ") + heard.keys().join(QLatin1Char(' '))));
+            const QList<QVariant> args = spy.takeFirst();
+            QCOMPARE(args.at(1).toBool(), false);
+            const StoreChange change = args.at(0).value<StoreChange>();
+            heard.insert(change.table, change);
+        }
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QVERIFY2(heard.contains(it.key()), qPrintable(it.key()));
+            QCOMPARE(heard.value(it.key()).id, it.value());
+        }
+        QCOMPARE(heard.value(QStringLiteral("events")).action, QStringLiteral("inserted"));
+        QCOMPARE(heard.value(QStringLiteral("fired_alerts")).action, QStringLiteral("inserted"));
     }
 
     void sqliteHasNothingToListenTo()

@@ -6,11 +6,13 @@
 #include "pgtestcluster.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
-using namespace tw;
+#include <future>
+#include <thread>
 
-Q_DECLARE_METATYPE(tw::StoreChange)
+using namespace tw;
 
 namespace {
 Article article(int n)
@@ -35,8 +37,9 @@ private slots:
     void initTestCase()
     {
         qRegisterMetaType<tw::StoreChange>();
-        m_cluster = std::make_unique<twtest::PgTestCluster>();
-        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        QString why;
+        m_cluster = twtest::startPgTestCluster(why);
+        QVERIFY2(m_cluster, qPrintable(why));
     }
 
     void cleanupTestCase() { m_cluster.reset(); }
@@ -76,6 +79,132 @@ private slots:
         QCOMPARE(*articles.count(), qint64(2));
         QVERIFY(ArticleIngestor((*store)->database()).ingest({article(3)}).ok());
         QCOMPARE(*articles.count(), qint64(3));
+    }
+
+    // The network cut lands inside a batch of a multi-batch ingest: the
+    // connection is killed from another session (pg_terminate_backend) while
+    // the batch's transaction is open. The batch fails with a message naming
+    // the store; committed batches are there exactly once; once the
+    // reconnector is back, running the whole ingest again completes it without
+    // a single duplicate.
+    void networkCutInTheMiddleOfAnIngest()
+    {
+        constexpr int kBatches = 5;
+        constexpr int kPerBatch = 20;
+        constexpr int kCutBatch = 2;
+        const QString location = m_cluster->createDatabase();
+        const QString database = twtest::PgTestCluster::databaseOf(location);
+        auto store = StoreConnection::open(location, QStringLiteral("ingesting"));
+        QVERIFY(store.ok());
+
+        QList<QList<Article>> batches;
+        for (int b = 0; b < kBatches; ++b) {
+            QList<Article> batch;
+            for (int i = 0; i < kPerBatch; ++i)
+                batch << article(100 + b * kPerBatch + i);
+            batches << batch;
+        }
+        // Halfway through the cut batch the writer waits on a lock the other
+        // session holds: a fixed point inside the open transaction.
+        const QString cutUrl = batches[kCutBatch][kPerBatch / 2].url;
+        QVERIFY2(m_cluster->exec(database, QStringLiteral(
+                     "CREATE FUNCTION tw_wait_for_cut() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                     "PERFORM pg_advisory_xact_lock(4242); RETURN NEW; END $$")),
+                 qPrintable(m_cluster->lastSqlError()));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral(
+                     "CREATE TRIGGER tw_cut BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.url = '%1') "
+                     "EXECUTE FUNCTION tw_wait_for_cut()").arg(cutUrl)),
+                 qPrintable(m_cluster->lastSqlError()));
+
+        // The other session: holds the lock, waits until the writer blocks on
+        // it, then cuts the writer's connection.
+        std::promise<void> holding;
+        std::promise<QString> outcome;
+        std::thread cutter([&] {
+            const QString name = QStringLiteral("cutter");
+            QString result;
+            {
+                QSqlDatabase db = m_cluster->openSuperuserConnection(name, database);
+                QSqlQuery q(db);
+                const bool locked = db.isOpen() && q.exec(QStringLiteral("SELECT pg_advisory_lock(4242)"));
+                holding.set_value();
+                if (!locked) {
+                    result = QStringLiteral("cannot take the lock: ") + q.lastError().text();
+                } else {
+                    qint64 victim = 0;
+                    // Bounded wait for the writer to arrive at the lock (not a timed assertion).
+                    for (int i = 0; i < 6000 && victim == 0; ++i) {
+                        if (q.exec(QStringLiteral("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+                            && q.next())
+                            victim = q.value(0).toLongLong();
+                        else
+                            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    }
+                    if (victim == 0)
+                        result = QStringLiteral("the writer never reached the lock");
+                    else if (!q.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(victim)) || !q.next()
+                             || !q.value(0).toBool())
+                        result = QStringLiteral("pg_terminate_backend failed: ") + q.lastError().text();
+                    q.exec(QStringLiteral("SELECT pg_advisory_unlock_all()"));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            outcome.set_value(result);
+        });
+        holding.get_future().wait();
+
+        ArticleIngestor ingestor((*store)->database());
+        QString cutError;
+        int committed = 0;
+        for (const QList<Article> &batch : std::as_const(batches)) {
+            auto report = ingestor.ingest(batch);
+            if (!report) {
+                cutError = report.errorMessage();
+                break;
+            }
+            ++committed;
+        }
+        cutter.join();
+        const QString cutterResult = outcome.get_future().get();
+        QVERIFY2(cutterResult.isEmpty(), qPrintable(cutterResult));
+        QCOMPARE(committed, kCutBatch);
+        QVERIFY(!cutError.isEmpty());
+        qInfo().noquote() << "the cut batch failed with:" << cutError;
+        QVERIFY2(cutError.contains(QStringLiteral("the connection to the store was lost")), qPrintable(cutError));
+        QVERIFY2(cutError.contains(QStringLiteral("terminating connection")), qPrintable(cutError));
+
+        // Seen from another session: the batches before the cut, each article once.
+        QVERIFY(m_cluster->exec(database, QStringLiteral("DROP TRIGGER tw_cut ON articles")));
+        auto observer = StoreConnection::attach(location, QStringLiteral("observer"));
+        QVERIFY(observer.ok());
+        auto countRows = [&](const QString &sql) {
+            QSqlQuery q((*observer)->database());
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : qint64(-1);
+        };
+        QCOMPARE(countRows(QStringLiteral("SELECT count(*) FROM articles")), qint64(kCutBatch * kPerBatch));
+        QCOMPARE(countRows(QStringLiteral("SELECT count(DISTINCT guid) FROM articles")), qint64(kCutBatch * kPerBatch));
+
+        // The reconnector notices the dead session and restores it; the whole
+        // ingest is simply run again.
+        StoreReconnector reconnector(**store, StoreReconnector::Backoff{20, 200});
+        QSignalSpy lost(&reconnector, &StoreReconnector::lost);
+        QSignalSpy restored(&reconnector, &StoreReconnector::restored);
+        QVERIFY(!reconnector.check());
+        QCOMPARE(lost.size(), 1);
+        QVERIFY(restored.size() == 1 || restored.wait(60000));
+        int inserted = 0;
+        int unchanged = 0;
+        for (const QList<Article> &batch : std::as_const(batches)) {
+            auto report = ingestor.ingest(batch);
+            QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.errorMessage()));
+            inserted += report->inserted;
+            unchanged += report->unchanged;
+        }
+        QCOMPARE(unchanged, kCutBatch * kPerBatch);
+        QCOMPARE(inserted, (kBatches - kCutBatch) * kPerBatch);
+        QCOMPARE(countRows(QStringLiteral("SELECT count(*) FROM articles")), qint64(kBatches * kPerBatch));
+        QCOMPARE(countRows(QStringLiteral("SELECT count(DISTINCT guid) FROM articles")), qint64(kBatches * kPerBatch));
     }
 
     void listenerListensAgainAfterReconnecting()

@@ -134,6 +134,20 @@ public:
 
     const QString &lastCommandOutput() const { return m_lastOutput; }
 
+    // A superuser connection to `database` over the private unix socket (no
+    // password), named `name`, for test set-up from any thread; remove it with
+    // QSqlDatabase::removeDatabase when done.
+    QSqlDatabase openSuperuserConnection(const QString &name, const QString &database) const
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        configure(db, database);
+        db.open();
+        return db;
+    }
+
+    // The database a URL made by createDatabase() names.
+    static QString databaseOf(const QString &url) { return url.section(QLatin1Char('/'), -1); }
+
 private:
     QString start()
     {
@@ -293,5 +307,18 @@ private:
     int m_databases = 0;
     bool m_running = false;
 };
+
+// What every server test binary does in initTestCase: start one cluster for
+// all its test functions. Null, with the reason in `why`, when it cannot start
+// (nothing is skipped: the caller fails with that reason).
+inline std::unique_ptr<PgTestCluster> startPgTestCluster(QString &why)
+{
+    auto cluster = std::make_unique<PgTestCluster>();
+    if (!cluster->ok()) {
+        why = cluster->error();
+        return nullptr;
+    }
+    return cluster;
+}
 
 } // namespace twtest

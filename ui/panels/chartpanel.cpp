@@ -314,8 +314,10 @@ void ChartPanel::populate()
     const qint64 lastMs = dayMs(m_bars.last().tradingDate);
     const qint64 pad = std::max<qint64>((lastMs - firstMs) / 80, 86'400'000);
     m_axisX->setRange(fromStoreTime(firstMs - pad), fromStoreTime(lastMs + pad));
+    // Ticks fall at even intervals, not on month starts: the label gives the
+    // tick's own day so an event marker reads against the right date.
     m_axisX->setFormat(
-        m_range == Range::M1 || m_range == Range::M3 ? QStringLiteral("MMM d") : QStringLiteral("MMM yyyy"));
+        m_range == Range::M1 || m_range == Range::M3 ? QStringLiteral("MMM d") : QStringLiteral("d MMM yy"));
 
     // Event markers on the first bar on or after the event's date.
     if (auto events = EventReader(m_db).events(ticker, 2000)) {

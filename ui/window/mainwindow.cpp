@@ -224,7 +224,7 @@ void MainWindow::updateStatus()
     if (!m_storeStatus)
         return;
     // The write-ahead log is part of the store's size on disk until a checkpoint.
-    const qint64 bytes = QFileInfo(m_storeLocation).size() + QFileInfo(m_storeLocation + QStringLiteral("-wal")).size();
+    const qint64 bytes = m_watcher ? m_watcher->storeSizeBytes() : QFileInfo(m_storeLocation).size();
     m_storeStatus->setText(tr("Store: %1 (%2)").arg(m_storeLocation, QLocale::system().formattedDataSize(bytes)));
     m_refreshStatus->setText(tr("Last refresh %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
 }

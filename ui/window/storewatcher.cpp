@@ -2,6 +2,7 @@
 
 #include "store/sqldialect.h"
 #include "store/storechangenotifier.h"
+#include "store/storestats.h"
 
 #include <QSqlQuery>
 #include <QTimer>
@@ -38,6 +39,12 @@ qint64 StoreWatcher::readVersion() const
     if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
         return q.value(0).toLongLong();
     return -1;
+}
+
+qint64 StoreWatcher::storeSizeBytes() const
+{
+    auto bytes = tw::storeSizeBytes(m_db);
+    return bytes ? *bytes : 0;
 }
 
 bool StoreWatcher::check()
