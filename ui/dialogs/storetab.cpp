@@ -16,17 +16,6 @@
 
 namespace tw {
 
-namespace {
-// USER@HOST:PORT/DB, the name the keychain entry carries; the same text as
-// PostgresUrl::withoutPassword() (team-store branch), which reads the entry.
-QString serverWithoutPassword(const PostgresUrl &url)
-{
-    const QString full = url.redacted();
-    const qsizetype scheme = full.indexOf(QLatin1String("://"));
-    return scheme < 0 ? full : full.mid(scheme + 3);
-}
-} // namespace
-
 StoreTab::StoreTab(QString keychainService, QString currentLocation, QWidget *parent)
     : QWidget(parent)
     , m_service(std::move(keychainService))
@@ -102,7 +91,7 @@ bool StoreTab::save(const QString &typed, const QString &password)
         const QString secret = password.isEmpty() ? url->password : password;
         if (!secret.isEmpty()) {
             // Written the way the store's password lookup reads it (SecretStore::read).
-            const QString entry = SecretStore::storePasswordEntry(serverWithoutPassword(*url));
+            const QString entry = SecretStore::storePasswordEntry(url->withoutPassword());
             if (auto written = SecretStore(m_service).write(entry, secret); !written)
                 return report(tr("The location was not saved: %1").arg(written.errorMessage()));
         }
