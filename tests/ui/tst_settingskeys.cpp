@@ -3,7 +3,10 @@
 #include "dialogs/settingsdialog.h"
 #include "dialogs/storetab.h"
 #include "keys/secretstore.h"
+#include "pgtestcluster.h"
+#include "store/postgresurl.h"
 #include "store/storeconnection.h"
+#include "testsupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -162,6 +165,33 @@ private slots:
         QVERIFY(!file.readAll().contains("urlpass"));
         for (const QString &text : visibleTexts(store))
             QVERIFY2(!text.contains(QStringLiteral("urlpass")), qPrintable(text));
+    }
+
+    // End to end: the password typed on the Store page is the one the
+    // command line opens a real PostgreSQL store with.
+    void theStorePagePasswordOpensTheServerStore()
+    {
+        QString why;
+        auto cluster = twtest::startPgTestCluster(why);
+        if (!cluster)
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test cluster: ") + why));
+        QTemporaryDir empty;
+        qputenv("PGPASSFILE", QFile::encodeName(empty.filePath(QStringLiteral("no-pgpass"))));
+        const QString location = cluster->createDatabase();
+        QVERIFY(!location.isEmpty());
+        QTemporaryDir sandbox;
+        const QStringList stats{QStringLiteral("--store"), location, QStringLiteral("stats")};
+        QCOMPARE(twtest::runCli(stats, sandbox.path()).exitCode, 1);   // no password anywhere yet
+
+        SettingsDialog dialog(m_store->database());
+        QVERIFY2(dialog.storeTab()->save(location, QString::fromLatin1(twtest::PgTestCluster::kPassword)),
+                 qPrintable(dialog.storeTab()->lastError()));
+        const auto opened = twtest::runCli(stats, sandbox.path());
+        QVERIFY2(opened.exitCode == 0, qPrintable(opened.err));
+        QVERIFY(opened.out.contains(QStringLiteral("articles")));
+        auto url = PostgresUrl::parse(location);
+        QVERIFY(url.ok());
+        QVERIFY(SecretStore(m_service).remove(SecretStore::storePasswordEntry(url->withoutPassword())).ok());
     }
 };
 
