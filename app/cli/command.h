@@ -18,6 +18,7 @@ struct GlobalOptions {
     bool demo = false;      // load the bundled demo workspace first
     QString screenshot;     // GUI only
     QString layout;         // GUI only
+    bool noFetch = false;   // GUI only: no background fetching (screenshots never fetch)
 };
 
 struct CommandContext {

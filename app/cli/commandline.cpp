@@ -19,6 +19,8 @@ const QCommandLineOption kScreenshot(QStringList{QStringLiteral("screenshot")},
 const QCommandLineOption kLayout(QStringList{QStringLiteral("layout")},
                                  QStringLiteral("Use the named saved layout (with --screenshot)."),
                                  QStringLiteral("NAME"));
+const QCommandLineOption kNoFetch(QStringList{QStringLiteral("no-fetch")},
+                                  QStringLiteral("Open the window without fetching feeds in the background."));
 
 void printTo(FILE *stream, const QString &text)
 {
@@ -33,6 +35,7 @@ void CommandLine::addGlobalOptions(QCommandLineParser &parser)
     parser.addOption(kDemo);
     parser.addOption(kScreenshot);
     parser.addOption(kLayout);
+    parser.addOption(kNoFetch);
 }
 
 void CommandLine::readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &globals)
@@ -45,6 +48,8 @@ void CommandLine::readGlobalOptions(const QCommandLineParser &parser, GlobalOpti
         globals.screenshot = parser.value(kScreenshot);
     if (parser.isSet(kLayout))
         globals.layout = parser.value(kLayout);
+    if (parser.isSet(kNoFetch))
+        globals.noFetch = true;
 }
 
 Invocation CommandLine::parse(const QStringList &arguments)
@@ -90,6 +95,7 @@ QString CommandLine::globalHelp()
         "  --demo                load the bundled META demo workspace first\n"
         "  --screenshot FILE.png render the window after loading, save it and exit\n"
         "  --layout NAME         with --screenshot: use a saved named layout\n"
+        "  --no-fetch            open the window without fetching feeds in the background\n"
         "  -h, --help            show this help (COMMAND --help: the command's help)\n"
         "  -v, --version         show the version\n\n"
         "Commands:\n");

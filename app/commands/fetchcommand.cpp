@@ -1,8 +1,7 @@
 #include "cli/alertreport.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
-#include "fetch/fetchscheduler.h"
-#include "ingest/feedrefresher.h"
+#include "ingest/feedbatchrun.h"
 #include "keys/secretstore.h"
 #include "store/feedstore.h"
 
@@ -25,92 +24,55 @@ FetchPolicy policyFrom(const QCommandLineParser &parser)
     return policy;
 }
 
-// Fetches a set of feeds once and stores what they bring. Shared by `fetch`
-// (all feeds, or --due ones) and `watch` (due ones, again and again).
+// Fetches a set of feeds once and stores what they bring, printing a line per
+// feed. Shared by `fetch` (all feeds, or --due ones) and `watch` (due ones,
+// again and again); the window runs the same FeedBatchRun on a worker thread.
 class FetchRound {
 public:
     FetchRound(QSqlDatabase db, FetchPolicy policy, QTextStream &out, QTextStream &err)
-        : m_refresher(db), m_scheduler(std::move(policy)), m_out(out), m_err(err)
+        : m_run(db, std::move(policy), [this](const QString &provider) { return keyFor(provider); }), m_out(out), m_err(err)
     {
+        QObject::connect(&m_run, &FeedBatchRun::feedDone, [this](const FeedRunOutcome &o) { print(o); });
+        QObject::connect(&m_run, &FeedBatchRun::standbyQueued, [this](const Feed &failed, const Feed &next) {
+            m_out << "  trying feed " << next.id << " (" << feedKindId(next.kind) << ") for " << failed.ticker << '\n';
+        });
     }
-
-    struct Summary {
-        int ok = 0, notModified = 0, failed = 0, changed = 0;
-    };
 
     // `standby`: enabled price feeds not in this round. When a price feed
     // fails, the next standby feed for the same ticker is fetched instead.
-    Summary run(const QList<Feed> &feeds, QList<Feed> standby = {})
+    FeedRunSummary run(const QList<Feed> &feeds, const QList<Feed> &standby = {})
     {
-        Summary summary;
-        QHash<qint64, Feed> byId;
-        QList<FetchRequest> requests;
-        auto requestFor = [this](const Feed &f) {
-            return FeedRefresher::requestFor(f, [this](const QString &provider) { return keyFor(provider); });
-        };
-        for (const Feed &f : feeds) {
-            byId.insert(f.id, f);
-            requests << requestFor(f);
-        }
-        qsizetype total = feeds.size();
-        QEventLoop loop;
-        QObject::connect(&m_scheduler, &FetchScheduler::feedFinished, &loop, [&](const FetchResult &result) {
-            const Feed feed = byId.value(result.request.feedId);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            auto applied = m_refresher.apply(feed, result, now);
-            const QString prefix = QStringLiteral("[%1/%2] feed %3 %4: ")
-                                       .arg(summary.ok + summary.notModified + summary.failed + 1)
-                                       .arg(total)
-                                       .arg(feed.id)
-                                       .arg(displayUrl(QUrl(feed.url)));
-            if (!applied) {
-                ++summary.failed;
-                m_out << prefix << "failed: " << redactSecrets(applied.errorMessage()) << '\n';
-                return;
-            }
-            const Feed &f = applied->feed;
-            if (f.lastState == FeedState::Ok) {
-                ++summary.ok;
-                summary.changed += applied->changed;
-                m_out << prefix << "ok, " << applied->items << (feedKindIsPrices(f.kind) ? " bars, " : " items, ")
-                      << applied->changed << " new or changed";
-                if (applied->skipped > 0)
-                    m_out << ", " << applied->skipped << " skipped";
-                m_out << '\n';
-                for (const QString &note : applied->notes)
-                    m_err << "feed " << f.id << ": skipped " << note << '\n';
-            } else if (f.lastState == FeedState::NotModified) {
-                ++summary.notModified;
-                m_out << prefix << "not modified\n";
-            } else {
-                ++summary.failed;
-                m_out << prefix << "failed (" << feedStateId(f.lastState) << "): " << f.lastError << "; next try "
-                      << f.nextDue.toString(Qt::ISODate) << '\n';
-                if (feedKindIsPrices(f.kind)) {
-                    for (qsizetype i = 0; i < standby.size(); ++i) {
-                        if (standby[i].ticker != f.ticker)
-                            continue;
-                        const Feed next = standby.takeAt(i);
-                        byId.insert(next.id, next);
-                        ++total;
-                        m_out << "  trying feed " << next.id << " (" << feedKindId(next.kind) << ") for " << f.ticker << '\n';
-                        m_scheduler.enqueue({requestFor(next)});
-                        break;
-                    }
-                }
-            }
-            m_out.flush();
-        });
-        QObject::connect(&m_scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
-        if (requests.isEmpty())
-            return summary;
-        m_scheduler.enqueue(requests);
-        if (!m_scheduler.idle())
-            loop.exec();
-        return summary;
+        return m_run.runToCompletion(feeds, standby);
     }
 
 private:
+    void print(const FeedRunOutcome &o)
+    {
+        const QString prefix =
+            QStringLiteral("[%1/%2] feed %3 %4: ").arg(o.index).arg(o.total).arg(o.feed.id).arg(displayUrl(QUrl(o.feed.url)));
+        if (!o.stored) {
+            m_out << prefix << "failed: " << o.error << '\n';
+            return;
+        }
+        const RefreshOutcome &applied = o.refresh;
+        const Feed &f = applied.feed;
+        if (f.lastState == FeedState::Ok) {
+            m_out << prefix << "ok, " << applied.items << (feedKindIsPrices(f.kind) ? " bars, " : " items, ")
+                  << applied.changed << " new or changed";
+            if (applied.skipped > 0)
+                m_out << ", " << applied.skipped << " skipped";
+            m_out << '\n';
+            for (const QString &note : applied.notes)
+                m_err << "feed " << f.id << ": skipped " << note << '\n';
+        } else if (f.lastState == FeedState::NotModified) {
+            m_out << prefix << "not modified\n";
+        } else {
+            m_out << prefix << "failed (" << feedStateId(f.lastState) << "): " << f.lastError << "; next try "
+                  << f.nextDue.toString(Qt::ISODate) << '\n';
+        }
+        m_out.flush();
+    }
+
     // Asked only for keyed feeds whose URL carries no key; one keychain read per provider.
     QString keyFor(const QString &provider)
     {
@@ -124,8 +86,7 @@ private:
     }
 
     QHash<QString, QString> m_keys;
-    FeedRefresher m_refresher;
-    FetchScheduler m_scheduler;
+    FeedBatchRun m_run;
     QTextStream &m_out;
     QTextStream &m_err;
 };

@@ -3,6 +3,7 @@
 #include "cli/storesession.h"
 
 #include "demo/demoworkspace.h"
+#include "ingest/backgroundfetcher.h"
 #include "notify/alertdelivery.h"
 #include "notify/trayicon.h"
 #include "store/articlestore.h"
@@ -79,6 +80,14 @@ int runGui(const GlobalOptions &globals)
         tray->attach(alerts.notifier());   // balloon fallback without a notification service
     if (interactive)
         alerts.evaluate();
+    // Feeds are fetched on a worker thread while the window is open (the
+    // same batches as `tickerwire watch`); alert rules run after each batch.
+    // A screenshot shows the store as it is and never touches the network.
+    if (interactive && !globals.noFetch) {
+        auto *fetcher = new BackgroundFetcher(location, BackgroundFetcher::defaultPolicy(), &window);
+        QObject::connect(fetcher, &BackgroundFetcher::finished, &alerts, &AlertDelivery::evaluate);
+        window.attachFetcher(fetcher);
+    }
     // Dock sizes only take once the window is laid out at its real size.
     if (!restored)
         QTimer::singleShot(0, &window, &MainWindow::resetLayout);

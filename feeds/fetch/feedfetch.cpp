@@ -26,8 +26,10 @@ std::optional<int> parseRetryAfter(const QByteArray &value, const QDateTime &now
     return int(std::max<qint64>(0, now.secsTo(when)));
 }
 
-FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const FetchPolicy &policy, QObject *parent)
-    : QObject(parent), m_network(network), m_policy(policy)
+FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const FetchPolicy &policy, QObject *parent,
+                     std::shared_ptr<YahooSession> yahoo)
+    : QObject(parent), m_network(network), m_policy(policy),
+      m_yahoo(yahoo ? std::move(yahoo) : std::make_shared<YahooSession>())
 {
     m_result.request = std::move(request);
     m_connectTimer.setSingleShot(true);
@@ -47,7 +49,12 @@ void FeedFetch::sendAttempt()
     ++m_result.attempts;
     m_abortReason = FetchFailure::None;
     m_abortError.clear();
-    QNetworkRequest request(m_result.request.url);
+    const bool withSession = m_yahoo->ready() && isYahooChartUrl(m_result.request.url, m_policy);
+    QNetworkRequest request(withSession ? withYahooCrumb(m_result.request.url, m_yahoo->crumb) : m_result.request.url);
+    if (withSession) {
+        request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+        request.setRawHeader("Cookie", m_yahoo->cookie);
+    }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_policy.maxRedirects);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
@@ -125,6 +132,13 @@ void FeedFetch::onFinished()
         emit finished(m_result);
         return;
     }
+    if (status == 401 && isYahooChartUrl(m_result.request.url, m_policy)) {
+        if (!m_yahooRefreshed)
+            refreshYahooSession();
+        else
+            failYahoo(QStringLiteral("HTTP 401 again with a fresh crumb"));
+        return;
+    }
     if (status >= 400) {
         m_result.failure = FetchFailure::Http;
         m_result.error = QStringLiteral("HTTP %1 %2")
@@ -166,6 +180,31 @@ void FeedFetch::onFinished()
     m_result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     m_result.etag = QString::fromLatin1(reply->rawHeader("ETag"));
     m_result.lastModified = QString::fromLatin1(reply->rawHeader("Last-Modified"));
+    emit finished(m_result);
+}
+
+void FeedFetch::refreshYahooSession()
+{
+    m_yahooRefreshed = true;
+    *m_yahoo = {};   // refused: no later fetch should send it again
+    auto *sessionFetch = new YahooSessionFetch(m_network, m_policy, this);
+    sessionFetch->start([this, sessionFetch](const Result<YahooSession> &session) {
+        sessionFetch->deleteLater();
+        if (!session) {
+            failYahoo(session.errorMessage());
+            return;
+        }
+        *m_yahoo = *session;
+        sendAttempt();
+    });
+}
+
+void FeedFetch::failYahoo(const QString &detail)
+{
+    m_result.failure = FetchFailure::Http;
+    m_result.error = redactSecrets(QStringLiteral("Yahoo refused the request (cookie/crumb): %1").arg(detail));
+    m_result.retryAfterSeconds.reset();
+    m_result.body.clear();
     emit finished(m_result);
 }
 

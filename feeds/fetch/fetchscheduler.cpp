@@ -57,7 +57,7 @@ void FetchScheduler::startWhatFits()
         const FetchRequest request = m_pending.takeAt(i);
         m_runningPerHost[host] += 1;
         m_lastStartPerHost[host] = now;
-        auto *fetch = new FeedFetch(m_network, request, m_policy, this);
+        auto *fetch = new FeedFetch(m_network, request, m_policy, this, m_yahoo);
         m_running << fetch;
         connect(fetch, &FeedFetch::finished, this,
                 [this, fetch](const FetchResult &result) { onFetchFinished(fetch, result); });

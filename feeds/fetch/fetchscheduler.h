@@ -1,10 +1,13 @@
 #pragma once
 
 #include "fetch/fetchtypes.h"
+#include "fetch/yahoosession.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
+
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -46,6 +49,7 @@ private:
     QList<FeedFetch *> m_running;
     QHash<QString, int> m_runningPerHost;
     QHash<QString, qint64> m_lastStartPerHost;   // ms since epoch
+    std::shared_ptr<YahooSession> m_yahoo = std::make_shared<YahooSession>();   // cookie + crumb, once got
     bool m_wakeScheduled = false;
     int m_done = 0;
     int m_total = 0;

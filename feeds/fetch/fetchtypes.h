@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -24,6 +25,11 @@ struct FetchPolicy {
     int maxRetries = 3;                 // transient failures retried within one fetch
     int retryBaseMs = 1000;             // 1 s, 2 s, 4 s (+ up to 25 % jitter)
     int maxRetryAfterSeconds = 30;      // a longer Retry-After ends this fetch; the feed waits that long
+    // Yahoo's chart API answers 401 without a session cookie and crumb; these
+    // are where they come from (settable so the tests use a local server).
+    QStringList yahooChartHosts = {QStringLiteral("query1.finance.yahoo.com"), QStringLiteral("query2.finance.yahoo.com")};
+    QUrl yahooCookieUrl = QUrl(QStringLiteral("https://fc.yahoo.com/"));
+    QUrl yahooCrumbUrl = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v1/test/getcrumb"));
 };
 
 struct FetchRequest {

@@ -37,7 +37,12 @@ QString declaredEncoding(QByteArrayView head)
 QString withoutEncodingDeclaration(QString text)
 {
     static const QRegularExpression re(QStringLiteral("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"));
-    const auto m = re.match(text);
+    // Matched on the head only: a match on the whole document first checks
+    // all of it for valid UTF-16, which cost as much as decoding it.
+    constexpr qsizetype kHead = 512;
+    if (!text.left(kHead).contains(QLatin1String("encoding")))
+        return text;
+    const auto m = re.match(text.left(kHead));
     if (m.hasMatch())
         text.replace(m.capturedStart(), m.capturedLength(), m.captured(1));
     return text;

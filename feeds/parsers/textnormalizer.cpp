@@ -5,6 +5,9 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <optional>
+
 namespace tw {
 
 namespace {
@@ -25,17 +28,49 @@ const QHash<QString, QChar> &namedEntities()
     return entities;
 }
 
+bool isHexDigit(char16_t c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+// Length of the entity name after the '&' at `amp` ("#x2014", "#8212",
+// "mdash"), when a ';' ends it; 0 when the '&' starts no entity reference.
+// The shapes of the former pattern &(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);
+qsizetype entityNameLength(QStringView text, qsizetype amp)
+{
+    const qsizetype start = amp + 1;
+    auto runOf = [&](qsizetype from, auto accepts) {
+        qsizetype i = from;
+        while (i < text.size() && accepts(text[i].unicode()))
+            ++i;
+        return i;
+    };
+    auto endedBySemicolon = [&](qsizetype digitsFrom, qsizetype end) {
+        return end > digitsFrom && end < text.size() && text[end] == QLatin1Char(';') ? end - start : 0;
+    };
+    if (start < text.size() && text[start] == QLatin1Char('#')) {
+        if (start + 1 < text.size() && text[start + 1] == QLatin1Char('x')) {
+            if (const qsizetype n = endedBySemicolon(start + 2, runOf(start + 2, isHexDigit)))
+                return n;
+        }
+        return endedBySemicolon(start + 1, runOf(start + 1, [](char16_t c) { return c >= u'0' && c <= u'9'; }));
+    }
+    return endedBySemicolon(start, runOf(start, [](char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }));
+}
+
+// A plain scan, not a regular expression: this runs on every escaped
+// description, and a match over the text first checks all of it for UTF-16.
 QString decodeEntities(const QString &text)
 {
-    static const QRegularExpression entity(QStringLiteral("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);"));
     QString out;
     out.reserve(text.size());
     qsizetype last = 0;
-    auto it = entity.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
+    for (qsizetype amp = text.indexOf(QLatin1Char('&')); amp >= 0; amp = text.indexOf(QLatin1Char('&'), amp + 1)) {
+        const qsizetype length = entityNameLength(text, amp);
+        if (length == 0)
+            continue;
+        out += QStringView(text).mid(last, amp - last);
+        const QStringView name = QStringView(text).mid(amp + 1, length);
         bool ok = false;
         uint code = 0;
         if (name.startsWith(QLatin1String("#x")))
@@ -45,12 +80,13 @@ QString decodeEntities(const QString &text)
         if (ok && code > 0 && code <= 0x10FFFF) {
             const char32_t c = code;
             out += QString::fromUcs4(&c, 1);
-        } else if (auto found = namedEntities().constFind(name); found != namedEntities().cend()) {
+        } else if (auto found = namedEntities().constFind(name.toString()); found != namedEntities().cend()) {
             out += *found;
         } else {
-            out += m.captured(0);
+            out += QStringView(text).mid(amp, length + 2);
         }
-        last = m.capturedEnd();
+        last = amp + length + 2;
+        amp = last - 1;
     }
     out += QStringView(text).mid(last);
     return out;
@@ -78,6 +114,22 @@ bool isBreakTag(QStringView tag)
             && name[1] <= QLatin1Char('6'));
 }
 
+// Whether a "<script" or "<style" start tag (any case) may be in the text.
+// A case-insensitive QString::contains over every description cost more than
+// all the rest of the tag stripping; only a '<' followed by 's' needs a look.
+bool mayHoldScriptOrStyle(QStringView text)
+{
+    for (qsizetype lt = text.indexOf(QLatin1Char('<')); lt >= 0 && lt + 1 < text.size(); lt = text.indexOf(QLatin1Char('<'), lt + 1)) {
+        const char16_t next = text[lt + 1].unicode();
+        if (next != u's' && next != u'S')
+            continue;
+        const QStringView rest = text.sliced(lt + 1);
+        if (rest.startsWith(QLatin1String("script"), Qt::CaseInsensitive) || rest.startsWith(QLatin1String("style"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 // One linear pass: tags dropped, block ends and <br> become newlines,
 // <script>/<style> elements dropped with their content.
 QString stripTags(const QString &html)
@@ -86,7 +138,7 @@ QString stripTags(const QString &html)
                                             QRegularExpression::CaseInsensitiveOption
                                                 | QRegularExpression::DotMatchesEverythingOption);
     QString text = html;
-    if (text.contains(QLatin1String("<script"), Qt::CaseInsensitive) || text.contains(QLatin1String("<style"), Qt::CaseInsensitive))
+    if (mayHoldScriptOrStyle(text))
         text.remove(dropped);
     QString out;
     out.reserve(text.size());
@@ -159,15 +211,9 @@ QString plainTextFromHtml(const QString &html)
     return normalizeSpaces(text);
 }
 
-QDateTime parseRfc822Date(const QString &input)
+namespace {
+const QHash<QString, int> &namedZoneOffsets()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:[A-Za-z]{3,},?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,})\\.?\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
-        "([+-]\\d{4}|[+-]\\d{2}:\\d{2}|[A-Za-z]{1,5})?"));
-    static const QStringList months{QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
-                                    QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
-                                    QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
-                                    QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
     static const QHash<QString, int> zones{
         {QStringLiteral("UT"), 0},       {QStringLiteral("UTC"), 0},      {QStringLiteral("GMT"), 0},
         {QStringLiteral("Z"), 0},        {QStringLiteral("EST"), -5 * 60}, {QStringLiteral("EDT"), -4 * 60},
@@ -175,6 +221,106 @@ QDateTime parseRfc822Date(const QString &input)
         {QStringLiteral("MDT"), -6 * 60}, {QStringLiteral("PST"), -8 * 60}, {QStringLiteral("PDT"), -7 * 60},
         {QStringLiteral("BST"), 60},     {QStringLiteral("CET"), 60},     {QStringLiteral("CEST"), 120},
     };
+    return zones;
+}
+
+int monthFromName(QStringView name)   // "Apr", "april", "APR." -> 4; 0 when unknown
+{
+    static constexpr const char *kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (name.size() < 3)
+        return 0;
+    for (int i = 0; i < 12; ++i)
+        if (name.first(3).compare(QLatin1String(kMonths[i]), Qt::CaseInsensitive) == 0)
+            return i + 1;
+    return 0;
+}
+
+bool isAsciiDigit(QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; }
+bool isAsciiLetter(QChar c) { return (c.unicode() | 0x20) >= u'a' && (c.unicode() | 0x20) <= u'z'; }
+
+int digitsAt(QStringView s, qsizetype at, qsizetype count)   // -1 unless `count` ASCII digits
+{
+    if (at + count > s.size())
+        return -1;
+    int value = 0;
+    for (qsizetype i = at; i < at + count; ++i) {
+        if (!isAsciiDigit(s[i]))
+            return -1;
+        value = value * 10 + (s[i].unicode() - u'0');
+    }
+    return value;
+}
+
+// The shape nearly every feed writes, "Wed, 08 Apr 2026 17:00:00 +0000"
+// (weekday optional, day of one or two digits, a numeric offset or a named
+// zone), read without the regular expression and its string copies. Returns
+// nullopt for anything else, which the general reader then takes.
+std::optional<QDateTime> readCanonicalRfc822(QStringView s)
+{
+    qsizetype i = 0;
+    if (s.size() >= 5 && isAsciiLetter(s[0]) && isAsciiLetter(s[1]) && isAsciiLetter(s[2]) && s[3] == QLatin1Char(',')
+        && s[4] == QLatin1Char(' '))
+        i = 5;
+    int day = digitsAt(s, i, 2);
+    if (day >= 0) {
+        i += 2;
+    } else if ((day = digitsAt(s, i, 1)) >= 0) {
+        i += 1;
+    } else {
+        return std::nullopt;
+    }
+    if (i + 5 > s.size() || s[i] != QLatin1Char(' ') || !isAsciiLetter(s[i + 1]) || !isAsciiLetter(s[i + 2])
+        || !isAsciiLetter(s[i + 3]) || s[i + 4] != QLatin1Char(' '))
+        return std::nullopt;
+    const int month = monthFromName(s.sliced(i + 1, 3));
+    i += 5;
+    int year = digitsAt(s, i, 4);
+    if (year < 0 || i + 4 >= s.size() || s[i + 4] != QLatin1Char(' '))
+        return std::nullopt;
+    if (year < 100)   // "0026", as the general reader takes two-digit years
+        year += year < 50 ? 2000 : 1900;
+    i += 5;
+    const int hour = digitsAt(s, i, 2);
+    const int minute = digitsAt(s, i + 3, 2);
+    const int second = digitsAt(s, i + 6, 2);
+    if (hour < 0 || minute < 0 || second < 0 || s[i + 2] != QLatin1Char(':') || s[i + 5] != QLatin1Char(':'))
+        return std::nullopt;
+    i += 8;
+    if (i + 1 >= s.size() || s[i] != QLatin1Char(' '))
+        return std::nullopt;
+    const QStringView zone = s.sliced(i + 1);
+    int offsetMinutes = 0;
+    if (zone.size() == 5 && (zone[0] == QLatin1Char('+') || zone[0] == QLatin1Char('-'))) {
+        const int hh = digitsAt(zone, 1, 2);
+        const int mm = digitsAt(zone, 3, 2);
+        if (hh < 0 || mm < 0)
+            return std::nullopt;
+        offsetMinutes = (hh * 60 + mm) * (zone[0] == QLatin1Char('-') ? -1 : 1);
+    } else if (zone.size() >= 1 && zone.size() <= 5 && std::all_of(zone.begin(), zone.end(), isAsciiLetter)) {
+        offsetMinutes = namedZoneOffsets().value(zone.toString().toUpper(), 0);
+    } else {
+        return std::nullopt;
+    }
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second);
+    if (month < 1 || !date.isValid() || !time.isValid())
+        return QDateTime();
+    return QDateTime(date, time, Qt::UTC).addSecs(-qint64(offsetMinutes) * 60);
+}
+} // namespace
+
+QDateTime parseRfc822Date(const QString &input)
+{
+    if (const auto canonical = readCanonicalRfc822(QStringView(input).trimmed()))
+        return *canonical;
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:[A-Za-z]{3,},?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,})\\.?\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
+        "([+-]\\d{4}|[+-]\\d{2}:\\d{2}|[A-Za-z]{1,5})?"));
+    static const QStringList months{QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
+                                    QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
+                                    QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
+                                    QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    const QHash<QString, int> &zones = namedZoneOffsets();
 
     const QString text = input.simplified();
     const auto m = re.match(text);

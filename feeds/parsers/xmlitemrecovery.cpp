@@ -1,23 +1,38 @@
 #include "parsers/xmlitemrecovery.h"
 
-#include <QRegularExpression>
-
 namespace tw {
 
 namespace {
 constexpr int kMaxResumes = 100;
 
-// Start of the n-th (1-based) <item ...> / <item> start tag, or -1.
-qsizetype nthItemStart(const QString &text, const QRegularExpression &start, int n)
+// Start of the first "<item" / "<entry" start tag (the name followed by
+// white space, '>' or '/') at or after `from`, or -1. A plain scan: a regular
+// expression over the whole document checked all of it for valid UTF-16 first.
+qsizetype itemStartFrom(const QString &text, const QString &element, qsizetype from)
 {
-    auto it = start.globalMatch(text);
-    int seen = 0;
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (++seen == n)
-            return m.capturedStart();
+    const QString open = QLatin1Char('<') + element;
+    for (qsizetype at = text.indexOf(open, from); at >= 0; at = text.indexOf(open, at + 1)) {
+        const qsizetype after = at + open.size();
+        if (after >= text.size())
+            return -1;
+        const QChar c = text.at(after);
+        if (c == QLatin1Char('>') || c == QLatin1Char('/') || c == QLatin1Char(' ') || c == QLatin1Char('\t')
+            || c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\f') || c == QChar(0x0B))
+            return at;
     }
     return -1;
+}
+
+// Start of the n-th (1-based) <item ...> / <item> start tag, or -1.
+qsizetype nthItemStart(const QString &text, const QString &element, int n)
+{
+    qsizetype at = -1;
+    for (int seen = 0; seen < n; ++seen) {
+        at = itemStartFrom(text, element, at + 1);
+        if (at < 0)
+            return -1;
+    }
+    return at;
 }
 } // namespace
 
@@ -25,9 +40,8 @@ void readWithItemRecovery(const QString &text, const QString &itemElement,
                           const std::function<XmlPassOutcome(const QString &)> &pass,
                           const std::function<void(const QString &)> &recordSkip)
 {
-    const QRegularExpression start(QStringLiteral("<%1[\\s>/]").arg(itemElement));
     const QString endTag = QStringLiteral("</%1>").arg(itemElement);
-    const qsizetype firstItem = text.indexOf(start);
+    const qsizetype firstItem = itemStartFrom(text, itemElement, 0);
     const QString head = firstItem >= 0 ? text.left(firstItem) : QString();
 
     QString current = text;
@@ -39,7 +53,7 @@ void readWithItemRecovery(const QString &text, const QString &itemElement,
             recordSkip(QStringLiteral("document cut short at line %1: %2").arg(outcome.line).arg(outcome.error));
             return;
         }
-        const qsizetype itemStart = nthItemStart(current, start, outcome.brokenItemInPass);
+        const qsizetype itemStart = nthItemStart(current, itemElement, outcome.brokenItemInPass);
         const qsizetype itemEnd = itemStart >= 0 ? current.indexOf(endTag, itemStart) : -1;
         recordSkip(QStringLiteral("%1 %2: malformed XML (%3 at line %4)")
                        .arg(itemElement)

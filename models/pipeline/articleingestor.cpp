@@ -60,21 +60,31 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
             for (const TickerLink &l : *previous)
                 touchedTickers << l.ticker;
         }
+        // Rows of a new article have nothing referring to them yet (a deleted
+        // article's took their references with them), so there is nothing to
+        // replace: skipping the empty DELETEs is most of a plain article's cost.
+        const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         const QList<TickerLink> tickerLinks = linker.link(article);
-        if (auto linked = links.replace(stored->id, tickerLinks); !linked)
-            return linked.error();
+        if (!fresh || !tickerLinks.isEmpty())
+            if (auto linked = links.replace(stored->id, tickerLinks); !linked)
+                return linked.error();
         // The provider's own sentiment, beside ours (never in place of it).
-        if (auto kept = ProviderScoreStore(m_db).replace(stored->id, article.providerSentiment); !kept)
-            return kept.error();
+        if (!fresh || !article.providerSentiment.isEmpty())
+            if (auto kept = ProviderScoreStore(m_db).replace(stored->id, article.providerSentiment); !kept)
+                return kept.error();
 
         // Stage 3: sentiment per linked company.
-        if (auto scored = scores.scoreArticle(stored->id, article, tickerLinks); !scored)
-            return scored.error();
+        if (!fresh || !tickerLinks.isEmpty())
+            if (auto scored = scores.scoreArticle(stored->id, article, tickerLinks); !scored)
+                return scored.error();
         for (const TickerLink &l : tickerLinks)
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        auto merged = events.mergeArticle(stored->id, extractor.extract(article, tickerLinks));
+        const QList<ExtractedEvent> extracted = extractor.extract(article, tickerLinks);
+        if (fresh && extracted.isEmpty())
+            continue;
+        auto merged = events.mergeArticle(stored->id, extracted);
         if (!merged)
             return merged.error();
         report.newEventIds << merged->createdIds;

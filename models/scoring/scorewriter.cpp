@@ -9,20 +9,23 @@ namespace tw {
 
 ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
                          const HeadlineModel *headlines)
-    : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines)
+    : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines),
+      m_modelVersion(headlines ? QStringLiteral("%1+hl-%2").arg(sentences.modelVersion(), headlines->digest())
+                               : sentences.modelVersion()),
+      m_articleScores(m_db)
 {
 }
 
 QString ScoreWriter::modelVersion() const
 {
-    return m_headlines ? QStringLiteral("%1+hl-%2").arg(m_sentences.modelVersion(), m_headlines->digest())
-                       : m_sentences.modelVersion();
+    return m_modelVersion;
 }
 
 Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links)
 {
-    return ArticleScoreStore(m_db).replace(articleId, modelVersion(), m_articles.score(article, links),
-                                           toStoreTime(nowUtc()));
+    // No linked company, no score: the sentences need no scoring to say so.
+    const QList<ArticleScore> scores = links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links);
+    return m_articleScores.replace(articleId, m_modelVersion, scores, toStoreTime(nowUtc()));
 }
 
 Result<qint64> ScoreWriter::storeAsOf() const

@@ -6,6 +6,7 @@
 #include "scoring/articlescorer.h"
 #include "scoring/corporatescorer.h"
 #include "sentiment/sentimentscorer.h"
+#include "store/articlescorestore.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
@@ -45,6 +46,10 @@ private:
     const SentimentScorer &m_sentences;
     const HeadlineModel *m_headlines;
     ArticleScorer m_articles;
+    // Worked out once: the headline model's digest hashes all of its weights,
+    // and asking for it per article cost more than scoring the article.
+    QString m_modelVersion;
+    ArticleScoreStore m_articleScores;   // statements prepared once, not per article
 };
 
 } // namespace tw

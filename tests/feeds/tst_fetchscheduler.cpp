@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace tw;
 using twtest::HttpRequest;
@@ -50,6 +51,34 @@ QList<FetchResult> fetchAll(const QList<FetchRequest> &requests, const FetchPoli
     if (!scheduler.idle())
         loop.exec();
     return results;
+}
+
+FetchResult fetchWith(FetchScheduler &scheduler, const QUrl &url)
+{
+    FetchRequest request;
+    request.feedId = 7;
+    request.url = url;
+    FetchResult result;
+    QEventLoop loop;
+    auto got = QObject::connect(&scheduler, &FetchScheduler::feedFinished, [&](const FetchResult &r) { result = r; });
+    auto done = QObject::connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
+    scheduler.enqueue({request});
+    if (!scheduler.idle())
+        loop.exec();
+    QObject::disconnect(got);
+    QObject::disconnect(done);
+    return result;
+}
+
+// What Yahoo sets on fc.yahoo.com (a 404 page) and then hands out as the crumb.
+const QByteArray kYahooSetCookie = "A3=d=AQABBLt8yWkCEPaBq3xGb9mC0uJ0kQ&S=AQAAAkq7mLh1SxZ2; Expires=Wed, 01 Dec 2027 01:12:00 GMT; "
+                                   "Max-Age=31557600; Domain=.yahoo.com; Path=/; SameSite=None; Secure; HttpOnly";
+const QByteArray kYahooCookie = "A3=d=AQABBLt8yWkCEPaBq3xGb9mC0uJ0kQ&S=AQAAAkq7mLh1SxZ2";
+const QString kYahooCrumb = QStringLiteral("Xq2Rk1/9mBk");
+
+QString crumbOf(const HttpRequest &r)
+{
+    return QUrlQuery(QUrl::fromEncoded("http://host" + r.path)).queryItemValue(QStringLiteral("crumb"), QUrl::FullyDecoded);
 }
 
 FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = testPolicy(), const QString &etag = {})
@@ -130,6 +159,26 @@ private slots:
         m_server.route("/consent", [](const HttpRequest &) {
             return answer(httpResponse(200, "OK", twtest::readAll(twtest::fixture(QStringLiteral("errors/yahoo-consent.html"))),
                                        {{"Content-Type", "text/html; charset=utf-8"}, {"ETag", "\"consent\""}}));
+        });
+        // Yahoo's chart API: 401 ("Invalid Crumb") unless the A3 cookie and the crumb come along.
+        const QByteArray chart = twtest::readAll(twtest::fixture(QStringLiteral("prices/yahoo-chart-meta.json")));
+        const QByteArray invalidCrumb = twtest::readAll(twtest::fixture(QStringLiteral("errors/yahoo-invalid-crumb.json")));
+        m_yahooServer.route("/v8/finance/chart/META", [chart, invalidCrumb](const HttpRequest &r) {
+            if (r.headers.value("cookie") == kYahooCookie && crumbOf(r) == kYahooCrumb)
+                return answer(httpResponse(200, "OK", chart, {{"Content-Type", "application/json;charset=utf-8"}}));
+            return answer(httpResponse(401, "Unauthorized", invalidCrumb, {{"Content-Type", "application/json;charset=utf-8"}}));
+        });
+        m_yahooServer.route("/v8/finance/chart/REFUSED", [invalidCrumb](const HttpRequest &) {
+            return answer(httpResponse(401, "Unauthorized", invalidCrumb, {{"Content-Type", "application/json;charset=utf-8"}}));
+        });
+        m_yahooServer.route("/cookie", [](const HttpRequest &) {
+            return answer(httpResponse(404, "Not Found", "<!doctype html><html><body>Not Found</body></html>",
+                                       {{"Content-Type", "text/html; charset=utf-8"}, {"Set-Cookie", kYahooSetCookie}}));
+        });
+        m_yahooServer.route("/v1/test/getcrumb", [](const HttpRequest &r) {
+            if (r.headers.value("cookie") != kYahooCookie)
+                return answer(httpResponse(403, "Forbidden", "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Forbidden\"}}}"));
+            return answer(httpResponse(200, "OK", kYahooCrumb.toLatin1(), {{"Content-Type", "text/plain;charset=utf-8"}}));
         });
         for (const QByteArray &path : {QByteArrayLiteral("/p1"), QByteArrayLiteral("/p2"), QByteArrayLiteral("/p3"),
                                       QByteArrayLiteral("/p4"), QByteArrayLiteral("/p5")})
@@ -301,6 +350,71 @@ private slots:
         QVERIFY2(m_politeServer.maxOpenRequests() <= 2, qPrintable(QString::number(m_politeServer.maxOpenRequests())));
     }
 
+    FetchPolicy yahooPolicy() const
+    {
+        FetchPolicy policy = testPolicy();
+        policy.yahooChartHosts = {QStringLiteral("127.0.0.1")};
+        policy.yahooCookieUrl = m_yahooServer.url(QStringLiteral("/cookie"));
+        policy.yahooCrumbUrl = m_yahooServer.url(QStringLiteral("/v1/test/getcrumb"));
+        return policy;
+    }
+
+    // 401 -> cookie page -> crumb -> the chart again with both; later fetches reuse them.
+    void yahooChartGetsCookieAndCrumbOn401()
+    {
+        const QList<HttpRequest> &requests = m_yahooServer.requests();
+        const qsizetype before = requests.size();
+        FetchScheduler scheduler(yahooPolicy());
+        const QUrl url = m_yahooServer.url(QStringLiteral("/v8/finance/chart/META?interval=1d&range=5d"));
+        const FetchResult first = fetchWith(scheduler, url);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.httpStatus, 200);
+        QCOMPARE(first.body, twtest::readAll(twtest::fixture(QStringLiteral("prices/yahoo-chart-meta.json"))));
+        QCOMPARE(first.attempts, 2);
+        QCOMPARE(requests.size(), before + 4);
+        QCOMPARE(requests[before].path, QByteArray("/v8/finance/chart/META?interval=1d&range=5d"));
+        QCOMPARE(requests[before + 1].path, QByteArray("/cookie"));
+        QCOMPARE(requests[before + 2].path, QByteArray("/v1/test/getcrumb"));
+        QCOMPARE(requests[before + 2].headers.value("cookie"), kYahooCookie);
+        QVERIFY(requests[before + 3].path.startsWith("/v8/finance/chart/META?interval=1d&range=5d&crumb="));
+        QCOMPARE(crumbOf(requests[before + 3]), kYahooCrumb);
+        QCOMPARE(requests[before + 3].headers.value("cookie"), kYahooCookie);
+        QVERIFY(!displayUrl(first.finalUrl).contains(QStringLiteral("9mBk")));   // the crumb is not shown
+
+        const FetchResult second = fetchWith(scheduler, url);
+        QVERIFY2(second.ok(), qPrintable(second.error));
+        QCOMPARE(second.attempts, 1);
+        QCOMPARE(requests.size(), before + 5);   // the cached cookie and crumb go with the first request
+        QCOMPARE(crumbOf(requests[before + 4]), kYahooCrumb);
+    }
+
+    void yahooRefusalIsReported()
+    {
+        const QList<HttpRequest> &requests = m_yahooServer.requests();
+        const qsizetype before = requests.size();
+        const FetchResult r = fetchOne(m_yahooServer.url(QStringLiteral("/v8/finance/chart/REFUSED?interval=1d")), yahooPolicy());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.failure, FetchFailure::Http);
+        QCOMPARE(r.httpStatus, 401);
+        QVERIFY2(r.error.startsWith(QStringLiteral("Yahoo refused the request (cookie/crumb)")), qPrintable(r.error));
+        int chartRequests = 0;
+        for (qsizetype i = before; i < requests.size(); ++i)
+            chartRequests += requests[i].path.startsWith("/v8/finance/chart/REFUSED") ? 1 : 0;
+        QCOMPARE(chartRequests, 2);   // retried once with a fresh crumb, not more
+
+        FetchPolicy noCookie = yahooPolicy();
+        noCookie.yahooCookieUrl = m_yahooServer.url(QStringLiteral("/no-cookie-here"));
+        const FetchResult n = fetchOne(m_yahooServer.url(QStringLiteral("/v8/finance/chart/META?interval=1d")), noCookie);
+        QVERIFY(!n.ok());
+        QVERIFY2(n.error.startsWith(QStringLiteral("Yahoo refused the request (cookie/crumb): no cookie")), qPrintable(n.error));
+
+        // Another host's 401 is an ordinary HTTP error: no cookie dance.
+        const qsizetype beforePlain = requests.size();
+        const FetchResult plain = fetchOne(m_yahooServer.url(QStringLiteral("/v8/finance/chart/REFUSED")));
+        QCOMPARE(plain.error, QStringLiteral("HTTP 401 Unauthorized"));
+        QCOMPARE(requests.size(), beforePlain + 1);
+    }
+
     void retryAfterParsing()
     {
         const QDateTime now(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
@@ -415,6 +529,7 @@ private slots:
 private:
     twtest::TestHttpServer m_server;
     twtest::TestHttpServer m_politeServer;   // its own, so earlier slow answers do not count
+    twtest::TestHttpServer m_yahooServer;    // chart, cookie page and crumb, as Yahoo answers them
     int m_flakyCalls = 0;
     int m_busyCalls = 0;
 };

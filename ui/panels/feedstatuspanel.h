@@ -11,8 +11,8 @@ namespace tw {
 class EmptyStateStack;
 
 // Every configured feed with its last success, last error and next fetch.
-// "Retry now" makes the selected feed due immediately; the fetch scheduler
-// picks it up on its next pass.
+// "Retry now" makes the selected feed due immediately and asks for it
+// (retryRequested); the window's background fetcher then fetches it at once.
 class FeedStatusPanel : public QWidget {
     Q_OBJECT
 

@@ -1,10 +1,12 @@
 #include "window/mainwindow.h"
 
 #include "window/aboutdialog.h"
+#include "ingest/backgroundfetcher.h"
 #include "dialogs/settingsdialog.h"
 #include "notify/trayicon.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
+#include "read/articlelistmodel.h"
 #include "panels/capexpanel.h"
 #include "panels/chartpanel.h"
 #include "panels/feedstatuspanel.h"
@@ -32,7 +34,11 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace tw {
 
@@ -152,7 +158,11 @@ void MainWindow::attachStore(QSqlDatabase db)
 
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(refreshAction, &QAction::triggered, this, [this] {
+        refresh();
+        if (m_fetcher)
+            m_fetcher->fetchAll();
+    });
     auto *search = new QAction(tr("&Search articles"), this);
     search->setShortcut(QKeySequence::Find);
     connect(search, &QAction::triggered, this, [this, articles] {
@@ -184,6 +194,8 @@ void MainWindow::refresh()
 {
     if (!m_selection)
         return;
+    // A fetch in progress keeps its bar while the panels re-read.
+    const bool progressShown = m_progress->isVisible();
     m_progress->show();
     // Panels re-read in dock order; each keeps its own selection.
     if (auto *p = findChild<WatchlistPanel *>())
@@ -202,7 +214,7 @@ void MainWindow::refresh()
         p->reload();
     if (auto *p = findChild<FeedStatusPanel *>())
         p->reload();
-    m_progress->hide();
+    m_progress->setVisible(progressShown);
     updateStatus();
 }
 
@@ -217,6 +229,69 @@ void MainWindow::setActivity(const QString &description, bool busy)
         statusBar()->showMessage(description);
     else
         statusBar()->clearMessage();
+}
+
+void MainWindow::attachFetcher(BackgroundFetcher *fetcher)
+{
+    if (!m_selection || m_fetcher)
+        return;
+    m_fetcher = fetcher;
+    fetcher->setParent(this);
+    m_fetchStatus = new QLabel(this);
+    m_fetchStatus->setObjectName(QStringLiteral("fetchStatus"));
+    statusBar()->addPermanentWidget(m_fetchStatus);
+    m_progress->setObjectName(QStringLiteral("fetchProgress"));
+    connect(fetcher, &BackgroundFetcher::started, this, [this] { showFetchProgress(0, 0); });
+    connect(fetcher, &BackgroundFetcher::progress, this, &MainWindow::showFetchProgress);
+    connect(fetcher, &BackgroundFetcher::finished, this, &MainWindow::showFetchFinished);
+    connect(fetcher, &BackgroundFetcher::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Fetch failed: %1").arg(message), 10000);
+    });
+    if (auto *feeds = findChild<FeedStatusPanel *>())
+        connect(feeds, &FeedStatusPanel::retryRequested, fetcher, [fetcher](qint64 id) { fetcher->fetchFeeds({id}); });
+
+    auto *fetchDue = new QAction(tr("&Fetch due feeds"), this);
+    fetchDue->setObjectName(QStringLiteral("fetchDueAction"));
+    fetchDue->setShortcut(QKeySequence(QStringLiteral("Shift+F5")));
+    connect(fetchDue, &QAction::triggered, fetcher, &BackgroundFetcher::fetchDue);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(1), fetchDue);
+
+    // The same pass as `tickerwire watch`: due feeds now, then every minute.
+    auto *minute = new QTimer(this);
+    minute->setInterval(60 * 1000);
+    connect(minute, &QTimer::timeout, fetcher, &BackgroundFetcher::fetchDue);
+    minute->start();
+    fetcher->fetchDue();
+}
+
+void MainWindow::showFetchProgress(int done, int total)
+{
+    const QString text = tr("Fetching %1/%2 feeds…").arg(done).arg(total);
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(std::min(done, std::max(total, 1)));
+    m_progress->setFormat(text);
+    m_progress->setTextVisible(true);
+    m_progress->setToolTip(text);
+    m_progress->show();
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::showFetchFinished(const FeedRunSummary &summary)
+{
+    m_progress->hide();
+    m_progress->setRange(0, 0);   // back to the busy bar setActivity() shows
+    statusBar()->clearMessage();
+    m_fetchStatus->setText(tr("Last fetch %1: %2 new articles, %3 failed")
+                               .arg(QTime::currentTime().toString(QStringLiteral("HH:mm")))
+                               .arg(summary.newArticles)
+                               .arg(summary.failed));
+    // The article list adds only rows newer than its top row on a re-read; a
+    // batch also brings stories published earlier than that. Unless the user
+    // has scrolled down (keep their place), read the list afresh.
+    auto *articles = findChild<ArticlesPanel *>();
+    if (summary.newArticles > 0 && articles && articles->view()->verticalScrollBar()->value() == 0)
+        articles->model()->reload();
+    refresh();
 }
 
 void MainWindow::updateStatus()
@@ -280,6 +355,9 @@ bool MainWindow::restoreSavedLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Fetches in flight are abandoned; whatever was stored stays.
+    if (m_fetcher)
+        m_fetcher->stop();
     DockLayout(this).save();
     QMainWindow::closeEvent(event);
 }

@@ -12,6 +12,8 @@ class QProgressBar;
 
 namespace tw {
 
+class BackgroundFetcher;
+struct FeedRunSummary;
 class SelectionModel;
 class StoreWatcher;
 
@@ -48,6 +50,14 @@ public:
     // fetch scheduler and scoring to call through a queued connection.
     void setActivity(const QString &description, bool busy);
 
+    // Runs feed fetches in the background while the window is open (call
+    // after attachStore; the window takes ownership): the due feeds now and
+    // every minute, all enabled feeds on F5, one feed on the feed panel's
+    // "Retry now". Closing the window stops it. Without it (screenshots,
+    // --no-fetch) F5 only re-reads the store.
+    void attachFetcher(BackgroundFetcher *fetcher);
+    BackgroundFetcher *fetcher() const { return m_fetcher; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -55,6 +65,8 @@ private:
     void createDocks();
     void createMenus();
     void updateStatus();
+    void showFetchProgress(int done, int total);
+    void showFetchFinished(const FeedRunSummary &summary);
 
     QString m_storeLocation;
     QHash<PanelId, QDockWidget *> m_docks;
@@ -64,6 +76,8 @@ private:
     QLabel *m_storeStatus = nullptr;
     QLabel *m_refreshStatus = nullptr;
     QProgressBar *m_progress = nullptr;
+    BackgroundFetcher *m_fetcher = nullptr;   // child
+    QLabel *m_fetchStatus = nullptr;
 };
 
 } // namespace tw

@@ -1,0 +1,122 @@
+#include "ingest/feedbatchrun.h"
+
+#include "fetch/fetchscheduler.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QTimer>
+
+namespace tw {
+
+FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_keys(std::move(keys))
+    , m_refresher(db)
+    , m_scheduler(new FetchScheduler(std::move(policy), this))
+{
+    connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedBatchRun::onFetched);
+    connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedBatchRun::onAllFetched);
+}
+
+void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
+{
+    if (!running()) {
+        m_summary = {};
+        m_done = 0;
+        m_total = 0;
+        m_standby.clear();
+    }
+    for (const Feed &s : standby) {
+        if (!m_inFlight.contains(s.id))
+            m_standby << s;
+    }
+    QList<FetchRequest> requests;
+    for (const Feed &f : feeds) {
+        if (m_inFlight.contains(f.id))
+            continue;
+        m_inFlight.insert(f.id, f);
+        m_standby.removeIf([&f](const Feed &s) { return s.id == f.id; });
+        requests << FeedRefresher::requestFor(f, m_keys);
+    }
+    if (requests.isEmpty()) {
+        // Nothing new: a run in progress finishes on its own; an idle one reports at once.
+        if (!running())
+            QTimer::singleShot(0, this, [this] { emit finished(m_summary); });
+        return;
+    }
+    m_total += int(requests.size());
+    emit progress(m_done, m_total);
+    m_scheduler->enqueue(requests);
+}
+
+FeedRunSummary FeedBatchRun::runToCompletion(const QList<Feed> &feeds, const QList<Feed> &standby)
+{
+    if (feeds.isEmpty())
+        return {};
+    QEventLoop loop;
+    FeedRunSummary summary;
+    const auto done = connect(this, &FeedBatchRun::finished, &loop, [&](const FeedRunSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    add(feeds, standby);
+    loop.exec();
+    disconnect(done);
+    return summary;
+}
+
+void FeedBatchRun::onFetched(const FetchResult &result)
+{
+    const Feed feed = m_inFlight.take(result.request.feedId);
+    FeedRunOutcome outcome;
+    outcome.feed = feed;
+    outcome.index = ++m_done;
+    outcome.total = m_total;
+    auto applied = m_refresher.apply(feed, result, QDateTime::currentDateTimeUtc());
+    if (!applied) {
+        ++m_summary.failed;
+        outcome.error = redactSecrets(applied.errorMessage());
+        emit feedDone(outcome);
+        emit progress(m_done, m_total);
+        return;
+    }
+    outcome.stored = true;
+    outcome.refresh = *applied;
+    const Feed &f = applied->feed;
+    bool failed = false;
+    if (f.lastState == FeedState::Ok) {
+        ++m_summary.ok;
+        m_summary.changed += applied->changed;
+        if (!feedKindIsPrices(f.kind))
+            m_summary.newArticles += applied->changed;
+    } else if (f.lastState == FeedState::NotModified) {
+        ++m_summary.notModified;
+    } else {
+        ++m_summary.failed;
+        failed = true;
+    }
+    emit feedDone(outcome);
+    if (failed && feedKindIsPrices(f.kind)) {
+        for (qsizetype i = 0; i < m_standby.size(); ++i) {
+            if (m_standby[i].ticker != f.ticker)
+                continue;
+            const Feed next = m_standby.takeAt(i);
+            m_inFlight.insert(next.id, next);
+            ++m_total;
+            emit standbyQueued(f, next);
+            m_scheduler->enqueue({FeedRefresher::requestFor(next, m_keys)});
+            break;
+        }
+    }
+    emit progress(m_done, m_total);
+}
+
+void FeedBatchRun::onAllFetched()
+{
+    if (running())
+        return;
+    emit finished(m_summary);
+}
+
+} // namespace tw

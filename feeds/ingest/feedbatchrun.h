@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/feed.h"
+#include "fetch/fetchtypes.h"
+#include "ingest/feedrefresher.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+
+namespace tw {
+
+class FetchScheduler;
+
+// One feed's result within a run, as the CLI prints it and the window counts it.
+struct FeedRunOutcome {
+    Feed feed; // as it was requested
+    bool stored = false; // false: the result could not be applied (see error)
+    QString error; // why it could not be applied, secrets redacted
+    RefreshOutcome refresh; // when stored: the feed's new status and the counts
+    int index = 0; // 1-based position among the results of this run
+    int total = 0; // feeds in the run so far (standby feeds raise it)
+};
+
+struct FeedRunSummary {
+    int ok = 0, notModified = 0, failed = 0;
+    int changed = 0; // new or changed items (articles and price bars)
+    int newArticles = 0; // of those, from news feeds
+    int fetched() const { return ok + notModified + failed; }
+};
+
+// Fetches feeds with a FetchScheduler and stores what each brings with a
+// FeedRefresher, on the thread it lives in (the CLI's, or the window's fetch
+// worker). Feeds added while a run is going join it; one already in flight is
+// not fetched twice. When a price feed fails, the next standby feed for the
+// same ticker is fetched instead. Alerts are the caller's job, after finished().
+class FeedBatchRun : public QObject {
+    Q_OBJECT
+
+public:
+    FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent = nullptr);
+
+    // Queues the feeds; `standby` are enabled price feeds not in the run.
+    void add(const QList<Feed> &feeds, const QList<Feed> &standby = {});
+    bool running() const { return !m_inFlight.isEmpty(); }
+
+    // For the CLI: adds the feeds and returns once all are done.
+    FeedRunSummary runToCompletion(const QList<Feed> &feeds, const QList<Feed> &standby = {});
+
+signals:
+    void feedDone(const tw::FeedRunOutcome &outcome);
+    void standbyQueued(const tw::Feed &failed, const tw::Feed &next);
+    void progress(int done, int total);
+    void finished(const tw::FeedRunSummary &summary);
+
+private:
+    void onFetched(const FetchResult &result);
+    void onAllFetched();
+
+    QSqlDatabase m_db;
+    KeyLookup m_keys;
+    FeedRefresher m_refresher;
+    FetchScheduler *m_scheduler;
+    QHash<qint64, Feed> m_inFlight;
+    QList<Feed> m_standby;
+    FeedRunSummary m_summary;
+    int m_done = 0;
+    int m_total = 0;
+};
+
+} // namespace tw
