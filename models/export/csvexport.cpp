@@ -54,7 +54,7 @@ Result<qint64> CsvExport::countRows(const ExportQuery &query) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto ran = prepareAndRun(q, query.countSql(), query.bindings, QStringLiteral("count export rows")); !ran)
+    if (auto ran = prepareAndRun(q, query.countSql(), query.countBindings.value_or(query.bindings), QStringLiteral("count export rows")); !ran)
         return ran.error();
     if (!q.next())
         return fail(describeSqlError(QStringLiteral("count export rows"), q));

@@ -1,6 +1,8 @@
 #include "export/exportquery.h"
 
 #include "core/storetime.h"
+#include "read/articlepage.h"
+#include "store/searchquerytranslator.h"
 
 #include <QTimeZone>
 
@@ -241,15 +243,161 @@ QStringList ExportQuery::headers() const
     return names;
 }
 
-ExportQuery ExportQuery::build(ExportKind kind, const ExportFilter &filter)
+namespace {
+ExportQuery assemble(const QueryParts &p, QVariantList bindings)
 {
     ExportQuery q;
-    const QueryParts p = partsFor(kind, filter, q.bindings);
     q.columns = p.columns;
+    q.bindings = std::move(bindings);
     const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + p.where.join(QStringLiteral(" AND "));
     q.sql = p.select + where + QStringLiteral(" ORDER BY ") + p.orderBy;
     q.countSqlText = QStringLiteral("SELECT COUNT(*) FROM (") + p.select + where + QStringLiteral(") counted");
     return q;
+}
+} // namespace
+
+ExportQuery ExportQuery::build(ExportKind kind, const ExportFilter &filter)
+{
+    QVariantList bindings;
+    const QueryParts p = partsFor(kind, filter, bindings);
+    return assemble(p, bindings);
+}
+
+Result<ExportQuery> ExportQuery::articleList(const ArticleFilter &filter, SqlDialect dialect)
+{
+    // Mirrors ArticlePageReader::page without its LIMIT and keyset cursor, so
+    // the file holds exactly the rows the list pages through, in its order.
+    QStringList where;
+    QVariantList binds;
+    // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
+    const QString preferred = filter.ticker.isEmpty() ? QStringLiteral("") : filter.ticker;
+    if (!filter.ticker.isEmpty()) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
+        binds << filter.ticker;
+    }
+    if (!filter.source.isEmpty()) {
+        where << QStringLiteral("a.source = ?");
+        binds << filter.source;
+    }
+    if (!filter.label.isEmpty()) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM article_scores s WHERE s.article_id = a.id AND s.label = ?"
+                                " AND (? = '' OR s.ticker = ?))");
+        binds << filter.label << preferred << preferred;
+    }
+    if (filter.from.isValid()) {
+        where << QStringLiteral("a.published_utc >= ?");
+        binds << toStoreTime(filter.from);
+    }
+    if (filter.to.isValid()) {
+        where << QStringLiteral("a.published_utc < ?");
+        binds << toStoreTime(filter.to);
+    }
+    const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString from = QStringLiteral("articles a");
+    QString orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
+    const QString fts = ArticlePageReader::toFtsQuery(filter.search);
+    if (!fts.isEmpty() && dialect == SqlDialect::Postgres) {
+        auto tsquery = SearchQueryTranslator::toTsQuery(fts);
+        if (!tsquery)
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
+        where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
+        binds.prepend(*tsquery);
+    }
+    if (!fts.isEmpty() && dialect == SqlDialect::Sqlite) {
+        from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
+        where.prepend(QStringLiteral("articles_fts MATCH ?"));
+        binds.prepend(fts);
+        orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
+    }
+    const QString tickers = dialect == SqlDialect::Postgres ? QStringLiteral("string_agg(ticker, ', ')")
+                                                            : QStringLiteral("group_concat(ticker, ', ')");
+    // The badge prefers the score for the filtered ticker (SQLite resolves no
+    // outer column in a subquery's ORDER BY, hence a bound value).
+    const QString badge = QStringLiteral(
+        "(SELECT s.%1 FROM article_scores s WHERE s.article_id = a.id "
+        "ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1)");
+    const QString whereSql = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+
+    ExportQuery q;
+    q.columns = {{QStringLiteral("article_id"), T::Integer},
+                 {QStringLiteral("published_utc"), T::Instant},
+                 {QStringLiteral("source"), T::Text},
+                 {QStringLiteral("tickers"), T::Text},
+                 {QStringLiteral("title"), T::Text},
+                 {QStringLiteral("score"), T::Real},
+                 {QStringLiteral("label"), T::Text},
+                 {QStringLiteral("url"), T::Text},
+                 {QStringLiteral("author"), T::Text},
+                 {QStringLiteral("summary"), T::Text}};
+    q.sql = QStringLiteral("SELECT a.id, a.published_utc, a.source, "
+                           "(SELECT %1 FROM (SELECT ticker FROM article_tickers WHERE article_id = a.id "
+                           "ORDER BY relevance DESC, ticker) linked), "
+                           "a.title, %2, %3, a.url, a.author, a.summary FROM %4%5 ORDER BY %6")
+                .arg(tickers, badge.arg(QStringLiteral("score")), badge.arg(QStringLiteral("label")), from, whereSql,
+                     orderBy);
+    q.countSqlText = QStringLiteral("SELECT COUNT(*) FROM ") + from + whereSql;
+    q.bindings = QVariantList{preferred, preferred} + binds;
+    q.countBindings = binds;
+    return q;
+}
+
+ExportQuery ExportQuery::article(qint64 articleId)
+{
+    QVariantList bindings;
+    QueryParts p = partsFor(ExportKind::Articles, {}, bindings);
+    p.where << QStringLiteral("a.id = ?");
+    bindings << articleId;
+    return assemble(p, bindings);
+}
+
+ExportQuery ExportQuery::capexHistory(const QString &ticker)
+{
+    QVariantList bindings;
+    QueryParts p = eventParts(ExportKind::Events);
+    // The capex panel's selection (EventReader::capex): capex under its own
+    // kind or as a figure whose metric names it, with an amount.
+    p.where << QStringLiteral("e.ticker = ?")
+            << QStringLiteral("(lower(e.metric) LIKE '%capex%' OR lower(e.metric) LIKE '%capital%' "
+                              "OR lower(e.kind) = 'capex')")
+            << QStringLiteral("(e.amount_low IS NOT NULL OR e.amount_high IS NOT NULL)");
+    bindings << ticker;
+    p.orderBy = QStringLiteral("e.period, e.event_date, e.id, es.article_id");
+    return assemble(p, bindings);
+}
+
+ExportQuery ExportQuery::quoteBars(const QString &ticker, const QDate &from, const QDate &to, const QString &interval)
+{
+    QVariantList bindings;
+    QueryParts p = partsFor(ExportKind::Quotes, {}, bindings);
+    // trade_date, not ts_utc: the chart's range is in exchange-local days.
+    p.where << QStringLiteral("q.ticker = ?") << QStringLiteral("q.bar_interval = ?")
+            << QStringLiteral("q.trade_date >= ?") << QStringLiteral("q.trade_date <= ?");
+    bindings << ticker << interval << from.toString(Qt::ISODate) << to.toString(Qt::ISODate);
+    p.orderBy = QStringLiteral("q.ts_utc");
+    return assemble(p, bindings);
+}
+
+ExportQuery ExportQuery::feeds()
+{
+    QueryParts p;
+    p.columns = {{QStringLiteral("feed_id"), T::Integer},
+                 {QStringLiteral("title"), T::Text},
+                 {QStringLiteral("url"), T::Text},
+                 {QStringLiteral("kind"), T::Text},
+                 {QStringLiteral("ticker"), T::Text},
+                 {QStringLiteral("enabled"), T::Integer},
+                 {QStringLiteral("interval_s"), T::Integer},
+                 {QStringLiteral("last_state"), T::Text},
+                 {QStringLiteral("last_error"), T::Text},
+                 {QStringLiteral("last_success_utc"), T::Instant},
+                 {QStringLiteral("last_attempt_utc"), T::Instant},
+                 {QStringLiteral("consecutive_failures"), T::Integer},
+                 {QStringLiteral("next_due_utc"), T::Instant}};
+    p.select = QStringLiteral(
+        "SELECT f.id, f.title, f.url, f.kind, f.ticker, f.enabled, f.interval_s, f.last_state, f.last_error, "
+        "f.last_success_utc, f.last_attempt_utc, f.consecutive_failures, f.next_due_utc FROM feeds f");
+    p.orderBy = QStringLiteral("f.id");
+    return assemble(p, {});
 }
 
 QString ExportQuery::countSql() const

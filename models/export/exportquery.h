@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "store/sqldialect.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,6 +12,8 @@
 #include <optional>
 
 namespace tw {
+
+struct ArticleFilter;
 
 // What can be exported: one kind per table a panel shows.
 enum class ExportKind { Articles, Scores, Quotes, Events, Guidance, Alerts };
@@ -49,12 +52,33 @@ struct ExportQuery {
     QString sql;
     QString countSqlText;
     QVariantList bindings;
+    // The count query's values when they differ from `bindings` (a value
+    // only the selected columns use).
+    std::optional<QVariantList> countBindings;
 
     QStringList headers() const;
     // The same rows counted, for a progress bar's total.
     QString countSql() const;
 
     static ExportQuery build(ExportKind kind, const ExportFilter &filter);
+
+    // What a panel shows (its Ctrl+E), each the same rows its own read
+    // selects, but all of them: no page size, no display limit.
+
+    // The article list: one row per article, in the list's order, with the
+    // tickers and the sentiment badge it shows (ArticlePageReader::page).
+    static Result<ExportQuery> articleList(const ArticleFilter &filter, SqlDialect dialect);
+    // One article with a row per linked ticker and its score (the reader).
+    static ExportQuery article(qint64 articleId);
+    // Every capital-expenditure figure of `ticker` (EventReader::capex), one
+    // row per source article: the guidance history the capex panel condenses.
+    static ExportQuery capexHistory(const QString &ticker);
+    // The bars the chart draws: `interval` bars of `ticker` traded from `from`
+    // to `to`, both inclusive (QuoteStore::bars).
+    static ExportQuery quoteBars(const QString &ticker, const QDate &from, const QDate &to,
+                                 const QString &interval = QStringLiteral("1d"));
+    // The configured feeds and their fetch state (FeedStore::all).
+    static ExportQuery feeds();
 };
 
 } // namespace tw

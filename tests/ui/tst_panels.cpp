@@ -21,7 +21,6 @@
 #include "window/docklayout.h"
 #include "window/mainwindow.h"
 #include "window/storewatcher.h"
-#include "window/tablecsv.h"
 
 #include <QChartView>
 #include <QDockWidget>
@@ -436,22 +435,6 @@ private slots:
         QVERIFY(f.at(2).guidance);
         QCOMPARE(f.at(2).midpoint(), 125.0);
         QCOMPARE(capex.table()->item(2, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
-    }
-
-    void tablesExportAsCsvThatSpreadsheetsRead()
-    {
-        QTemporaryDir dir;
-        ArticleListModel model(db());
-        ArticleFilter f;
-        f.source = QStringLiteral("Signal & Spread");
-        model.setFilter(f);
-        const QString path = dir.filePath(QStringLiteral("a.csv"));
-        QVERIFY(writeTableCsv(model, path).ok());
-        const QByteArray csv = twtest::readAll(path);
-        QVERIFY(csv.startsWith("\xEF\xBB\xBFTime (UTC),Source,Tickers,Title,Sentiment\r\n"));
-        QCOMPARE(csv.count("\r\n"), model.rowCount() + 1);
-        QVERIFY(csv.contains("\"$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan\"")
-            || csv.contains("$META stock jumps almost 9% on Muse Spark debut despite $115B-$135B capex plan"));
     }
 
     void alertsAndFeedsListTheirRows()

@@ -53,9 +53,29 @@ void CsvExportProgress::onFinished(bool ok, bool cancelled, qint64 rows, const Q
     emit finished(ok, cancelled, rows, error);
 }
 
+namespace {
+QString &savePathAnswer()
+{
+    static QString path;
+    return path;
+}
+} // namespace
+
+void CsvExportProgress::answerSaveDialogWith(const QString &path)
+{
+    savePathAnswer() = path;
+}
+
 CsvExportProgress *CsvExportProgress::askAndStart(QWidget *parent, const QString &storeLocation,
                                                   const ExportQuery &query, const QString &suggestedName)
 {
+    if (!savePathAnswer().isEmpty()) {
+        auto *run = new CsvExportProgress(storeLocation, query, savePathAnswer(), false, parent);
+        run->setQuiet(true);
+        connect(run, &CsvExportProgress::finished, run, &QObject::deleteLater);
+        run->start();
+        return run;
+    }
     QString selectedFilter;
     const QString csv = tr("CSV (*.csv)");
     const QString excel = tr("CSV for Excel, UTF-8 with BOM (*.csv)");

@@ -27,6 +27,9 @@ public:
     // file dialog. This is what a panel's Ctrl+E action calls.
     static CsvExportProgress *askAndStart(QWidget *parent, const QString &storeLocation, const ExportQuery &query,
                                           const QString &suggestedName);
+    // For tests of the window's Ctrl+E: askAndStart then writes to `path`
+    // without a save dialog and runs quiet. An empty path restores the dialog.
+    static void answerSaveDialogWith(const QString &path);
 
 signals:
     void finished(bool ok, bool cancelled, qint64 rows, const QString &error);

@@ -4,6 +4,7 @@
 #include "alerts/firedalertstore.h"
 #include "core/storetime.h"
 #include "dialogs/alertruledialog.h"
+#include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "read/alertreader.h"
 
@@ -96,7 +97,8 @@ AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
     m_toolBar->setIconSize(QSize(16, 16));
     layout->addWidget(m_toolBar);
     layout->addWidget(split);
-    createActions();
+    addExportContextMenu(m_fired, this);
+    createActions();   // after: the fired list's menu keeps the export entry
     reload();
 }
 
@@ -150,6 +152,10 @@ void AlertsPanel::createActions()
             m_fired->selectRow(row);
         QMenu menu(this);
         menu.addActions({m_ack, m_ackAll});
+        if (!m_fired->actions().isEmpty()) {   // "Export CSV…" (addExportContextMenu)
+            menu.addSeparator();
+            menu.addActions(m_fired->actions());
+        }
         menu.exec(m_fired->viewport()->mapToGlobal(pos));
     });
     connect(m_rules, &QTableWidget::itemSelectionChanged, this, &AlertsPanel::updateActions);

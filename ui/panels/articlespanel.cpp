@@ -1,9 +1,11 @@
 #include "panels/articlespanel.h"
 
+#include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
 #include "panels/sentimentdelegate.h"
 #include "read/articlelistmodel.h"
+#include "store/sqldialect.h"
 #include "store/tickerstore.h"
 
 #include <QComboBox>
@@ -120,8 +122,22 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
         const int i = m_ticker->findData(ticker);
         m_ticker->setCurrentIndex(i >= 0 ? i : 0);
     });
+    addExportContextMenu(m_view, this);
     fillFilterChoices();
     applyFilters();
+}
+
+Result<ExportQuery> ArticlesPanel::exportQuery() const
+{
+    // The model's filter, not the widgets': during the typing pause the list
+    // still shows the previous search, and the file must match the list.
+    return ExportQuery::articleList(m_model->filter(), dialectOf(m_db));
+}
+
+QString ArticlesPanel::exportName() const
+{
+    const QString ticker = m_model->filter().ticker;
+    return ticker.isEmpty() ? QStringLiteral("articles.csv") : QStringLiteral("articles-%1.csv").arg(ticker);
 }
 
 void ArticlesPanel::fillFilterChoices()

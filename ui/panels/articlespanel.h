@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/exportablepanel.h"
+
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -18,7 +20,7 @@ class SelectionModel;
 
 // The article list: lazily loaded pages, filters (ticker, source, label,
 // date range) and a full-text search that runs as the analyst types.
-class ArticlesPanel : public QWidget {
+class ArticlesPanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
@@ -31,6 +33,11 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     // Applies the filter widgets now instead of after the typing pause.
     void applyFilters();
+
+    // Every article the list holds under its filter, in its order, however
+    // few pages it has loaded.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
 public slots:
     void reload();

@@ -1,5 +1,6 @@
 #include "panels/capexpanel.h"
 
+#include "export/panelexport.h"
 #include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
@@ -97,7 +98,21 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_stack);
     connect(m_selection, &SelectionModel::tickerChanged, this, &CapexPanel::reload);
+    addExportContextMenu(m_table, this);
+    addExportContextMenu(m_view, this);
     reload();
+}
+
+Result<ExportQuery> CapexPanel::exportQuery() const
+{
+    if (m_selection->ticker().isEmpty())
+        return fail(tr("Select a ticker to export its capex guidance."));
+    return ExportQuery::capexHistory(m_selection->ticker());
+}
+
+QString CapexPanel::exportName() const
+{
+    return QStringLiteral("capex-%1.csv").arg(m_selection->ticker());
 }
 
 QString CapexPanel::emptyMessage() const

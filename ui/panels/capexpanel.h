@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/exportablepanel.h"
 #include "read/eventreader.h"
 
 #include <QSqlDatabase>
@@ -26,7 +27,7 @@ struct CapexFigure {
 
 // Capital-expenditure guidance and actuals by year, as range bars with the
 // midpoint, and the change of each figure against the one before it.
-class CapexPanel : public QWidget {
+class CapexPanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
@@ -36,6 +37,11 @@ public:
     const QList<CapexFigure> &figures() const { return m_figures; }
     QTableWidget *table() const { return m_table; }
     QString emptyMessage() const;
+
+    // Every capex figure reported for the ticker, revisions included: the
+    // history behind the newest-per-year figures drawn.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
     static QList<CapexFigure> toFigures(const QList<EventRow> &events);
 

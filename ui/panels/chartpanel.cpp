@@ -1,6 +1,7 @@
 #include "panels/chartpanel.h"
 
 #include "core/storetime.h"
+#include "export/panelexport.h"
 #include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
@@ -144,7 +145,21 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     connect(m_selection, &SelectionModel::focusDateChanged, this, &ChartPanel::onFocusDateChanged);
     connect(m_view, &CrosshairChartView::pointerMoved, this, &ChartPanel::onPointerMoved);
     connect(m_view, &CrosshairChartView::pointerLeft, this, [this] { m_crosshair->hide(); });
+    addExportContextMenu(m_view, this);
     reload();
+}
+
+Result<ExportQuery> ChartPanel::exportQuery() const
+{
+    if (m_bars.isEmpty())
+        return fail(tr("The chart shows no prices to export."));
+    const QuoteBar &first = m_bars.constFirst();
+    return ExportQuery::quoteBars(first.ticker, first.tradingDate, m_bars.constLast().tradingDate, first.interval);
+}
+
+QString ChartPanel::exportName() const
+{
+    return QStringLiteral("quotes-%1.csv").arg(m_selection->ticker());
 }
 
 void ChartPanel::buildChart()

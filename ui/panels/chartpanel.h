@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/quote.h"
+#include "export/exportablepanel.h"
 #include "read/corporatescorereader.h"
 #include "read/eventreader.h"
 
@@ -43,7 +44,7 @@ protected:
 // Price chart of the current ticker: candles, volume bars along the bottom,
 // the corporate score on a second axis, markers on event dates, and a
 // crosshair read-out. Synthetic (demo) prices carry a visible label.
-class ChartPanel : public QWidget {
+class ChartPanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
@@ -62,6 +63,10 @@ public:
     QString emptyMessage() const;
     // The read-out for the bar nearest to `when` (as the crosshair shows it).
     void showReadoutAt(const QDateTime &when);
+
+    // The bars drawn: the ticker's daily quotes over the chosen range.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
 public slots:
     void reload();

@@ -2,6 +2,7 @@
 
 #include "core/storetime.h"
 #include "domain/feed.h"
+#include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "store/feedstore.h"
 
@@ -69,6 +70,7 @@ FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
         if (row >= 0)
             retryNow(m_table->item(row, Name)->data(Qt::UserRole).toLongLong());
     });
+    addExportContextMenu(m_table, this);
     reload();
 }
 

@@ -1,5 +1,6 @@
 #include "panels/readerpanel.h"
 
+#include "export/panelexport.h"
 #include "panels/articlehtml.h"
 #include "panels/badge.h"
 #include "panels/emptystate.h"
@@ -53,7 +54,20 @@ ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
             QDesktopServices::openUrl(m_url);
     });
     connect(m_selection, &SelectionModel::articleChanged, this, &ReaderPanel::showArticle);
+    addExportContextMenu(m_scores, this);
     showArticle(m_selection->articleId());
+}
+
+Result<ExportQuery> ReaderPanel::exportQuery() const
+{
+    if (m_articleId <= 0)
+        return fail(tr("Open an article to export it."));
+    return ExportQuery::article(m_articleId);
+}
+
+QString ReaderPanel::exportName() const
+{
+    return QStringLiteral("article-%1.csv").arg(m_articleId);
 }
 
 QString ReaderPanel::emptyMessage() const

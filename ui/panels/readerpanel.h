@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/exportablepanel.h"
+
 #include <QSqlDatabase>
 #include <QUrl>
 #include <QWidget>
@@ -16,7 +18,7 @@ class SelectionModel;
 
 // The open article: sanitised text with the phrases that drove its scores
 // highlighted, the per-ticker scores, and a way out to the browser.
-class ReaderPanel : public QWidget {
+class ReaderPanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
@@ -26,6 +28,10 @@ public:
     QTableWidget *scoreTable() const { return m_scores; }
     qint64 articleId() const { return m_articleId; }
     QString emptyMessage() const;
+
+    // The open article, a row per linked ticker with its score.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
 public slots:
     void showArticle(qint64 articleId);

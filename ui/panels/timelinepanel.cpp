@@ -1,6 +1,7 @@
 #include "panels/timelinepanel.h"
 
 #include "core/storetime.h"
+#include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "panels/kindicon.h"
 #include "panels/selectionmodel.h"
@@ -67,7 +68,19 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
             m_selection->setArticle(item->data(Qt::UserRole).toLongLong());
     });
     connect(m_selection, &SelectionModel::tickerChanged, this, &TimelinePanel::reload);
+    addExportContextMenu(m_events, this);
     reload();
+}
+
+Result<ExportQuery> TimelinePanel::exportQuery() const
+{
+    return ExportQuery::build(ExportKind::Events, {m_selection->ticker(), {}, {}});
+}
+
+QString TimelinePanel::exportName() const
+{
+    const QString ticker = m_selection->ticker();
+    return ticker.isEmpty() ? QStringLiteral("events.csv") : QStringLiteral("events-%1.csv").arg(ticker);
 }
 
 QString TimelinePanel::emptyMessage() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/exportablepanel.h"
+
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -15,7 +17,7 @@ class SelectionModel;
 // The extracted events of the current ticker, newest first. Choosing one
 // marks its date on the chart and lists the articles that reported it;
 // choosing one of those opens it in the reader.
-class TimelinePanel : public QWidget {
+class TimelinePanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
@@ -24,6 +26,10 @@ public:
     QTreeWidget *events() const { return m_events; }
     QListWidget *sources() const { return m_sources; }
     QString emptyMessage() const;
+
+    // The events listed (of the current ticker, or all), a row per source article.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
 public slots:
     void reload();

@@ -1,5 +1,6 @@
 #include "panels/watchlistpanel.h"
 
+#include "export/panelexport.h"
 #include "panels/badge.h"
 #include "panels/emptystate.h"
 #include "panels/selectionmodel.h"
@@ -84,7 +85,19 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
             m_selection->setTicker(m_table->item(row, Symbol)->text());
     });
     connect(m_selection, &SelectionModel::tickerChanged, this, &WatchlistPanel::selectRowOf);
+    addExportContextMenu(m_table, this);
     reload();
+}
+
+Result<ExportQuery> WatchlistPanel::exportQuery() const
+{
+    return ExportQuery::build(ExportKind::Scores, {m_selection->ticker(), {}, {}});
+}
+
+QString WatchlistPanel::exportName() const
+{
+    const QString ticker = m_selection->ticker();
+    return ticker.isEmpty() ? QStringLiteral("scores.csv") : QStringLiteral("scores-%1.csv").arg(ticker);
 }
 
 void WatchlistPanel::reload()

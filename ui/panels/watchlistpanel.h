@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/exportablepanel.h"
+
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -14,13 +16,18 @@ class SelectionModel;
 
 // The watchlist: last close, day change, corporate score badge and today's
 // article count per ticker. Choosing a row sets the current ticker.
-class WatchlistPanel : public QWidget {
+class WatchlistPanel : public QWidget, public ExportablePanel {
     Q_OBJECT
 
 public:
     WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
+
+    // The corporate score history behind the selected row's badge (every
+    // ticker's when none is selected).
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
 
 public slots:
     void reload();

@@ -3,6 +3,8 @@
 #include "window/aboutdialog.h"
 #include "ingest/backgroundfetcher.h"
 #include "dialogs/settingsdialog.h"
+#include "export/csvexportprogress.h"
+#include "export/panelexport.h"
 #include "notify/trayicon.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
@@ -16,7 +18,6 @@
 #include "panels/watchlistpanel.h"
 #include "window/docklayout.h"
 #include "window/storewatcher.h"
-#include "window/tablecsv.h"
 
 #include <QAction>
 #include <QApplication>
@@ -306,23 +307,23 @@ void MainWindow::updateStatus()
 
 void MainWindow::exportFocusedTable()
 {
-    QAbstractItemView *view = nullptr;
-    for (QWidget *w = QApplication::focusWidget(); w && !view; w = w->parentWidget())
-        view = qobject_cast<QAbstractItemView *>(w);
-    if (!view) {
-        if (auto *articles = findChild<ArticlesPanel *>())
-            view = articles->view();
+    QWidget *panel = exportablePanelOf(QApplication::focusWidget());
+    if (!panel)
+        panel = findChild<ArticlesPanel *>();
+    if (panel)
+        exportPanel(panel);
+}
+
+void MainWindow::exportPanel(QWidget *panel)
+{
+    // The panel's query, not its view's rows: a lazily paged list has only
+    // loaded what was scrolled to, the file must hold every row it filters to.
+    auto what = panelExport(panel);
+    if (!what) {
+        QMessageBox::information(this, tr("Export CSV"), what.errorMessage());
+        return;
     }
-    if (!view || !view->model())
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("tickerwire.csv"),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (auto written = writeTableCsv(*view->model(), path); !written)
-        QMessageBox::warning(this, tr("Export"), written.errorMessage());
-    else
-        statusBar()->showMessage(tr("Exported %1 rows to %2").arg(view->model()->rowCount()).arg(path), 5000);
+    CsvExportProgress::askAndStart(this, m_storeLocation, what->query, what->name);
 }
 
 void MainWindow::resetLayout()

@@ -43,8 +43,11 @@ public:
 
     // Re-reads every panel from the store (F5, and when other connections commit).
     void refresh();
-    // Writes the focused table (or the article list) to a CSV file the user picks.
+    // Ctrl+E: exports what the focused panel shows (the article list when
+    // no exporting panel has focus) to a CSV file the user picks.
     void exportFocusedTable();
+    // The same for `panel` (a panel's "Export CSV…" context menu calls this).
+    Q_INVOKABLE void exportPanel(QWidget *panel);
     // Shows background work (fetching, rescoring) in the status bar: a busy
     // bar and its description while `busy`, cleared when it ends. For the
     // fetch scheduler and scoring to call through a queued connection.

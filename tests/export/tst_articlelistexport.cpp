@@ -1,0 +1,162 @@
+#include "demo/demoworkspace.h"
+#include "export/csvexport.h"
+#include "export/csvreader.h"
+#include "export/exportjob.h"
+#include "pgtestcluster.h"
+#include "read/articlelistmodel.h"
+#include "store/articlestore.h"
+#include "store/sqldialect.h"
+#include "store/sqlexec.h"
+#include "store/storeconnection.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_DECLARE_METATYPE(tw::ArticleFilter)
+
+using namespace tw;
+
+// The article panel's export query on a team store (PostgreSQL: tsquery
+// search, string_agg): the file lists the same articles, in the same order,
+// as the lazily paged list shows for the same filter. The SQLite side is
+// covered with the panels in tests/ui/tst_panelexport.
+class TestArticleListExport : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    std::unique_ptr<StoreConnection> m_store;
+    QString m_location;
+
+    QSqlDatabase db() const { return m_store->database(); }
+
+private slots:
+    void initTestCase()
+    {
+        m_cluster = std::make_unique<twtest::PgTestCluster>();
+        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        m_location = m_cluster->createDatabase();
+        QVERIFY(!m_location.isEmpty());
+        auto store = StoreConnection::open(m_location, QStringLiteral("articlelist"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        m_store = std::move(*store);
+        QCOMPARE(dialectOf(db()), SqlDialect::Postgres);
+        auto loaded = DemoWorkspace::load(db());
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+
+        // More than a page of capex notes, on META or NVDA, scored for their ticker.
+        Transaction tx(db());
+        ArticleStore articles(db());
+        for (int i = 0; i < 450; ++i) {
+            Article a;
+            a.guid = QStringLiteral("pg-gen-%1").arg(i);
+            a.url = QStringLiteral("https://example.invalid/pg/%1").arg(i);
+            a.title = i % 4 == 0 ? QStringLiteral("Dividend note %1").arg(i)
+                                 : QStringLiteral("Capex note %1, with \"quotes\"").arg(i);
+            a.body = QStringLiteral("Body of generated article %1.").arg(i);
+            a.source = i % 2 ? QStringLiteral("Odd Wire") : QStringLiteral("Even Post");
+            a.published = QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(i / 3) * 60);
+            auto stored = articles.upsert(a);
+            QVERIFY(stored.ok());
+            const QString ticker = i % 3 == 0 ? QStringLiteral("NVDA") : QStringLiteral("META");
+            QSqlQuery link(db());
+            QVERIFY(link.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                                                "VALUES (?, ?, 0.8)")));
+            QVERIFY(execBound(link, {stored->id, ticker}).ok());
+            QSqlQuery score(db());
+            QVERIFY(score.prepare(QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, "
+                                                 "score, label, confidence, scored_utc) VALUES (?, ?, 'test-1', ?, ?, "
+                                                 "0.7, 1775700000000)")));
+            QVERIFY(execBound(score,
+                {stored->id, ticker, i % 2 ? 0.4 : -0.4, i % 2 ? QStringLiteral("bullish") : QStringLiteral("bearish")})
+                        .ok());
+        }
+        QVERIFY(tx.commit().ok());
+    }
+
+    void cleanupTestCase()
+    {
+        m_store.reset();
+        m_cluster.reset();
+    }
+
+    void exportListsWhatThePagesList_data()
+    {
+        QTest::addColumn<ArticleFilter>("filter");
+        ArticleFilter f;
+        QTest::newRow("no filter") << f;
+        f.ticker = QStringLiteral("META");
+        f.search = QStringLiteral("capex");
+        QTest::newRow("ticker and search") << f;
+        f.newestFirst = false;
+        QTest::newRow("ticker and search, oldest first") << f;
+        f = {};
+        f.label = QStringLiteral("bearish");
+        f.ticker = QStringLiteral("NVDA");
+        f.source = QStringLiteral("Even Post");
+        QTest::newRow("label, ticker and source") << f;
+        f = {};
+        f.from = QDateTime(QDate(2026, 2, 1), QTime(0, 30), Qt::UTC);
+        f.to = QDateTime(QDate(2026, 2, 1), QTime(1, 0), Qt::UTC);
+        QTest::newRow("date range") << f;
+    }
+
+    void exportListsWhatThePagesList()
+    {
+        QFETCH(ArticleFilter, filter);
+        ArticleListModel model(db());
+        model.setFilter(filter);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
+        QVERIFY(model.rowCount() > 0);
+        auto query = ExportQuery::articleList(filter, SqlDialect::Postgres);
+        QVERIFY(query.ok());
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        const CsvExport exporter(db(), {});
+        auto written = exporter.writeTo(&buffer, *query);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
+        auto counted = exporter.countRows(*query);
+        QVERIFY2(counted.ok(), qPrintable(counted.ok() ? QString() : counted.errorMessage()));
+        QCOMPARE(*counted, qint64(model.rowCount()));
+        const QList<QStringList> rows = *CsvReader::parse(bytes);
+        QCOMPARE(rows.size(), model.rowCount() + 1);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QStringList &row = rows.at(r + 1);
+            QCOMPARE(row.at(0).toLongLong(), model.articleId(r));
+            QCOMPARE(row.at(3), model.index(r, ArticleListModel::Tickers).data().toString());
+            QCOMPARE(row.at(4), model.index(r, ArticleListModel::Title).data().toString());
+            QCOMPARE(
+                row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
+        }
+    }
+
+    void aWindowExportJobWritesTheFileFromTheServer()
+    {
+        // The path Ctrl+E takes: a job on its own connection to the same URL.
+        QTemporaryDir dir;
+        ArticleFilter filter;
+        filter.ticker = QStringLiteral("META");
+        filter.search = QStringLiteral("capex");
+        const ExportQuery query = *ExportQuery::articleList(filter, SqlDialect::Postgres);
+        const qint64 expected = *CsvExport(db(), {}).countRows(query);
+        QVERIFY(expected > ArticleListModel::kPageSize);
+        const QString path = dir.filePath(QStringLiteral("articles.csv"));
+        ExportJob job(m_location, query, path, {});
+        QSignalSpy finished(&job, &ExportJob::finished);
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(3).toString()));
+        QCOMPARE(finished.first().at(2).toLongLong(), expected);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(CsvReader::parse(f.readAll())->size(), expected + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArticleListExport)
+#include "tst_articlelistexport.moc"

@@ -1,0 +1,475 @@
+#include "demo/demoworkspace.h"
+#include "export/csvexport.h"
+#include "export/csvexportprogress.h"
+#include "export/csvreader.h"
+#include "export/panelexport.h"
+#include "panels/alertspanel.h"
+#include "panels/articlespanel.h"
+#include "panels/capexpanel.h"
+#include "panels/chartpanel.h"
+#include "panels/feedstatuspanel.h"
+#include "panels/readerpanel.h"
+#include "panels/selectionmodel.h"
+#include "panels/timelinepanel.h"
+#include "panels/watchlistpanel.h"
+#include "read/articlelistmodel.h"
+#include "store/articlestore.h"
+#include "store/sqldialect.h"
+#include "store/sqlexec.h"
+#include "store/storeconnection.h"
+#include "testsupport.h"
+#include "window/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QChartView>
+#include <QContextMenuEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+Q_DECLARE_METATYPE(tw::ArticleFilter)
+
+using namespace tw;
+
+namespace {
+constexpr int kGenerated = 450; // more than two pages of the article list
+
+// Runs the statements of a fixture file (one per `;` at a line end).
+void applySqlFixture(QSqlDatabase db, const QString &relative)
+{
+    const QString text = QString::fromUtf8(twtest::readAll(twtest::fixture(relative)));
+    QString current;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(current), qPrintable(describeSqlError(current.left(80), q)));
+            current.clear();
+        }
+    }
+}
+
+// A column of a parsed export by its header name.
+QStringList column(const QList<QStringList> &rows, const QString &header)
+{
+    const qsizetype c = rows.value(0).indexOf(header);
+    QStringList values;
+    if (c < 0)
+        return values;
+    for (qsizetype r = 1; r < rows.size(); ++r)
+        values << rows.at(r).value(c);
+    return values;
+}
+
+// The distinct values, sorted.
+QStringList distinct(const QStringList &values)
+{
+    QStringList out = values;
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
+QList<QStringList> readCsv(const QString &path)
+{
+    auto parsed = CsvReader::parse(twtest::readAll(path));
+    return parsed ? *parsed : QList<QStringList>();
+}
+} // namespace
+
+// Ctrl+E and "Export CSV…" on the panels: each exports, through the store
+// and not through the view, exactly the rows the panel shows with its filter.
+class TestPanelExport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_config;
+    QString m_location;
+    std::unique_ptr<StoreConnection> m_store;
+
+    QSqlDatabase db() const { return m_store->database(); }
+
+    // Runs the window's export runner on `query` to a file and parses it back.
+    QList<QStringList> exportThroughProgress(const ExportQuery &query, const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        CsvExportProgress run(m_location, query, path, false, nullptr);
+        run.setQuiet(true);
+        QSignalSpy finished(&run, &CsvExportProgress::finished);
+        run.start();
+        if (!finished.wait(120000))
+            return {};
+        if (!finished.first().at(0).toBool())
+            qWarning() << finished.first().at(3).toString();
+        return readCsv(path);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_panelexport"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        m_location = m_dir.filePath(QStringLiteral("demo.db"));
+        auto store = StoreConnection::open(m_location, QStringLiteral("panelexport"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        m_store = std::move(*store);
+        QVERIFY(DemoWorkspace::load(db()).ok());
+        applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+
+        // Enough capex notes on META that the filtered list has several pages;
+        // every third is on NVDA instead, every fifth is about something else.
+        Transaction tx(db());
+        ArticleStore articles(db());
+        for (int i = 0; i < kGenerated; ++i) {
+            Article a;
+            a.guid = QStringLiteral("gen-%1").arg(i);
+            a.url = QStringLiteral("https://example.invalid/a/%1").arg(i);
+            a.title = i % 5 == 0 ? QStringLiteral("Dividend note %1").arg(i)
+                                 : QStringLiteral("Capex note %1, \"revised\"").arg(i);
+            a.body = QStringLiteral("Body of generated article %1.").arg(i);
+            a.source = i % 2 ? QStringLiteral("Odd Wire") : QStringLiteral("Even Post");
+            // Several share an instant: the order must break ties by id.
+            a.published = QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(i / 3) * 60);
+            auto stored = articles.upsert(a);
+            QVERIFY(stored.ok());
+            QSqlQuery link(db());
+            QVERIFY(link.exec(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                                             "VALUES (%1, '%2', 0.8)")
+                                  .arg(stored->id)
+                                  .arg(i % 3 == 0 ? QStringLiteral("NVDA") : QStringLiteral("META"))));
+        }
+        QVERIFY(tx.commit().ok());
+    }
+
+    void cleanupTestCase() { m_store.reset(); }
+
+    void articlePanelExportsEveryFilteredRowNotOnlyTheLoadedPage()
+    {
+        SelectionModel selection;
+        ArticlesPanel panel(db(), &selection);
+        selection.setTicker(QStringLiteral("META")); // the ticker filter follows the selection
+        panel.searchBox()->setText(QStringLiteral("capex"));
+        panel.applyFilters();
+        ArticleListModel *model = panel.model();
+        QCOMPARE(model->filter().ticker, QStringLiteral("META"));
+        QCOMPARE(model->filter().search, QStringLiteral("capex"));
+        QCOMPARE(model->rowCount(), ArticleListModel::kPageSize);
+        QVERIFY(model->canFetchMore({}));
+
+        auto query = panel.exportQuery();
+        QVERIFY2(query.ok(), qPrintable(query.ok() ? QString() : query.errorMessage()));
+        QCOMPARE(panel.exportName(), QStringLiteral("articles-META.csv"));
+        const QList<QStringList> rows = exportThroughProgress(*query, QStringLiteral("articles-meta-capex.csv"));
+
+        // What the panel shows, every page of it.
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QStringList shownIds;
+        QStringList shownTitles;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            shownIds << QString::number(model->articleId(r));
+            shownTitles << model->index(r, ArticleListModel::Title).data().toString();
+        }
+        // 2/3 of the generated notes are META and 4/5 of those mention capex,
+        // plus the demo's own META capex articles.
+        QVERIFY2(model->rowCount() > ArticleListModel::kPageSize, qPrintable(QString::number(model->rowCount())));
+        QCOMPARE(rows.size(), model->rowCount() + 1);
+        QCOMPARE(rows.first().first(), QStringLiteral("article_id"));
+        QCOMPARE(column(rows, QStringLiteral("article_id")), shownIds);
+        QCOMPARE(column(rows, QStringLiteral("title")), shownTitles);
+        for (const QString &tickers : column(rows, QStringLiteral("tickers")))
+            QVERIFY2(tickers.contains(QStringLiteral("META")), qPrintable(tickers));
+    }
+
+    void articleListQueryMatchesThePagesForEveryFilter_data()
+    {
+        QTest::addColumn<ArticleFilter>("filter");
+        QTest::addColumn<bool>("matches");
+        ArticleFilter f;
+        QTest::newRow("no filter") << f << true;
+        f.newestFirst = false;
+        QTest::newRow("oldest first") << f << true;
+        f = {};
+        f.source = QStringLiteral("Odd Wire");
+        f.ticker = QStringLiteral("NVDA");
+        QTest::newRow("source and ticker") << f << true;
+        f = {};
+        f.label = QStringLiteral("bearish");
+        QTest::newRow("label") << f << true;
+        f.ticker = QStringLiteral("META");
+        QTest::newRow("label and ticker") << f << true;
+        f = {};
+        f.from = QDateTime(QDate(2026, 2, 1), QTime(1, 0), Qt::UTC);
+        f.to = QDateTime(QDate(2026, 2, 1), QTime(2, 0), Qt::UTC);
+        QTest::newRow("date range") << f << true;
+        f = {};
+        f.search = QStringLiteral("note");
+        f.newestFirst = false;
+        QTest::newRow("search, oldest first") << f << true;
+        f = {};
+        f.search = QStringLiteral("zzzznothing");
+        QTest::newRow("search without matches") << f << false;
+    }
+
+    void articleListQueryMatchesThePagesForEveryFilter()
+    {
+        QFETCH(ArticleFilter, filter);
+        QFETCH(bool, matches);
+        ArticleListModel model(db());
+        model.setFilter(filter);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QVERIFY(model.lastError().isEmpty());
+        QCOMPARE(model.rowCount() > 0, matches);
+        auto query = ExportQuery::articleList(filter, dialectOf(db()));
+        QVERIFY(query.ok());
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        const CsvExport exporter(db(), {});
+        auto written = exporter.writeTo(&buffer, *query);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
+        QCOMPARE(written->rows, qint64(model.rowCount()));
+        QCOMPARE(*exporter.countRows(*query), qint64(model.rowCount()));
+        const QList<QStringList> rows = *CsvReader::parse(bytes);
+        QCOMPARE(rows.size(), model.rowCount() + 1);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QStringList &row = rows.at(r + 1);
+            QCOMPARE(row.at(0).toLongLong(), model.articleId(r));
+            QCOMPARE(row.at(2), model.index(r, ArticleListModel::Source).data().toString());
+            QCOMPARE(row.at(3), model.index(r, ArticleListModel::Tickers).data().toString());
+            QCOMPARE(row.at(4), model.index(r, ArticleListModel::Title).data().toString());
+            QCOMPARE(
+                row.at(6), model.index(r, ArticleListModel::Sentiment).data(ArticleListModel::LabelRole).toString());
+        }
+    }
+
+    void timelineExportsItsEvents()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        TimelinePanel timeline(db(), &selection);
+        QSet<QString> shown;
+        QSet<QString> shownTitles;
+        for (int i = 0; i < timeline.events()->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = timeline.events()->topLevelItem(i);
+            shown.insert(QString::number(item->data(0, Qt::UserRole + 1).toLongLong()));
+            shownTitles.insert(item->text(1));
+        }
+        QVERIFY(shown.size() >= 3);
+        const QList<QStringList> rows = exportThroughProgress(*timeline.exportQuery(), QStringLiteral("events.csv"));
+        QVERIFY(rows.size() > 1);
+        const QStringList ids = column(rows, QStringLiteral("event_id"));
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()), shown);
+        const QStringList titles = column(rows, QStringLiteral("title"));
+        QCOMPARE(QSet<QString>(titles.begin(), titles.end()), shownTitles);
+        QCOMPARE(distinct(column(rows, QStringLiteral("ticker"))), QStringList{QStringLiteral("META")});
+    }
+
+    void capexExportsTheGuidanceHistoryBehindTheFigures()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        CapexPanel capex(db(), &selection);
+        QVERIFY(!capex.figures().isEmpty());
+        const QList<QStringList> rows = exportThroughProgress(*capex.exportQuery(), QStringLiteral("capex.csv"));
+        QVERIFY(rows.size() > 1);
+        // Every figure drawn is one of the exported rows, amounts in billions as drawn.
+        const QStringList dates = column(rows, QStringLiteral("event_date"));
+        const QStringList highs = column(rows, QStringLiteral("amount_high"));
+        const QStringList lows = column(rows, QStringLiteral("amount_low"));
+        const QStringList units = column(rows, QStringLiteral("unit"));
+        for (const CapexFigure &f : capex.figures()) {
+            bool found = false;
+            for (qsizetype r = 0; r < dates.size() && !found; ++r) {
+                EventRow e;
+                e.unit = units.at(r);
+                const double low = e.inBillions((lows.at(r).isEmpty() ? highs : lows).at(r).toDouble());
+                const double high = e.inBillions((highs.at(r).isEmpty() ? lows : highs).at(r).toDouble());
+                found = dates.at(r) == f.date && qFuzzyCompare(low, f.low) && qFuzzyCompare(high, f.high);
+            }
+            QVERIFY2(found, qPrintable(QStringLiteral("%1 %2-%3").arg(f.date).arg(f.low).arg(f.high)));
+        }
+        SelectionModel none;
+        CapexPanel empty(db(), &none);
+        QVERIFY(!empty.exportQuery().ok());
+    }
+
+    void alertsPanelExportsTheFiredAlerts()
+    {
+        AlertsPanel alerts(db());
+        auto what = panelExport(&alerts);
+        QVERIFY(what.ok());
+        QCOMPARE(what->name, QStringLiteral("alerts.csv"));
+        const QList<QStringList> rows = exportThroughProgress(what->query, QStringLiteral("alerts.csv"));
+        QTableWidget *fired = alerts.firedTable();
+        QVERIFY(fired->rowCount() > 0);
+        QCOMPARE(rows.size(), fired->rowCount() + 1);
+        QSet<QString> shownMessages;
+        QSet<QString> shownTickers;
+        for (int r = 0; r < fired->rowCount(); ++r) {
+            shownMessages.insert(fired->item(r, 3)->text());
+            shownTickers.insert(fired->item(r, 2)->text());
+        }
+        const QStringList messages = column(rows, QStringLiteral("message"));
+        QCOMPARE(QSet<QString>(messages.begin(), messages.end()), shownMessages);
+        const QStringList tickers = column(rows, QStringLiteral("ticker"));
+        QCOMPARE(QSet<QString>(tickers.begin(), tickers.end()), shownTickers);
+    }
+
+    void chartExportsTheBarsOfItsRange()
+    {
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("META"));
+        ChartPanel chart(db(), &selection);
+        for (ChartPanel::Range range : {ChartPanel::Range::M3, ChartPanel::Range::All}) {
+            chart.setRange(range);
+            QVERIFY(chart.candleCount() > 10);
+            const QList<QStringList> rows = exportThroughProgress(*chart.exportQuery(), QStringLiteral("quotes.csv"));
+            QCOMPARE(rows.size(), chart.candleCount() + 1);
+            QCOMPARE(distinct(column(rows, QStringLiteral("ticker"))), QStringList{QStringLiteral("META")});
+        }
+        QCOMPARE(chart.exportName(), QStringLiteral("quotes-META.csv"));
+    }
+
+    void watchlistExportsTheSelectedTickersScoreHistory()
+    {
+        SelectionModel selection;
+        WatchlistPanel watchlist(db(), &selection);
+        selection.setTicker(QStringLiteral("META"));
+        const qint64 stored
+            = *queryScalar(db(), QStringLiteral("SELECT COUNT(*) FROM corporate_scores WHERE ticker = 'META'"));
+        QVERIFY(stored > 0);
+        const QList<QStringList> rows = exportThroughProgress(*watchlist.exportQuery(), QStringLiteral("scores.csv"));
+        QCOMPARE(rows.size(), stored + 1);
+        QCOMPARE(distinct(column(rows, QStringLiteral("ticker"))), QStringList{QStringLiteral("META")});
+    }
+
+    void readerAndFeedsExportWhatTheyShow()
+    {
+        SelectionModel selection;
+        ReaderPanel reader(db(), &selection);
+        QVERIFY(!reader.exportQuery().ok()); // nothing open
+        const qint64 id = *queryScalar(db(), QStringLiteral("SELECT id FROM articles WHERE guid = 'demo-0020'"));
+        selection.setArticle(id);
+        QList<QStringList> rows = exportThroughProgress(*reader.exportQuery(), QStringLiteral("article.csv"));
+        QVERIFY(rows.size() > 1);
+        QCOMPARE(distinct(column(rows, QStringLiteral("article_id"))), QStringList{QString::number(id)});
+
+        FeedStatusPanel feeds(db());
+        auto what = panelExport(&feeds);
+        QVERIFY(what.ok());
+        rows = exportThroughProgress(what->query, QStringLiteral("feeds.csv"));
+        QCOMPARE(rows.size(), feeds.table()->rowCount() + 1);
+    }
+
+    void ctrlEOnAFocusedDockExportsThatDock()
+    {
+        MainWindow window(m_location);
+        window.attachStore(db());
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.selection()->setTicker(QStringLiteral("META"));
+
+        // Every dock exports, with an "Export CSV…" entry in its context menu.
+        for (const PanelInfo &info : kPanels) {
+            QWidget *panel = exportablePanelOf(window.dock(info.id));
+            QVERIFY2(panel, info.objectName);
+            auto what = panelExport(panel);
+            QVERIFY2(what.ok(), qPrintable(what.ok() ? QString() : what.errorMessage()));
+            QVERIFY(what->name.endsWith(QLatin1String(".csv")));
+            bool hasEntry = false;
+            for (const QWidget *w : panel->findChildren<QWidget *>()) {
+                for (const QAction *a : w->actions())
+                    hasEntry = hasEntry || a->objectName() == QLatin1String("exportCsvAction");
+            }
+            QVERIFY2(hasEntry, info.objectName);
+        }
+
+        // A right click on the article list and on the chart opens that menu.
+        for (QAbstractScrollArea *area :
+            {static_cast<QAbstractScrollArea *>(window.findChild<ArticlesPanel *>()->view()),
+                static_cast<QAbstractScrollArea *>(window.findChild<QChartView *>())}) {
+            QStringList shown;
+            QTimer::singleShot(0, this, [&shown] {
+                if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+                    for (const QAction *a : menu->actions())
+                        shown << a->text();
+                    menu->close();
+                }
+            });
+            const QPoint at(20, 20);
+            QContextMenuEvent click(QContextMenuEvent::Mouse, at, area->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(area->viewport(), &click);
+            QCOMPARE(shown, QStringList{QStringLiteral("Export CSV…\tCtrl+E")});
+        }
+        // The popup took the activation; give it back for the key presses.
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        auto *timeline = window.findChild<TimelinePanel *>();
+        QVERIFY(timeline);
+        QCOMPARE(exportablePanelOf(window.dock(PanelId::Timeline)), timeline);
+        window.dock(PanelId::Timeline)->raise();
+        timeline->events()->setFocus();
+        QCOMPARE(QApplication::focusWidget(), timeline->events());
+
+        const QString path = m_dir.filePath(QStringLiteral("ctrl-e.csv"));
+        CsvExportProgress::answerSaveDialogWith(path);
+        QTest::keyClick(timeline->events(), Qt::Key_E, Qt::ControlModifier);
+        // The file appears only once complete (written aside, then renamed).
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 60000);
+        QList<QStringList> rows = readCsv(path);
+        QVERIFY(rows.size() > 1);
+        QCOMPARE(rows.first().first(), QStringLiteral("event_id"));
+        QCOMPARE(rows.size() - 1, qsizetype(CsvExport(db(), {}).countRows(*timeline->exportQuery()).value()));
+
+        // Focus in the article list: the article list, with its filter.
+        auto *articles = window.findChild<ArticlesPanel *>();
+        articles->view()->setFocus();
+        const QString articlesPath = m_dir.filePath(QStringLiteral("ctrl-e-articles.csv"));
+        CsvExportProgress::answerSaveDialogWith(articlesPath);
+        QTest::keyClick(articles->view(), Qt::Key_E, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(articlesPath), 60000);
+        rows = readCsv(articlesPath);
+        QCOMPARE(rows.first().first(), QStringLiteral("article_id"));
+        QCOMPARE(rows.size() - 1, qsizetype(CsvExport(db(), {}).countRows(*articles->exportQuery()).value()));
+
+        // The context menu entry of a panel that does not have focus.
+        auto *capex = window.findChild<CapexPanel *>();
+        QAction *entry = nullptr;
+        for (QAction *a : capex->table()->actions()) {
+            if (a->objectName() == QLatin1String("exportCsvAction"))
+                entry = a;
+        }
+        QVERIFY(entry);
+        QVERIFY(entry->text().startsWith(QStringLiteral("Export CSV")));
+        const QString capexPath = m_dir.filePath(QStringLiteral("menu-capex.csv"));
+        CsvExportProgress::answerSaveDialogWith(capexPath);
+        entry->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(capexPath), 60000);
+        rows = readCsv(capexPath);
+        QCOMPARE(rows.size() - 1, qsizetype(CsvExport(db(), {}).countRows(*capex->exportQuery()).value()));
+        CsvExportProgress::answerSaveDialogWith(QString());
+    }
+};
+
+QTEST_MAIN(TestPanelExport)
+#include "tst_panelexport.moc"
