@@ -13,6 +13,7 @@ PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
   libsqlite3-dev libbenchmark-dev postgresql
   xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
+  trayer   # a system tray on Xvfb for the tray-notification test
   appstream desktop-file-utils man-db
 )
 

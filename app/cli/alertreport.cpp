@@ -18,7 +18,7 @@ void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
 {
     for (const FiredAlert &a : fired)
         out << "alert " << a.id << ": " << a.ruleName << ": " << a.message << '\n';
-    if (fired.isEmpty() || DesktopNotifier::doNotDisturbSetting())
+    if (fired.isEmpty() || DesktopNotifier::doNotDisturbSetting() || !DesktopNotifier::popupsSetting())
         return;
     DesktopNotifier notifier;
     if (!notifier.serverAvailable())

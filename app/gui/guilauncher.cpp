@@ -5,6 +5,7 @@
 #include "demo/demoworkspace.h"
 #include "ingest/backgroundfetcher.h"
 #include "notify/alertdelivery.h"
+#include "notify/trayicon.h"
 #include "store/articlestore.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
@@ -75,6 +76,8 @@ int runGui(const GlobalOptions &globals)
         window.dock(PanelId::Alerts)->raise();
     });
     QObject::connect(&alerts, &AlertDelivery::alertsFired, &window, &MainWindow::refresh);
+    if (auto *tray = window.findChild<TrayIcon *>())
+        tray->attach(alerts.notifier());   // balloon fallback without a notification service
     if (interactive)
         alerts.evaluate();
     // Feeds are fetched on a worker thread while the window is open (the

@@ -1,6 +1,11 @@
 #include "dialogs/settingsdialog.h"
 
+#include "dialogs/apikeystab.h"
+#include "dialogs/notificationstab.h"
+#include "dialogs/storetab.h"
+#include "dialogs/watchlisttab.h"
 #include "domain/feed.h"
+#include "keys/secretstore.h"
 #include "store/feedstore.h"
 #include "store/tickerstore.h"
 
@@ -36,8 +41,30 @@ SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
     setWindowTitle(tr("Settings"));
     resize(820, 520);
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->addTab(buildFeedsTab(), tr("Feeds"));
-    tabs->addTab(buildTickersTab(), tr("Watchlist && aliases"));
+    m_watchlist = new WatchlistTab(m_db, this);
+    tabs->addTab(m_watchlist, tr("Watchlist"));
+    tabs->addTab(buildTickersTab(), tr("Tickers && aliases"));
+    m_apiKeys = new ApiKeysTab(SecretStore::defaultService(), this);
+    tabs->addTab(m_apiKeys, tr("API keys"));
+    m_notifications = new NotificationsTab(m_db, this);
+    tabs->addTab(m_notifications, tr("Notifications"));
+    m_store = new StoreTab(SecretStore::defaultService(),
+                           m_db.driverName() == QLatin1String("QSQLITE") ? m_db.databaseName() : QString(), this);
+    tabs->addTab(m_store, tr("Store"));
+    // The watchlist shows on two pages; each re-reads what the other wrote.
+    // Alias edits are saved first so a reload never drops them.
+    connect(m_watchlist, &WatchlistTab::watchlistChanged, this, [this] {
+        saveTickers();
+        loadTickers();
+    });
+    connect(tabs, &QTabWidget::currentChanged, this, [this, tabs](int index) {
+        if (tabs->widget(index) == m_watchlist) {
+            saveTickers();
+            m_watchlist->load();
+        }
+    });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, [this] {
         saveTickers();
@@ -48,6 +75,12 @@ SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
     layout->addWidget(buttons);
     loadFeeds();
     loadTickers();
+}
+
+void SettingsDialog::reject()
+{
+    saveTickers();
+    QDialog::reject();
 }
 
 bool SettingsDialog::report(const QString &error)
@@ -170,6 +203,7 @@ void SettingsDialog::loadTickers()
         auto *watch = new QTableWidgetItem;
         watch->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         watch->setCheckState(t.onWatchlist ? Qt::Checked : Qt::Unchecked);
+        watch->setData(Qt::UserRole, t.onWatchlist);   // as read: saveTickers() writes only a change
         m_tickers->setItem(i, OnWatchlist, watch);
     }
 }
@@ -229,9 +263,13 @@ bool SettingsDialog::saveTickers()
             if (!alias.trimmed().isEmpty())
                 t.aliases << alias.trimmed();
         }
-        t.onWatchlist = m_tickers->item(r, OnWatchlist)->checkState() == Qt::Checked;
+        QTableWidgetItem *watch = m_tickers->item(r, OnWatchlist);
+        const bool checked = watch->checkState() == Qt::Checked;
+        if (checked != watch->data(Qt::UserRole).toBool())
+            t.onWatchlist = checked;
         if (auto saved = store.upsert(t); !saved)
             return report(saved.errorMessage());
+        watch->setData(Qt::UserRole, t.onWatchlist);
     }
     return true;
 }

@@ -37,7 +37,8 @@ void AlertDelivery::evaluate()
 
 void AlertDelivery::deliver(const QList<FiredAlert> &alerts)
 {
-    m_notifier->setDoNotDisturb(DesktopNotifier::doNotDisturbSetting());
+    // Pop-ups switched off in Settings silence the notifier like do-not-disturb.
+    m_notifier->setDoNotDisturb(DesktopNotifier::doNotDisturbSetting() || !DesktopNotifier::popupsSetting());
     for (const FiredAlert &alert : alerts)
         m_notifier->notify(alert);
     emit alertsFired(alerts);

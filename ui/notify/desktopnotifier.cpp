@@ -45,6 +45,16 @@ void DesktopNotifier::setDoNotDisturbSetting(bool on)
     QSettings().setValue(QStringLiteral("alerts/doNotDisturb"), on);
 }
 
+bool DesktopNotifier::popupsSetting()
+{
+    return QSettings().value(QStringLiteral("alerts/popups"), true).toBool();
+}
+
+void DesktopNotifier::setPopupsSetting(bool on)
+{
+    QSettings().setValue(QStringLiteral("alerts/popups"), on);
+}
+
 void DesktopNotifier::setTrayIcon(QSystemTrayIcon *tray)
 {
     if (m_tray)

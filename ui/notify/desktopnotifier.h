@@ -34,6 +34,10 @@ public:
     // the tray menu and `tickerwire alerts dnd on|off` share.
     static bool doNotDisturbSetting();
     static void setDoNotDisturbSetting(bool on);
+    // QSettings "alerts/popups" (default on): off keeps alerts in the Alerts
+    // panel only, for good rather than for a while like do-not-disturb.
+    static bool popupsSetting();
+    static void setPopupsSetting(bool on);
 
     void setDoNotDisturb(bool on) { m_doNotDisturb = on; }
     bool doNotDisturb() const { return m_doNotDisturb; }

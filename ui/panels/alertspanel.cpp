@@ -1,14 +1,22 @@
 #include "panels/alertspanel.h"
 
+#include "alerts/alertrulestore.h"
+#include "alerts/firedalertstore.h"
 #include "core/storetime.h"
+#include "dialogs/alertruledialog.h"
 #include "export/panelexport.h"
 #include "panels/emptystate.h"
 #include "read/alertreader.h"
 
+#include <QAction>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace tw {
@@ -40,6 +48,29 @@ QWidget *titled(const QString &title, QWidget *content, QWidget *parent)
     return box;
 }
 
+constexpr int kIdRole = Qt::UserRole;
+constexpr int kEnabledRole = Qt::UserRole + 1;   // rules
+constexpr int kMutedRole = Qt::UserRole + 2;     // rules
+constexpr int kAckRole = Qt::UserRole + 1;       // fired alerts
+
+qint64 selectedId(const QTableWidget *table)
+{
+    const int row = table->currentRow();
+    if (row < 0 || !table->item(row, 0) || table->selectionModel()->selectedRows().isEmpty())
+        return 0;
+    return table->item(row, 0)->data(kIdRole).toLongLong();
+}
+
+void selectId(QTableWidget *table, qint64 id)
+{
+    for (int row = 0; id != 0 && row < table->rowCount(); ++row) {
+        if (table->item(row, 0) && table->item(row, 0)->data(kIdRole).toLongLong() == id) {
+            table->selectRow(row);
+            return;
+        }
+    }
+}
+
 QString when(qint64 ms)
 {
     return ms > 0 ? fromStoreTime(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
@@ -61,9 +92,216 @@ AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
     split->addWidget(titled(tr("Rules"), m_rulesStack, split));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setIconSize(QSize(16, 16));
+    layout->addWidget(m_toolBar);
     layout->addWidget(split);
     addExportContextMenu(m_fired, this);
+    createActions();   // after: the fired list's menu keeps the export entry
     reload();
+}
+
+void AlertsPanel::createActions()
+{
+    m_new = m_toolBar->addAction(tr("New rule…"), this, &AlertsPanel::newRule);
+    m_edit = m_toolBar->addAction(tr("Edit…"), this, [this] { editRule(selectedRuleId()); });
+    m_enable = m_toolBar->addAction(tr("Disable"), this, [this] {
+        const int row = m_rules->currentRow();
+        if (const qint64 id = selectedRuleId(); id != 0)
+            setRuleEnabled(id, !m_rules->item(row, 0)->data(kEnabledRole).toBool());
+    });
+    m_mute = m_toolBar->addAction(tr("Mute"), this, [this] {
+        const int row = m_rules->currentRow();
+        if (const qint64 id = selectedRuleId(); id != 0)
+            setRuleMuted(id, !m_rules->item(row, 0)->data(kMutedRole).toBool());
+    });
+    m_delete = m_toolBar->addAction(tr("Delete…"), this, &AlertsPanel::confirmAndRemoveSelected);
+    m_toolBar->addSeparator();
+    m_ack = m_toolBar->addAction(tr("Acknowledge"), this, [this] {
+        if (const qint64 id = selectedAlertId(); id != 0)
+            acknowledge(id);
+    });
+    m_ackAll = m_toolBar->addAction(tr("Acknowledge all"), this, &AlertsPanel::acknowledgeAll);
+    m_new->setObjectName(QStringLiteral("newRuleAction"));
+    m_edit->setObjectName(QStringLiteral("editRuleAction"));
+    m_enable->setObjectName(QStringLiteral("enableRuleAction"));
+    m_mute->setObjectName(QStringLiteral("muteRuleAction"));
+    m_delete->setObjectName(QStringLiteral("deleteRuleAction"));
+    m_ack->setObjectName(QStringLiteral("ackAction"));
+    m_ackAll->setObjectName(QStringLiteral("ackAllAction"));
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut);
+    m_rules->addAction(m_delete);   // Delete works while the rule list has the focus
+
+    m_rules->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fired->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rules->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_fired->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_rules, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (const int row = m_rules->rowAt(pos.y()); row >= 0)
+            m_rules->selectRow(row);
+        QMenu menu(this);
+        menu.addActions({m_new, m_edit, m_enable, m_mute});
+        menu.addSeparator();
+        menu.addAction(m_delete);
+        menu.exec(m_rules->viewport()->mapToGlobal(pos));
+    });
+    connect(m_fired, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (const int row = m_fired->rowAt(pos.y()); row >= 0)
+            m_fired->selectRow(row);
+        QMenu menu(this);
+        menu.addActions({m_ack, m_ackAll});
+        if (!m_fired->actions().isEmpty()) {   // "Export CSV…" (addExportContextMenu)
+            menu.addSeparator();
+            menu.addActions(m_fired->actions());
+        }
+        menu.exec(m_fired->viewport()->mapToGlobal(pos));
+    });
+    connect(m_rules, &QTableWidget::itemSelectionChanged, this, &AlertsPanel::updateActions);
+    connect(m_fired, &QTableWidget::itemSelectionChanged, this, &AlertsPanel::updateActions);
+    connect(m_rules, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        editRule(m_rules->item(row, 0)->data(kIdRole).toLongLong());
+    });
+}
+
+void AlertsPanel::updateActions()
+{
+    const qint64 rule = selectedRuleId();
+    const int row = m_rules->currentRow();
+    const bool enabled = rule != 0 && m_rules->item(row, 0)->data(kEnabledRole).toBool();
+    const bool muted = rule != 0 && m_rules->item(row, 0)->data(kMutedRole).toBool();
+    m_edit->setEnabled(rule != 0);
+    m_enable->setEnabled(rule != 0);
+    m_enable->setText(rule != 0 && !enabled ? tr("Enable") : tr("Disable"));
+    m_mute->setEnabled(rule != 0);
+    m_mute->setText(muted ? tr("Unmute") : tr("Mute"));
+    m_delete->setEnabled(rule != 0);
+    const qint64 alert = selectedAlertId();
+    m_ack->setEnabled(alert != 0 && !m_fired->item(m_fired->currentRow(), 0)->data(kAckRole).toBool());
+    bool anyOpen = false;
+    for (int r = 0; r < m_fired->rowCount() && !anyOpen; ++r)
+        anyOpen = m_fired->item(r, 0) && !m_fired->item(r, 0)->data(kAckRole).toBool();
+    m_ackAll->setEnabled(anyOpen);
+}
+
+qint64 AlertsPanel::selectedRuleId() const
+{
+    return m_rulesStack->isShowingMessage() ? 0 : selectedId(m_rules);
+}
+
+qint64 AlertsPanel::selectedAlertId() const
+{
+    return m_firedStack->isShowingMessage() ? 0 : selectedId(m_fired);
+}
+
+bool AlertsPanel::report(const QString &error)
+{
+    m_lastError = error;
+    if (isVisible())
+        QMessageBox::warning(this, tr("Alerts"), error);
+    return false;
+}
+
+bool AlertsPanel::done()
+{
+    m_lastError.clear();
+    reload();
+    emit alertsChanged();
+    return true;
+}
+
+bool AlertsPanel::setRuleEnabled(qint64 ruleId, bool enabled)
+{
+    if (auto s = AlertRuleStore(m_db).setEnabled(ruleId, enabled); !s)
+        return report(s.errorMessage());
+    return done();
+}
+
+bool AlertsPanel::setRuleMuted(qint64 ruleId, bool muted)
+{
+    if (auto s = AlertRuleStore(m_db).setMuted(ruleId, muted); !s)
+        return report(s.errorMessage());
+    return done();
+}
+
+bool AlertsPanel::removeRule(qint64 ruleId)
+{
+    if (auto s = AlertRuleStore(m_db).remove(ruleId); !s)
+        return report(s.errorMessage());
+    return done();
+}
+
+void AlertsPanel::confirmAndRemoveSelected()
+{
+    const qint64 id = selectedRuleId();
+    if (id == 0)
+        return;
+    const QString name = m_rules->item(m_rules->currentRow(), 0)->text();
+    const auto answer = QMessageBox::question(
+        this, tr("Delete alert rule"),
+        tr("Delete the rule \"%1\"? Its fired alerts are deleted with it.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        removeRule(id);
+}
+
+bool AlertsPanel::acknowledge(qint64 alertId)
+{
+    auto acked = FiredAlertStore(m_db).acknowledge(alertId);
+    if (!acked)
+        return report(acked.errorMessage());
+    if (!*acked)
+        return report(tr("No fired alert with id %1.").arg(alertId));
+    return done();
+}
+
+int AlertsPanel::acknowledgeAll()
+{
+    FiredAlertStore store(m_db);
+    int count = 0;
+    for (int r = 0; r < m_fired->rowCount(); ++r) {
+        const QTableWidgetItem *item = m_fired->item(r, 0);
+        if (!item || item->data(kAckRole).toBool())
+            continue;
+        auto acked = store.acknowledge(item->data(kIdRole).toLongLong());
+        if (!acked) {
+            report(acked.errorMessage());
+            break;
+        }
+        count += *acked ? 1 : 0;
+    }
+    if (count > 0)
+        done();
+    return count;
+}
+
+void AlertsPanel::newRule()
+{
+    AlertRule rule;
+    rule.kind = AlertKind::PriceMove;
+    AlertRuleDialog dialog(m_db, rule, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        done();
+        selectId(m_rules, dialog.savedRule().id);
+    }
+}
+
+void AlertsPanel::editRule(qint64 ruleId)
+{
+    if (ruleId == 0)
+        return;
+    auto rule = AlertRuleStore(m_db).byId(ruleId);
+    if (!rule || !rule->has_value()) {
+        report(rule ? tr("The rule is gone.") : rule.errorMessage());
+        reload();
+        return;
+    }
+    AlertRuleDialog dialog(m_db, **rule, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        done();
+        selectId(m_rules, ruleId);
+    }
 }
 
 QString AlertsPanel::firedEmptyMessage() const
@@ -78,18 +316,24 @@ QString AlertsPanel::rulesEmptyMessage() const
 
 void AlertsPanel::reload()
 {
+    const qint64 keepRule = selectedRuleId();
+    const qint64 keepAlert = selectedAlertId();
     AlertReader reader(m_db);
     auto fired = reader.fired();
     if (!fired) {
         m_firedStack->showMessage(fired.errorMessage());
     } else if (fired->isEmpty()) {
+        m_fired->setRowCount(0);
         m_firedStack->showMessage(tr("No alerts have fired yet."));
     } else {
         m_firedStack->showContent();
         m_fired->setRowCount(int(fired->size()));
         for (int i = 0; i < fired->size(); ++i) {
             const FiredAlertRow &a = fired->at(i);
-            m_fired->setItem(i, 0, new QTableWidgetItem(when(a.firedUtc)));
+            auto *time = new QTableWidgetItem(when(a.firedUtc));
+            time->setData(kIdRole, a.id);
+            time->setData(kAckRole, a.acknowledged);
+            m_fired->setItem(i, 0, time);
             m_fired->setItem(i, 1, new QTableWidgetItem(a.ruleName));
             m_fired->setItem(i, 2, new QTableWidgetItem(a.ticker));
             auto *message = new QTableWidgetItem(a.message);
@@ -107,13 +351,31 @@ void AlertsPanel::reload()
     if (!rules) {
         m_rulesStack->showMessage(rules.errorMessage());
     } else if (rules->isEmpty()) {
+        m_rules->setRowCount(0);
         m_rulesStack->showMessage(tr("No alert rules defined yet."));
     } else {
         m_rulesStack->showContent();
+        // Unnamed rules show their description ("META price move >= 5%").
+        // Enabled and muted come from AlertRuleStore, the API the actions
+        // write through, wherever it keeps them (mutes are per analyst).
+        QHash<qint64, AlertRule> full;
+        if (auto stored = AlertRuleStore(m_db).all()) {
+            for (const AlertRule &rule : *stored)
+                full.insert(rule.id, rule);
+        }
         m_rules->setRowCount(int(rules->size()));
         for (int i = 0; i < rules->size(); ++i) {
-            const AlertRuleRow &r = rules->at(i);
-            m_rules->setItem(i, 0, new QTableWidgetItem(r.name.isEmpty() ? r.query : r.name));
+            AlertRuleRow r = rules->at(i);
+            if (const auto it = full.constFind(r.id); it != full.cend()) {
+                r.enabled = it->enabled;
+                r.muted = it->muted;
+            }
+            auto *name = new QTableWidgetItem(full.contains(r.id) ? full.value(r.id).describe()
+                                                                  : (r.name.isEmpty() ? r.query : r.name));
+            name->setData(kIdRole, r.id);
+            name->setData(kEnabledRole, r.enabled);
+            name->setData(kMutedRole, r.muted);
+            m_rules->setItem(i, 0, name);
             m_rules->setItem(i, 1, new QTableWidgetItem(r.kind));
             m_rules->setItem(i, 2, new QTableWidgetItem(r.ticker));
             m_rules->setItem(i, 3, new QTableWidgetItem(r.threshold ? QString::number(*r.threshold) : QString()));
@@ -122,6 +384,11 @@ void AlertsPanel::reload()
             m_rules->setItem(i, 5, new QTableWidgetItem(when(r.lastFiredUtc)));
         }
     }
+    m_rules->clearSelection();
+    m_fired->clearSelection();
+    selectId(m_rules, keepRule);
+    selectId(m_fired, keepAlert);
+    updateActions();
 }
 
 } // namespace tw

@@ -3,13 +3,18 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class QAction;
 class QTableWidget;
+class QToolBar;
 
 namespace tw {
 
 class EmptyStateStack;
 
-// Fired alerts (newest first) above the list of alert rules.
+// Fired alerts (newest first) above the list of alert rules, with the
+// actions on them (toolbar and context menus): new/edit/enable/mute/delete a
+// rule, acknowledge firings. Every action goes through AlertRuleStore and
+// FiredAlertStore, so the panel and `tickerwire alerts` change the same state.
 class AlertsPanel : public QWidget {
     Q_OBJECT
 
@@ -20,16 +25,51 @@ public:
     QTableWidget *rulesTable() const { return m_rules; }
     QString firedEmptyMessage() const;
     QString rulesEmptyMessage() const;
+    QToolBar *toolBar() const { return m_toolBar; }
+
+    // 0 when no row is selected.
+    qint64 selectedRuleId() const;
+    qint64 selectedAlertId() const;
+
+    // The actions behind the buttons; false (and lastError()) when refused.
+    bool setRuleEnabled(qint64 ruleId, bool enabled);
+    bool setRuleMuted(qint64 ruleId, bool muted);
+    bool removeRule(qint64 ruleId);   // no question asked; the Delete action asks first
+    bool acknowledge(qint64 alertId);
+    int acknowledgeAll();             // how many were acknowledged
+    const QString &lastError() const { return m_lastError; }
 
 public slots:
     void reload();
+    // Open the rule dialog (modal); the store is written when it is accepted.
+    void newRule();
+    void editRule(qint64 ruleId);
+
+signals:
+    // A rule or firing changed here; the window may refresh other views.
+    void alertsChanged();
 
 private:
+    void createActions();
+    void updateActions();
+    void confirmAndRemoveSelected();
+    bool report(const QString &error);
+    bool done();
+
     QSqlDatabase m_db;
     QTableWidget *m_fired;
     QTableWidget *m_rules;
     EmptyStateStack *m_firedStack;
     EmptyStateStack *m_rulesStack;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_new = nullptr;
+    QAction *m_edit = nullptr;
+    QAction *m_enable = nullptr;
+    QAction *m_mute = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_ack = nullptr;
+    QAction *m_ackAll = nullptr;
+    QString m_lastError;
 };
 
 } // namespace tw

@@ -5,6 +5,7 @@
 #include "dialogs/settingsdialog.h"
 #include "export/csvexportprogress.h"
 #include "export/panelexport.h"
+#include "notify/trayicon.h"
 #include "panels/alertspanel.h"
 #include "panels/articlespanel.h"
 #include "read/articlelistmodel.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QString storeLocation, QWidget *parent)
     createMenus();
     resetLayout();
     statusBar()->showMessage(QStringLiteral("Store: %1").arg(m_storeLocation));
+    new TrayIcon(this);   // child; the launcher hands it to the notifier (findChild<TrayIcon *>)
 }
 
 void MainWindow::createDocks()

@@ -1,0 +1,177 @@
+#include "notify/alertdelivery.h"
+#include "notify/desktopnotifier.h"
+#include "notify/trayicon.h"
+#include "window/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace tw;
+
+namespace {
+// A desktop with a system tray of its own: an Xvfb display with trayer (a
+// small XEmbed tray) on it, started before the QApplication so that Qt talks
+// to that display. Without Xvfb or trayer the suite skips.
+struct TrayDesktop {
+    QProcess xvfb;
+    QProcess tray;
+    QString display;
+
+    bool start()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("Xvfb")).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("trayer")).isEmpty())
+            return false;
+        // -displayfd: the server picks a free display and prints its number.
+        xvfb.start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
+                                            QStringLiteral("0"), QStringLiteral("1024x768x24"),
+                                            QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+        if (!xvfb.waitForStarted(10000))
+            return false;
+        while (!xvfb.canReadLine() && xvfb.waitForReadyRead(30000)) {
+        }
+        const QString number = QString::fromLatin1(xvfb.readLine()).trimmed();
+        if (number.isEmpty())
+            return false;
+        display = QLatin1Char(':') + number;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), display);
+        tray.setProcessEnvironment(env);
+        tray.start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"),
+                                              QStringLiteral("--align"), QStringLiteral("right"),
+                                              QStringLiteral("--widthtype"), QStringLiteral("request")});
+        return tray.waitForStarted(10000);
+    }
+
+    ~TrayDesktop()
+    {
+        for (QProcess *p : {&tray, &xvfb}) {
+            if (p->state() != QProcess::NotRunning) {
+                p->terminate();
+                p->waitForFinished(10000);
+            }
+        }
+    }
+};
+
+bool g_haveDesktop = false;
+} // namespace
+
+// The notifier's fallback for desktops without a notification service, on a
+// real system tray: the balloon is shown and clicking it opens the alert.
+class TestTrayFallback : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_config;
+    QTemporaryDir m_dir;
+
+    static FiredAlert sampleAlert()
+    {
+        FiredAlert alert;
+        alert.id = 42;
+        alert.ruleName = QStringLiteral("META price move >= 5%");
+        alert.ticker = QStringLiteral("META");
+        alert.message = QStringLiteral("META closed -6.1% at 512.30");
+        return alert;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!g_haveDesktop)
+            QSKIP("needs Xvfb and trayer (scripts/setup.sh installs both)");
+        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_trayfallback"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        // trayer claims the tray selection a moment after it starts.
+        QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 30000);
+    }
+
+    void theWindowHasATrayIconWithItsMenu()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("store.db")));
+        auto *tray = window.findChild<TrayIcon *>();
+        QVERIFY(tray);
+        QVERIFY(tray->icon());
+        QVERIFY(tray->icon()->isVisible());
+        QVERIFY(!tray->icon()->icon().isNull());
+        QStringList items;
+        for (const QAction *a : tray->icon()->contextMenu()->actions()) {
+            if (!a->isSeparator())
+                items << a->text().remove(QLatin1Char('&'));
+        }
+        QCOMPARE(items, (QStringList{QStringLiteral("Show window"), QStringLiteral("Do not disturb"),
+                                     QStringLiteral("Quit")}));
+
+        DesktopNotifier::setDoNotDisturbSetting(false);
+        tray->doNotDisturbAction()->trigger();
+        QVERIFY(DesktopNotifier::doNotDisturbSetting());
+        tray->doNotDisturbAction()->trigger();
+        QVERIFY(!DesktopNotifier::doNotDisturbSetting());
+
+        window.hide();
+        tray->showWindow();
+        QVERIFY(window.isVisible());
+    }
+
+    void withoutANotificationServiceTheBalloonOpensTheAlert()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("store.db")));
+        // What the launcher does: the engine's notifier gets the window's tray.
+        // Its bus connection never reached a bus: no notification service.
+        AlertDelivery delivery(m_dir.filePath(QStringLiteral("store.db")), QDBusConnection(QStringLiteral("tw-no-bus")));
+        window.findChild<TrayIcon *>()->attach(delivery.notifier());
+        QVERIFY(!delivery.notifier()->serverAvailable());
+        QSignalSpy open(&delivery, &AlertDelivery::openRequested);
+
+        QCOMPARE(delivery.notifier()->notify(sampleAlert()), DesktopNotifier::Route::Tray);
+        // Qt draws the balloon itself on an XEmbed tray.
+        QWidget *balloon = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    if (w->isVisible() && QLatin1String(w->metaObject()->className()) == QLatin1String("QBalloonTip"))
+                        balloon = w;
+                }
+                return balloon != nullptr;
+            }(),
+            10000);
+        QTest::mouseClick(balloon, Qt::LeftButton, {}, QPoint(10, 10));
+        QTRY_COMPARE_WITH_TIMEOUT(open.size(), 1, 10000);
+        QCOMPARE(open.first().first().toLongLong(), qint64(42));
+
+        // Muted rules and do-not-disturb show no balloon.
+        FiredAlert muted = sampleAlert();
+        muted.ruleMuted = true;
+        QCOMPARE(delivery.notifier()->notify(muted), DesktopNotifier::Route::Muted);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    TrayDesktop desktop;
+    g_haveDesktop = desktop.start();
+    if (g_haveDesktop) {
+        qputenv("DISPLAY", desktop.display.toLatin1());
+        qputenv("QT_QPA_PLATFORM", "xcb");
+        // No session bus: Qt uses the XEmbed tray, not a StatusNotifier one.
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    }
+    QApplication app(argc, argv);
+    TestTrayFallback test;
+    const int failures = QTest::qExec(&test, argc, argv);
+    std::fflush(stdout);
+    return failures;
+}
+
+#include "tst_trayfallback.moc"

@@ -1,0 +1,77 @@
+#include "dialogs/notificationstab.h"
+
+#include "alerts/alertrulestore.h"
+#include "notify/desktopnotifier.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace tw {
+
+NotificationsTab::NotificationsTab(QSqlDatabase db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_dnd(new QCheckBox(tr("&Do not disturb: no desktop notifications until switched off"), this))
+    , m_popups(new QCheckBox(tr("Show a desktop &pop-up for each new alert"), this))
+    , m_rules(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("notificationsTab"));
+    m_dnd->setToolTip(tr("Also in the tray menu and `tickerwire alerts dnd on|off`."));
+    m_popups->setToolTip(tr("Off: new alerts appear only in the Alerts panel."));
+    auto *note = new QLabel(tr("Fired alerts are always listed in the Alerts panel. Muted rules (checked below) "
+                               "still fire there but never pop up."),
+                            this);
+    note->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_dnd);
+    layout->addWidget(m_popups);
+    layout->addWidget(new QLabel(tr("<b>Muted rules</b>"), this));
+    layout->addWidget(m_rules, 1);
+    layout->addWidget(note);
+    connect(m_dnd, &QCheckBox::toggled, this, [](bool on) { DesktopNotifier::setDoNotDisturbSetting(on); });
+    connect(m_popups, &QCheckBox::toggled, this, [](bool on) { DesktopNotifier::setPopupsSetting(on); });
+    connect(m_rules, &QListWidget::itemChanged, this, &NotificationsTab::ruleToggled);
+    load();
+}
+
+void NotificationsTab::load()
+{
+    const QSignalBlocker dnd(m_dnd);
+    const QSignalBlocker popups(m_popups);
+    const QSignalBlocker rules(m_rules);
+    m_dnd->setChecked(DesktopNotifier::doNotDisturbSetting());
+    m_popups->setChecked(DesktopNotifier::popupsSetting());
+    m_rules->clear();
+    auto all = AlertRuleStore(m_db).all();
+    if (!all) {
+        m_lastError = all.errorMessage();
+        return;
+    }
+    for (const AlertRule &rule : *all) {
+        auto *item = new QListWidgetItem(rule.describe(), m_rules);
+        item->setData(Qt::UserRole, rule.id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(rule.muted ? Qt::Checked : Qt::Unchecked);
+        if (!rule.enabled)
+            item->setToolTip(tr("This rule is disabled."));
+    }
+}
+
+void NotificationsTab::ruleToggled(QListWidgetItem *item)
+{
+    const bool muted = item->checkState() == Qt::Checked;
+    if (auto s = AlertRuleStore(m_db).setMuted(item->data(Qt::UserRole).toLongLong(), muted); !s) {
+        m_lastError = s.errorMessage();
+        if (isVisible())
+            QMessageBox::warning(this, tr("Notifications"), s.errorMessage());
+        load();
+        return;
+    }
+    m_lastError.clear();
+}
+
+} // namespace tw
