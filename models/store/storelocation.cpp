@@ -3,6 +3,7 @@
 #include "store/postgresurl.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace tw {
@@ -20,6 +21,10 @@ QString StoreLocation::resolve(const QString &commandLineValue)
     const QString fromEnv = qEnvironmentVariable(kEnvironmentVariable);
     if (!fromEnv.isEmpty())
         return fromEnv;
+    // The store chosen in Settings > Store (never holds a password).
+    const QString chosen = QSettings().value(QStringLiteral("store/location")).toString().trimmed();
+    if (!chosen.isEmpty())
+        return chosen;
     return defaultPath();
 }
 

@@ -4,7 +4,8 @@
 
 namespace tw {
 
-// Where the store lives: --store beats $TICKERWIRE_STORE beats the XDG data dir.
+// Where the store lives: --store beats $TICKERWIRE_STORE beats the store chosen
+// in Settings (QSettings "store/location") beats the XDG data dir.
 class StoreLocation {
 public:
     static constexpr const char *kEnvironmentVariable = "TICKERWIRE_STORE";

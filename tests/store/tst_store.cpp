@@ -12,6 +12,8 @@
 #include "storebackends.h"
 
 #include <QTemporaryDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
 
@@ -218,12 +220,23 @@ private slots:
         QCOMPARE((*found)->aliases, t.aliases);
     }
 
-    void locationPrefersFlagThenEnvironment()
+    void locationPrefersFlagThenEnvironmentThenSettings()
     {
         qputenv(StoreLocation::kEnvironmentVariable, "/tmp/from-env.db");
         QCOMPARE(StoreLocation::resolve(QStringLiteral("/tmp/flag.db")), QStringLiteral("/tmp/flag.db"));
         QCOMPARE(StoreLocation::resolve(QString()), QStringLiteral("/tmp/from-env.db"));
         qunsetenv(StoreLocation::kEnvironmentVariable);
+        QVERIFY(StoreLocation::resolve(QString()).endsWith(QStringLiteral("/store.db")));
+
+        // Then the store chosen in Settings > Store (the test's own settings file).
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings settings;
+        settings.setValue(QStringLiteral("store/location"), QStringLiteral("postgresql://ana@127.0.0.1:5432/desk"));
+        settings.sync();
+        QCOMPARE(StoreLocation::resolve(QString()), QStringLiteral("postgresql://ana@127.0.0.1:5432/desk"));
+        QCOMPARE(StoreLocation::resolve(QStringLiteral("/tmp/flag.db")), QStringLiteral("/tmp/flag.db"));
+        settings.remove(QStringLiteral("store/location"));
+        settings.sync();
         QVERIFY(StoreLocation::resolve(QString()).endsWith(QStringLiteral("/store.db")));
     }
 
