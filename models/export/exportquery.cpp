@@ -2,7 +2,6 @@
 
 #include "core/storetime.h"
 #include "read/articlepage.h"
-#include "store/searchquerytranslator.h"
 
 #include <QTimeZone>
 
@@ -265,50 +264,16 @@ ExportQuery ExportQuery::build(ExportKind kind, const ExportFilter &filter)
 
 Result<ExportQuery> ExportQuery::articleList(const ArticleFilter &filter, SqlDialect dialect)
 {
-    // Mirrors ArticlePageReader::page without its LIMIT and keyset cursor, so
-    // the file holds exactly the rows the list pages through, in its order.
-    QStringList where;
-    QVariantList binds;
+    // The list's own SQL without its LIMIT and keyset cursor, so the file
+    // holds exactly the rows the list pages through, in its order.
+    auto list = ArticleListSql::build(filter, dialect == SqlDialect::Postgres);
+    if (!list)
+        return list.error();
     // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
     const QString preferred = filter.ticker.isEmpty() ? QStringLiteral("") : filter.ticker;
-    if (!filter.ticker.isEmpty()) {
-        where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
-        binds << filter.ticker;
-    }
-    if (!filter.source.isEmpty()) {
-        where << QStringLiteral("a.source = ?");
-        binds << filter.source;
-    }
-    if (!filter.label.isEmpty()) {
-        where << QStringLiteral("EXISTS (SELECT 1 FROM article_scores s WHERE s.article_id = a.id AND s.label = ?"
-                                " AND (? = '' OR s.ticker = ?))");
-        binds << filter.label << preferred << preferred;
-    }
-    if (filter.from.isValid()) {
-        where << QStringLiteral("a.published_utc >= ?");
-        binds << toStoreTime(filter.from);
-    }
-    if (filter.to.isValid()) {
-        where << QStringLiteral("a.published_utc < ?");
-        binds << toStoreTime(filter.to);
-    }
-    const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QString from = QStringLiteral("articles a");
-    QString orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
-    const QString fts = ArticlePageReader::toFtsQuery(filter.search);
-    if (!fts.isEmpty() && dialect == SqlDialect::Postgres) {
-        auto tsquery = SearchQueryTranslator::toTsQuery(fts);
-        if (!tsquery)
-            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
-        where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
-        binds.prepend(*tsquery);
-    }
-    if (!fts.isEmpty() && dialect == SqlDialect::Sqlite) {
-        from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
-        where.prepend(QStringLiteral("articles_fts MATCH ?"));
-        binds.prepend(fts);
-        orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
-    }
+    const QString &from = list->from;
+    const QString &orderBy = list->orderBy;
+    const QVariantList &binds = list->binds;
     const QString tickers = dialect == SqlDialect::Postgres ? QStringLiteral("string_agg(ticker, ', ')")
                                                             : QStringLiteral("group_concat(ticker, ', ')");
     // The badge prefers the score for the filtered ticker (SQLite resolves no
@@ -316,7 +281,7 @@ Result<ExportQuery> ExportQuery::articleList(const ArticleFilter &filter, SqlDia
     const QString badge = QStringLiteral(
         "(SELECT s.%1 FROM article_scores s WHERE s.article_id = a.id "
         "ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1)");
-    const QString whereSql = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString whereSql = list->where.isEmpty() ? QString() : QStringLiteral(" ") + list->whereClause();
 
     ExportQuery q;
     q.columns = {{QStringLiteral("article_id"), T::Integer},

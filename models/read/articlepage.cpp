@@ -37,66 +37,87 @@ QString ArticlePageReader::toFtsQuery(const QString &typed)
     return terms.join(QLatin1Char(' '));
 }
 
-Result<QList<ArticleRow>> ArticlePageReader::page(
-    const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const
+Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, bool postgres)
 {
-    QStringList where;
-    QVariantList binds;
+    ArticleListSql sql;
     // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
     const QString ticker = filter.ticker.isEmpty() ? QStringLiteral("") : filter.ticker;
-    // Bound first: the badge prefers the score for the filtered ticker.
-    QVariantList selectBinds{ticker};
-
     if (!filter.ticker.isEmpty()) {
         // Correlated EXISTS: the scan follows the published_utc index and
         // probes the (article_id, ticker) key per row, so a page stops after
         // a page's worth of matches instead of gathering every tagged article.
-        where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
-        binds << filter.ticker;
+        sql.where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
+        sql.binds << filter.ticker;
     }
     if (!filter.source.isEmpty()) {
-        where << QStringLiteral("a.source = ?");
-        binds << filter.source;
+        sql.where << QStringLiteral("a.source = ?");
+        sql.binds << filter.source;
     }
     if (!filter.label.isEmpty()) {
-        where << QStringLiteral("EXISTS (SELECT 1 FROM article_scores s WHERE s.article_id = a.id AND s.label = ?"
-                                " AND (? = '' OR s.ticker = ?))");
-        binds << filter.label << ticker << ticker;
+        sql.where << QStringLiteral("EXISTS (SELECT 1 FROM article_scores s WHERE s.article_id = a.id AND s.label = ?"
+                                    " AND (? = '' OR s.ticker = ?))");
+        sql.binds << filter.label << ticker << ticker;
     }
     if (filter.from.isValid()) {
-        where << QStringLiteral("a.published_utc >= ?");
-        binds << toStoreTime(filter.from);
+        sql.where << QStringLiteral("a.published_utc >= ?");
+        sql.binds << toStoreTime(filter.from);
     }
     if (filter.to.isValid()) {
-        where << QStringLiteral("a.published_utc < ?");
-        binds << toStoreTime(filter.to);
+        sql.where << QStringLiteral("a.published_utc < ?");
+        sql.binds << toStoreTime(filter.to);
     }
     if (filter.storedAfterId > 0) {
-        where << QStringLiteral("a.id > ?");
-        binds << filter.storedAfterId;
+        sql.where << QStringLiteral("a.id > ?");
+        sql.binds << filter.storedAfterId;
     }
-    const QString fts = toFtsQuery(filter.search);
+    const QString fts = ArticlePageReader::toFtsQuery(filter.search);
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
-    QString from = QStringLiteral("articles a");
-    QString orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
+    sql.from = QStringLiteral("articles a");
+    sql.orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
     if (!fts.isEmpty() && postgres) {
         // The same syntax as FTS5 MATCH, as a tsquery over the generated column.
         auto tsquery = SearchQueryTranslator::toTsQuery(fts);
         if (!tsquery)
             return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
-        where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
-        binds.prepend(*tsquery);
+        sql.where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
+        sql.binds.prepend(*tsquery);
     }
     if (!fts.isEmpty() && !postgres) {
         // Search results come in store order (id, which follows arrival and
         // so, nearly, publication): FTS5 walks its index in rowid order and
         // stops after a page, where sorting by date would first have to
         // collect every match (seconds for a common word in a million).
-        from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
-        where.prepend(QStringLiteral("articles_fts MATCH ?"));
-        binds.prepend(fts);
-        orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
+        sql.from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
+        sql.where.prepend(QStringLiteral("articles_fts MATCH ?"));
+        sql.binds.prepend(fts);
+        sql.orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
+        sql.searchInStoreOrder = true;
+    }
+    return sql;
+}
+
+QString ArticleListSql::whereClause() const
+{
+    return where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+Result<QList<ArticleRow>> ArticlePageReader::page(
+    const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const
+{
+    const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
+    auto list = ArticleListSql::build(filter, postgres);
+    if (!list)
+        return list.error();
+    // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
+    const QString ticker = filter.ticker.isEmpty() ? QStringLiteral("") : filter.ticker;
+    // Bound first: the badge prefers the score for the filtered ticker.
+    QVariantList selectBinds{ticker};
+    QStringList &where = list->where;
+    QVariantList &binds = list->binds;
+    const QString &from = list->from;
+    const QString &orderBy = list->orderBy;
+    const bool searching = !toFtsQuery(filter.search).isEmpty();
+    if (list->searchInStoreOrder) {
         if (after) {
             where << (filter.newestFirst ? QStringLiteral("articles_fts.rowid < ?")
                                          : QStringLiteral("articles_fts.rowid > ?"));
@@ -114,9 +135,7 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
         "FROM %1 %2 ORDER BY %3 LIMIT ?")
-                            .arg(from,
-                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                                 orderBy,
+                            .arg(from, list->whereClause(), orderBy,
                                  postgres ? QStringLiteral("string_agg(ticker, ', ')")
                                           : QStringLiteral("group_concat(ticker, ', ')"));
     QSqlQuery q(m_db);
@@ -127,7 +146,7 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         q.addBindValue(v);
     q.addBindValue(limit);
     if (!q.exec()) {
-        if (!fts.isEmpty())
+        if (searching)
             return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, q.lastError().databaseText()));
         return fail(describeSqlError(QStringLiteral("Article list read failed"), q));
     }

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -43,6 +44,19 @@ struct ArticleRow {
 struct ArticleCursor {
     qint64 publishedUtc = 0;
     qint64 id = 0;
+};
+
+// The article list's rows as SQL pieces, shared by the paged list and its
+// CSV export so both hold exactly the same rows in the same order.
+struct ArticleListSql {
+    QString from;            // "articles a", joined to articles_fts for a search on SQLite
+    QStringList where;       // ANDed conditions
+    QVariantList binds;      // for `where`, in order
+    QString orderBy;
+    bool searchInStoreOrder = false;   // SQLite search: paged by articles_fts.rowid
+
+    static Result<ArticleListSql> build(const ArticleFilter &filter, bool postgres);
+    QString whereClause() const;       // "WHERE ..." or empty
 };
 
 // Pages of the article list, in published order (ties broken by id); with a
