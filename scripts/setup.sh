@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README, for a fresh Debian 12 machine:
 #   bash scripts/setup.sh run    install what is missing, build, start the app on the demo workspace
-#   bash scripts/setup.sh test   install what is missing, build, run every test suite
-#   bash scripts/setup.sh fuzz   build the parser fuzzers with clang and run each briefly (ctest label fuzz)
+#   bash scripts/setup.sh test   install what is missing, build, run every test suite,
+#                                then each parser fuzzer for 10 s (ctest label fuzz)
+#   bash scripts/setup.sh fuzz   only the parser fuzzers (clang), 20 s each by default
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -68,12 +69,14 @@ case "${1:-}" in
     exec "$BUILD_DIR/app/tickerwire" --demo "$@"
     ;;
   test)
+    PACKAGES+=(clang libclang-rt-14-dev)   # the parser fuzzers run briefly too
     install_packages
     build
     # Builds the .deb, installs it with apt, runs it from /usr/bin, removes it
     # (needs root or sudo; TICKERWIRE_SKIP_PACKAGE_CHECK=1 skips it on a workstation).
     [ "${TICKERWIRE_SKIP_PACKAGE_CHECK:-0}" = 1 ] || bash scripts/check-package.sh "$BUILD_DIR"
     run_tests
+    TW_FUZZ_SECONDS="${TW_FUZZ_SECONDS:-10}" run_fuzzers
     ;;
   *)
     echo "usage: bash scripts/setup.sh run|test|fuzz" >&2

@@ -29,8 +29,9 @@ Result<QList<CorporateScorePoint>> CorporateScoreReader::series(const QString &t
     q.prepare(QStringLiteral(R"(
         SELECT as_of_utc, horizon, score, label, article_count, confidence FROM corporate_scores
         WHERE ticker = :t AND horizon = (SELECT horizon FROM corporate_scores WHERE ticker = :t
-                                         GROUP BY horizon ORDER BY count(*) DESC, horizon LIMIT 1)
-        ORDER BY as_of_utc)"));
+                                         GROUP BY horizon ORDER BY count(*) DESC, {HORIZON_PREFERENCE} LIMIT 1)
+        ORDER BY as_of_utc)")
+                  .replace(QStringLiteral("{HORIZON_PREFERENCE}"), QLatin1String(kHorizonPreferenceSql)));
     q.bindValue(QStringLiteral(":t"), ticker);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Corporate scores read failed"), q));

@@ -17,13 +17,18 @@ struct CorporateScorePoint {
     double confidence = 0;
 };
 
+// Where several horizons tie, every panel shows the same one: medium term,
+// then long, then short (an SQL ORDER BY term over a `horizon` column).
+inline constexpr const char *kHorizonPreferenceSql =
+    "CASE horizon WHEN 'medium' THEN 0 WHEN 'long' THEN 1 ELSE 2 END";
+
 // Rolled-up corporate scores (written by scoring) for the chart overlay.
 class CorporateScoreReader {
 public:
     explicit CorporateScoreReader(QSqlDatabase db);
 
     // The series of the horizon with the most points (so the overlay is one
-    // continuous line), oldest first.
+    // continuous line; ties by kHorizonPreferenceSql), oldest first.
     Result<QList<CorporateScorePoint>> series(const QString &ticker) const;
 
 private:

@@ -1,6 +1,7 @@
 #include "read/watchlistreader.h"
 
 #include "core/storetime.h"
+#include "read/corporatescorereader.h"
 #include "store/sqlexec.h"
 
 #include <QSqlQuery>
@@ -24,11 +25,12 @@ Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday)
           (SELECT close FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1 OFFSET 1),
           (SELECT trade_date FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
           (SELECT source FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
-          (SELECT score FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC LIMIT 1),
-          (SELECT label FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC LIMIT 1),
+          (SELECT score FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC, {HORIZON_PREFERENCE} LIMIT 1),
+          (SELECT label FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC, {HORIZON_PREFERENCE} LIMIT 1),
           (SELECT count(*) FROM articles a WHERE a.published_utc >= ?
              AND EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = t.symbol))
-        FROM tickers t WHERE t.on_watchlist = 1 ORDER BY t.position, t.symbol)"));
+        FROM tickers t WHERE t.on_watchlist = 1 ORDER BY t.position, t.symbol)")
+                  .replace(QStringLiteral("{HORIZON_PREFERENCE}"), QLatin1String(kHorizonPreferenceSql)));
     q.addBindValue(toStoreTime(startOfToday));
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Watchlist read failed"), q));

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -248,6 +249,20 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         return db.error();
     }
     connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Postgres);
+    // Several clients may open a fresh shared store at once: one migrates, the
+    // others wait and then find nothing left to do. The version is read under
+    // the lock too, or a client could see the first migration half-way (some
+    // tables, no schema_version yet) and take the store for a foreign one.
+    if (migrate) {
+        if (auto locked = execStatements(*db, {QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey)});
+            !locked)
+            return locked.error();
+    }
+    QSqlDatabase lockHolder = *db;
+    const auto unlock = qScopeGuard([&] {
+        if (migrate)
+            (void)execStatements(lockHolder, {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey)});
+    });
     auto version = postgresSchemaVersion(*db, display);
     if (!version)
         return version.error();
@@ -258,14 +273,8 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
     if (!migrate)
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build first")
                         .arg(display).arg(*version).arg(latestSchemaVersion()));
-    // Several clients may open a fresh shared store at once: one migrates, the
-    // others wait and then find nothing left to do.
-    if (auto locked = execStatements(*db, {QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey)}); !locked)
-        return locked.error();
     Migrator migrator(*db, SqlDialect::Postgres, display);
-    const Status migrated = migrator.migrateToLatest();
-    (void)execStatements(*db, {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey)});
-    if (!migrated)
+    if (const Status migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
     return connection;
 }

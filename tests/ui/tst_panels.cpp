@@ -12,6 +12,8 @@
 #include "panels/timelinepanel.h"
 #include "panels/watchlistpanel.h"
 #include "read/articlelistmodel.h"
+#include "read/corporatescorereader.h"
+#include "read/watchlistreader.h"
 #include "store/articlestore.h"
 #include "store/feedstore.h"
 #include "store/sqlexec.h"
@@ -175,6 +177,33 @@ private slots:
                         .data()
                         .toString()
                         .contains(QStringLiteral("NVDA")));
+    }
+
+    void tiedHorizonsShowTheSameOneInEveryPanel()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("tie.db")), QStringLiteral("tie"));
+        QVERIFY(store.ok());
+        QSqlDatabase tie = (*store)->database();
+        TickerInfo meta{QStringLiteral("META"), QStringLiteral("Meta Platforms, Inc."), QStringLiteral("NASDAQ"),
+                        QStringLiteral("America/New_York"), {QStringLiteral("Meta")}, true, 0};
+        QVERIFY(TickerStore(tie).upsert(meta).ok());
+        // Three horizons scored at the same instant, stored short first.
+        for (const auto &[horizon, score, label] :
+             {std::tuple{"short", 30.0, "Bearish"}, std::tuple{"long", 52.0, "Neutral"},
+              std::tuple{"medium", 71.0, "Bullish"}}) {
+            QSqlQuery insert(tie);
+            QVERIFY(insert.prepare(QStringLiteral("INSERT INTO corporate_scores (ticker, horizon, as_of_utc, score, label, "
+                                                  "article_count, confidence, model_version) "
+                                                  "VALUES ('META', ?, 1000, ?, ?, 3, 0.5, 't')")));
+            QVERIFY(execBound(insert, {QString::fromLatin1(horizon), score, QString::fromLatin1(label)}).ok());
+        }
+        auto rows = WatchlistReader(tie).rows(QDateTime::currentDateTimeUtc());
+        QVERIFY(rows.ok() && rows->size() == 1);
+        QCOMPARE(rows->first().score, std::optional<double>(71.0));
+        auto series = CorporateScoreReader(tie).series(QStringLiteral("META"));
+        QVERIFY(series.ok() && series->size() == 1);
+        QCOMPARE(series->first().horizon, QStringLiteral("medium"));
     }
 
     void chartRangesAndReadout()
@@ -578,9 +607,10 @@ private slots:
     // so the ones hidden behind tabs in the window can be looked at too.
     void panelsRenderForALook()
     {
-        const QString dir = qEnvironmentVariable("TW_PANEL_SHOTS");
-        if (dir.isEmpty())
-            QSKIP("set TW_PANEL_SHOTS=DIR to write panel images");
+        // TW_PANEL_SHOTS=DIR keeps the images to look at; by default they go
+        // to a temporary folder and only their rendering is checked.
+        QTemporaryDir scratch;
+        const QString dir = qEnvironmentVariable("TW_PANEL_SHOTS", scratch.path());
         SelectionModel selection;
         selection.setTicker(QStringLiteral("META"));
         CapexPanel capex(db(), &selection);
