@@ -17,6 +17,7 @@
 #include "store/sqldialect.h"
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
+#include "sqlfixture.h"
 #include "testsupport.h"
 #include "window/mainwindow.h"
 
@@ -45,23 +46,6 @@ using namespace tw;
 
 namespace {
 constexpr int kGenerated = 450; // more than two pages of the article list
-
-// Runs the statements of a fixture file (one per `;` at a line end).
-void applySqlFixture(QSqlDatabase db, const QString &relative)
-{
-    const QString text = QString::fromUtf8(twtest::readAll(twtest::fixture(relative)));
-    QString current;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(current), qPrintable(describeSqlError(current.left(80), q)));
-            current.clear();
-        }
-    }
-}
 
 // A column of a parsed export by its header name.
 QStringList column(const QList<QStringList> &rows, const QString &header)
@@ -129,7 +113,10 @@ private slots:
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
         m_store = std::move(*store);
         QVERIFY(DemoWorkspace::load(db()).ok());
-        applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+        {
+            const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
 
         // Enough capex notes on META that the filtered list has several pages;
         // every third is on NVDA instead, every fifth is about something else.

@@ -19,6 +19,7 @@
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
 #include "store/tickerstore.h"
+#include "sqlfixture.h"
 #include "testsupport.h"
 #include "window/docklayout.h"
 #include "window/mainwindow.h"
@@ -42,28 +43,6 @@
 using namespace tw;
 
 namespace {
-// Runs the statements of a fixture file (one per `;` at a line end).
-void applySqlFixture(QSqlDatabase db, const QString &relative)
-{
-    const QString text = QString::fromUtf8(twtest::readAll(twtest::fixture(relative)));
-    QStringList statements;
-    QString current;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            statements << current;
-            current.clear();
-        }
-    }
-    QVERIFY(!statements.isEmpty());
-    for (const QString &sql : std::as_const(statements)) {
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(sql), qPrintable(describeSqlError(sql.left(80), q)));
-    }
-}
-
 Article generatedArticle(int i, const QString &title)
 {
     Article a;
@@ -99,7 +78,10 @@ private slots:
         m_store = std::move(*store);
         auto loaded = DemoWorkspace::load(db());
         QVERIFY(loaded.ok());
-        applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+        {
+            const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
         auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("empty"));
         QVERIFY(empty.ok());
         m_empty = std::move(*empty);
