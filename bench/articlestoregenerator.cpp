@@ -1,6 +1,7 @@
 #include "articlestoregenerator.h"
 
 #include "core/storetime.h"
+#include "store/articlestore.h"
 #include "store/sqlexec.h"
 
 #include <QSqlQuery>
@@ -44,6 +45,8 @@ tw::Status generateArticles(QSqlDatabase db, qint64 count)
             !r)
             return r;
     }
+    if (auto indexed = tw::ArticleStore::rebuildSearchIndex(db); !indexed)
+        return indexed;
     return tx.commit();
 }
 

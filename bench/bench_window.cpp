@@ -7,6 +7,7 @@
 // /tmp/tickerwire-bench-<N>.db) and reused by later runs.
 #include "demo/demoworkspace.h"
 #include "read/articlelistmodel.h"
+#include "store/articlestore.h"
 #include "store/sqlexec.h"
 #include "store/storeconnection.h"
 #include "window/mainwindow.h"
@@ -121,6 +122,8 @@ bool generateStore(const QString &path, qint64 articles)
         std::fprintf(stderr, "\rgenerating store: %lld articles (%.0f s)", have, double(timer.elapsed()) / 1000.0);
     }
     std::fprintf(stderr, "\n");
+    if (!ArticleStore::rebuildSearchIndex(db))
+        return false;
     QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     QSqlQuery(db).exec(QStringLiteral("ANALYZE"));
     return true;

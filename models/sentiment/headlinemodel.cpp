@@ -165,6 +165,7 @@ HeadlineModel HeadlineModel::train(const QList<LabeledSentence> &sentences, cons
         model.m_rule[k] = stored(rule[k]);
         model.m_ruleMagnitude[k] = stored(magnitude[k]);
     }
+    model.m_digest = model.computeDigest();
     return model;
 }
 
@@ -214,6 +215,7 @@ Result<HeadlineModel> HeadlineModel::parse(const QString &tsv)
             model.m_words.push_back(Word{f[0], v});
     }
     model.buildIndex();
+    model.m_digest = model.computeDigest();
     return model;
 }
 
@@ -225,7 +227,7 @@ Result<const HeadlineModel *> HeadlineModel::builtIn()
     return &model.value();
 }
 
-QString HeadlineModel::digest() const
+QString HeadlineModel::computeDigest() const
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(serialize().toUtf8(), QCryptographicHash::Sha256).toHex().left(8));

@@ -34,7 +34,8 @@ public:
     Scores probabilities(QStringView headline, double ruleScore) const;
     size_t vocabularySize() const { return m_words.size(); }
     // First 8 hex digits of the SHA-256 of the serialized weights.
-    QString digest() const;
+    // Computed once when the model is complete: every ingest batch names it.
+    const QString &digest() const { return m_digest; }
 
     // A headline scored by the rules, then labelled by the model: the label
     // is the likeliest class, the score P(positive) - P(negative), the
@@ -47,6 +48,7 @@ private:
         qint32 index = -1;   // into m_words
     };
     void buildIndex();
+    QString computeDigest() const;
     qint32 find(quint64 key) const;
 
     struct Word {
@@ -55,6 +57,7 @@ private:
     };
     std::vector<Word> m_words;    // sorted by text
     std::vector<Slot> m_slots;
+    QString m_digest;
     std::array<float, 3> m_bias{};
     std::array<float, 3> m_rule{};
     std::array<float, 3> m_ruleMagnitude{};

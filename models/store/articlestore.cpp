@@ -42,7 +42,7 @@ Article readArticle(const QSqlQuery &q)
 } // namespace
 
 ArticleStore::ArticleStore(QSqlDatabase db)
-    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_lock(db)
+    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_index(db), m_lock(db)
 {
     if (m_dialect == SqlDialect::Postgres)
         m_lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kArticleWriteLockKey));
@@ -55,16 +55,20 @@ ArticleStore::ArticleStore(QSqlDatabase db)
     const QString insert = QStringLiteral(
         "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
         "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (guid) DO NOTHING RETURNING id");
+        "ON CONFLICT (guid) DO NOTHING");
     if (m_dialect == SqlDialect::Postgres)
         // Announced in the same statement; delivered when the transaction commits.
-        m_insert.prepare(QStringLiteral("WITH inserted AS (%1) SELECT id, pg_notify('%2', 'articles:inserted:' || id) "
-                                        "FROM inserted")
+        m_insert.prepare(QStringLiteral("WITH inserted AS (%1 RETURNING id) SELECT id, pg_notify('%2', "
+                                        "'articles:inserted:' || id) FROM inserted")
                              .arg(insert, QLatin1String(StoreChangeNotifier::kChannel)));
     else
+        // No RETURNING: SQLite runs it as a trigger, and a statement with a
+        // trigger makes FTS5 flush its pending terms (see migration 4).
         m_insert.prepare(insert);
     m_update.prepare(QStringLiteral(
         "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?"));
+    if (m_dialect == SqlDialect::Sqlite)
+        m_index.prepare(QStringLiteral("INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?,?,?,?)"));
 }
 
 QString ArticleStore::contentHash(const Article &article)
@@ -76,6 +80,13 @@ QString ArticleStore::contentHash(const Article &article)
     hash.addData(QByteArrayView("\x1f", 1));
     hash.addData(article.body.toUtf8());
     return QString::fromLatin1(hash.result().toHex());
+}
+
+Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
+{
+    if (dialectOf(db) == SqlDialect::Postgres)
+        return {};
+    return execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")});
 }
 
 Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
@@ -131,7 +142,9 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
                                       hash});
         !s)
         return s.error();
-    if (!m_insert.next()) {
+    const bool sqlite = m_dialect == SqlDialect::Sqlite;
+    const bool inserted = sqlite ? m_insert.numRowsAffected() > 0 : m_insert.next();
+    if (!inserted) {
         // Another writer stored this guid since the lookup (only possible when
         // a writer does not take the lock): theirs is the row.
         m_insert.finish();
@@ -142,8 +155,11 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
             return fail(QStringLiteral("Article \"%1\" was neither inserted nor found").arg(article.title.left(60)));
         return updateExisting((*raced)->first, (*raced)->second);
     }
-    const qint64 id = m_insert.value(0).toLongLong();
+    const qint64 id = sqlite ? m_insert.lastInsertId().toLongLong() : m_insert.value(0).toLongLong();
     m_insert.finish();
+    if (sqlite)
+        if (auto s = execBound(m_index, {id, article.title, article.summary, article.body}); !s)
+            return s.error();
     return ArticleUpsert{id, UpsertOutcome::Inserted};
 }
 

@@ -40,6 +40,11 @@ public:
 
     static QString contentHash(const Article &article);
 
+    // SQLite: indexes every stored article again. For writers that insert
+    // articles in bulk without this class (a store copy, generated benchmark
+    // stores); a no-op on PostgreSQL, whose index is a generated column.
+    static Status rebuildSearchIndex(QSqlDatabase db);
+
 private:
     QSqlDatabase m_db;
     SqlDialect m_dialect;
@@ -47,6 +52,7 @@ private:
     QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
+    QSqlQuery m_index;   // SQLite: a new article's full-text row (migration 4)
     QSqlQuery m_lock;
 };
 

@@ -1,5 +1,6 @@
 #include "store/storecopier.h"
 
+#include "store/articlestore.h"
 #include "store/sqldialect.h"
 #include "store/sqlexec.h"
 
@@ -204,6 +205,8 @@ Result<QList<TableCount>> StoreCopier::copy(const Progress &progress)
     }
     if (auto reset = resetIdentitySequences(); !reset)
         return reset.error();
+    if (auto indexed = ArticleStore::rebuildSearchIndex(m_target); !indexed)
+        return indexed.error();
     // Verified inside the transaction: a mismatch rolls everything back.
     for (const TableCount &c : sourceCounts) {
         auto n = rowCount(m_target, c.table);

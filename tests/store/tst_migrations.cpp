@@ -1,3 +1,4 @@
+#include "store/articlestore.h"
 #include "store/migrations/migration.h"
 #include "store/migrator.h"
 #include "store/storeconnection.h"
@@ -86,6 +87,25 @@ private slots:
         // Articles written before the full-text step are searchable after it.
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'capex'")),
                  qint64(1));
+        // Articles stored, changed and removed after the upgrade keep the index
+        // in step with the table, whichever version the store came from.
+        ArticleStore articles(db);
+        Article fresh;
+        fresh.guid = QStringLiteral("g2");
+        fresh.url = QStringLiteral("https://example.com/b");
+        fresh.title = QStringLiteral("Meta raises its capex range");
+        fresh.published = QDateTime(QDate(2026, 4, 9), QTime(12, 0), Qt::UTC);
+        auto stored = articles.upsert(fresh);
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.errorMessage()));
+        QCOMPARE(articles.search(QStringLiteral("capex"), 10)->size(), 2);
+        fresh.title = QStringLiteral("Meta raises its spending range");
+        QCOMPARE(articles.upsert(fresh)->outcome, UpsertOutcome::Updated);
+        QCOMPARE(articles.search(QStringLiteral("capex"), 10)->size(), 1);
+        QCOMPARE(articles.search(QStringLiteral("spending"), 10)->value(0), stored->id);
+        QVERIFY(articles.remove(stored->id).ok());
+        QCOMPARE(articles.search(QStringLiteral("spending"), 10)->size(), 0);
+        QVERIFY(execStatements(db, {QStringLiteral(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")}).ok());
         // The file as the old build left it was copied aside first.
         const QString backup = Migrator::backupPath(path, version);
         QVERIFY2(QFile::exists(backup), qPrintable(backup));
