@@ -7,19 +7,39 @@
 #include "parsers/quoteparsers.h"
 #include "parsers/rssparser.h"
 #include "parsers/textnormalizer.h"
+#include "parsedfeeddiff.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     const QUrl base(QStringLiteral("https://fuzz.example.com/feeds/feed.xml"));
     const QDateTime fetched(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
+#if defined(TW_FUZZ_rss) || defined(TW_FUZZ_atom)
 #if defined(TW_FUZZ_rss)
-    (void)tw::RssParser::parse(body, base, fetched);
-#elif defined(TW_FUZZ_atom)
-    (void)tw::AtomParser::parse(body, base, fetched);
+    const auto parse = &tw::RssParser::parse;
+#else
+    const auto parse = &tw::AtomParser::parse;
+#endif
+    // Differential: where the strict reader reads a document, it must give
+    // what QXmlStreamReader gives.
+    const auto fast = parse(body, base, fetched, tw::XmlReading::StrictFirst);
+    const auto reference = parse(body, base, fetched, tw::XmlReading::QtOnly);
+    if (fast.ok() != reference.ok()) {
+        std::fprintf(stderr, "strict and Qt readers disagree on success: %s\n",
+                     qPrintable(fast.ok() ? reference.errorMessage() : fast.errorMessage()));
+        std::abort();
+    }
+    if (fast.ok() && fast->readStrictly) {
+        if (const QString d = twtest::parsedFeedDifference(*fast, *reference); !d.isEmpty()) {
+            std::fprintf(stderr, "strict and Qt readers disagree: %s\n", qPrintable(d));
+            std::abort();
+        }
+    }
 #elif defined(TW_FUZZ_jsonfeed)
     (void)tw::JsonFeedParser::parse(body, base, fetched);
 #elif defined(TW_FUZZ_companynews)

@@ -2,6 +2,7 @@
 
 #include "parsers/articlefinisher.h"
 #include "parsers/documenttext.h"
+#include "parsers/strictxmlreader.h"
 #include "parsers/textnormalizer.h"
 #include "parsers/xmlbase.h"
 #include "parsers/xmlitemrecovery.h"
@@ -15,10 +16,11 @@ namespace {
 const QString kAtomNs = QStringLiteral("http://www.w3.org/2005/Atom");
 const QString kAtom03Ns = QStringLiteral("http://purl.org/atom/ns#");
 
-QString readTextConstruct(QXmlStreamReader &xml)
+template <typename Xml>
+QString readTextConstruct(Xml &xml)
 {
     const QString type = xml.attributes().value(QLatin1String("type")).toString().toLower();
-    const QString raw = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    const QString raw = xml.readElementText(Xml::IncludeChildElements);
     if (type == QLatin1String("html") || type == QLatin1String("text/html"))
         return plainTextFromHtml(raw);
     // xhtml arrives as child elements, already reduced to their text by the reader.
@@ -27,13 +29,14 @@ QString readTextConstruct(QXmlStreamReader &xml)
 
 // EDGAR: <content type="text/xml"><accession-number>...</accession-number>
 // <filing-type>8-K</filing-type><items-desc>items 2.02 and 9.01</items-desc>...
-QHash<QString, QString> readXmlFields(QXmlStreamReader &xml)
+template <typename Xml>
+QHash<QString, QString> readXmlFields(Xml &xml)
 {
     QHash<QString, QString> fields;
     while (xml.readNextStartElement()) {
         const QString name = xml.name().toString();
         // Nested groups (EDGAR's <items>) flatten into one text.
-        fields.insert(name, xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+        fields.insert(name, xml.readElementText(Xml::IncludeChildElements).simplified());
     }
     return fields;
 }
@@ -57,6 +60,17 @@ QString describeFiling(const QHash<QString, QString> &f)
 class AtomReader {
 public:
     AtomReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
+
+    // The strict reader's one pass; false when it declined the document
+    // (this reader is then discarded and QXmlStreamReader reads it afresh).
+    bool readStrictly(const QString &text)
+    {
+        StrictXmlReader xml(text);
+        if (xml.readNextStartElement())
+            readFeed(xml);
+        m_feed.readStrictly = !xml.hasError();
+        return m_feed.readStrictly;
+    }
 
     XmlPassOutcome readPass(const QString &text)
     {
@@ -90,13 +104,15 @@ public:
     }
 
 private:
-    static bool isAtom(const QXmlStreamReader &xml)
+    template <typename Xml>
+    static bool isAtom(const Xml &xml)
     {
         const auto ns = xml.namespaceUri();
         return ns == kAtomNs || ns == kAtom03Ns || ns.isEmpty();
     }
 
-    void readFeed(QXmlStreamReader &xml)
+    template <typename Xml>
+    void readFeed(Xml &xml)
     {
         if (xml.name() != QLatin1String("feed") || !isAtom(xml)) {
             m_rootError = QStringLiteral("Not an Atom document (root element <%1>)").arg(xml.qualifiedName().toString());
@@ -123,7 +139,8 @@ private:
         }
     }
 
-    void readEntry(QXmlStreamReader &xml, const QUrl &parentBase)
+    template <typename Xml>
+    void readEntry(Xml &xml, const QUrl &parentBase)
     {
         ++m_entriesInPass;
         ++m_entryNumber;
@@ -196,7 +213,8 @@ private:
         m_feed.articles << item;
     }
 
-    static void readAuthor(QXmlStreamReader &xml, Article *item)
+    template <typename Xml>
+    static void readAuthor(Xml &xml, Article *item)
     {
         while (xml.readNextStartElement()) {
             if (xml.name() == QLatin1String("name") && item->author.isEmpty())
@@ -207,7 +225,8 @@ private:
     }
 
     // An aggregated entry names the feed it came from: that is its publisher.
-    static void readSource(QXmlStreamReader &xml, Article *item)
+    template <typename Xml>
+    static void readSource(Xml &xml, Article *item)
     {
         while (xml.readNextStartElement()) {
             if (xml.name() == QLatin1String("title") && item->source.isEmpty())
@@ -228,9 +247,19 @@ private:
 };
 } // namespace
 
-Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)
+Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                     XmlReading reading)
 {
     const DocumentText decoded = decodeDocument(document);
+    if (reading == XmlReading::StrictFirst) {
+        AtomReader strict(feedUrl, fetchedUtc);
+        if (strict.readStrictly(decoded.text)) {
+            if (!strict.sawRoot())
+                return fail(strict.rootError());
+            strict.finish();
+            return std::move(strict.feed());
+        }
+    }
     AtomReader reader(feedUrl, fetchedUtc);
     readWithItemRecovery(
         decoded.text, QStringLiteral("entry"), [&](const QString &text) { return reader.readPass(text); },

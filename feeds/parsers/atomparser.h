@@ -16,7 +16,8 @@ namespace tw {
 // filing date and items become the summary, so the filing reads like news.
 class AtomParser {
 public:
-    static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+    static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                    XmlReading reading = XmlReading::StrictFirst);
 };
 
 } // namespace tw

@@ -8,6 +8,12 @@
 
 namespace tw {
 
+// Which XML reader an XML feed parser used (see StrictXmlReader).
+enum class XmlReading {
+    StrictFirst,   // the strict reader, then QXmlStreamReader when it declines (the default)
+    QtOnly,        // QXmlStreamReader alone: the reference the strict reader is checked against
+};
+
 // What a news parser makes of one document: the items it could read and, for
 // each item it had to skip, why. A parser never touches network or store.
 struct ParsedFeed {
@@ -15,6 +21,7 @@ struct ParsedFeed {
     QString link;
     QList<Article> articles;
     QStringList skipped;   // "item 3: no title, link or description"
+    bool readStrictly = false;   // XML feeds: the strict reader read it, QXmlStreamReader was not needed
 };
 
 } // namespace tw

@@ -2,6 +2,7 @@
 
 #include "parsers/articlefinisher.h"
 #include "parsers/documenttext.h"
+#include "parsers/strictxmlreader.h"
 #include "parsers/textnormalizer.h"
 #include "parsers/xmlbase.h"
 #include "parsers/xmlitemrecovery.h"
@@ -20,6 +21,17 @@ const QString kContentNs = QStringLiteral("http://purl.org/rss/1.0/modules/conte
 class RssReader {
 public:
     RssReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
+
+    // The strict reader's one pass; false when it declined the document
+    // (this reader is then discarded and QXmlStreamReader reads it afresh).
+    bool readStrictly(const QString &text)
+    {
+        StrictXmlReader xml(text);
+        if (xml.readNextStartElement())
+            readRoot(xml);
+        m_feed.readStrictly = !xml.hasError();
+        return m_feed.readStrictly;
+    }
 
     XmlPassOutcome readPass(const QString &text)
     {
@@ -55,7 +67,8 @@ public:
     }
 
 private:
-    void readRoot(QXmlStreamReader &xml)
+    template <typename Xml>
+    void readRoot(Xml &xml)
     {
         const bool rss2 = xml.name() == QLatin1String("rss");
         const bool rdf = xml.name() == QLatin1String("RDF") && xml.namespaceUri() == kRdfNs;
@@ -75,7 +88,8 @@ private:
         }
     }
 
-    void readChannel(QXmlStreamReader &xml, const QUrl &base)
+    template <typename Xml>
+    void readChannel(Xml &xml, const QUrl &base)
     {
         while (xml.readNextStartElement()) {
             const auto name = xml.name();
@@ -83,28 +97,31 @@ private:
             if (name == QLatin1String("item")) {
                 readItem(xml, base);
             } else if (core && name == QLatin1String("title") && m_feed.title.isEmpty()) {
-                m_feed.title = plainTextFromHtml(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+                m_feed.title = plainTextFromHtml(xml.readElementText(Xml::IncludeChildElements));
             } else if (core && name == QLatin1String("link") && m_feed.link.isEmpty()) {
                 const QUrl linkBase = xmlBaseOf(xml, base);
-                m_feed.link = resolvedLink(linkBase, xml.readElementText(QXmlStreamReader::IncludeChildElements));
+                m_feed.link = resolvedLink(linkBase, xml.readElementText(Xml::IncludeChildElements));
             } else {
                 xml.skipCurrentElement();
             }
         }
     }
 
-    static bool isCore(const QXmlStreamReader &xml)
+    template <typename Xml>
+    static bool isCore(const Xml &xml)
     {
         const auto ns = xml.namespaceUri();
         return ns.isEmpty() || ns == kRss1Ns;
     }
 
-    static QString text(QXmlStreamReader &xml)
+    template <typename Xml>
+    static QString text(Xml &xml)
     {
-        return xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        return xml.readElementText(Xml::IncludeChildElements);
     }
 
-    void readItem(QXmlStreamReader &xml, const QUrl &parentBase)
+    template <typename Xml>
+    void readItem(Xml &xml, const QUrl &parentBase)
     {
         ++m_itemsInPass;
         ++m_itemNumber;
@@ -187,9 +204,19 @@ private:
 };
 } // namespace
 
-Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)
+Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                    XmlReading reading)
 {
     const DocumentText decoded = decodeDocument(document);
+    if (reading == XmlReading::StrictFirst) {
+        RssReader strict(feedUrl, fetchedUtc);
+        if (strict.readStrictly(decoded.text)) {
+            if (!strict.sawRoot())
+                return fail(strict.rootError());
+            strict.finish();
+            return std::move(strict.feed());
+        }
+    }
     RssReader reader(feedUrl, fetchedUtc);
     readWithItemRecovery(
         decoded.text, QStringLiteral("item"), [&](const QString &text) { return reader.readPass(text); },

@@ -16,7 +16,8 @@ namespace tw {
 // reason and the rest are kept.
 class RssParser {
 public:
-    static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+    static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                    XmlReading reading = XmlReading::StrictFirst);
 };
 
 } // namespace tw

@@ -173,6 +173,11 @@ QString normalizeSpaces(const QString &text)
     bool pendingSpace = false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
+        // Most characters are neither blank nor pending anything: one test.
+        if (u > u' ' && u != 0x00A0 && !pendingSpace && pendingNewlines == 0) {
+            *dst++ = c;
+            continue;
+        }
         if (u == u'\n') {
             ++pendingNewlines;
             pendingSpace = false;

@@ -1,16 +1,18 @@
 #pragma once
 
 #include <QUrl>
-#include <QXmlStreamReader>
+#include <QString>
 
 namespace tw {
 
 // The base URL in force at the reader's current start element: the parent's
 // base, changed by an xml:base attribute when the element carries one.
-inline QUrl xmlBaseOf(const QXmlStreamReader &xml, const QUrl &parentBase)
+template <typename Xml>   // QXmlStreamReader or StrictXmlReader
+QUrl xmlBaseOf(const Xml &xml, const QUrl &parentBase)
 {
-    const auto base = xml.attributes().value(QStringLiteral("http://www.w3.org/XML/1998/namespace"),
-                                             QStringLiteral("base"));
+    static const QString xmlNamespace = QStringLiteral("http://www.w3.org/XML/1998/namespace");
+    static const QString baseName = QStringLiteral("base");
+    const auto base = xml.attributes().value(xmlNamespace, baseName);
     return base.isEmpty() ? parentBase : parentBase.resolved(QUrl(base.toString().trimmed()));
 }
 

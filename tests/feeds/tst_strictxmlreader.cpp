@@ -1,0 +1,259 @@
+// The strict XML reader is a fast path: where it reads a feed it must give
+// exactly what QXmlStreamReader gives, and where it cannot it must decline so
+// that QXmlStreamReader reads the document (and recovers broken items).
+#include "parsedfeeddiff.h"
+#include "parsers/atomparser.h"
+#include "parsers/rssparser.h"
+#include "parsers/strictxmlreader.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace tw;
+
+namespace {
+const QDateTime kFetched(QDate(2026, 4, 10), QTime(12, 0), Qt::UTC);
+const QUrl kFeedUrl(QStringLiteral("https://news.example.com/feeds/meta.xml"));
+
+using Parse = Result<ParsedFeed> (*)(const QByteArray &, const QUrl &, const QDateTime &, XmlReading);
+
+// Both readers on one document: the same outcome, the same feed.
+bool readAlike(Parse parse, const QByteArray &doc, bool *strict, QString *why)
+{
+    const auto fast = parse(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
+    const auto reference = parse(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
+    if (fast.ok() != reference.ok()) {
+        *why = QStringLiteral("one reader failed: %1").arg(fast.ok() ? reference.errorMessage() : fast.errorMessage());
+        return false;
+    }
+    if (!fast.ok()) {
+        *strict = false;
+        *why = fast.errorMessage() == reference.errorMessage()
+                   ? QString()
+                   : QStringLiteral("errors differ: %1 vs %2").arg(fast.errorMessage(), reference.errorMessage());
+        return why->isEmpty();
+    }
+    *strict = fast->readStrictly;
+    if (reference->readStrictly) {
+        *why = QStringLiteral("QtOnly reading claims the strict reader");
+        return false;
+    }
+    *why = twtest::parsedFeedDifference(*fast, *reference);
+    return why->isEmpty();
+}
+
+QByteArray rss(const QByteArray &items, const QByteArray &channelAttributes = {})
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+           "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel" + channelAttributes + "><title>Desk</title>"
+           "<link>https://news.example.com/</link>\n" + items + "</channel></rss>\n";
+}
+
+QByteArray atom(const QByteArray &entries)
+{
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+           "xml:base=\"https://blog.example.org/\"><title>Blog</title><id>urn:blog</id>\n" + entries + "</feed>\n";
+}
+} // namespace
+
+class TestStrictXmlReader : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Every feed fixture, as the providers serve them.
+    void fixturesReadAlike_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("atom");
+        QTest::addColumn<bool>("expectStrict");
+        for (const char *dir : {"rss", "rdf", "atom"}) {
+            const QDir d(twtest::fixture(QString::fromLatin1(dir)));
+            for (const QString &name : d.entryList(QDir::Files, QDir::Name)) {
+                if (name.endsWith(QLatin1String(".gz")))
+                    continue;
+                // The one fixture with broken items needs QXmlStreamReader's recovery.
+                const bool expectStrict = name != QLatin1String("malformed-items.rss");
+                QTest::addRow("%s/%s", dir, qPrintable(name))
+                    << d.filePath(name) << (QByteArray(dir) == "atom") << expectStrict;
+            }
+        }
+    }
+
+    void fixturesReadAlike()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, atom);
+        QFETCH(bool, expectStrict);
+        const QByteArray doc = twtest::readAll(path);
+        QVERIFY(!doc.isEmpty());
+        bool strict = false;
+        QString why;
+        QVERIFY2(readAlike(atom ? &AtomParser::parse : &RssParser::parse, doc, &strict, &why), qPrintable(why));
+        QCOMPARE(strict, expectStrict);
+    }
+
+    // Constructs real feeds use, and ones the strict reader must leave to
+    // QXmlStreamReader; either way the result is QXmlStreamReader's.
+    void constructsReadAlike_data()
+    {
+        QTest::addColumn<QByteArray>("doc");
+        QTest::addColumn<bool>("atom");
+        QTest::addColumn<bool>("expectStrict");
+        auto item = [](const QByteArray &inner) { return "<item>" + inner + "</item>"; };
+        const QByteArray plain = "<title>Meta lifts capex</title><link>https://news.example.com/a</link>";
+
+        QTest::newRow("CRLF line ends in text, CDATA and attributes")
+            << rss("<item>\r\n<title>Meta\r\nlifts\rcapex</title><link>https://news.example.com/a</link>"
+                   "<description><![CDATA[<p>one\r\ntwo</p>]]></description>"
+                   "<source url=\"https://wire.example.com/\r\nfeed\">Wire</source></item>\r\n")
+            << false << true;
+        QTest::newRow("character references, astral too")
+            << rss(item("<title>Meta &#8217;s &#x2014; AI &#x1F680; &amp;lt;b&amp;gt; &quot;spark&quot; &apos;</title>"
+                        "<link>https://news.example.com/a?x=1&amp;y=2</link>"))
+            << false << true;
+        QTest::newRow("emoji and curly quotes as text")
+            << rss(item("<title>Muse Spark \xF0\x9F\x9A\x80 \xE2\x80\x9Cships\xE2\x80\x9D</title>"
+                        "<link>https://news.example.com/a</link>"))
+            << false << true;
+        QTest::newRow("namespace declared on the item")
+            << rss("<item xmlns:media=\"http://search.yahoo.com/mrss/\">" + plain +
+                   "<media:content url=\"https://img.example.com/a.jpg\"/>"
+                   "<content:encoded><![CDATA[<p>Body <b>text</b></p>]]></content:encoded></item>")
+            << false << true;
+        QTest::newRow("prefix rebound inside an item")
+            << rss(item(plain + "<x:encoded xmlns:x=\"http://purl.org/rss/1.0/modules/content/\">Body A</x:encoded>"
+                                "<dc:creator xmlns:dc=\"urn:not-dublin-core\">Nobody</dc:creator>"))
+            << false << true;
+        QTest::newRow("default namespace on an item element")
+            << rss(item(plain + "<author xmlns=\"urn:other\">someone</author>")) << false << true;
+        QTest::newRow("xml:base on channel and item")
+            << rss("<item xml:base=\"/2026/04/\"><title>Relative</title><link>story.html</link></item>",
+                   " xml:base=\"https://news.example.com/desk/\"")
+            << false << true;
+        QTest::newRow("empty elements, comments, a stylesheet PI")
+            << QByteArray("<?xml version=\"1.0\" standalone=\"yes\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"s.xsl\"?>\n"
+                          "<!-- generated -->\n<rss version=\"2.0\"><channel><title>Desk</title><link/>"
+                          "<item><title>Meta <!-- not this -->capex</title><guid/><link>https://news.example.com/a</link>"
+                          "<?cms keep?></item></channel></rss>")
+            << false << true;
+        QTest::newRow("white space in an attribute value")
+            << rss(item(plain + "<source url=\"https://wire.example.com/\tfeed\n\">Wire</source>")) << false << true;
+        QTest::newRow("RSS 1.0 with rdf:about")
+            << QByteArray("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                          "xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"https://x.example.org/\"><title>X</title>"
+                          "</channel><item rdf:about=\"https://x.example.org/1\"><title>One</title>"
+                          "<link>https://x.example.org/1</link></item></rdf:RDF>")
+            << false << true;
+        QTest::newRow("Atom: html, xhtml and text constructs")
+            << atom("<entry><title type=\"html\">Meta &amp;amp; &lt;b&gt;capex&lt;/b&gt;</title>"
+                    "<link href=\"2026/04/capex\"/><id>urn:1</id><updated>2026-04-08T17:00:00Z</updated>"
+                    "<summary type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Guided <em>$115bn</em>"
+                    " to $135bn</p></div></summary><content type=\"text\">  plain\n text  </content>"
+                    "<author><name> Bench  Writer </name></author></entry>")
+            << true << true;
+        QTest::newRow("Atom: EDGAR filing fields")
+            << atom("<entry><title>8-K - Meta Platforms, Inc.</title><link rel=\"alternate\" href=\"/Archives/x.htm\"/>"
+                    "<id>urn:tag:sec.gov,2008:accession-number=0001326801-26-000012</id>"
+                    "<updated>2026-04-29T16:05:12-04:00</updated><category term=\"8-K\"/>"
+                    "<content type=\"text/xml\"><accession-number>0001326801-26-000012</accession-number>"
+                    "<items-desc>items 2.02 and 9.01</items-desc></content></entry>")
+            << true << true;
+
+        // Left to QXmlStreamReader.
+        QTest::newRow("DOCTYPE with an entity")
+            << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY co \"Meta Platforms\">]>"
+                          "<rss version=\"2.0\"><channel><title>&co;</title><item><title>&co; capex</title>"
+                          "<link>https://news.example.com/a</link></item></channel></rss>")
+            << false << false;
+        QTest::newRow("HTML entity without a DTD")
+            << rss(item("<title>Meta&nbsp;capex</title><link>https://news.example.com/a</link>")) << false << false;
+        QTest::newRow("an unescaped ampersand in one item")
+            << rss(item(plain) + item("<title>AT&T and Meta</title><link>https://news.example.com/b</link>") +
+                   item("<title>Third</title><link>https://news.example.com/c</link>"))
+            << false << false;
+        QTest::newRow("mismatched end tag")
+            << rss(item("<title>Meta</titel><link>https://news.example.com/a</link>")) << false << false;
+        QTest::newRow("undeclared prefix")
+            << rss(item(plain + "<media:thumbnail url=\"x\"/>")) << false << false;
+        QTest::newRow("non-ASCII element name")
+            << rss(item(plain + "<\xC3\xA9l>x</\xC3\xA9l>")) << false << false;
+        QTest::newRow("']]>' in text") << rss(item(plain + "<author>a ]]> b</author>")) << false << false;
+        QTest::newRow("a control character") << rss(item(plain + "<author>a \x01 b</author>")) << false << false;
+        QTest::newRow("truncated document") << rss(item(plain)).left(150) << false << false;
+        QTest::newRow("an HTML page, not a feed")
+            << QByteArray("<!DOCTYPE html><html><body>Service unavailable</body></html>") << false << false;
+        // Not a feed at all: the same error from both (there is no feed to compare).
+        QTest::newRow("a well-formed page that is not RSS")
+            << QByteArray("<html><body><p>Service unavailable</p></body></html>") << false << false;
+    }
+
+    void constructsReadAlike()
+    {
+        QFETCH(QByteArray, doc);
+        QFETCH(bool, atom);
+        QFETCH(bool, expectStrict);
+        bool strict = false;
+        QString why;
+        QVERIFY2(readAlike(atom ? &AtomParser::parse : &RssParser::parse, doc, &strict, &why), qPrintable(why));
+        QCOMPARE(strict, expectStrict);
+    }
+
+    // The reader itself, through the calls the feed readers make.
+    void pullInterface()
+    {
+        const QString text = QStringLiteral(
+            "<?xml version=\"1.0\"?>\n<root xmlns=\"urn:a\" xmlns:b=\"urn:b\" xml:base=\"https://x.example/\">"
+            "<b:one b:k=\"v1\" k=\"v2\">x<!-- c -->y<![CDATA[<z>]]></b:one>"
+            "<two><inner>deep</inner> tail</two><three/><four>skip <me/> this</four></root>");
+        StrictXmlReader xml(text);
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name(), QLatin1String("root"));
+        QCOMPARE(xml.namespaceUri(), QLatin1String("urn:a"));
+        QCOMPARE(xml.attributes().value(QStringLiteral("http://www.w3.org/XML/1998/namespace"), QStringLiteral("base")),
+                 QLatin1String("https://x.example/"));
+        QCOMPARE(xml.attributes().value(QLatin1String("xml:base")), QLatin1String("https://x.example/"));
+
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.qualifiedName(), QLatin1String("b:one"));
+        QCOMPARE(xml.namespaceUri(), QLatin1String("urn:b"));
+        QCOMPARE(xml.attributes().value(QStringLiteral("urn:b"), QStringLiteral("k")), QLatin1String("v1"));
+        QCOMPARE(xml.attributes().value(QLatin1String("k")), QLatin1String("v2"));
+        QCOMPARE(xml.readElementText(), QStringLiteral("xy<z>"));
+        QVERIFY(xml.isEndElement());
+
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name(), QLatin1String("two"));
+        QCOMPARE(xml.readElementText(StrictXmlReader::IncludeChildElements), QStringLiteral("deep tail"));
+
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name(), QLatin1String("three"));
+        QCOMPARE(xml.readElementText(), QString());
+
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name(), QLatin1String("four"));
+        xml.skipCurrentElement();
+        QVERIFY(!xml.readNextStartElement());   // </root>
+        QVERIFY(!xml.hasError());
+        QCOMPARE(xml.readNext(), StrictXmlReader::EndDocument);
+    }
+
+    void declinesWithAReason()
+    {
+        const QString text = QStringLiteral("<root>\n<a>one</a>\n<b>&nbsp;</b></root>");
+        StrictXmlReader xml(text);
+        QVERIFY(xml.readNextStartElement());
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.readElementText(), QStringLiteral("one"));
+        QVERIFY(xml.readNextStartElement());
+        xml.readElementText();
+        QVERIFY(xml.hasError());
+        QCOMPARE(xml.errorString(), QStringLiteral("entity left to QXmlStreamReader"));
+        QCOMPARE(xml.lineNumber(), 3);
+        QVERIFY(!xml.readNextStartElement());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStrictXmlReader)
+#include "tst_strictxmlreader.moc"
