@@ -3,12 +3,14 @@
 #include "core/result.h"
 #include "domain/article.h"
 #include "store/sqldialect.h"
+#include "store/sqlitestatement.h"
 
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <optional>
+#include <utility>
 
 namespace tw {
 
@@ -46,13 +48,25 @@ public:
     static Status rebuildSearchIndex(QSqlDatabase db);
 
 private:
+    using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
+    Result<Stored> findByGuidOrUrl(const Article &article);
+    Result<Stored> findByGuid(const QString &guid);
+    // The new row's id, or nullopt when another writer stored the guid first.
+    Result<std::optional<qint64>> insertNew(const Article &article, const QString &hash);
+
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QSqlQuery m_findByGuid;
     QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
-    QSqlQuery m_index;   // SQLite: a new article's full-text row (migration 4)
+    // SQLite: the per-article statements run on the connection directly
+    // (see SqliteStatement); m_index writes a new article's full-text row
+    // (migration 4). Empty on PostgreSQL.
+    SqliteStatement m_sqliteFind;
+    SqliteStatement m_sqliteInsert;
+    SqliteStatement m_sqliteIndex;
+    QString m_sqlitePrepareError;
     QSqlQuery m_lock;
 };
 

@@ -4,6 +4,7 @@
 #include "store/feedstore.h"
 #include "store/quotestore.h"
 #include "store/sqlexec.h"
+#include "store/sqlitestatement.h"
 #include "store/storestats.h"
 #include "store/storeconnection.h"
 #include "store/storelocation.h"
@@ -151,6 +152,44 @@ private slots:
         // A failed search leaves the connection usable (PostgreSQL aborts a
         // transaction on any error; no backend error may reach the server).
         QCOMPARE(store.search(QStringLiteral("capex"), 10)->size(), 1);
+    }
+
+    // The statements ingest runs on SQLite's own handle report failures
+    // with SQLite's message, and refuse a connection that is not SQLite.
+    void directSqliteStatementsReportErrors()
+    {
+        QSqlDatabase db = m_store->database();
+        if (m_store->dialect() == SqlDialect::Postgres) {
+            auto refused = SqliteStatement::prepare(db, "SELECT 1");
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.errorMessage(), QStringLiteral("Not an open SQLite connection"));
+            return;
+        }
+        auto bad = SqliteStatement::prepare(db, "SELECT nope FROM articles");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorMessage().contains(QStringLiteral("no such column: nope")), qPrintable(bad.errorMessage()));
+
+        auto insert = SqliteStatement::prepare(db, "INSERT INTO tickers (symbol, name) VALUES (?1, ?2)");
+        QVERIFY(insert.ok());
+        insert->bind(1, QStringLiteral("META"));
+        insert->bind(2, QString());   // a null QString is stored as ''
+        QCOMPARE(*insert->step(), false);
+        QCOMPARE(insert->changes(), 1);
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers WHERE symbol = 'META' AND name = ''")),
+                 qint64(1));
+        insert->bind(1, QStringLiteral("META"));   // the same key again
+        insert->bind(2, QStringLiteral("Meta Platforms"));
+        auto duplicate = insert->step();
+        QVERIFY(!duplicate.ok());
+        QVERIFY2(duplicate.errorMessage().contains(QStringLiteral("UNIQUE")), qPrintable(duplicate.errorMessage()));
+
+        auto read = SqliteStatement::prepare(db, "SELECT name, length(name) FROM tickers WHERE symbol = ?1");
+        QVERIFY(read.ok());
+        QVERIFY(execStatements(db, {QStringLiteral("UPDATE tickers SET name = 'Méta ✓' WHERE symbol = 'META'")}).ok());
+        read->bind(1, QStringLiteral("META"));
+        QCOMPARE(*read->step(), true);
+        QCOMPARE(read->columnText(0), QStringLiteral("Méta ✓"));
+        QCOMPARE(read->columnInt64(1), qint64(6));
     }
 
     void newestArticlesComeFirst()

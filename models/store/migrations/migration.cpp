@@ -10,7 +10,7 @@ const std::vector<Migration> &allMigrations()
         {1, "core tables", &migration0001Core},
         {2, "full-text index over articles", &migration0002FullText},
         {3, "alert rules and fired alerts", &migration0003Alerts},
-        {4, "new articles indexed by the article store", &migration0004FullTextWrites},
+        {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites},
     };
     return migrations;
 }

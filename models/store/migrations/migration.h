@@ -29,6 +29,6 @@ Status execDdl(QSqlDatabase &db, SqlDialect dialect, const QStringList &statemen
 Status migration0001Core(QSqlDatabase &db, SqlDialect dialect);
 Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect);
 Status migration0003Alerts(QSqlDatabase &db, SqlDialect dialect);
-Status migration0004FullTextWrites(QSqlDatabase &db, SqlDialect dialect);
+Status migration0004IngestWrites(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tw {
+
+// A prepared statement run straight on the SQLite connection Qt's QSQLITE
+// driver opened (QSqlDriver::handle()), inside the same transactions. For the
+// few statements ingest runs per article: QSqlQuery spends more on binding
+// (a string key per placeholder) and on UTF-16 values than SQLite spends on
+// the statement itself. Everything else goes through QSqlQuery.
+class SqliteStatement {
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(SqliteStatement &&other) noexcept;
+    SqliteStatement &operator=(SqliteStatement &&other) noexcept;
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // Fails when `db` is not an open QSQLITE connection or the SQL is bad.
+    static Result<SqliteStatement> prepare(const QSqlDatabase &db, const char *sql);
+
+    // Parameters are 1-based, as SQLite numbers them. A null QString binds ''
+    // (our text columns are NOT NULL DEFAULT '').
+    void bind(int index, const QString &text);
+    void bind(int index, qint64 value);
+    void bindNull(int index);
+
+    // Runs until the next row (true) or the end (false). The statement is
+    // reset by the next bind after the end, or by reset().
+    Result<bool> step();
+    void reset();
+
+    qint64 columnInt64(int column) const;
+    QString columnText(int column) const;
+    int changes() const;             // rows the last INSERT/UPDATE/DELETE changed
+    qint64 lastInsertRowId() const;
+
+private:
+    SqliteStatement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    void resetIfDone();
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    bool m_needsReset = false;
+};
+
+} // namespace tw
