@@ -37,13 +37,25 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     const EventExtractor extractor(linker);
     EventMerger events(m_db);
 
+    // Stage 1 for the whole batch first: on SQLite each new article's
+    // full-text row waits in FTS5's pending terms until some later statement
+    // opens a savepoint (the later stages' do), which writes them out as one
+    // segment. Interleaved with the other stages that was a segment per article.
     ArticleStore store(m_db);
-    ArticleTickerStore links(m_db);
+    QList<ArticleUpsert> upserts;
+    upserts.reserve(articles.size());
     for (const Article &article : articles) {
         // Stage 1: store (idempotent). Unchanged articles stop here.
         auto stored = store.upsert(article);
         if (!stored)
             return stored.error();
+        upserts << *stored;
+    }
+
+    ArticleTickerStore links(m_db);
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const Article &article = articles.at(i);
+        const ArticleUpsert *stored = &upserts.at(i);
         if (stored->outcome == UpsertOutcome::Unchanged) {
             ++report.unchanged;
             continue;
