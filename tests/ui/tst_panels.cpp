@@ -35,6 +35,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QHeaderView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -132,6 +133,16 @@ private slots:
         QCOMPARE(selection.ticker(), QStringLiteral("META"));
         QCOMPARE(watchlist.table()->rowCount(), 5);
         QCOMPARE(watchlist.table()->item(0, 3)->text(), QStringLiteral("63 Bullish"));
+        // A narrow dock shows the number alone rather than a cut-off label.
+        watchlist.resize(700, 300);
+        watchlist.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&watchlist));
+        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63 Bullish"));
+        watchlist.table()->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
+        watchlist.table()->setColumnWidth(3, 40);
+        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63"));
+        QCOMPARE(watchlist.table()->item(0, 3)->toolTip(), QStringLiteral("Corporate score, newest: 63 Bullish"));
+        watchlist.hide();
         QVERIFY(chart.candleCount() > 200); // one year of weekdays
         QCOMPARE(chart.eventMarkerCount(), 3); // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
         QVERIFY(chart.scorePointCount() > 40);

@@ -8,12 +8,14 @@
 #include "read/watchlistreader.h"
 #include "store/tickerstore.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -30,6 +32,35 @@ QTableWidgetItem *numberItem(const QString &text, const QVariant &sortValue = {}
         item->setData(Qt::UserRole, sortValue);
     return item;
 }
+constexpr int kCompactTextRole = Qt::UserRole + 1;
+
+// The score cell reads "55 Somewhat bullish" when the column has room and
+// "55" when it has not: a cut "55 So…" says nothing, while the badge's colour
+// and its tooltip still give the label.
+class ScoreCellDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QString shownText(const QModelIndex &index, const QRect &rect, const QWidget *widget) const
+    {
+        QStyleOptionViewItem option;
+        option.initFrom(widget);
+        option.rect = rect;
+        initStyleOption(&option, index);
+        return option.text;
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString compact = index.data(kCompactTextRole).toString();
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        const int margins = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1);
+        if (!compact.isEmpty() && option->fontMetrics.horizontalAdvance(option->text) + margins > option->rect.width())
+            option->text = compact;
+    }
+};
 } // namespace
 
 WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
@@ -49,6 +80,7 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Score, QHeaderView::Stretch);
+    m_table->setItemDelegateForColumn(Score, new ScoreCellDelegate(m_table));
     m_table->horizontalHeaderItem(Today)->setToolTip(tr("Articles published today (UTC) that mention the ticker"));
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
@@ -140,8 +172,9 @@ void WatchlistPanel::reload()
 
         auto *score
             = new QTableWidgetItem(r.score ? formatCorporateScore(*r.score, r.scoreLabel) : QStringLiteral("–"));
-        score->setToolTip(r.score ? tr("Corporate score, newest") : tr("Not scored yet"));
+        score->setToolTip(r.score ? tr("Corporate score, newest: %1").arg(score->text()) : tr("Not scored yet"));
         if (r.score) {
+            score->setData(kCompactTextRole, score->text().section(QLatin1Char(' '), 0, 0));   // the number
             const QColor c = sentimentColor(r.scoreLabel, *r.score);
             score->setForeground(Qt::white);
             score->setBackground(c);
@@ -159,6 +192,13 @@ void WatchlistPanel::reload()
     if (m_selection->ticker().isEmpty())
         m_selection->setTicker(rows->first().symbol);
     selectRowOf(m_selection->ticker());
+}
+
+QString WatchlistPanel::shownScoreText(int row) const
+{
+    const auto *delegate = static_cast<const ScoreCellDelegate *>(m_table->itemDelegateForColumn(Score));
+    const QModelIndex index = m_table->model()->index(row, Score);
+    return delegate->shownText(index, m_table->visualRect(index), m_table);
 }
 
 void WatchlistPanel::selectRowOf(const QString &symbol)

@@ -23,6 +23,8 @@ public:
     WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
+    // What the score cell of `row` shows at the column's current width.
+    QString shownScoreText(int row) const;
 
     // The corporate score history behind the selected row's badge (every
     // ticker's when none is selected).
