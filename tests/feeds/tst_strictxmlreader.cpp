@@ -8,6 +8,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace tw;
@@ -198,6 +199,105 @@ private slots:
         QString why;
         QVERIFY2(readAlike(atom ? &AtomParser::parse : &RssParser::parse, doc, &strict, &why), qPrintable(why));
         QCOMPARE(strict, expectStrict);
+    }
+
+    // Random well-formed feeds built from the constructs real feeds mix
+    // (fixed seed, so a failure reproduces): both readers must agree on
+    // every one, and the strict reader must be the one reading them.
+    void generatedFeedsReadAlike_data()
+    {
+        QTest::addColumn<bool>("atom");
+        QTest::newRow("RSS") << false;
+        QTest::newRow("Atom") << true;
+    }
+
+    void generatedFeedsReadAlike()
+    {
+        QFETCH(bool, atom);
+        for (quint32 seed = 0; seed < 25; ++seed) {
+            QRandomGenerator random(20260408 + seed);
+            auto pick = [&](const QList<QByteArray> &pool) { return pool.at(int(random.bounded(quint32(pool.size())))); };
+            const QList<QByteArray> textPieces{
+                "Meta", " lifts ", "capex", "  ", "&amp;", "&lt;b&gt;bold&lt;/b&gt;", "&#8217;", "&#x1F680;", "&#233;",
+                "&quot;", "&apos;", "\r\n", "\r", "\n", "\t", "]", "a > b", "\xC3\xA9", "\xE2\x80\x9C",
+                "\xF0\x9F\x93\x88", "<![CDATA[<p>Muse & Spark</p>]]>", "<![CDATA[a\r\nb]]>", "<!-- note -->",
+                "<?cms x?>", "&amp;nbsp;", "&lt;p&gt;para&lt;/p&gt;", "&lt;br/&gt;", "$115bn"};
+            auto text = [&] {
+                QByteArray t;
+                for (int n = int(random.bounded(1u, 7u)); n > 0; --n)
+                    t += pick(textPieces);
+                return t;
+            };
+            const QList<QByteArray> links{"https://news.example.com/a", "story.html", "/2026/04/x?a=1&amp;b=2",
+                                          " https://x.example.org/p ", "../up", "#frag"};
+            const QList<QByteArray> dates{"Wed, 08 Apr 2026 17:00:00 +0000", "8 Apr 2026 17:00 EDT",
+                                          "2026-04-08T17:00:00Z", "2026-04-08T13:00:00-04:00", "yesterday", ""};
+            const QList<QByteArray> attributeValues{"a\tb", "line\r\nnext", "x&amp;y", "&#10;", "plain", ""};
+            QByteArray doc = atom ? QByteArray("<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                                               "xml:base=\"https://blog.example.org/base/\"><title type=\"html\">")
+                                        + text() + "</title>\n"
+                                  : QByteArray("<?xml version='1.0' standalone='yes'?><!-- top -->\n<rss version=\"2.0\" "
+                                               "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+                                               "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel "
+                                               "xml:base=\"https://news.example.com/desk/\"><title>")
+                                        + text() + "</title>";
+            for (int item = 0; item < 400; ++item) {
+                QByteArray fields;
+                const int count = int(random.bounded(1u, 9u));
+                for (int f = 0; f < count; ++f) {
+                    const quint32 kind = random.bounded(atom ? 11u : 13u);
+                    if (atom) {
+                        switch (kind) {
+                        case 0: fields += "<title>" + text() + "</title>"; break;
+                        case 1: fields += "<title type=\"html\">" + text() + "</title>"; break;
+                        case 2: fields += "<link rel=\"alternate\" href=\"" + pick(links) + "\"/>"; break;
+                        case 3: fields += "<id>urn:x:" + QByteArray::number(item % 50) + "</id>"; break;
+                        case 4: fields += "<updated>" + pick(dates) + "</updated>"; break;
+                        case 5: fields += "<summary type='html'>" + text() + "</summary>"; break;
+                        case 6: fields += "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + text() +
+                                          "</p><p>" + text() + "</p></div></content>"; break;
+                        case 7: fields += "<author><name>" + text() + "</name></author>"; break;
+                        case 8: fields += "<category term=\"" + pick(attributeValues) + "\"/>"; break;
+                        case 9: fields += "<source><title>" + text() + "</title></source>"; break;
+                        default: fields += "<x:extra xmlns:x=\"urn:x\" a=\"" + pick(attributeValues) + "\">" + text() +
+                                           "<x:inner/></x:extra>"; break;
+                        }
+                    } else {
+                        switch (kind) {
+                        case 0: fields += "<title>" + text() + "</title>"; break;
+                        case 1: fields += "<link>" + pick(links) + "</link>"; break;
+                        case 2: fields += "<guid isPermaLink=\"false\">g-" + QByteArray::number(item) + "</guid>"; break;
+                        case 3: fields += "<description>" + text() + "</description>"; break;
+                        case 4: fields += "<content:encoded>" + text() + "</content:encoded>"; break;
+                        case 5: fields += "<pubDate>" + pick(dates) + "</pubDate>"; break;
+                        case 6: fields += "<dc:date>" + pick(dates) + "</dc:date>"; break;
+                        case 7: fields += "<dc:creator>" + text() + "</dc:creator>"; break;
+                        case 8: fields += "<source url=\"" + pick(attributeValues) + "\">" + text() + "</source>"; break;
+                        case 9: fields += "<media:content xmlns:media=\"http://search.yahoo.com/mrss/\" url='" +
+                                          pick(attributeValues) + "'/>"; break;
+                        case 10: fields += "<nasdaq:tickers xmlns:nasdaq=\"https://www.nasdaq.com/\">META, goog</nasdaq:tickers>"; break;
+                        case 11: fields += "<author xmlns=\"urn:other\">" + text() + "</author>"; break;
+                        default: fields += "<category>" + text() + "</category>"; break;
+                        }
+                    }
+                    if (random.bounded(4u) == 0)
+                        fields += pick({QByteArray("\r\n  "), QByteArray("<!-- c -->"), QByteArray("\t")});
+                }
+                const QByteArray base = random.bounded(3u) == 0 ? " xml:base=\"" + pick(links) + "\"" : QByteArray();
+                doc += atom ? "<entry" + base + ">" + fields + "</entry>\n" : "<item" + base + ">" + fields + "</item>\n";
+            }
+            doc += atom ? "</feed>" : "</channel></rss>\n";
+
+            const auto fast = (atom ? &AtomParser::parse : &RssParser::parse)(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
+            const auto reference = (atom ? &AtomParser::parse : &RssParser::parse)(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
+            QVERIFY2(fast.ok() && reference.ok(), "a generated feed did not parse");
+            QVERIFY2(fast->readStrictly, qPrintable(QStringLiteral("seed %1: the strict reader declined it").arg(seed)));
+            QVERIFY2(fast->articles.size() + fast->skipped.size() >= 400, qPrintable(QString::number(fast->articles.size())));
+            QVERIFY(fast->articles.size() > 150);   // many items carry a title, link or description
+            const QString difference = twtest::parsedFeedDifference(*fast, *reference);
+            QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(difference)));
+    
+        }
     }
 
     // The reader itself, through the calls the feed readers make.
