@@ -40,12 +40,26 @@ double StoredEvent::confidence() const
     return best + (0.99 - best) * (1.0 - std::pow(0.5, std::max(0, sources - 1)));
 }
 
-EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)) {}
+EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)), m_candidates(m_db)
+{
+    // Prepared once: the merger asks for candidates for every extracted event.
+    m_candidates.prepare(selectSql(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?")));
+}
+
+QString EventStore::selectSql(const QString &where)
+{
+    return QStringLiteral("SELECT %1 FROM events e %2 ORDER BY e.event_date, e.id").arg(kColumns, where);
+}
 
 Result<QList<StoredEvent>> EventStore::select(const QString &where, const QVariantList &values) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM events e %2 ORDER BY e.event_date, e.id").arg(kColumns, where));
+    q.prepare(selectSql(where));
+    return read(q, values);
+}
+
+Result<QList<StoredEvent>> EventStore::read(QSqlQuery &q, const QVariantList &values) const
+{
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec())
@@ -74,6 +88,7 @@ Result<QList<StoredEvent>> EventStore::select(const QString &where, const QVaria
         s.sources = q.value(15).toInt();
         events << s;
     }
+    q.finish();
     return events;
 }
 
@@ -119,7 +134,7 @@ Result<QList<EventSource>> EventStore::sources(qint64 eventId) const
 
 Result<QList<StoredEvent>> EventStore::candidates(const QString &ticker, EventKind kind) const
 {
-    return select(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?"), {ticker, eventKindId(kind)});
+    return read(m_candidates, {ticker, eventKindId(kind)});
 }
 
 Result<qint64> EventStore::insert(const ExtractedEvent &e)

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -62,9 +63,12 @@ public:
     Status detachArticle(qint64 articleId);
 
 private:
+    static QString selectSql(const QString &where);
     Result<QList<StoredEvent>> select(const QString &where, const QVariantList &values) const;
+    Result<QList<StoredEvent>> read(QSqlQuery &query, const QVariantList &values) const;
 
     QSqlDatabase m_db;
+    mutable QSqlQuery m_candidates;
 };
 
 } // namespace tw
