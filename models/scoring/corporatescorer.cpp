@@ -135,7 +135,15 @@ QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
         words << titleWords(r.title);
     QList<qsizetype> firstOfGroup;
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        for (qsizetype g = 0; g < firstOfGroup.size() && groupOf[i] < 0; ++g) {
+        // Rows come in time order, so groups' first rows do too: only those
+        // of the last three days can take this row. Starting the scan there,
+        // not at the first group ever, keeps a long history from making every
+        // refresh quadratic; the earliest matching group still wins.
+        const qint64 earliest = rows[i].publishedUtc - kDuplicateWindowMs;
+        qsizetype g = std::partition_point(firstOfGroup.cbegin(), firstOfGroup.cend(),
+                                           [&](qsizetype first) { return rows[first].publishedUtc < earliest; })
+                    - firstOfGroup.cbegin();
+        for (; g < firstOfGroup.size() && groupOf[i] < 0; ++g) {
             const qsizetype first = firstOfGroup[g];
             if (std::abs(rows[i].publishedUtc - rows[first].publishedUtc) <= kDuplicateWindowMs
                 && jaccard(words[i], words[first]) >= kDuplicateSimilarity)

@@ -67,7 +67,8 @@ public:
 // at least 60% (Jaccard), published within three days of the group's first.
 class StoryGrouper {
 public:
-    // Group index per row, rows ordered by time; groups numbered in order of first appearance.
+    // Group index per row, rows ordered by time (the caller's promise);
+    // groups numbered in order of first appearance.
     static QList<int> group(const QList<StoredArticleScore> &rows);
     static double titleSimilarity(const QString &a, const QString &b);
 };

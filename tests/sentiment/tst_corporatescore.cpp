@@ -10,6 +10,7 @@
 #include "store/tickerstore.h"
 
 #include <QTemporaryDir>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace tw;
@@ -107,6 +108,41 @@ private slots:
         // The same story a week later is news again, not a copy.
         rows << story(5, QStringLiteral("Acme beats estimates, raises full-year outlook"), 0.6, 20 * kDay);
         QCOMPARE(CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Long, kNow, rows).articleCount, 3);
+    }
+
+    // Grouping looks only at groups begun in the last three days; on a long
+    // random history it must still group exactly as comparing every group.
+    void groupingMatchesTheExhaustiveComparison()
+    {
+        QRandomGenerator random(7);
+        const QStringList words{QStringLiteral("Acme"), QStringLiteral("beats"), QStringLiteral("estimates"),
+                                QStringLiteral("raises"), QStringLiteral("outlook"), QStringLiteral("probe"),
+                                QStringLiteral("shares"), QStringLiteral("slide")};
+        QList<StoredArticleScore> rows;
+        qint64 at = kNow - 120 * kDay;
+        for (int i = 0; i < 1500; ++i) {
+            at += qint64(random.bounded(6 * int(kHour / 1000))) * 1000;   // up to six hours apart
+            QStringList title;
+            for (int w = 0; w < 4; ++w)
+                title << words.at(int(random.bounded(quint32(words.size()))));
+            rows << story(i + 1, title.join(u' '), 0.1, kNow - at);
+        }
+        std::sort(rows.begin(), rows.end(),
+                  [](const StoredArticleScore &a, const StoredArticleScore &b) { return a.publishedUtc < b.publishedUtc; });
+        QList<int> expected(rows.size(), -1);
+        QList<qsizetype> firsts;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            for (qsizetype g = 0; g < firsts.size() && expected[i] < 0; ++g)
+                if (std::abs(rows[i].publishedUtc - rows[firsts[g]].publishedUtc) <= 3 * kDay
+                    && StoryGrouper::titleSimilarity(rows[i].title, rows[firsts[g]].title) >= 0.6)
+                    expected[i] = int(g);
+            if (expected[i] < 0) {
+                expected[i] = int(firsts.size());
+                firsts << i;
+            }
+        }
+        QVERIFY(firsts.size() > 20 && firsts.size() < rows.size() / 2);   // real grouping happened
+        QCOMPARE(StoryGrouper::group(rows), expected);
     }
 
     void explanationIsDeterministicAndAddsUp()
