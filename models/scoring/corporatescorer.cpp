@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace tw {
 
@@ -23,30 +24,54 @@ constexpr double kDuplicateSimilarity = 0.6;
 constexpr qint64 kDuplicateWindowMs = 3 * kDayMs;
 constexpr int kTop = 5;
 
-QSet<QString> titleWords(const QString &title)
+// A title's distinct words (lower-cased letters and digits), each as a
+// 64-bit FNV-1a hash, sorted: comparing two titles is then one merge of two
+// short arrays. Grouping compares each row with every story of its last three
+// days, and hashing QStrings into QSets for that was most of a refresh.
+using WordSet = std::vector<quint64>;
+
+WordSet titleWords(const QString &title)
 {
-    QSet<QString> words;
-    QString word;
+    WordSet words;
+    quint64 hash = 0;
+    bool inWord = false;
+    auto endWord = [&] {
+        if (inWord)
+            words.push_back(hash);
+        inWord = false;
+    };
     for (QChar c : title) {
         if (c.isLetterOrNumber()) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            words.insert(word);
-            word.clear();
+            if (!inWord)
+                hash = 1469598103934665603ULL;
+            inWord = true;
+            hash = (hash ^ c.toLower().unicode()) * 1099511628211ULL;
+        } else {
+            endWord();
         }
     }
-    if (!word.isEmpty())
-        words.insert(word);
+    endWord();
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;
 }
 
-double jaccard(const QSet<QString> &a, const QSet<QString> &b)
+double jaccard(const WordSet &a, const WordSet &b)
 {
-    if (a.isEmpty() || b.isEmpty())
+    if (a.empty() || b.empty())
         return 0;
-    qsizetype common = 0;
-    for (const QString &w : a)
-        common += b.contains(w) ? 1 : 0;
+    size_t common = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
     return double(common) / double(a.size() + b.size() - common);
 }
 
@@ -129,10 +154,10 @@ double StoryGrouper::titleSimilarity(const QString &a, const QString &b) { retur
 QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
 {
     QList<int> groupOf(rows.size(), -1);
-    QList<QSet<QString>> words;
-    words.reserve(rows.size());
+    std::vector<WordSet> words;
+    words.reserve(size_t(rows.size()));
     for (const StoredArticleScore &r : rows)
-        words << titleWords(r.title);
+        words.push_back(titleWords(r.title));
     QList<qsizetype> firstOfGroup;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         // Rows come in time order, so groups' first rows do too: only those
@@ -146,7 +171,7 @@ QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
         for (; g < firstOfGroup.size() && groupOf[i] < 0; ++g) {
             const qsizetype first = firstOfGroup[g];
             if (std::abs(rows[i].publishedUtc - rows[first].publishedUtc) <= kDuplicateWindowMs
-                && jaccard(words[i], words[first]) >= kDuplicateSimilarity)
+                && jaccard(words[size_t(i)], words[size_t(first)]) >= kDuplicateSimilarity)
                 groupOf[i] = int(g);
         }
         if (groupOf[i] < 0) {
