@@ -1,7 +1,9 @@
-// Sentences per second of the sentence scorer on one core.
+// Sentences per second of the sentence scorer on one core, and the time to
+// refresh a company's corporate scores from a year of article scores.
 //   build/bench/bench_sentiment [--benchmark_filter=...]
 // Set TICKERWIRE_BENCH_TSV to a label<TAB>sentence file (for example one of
 // ../shared/eval) to measure on it instead of the built-in sentences.
+#include "scoring/corporatescorer.h"
 #include "sentiment/sentimentevaluation.h"
 #include "sentiment/sentimentscorer.h"
 
@@ -74,6 +76,44 @@ void BM_LoadLexicon(benchmark::State &state)
     }
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+// A company's corporate scores (all three horizons) from a year of article
+// scores, as every ingest batch refreshes them: state.range(0) articles,
+// evenly spread over 365 days, titles drawn from a small vocabulary.
+void BM_CorporateRefresh(benchmark::State &state)
+{
+    const QStringList words{QStringLiteral("Meta"),     QStringLiteral("capex"),   QStringLiteral("Muse"),
+                            QStringLiteral("Spark"),    QStringLiteral("AI"),      QStringLiteral("shares"),
+                            QStringLiteral("guidance"), QStringLiteral("raises"),  QStringLiteral("cuts"),
+                            QStringLiteral("launch"),   QStringLiteral("model"),   QStringLiteral("ads"),
+                            QStringLiteral("revenue"),  QStringLiteral("Llama"),   QStringLiteral("data"),
+                            QStringLiteral("center")};
+    const int count = int(state.range(0));
+    const qint64 now = 1'780'000'000'000LL;
+    quint32 seed = 7;
+    QList<tw::StoredArticleScore> rows;
+    for (int i = 0; i < count; ++i) {
+        tw::StoredArticleScore s;
+        s.articleId = i + 1;
+        s.ticker = QStringLiteral("META");
+        s.score = double(i % 21 - 10) / 10.0;
+        s.confidence = 0.7;
+        s.relevance = 0.8;
+        s.publishedUtc = now - qint64(365.0 * 86'400'000.0 * double(count - i) / count);
+        QStringList title;
+        for (int w = 0; w < 7; ++w) {
+            seed = seed * 1664525u + 1013904223u;
+            title << words.at(int((seed >> 16) % quint32(words.size())));
+        }
+        s.title = title.join(QLatin1Char(' '));
+        rows << s;
+    }
+    for (auto _ : state)
+        for (tw::ScoreHorizon h : tw::allHorizons())
+            benchmark::DoNotOptimize(tw::CorporateScorer::compute(QStringLiteral("META"), h, now, rows).score);
+    state.SetItemsProcessed(state.iterations() * count);
+}
+BENCHMARK(BM_CorporateRefresh)->Arg(2'000)->Arg(20'000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
