@@ -1,10 +1,10 @@
 #include "parsers/atomparser.h"
 
 #include "parsers/articlefinisher.h"
-#include "parsers/documenttext.h"
 #include "parsers/strictxmlreader.h"
 #include "parsers/textnormalizer.h"
 #include "parsers/xmlbase.h"
+#include "parsers/xmlfeedreading.h"
 #include "parsers/xmlitemrecovery.h"
 
 #include <QHash>
@@ -250,24 +250,7 @@ private:
 Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
                                      XmlReading reading)
 {
-    const DocumentText decoded = decodeDocument(document);
-    if (reading == XmlReading::StrictFirst) {
-        AtomReader strict(feedUrl, fetchedUtc);
-        if (strict.readStrictly(decoded.text)) {
-            if (!strict.sawRoot())
-                return fail(strict.rootError());
-            strict.finish();
-            return std::move(strict.feed());
-        }
-    }
-    AtomReader reader(feedUrl, fetchedUtc);
-    readWithItemRecovery(
-        decoded.text, QStringLiteral("entry"), [&](const QString &text) { return reader.readPass(text); },
-        [&](const QString &reason) { reader.feed().skipped << reason; });
-    if (!reader.sawRoot())
-        return fail(reader.rootError());
-    reader.finish();
-    return std::move(reader.feed());
+    return readXmlFeed<AtomReader>(document, feedUrl, fetchedUtc, reading, QStringLiteral("entry"));
 }
 
 } // namespace tw

@@ -1,10 +1,10 @@
 #include "parsers/rssparser.h"
 
 #include "parsers/articlefinisher.h"
-#include "parsers/documenttext.h"
 #include "parsers/strictxmlreader.h"
 #include "parsers/textnormalizer.h"
 #include "parsers/xmlbase.h"
+#include "parsers/xmlfeedreading.h"
 #include "parsers/xmlitemrecovery.h"
 
 #include <QXmlStreamReader>
@@ -207,24 +207,7 @@ private:
 Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
                                     XmlReading reading)
 {
-    const DocumentText decoded = decodeDocument(document);
-    if (reading == XmlReading::StrictFirst) {
-        RssReader strict(feedUrl, fetchedUtc);
-        if (strict.readStrictly(decoded.text)) {
-            if (!strict.sawRoot())
-                return fail(strict.rootError());
-            strict.finish();
-            return std::move(strict.feed());
-        }
-    }
-    RssReader reader(feedUrl, fetchedUtc);
-    readWithItemRecovery(
-        decoded.text, QStringLiteral("item"), [&](const QString &text) { return reader.readPass(text); },
-        [&](const QString &reason) { reader.feed().skipped << reason; });
-    if (!reader.sawRoot())
-        return fail(reader.rootError());
-    reader.finish();
-    return std::move(reader.feed());
+    return readXmlFeed<RssReader>(document, feedUrl, fetchedUtc, reading, QStringLiteral("item"));
 }
 
 } // namespace tw

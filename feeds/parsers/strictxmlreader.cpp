@@ -191,7 +191,7 @@ StrictXmlReader::TokenType StrictXmlReader::readNext()
                 return fail("text outside the root element");
             continue;
         }
-        if (!readText(m_sink))
+        if (!readCharacterData(m_sink, false))
             return Invalid;
     }
     return fail("premature end of document");
@@ -215,7 +215,7 @@ StrictXmlReader::TokenType StrictXmlReader::readMarkup()
         if (m_open.empty())
             return fail("CDATA outside the root element");
         m_p += 9;
-        return readCData(m_sink) ? NoToken : Invalid;
+        return readCharacterData(m_sink, true) ? NoToken : Invalid;
     }
     return fail("DOCTYPE or markup declaration");
 }
@@ -277,9 +277,11 @@ bool StrictXmlReader::skipProcessingInstruction()
     return false;
 }
 
-// Character data up to the next '<', entities resolved and line ends made
-// '\n' as XML requires; appended to `out` when it is not null.
-bool StrictXmlReader::readText(QString *out)
+// Character data, appended to `out` when it is not null, with line ends
+// made '\n' as XML requires. Text runs up to the next '<' with references
+// resolved ("]]>" is not allowed in it); a CDATA section runs up to "]]>",
+// which is consumed, and takes everything else literally.
+bool StrictXmlReader::readCharacterData(QString *out, bool cdata)
 {
     const char16_t *run = m_p;
     auto flush = [&] {
@@ -292,16 +294,25 @@ bool StrictXmlReader::readText(QString *out)
             ++m_p;
             continue;
         }
-        if (c == u'<')
-            break;
         if (c == u']') {
             if (m_end - m_p >= 3 && m_p[1] == u']' && m_p[2] == u'>') {
-                fail("']]>' in text");
-                return false;
+                if (!cdata) {
+                    fail("']]>' in text");
+                    return false;
+                }
+                flush();
+                m_p += 3;
+                return true;
             }
             ++m_p;
             continue;
         }
+        if (cdata && (c == u'<' || c == u'&')) {
+            ++m_p;
+            continue;
+        }
+        if (c == u'<')
+            break;
         if (const int n = plainWidth(m_p, m_end)) {
             m_p += n;
             continue;
@@ -322,51 +333,12 @@ bool StrictXmlReader::readText(QString *out)
         }
         run = m_p;
     }
+    if (cdata) {
+        fail("unterminated CDATA section");
+        return false;
+    }
     flush();
     return true;
-}
-
-bool StrictXmlReader::readCData(QString *out)
-{
-    const char16_t *run = m_p;
-    auto flush = [&] {
-        if (out && m_p > run)
-            out->append(QStringView(run, m_p - run));
-    };
-    while (m_p < m_end) {
-        const char16_t c = *m_p;
-        if (c >= 0x20 && c < 0xD800 && c != u']') {
-            ++m_p;
-            continue;
-        }
-        if (c == u']') {
-            if (m_end - m_p >= 3 && m_p[1] == u']' && m_p[2] == u'>') {
-                flush();
-                m_p += 3;
-                return true;
-            }
-            ++m_p;
-            continue;
-        }
-        if (const int n = plainWidth(m_p, m_end)) {
-            m_p += n;
-            continue;
-        }
-        flush();
-        if (c == u'\r') {
-            if (out)
-                out->append(QLatin1Char('\n'));
-            ++m_p;
-            if (m_p < m_end && *m_p == u'\n')
-                ++m_p;
-        } else {
-            fail("invalid character");
-            return false;
-        }
-        run = m_p;
-    }
-    fail("unterminated CDATA section");
-    return false;
 }
 
 // At '&': one of the five predefined entities or a character reference.

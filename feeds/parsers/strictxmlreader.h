@@ -96,8 +96,7 @@ private:
     TokenType readMarkup();
     TokenType readStartTag();
     TokenType readEndTag();
-    bool readText(QString *out);
-    bool readCData(QString *out);
+    bool readCharacterData(QString *out, bool cdata);
     bool skipComment();
     bool skipProcessingInstruction();
     bool readName(QStringView *name);
