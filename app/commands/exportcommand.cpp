@@ -1,3 +1,4 @@
+#include "alerts/analyststate.h"
 #include "cli/command.h"
 #include "cli/storesession.h"
 #include "export/csvexport.h"
@@ -67,7 +68,11 @@ public:
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
         }
-        const ExportQuery query = ExportQuery::build(*kind, filter);
+        // Alerts as the analyst at the keyboard acknowledged them.
+        const ExportQuery query = *kind == ExportKind::Alerts
+                                      ? ExportQuery::firedAlerts(
+                                            filter, AnalystState::forStore((*store)->database()).acknowledged())
+                                      : ExportQuery::build(*kind, filter);
         const CsvExport exporter((*store)->database(), CsvWriter::Options{ctx.parser.isSet(kExcel)});
 
         if (!ctx.parser.isSet(kOutput)) {

@@ -79,8 +79,18 @@ Result<ExportSummary> CsvExport::writeTo(QIODevice *device, const ExportQuery &q
             summary.cancelled = true;
             break;
         }
-        for (int c = 0; c < columns; ++c)
-            addCell(writer, q.value(c), query.columns.at(c).type);
+        if (query.adjustRow) {
+            QVariantList row;
+            row.reserve(columns);
+            for (int c = 0; c < columns; ++c)
+                row << q.value(c);
+            query.adjustRow(row);
+            for (int c = 0; c < columns; ++c)
+                addCell(writer, row.at(c), query.columns.at(c).type);
+        } else {
+            for (int c = 0; c < columns; ++c)
+                addCell(writer, q.value(c), query.columns.at(c).type);
+        }
         writer.endRow();
         if (!writer.ok())
             return fail(QStringLiteral("Could not write the export: %1").arg(device->errorString()));

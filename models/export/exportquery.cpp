@@ -370,4 +370,15 @@ QString ExportQuery::countSql() const
     return countSqlText;
 }
 
+ExportQuery ExportQuery::firedAlerts(const ExportFilter &filter, const AnalystState::Acknowledged &acknowledged)
+{
+    ExportQuery query = build(ExportKind::Alerts, filter);
+    // Columns 0, 1 and 6: the firing's id, its stored fired_utc, acknowledged.
+    query.adjustRow = [acknowledged](QVariantList &row) {
+        if (row.at(6).toInt() == 0 && acknowledged.contains(row.at(0).toLongLong(), row.at(1).toLongLong()))
+            row[6] = 1;
+    };
+    return query;
+}
+
 } // namespace tw

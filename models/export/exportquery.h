@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/analyststate.h"
 #include "core/result.h"
 #include "store/sqldialect.h"
 
@@ -9,6 +10,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 namespace tw {
@@ -57,6 +59,11 @@ struct ExportQuery {
     std::optional<QVariantList> countBindings;
 
     QStringList headers() const;
+    // Cells the store does not hold, filled in per row before it is written
+    // (the analyst's own acknowledgements live in their settings). Unset: the
+    // row is written as selected.
+    std::function<void(QVariantList &row)> adjustRow;
+
     // The same rows counted, for a progress bar's total.
     QString countSql() const;
 
@@ -79,6 +86,9 @@ struct ExportQuery {
                                  const QString &interval = QStringLiteral("1d"));
     // The configured feeds and their fetch state (FeedStore::all).
     static ExportQuery feeds();
+    // Fired alerts (as build(Alerts)) with `acknowledged` as this analyst
+    // sees it: the store's old shared flag, or their own acknowledgement.
+    static ExportQuery firedAlerts(const ExportFilter &filter, const AnalystState::Acknowledged &acknowledged);
 };
 
 } // namespace tw

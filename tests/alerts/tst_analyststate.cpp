@@ -1,12 +1,15 @@
 #include "alerts/alertrulestore.h"
 #include "alerts/analyststate.h"
 #include "alerts/firedalertstore.h"
+#include "export/csvexport.h"
+#include "export/exportquery.h"
 #include "read/alertreader.h"
 #include "store/storeconnection.h"
 #include "store/tickerstore.h"
 #include "pgtestcluster.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -106,6 +109,24 @@ private slots:
         // What a restart reads back (a new store object on the same settings).
         FiredAlertStore aliceAgain(db, AnalystState::forStore(db, settingsOf(QStringLiteral("alice-ack"))));
         QCOMPARE(*aliceAgain.unacknowledgedCount(), qint64(1));
+
+        // Each analyst's export of the alerts says what they acknowledged.
+        auto exported = [&](const QString &analyst) {
+            QBuffer out;
+            out.open(QIODevice::WriteOnly);
+            const auto query = ExportQuery::firedAlerts({}, AnalystState::forStore(db, settingsOf(analyst)).acknowledged());
+            const auto written = CsvExport(db, CsvWriter::Options{}).writeTo(&out, query);
+            if (!written)
+                qFatal("export failed: %s", qPrintable(written.errorMessage()));
+            QStringList acknowledged;   // per row, in fired order
+            const QStringList lines = QString::fromUtf8(out.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+            const int column = int(lines.first().split(u',').indexOf(QStringLiteral("acknowledged")));
+            for (const QString &line : lines.mid(1))
+                acknowledged << line.split(u',').at(column);
+            return acknowledged;
+        };
+        QCOMPARE(exported(QStringLiteral("alice-ack")), (QStringList{QStringLiteral("1"), QStringLiteral("0")}));
+        QCOMPARE(exported(QStringLiteral("bob-ack")), (QStringList{QStringLiteral("0"), QStringLiteral("0")}));
     }
 
     void mutingIsPerAnalyst()

@@ -1,5 +1,6 @@
 #include "export/panelexport.h"
 
+#include "alerts/analyststate.h"
 #include "export/exportablepanel.h"
 #include "panels/alertspanel.h"
 #include "panels/feedstatuspanel.h"
@@ -37,9 +38,11 @@ Result<PanelExport> panelExport(QWidget *panel)
             return query.error();
         return PanelExport{*query, exportable->exportName()};
     }
-    // AlertsPanel lists every fired alert (its rules are settings, not data).
-    if (qobject_cast<AlertsPanel *>(panel))
-        return PanelExport{ExportQuery::build(ExportKind::Alerts, {}), QStringLiteral("alerts.csv")};
+    // AlertsPanel lists every fired alert (its rules are settings, not data),
+    // acknowledged as this analyst sees them.
+    if (auto *alerts = qobject_cast<AlertsPanel *>(panel))
+        return PanelExport{ExportQuery::firedAlerts({}, AnalystState::forStore(alerts->database()).acknowledged()),
+                           QStringLiteral("alerts.csv")};
     if (qobject_cast<FeedStatusPanel *>(panel))
         return PanelExport{ExportQuery::feeds(), QStringLiteral("feeds.csv")};
     return fail(QStringLiteral("This panel has no table to export."));

@@ -22,6 +22,7 @@ public:
     explicit AlertsPanel(QSqlDatabase db, QWidget *parent = nullptr);
 
     QTableWidget *firedTable() const { return m_fired; }
+    QSqlDatabase database() const { return m_db; }
     QTableWidget *rulesTable() const { return m_rules; }
     QString firedEmptyMessage() const;
     QString rulesEmptyMessage() const;
