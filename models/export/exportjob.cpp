@@ -2,6 +2,7 @@
 
 #include "store/storeconnection.h"
 
+#include <QMetaObject>
 #include <QUuid>
 
 namespace tw {
@@ -58,7 +59,12 @@ void ExportJob::run()
             }
         }
     }
-    emit finished(error.isEmpty(), cancelled, rows, error);
+    // Emitted on the thread that owns the job, after the worker is done: a
+    // listener connected directly (a QSignalSpy) must not hear it before it
+    // starts waiting, which a job cancelled at once made possible.
+    QMetaObject::invokeMethod(
+        this, [this, ok = error.isEmpty(), cancelled, rows, error] { emit finished(ok, cancelled, rows, error); },
+        Qt::QueuedConnection);
 }
 
 } // namespace tw

@@ -36,6 +36,7 @@ signals:
     // `total` is -1 while unknown.
     void progress(qint64 rows, qint64 total);
     // ok == false: `error` says why (no file was written). cancelled: no file either.
+    // On the job's own thread (its owner's event loop), once the export ended.
     void finished(bool ok, bool cancelled, qint64 rows, const QString &error);
 
 private:
