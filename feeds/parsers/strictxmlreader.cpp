@@ -90,12 +90,14 @@ bool StrictXmlReader::readName(QStringView *name)
         return false;
     int colons = 0;
     while (m_p < m_end && isNameChar(*m_p)) {
-        colons += *m_p == u':';
+        if (*m_p == u':') {
+            ++colons;
+            // A QName: at most one colon, and a name start after it.
+            if (colons > 1 || m_p + 1 == m_end || !isNameStart(m_p[1]))
+                return false;
+        }
         ++m_p;
     }
-    // A QName: at most one colon, with something on either side.
-    if (colons > 1 || m_p[-1] == u':')
-        return false;
     if (m_p < m_end && *m_p >= 0x80)
         return false;   // a non-ASCII name character: QXmlStreamReader judges those
     *name = QStringView(start, m_p - start);
@@ -250,7 +252,9 @@ bool StrictXmlReader::skipProcessingInstruction()
 {
     m_p += 2;
     QStringView target;
-    if (!readName(&target) || target.compare(u"xml", Qt::CaseInsensitive) == 0) {
+    // Targets are names without a colon (QXmlStreamReader refuses one), and
+    // "xml" only starts the declaration.
+    if (!readName(&target) || target.contains(u':') || target.compare(u"xml", Qt::CaseInsensitive) == 0) {
         fail("unsupported processing instruction");
         return false;
     }

@@ -180,6 +180,11 @@ private slots:
             << rss(item(plain + "<media:thumbnail url=\"x\"/>")) << false << false;
         QTest::newRow("non-ASCII element name")
             << rss(item(plain + "<\xC3\xA9l>x</\xC3\xA9l>")) << false << false;
+        // Both found by the differential fuzzer: QXmlStreamReader refuses them.
+        QTest::newRow("a processing instruction target with a colon")
+            << ("<?x:ml version=\"1.0\"?>" + rss(item(plain)).mid(39)) << false << false;
+        QTest::newRow("a digit after an element's prefix")
+            << rss(item(plain + "<dc:1creator>x</dc:1creator>")) << false << false;
         QTest::newRow("']]>' in text") << rss(item(plain + "<author>a ]]> b</author>")) << false << false;
         QTest::newRow("a control character") << rss(item(plain + "<author>a \x01 b</author>")) << false << false;
         QTest::newRow("truncated document") << rss(item(plain)).left(150) << false << false;
