@@ -339,7 +339,7 @@ void MainWindow::resetLayout()
     tabifyDockWidget(dock(PanelId::Timeline), dock(PanelId::Capex));
     tabifyDockWidget(dock(PanelId::Capex), dock(PanelId::Alerts));
     dock(PanelId::Timeline)->raise();
-    resizeDocks({dock(PanelId::Watchlist), dock(PanelId::Chart), dock(PanelId::Reader)}, {340, 800, 460},
+    resizeDocks({dock(PanelId::Watchlist), dock(PanelId::Chart), dock(PanelId::Reader)}, {380, 760, 460},
                 Qt::Horizontal);
     resizeDocks({dock(PanelId::Chart), dock(PanelId::Articles)}, {520, 380}, Qt::Vertical);
 }
