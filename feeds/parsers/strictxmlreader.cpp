@@ -55,8 +55,7 @@ void appendCodePoint(QString *out, char32_t c)
 } // namespace
 
 StrictXmlReader::StrictXmlReader(const QString &text)
-    : m_text(text),
-      m_begin(reinterpret_cast<const char16_t *>(text.constData())),
+    : m_begin(reinterpret_cast<const char16_t *>(text.constData())),
       m_p(m_begin),
       m_end(m_begin + text.size())
 {
@@ -180,11 +179,9 @@ StrictXmlReader::TokenType StrictXmlReader::readNext()
         return m_token = EndDocument;
     while (m_p < m_end) {
         if (*m_p == u'<') {
-            const TokenType t = readMarkup();
-            if (t != NoToken)
+            // NoToken: a comment, processing instruction or CDATA section was read.
+            if (const TokenType t = readMarkup(); t != NoToken)
                 return t;
-            if (m_error != NoError)
-                return Invalid;
             continue;
         }
         if (m_open.empty()) {

@@ -106,7 +106,6 @@ private:
                  QStringView *uri) const;
     void skipSpace();
 
-    const QString &m_text;
     const char16_t *m_begin;
     const char16_t *m_p;
     const char16_t *m_end;
@@ -120,8 +119,7 @@ private:
     bool m_pendingEnd = false;   // <a/>: the end element comes next
     bool m_rootClosed = false;
     bool m_started = false;
-    bool m_collect = false;      // readElementText wants the text; other reads only check it
-    QString *m_sink = nullptr;
+    QString *m_sink = nullptr;   // readElementText collects text here; other reads only check it
     Error m_error = NoError;
     QString m_errorString;
 };
