@@ -17,6 +17,21 @@ namespace {
 // A single lock (not one per article) cannot deadlock however feeds are ordered.
 constexpr qint64 kArticleWriteLockKey = 0x7477'6172'7469;  // "twarti"
 
+// The write path's SQL, one text for both backends: SQLite numbers the '?'
+// placeholders left to right, as QSqlQuery does.
+constexpr const char *kFindByGuidSql = "SELECT id, content_hash FROM articles WHERE guid = ?";
+// One round trip for both identities (it matters on a server): the guid wins over the URL.
+constexpr const char *kFindByGuidOrUrlSql =
+    "SELECT id, content_hash FROM articles WHERE guid = ? OR (url = ? AND url <> '') "
+    "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1";
+constexpr const char *kInsertSql =
+    "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
+    "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (guid) DO NOTHING";
+constexpr const char *kUpdateSql =
+    "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?";
+constexpr const char *kIndexSql = "INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?,?,?,?)";
+
 constexpr const char *kColumns =
     "id, guid, url, title, summary, body, author, source, source_url, published_utc, "
     "published_estimated, fetched_utc, feed_id";
@@ -44,51 +59,48 @@ Article readArticle(const QSqlQuery &q)
 ArticleStore::ArticleStore(QSqlDatabase db)
     : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_lock(db)
 {
-    if (m_dialect == SqlDialect::Postgres)
-        m_lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kArticleWriteLockKey));
-    // Prepared once: ingest runs these for every article.
-    m_findByGuid.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE guid = ?"));
-    // One round trip for both identities (it matters on a server): the guid wins over the URL.
-    m_findByGuidOrUrl.prepare(QStringLiteral(
-        "SELECT id, content_hash FROM articles WHERE guid = ? OR (url = ? AND url <> '') "
-        "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1"));
-    const QString insert = QStringLiteral(
-        "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
-        "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (guid) DO NOTHING");
-    if (m_dialect == SqlDialect::Postgres)
+}
+
+// On the first write, not in the constructor: most ArticleStores only read
+// (the reader, counts, search). Each statement is prepared once per store, as
+// ingest runs them for every article, and only on the backend that runs it.
+Status ArticleStore::prepareWrites()
+{
+    if (m_writesPrepared)
+        return {};
+    auto prepare = [](QSqlQuery &q, const QString &sql) -> Status {
+        if (!q.prepare(sql))
+            return fail(describeSqlError(QStringLiteral("Could not prepare the article writes"), q));
+        return {};
+    };
+    for (auto [query, sql] : {std::pair{&m_findByGuid, kFindByGuidSql}, std::pair{&m_update, kUpdateSql}})
+        if (auto s = prepare(*query, QLatin1String(sql)); !s)
+            return s;
+    if (m_dialect == SqlDialect::Postgres) {
         // Announced in the same statement; delivered when the transaction commits.
-        m_insert.prepare(QStringLiteral("WITH inserted AS (%1 RETURNING id) SELECT id, pg_notify('%2', "
-                                        "'articles:inserted:' || id) FROM inserted")
-                             .arg(insert, QLatin1String(StoreChangeNotifier::kChannel)));
-    else
-        // No RETURNING: SQLite runs it as a trigger, and a statement with a
-        // trigger makes FTS5 flush its pending terms (see migration 4).
-        m_insert.prepare(insert);
-    m_update.prepare(QStringLiteral(
-        "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?"));
-    if (m_dialect == SqlDialect::Sqlite) {
-        // The same statements as above, with SQLite's numbered parameters.
-        auto find = SqliteStatement::prepare(
-            db, "SELECT id, content_hash FROM articles WHERE guid = ?1 OR (url = ?2 AND url <> '') "
-                "ORDER BY CASE WHEN guid = ?1 THEN 0 ELSE 1 END, id LIMIT 1");
-        // No RETURNING: SQLite runs it as a trigger, and a statement with a
-        // trigger makes FTS5 flush its pending terms (see migration 4).
-        auto insert = SqliteStatement::prepare(
-            db, "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
-                "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
-                "ON CONFLICT (guid) DO NOTHING");
-        auto index = SqliteStatement::prepare(
-            db, "INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1,?2,?3,?4)");
-        for (auto *r : {&find, &insert, &index})
-            if (!*r && m_sqlitePrepareError.isEmpty())
-                m_sqlitePrepareError = r->errorMessage();
-        if (m_sqlitePrepareError.isEmpty()) {
-            m_sqliteFind = std::move(*find);
-            m_sqliteInsert = std::move(*insert);
-            m_sqliteIndex = std::move(*index);
+        const QString insert = QStringLiteral("WITH inserted AS (%1 RETURNING id) SELECT id, pg_notify('%2', "
+                                              "'articles:inserted:' || id) FROM inserted")
+                                   .arg(QLatin1String(kInsertSql), QLatin1String(StoreChangeNotifier::kChannel));
+        for (auto [query, sql] : {std::pair{&m_lock, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kArticleWriteLockKey)},
+                                  std::pair{&m_findByGuidOrUrl, QString::fromLatin1(kFindByGuidOrUrlSql)},
+                                  std::pair{&m_insert, insert}})
+            if (auto s = prepare(*query, sql); !s)
+                return s;
+    } else {
+        // The per-article statements run on the connection directly (see
+        // SqliteStatement). No RETURNING on the insert: SQLite runs it as a
+        // trigger, and a statement with a trigger makes FTS5 flush its pending
+        // terms; the full-text row is written here instead (migration 4).
+        for (auto [statement, sql] : {std::pair{&m_sqliteFind, kFindByGuidOrUrlSql}, std::pair{&m_sqliteInsert, kInsertSql},
+                                      std::pair{&m_sqliteIndex, kIndexSql}}) {
+            auto prepared = SqliteStatement::prepare(m_db, sql);
+            if (!prepared)
+                return prepared.error();
+            *statement = std::move(*prepared);
         }
     }
+    m_writesPrepared = true;
+    return {};
 }
 
 QString ArticleStore::contentHash(const Article &article)
@@ -114,6 +126,7 @@ Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &articl
     if (m_dialect == SqlDialect::Sqlite) {
         m_sqliteFind.bind(1, article.guid);
         m_sqliteFind.bind(2, article.url);
+        m_sqliteFind.bind(3, article.guid);
         auto row = m_sqliteFind.step();
         if (!row)
             return fail(QStringLiteral("Article lookup failed: %1").arg(row.errorMessage()));
@@ -123,23 +136,17 @@ Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &articl
         m_sqliteFind.reset();
         return found;
     }
-    if (auto s = execBound(m_findByGuidOrUrl, {article.guid, article.url, article.guid}); !s)
-        return fail(QStringLiteral("Article lookup failed: %1").arg(s.errorMessage()));
-    Stored found;
-    if (m_findByGuidOrUrl.next())
-        found = std::make_pair(m_findByGuidOrUrl.value(0).toLongLong(), m_findByGuidOrUrl.value(1).toString());
-    m_findByGuidOrUrl.finish();
-    return found;
+    return findWith(m_findByGuidOrUrl, {article.guid, article.url, article.guid});
 }
 
-Result<ArticleStore::Stored> ArticleStore::findByGuid(const QString &guid)
+Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
-    if (auto s = execBound(m_findByGuid, {guid}); !s)
+    if (auto s = execBound(query, values); !s)
         return fail(QStringLiteral("Article lookup failed: %1").arg(s.errorMessage()));
     Stored found;
-    if (m_findByGuid.next())
-        found = std::make_pair(m_findByGuid.value(0).toLongLong(), m_findByGuid.value(1).toString());
-    m_findByGuid.finish();
+    if (query.next())
+        found = std::make_pair(query.value(0).toLongLong(), query.value(1).toString());
+    query.finish();
     return found;
 }
 
@@ -197,8 +204,8 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
 {
     if (article.guid.isEmpty())
         return fail(QStringLiteral("Article \"%1\" has no guid").arg(article.title.left(60)));
-    if (!m_sqlitePrepareError.isEmpty())
-        return fail(m_sqlitePrepareError);
+    if (auto prepared = prepareWrites(); !prepared)
+        return prepared.error();
     const QString hash = contentHash(article);
     if (m_dialect == SqlDialect::Postgres) {
         if (!m_lock.exec())
@@ -229,7 +236,7 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
         return ArticleUpsert{**inserted, UpsertOutcome::Inserted};
     // Another writer stored this guid since the lookup (only possible when a
     // writer does not take the lock): theirs is the row.
-    auto raced = findByGuid(article.guid);
+    auto raced = findWith(m_findByGuid, {article.guid});
     if (!raced)
         return raced.error();
     if (!raced->has_value())

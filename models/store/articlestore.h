@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -49,8 +50,9 @@ public:
 
 private:
     using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
+    Status prepareWrites();
     Result<Stored> findByGuidOrUrl(const Article &article);
-    Result<Stored> findByGuid(const QString &guid);
+    static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
     // The new row's id, or nullopt when another writer stored the guid first.
     Result<std::optional<qint64>> insertNew(const Article &article, const QString &hash);
 
@@ -60,14 +62,12 @@ private:
     QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
-    // SQLite: the per-article statements run on the connection directly
-    // (see SqliteStatement); m_index writes a new article's full-text row
-    // (migration 4). Empty on PostgreSQL.
+    QSqlQuery m_lock;
+    // SQLite's per-article statements (see prepareWrites); empty on PostgreSQL.
     SqliteStatement m_sqliteFind;
     SqliteStatement m_sqliteInsert;
-    SqliteStatement m_sqliteIndex;
-    QString m_sqlitePrepareError;
-    QSqlQuery m_lock;
+    SqliteStatement m_sqliteIndex;   // a new article's full-text row (migration 4)
+    bool m_writesPrepared = false;
 };
 
 } // namespace tw
