@@ -1,20 +1,18 @@
 #include "events/eventmerger.h"
 
 #include "events/eventdetectors.h"
-#include "store/eventstore.h"
 
 namespace tw {
 
-EventMerger::EventMerger(QSqlDatabase db) : m_db(std::move(db)) {}
+EventMerger::EventMerger(QSqlDatabase db) : m_store(std::move(db)) {}
 
 Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events)
 {
     MergeReport report;
-    EventStore store(m_db);
-    if (auto s = store.detachArticle(articleId); !s)
+    if (auto s = m_store.detachArticle(articleId); !s)
         return s.error();
     for (const ExtractedEvent &e : events) {
-        auto candidates = store.candidates(e.ticker, e.kind);
+        auto candidates = m_store.candidates(e.ticker, e.kind);
         if (!candidates)
             return candidates.error();
         // Of the stored events this one may be, the closest in time.
@@ -28,7 +26,7 @@ Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<Extr
         }
         qint64 id = 0;
         if (match == candidates->cend()) {
-            auto inserted = store.insert(e);
+            auto inserted = m_store.insert(e);
             if (!inserted)
                 return inserted.error();
             id = *inserted;
@@ -39,7 +37,7 @@ Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<Extr
             const bool moreConfident = e.confidence > match->event.confidence;
             const bool betterDated = betterDate(e.date, match->event.date);
             if (moreConfident || betterDated) {
-                if (auto s = store.improve(id, betterDated ? e.date : match->event.date,
+                if (auto s = m_store.improve(id, betterDated ? e.date : match->event.date,
                                            moreConfident ? e.title : match->event.title,
                                            std::max(e.confidence, match->event.confidence));
                     !s)
@@ -47,7 +45,7 @@ Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<Extr
             }
             ++report.joined;
         }
-        if (auto s = store.addSource(id, articleId, e.sentenceStart, e.sentenceEnd); !s)
+        if (auto s = m_store.addSource(id, articleId, e.sentenceStart, e.sentenceEnd); !s)
             return s.error();
     }
     return report;

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "events/eventtypes.h"
+#include "store/eventstore.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -28,7 +29,7 @@ public:
     Result<MergeReport> mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events);
 
 private:
-    QSqlDatabase m_db;
+    EventStore m_store;   // one for the merger's life: its candidate query is prepared once
 };
 
 } // namespace tw

@@ -40,11 +40,7 @@ double StoredEvent::confidence() const
     return best + (0.99 - best) * (1.0 - std::pow(0.5, std::max(0, sources - 1)));
 }
 
-EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)), m_candidates(m_db)
-{
-    // Prepared once: the merger asks for candidates for every extracted event.
-    m_candidates.prepare(selectSql(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?")));
-}
+EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)), m_candidates(m_db) {}
 
 QString EventStore::selectSql(const QString &where)
 {
@@ -134,6 +130,10 @@ Result<QList<EventSource>> EventStore::sources(qint64 eventId) const
 
 Result<QList<StoredEvent>> EventStore::candidates(const QString &ticker, EventKind kind) const
 {
+    // Prepared on first use and kept: the merger asks for every extracted event.
+    if (m_candidates.lastQuery().isEmpty()
+        && !m_candidates.prepare(selectSql(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?"))))
+        return fail(describeSqlError(QStringLiteral("Could not read events"), m_candidates));
     return read(m_candidates, {ticker, eventKindId(kind)});
 }
 
