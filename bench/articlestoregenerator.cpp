@@ -1,8 +1,8 @@
 #include "articlestoregenerator.h"
 
-#include "core/storetime.h"
-#include "store/articlestore.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/articlestore.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 

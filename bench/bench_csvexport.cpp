@@ -1,9 +1,9 @@
 #include "articlestoregenerator.h"
 
-#include "export/csvexport.h"
-#include "read/articlepage.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
+#include "models/export/csvexport.h"
+#include "models/read/articlepage.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
 
 #include <QCoreApplication>
 #include <QFile>

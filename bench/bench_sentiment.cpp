@@ -3,9 +3,9 @@
 //   build/bench/bench_sentiment [--benchmark_filter=...]
 // Set TICKERWIRE_BENCH_TSV to a label<TAB>sentence file (for example one of
 // ../shared/eval) to measure on it instead of the built-in sentences.
-#include "scoring/corporatescorer.h"
-#include "sentiment/sentimentevaluation.h"
-#include "sentiment/sentimentscorer.h"
+#include "models/scoring/corporatescorer.h"
+#include "models/sentiment/sentimentevaluation.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <benchmark/benchmark.h>
 

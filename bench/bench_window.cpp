@@ -5,12 +5,12 @@
 //
 // The store is generated once at $TW_BENCH_STORE (default
 // /tmp/tickerwire-bench-<N>.db) and reused by later runs.
-#include "demo/demoworkspace.h"
-#include "read/articlelistmodel.h"
-#include "store/articlestore.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
-#include "window/mainwindow.h"
+#include "models/demo/demoworkspace.h"
+#include "models/read/articlelistmodel.h"
+#include "models/store/articlestore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

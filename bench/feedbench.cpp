@@ -9,11 +9,11 @@
 // Under callgrind use small counts (e.g. 5000 5000): instruction counts are
 // the stable figure on a shared machine.
 
-#include "parsers/atomparser.h"
-#include "parsers/rssparser.h"
-#include "pipeline/articleingestor.h"
-#include "store/storeconnection.h"
-#include "store/tickerstore.h"
+#include "feeds/parsers/atomparser.h"
+#include "feeds/parsers/rssparser.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/storeconnection.h"
+#include "models/store/tickerstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,11 +5,11 @@
 //
 // Without --pg a throw-away PostgreSQL cluster is started (as the test suites
 // do). N defaults to 1,000,000; the articles are synthetic (fixed seed).
-#include "pipeline/articleingestor.h"
-#include "store/articlestore.h"
-#include "store/storeconnection.h"
-#include "store/storelocation.h"
-#include "store/tickerstore.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/articlestore.h"
+#include "models/store/storeconnection.h"
+#include "models/store/storelocation.h"
+#include "models/store/tickerstore.h"
 #include "pgtestcluster.h"
 
 #include <QCommandLineParser>

@@ -1,12 +1,12 @@
 // One libFuzzer entry point, compiled once per parser (TW_FUZZ_<name>).
-#include "parsers/atomparser.h"
-#include "parsers/companynewsparser.h"
-#include "parsers/feedsniffer.h"
-#include "parsers/jsonfeedparser.h"
-#include "parsers/newsdocumentparser.h"
-#include "parsers/quoteparsers.h"
-#include "parsers/rssparser.h"
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/atomparser.h"
+#include "feeds/parsers/companynewsparser.h"
+#include "feeds/parsers/feedsniffer.h"
+#include "feeds/parsers/jsonfeedparser.h"
+#include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/quoteparsers.h"
+#include "feeds/parsers/rssparser.h"
+#include "feeds/parsers/textnormalizer.h"
 #include "parsedfeeddiff.h"
 
 #include <cstddef>

@@ -1,8 +1,8 @@
-#include "cli/alertreport.h"
+#include "app/cli/alertreport.h"
 
-#include "alerts/alertevaluator.h"
-#include "core/storetime.h"
-#include "notify/desktopnotifier.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/core/storetime.h"
+#include "ui/notify/desktopnotifier.h"
 
 namespace tw {
 

@@ -1,4 +1,4 @@
-#include "cli/commandline.h"
+#include "app/cli/commandline.h"
 
 #include <QCoreApplication>
 

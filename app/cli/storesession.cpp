@@ -1,8 +1,8 @@
-#include "cli/storesession.h"
+#include "app/cli/storesession.h"
 
-#include "demo/demoworkspace.h"
-#include "keys/secretstore.h"
-#include "store/storelocation.h"
+#include "models/demo/demoworkspace.h"
+#include "feeds/keys/secretstore.h"
+#include "models/store/storelocation.h"
 
 namespace tw {
 

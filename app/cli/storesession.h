@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cli/command.h"
-#include "core/result.h"
-#include "store/storeconnection.h"
+#include "app/cli/command.h"
+#include "models/core/result.h"
+#include "models/store/storeconnection.h"
 
 #include <memory>
 

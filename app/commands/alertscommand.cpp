@@ -1,12 +1,12 @@
-#include "alerts/alertevaluator.h"
-#include "alerts/alertrulestore.h"
-#include "alerts/firedalertstore.h"
-#include "cli/alertreport.h"
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "core/storetime.h"
-#include "notify/desktopnotifier.h"
-#include "store/sqlexec.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/alerts/firedalertstore.h"
+#include "app/cli/alertreport.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/core/storetime.h"
+#include "ui/notify/desktopnotifier.h"
+#include "models/store/sqlexec.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "events/eventrebuilder.h"
-#include "store/eventstore.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/events/eventrebuilder.h"
+#include "models/store/eventstore.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
-#include "alerts/analyststate.h"
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "export/csvexport.h"
+#include "models/alerts/analyststate.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/export/csvexport.h"
 
 #include <QFile>
 

@@ -1,8 +1,8 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "fetch/defaultfeeds.h"
-#include "fetch/fetchtypes.h"
-#include "store/feedstore.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "feeds/fetch/defaultfeeds.h"
+#include "feeds/fetch/fetchtypes.h"
+#include "models/store/feedstore.h"
 
 namespace tw {
 

@@ -1,9 +1,9 @@
-#include "cli/alertreport.h"
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "ingest/feedbatchrun.h"
-#include "keys/secretstore.h"
-#include "store/feedstore.h"
+#include "app/cli/alertreport.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "feeds/ingest/feedbatchrun.h"
+#include "feeds/keys/secretstore.h"
+#include "models/store/feedstore.h"
 
 #include <QEventLoop>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "events/guidancehistory.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/events/guidancehistory.h"
 
 namespace tw {
 

@@ -1,11 +1,11 @@
-#include "alerts/alertevaluator.h"
-#include "cli/alertreport.h"
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "fetch/simplefetch.h"
-#include "core/storetime.h"
-#include "parsers/newsdocumentparser.h"
-#include "pipeline/articleingestor.h"
+#include "models/alerts/alertevaluator.h"
+#include "app/cli/alertreport.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "feeds/fetch/simplefetch.h"
+#include "models/core/storetime.h"
+#include "feeds/parsers/newsdocumentparser.h"
+#include "models/pipeline/articleingestor.h"
 
 #include <QFile>
 #include <QFileInfo>

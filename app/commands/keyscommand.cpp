@@ -1,5 +1,5 @@
-#include "cli/command.h"
-#include "keys/secretstore.h"
+#include "app/cli/command.h"
+#include "feeds/keys/secretstore.h"
 
 #include <QFile>
 

@@ -1,8 +1,8 @@
-#include "cli/alertreport.h"
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "ingest/quoteimporter.h"
-#include "parsers/quoteparsers.h"
+#include "app/cli/alertreport.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "feeds/ingest/quoteimporter.h"
+#include "feeds/parsers/quoteparsers.h"
 
 #include <QFile>
 #include <QTimeZone>

@@ -1,12 +1,12 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "core/storetime.h"
-#include "linking/entitylinker.h"
-#include "scoring/scorewriter.h"
-#include "store/articlestore.h"
-#include "store/articletickerstore.h"
-#include "store/sqlexec.h"
-#include "store/tickerstore.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/core/storetime.h"
+#include "models/linking/entitylinker.h"
+#include "models/scoring/scorewriter.h"
+#include "models/store/articlestore.h"
+#include "models/store/articletickerstore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QSqlQuery>
 

@@ -1,6 +1,6 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "store/storestats.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/store/storestats.h"
 
 namespace tw {
 

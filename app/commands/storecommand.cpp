@@ -1,8 +1,8 @@
-#include "cli/command.h"
-#include "cli/storesession.h"
-#include "store/storeconnection.h"
-#include "store/storecopier.h"
-#include "store/storelocation.h"
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/store/storeconnection.h"
+#include "models/store/storecopier.h"
+#include "models/store/storelocation.h"
 
 #include <QCommandLineOption>
 

@@ -1,7 +1,7 @@
-#include "cli/command.h"
-#include "sentiment/headlinemodel.h"
-#include "sentiment/sentimentevaluation.h"
-#include "sentiment/sentimentscorer.h"
+#include "app/cli/command.h"
+#include "models/sentiment/headlinemodel.h"
+#include "models/sentiment/sentimentevaluation.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <QFile>
 #include <QSaveFile>

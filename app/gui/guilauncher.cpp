@@ -1,17 +1,17 @@
-#include "gui/guilauncher.h"
+#include "app/gui/guilauncher.h"
 
-#include "cli/storesession.h"
+#include "app/cli/storesession.h"
 
-#include "demo/demoworkspace.h"
-#include "ingest/backgroundfetcher.h"
-#include "notify/alertdelivery.h"
-#include "notify/trayicon.h"
-#include "store/articlestore.h"
-#include "store/storeconnection.h"
-#include "store/storelocation.h"
-#include "window/docklayout.h"
-#include "window/mainwindow.h"
-#include "window/screenshot.h"
+#include "models/demo/demoworkspace.h"
+#include "feeds/ingest/backgroundfetcher.h"
+#include "ui/notify/alertdelivery.h"
+#include "ui/notify/trayicon.h"
+#include "models/store/articlestore.h"
+#include "models/store/storeconnection.h"
+#include "models/store/storelocation.h"
+#include "ui/window/docklayout.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/screenshot.h"
 
 #include <QApplication>
 #include <QDockWidget>

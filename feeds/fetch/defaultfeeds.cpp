@@ -1,4 +1,4 @@
-#include "fetch/defaultfeeds.h"
+#include "feeds/fetch/defaultfeeds.h"
 
 namespace tw {
 

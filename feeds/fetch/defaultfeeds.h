@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/feed.h"
+#include "models/domain/feed.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "fetch/feedfetch.h"
+#include "feeds/fetch/feedfetch.h"
 
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/textnormalizer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
-#include "fetch/fetchscheduler.h"
+#include "feeds/fetch/fetchscheduler.h"
 
-#include "fetch/feedfetch.h"
+#include "feeds/fetch/feedfetch.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fetch/fetchtypes.h"
-#include "fetch/yahoosession.h"
+#include "feeds/fetch/fetchtypes.h"
+#include "feeds/fetch/yahoosession.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "fetch/fetchtypes.h"
+#include "feeds/fetch/fetchtypes.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "fetch/simplefetch.h"
+#include "feeds/fetch/simplefetch.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-#include "fetch/yahoosession.h"
+#include "feeds/fetch/yahoosession.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkCookie>

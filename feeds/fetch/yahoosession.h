@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "fetch/fetchtypes.h"
+#include "models/core/result.h"
+#include "feeds/fetch/fetchtypes.h"
 
 #include <QByteArray>
 #include <QObject>

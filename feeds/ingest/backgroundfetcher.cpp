@@ -1,6 +1,6 @@
-#include "ingest/backgroundfetcher.h"
+#include "feeds/ingest/backgroundfetcher.h"
 
-#include "ingest/fetchworker.h"
+#include "feeds/ingest/fetchworker.h"
 
 namespace tw {
 

@@ -1,6 +1,6 @@
-#include "ingest/feedbatchrun.h"
+#include "feeds/ingest/feedbatchrun.h"
 
-#include "fetch/fetchscheduler.h"
+#include "feeds/fetch/fetchscheduler.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/feed.h"
-#include "fetch/fetchtypes.h"
-#include "ingest/feedrefresher.h"
+#include "models/domain/feed.h"
+#include "feeds/fetch/fetchtypes.h"
+#include "feeds/ingest/feedrefresher.h"
 
 #include <QHash>
 #include <QList>

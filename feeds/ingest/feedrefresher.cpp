@@ -1,12 +1,12 @@
-#include "ingest/feedrefresher.h"
+#include "feeds/ingest/feedrefresher.h"
 
-#include "ingest/quoteimporter.h"
-#include "parsers/feedsniffer.h"
-#include "parsers/newsdocumentparser.h"
-#include "parsers/quoteparsers.h"
-#include "pipeline/articleingestor.h"
-#include "store/feedstore.h"
-#include "store/tickerstore.h"
+#include "feeds/ingest/quoteimporter.h"
+#include "feeds/parsers/feedsniffer.h"
+#include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/quoteparsers.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/feedstore.h"
+#include "models/store/tickerstore.h"
 
 #include <QTimeZone>
 #include <QUrlQuery>

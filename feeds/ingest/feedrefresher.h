@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/feed.h"
-#include "fetch/fetchtypes.h"
+#include "models/core/result.h"
+#include "models/domain/feed.h"
+#include "feeds/fetch/fetchtypes.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
-#include "ingest/fetchworker.h"
+#include "feeds/ingest/fetchworker.h"
 
-#include "keys/secretstore.h"
-#include "store/feedstore.h"
-#include "store/storeconnection.h"
+#include "feeds/keys/secretstore.h"
+#include "models/store/feedstore.h"
+#include "models/store/storeconnection.h"
 
 #include <QDateTime>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fetch/fetchtypes.h"
-#include "ingest/feedbatchrun.h"
+#include "feeds/fetch/fetchtypes.h"
+#include "feeds/ingest/feedbatchrun.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "ingest/quoteimporter.h"
+#include "feeds/ingest/quoteimporter.h"
 
-#include "store/quotestore.h"
-#include "store/sqlexec.h"
+#include "models/store/quotestore.h"
+#include "models/store/sqlexec.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "parsers/parsedquotes.h"
+#include "models/core/result.h"
+#include "feeds/parsers/parsedquotes.h"
 
 #include <QSqlDatabase>
 

@@ -1,4 +1,4 @@
-#include "keys/secretstore.h"
+#include "feeds/keys/secretstore.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,6 +1,6 @@
-#include "parsers/articlefinisher.h"
+#include "feeds/parsers/articlefinisher.h"
 
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/textnormalizer.h"
 
 namespace tw {
 

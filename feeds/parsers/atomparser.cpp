@@ -1,11 +1,11 @@
-#include "parsers/atomparser.h"
+#include "feeds/parsers/atomparser.h"
 
-#include "parsers/articlefinisher.h"
-#include "parsers/strictxmlreader.h"
-#include "parsers/textnormalizer.h"
-#include "parsers/xmlbase.h"
-#include "parsers/xmlfeedreading.h"
-#include "parsers/xmlitemrecovery.h"
+#include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/strictxmlreader.h"
+#include "feeds/parsers/textnormalizer.h"
+#include "feeds/parsers/xmlbase.h"
+#include "feeds/parsers/xmlfeedreading.h"
+#include "feeds/parsers/xmlitemrecovery.h"
 
 #include <QHash>
 #include <QXmlStreamReader>

@@ -1,9 +1,9 @@
-#include "parsers/companynewsparser.h"
+#include "feeds/parsers/companynewsparser.h"
 
-#include "parsers/articlefinisher.h"
-#include "parsers/documenttext.h"
-#include "parsers/safenumber.h"
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/safenumber.h"
+#include "feeds/parsers/textnormalizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

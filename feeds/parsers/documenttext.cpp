@@ -1,4 +1,4 @@
-#include "parsers/documenttext.h"
+#include "feeds/parsers/documenttext.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>

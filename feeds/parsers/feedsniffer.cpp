@@ -1,7 +1,7 @@
-#include "parsers/feedsniffer.h"
+#include "feeds/parsers/feedsniffer.h"
 
-#include "parsers/documenttext.h"
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/textnormalizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

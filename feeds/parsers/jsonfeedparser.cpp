@@ -1,9 +1,9 @@
-#include "parsers/jsonfeedparser.h"
+#include "feeds/parsers/jsonfeedparser.h"
 
-#include "parsers/articlefinisher.h"
-#include "parsers/documenttext.h"
-#include "parsers/textnormalizer.h"
-#include "parsers/xmlbase.h"
+#include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/textnormalizer.h"
+#include "feeds/parsers/xmlbase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "parsers/parsedfeed.h"
+#include "models/core/result.h"
+#include "feeds/parsers/parsedfeed.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/article.h"
+#include "models/domain/article.h"
 
 #include <QList>
 #include <QString>

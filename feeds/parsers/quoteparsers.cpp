@@ -1,7 +1,7 @@
-#include "parsers/quoteparsers.h"
+#include "feeds/parsers/quoteparsers.h"
 
-#include "parsers/documenttext.h"
-#include "parsers/safenumber.h"
+#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/safenumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "parsers/feedsniffer.h"
-#include "parsers/parsedquotes.h"
+#include "models/core/result.h"
+#include "feeds/parsers/feedsniffer.h"
+#include "feeds/parsers/parsedquotes.h"
 
 #include <QByteArray>
 #include <QTimeZone>

@@ -1,4 +1,4 @@
-#include "parsers/strictxmlreader.h"
+#include "feeds/parsers/strictxmlreader.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/textnormalizer.h"
 
 #include <QCryptographicHash>
 #include <QHash>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/result.h"
-#include "parsers/documenttext.h"
-#include "parsers/parsedfeed.h"
-#include "parsers/xmlitemrecovery.h"
+#include "models/core/result.h"
+#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/parsedfeed.h"
+#include "feeds/parsers/xmlitemrecovery.h"
 
 #include <QByteArray>
 #include <QDateTime>

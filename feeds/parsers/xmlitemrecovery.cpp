@@ -1,4 +1,4 @@
-#include "parsers/xmlitemrecovery.h"
+#include "feeds/parsers/xmlitemrecovery.h"
 
 namespace tw {
 

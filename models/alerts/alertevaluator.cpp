@@ -1,10 +1,10 @@
-#include "alerts/alertevaluator.h"
+#include "models/alerts/alertevaluator.h"
 
-#include "alerts/alertrulestore.h"
-#include "core/logging.h"
-#include "core/storetime.h"
-#include "store/searchquerytranslator.h"
-#include "store/sqlexec.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/core/logging.h"
+#include "models/core/storetime.h"
+#include "models/store/searchquerytranslator.h"
+#include "models/store/sqlexec.h"
 
 #include <QJsonArray>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "alerts/alertrule.h"
-#include "alerts/firedalertstore.h"
-#include "core/result.h"
+#include "models/alerts/alertrule.h"
+#include "models/alerts/firedalertstore.h"
+#include "models/core/result.h"
 
 #include <QDateTime>
 #include <QJsonObject>

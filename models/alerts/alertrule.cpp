@@ -1,4 +1,4 @@
-#include "alerts/alertrule.h"
+#include "models/alerts/alertrule.h"
 
 #include <QJsonArray>
 

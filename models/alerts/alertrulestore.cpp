@@ -1,8 +1,8 @@
-#include "alerts/alertrulestore.h"
+#include "models/alerts/alertrulestore.h"
 
-#include "core/storetime.h"
-#include "store/searchquerytranslator.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/searchquerytranslator.h"
+#include "models/store/sqlexec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "alerts/alertrule.h"
-#include "alerts/analyststate.h"
-#include "core/result.h"
+#include "models/alerts/alertrule.h"
+#include "models/alerts/analyststate.h"
+#include "models/core/result.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "alerts/alertworker.h"
+#include "models/alerts/alertworker.h"
 
-#include "alerts/alertevaluator.h"
-#include "core/storetime.h"
-#include "store/storeconnection.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/core/storetime.h"
+#include "models/store/storeconnection.h"
 
 namespace tw {
 

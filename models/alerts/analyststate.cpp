@@ -1,7 +1,7 @@
-#include "alerts/analyststate.h"
+#include "models/alerts/analyststate.h"
 
-#include "store/postgresurl.h"
-#include "store/sqldialect.h"
+#include "models/store/postgresurl.h"
+#include "models/store/sqldialect.h"
 
 #include <QFileInfo>
 #include <QSettings>

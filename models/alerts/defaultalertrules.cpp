@@ -1,6 +1,6 @@
-#include "alerts/defaultalertrules.h"
+#include "models/alerts/defaultalertrules.h"
 
-#include "alerts/alertrulestore.h"
+#include "models/alerts/alertrulestore.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alerts/alertrule.h"
-#include "core/result.h"
+#include "models/alerts/alertrule.h"
+#include "models/core/result.h"
 
 #include <QList>
 #include <QSqlDatabase>

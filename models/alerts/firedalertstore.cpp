@@ -1,9 +1,9 @@
-#include "alerts/firedalertstore.h"
+#include "models/alerts/firedalertstore.h"
 
-#include "alerts/alertrule.h"
-#include "core/storetime.h"
-#include "store/sqlexec.h"
-#include "store/storechangenotifier.h"
+#include "models/alerts/alertrule.h"
+#include "models/core/storetime.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storechangenotifier.h"
 
 #include <QHash>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alerts/analyststate.h"
-#include "core/result.h"
+#include "models/alerts/analyststate.h"
+#include "models/core/result.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "core/logging.h"
+#include "models/core/logging.h"
 
 Q_LOGGING_CATEGORY(twStore, "tw.store", QtWarningMsg)
 Q_LOGGING_CATEGORY(twFeeds, "tw.feeds", QtWarningMsg)

@@ -1,16 +1,16 @@
-#include "demo/demoworkspace.h"
+#include "models/demo/demoworkspace.h"
 
-#include "alerts/alertevaluator.h"
-#include "alerts/defaultalertrules.h"
-#include "core/storetime.h"
-#include "demo/syntheticquotes.h"
-#include "pipeline/articleingestor.h"
-#include "scoring/scorewriter.h"
-#include "sentiment/headlinemodel.h"
-#include "sentiment/sentimentscorer.h"
-#include "store/quotestore.h"
-#include "store/sqlexec.h"
-#include "store/tickerstore.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/alerts/defaultalertrules.h"
+#include "models/core/storetime.h"
+#include "models/demo/syntheticquotes.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/scoring/scorewriter.h"
+#include "models/sentiment/headlinemodel.h"
+#include "models/sentiment/sentimentscorer.h"
+#include "models/store/quotestore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/article.h"
-#include "domain/ticker.h"
+#include "models/core/result.h"
+#include "models/domain/article.h"
+#include "models/domain/ticker.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "demo/syntheticquotes.h"
+#include "models/demo/syntheticquotes.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/quote.h"
+#include "models/domain/quote.h"
 
 #include <QDate>
 #include <QList>

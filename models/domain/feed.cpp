@@ -1,4 +1,4 @@
-#include "domain/feed.h"
+#include "models/domain/feed.h"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "events/amountparser.h"
+#include "models/events/amountparser.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "events/eventdetectors.h"
+#include "models/events/eventdetectors.h"
 
-#include "events/amountparser.h"
+#include "models/events/amountparser.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "events/eventtypes.h"
-#include "events/sentencecontext.h"
+#include "models/events/eventtypes.h"
+#include "models/events/sentencecontext.h"
 
 #include <QList>
 

@@ -1,9 +1,9 @@
-#include "events/eventextractor.h"
+#include "models/events/eventextractor.h"
 
-#include "events/eventdetectors.h"
-#include "events/sentencecontext.h"
-#include "text/articletext.h"
-#include "text/sentencesplitter.h"
+#include "models/events/eventdetectors.h"
+#include "models/events/sentencecontext.h"
+#include "models/text/articletext.h"
+#include "models/text/sentencesplitter.h"
 
 #include <QRegularExpression>
 #include <QSet>

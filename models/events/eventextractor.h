@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/article.h"
-#include "events/eventtypes.h"
-#include "linking/entitylinker.h"
+#include "models/domain/article.h"
+#include "models/events/eventtypes.h"
+#include "models/linking/entitylinker.h"
 
 #include <QHash>
 #include <QList>

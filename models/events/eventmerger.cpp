@@ -1,6 +1,6 @@
-#include "events/eventmerger.h"
+#include "models/events/eventmerger.h"
 
-#include "events/eventdetectors.h"
+#include "models/events/eventdetectors.h"
 
 namespace tw {
 

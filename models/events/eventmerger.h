@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "events/eventtypes.h"
-#include "store/eventstore.h"
+#include "models/core/result.h"
+#include "models/events/eventtypes.h"
+#include "models/store/eventstore.h"
 
 #include <QList>
 #include <QSqlDatabase>

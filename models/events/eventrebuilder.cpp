@@ -1,11 +1,11 @@
-#include "events/eventrebuilder.h"
+#include "models/events/eventrebuilder.h"
 
-#include "events/eventextractor.h"
-#include "events/eventmerger.h"
-#include "store/articlestore.h"
-#include "store/articletickerstore.h"
-#include "store/sqlexec.h"
-#include "store/tickerstore.h"
+#include "models/events/eventextractor.h"
+#include "models/events/eventmerger.h"
+#include "models/store/articlestore.h"
+#include "models/store/articletickerstore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QSqlQuery>
 

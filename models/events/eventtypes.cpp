@@ -1,4 +1,4 @@
-#include "events/eventtypes.h"
+#include "models/events/eventtypes.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
-#include "events/amountparser.h"
-#include "events/eventdetectors.h"
+#include "models/events/amountparser.h"
+#include "models/events/eventdetectors.h"
 
 #include <QRegularExpression>
 

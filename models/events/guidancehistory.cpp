@@ -1,6 +1,6 @@
-#include "events/guidancehistory.h"
+#include "models/events/guidancehistory.h"
 
-#include "store/eventstore.h"
+#include "models/store/eventstore.h"
 
 #include <QRegularExpression>
 

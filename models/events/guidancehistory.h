@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "events/eventtypes.h"
+#include "models/core/result.h"
+#include "models/events/eventtypes.h"
 
 #include <QList>
 #include <QSqlDatabase>

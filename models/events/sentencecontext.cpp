@@ -1,4 +1,4 @@
-#include "events/sentencecontext.h"
+#include "models/events/sentencecontext.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "events/eventtypes.h"
-#include "events/textdatefinder.h"
-#include "linking/entitylinker.h"
+#include "models/events/eventtypes.h"
+#include "models/events/textdatefinder.h"
+#include "models/linking/entitylinker.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "events/textdatefinder.h"
+#include "models/events/textdatefinder.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "events/eventtypes.h"
+#include "models/events/eventtypes.h"
 
 #include <QDate>
 #include <QList>

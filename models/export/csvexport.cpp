@@ -1,6 +1,6 @@
-#include "export/csvexport.h"
+#include "models/export/csvexport.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QSaveFile>
 #include <QSqlQuery>

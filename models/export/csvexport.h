@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "export/csvwriter.h"
-#include "export/exportquery.h"
+#include "models/core/result.h"
+#include "models/export/csvwriter.h"
+#include "models/export/exportquery.h"
 
 #include <QIODevice>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "export/csvreader.h"
+#include "models/export/csvreader.h"
 
 namespace tw {
 

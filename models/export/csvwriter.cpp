@@ -1,4 +1,4 @@
-#include "export/csvwriter.h"
+#include "models/export/csvwriter.h"
 
 #include <QLocale>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "export/exportjob.h"
+#include "models/export/exportjob.h"
 
-#include "store/storeconnection.h"
+#include "models/store/storeconnection.h"
 
 #include <QMetaObject>
 #include <QUuid>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/csvexport.h"
+#include "models/export/csvexport.h"
 
 #include <QObject>
 #include <QString>

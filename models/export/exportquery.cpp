@@ -1,7 +1,7 @@
-#include "export/exportquery.h"
+#include "models/export/exportquery.h"
 
-#include "core/storetime.h"
-#include "read/articlepage.h"
+#include "models/core/storetime.h"
+#include "models/read/articlepage.h"
 
 #include <QTimeZone>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "alerts/analyststate.h"
-#include "core/result.h"
-#include "store/sqldialect.h"
+#include "models/alerts/analyststate.h"
+#include "models/core/result.h"
+#include "models/store/sqldialect.h"
 
 #include <QDateTime>
 #include <QList>

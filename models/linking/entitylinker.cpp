@@ -1,4 +1,4 @@
-#include "linking/entitylinker.h"
+#include "models/linking/entitylinker.h"
 
 #include <QMap>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/article.h"
-#include "domain/ticker.h"
+#include "models/domain/article.h"
+#include "models/domain/ticker.h"
 
 #include <QHash>
 #include <QList>

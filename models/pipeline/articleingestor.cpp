@@ -1,14 +1,14 @@
-#include "pipeline/articleingestor.h"
+#include "models/pipeline/articleingestor.h"
 
-#include "events/eventextractor.h"
-#include "events/eventmerger.h"
-#include "linking/entitylinker.h"
-#include "scoring/scorewriter.h"
-#include "store/articlestore.h"
-#include "store/articletickerstore.h"
-#include "store/providerscorestore.h"
-#include "store/sqlexec.h"
-#include "store/tickerstore.h"
+#include "models/events/eventextractor.h"
+#include "models/events/eventmerger.h"
+#include "models/linking/entitylinker.h"
+#include "models/scoring/scorewriter.h"
+#include "models/store/articlestore.h"
+#include "models/store/articletickerstore.h"
+#include "models/store/providerscorestore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
-#include "read/alertreader.h"
+#include "models/read/alertreader.h"
 
-#include "alerts/analyststate.h"
-#include "store/sqlexec.h"
+#include "models/alerts/analyststate.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 #include <QVariant>

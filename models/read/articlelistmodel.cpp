@@ -1,6 +1,6 @@
-#include "read/articlelistmodel.h"
+#include "models/read/articlelistmodel.h"
 
-#include "core/storetime.h"
+#include "models/core/storetime.h"
 
 #include <QSet>
 

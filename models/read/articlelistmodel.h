@@ -1,6 +1,6 @@
 #pragma once
 
-#include "read/articlepage.h"
+#include "models/read/articlepage.h"
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
-#include "read/articlepage.h"
+#include "models/read/articlepage.h"
 
-#include "core/storetime.h"
-#include "store/searchquerytranslator.h"
-#include "store/sqldialect.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/searchquerytranslator.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

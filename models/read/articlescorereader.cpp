@@ -1,6 +1,6 @@
-#include "read/articlescorereader.h"
+#include "models/read/articlescorereader.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

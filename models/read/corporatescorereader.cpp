@@ -1,6 +1,6 @@
-#include "read/corporatescorereader.h"
+#include "models/read/corporatescorereader.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,6 +1,6 @@
-#include "read/eventreader.h"
+#include "models/read/eventreader.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QLocale>
 

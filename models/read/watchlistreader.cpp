@@ -1,8 +1,8 @@
-#include "read/watchlistreader.h"
+#include "models/read/watchlistreader.h"
 
-#include "core/storetime.h"
-#include "read/corporatescorereader.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/read/corporatescorereader.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,6 +1,6 @@
-#include "scoring/articlescorer.h"
+#include "models/scoring/articlescorer.h"
 
-#include "text/sentencesplitter.h"
+#include "models/text/sentencesplitter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

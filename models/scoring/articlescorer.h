@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/article.h"
-#include "linking/entitylinker.h"
-#include "sentiment/headlinemodel.h"
-#include "sentiment/sentimentscorer.h"
+#include "models/domain/article.h"
+#include "models/linking/entitylinker.h"
+#include "models/sentiment/headlinemodel.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <QList>
 #include <QString>

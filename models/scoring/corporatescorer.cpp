@@ -1,4 +1,4 @@
-#include "scoring/corporatescorer.h"
+#include "models/scoring/corporatescorer.h"
 
 #include <QHash>
 #include <QJsonArray>

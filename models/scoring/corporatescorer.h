@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/articlescorestore.h"
+#include "models/store/articlescorestore.h"
 
 #include <QList>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "scoring/scorewriter.h"
+#include "models/scoring/scorewriter.h"
 
-#include "core/storetime.h"
-#include "store/articlescorestore.h"
-#include "store/corporatescorestore.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/articlescorestore.h"
+#include "models/store/corporatescorestore.h"
+#include "models/store/sqlexec.h"
 
 namespace tw {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/article.h"
-#include "linking/entitylinker.h"
-#include "scoring/articlescorer.h"
-#include "scoring/corporatescorer.h"
-#include "sentiment/sentimentscorer.h"
-#include "store/articlescorestore.h"
+#include "models/core/result.h"
+#include "models/domain/article.h"
+#include "models/linking/entitylinker.h"
+#include "models/scoring/articlescorer.h"
+#include "models/scoring/corporatescorer.h"
+#include "models/sentiment/sentimentscorer.h"
+#include "models/store/articlescorestore.h"
 
 #include <QSqlDatabase>
 #include <QStringList>

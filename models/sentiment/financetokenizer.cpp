@@ -1,4 +1,4 @@
-#include "sentiment/financetokenizer.h"
+#include "models/sentiment/financetokenizer.h"
 
 namespace tw {
 

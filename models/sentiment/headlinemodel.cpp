@@ -1,6 +1,6 @@
-#include "sentiment/headlinemodel.h"
+#include "models/sentiment/headlinemodel.h"
 
-#include "sentiment/financetokenizer.h"
+#include "models/sentiment/financetokenizer.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/result.h"
-#include "sentiment/sentimentevaluation.h"
-#include "sentiment/sentimentscorer.h"
+#include "models/core/result.h"
+#include "models/sentiment/sentimentevaluation.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "sentiment/sentimentscorer.h"
+#include "models/core/result.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "sentiment/sentimentlexicon.h"
+#include "models/sentiment/sentimentlexicon.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "sentiment/financetokenizer.h"
+#include "models/core/result.h"
+#include "models/sentiment/financetokenizer.h"
 
 #include <QString>
 

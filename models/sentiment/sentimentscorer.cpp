@@ -1,4 +1,4 @@
-#include "sentiment/sentimentscorer.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <algorithm>
 #include <cmath>

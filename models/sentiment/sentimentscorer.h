@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "sentiment/sentimentlexicon.h"
+#include "models/core/result.h"
+#include "models/sentiment/sentimentlexicon.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "scoring/articlescorer.h"
+#include "models/core/result.h"
+#include "models/scoring/articlescorer.h"
 
 #include <QList>
 #include <QSqlDatabase>

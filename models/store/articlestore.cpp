@@ -1,9 +1,9 @@
-#include "store/articlestore.h"
+#include "models/store/articlestore.h"
 
-#include "core/storetime.h"
-#include "store/searchquerytranslator.h"
-#include "store/sqlexec.h"
-#include "store/storechangenotifier.h"
+#include "models/core/storetime.h"
+#include "models/store/searchquerytranslator.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storechangenotifier.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/article.h"
-#include "store/sqldialect.h"
-#include "store/sqlitestatement.h"
+#include "models/core/result.h"
+#include "models/domain/article.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlitestatement.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
-#include "store/articletickerstore.h"
+#include "models/store/articletickerstore.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "linking/entitylinker.h"
+#include "models/core/result.h"
+#include "models/linking/entitylinker.h"
 
 #include <QList>
 #include <QSqlDatabase>

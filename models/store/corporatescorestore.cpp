@@ -1,7 +1,7 @@
-#include "store/corporatescorestore.h"
+#include "models/store/corporatescorestore.h"
 
-#include "store/sqlexec.h"
-#include "store/storechangenotifier.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storechangenotifier.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "scoring/corporatescorer.h"
+#include "models/core/result.h"
+#include "models/scoring/corporatescorer.h"
 
 #include <QSqlDatabase>
 

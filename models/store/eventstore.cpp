@@ -1,8 +1,8 @@
-#include "store/eventstore.h"
+#include "models/store/eventstore.h"
 
-#include "core/storetime.h"
-#include "store/sqlexec.h"
-#include "store/storechangenotifier.h"
+#include "models/core/storetime.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storechangenotifier.h"
 
 #include <QSqlQuery>
 

@@ -1,7 +1,7 @@
-#include "store/feedstore.h"
+#include "models/store/feedstore.h"
 
-#include "core/storetime.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/feed.h"
+#include "models/core/result.h"
+#include "models/domain/feed.h"
 
 #include <QList>
 #include <QSqlDatabase>

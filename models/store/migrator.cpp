@@ -1,8 +1,8 @@
-#include "store/migrator.h"
+#include "models/store/migrator.h"
 
-#include "core/logging.h"
-#include "store/migrations/migration.h"
-#include "store/sqlexec.h"
+#include "models/core/logging.h"
+#include "models/store/migrations/migration.h"
+#include "models/store/sqlexec.h"
 
 #include <QFile>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "store/postgresurl.h"
+#include "models/store/postgresurl.h"
 
 #include <QUrl>
 #include <QUrlQuery>

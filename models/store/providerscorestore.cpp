@@ -1,6 +1,6 @@
-#include "store/providerscorestore.h"
+#include "models/store/providerscorestore.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlQuery>
 

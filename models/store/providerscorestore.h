@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/article.h"
+#include "models/core/result.h"
+#include "models/domain/article.h"
 
 #include <QList>
 #include <QSqlDatabase>

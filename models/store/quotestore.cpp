@@ -1,7 +1,7 @@
-#include "store/quotestore.h"
+#include "models/store/quotestore.h"
 
-#include "core/storetime.h"
-#include "store/sqlexec.h"
+#include "models/core/storetime.h"
+#include "models/store/sqlexec.h"
 
 namespace tw {
 

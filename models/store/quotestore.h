@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/quote.h"
+#include "models/core/result.h"
+#include "models/domain/quote.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "store/sqldialect.h"
+#include "models/core/result.h"
+#include "models/store/sqldialect.h"
 
 #include <QString>
 #include <QStringList>

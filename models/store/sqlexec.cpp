@@ -1,4 +1,4 @@
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlError>
 

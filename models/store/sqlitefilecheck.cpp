@@ -1,4 +1,4 @@
-#include "store/sqlitefilecheck.h"
+#include "models/store/sqlitefilecheck.h"
 
 #include <QFile>
 #include <QFileInfo>

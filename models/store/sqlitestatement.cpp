@@ -1,4 +1,4 @@
-#include "store/sqlitestatement.h"
+#include "models/store/sqlitestatement.h"
 
 #include <QSqlDriver>
 #include <QVariant>

@@ -1,4 +1,4 @@
-#include "store/sqliteversion.h"
+#include "models/store/sqliteversion.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "store/storechangenotifier.h"
+#include "models/store/storechangenotifier.h"
 
-#include "store/sqldialect.h"
-#include "store/sqlexec.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>

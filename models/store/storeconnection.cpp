@@ -1,11 +1,11 @@
-#include "store/storeconnection.h"
+#include "models/store/storeconnection.h"
 
-#include "core/logging.h"
-#include "store/migrations/migration.h"
-#include "store/migrator.h"
-#include "store/postgresurl.h"
-#include "store/sqlexec.h"
-#include "store/sqlitefilecheck.h"
+#include "models/core/logging.h"
+#include "models/store/migrations/migration.h"
+#include "models/store/migrator.h"
+#include "models/store/postgresurl.h"
+#include "models/store/sqlexec.h"
+#include "models/store/sqlitefilecheck.h"
 
 #include <QDir>
 #include <QFileInfo>

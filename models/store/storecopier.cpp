@@ -1,8 +1,8 @@
-#include "store/storecopier.h"
+#include "models/store/storecopier.h"
 
-#include "store/articlestore.h"
-#include "store/sqldialect.h"
-#include "store/sqlexec.h"
+#include "models/store/articlestore.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 
 #include <QSet>
 #include <QSqlQuery>

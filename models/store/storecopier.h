@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "store/storestats.h"
+#include "models/core/result.h"
+#include "models/store/storestats.h"
 
 #include <QSqlDatabase>
 

@@ -1,6 +1,6 @@
-#include "store/storelocation.h"
+#include "models/store/storelocation.h"
 
-#include "store/postgresurl.h"
+#include "models/store/postgresurl.h"
 
 #include <QDir>
 #include <QSettings>

@@ -1,7 +1,7 @@
-#include "store/storereconnector.h"
+#include "models/store/storereconnector.h"
 
-#include "core/logging.h"
-#include "store/storeconnection.h"
+#include "models/core/logging.h"
+#include "models/store/storeconnection.h"
 
 #include <algorithm>
 

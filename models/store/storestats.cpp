@@ -1,7 +1,7 @@
-#include "store/storestats.h"
+#include "models/store/storestats.h"
 
-#include "store/sqldialect.h"
-#include "store/sqlexec.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 
 #include <QFileInfo>
 

@@ -1,6 +1,6 @@
-#include "store/tickerstore.h"
+#include "models/store/tickerstore.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

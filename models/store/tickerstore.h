@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "domain/ticker.h"
+#include "models/core/result.h"
+#include "models/domain/ticker.h"
 
 #include <QList>
 #include <QSqlDatabase>

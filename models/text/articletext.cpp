@@ -1,4 +1,4 @@
-#include "text/articletext.h"
+#include "models/text/articletext.h"
 
 namespace tw {
 

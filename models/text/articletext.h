@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/article.h"
-#include "linking/entitylinker.h"
+#include "models/domain/article.h"
+#include "models/linking/entitylinker.h"
 
 #include <QString>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "domain/article.h"
-#include "domain/ticker.h"
-#include "pipeline/articleingestor.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
-#include "store/tickerstore.h"
+#include "models/domain/article.h"
+#include "models/domain/ticker.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
+#include "models/store/tickerstore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

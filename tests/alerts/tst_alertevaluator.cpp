@@ -1,9 +1,9 @@
 #include "alertfixture.h"
 
-#include "alerts/alertevaluator.h"
-#include "alerts/alertworker.h"
-#include "alerts/alertrulestore.h"
-#include "alerts/firedalertstore.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/alerts/alertworker.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/alerts/firedalertstore.h"
 
 #include <QStandardPaths>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 #include "alertfixture.h"
 
-#include "alerts/alertrulestore.h"
-#include "alerts/defaultalertrules.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/alerts/defaultalertrules.h"
 
 #include <QStandardPaths>
 #include <QJsonDocument>

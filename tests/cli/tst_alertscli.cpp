@@ -1,5 +1,5 @@
-#include "store/storeconnection.h"
-#include "store/tickerstore.h"
+#include "models/store/storeconnection.h"
+#include "models/store/tickerstore.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

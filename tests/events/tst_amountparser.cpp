@@ -1,5 +1,5 @@
-#include "events/amountparser.h"
-#include "events/textdatefinder.h"
+#include "models/events/amountparser.h"
+#include "models/events/textdatefinder.h"
 
 #include <QTest>
 

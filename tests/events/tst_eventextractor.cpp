@@ -1,5 +1,5 @@
-#include "events/eventextractor.h"
-#include "text/articletext.h"
+#include "models/events/eventextractor.h"
+#include "models/text/articletext.h"
 
 #include "testsupport.h"
 

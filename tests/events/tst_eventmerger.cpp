@@ -1,9 +1,9 @@
-#include "demo/demoworkspace.h"
-#include "events/eventrebuilder.h"
-#include "pipeline/articleingestor.h"
-#include "store/eventstore.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
+#include "models/demo/demoworkspace.h"
+#include "models/events/eventrebuilder.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/eventstore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>

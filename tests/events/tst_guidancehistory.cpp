@@ -1,7 +1,7 @@
-#include "events/guidancehistory.h"
-#include "pipeline/articleingestor.h"
-#include "store/storeconnection.h"
-#include "store/tickerstore.h"
+#include "models/events/guidancehistory.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/storeconnection.h"
+#include "models/store/tickerstore.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "export/csvexport.h"
-#include "export/csvreader.h"
-#include "export/exportjob.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
+#include "models/export/csvexport.h"
+#include "models/export/csvreader.h"
+#include "models/export/exportjob.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "export/csvreader.h"
-#include "export/csvwriter.h"
+#include "models/export/csvreader.h"
+#include "models/export/csvwriter.h"
 
 #include <QBuffer>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "parsers/feedsniffer.h"
-#include "parsers/newsdocumentparser.h"
-#include "parsers/quoteparsers.h"
+#include "feeds/parsers/feedsniffer.h"
+#include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/quoteparsers.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "parsers/atomparser.h"
-#include "parsers/companynewsparser.h"
-#include "parsers/jsonfeedparser.h"
-#include "parsers/newsdocumentparser.h"
-#include "parsers/rssparser.h"
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/atomparser.h"
+#include "feeds/parsers/companynewsparser.h"
+#include "feeds/parsers/jsonfeedparser.h"
+#include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/rssparser.h"
+#include "feeds/parsers/textnormalizer.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "ingest/quoteimporter.h"
-#include "parsers/quoteparsers.h"
-#include "store/quotestore.h"
-#include "store/storeconnection.h"
+#include "feeds/ingest/quoteimporter.h"
+#include "feeds/parsers/quoteparsers.h"
+#include "models/store/quotestore.h"
+#include "models/store/storeconnection.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "parsers/rssparser.h"
-#include "parsers/textnormalizer.h"
+#include "feeds/parsers/rssparser.h"
+#include "feeds/parsers/textnormalizer.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "keys/secretstore.h"
+#include "feeds/keys/secretstore.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

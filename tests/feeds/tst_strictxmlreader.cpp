@@ -2,9 +2,9 @@
 // exactly what QXmlStreamReader gives, and where it cannot it must decline so
 // that QXmlStreamReader reads the document (and recovers broken items).
 #include "parsedfeeddiff.h"
-#include "parsers/atomparser.h"
-#include "parsers/rssparser.h"
-#include "parsers/strictxmlreader.h"
+#include "feeds/parsers/atomparser.h"
+#include "feeds/parsers/rssparser.h"
+#include "feeds/parsers/strictxmlreader.h"
 #include "testsupport.h"
 
 #include <QDir>

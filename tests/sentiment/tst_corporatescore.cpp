@@ -1,13 +1,13 @@
-#include "demo/demoworkspace.h"
-#include "pipeline/articleingestor.h"
-#include "scoring/articlescorer.h"
-#include "scoring/corporatescorer.h"
-#include "scoring/scorewriter.h"
-#include "sentiment/headlinemodel.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
-#include "core/storetime.h"
-#include "store/tickerstore.h"
+#include "models/demo/demoworkspace.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/scoring/articlescorer.h"
+#include "models/scoring/corporatescorer.h"
+#include "models/scoring/scorewriter.h"
+#include "models/sentiment/headlinemodel.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
+#include "models/core/storetime.h"
+#include "models/store/tickerstore.h"
 
 #include <QTemporaryDir>
 #include <QRandomGenerator>

@@ -1,4 +1,4 @@
-#include "sentiment/headlinemodel.h"
+#include "models/sentiment/headlinemodel.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "sentiment/sentimentevaluation.h"
+#include "models/sentiment/sentimentevaluation.h"
 #include "testsupport.h"
 
 #include <QRegularExpression>

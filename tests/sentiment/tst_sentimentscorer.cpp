@@ -1,6 +1,6 @@
-#include "sentiment/financetokenizer.h"
-#include "sentiment/sentimentlexicon.h"
-#include "sentiment/sentimentscorer.h"
+#include "models/sentiment/financetokenizer.h"
+#include "models/sentiment/sentimentlexicon.h"
+#include "models/sentiment/sentimentscorer.h"
 
 #include <QTest>
 

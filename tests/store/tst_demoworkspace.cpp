@@ -1,8 +1,8 @@
-#include "demo/demoworkspace.h"
-#include "demo/syntheticquotes.h"
-#include "store/quotestore.h"
-#include "store/sqlexec.h"
-#include "store/storeconnection.h"
+#include "models/demo/demoworkspace.h"
+#include "models/demo/syntheticquotes.h"
+#include "models/store/quotestore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/storeconnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "store/searchquerytranslator.h"
+#include "models/store/searchquerytranslator.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "text/sentencesplitter.h"
+#include "models/text/sentencesplitter.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "keys/secretstore.h"
+#include "feeds/keys/secretstore.h"
 #include "pgtestcluster.h"
 #include "testsupport.h"
 

@@ -1,4 +1,4 @@
-#include "store/storeconnection.h"
+#include "models/store/storeconnection.h"
 #include "pgtestcluster.h"
 
 #include <QTemporaryDir>

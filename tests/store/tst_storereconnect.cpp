@@ -1,8 +1,8 @@
-#include "pipeline/articleingestor.h"
-#include "store/articlestore.h"
-#include "store/storechangenotifier.h"
-#include "store/storeconnection.h"
-#include "store/storereconnector.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/articlestore.h"
+#include "models/store/storechangenotifier.h"
+#include "models/store/storeconnection.h"
+#include "models/store/storereconnector.h"
 #include "pgtestcluster.h"
 
 #include <QSignalSpy>

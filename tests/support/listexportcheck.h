@@ -1,10 +1,10 @@
 #pragma once
 
-#include "export/csvexport.h"
-#include "export/csvreader.h"
-#include "export/exportquery.h"
-#include "read/articlelistmodel.h"
-#include "store/sqldialect.h"
+#include "models/export/csvexport.h"
+#include "models/export/csvreader.h"
+#include "models/export/exportquery.h"
+#include "models/read/articlelistmodel.h"
+#include "models/store/sqldialect.h"
 
 #include <QBuffer>
 #include <QSqlDatabase>

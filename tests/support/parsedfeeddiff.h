@@ -1,6 +1,6 @@
 #pragma once
 
-#include "parsers/parsedfeed.h"
+#include "feeds/parsers/parsedfeed.h"
 
 #include <QString>
 

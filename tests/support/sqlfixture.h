@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 #include "testsupport.h"
 
 #include <QSqlDatabase>

@@ -1,5 +1,5 @@
-#include "window/aboutdialog.h"
-#include "window/mainwindow.h"
+#include "ui/window/aboutdialog.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,12 +1,12 @@
-#include "ingest/backgroundfetcher.h"
-#include "panels/articlespanel.h"
-#include "panels/feedstatuspanel.h"
-#include "read/articlelistmodel.h"
-#include "store/feedstore.h"
-#include "store/storeconnection.h"
+#include "feeds/ingest/backgroundfetcher.h"
+#include "ui/panels/articlespanel.h"
+#include "ui/panels/feedstatuspanel.h"
+#include "models/read/articlelistmodel.h"
+#include "models/store/feedstore.h"
+#include "models/store/storeconnection.h"
 #include "storebackends.h"
 #include "testhttpserver.h"
-#include "window/mainwindow.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QEventLoop>

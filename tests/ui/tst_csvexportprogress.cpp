@@ -1,7 +1,7 @@
-#include "demo/demoworkspace.h"
-#include "export/csvexportprogress.h"
-#include "export/csvreader.h"
-#include "store/storeconnection.h"
+#include "models/demo/demoworkspace.h"
+#include "ui/export/csvexportprogress.h"
+#include "models/export/csvreader.h"
+#include "models/store/storeconnection.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "alerts/alertrulestore.h"
-#include "notify/alertdelivery.h"
-#include "notify/desktopnotifier.h"
-#include "pipeline/articleingestor.h"
-#include "store/storeconnection.h"
+#include "models/alerts/alertrulestore.h"
+#include "ui/notify/alertdelivery.h"
+#include "ui/notify/desktopnotifier.h"
+#include "models/pipeline/articleingestor.h"
+#include "models/store/storeconnection.h"
 #include "testsupport.h"
 
 #include <QDBusConnection>

@@ -1,5 +1,5 @@
-#include "window/docklayout.h"
-#include "window/mainwindow.h"
+#include "ui/window/docklayout.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QDockWidget>

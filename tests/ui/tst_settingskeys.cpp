@@ -1,11 +1,11 @@
-#include "demo/demoworkspace.h"
-#include "dialogs/apikeystab.h"
-#include "dialogs/settingsdialog.h"
-#include "dialogs/storetab.h"
-#include "keys/secretstore.h"
+#include "models/demo/demoworkspace.h"
+#include "ui/dialogs/apikeystab.h"
+#include "ui/dialogs/settingsdialog.h"
+#include "ui/dialogs/storetab.h"
+#include "feeds/keys/secretstore.h"
 #include "pgtestcluster.h"
-#include "store/postgresurl.h"
-#include "store/storeconnection.h"
+#include "models/store/postgresurl.h"
+#include "models/store/storeconnection.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>

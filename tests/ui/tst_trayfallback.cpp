@@ -1,7 +1,7 @@
-#include "notify/alertdelivery.h"
-#include "notify/desktopnotifier.h"
-#include "notify/trayicon.h"
-#include "window/mainwindow.h"
+#include "ui/notify/alertdelivery.h"
+#include "ui/notify/desktopnotifier.h"
+#include "ui/notify/trayicon.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "dialogs/alertruledialog.h"
+#include "ui/dialogs/alertruledialog.h"
 
-#include "alerts/alertrulestore.h"
-#include "store/tickerstore.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/store/tickerstore.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,6 +1,6 @@
-#include "dialogs/apikeystab.h"
+#include "ui/dialogs/apikeystab.h"
 
-#include "keys/secretstore.h"
+#include "feeds/keys/secretstore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
-#include "dialogs/notificationstab.h"
+#include "ui/dialogs/notificationstab.h"
 
-#include "alerts/alertrulestore.h"
-#include "notify/desktopnotifier.h"
+#include "models/alerts/alertrulestore.h"
+#include "ui/notify/desktopnotifier.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -1,13 +1,13 @@
-#include "dialogs/settingsdialog.h"
+#include "ui/dialogs/settingsdialog.h"
 
-#include "dialogs/apikeystab.h"
-#include "dialogs/notificationstab.h"
-#include "dialogs/storetab.h"
-#include "dialogs/watchlisttab.h"
-#include "domain/feed.h"
-#include "keys/secretstore.h"
-#include "store/feedstore.h"
-#include "store/tickerstore.h"
+#include "ui/dialogs/apikeystab.h"
+#include "ui/dialogs/notificationstab.h"
+#include "ui/dialogs/storetab.h"
+#include "ui/dialogs/watchlisttab.h"
+#include "models/domain/feed.h"
+#include "feeds/keys/secretstore.h"
+#include "models/store/feedstore.h"
+#include "models/store/tickerstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

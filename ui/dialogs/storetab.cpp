@@ -1,7 +1,7 @@
-#include "dialogs/storetab.h"
+#include "ui/dialogs/storetab.h"
 
-#include "keys/secretstore.h"
-#include "store/postgresurl.h"
+#include "feeds/keys/secretstore.h"
+#include "models/store/postgresurl.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "dialogs/watchlisttab.h"
+#include "ui/dialogs/watchlisttab.h"
 
-#include "store/sqlexec.h"
-#include "store/tickerstore.h"
+#include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QHBoxLayout>
 #include <QHash>

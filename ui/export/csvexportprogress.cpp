@@ -1,4 +1,4 @@
-#include "export/csvexportprogress.h"
+#include "ui/export/csvexportprogress.h"
 
 #include <QFileDialog>
 #include <QMessageBox>

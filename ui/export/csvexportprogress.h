@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/exportjob.h"
+#include "models/export/exportjob.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "export/exportquery.h"
+#include "models/core/result.h"
+#include "models/export/exportquery.h"
 
 #include <QString>
 

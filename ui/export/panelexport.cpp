@@ -1,9 +1,9 @@
-#include "export/panelexport.h"
+#include "ui/export/panelexport.h"
 
-#include "alerts/analyststate.h"
-#include "export/exportablepanel.h"
-#include "panels/alertspanel.h"
-#include "panels/feedstatuspanel.h"
+#include "models/alerts/analyststate.h"
+#include "ui/export/exportablepanel.h"
+#include "ui/panels/alertspanel.h"
+#include "ui/panels/feedstatuspanel.h"
 
 #include <QAction>
 #include <QDockWidget>

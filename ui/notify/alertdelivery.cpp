@@ -1,7 +1,7 @@
-#include "notify/alertdelivery.h"
+#include "ui/notify/alertdelivery.h"
 
-#include "alerts/alertworker.h"
-#include "notify/desktopnotifier.h"
+#include "models/alerts/alertworker.h"
+#include "ui/notify/desktopnotifier.h"
 
 namespace tw {
 

@@ -1,6 +1,6 @@
-#include "notify/desktopnotifier.h"
+#include "ui/notify/desktopnotifier.h"
 
-#include "core/logging.h"
+#include "models/core/logging.h"
 
 #include <QApplication>
 #include <QDBusConnectionInterface>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/firedalertstore.h"
+#include "models/alerts/firedalertstore.h"
 
 #include <QDBusConnection>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "notify/trayicon.h"
+#include "ui/notify/trayicon.h"
 
-#include "notify/desktopnotifier.h"
+#include "ui/notify/desktopnotifier.h"
 
 #include <QAction>
 #include <QApplication>

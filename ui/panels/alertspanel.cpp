@@ -1,12 +1,12 @@
-#include "panels/alertspanel.h"
+#include "ui/panels/alertspanel.h"
 
-#include "alerts/alertrulestore.h"
-#include "alerts/firedalertstore.h"
-#include "core/storetime.h"
-#include "dialogs/alertruledialog.h"
-#include "export/panelexport.h"
-#include "panels/emptystate.h"
-#include "read/alertreader.h"
+#include "models/alerts/alertrulestore.h"
+#include "models/alerts/firedalertstore.h"
+#include "models/core/storetime.h"
+#include "ui/dialogs/alertruledialog.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/emptystate.h"
+#include "models/read/alertreader.h"
 
 #include <QAction>
 #include <QHash>

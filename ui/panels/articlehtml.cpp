@@ -1,7 +1,7 @@
-#include "panels/articlehtml.h"
+#include "ui/panels/articlehtml.h"
 
-#include "core/storetime.h"
-#include "panels/badge.h"
+#include "models/core/storetime.h"
+#include "ui/panels/badge.h"
 
 #include <QRegularExpression>
 #include <QTextDocumentFragment>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/article.h"
-#include "read/articlescorereader.h"
+#include "models/domain/article.h"
+#include "models/read/articlescorereader.h"
 
 #include <QList>
 #include <QString>

@@ -1,12 +1,12 @@
-#include "panels/articlespanel.h"
+#include "ui/panels/articlespanel.h"
 
-#include "export/panelexport.h"
-#include "panels/emptystate.h"
-#include "panels/selectionmodel.h"
-#include "panels/sentimentdelegate.h"
-#include "read/articlelistmodel.h"
-#include "store/sqldialect.h"
-#include "store/tickerstore.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/selectionmodel.h"
+#include "ui/panels/sentimentdelegate.h"
+#include "models/read/articlelistmodel.h"
+#include "models/store/sqldialect.h"
+#include "models/store/tickerstore.h"
 
 #include <QComboBox>
 #include <QDateEdit>

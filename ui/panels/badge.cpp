@@ -1,4 +1,4 @@
-#include "panels/badge.h"
+#include "ui/panels/badge.h"
 
 namespace tw {
 

@@ -1,9 +1,9 @@
-#include "panels/capexpanel.h"
+#include "ui/panels/capexpanel.h"
 
-#include "export/panelexport.h"
-#include "panels/badge.h"
-#include "panels/emptystate.h"
-#include "panels/selectionmodel.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/badge.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/selectionmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

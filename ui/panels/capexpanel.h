@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/exportablepanel.h"
-#include "read/eventreader.h"
+#include "ui/export/exportablepanel.h"
+#include "models/read/eventreader.h"
 
 #include <QSqlDatabase>
 #include <QWidget>

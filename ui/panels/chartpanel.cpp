@@ -1,11 +1,11 @@
-#include "panels/chartpanel.h"
+#include "ui/panels/chartpanel.h"
 
-#include "core/storetime.h"
-#include "export/panelexport.h"
-#include "panels/badge.h"
-#include "panels/emptystate.h"
-#include "panels/selectionmodel.h"
-#include "store/quotestore.h"
+#include "models/core/storetime.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/badge.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/selectionmodel.h"
+#include "models/store/quotestore.h"
 
 #include <QButtonGroup>
 #include <QCandlestickSeries>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/quote.h"
-#include "export/exportablepanel.h"
-#include "read/corporatescorereader.h"
-#include "read/eventreader.h"
+#include "models/domain/quote.h"
+#include "ui/export/exportablepanel.h"
+#include "models/read/corporatescorereader.h"
+#include "models/read/eventreader.h"
 
 #include <QChartView>
 #include <QDate>

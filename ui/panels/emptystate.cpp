@@ -1,4 +1,4 @@
-#include "panels/emptystate.h"
+#include "ui/panels/emptystate.h"
 
 #include <QLabel>
 

@@ -1,10 +1,10 @@
-#include "panels/feedstatuspanel.h"
+#include "ui/panels/feedstatuspanel.h"
 
-#include "core/storetime.h"
-#include "domain/feed.h"
-#include "export/panelexport.h"
-#include "panels/emptystate.h"
-#include "store/feedstore.h"
+#include "models/core/storetime.h"
+#include "models/domain/feed.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/emptystate.h"
+#include "models/store/feedstore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "panels/kindicon.h"
+#include "ui/panels/kindicon.h"
 
 #include <QHash>
 #include <QPainter>

@@ -1,12 +1,12 @@
-#include "panels/readerpanel.h"
+#include "ui/panels/readerpanel.h"
 
-#include "export/panelexport.h"
-#include "panels/articlehtml.h"
-#include "panels/badge.h"
-#include "panels/emptystate.h"
-#include "panels/safetextbrowser.h"
-#include "panels/selectionmodel.h"
-#include "store/articlestore.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/articlehtml.h"
+#include "ui/panels/badge.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/safetextbrowser.h"
+#include "ui/panels/selectionmodel.h"
+#include "models/store/articlestore.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>

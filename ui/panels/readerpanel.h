@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/exportablepanel.h"
+#include "ui/export/exportablepanel.h"
 
 #include <QSqlDatabase>
 #include <QUrl>

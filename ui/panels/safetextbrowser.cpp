@@ -1,4 +1,4 @@
-#include "panels/safetextbrowser.h"
+#include "ui/panels/safetextbrowser.h"
 
 namespace tw {
 

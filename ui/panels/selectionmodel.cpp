@@ -1,4 +1,4 @@
-#include "panels/selectionmodel.h"
+#include "ui/panels/selectionmodel.h"
 
 namespace tw {
 

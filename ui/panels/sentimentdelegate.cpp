@@ -1,7 +1,7 @@
-#include "panels/sentimentdelegate.h"
+#include "ui/panels/sentimentdelegate.h"
 
-#include "panels/badge.h"
-#include "read/articlelistmodel.h"
+#include "ui/panels/badge.h"
+#include "models/read/articlelistmodel.h"
 
 #include <QPainter>
 

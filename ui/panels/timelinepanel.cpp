@@ -1,11 +1,11 @@
-#include "panels/timelinepanel.h"
+#include "ui/panels/timelinepanel.h"
 
-#include "core/storetime.h"
-#include "export/panelexport.h"
-#include "panels/emptystate.h"
-#include "panels/kindicon.h"
-#include "panels/selectionmodel.h"
-#include "read/eventreader.h"
+#include "models/core/storetime.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/kindicon.h"
+#include "ui/panels/selectionmodel.h"
+#include "models/read/eventreader.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,12 +1,12 @@
-#include "panels/watchlistpanel.h"
+#include "ui/panels/watchlistpanel.h"
 
-#include "export/panelexport.h"
-#include "panels/badge.h"
-#include "panels/emptystate.h"
-#include "panels/selectionmodel.h"
-#include "read/corporatescorereader.h"
-#include "read/watchlistreader.h"
-#include "store/tickerstore.h"
+#include "ui/export/panelexport.h"
+#include "ui/panels/badge.h"
+#include "ui/panels/emptystate.h"
+#include "ui/panels/selectionmodel.h"
+#include "models/read/corporatescorereader.h"
+#include "models/read/watchlistreader.h"
+#include "models/store/tickerstore.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "window/aboutdialog.h"
+#include "ui/window/aboutdialog.h"
 
-#include "store/sqliteversion.h"
+#include "models/store/sqliteversion.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

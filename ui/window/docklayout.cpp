@@ -1,4 +1,4 @@
-#include "window/docklayout.h"
+#include "ui/window/docklayout.h"
 
 #include <QMainWindow>
 #include <QSettings>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "window/panelids.h"
+#include "ui/window/panelids.h"
 
 #include <QHash>
 #include <QMainWindow>

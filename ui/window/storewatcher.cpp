@@ -1,8 +1,8 @@
-#include "window/storewatcher.h"
+#include "ui/window/storewatcher.h"
 
-#include "store/sqldialect.h"
-#include "store/storechangenotifier.h"
-#include "store/storestats.h"
+#include "models/store/sqldialect.h"
+#include "models/store/storechangenotifier.h"
+#include "models/store/storestats.h"
 
 #include <QSqlQuery>
 #include <QTimer>

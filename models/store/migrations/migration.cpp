@@ -1,6 +1,6 @@
-#include "store/migrations/migration.h"
+#include "models/store/migrations/migration.h"
 
-#include "store/sqlexec.h"
+#include "models/store/sqlexec.h"
 
 namespace tw {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "store/storeconnection.h"
+#include "models/core/result.h"
+#include "models/store/storeconnection.h"
 
 #include <QSqlDatabase>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "store/migrations/migration.h"
+#include "models/store/migrations/migration.h"
 
 namespace tw {
 
