@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "gui/guilauncher.h"
+#include "models/text/safetext.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -18,7 +19,7 @@ int main(int argc, char *argv[])
 
     const tw::Invocation invocation = tw::CommandLine::parse(arguments);
     if (!invocation.usageError.isEmpty()) {
-        std::fprintf(stderr, "tickerwire: %s\n\n%s", qPrintable(invocation.usageError),
+        std::fprintf(stderr, "tickerwire: %s\n\n%s", tw::terminalSafe(invocation.usageError).toUtf8().constData(),
                      qPrintable(tw::CommandLine::globalHelp()));
         return tw::kExitUsage;
     }

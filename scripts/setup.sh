@@ -12,7 +12,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config file dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
-  libsqlite3-dev libbenchmark-dev postgresql
+  libsqlite3-dev zlib1g-dev libbenchmark-dev postgresql
   xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
   trayer   # a system tray on Xvfb for the tray-notification test
   appstream desktop-file-utils man-db

@@ -1,5 +1,7 @@
 #include "app/cli/commandline.h"
 
+#include "app/cli/terminaloutput.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -24,7 +26,7 @@ const QCommandLineOption kNoFetch(QStringList{QStringLiteral("no-fetch")},
 
 void printTo(FILE *stream, const QString &text)
 {
-    std::fputs(qPrintable(text), stream);
+    std::fputs(terminalSafe(text).toUtf8().constData(), stream);
     std::fflush(stream);
 }
 } // namespace
@@ -136,8 +138,11 @@ int CommandLine::runCommand(const Invocation &inv)
     GlobalOptions globals = inv.globals;
     readGlobalOptions(parser, globals);
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    // Everything a command prints goes through the terminal filter.
+    TerminalOutput outDevice(stdout);
+    TerminalOutput errDevice(stderr);
+    QTextStream out(&outDevice);
+    QTextStream err(&errDevice);
     CommandContext context{parser, globals, parser.positionalArguments(), out, err};
     const int code = command->run(context);
     out.flush();

@@ -20,7 +20,7 @@ FetchPolicy policyFrom(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("user-agent")))
         policy.userAgent = parser.value(QStringLiteral("user-agent"));
     if (parser.isSet(QStringLiteral("timeout")))
-        policy.totalTimeoutMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
+        policy.deadlineMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
     return policy;
 }
 
@@ -96,7 +96,7 @@ void addFetchOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("user-agent"),
                       QStringLiteral("User-Agent to send (SEC EDGAR wants a contact address); also $TICKERWIRE_USER_AGENT."),
                       QStringLiteral("UA")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds one request may take (default 60)."),
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds one feed's fetch may take, retries included (default 60)."),
                       QStringLiteral("S")});
 }
 

@@ -1,24 +1,46 @@
-#include "models/alerts/alertevaluator.h"
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
-#include "feeds/fetch/simplefetch.h"
-#include "models/core/storetime.h"
+#include "feeds/fetch/fetchscheduler.h"
+#include "feeds/ingest/boundedfileread.h"
+#include "feeds/ingest/problemtext.h"
 #include "feeds/parsers/newsdocumentparser.h"
+#include "models/alerts/alertevaluator.h"
+#include "models/core/storetime.h"
 #include "models/pipeline/articleingestor.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QUrl>
 
 namespace tw {
 
 namespace {
+const QCommandLineOption kTimeout(QStringLiteral("timeout"),
+                                  QStringLiteral("Seconds to read one file or fetch one URL, retries included (default 60)."),
+                                  QStringLiteral("S"));
+const QCommandLineOption kMaxSize(QStringLiteral("max-size"),
+                                  QStringLiteral("Largest file or body read, in MiB (default 20)."), QStringLiteral("MIB"));
+const QCommandLineOption kUserAgent(QStringLiteral("user-agent"),
+                                    QStringLiteral("User-Agent for URLs; also $TICKERWIRE_USER_AGENT."), QStringLiteral("UA"));
+
+// The bytes of one argument and the address they came from.
+struct Input {
+    QByteArray body;
+    QUrl base;
+};
+
 class IngestCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("ingest"); }
     QString summary() const override { return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) into the store."); }
     QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption(kTimeout);
+        parser.addOption(kMaxSize);
+        parser.addOption(kUserAgent);
+    }
 
     int run(CommandContext &ctx) override
     {
@@ -26,40 +48,53 @@ public:
             ctx.err << "tickerwire ingest: name at least one feed file or URL\n";
             return kExitUsage;
         }
+        FetchPolicy policy;
+        if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
+            policy.userAgent = QString::fromUtf8(ua);
+        if (ctx.parser.isSet(kUserAgent))
+            policy.userAgent = ctx.parser.value(kUserAgent);
+        if (ctx.parser.isSet(kTimeout)) {
+            bool ok = false;
+            const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);
+            if (!ok || seconds <= 0 || seconds > 24 * 3600) {
+                ctx.err << "tickerwire ingest: --timeout takes seconds (more than 0)\n";
+                return kExitUsage;
+            }
+            policy.deadlineMs = std::max(1, int(seconds * 1000));
+        }
+        if (ctx.parser.isSet(kMaxSize)) {
+            bool ok = false;
+            const double mib = ctx.parser.value(kMaxSize).toDouble(&ok);
+            if (!ok || mib <= 0 || mib > 4096) {
+                ctx.err << "tickerwire ingest: --max-size takes MiB (more than 0, at most 4096)\n";
+                return kExitUsage;
+            }
+            policy.maxBodyBytes = std::max<qint64>(1, qint64(mib * 1024 * 1024));
+        }
         auto store = openCommandStore(ctx.globals, ctx.err);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
         }
+        // URLs take the configured feeds' path: the same caps, User-Agent,
+        // deadline, redirect rules and retries.
+        FetchScheduler scheduler(policy);
         ArticleIngestor ingestor((*store)->database());
         int failures = 0;
-        for (const QString &argument : ctx.arguments) {
-            const bool isUrl = argument.startsWith(QLatin1String("http://"))
-                            || argument.startsWith(QLatin1String("https://"));
-            QByteArray body;
-            QUrl base;
-            if (isUrl) {
-                base = QUrl(argument);
-                auto fetched = fetchBlocking(base);
-                if (!fetched) {
-                    ctx.err << argument << ": " << fetched.errorMessage() << '\n';
-                    ++failures;
-                    continue;
-                }
-                body = *fetched;
-            } else {
-                QFile file(argument);
-                if (!file.open(QIODevice::ReadOnly)) {
-                    ctx.err << argument << ": cannot read: " << file.errorString() << '\n';
-                    ++failures;
-                    continue;
-                }
-                body = file.readAll();
-                base = QUrl::fromLocalFile(QFileInfo(argument).absoluteFilePath());
+        for (const QString &given : ctx.arguments) {
+            const QString argument = redactSecrets(given);   // as printed: a key in a URL is not
+            auto input = read(given, scheduler, policy);
+            if (!input) {
+                ctx.err << argument << ": " << input.errorMessage() << '\n';
+                ++failures;
+                continue;
             }
-            auto parsed = NewsDocumentParser::parse(body, base, QDateTime::currentDateTimeUtc());
+            auto parsed = NewsDocumentParser::parse(input->body, input->base, QDateTime::currentDateTimeUtc());
             if (!parsed) {
-                ctx.err << argument << ": " << parsed.errorMessage() << '\n';
+                // Never the bytes of a body nobody recognised (see ProblemText).
+                const SniffResult sniffed = FeedSniffer::sniff(input->body);
+                const QString why = sniffed.ok() ? parsed.errorMessage() : ProblemText::forSniff(sniffed, input->body.size());
+                ctx.err << argument << ": " << ProblemText::clean(why, {}) << '\n';
                 ++failures;
                 continue;
             }
@@ -83,6 +118,28 @@ public:
             reportFirings(*fired, ctx.out);
         }
         return failures == 0 ? kExitOk : kExitFailure;
+    }
+
+private:
+    static Result<Input> read(const QString &argument, FetchScheduler &scheduler, const FetchPolicy &policy)
+    {
+        const QUrl url(argument);
+        const QString scheme = url.scheme().toLower();
+        if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+            FetchRequest request;
+            request.url = url;
+            request.secrets = secretsInUrl(url);
+            const FetchResult fetched = fetchToCompletion(scheduler, request);
+            if (!fetched.ok())
+                return fail(fetched.error);
+            if (fetched.notModified)
+                return fail(QStringLiteral("the server answered 304 Not Modified to a request without validators"));
+            return Input{fetched.body, fetched.finalUrl.isValid() ? fetched.finalUrl : url};
+        }
+        auto body = readFileBounded(argument, policy.maxBodyBytes, policy.deadlineMs);
+        if (!body)
+            return body.error();
+        return Input{*body, QUrl::fromLocalFile(QFileInfo(argument).absoluteFilePath())};
     }
 };
 } // namespace

@@ -7,6 +7,7 @@
 #include "models/store/articletickerstore.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
+#include "models/text/articlebounds.h"
 
 #include <QSqlQuery>
 
@@ -158,7 +159,7 @@ private:
             auto linked = links.forArticle(id);
             if (!linked)
                 return linked.error();
-            if (auto s = writer.scoreArticle(id, **article, *linked); !s)
+            if (auto s = writer.scoreArticle(id, ArticleBounds::analysedPart(**article), *linked); !s)
                 return s;
             ++done;
             if (done % 500 == 0 || done == ids.size())

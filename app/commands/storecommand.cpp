@@ -68,11 +68,16 @@ public:
         StoreCopier copier((*source)->database(), (*target)->database());
         auto copied = copier.copy([&](const QString &table, qint64 done, qint64 total) {
             const QString line = QStringLiteral("copying %1: %2/%3 rows").arg(table).arg(done).arg(total);
-            if (terminal)
-                ctx.err << '\r' << line.leftJustified(60);
-            else if (done == total)
+            // The carriage return is written around the terminal filter (which
+            // drops every CR); the line is our own text: a table name and counts.
+            if (terminal) {
+                ctx.err.flush();
+                std::fprintf(stderr, "\r%s", line.leftJustified(60).toUtf8().constData());
+                std::fflush(stderr);
+            } else if (done == total) {
                 ctx.err << line << '\n';
-            ctx.err.flush();
+                ctx.err.flush();
+            }
         });
         if (terminal)
             ctx.err << '\n';

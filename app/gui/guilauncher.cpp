@@ -3,6 +3,7 @@
 #include "app/cli/storesession.h"
 
 #include "models/demo/demoworkspace.h"
+#include "models/text/safetext.h"
 #include "feeds/ingest/backgroundfetcher.h"
 #include "ui/notify/alertdelivery.h"
 #include "ui/notify/trayicon.h"
@@ -27,7 +28,7 @@ namespace tw {
 namespace {
 int reportFatal(const QString &message, bool interactive)
 {
-    std::fprintf(stderr, "tickerwire: %s\n", qPrintable(message));
+    std::fprintf(stderr, "tickerwire: %s\n", terminalSafe(message).toUtf8().constData());
     if (interactive)
         QMessageBox::critical(nullptr, QStringLiteral("Tickerwire"), message);
     return kExitFailure;

@@ -3,6 +3,7 @@
 #include "feeds/fetch/feedfetch.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -86,6 +87,23 @@ void FetchScheduler::onFetchFinished(FeedFetch *fetch, const FetchResult &result
     startWhatFits();
     if (idle())
         emit allFinished();
+}
+
+FetchResult fetchToCompletion(FetchScheduler &scheduler, const FetchRequest &request)
+{
+    FetchResult result;
+    QEventLoop loop;
+    const auto got = QObject::connect(&scheduler, &FetchScheduler::feedFinished, &loop, [&](const FetchResult &r) {
+        if (r.request.feedId == request.feedId && r.request.url == request.url)
+            result = r;
+    });
+    const auto done = QObject::connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
+    scheduler.enqueue({request});
+    if (!scheduler.idle())
+        loop.exec();
+    QObject::disconnect(got);
+    QObject::disconnect(done);
+    return result;
 }
 
 } // namespace tw

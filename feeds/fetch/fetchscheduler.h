@@ -55,4 +55,9 @@ private:
     int m_total = 0;
 };
 
+// Fetches one request on an idle scheduler and returns its result, running a
+// local event loop meanwhile: `tickerwire ingest URL` fetches this way, with
+// the same caps, User-Agent and deadline as a configured feed.
+FetchResult fetchToCompletion(FetchScheduler &scheduler, const FetchRequest &request);
+
 } // namespace tw

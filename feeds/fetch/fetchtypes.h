@@ -19,10 +19,11 @@ struct FetchPolicy {
     int maxConcurrent = 6;
     int minHostSpacingMs = 100;         // between request starts to one host
     int connectTimeoutMs = 15000;       // until the request is on the wire
-    int totalTimeoutMs = 60000;         // the whole attempt, body included
-    qint64 maxBodyBytes = 20 * 1024 * 1024;
+    int attemptTimeoutMs = 30000;       // one attempt, body included
+    int deadlineMs = 60000;             // the whole fetch: every attempt, retry wait and Yahoo session included
+    qint64 maxBodyBytes = 20 * 1024 * 1024;   // as decoded (after gzip); enforced while reading
     int maxRedirects = 5;
-    int maxRetries = 3;                 // transient failures retried within one fetch
+    int maxRetries = 3;                 // transient failures retried within one fetch (and its deadline)
     int retryBaseMs = 1000;             // 1 s, 2 s, 4 s (+ up to 25 % jitter)
     int maxRetryAfterSeconds = 30;      // a longer Retry-After ends this fetch; the feed waits that long
     // Yahoo's chart API answers 401 without a session cookie and crumb; these
@@ -32,14 +33,29 @@ struct FetchPolicy {
     QUrl yahooCrumbUrl = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v1/test/getcrumb"));
 };
 
+// The longest Retry-After that is believed: a server asking for more (or
+// for 2058) is asked again in six hours.
+constexpr int kMaxRetryAfterSeconds = 6 * 3600;
+
 struct FetchRequest {
     qint64 feedId = 0;
     QUrl url;                // what is requested (may carry a key: never printed as is)
     QString etag;            // conditional GET validators from the last good fetch
     QString lastModified;
+    QStringList secrets;     // values that must never be shown (the key sent, keys in the URL): redacted from every message
+    QString keyWithheld;     // a provider whose key was not sent because the URL is not that provider's https host
 };
 
-enum class FetchFailure { None, Network, Timeout, TooLarge, Http, TooManyRedirects };
+enum class FetchFailure {
+    None,
+    Network,
+    Timeout,
+    TooLarge,
+    Http,
+    TooManyRedirects,
+    Refused,        // not an http(s) address (a file:// feed row, a redirect to one): nothing was read
+    Decompression,  // a gzip/deflate body that does not decode
+};
 
 struct FetchResult {
     FetchRequest request;
@@ -57,9 +73,20 @@ struct FetchResult {
     bool ok() const { return failure == FetchFailure::None; }
 };
 
-// Query values that are secrets (apikey=, token=, ...) replaced by "***", for
-// anything a person or a log may see.
-QString redactSecrets(const QString &text);
-QString displayUrl(const QUrl &url);
+// For anything a person, a log or the shared store may see: query values
+// that are secrets (apikey=, token=, ...) replaced by "***", and every
+// occurrence of each of `secretValues` (the keys themselves, however a
+// server echoed them: as sent, percent-encoded, in any letter case, or cut
+// short by "…" at the end of a quoted excerpt).
+QString redactSecrets(const QString &text, const QStringList &secretValues = {});
+QString displayUrl(const QUrl &url, const QStringList &secretValues = {});
+
+// The values of a URL's secret query parameters (apikey=, token=, ...).
+QStringList secretsInUrl(const QUrl &url);
+
+// Whether `url` may be fetched at all: http or https with a host. Checked at
+// every fetch and redirect, not only when a feed is added (a shared store's
+// feeds table may hold anything a colleague wrote into it).
+bool isFetchableUrl(const QUrl &url);
 
 } // namespace tw

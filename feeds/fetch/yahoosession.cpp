@@ -10,6 +10,7 @@ namespace tw {
 
 namespace {
 constexpr qsizetype kMaxCrumbLength = 64;
+constexpr qint64 kMaxSessionBody = 1024 * 1024;
 
 // A crumb is a short token ("Xq2Rk1/9mBk"); anything else (an HTML page,
 // a JSON error, "Too Many Requests") is not one.
@@ -65,7 +66,7 @@ QNetworkReply *YahooSessionFetch::get(const QUrl &url, const QByteArray &cookie)
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_policy.maxRedirects);
-    request.setTransferTimeout(m_policy.totalTimeoutMs);
+    request.setTransferTimeout(m_policy.attemptTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
     // The session is ours to keep: the manager's cookie jar neither adds to
     // these requests nor keeps what Yahoo sets.
@@ -75,6 +76,11 @@ QNetworkReply *YahooSessionFetch::get(const QUrl &url, const QByteArray &cookie)
         request.setRawHeader("Cookie", cookie);
     QNetworkReply *reply = m_network->get(request);
     reply->setParent(this);
+    // A cookie page or a crumb is small; an endless answer is cut off.
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxSessionBody)
+            reply->abort();
+    });
     return reply;
 }
 

@@ -1,6 +1,7 @@
 #include "feeds/ingest/feedbatchrun.h"
 
 #include "feeds/fetch/fetchscheduler.h"
+#include "feeds/ingest/problemtext.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -11,10 +12,17 @@ namespace tw {
 FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent)
     : QObject(parent)
     , m_db(db)
-    , m_keys(std::move(keys))
     , m_refresher(db)
     , m_scheduler(new FetchScheduler(std::move(policy), this))
 {
+    // Every key handed out is remembered, so no message from any feed of the
+    // run (a server may echo what it was sent) shows one.
+    m_keys = [this, lookup = std::move(keys)](const QString &provider) {
+        const QString key = lookup ? lookup(provider) : QString();
+        if (!key.isEmpty() && !m_knownSecrets.contains(key))
+            m_knownSecrets << key;
+        return key;
+    };
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedBatchRun::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedBatchRun::onAllFetched);
 }
@@ -73,10 +81,10 @@ void FeedBatchRun::onFetched(const FetchResult &result)
     outcome.feed = feed;
     outcome.index = ++m_done;
     outcome.total = m_total;
-    auto applied = m_refresher.apply(feed, result, QDateTime::currentDateTimeUtc());
+    auto applied = m_refresher.apply(feed, result, QDateTime::currentDateTimeUtc(), m_knownSecrets);
     if (!applied) {
         ++m_summary.failed;
-        outcome.error = redactSecrets(applied.errorMessage());
+        outcome.error = ProblemText::clean(applied.errorMessage(), result.request.secrets + m_knownSecrets);
         emit feedDone(outcome);
         emit progress(m_done, m_total);
         return;

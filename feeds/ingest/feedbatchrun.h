@@ -59,7 +59,8 @@ private:
     void onAllFetched();
 
     QSqlDatabase m_db;
-    KeyLookup m_keys;
+    KeyLookup m_keys;              // the caller's lookup, noting each key it returns
+    QStringList m_knownSecrets;    // the keys handed out so far: redacted from every message
     FeedRefresher m_refresher;
     FetchScheduler *m_scheduler;
     QHash<qint64, Feed> m_inFlight;

@@ -1,6 +1,8 @@
 #include "feeds/ingest/feedrefresher.h"
 
+#include "feeds/ingest/problemtext.h"
 #include "feeds/ingest/quoteimporter.h"
+#include "feeds/keys/apikeyproviders.h"
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/newsdocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
@@ -17,22 +19,6 @@ namespace tw {
 
 namespace {
 constexpr qint64 kMaxBackoffSeconds = 24 * 3600;
-
-struct KeyParameter {
-    QString provider;
-    QString parameter;
-};
-
-std::optional<KeyParameter> keyParameterFor(FeedKind kind)
-{
-    switch (kind) {
-    case FeedKind::AlphaVantageDaily:
-    case FeedKind::AlphaVantageNews: return KeyParameter{QStringLiteral("alphavantage"), QStringLiteral("apikey")};
-    case FeedKind::FinnhubNews: return KeyParameter{QStringLiteral("finnhub"), QStringLiteral("token")};
-    case FeedKind::Stooq: return KeyParameter{QStringLiteral("stooq"), QStringLiteral("apikey")};
-    default: return std::nullopt;
-    }
-}
 
 DocumentFormat priceFormatFor(FeedKind kind)
 {
@@ -59,14 +45,23 @@ FetchRequest FeedRefresher::requestFor(const Feed &feed, const KeyLookup &keys)
     request.url = QUrl(feed.url);
     request.etag = feed.etag;
     request.lastModified = feed.lastModified;
-    if (const auto key = keyParameterFor(feed.kind); key && keys) {
-        QUrlQuery query(request.url);
-        if (!query.hasQueryItem(key->parameter)) {
-            if (const QString secret = keys(key->provider); !secret.isEmpty()) {
-                query.addQueryItem(key->parameter, secret);
-                request.url.setQuery(query);
-            }
-        }
+    request.secrets = secretsInUrl(request.url);
+    const auto provider = apiKeyProviderFor(feed.kind);
+    if (!provider || !keys)
+        return request;
+    QUrlQuery query(request.url);
+    if (query.hasQueryItem(provider->parameter))
+        return request;   // the URL brings its own key
+    // The key goes to the provider's own https hosts, never elsewhere: the
+    // kind of a feed row is no proof of where its URL points.
+    if (!mayCarryKey(*provider, request.url)) {
+        request.keyWithheld = provider->id;
+        return request;
+    }
+    if (const QString secret = keys(provider->id); !secret.isEmpty()) {
+        query.addQueryItem(provider->parameter, QString::fromLatin1(QUrl::toPercentEncoding(secret)));
+        request.url.setQuery(query);
+        request.secrets << secret;
     }
     return request;
 }
@@ -77,13 +72,15 @@ QDateTime FeedRefresher::nextDueAfterFailure(const Feed &feed, int failures, con
     const qint64 interval = std::max(60, feed.intervalSeconds);
     const int doublings = std::clamp(failures - 1, 0, 20);
     qint64 delay = std::min(kMaxBackoffSeconds, interval << doublings);
-    if (retryAfterSeconds)
-        delay = std::max<qint64>(delay, *retryAfterSeconds);
+    if (retryAfterSeconds)   // clamped again here: a FetchResult may come from anywhere
+        delay = std::max<qint64>(delay, std::clamp(*retryAfterSeconds, 0, kMaxRetryAfterSeconds));
     return nowUtc.addSecs(delay);
 }
 
-Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc)
+Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
+                                            const QStringList &knownSecrets)
 {
+    const QStringList secrets = result.request.secrets + knownSecrets;
     RefreshOutcome outcome;
     outcome.feed = feed;
     Feed &f = outcome.feed;
@@ -91,7 +88,14 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
 
     auto failWith = [&](FeedState state, const QString &error, std::optional<int> retryAfter) {
         f.lastState = state;
-        f.lastError = redactSecrets(error);
+        QString text = error;
+        if (!result.request.keyWithheld.isEmpty()) {
+            const auto provider = apiKeyProvider(result.request.keyWithheld);
+            text += QStringLiteral(" (the %1 key was not sent: it goes only to https://%2)")
+                        .arg(result.request.keyWithheld, provider ? provider->hosts.value(0) : QString());
+        }
+        // A colleague on a shared store reads this: see ProblemText.
+        f.lastError = ProblemText::clean(text, secrets);
         f.consecutiveFailures += 1;
         f.nextDue = nextDueAfterFailure(f, f.consecutiveFailures, nowUtc, retryAfter);
     };
@@ -111,7 +115,7 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
         const SniffResult sniffed = FeedSniffer::sniff(result.body);
         if (!sniffed.ok()) {
             failWith(sniffed.problem == ProviderProblem::NotAFeed ? FeedState::Parse : FeedState::Provider,
-                     sniffed.message, std::nullopt);
+                     ProblemText::forSniff(sniffed, result.body.size()), std::nullopt);
         } else if (feedKindIsPrices(feed.kind)) {
             QTimeZone zone("America/New_York");
             if (auto ticker = TickerStore(m_db).bySymbol(feed.ticker); ticker && ticker->has_value())
@@ -130,7 +134,8 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     outcome.items = report->received;
                     outcome.changed = report->changed;
                     outcome.skipped = int(parsed->skipped.size());
-                    outcome.notes = parsed->skipped;
+                    for (const QString &note : parsed->skipped)
+                        outcome.notes << ProblemText::clean(note, secrets);
                     succeed(FeedState::Ok);
                 }
             }
@@ -152,7 +157,8 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     outcome.items = report->received;
                     outcome.changed = report->inserted + report->updated;
                     outcome.skipped = int(parsed->feed.skipped.size());
-                    outcome.notes = parsed->feed.skipped;
+                    for (const QString &note : parsed->feed.skipped)
+                        outcome.notes << ProblemText::clean(note, secrets);
                     if (f.title.isEmpty())
                         f.title = parsed->feed.title;
                     succeed(FeedState::Ok);

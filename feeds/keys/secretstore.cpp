@@ -1,5 +1,7 @@
 #include "feeds/keys/secretstore.h"
 
+#include "feeds/keys/apikeyproviders.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
@@ -33,7 +35,10 @@ SecretStore::SecretStore(QString service) : m_service(std::move(service)) {}
 
 QStringList SecretStore::knownProviders()
 {
-    return {QStringLiteral("alphavantage"), QStringLiteral("finnhub"), QStringLiteral("stooq")};
+    QStringList ids;
+    for (const ApiKeyProvider &p : apiKeyProviders())
+        ids << p.id;
+    return ids;
 }
 
 QString SecretStore::storePasswordEntry(const QString &urlWithoutPassword)

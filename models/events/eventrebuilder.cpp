@@ -6,6 +6,7 @@
 #include "models/store/articletickerstore.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
+#include "models/text/articlebounds.h"
 
 #include <QSqlQuery>
 
@@ -50,7 +51,7 @@ Result<RebuildReport> EventRebuilder::rebuild()
         auto linked = links.forArticle(id);
         if (!linked)
             return linked.error();
-        if (auto merged = merger.mergeArticle(id, extractor.extract(**article, *linked)); !merged)
+        if (auto merged = merger.mergeArticle(id, extractor.extract(ArticleBounds::analysedPart(**article), *linked)); !merged)
             return merged.error();
         ++report.articles;
     }

@@ -9,6 +9,7 @@
 #include "models/store/providerscorestore.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
+#include "models/text/articlebounds.h"
 
 namespace tw {
 
@@ -76,7 +77,9 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         // article's took their references with them), so there is nothing to
         // replace: skipping the empty DELETEs is most of a plain article's cost.
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
-        const QList<TickerLink> tickerLinks = linker.link(article);
+        // The analysis stages read a bounded prefix; the store keeps it all.
+        const Article analysed = ArticleBounds::analysedPart(article);
+        const QList<TickerLink> tickerLinks = linker.link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
             if (auto linked = links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
@@ -87,13 +90,13 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
 
         // Stage 3: sentiment per linked company.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = scores.scoreArticle(stored->id, article, tickerLinks); !scored)
+            if (auto scored = scores.scoreArticle(stored->id, analysed, tickerLinks); !scored)
                 return scored.error();
         for (const TickerLink &l : tickerLinks)
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> extracted = extractor.extract(article, tickerLinks);
+        const QList<ExtractedEvent> extracted = extractor.extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
         auto merged = events.mergeArticle(stored->id, extracted);

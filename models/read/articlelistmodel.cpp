@@ -1,5 +1,6 @@
 #include "models/read/articlelistmodel.h"
 
+#include "models/text/safetext.h"
 #include "models/core/storetime.h"
 
 #include <QSet>
@@ -108,12 +109,13 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Time:
             return fromStoreTime(r.publishedUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        // Text strangers wrote: controls and bidi overrides shown, not acted on.
         case Source:
-            return r.source;
+            return displaySafe(r.source);
         case Tickers:
-            return r.tickers;
+            return displaySafe(r.tickers);
         case Title:
-            return r.title;
+            return displaySafe(r.title);
         case Sentiment:
             return r.score ? QStringLiteral("%1 %2").arg(*r.score, 0, 'f', 2).arg(r.label) : QString();
         default:
@@ -121,7 +123,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == Title)
-            return r.title;
+            return displaySafe(r.title);
         if (index.column() == Time)
             return isoUtc(fromStoreTime(r.publishedUtc));
         return {};

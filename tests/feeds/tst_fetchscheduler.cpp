@@ -35,7 +35,7 @@ FetchPolicy testPolicy()
     FetchPolicy p;
     p.retryBaseMs = 10;
     p.minHostSpacingMs = 0;
-    p.totalTimeoutMs = 10000;
+    p.deadlineMs = 10000;
     p.userAgent = QStringLiteral("Tickerwire-test/1.0 (tests@tickerwire.invalid)");
     return p;
 }
@@ -267,7 +267,7 @@ private slots:
     void slowServerHitsTheTimeout()
     {
         FetchPolicy p = testPolicy();
-        p.totalTimeoutMs = 200;
+        p.attemptTimeoutMs = 200;
         p.maxRetries = 1;
         const FetchResult r = fetchOne(m_server.url(QStringLiteral("/slow")), p);
         QCOMPARE(r.failure, FetchFailure::Timeout);

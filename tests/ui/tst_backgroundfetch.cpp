@@ -51,7 +51,7 @@ FetchPolicy localPolicy()
     p.maxConcurrent = 8;
     p.minHostSpacingMs = 0;
     p.maxRetries = 0;
-    p.totalTimeoutMs = 20000;
+    p.deadlineMs = 20000;
     return p;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/notify/desktopnotifier.h"
 
 #include "models/core/logging.h"
+#include "models/text/safetext.h"
 
 #include <QApplication>
 #include <QDBusConnectionInterface>
@@ -83,13 +84,13 @@ bool DesktopNotifier::serverAvailable() const
 QString DesktopNotifier::summaryFor(const FiredAlert &alert)
 {
     return alert.ticker.isEmpty() || alert.ruleName.contains(alert.ticker)
-        ? alert.ruleName
-        : QStringLiteral("%1 · %2").arg(alert.ticker, alert.ruleName);
+        ? displaySafe(alert.ruleName)
+        : displaySafe(QStringLiteral("%1 · %2").arg(alert.ticker, alert.ruleName));
 }
 
 QString DesktopNotifier::bodyFor(const FiredAlert &alert)
 {
-    return alert.message;
+    return displaySafe(alert.message);   // it quotes titles: controls and bidi overrides shown, not acted on
 }
 
 DesktopNotifier::Route DesktopNotifier::notify(const FiredAlert &alert)

@@ -7,6 +7,7 @@
 #include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "models/read/alertreader.h"
+#include "models/text/safetext.h"
 
 #include <QAction>
 #include <QHash>
@@ -334,10 +335,10 @@ void AlertsPanel::reload()
             time->setData(kIdRole, a.id);
             time->setData(kAckRole, a.acknowledged);
             m_fired->setItem(i, 0, time);
-            m_fired->setItem(i, 1, new QTableWidgetItem(a.ruleName));
+            m_fired->setItem(i, 1, new QTableWidgetItem(displaySafe(a.ruleName)));
             m_fired->setItem(i, 2, new QTableWidgetItem(a.ticker));
-            auto *message = new QTableWidgetItem(a.message);
-            message->setToolTip(a.message);
+            auto *message = new QTableWidgetItem(displaySafe(a.message));   // quotes titles: shown, not acted on
+            message->setToolTip(displaySafe(a.message));
             if (!a.acknowledged) {
                 QFont f = message->font();
                 f.setBold(true);

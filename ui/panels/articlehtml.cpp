@@ -1,5 +1,6 @@
 #include "ui/panels/articlehtml.h"
 
+#include "models/text/safetext.h"
 #include "models/core/storetime.h"
 #include "ui/panels/badge.h"
 
@@ -84,13 +85,15 @@ QString ArticleHtml::highlight(const QString &text, const QString &field, const 
 
 QString ArticleHtml::render(const Article &article, const QList<ArticleTickerScore> &scores)
 {
-    const QString title = toPlainText(article.title);
-    const QString summary = toPlainText(article.summary);
-    const QString body = toPlainText(article.body);
+    // Controls and bidi overrides shown as marks, never acted on (one
+    // character for one, so the score spans still point at their phrases).
+    const QString title = displaySafe(toPlainText(article.title));
+    const QString summary = displaySafe(toPlainText(article.summary), TextLines::MultiLine);
+    const QString body = displaySafe(toPlainText(article.body), TextLines::MultiLine);
     QString html = QStringLiteral("<h2>%1</h2>").arg(highlight(title, QStringLiteral("title"), scores));
-    QString meta = article.source.toHtmlEscaped();
+    QString meta = displaySafe(article.source).toHtmlEscaped();
     if (!article.author.isEmpty())
-        meta += QStringLiteral(" · ") + article.author.toHtmlEscaped();
+        meta += QStringLiteral(" · ") + displaySafe(article.author).toHtmlEscaped();
     meta += QStringLiteral(" · ") + article.published.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     html += QStringLiteral("<p style=\"color:#777;\">%1</p>").arg(meta);
     if (!summary.isEmpty() && summary != body.left(summary.size()))

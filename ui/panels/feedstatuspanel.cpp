@@ -5,6 +5,8 @@
 #include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "models/store/feedstore.h"
+#include "models/text/safetext.h"
+#include "feeds/fetch/fetchtypes.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -100,9 +102,11 @@ void FeedStatusPanel::reload()
     m_table->setRowCount(int(feeds->size()));
     for (int i = 0; i < feeds->size(); ++i) {
         const Feed &f = feeds->at(i);
-        auto *name = new QTableWidgetItem(f.title.isEmpty() ? f.url : f.title);
-        name->setToolTip(
-            QStringLiteral("%1\n%2 · every %3 min").arg(f.url, feedKindId(f.kind)).arg(f.intervalSeconds / 60));
+        // A shared store's rows are strangers' text: shown, never acted on, keys redacted.
+        auto *name = new QTableWidgetItem(displaySafe(f.title.isEmpty() ? displayUrl(QUrl(f.url)) : f.title));
+        name->setToolTip(QStringLiteral("%1\n%2 · every %3 min")
+                             .arg(displaySafe(displayUrl(QUrl(f.url))), feedKindId(f.kind))
+                             .arg(f.intervalSeconds / 60));
         name->setData(Qt::UserRole, f.id);
         if (!f.enabled)
             name->setForeground(palette().color(QPalette::PlaceholderText));
@@ -113,8 +117,9 @@ void FeedStatusPanel::reload()
             state->setToolTip(tr("%n failure(s) in a row", nullptr, f.consecutiveFailures));
         m_table->setItem(i, State, state);
         m_table->setItem(i, LastSuccess, new QTableWidgetItem(when(f.lastSuccess)));
-        auto *error = new QTableWidgetItem(f.lastError);
-        error->setToolTip(f.lastError);
+        const QString lastError = displaySafe(redactSecrets(f.lastError));
+        auto *error = new QTableWidgetItem(lastError);
+        error->setToolTip(lastError);
         m_table->setItem(i, LastError, error);
         m_table->setItem(i, NextFetch, new QTableWidgetItem(f.enabled ? when(f.nextDue) : QString()));
     }

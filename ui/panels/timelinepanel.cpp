@@ -6,6 +6,7 @@
 #include "ui/panels/kindicon.h"
 #include "ui/panels/selectionmodel.h"
 #include "models/read/eventreader.h"
+#include "models/text/safetext.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -113,8 +114,8 @@ void TimelinePanel::reload()
         auto *item = new QTreeWidgetItem(m_events);
         item->setText(Date, e.eventDate);
         item->setIcon(Date, eventKindIcon(e.kind));
-        item->setText(Event, e.title);
-        QString tip = QStringLiteral("%1 · %2").arg(e.kind, e.title);
+        item->setText(Event, displaySafe(e.title));   // strangers' text: shown, not acted on
+        QString tip = QStringLiteral("%1 · %2").arg(e.kind, displaySafe(e.title));
         if (!e.basis.isEmpty())
             tip += QStringLiteral(" · ") + e.basis;
         if (!e.period.isEmpty())
@@ -143,10 +144,11 @@ void TimelinePanel::showSources(qint64 eventId)
     for (const EventSourceArticle &s : std::as_const(*sources)) {
         auto *item = new QListWidgetItem(
             QStringLiteral("%1  %2 — %3")
-                .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")), s.source, s.title),
+                .arg(fromStoreTime(s.publishedUtc).toString(QStringLiteral("yyyy-MM-dd")), displaySafe(s.source),
+                     displaySafe(s.title)),
             m_sources);
         item->setData(Qt::UserRole, s.articleId);
-        item->setToolTip(s.title);
+        item->setToolTip(displaySafe(s.title));
     }
 }
 

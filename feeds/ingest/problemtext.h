@@ -1,0 +1,26 @@
+#pragma once
+
+#include "feeds/parsers/feedsniffer.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tw {
+
+// What a failure message may say, before it is stored in `feeds.last_error`
+// (a shared store's colleagues read it) or printed: the sniffer's cause for a
+// body it recognised (a provider's rate-limit note, an error page's title),
+// never bytes of a body nobody recognised; every secret value redacted;
+// control characters and bidi overrides dropped; one line, bounded length.
+class ProblemText {
+public:
+    static constexpr qsizetype kMaxChars = 500;
+
+    // The message for a body the sniffer found to be no data.
+    static QString forSniff(const SniffResult &sniffed, qsizetype bodyBytes);
+
+    // `message` made safe to store and show.
+    static QString clean(const QString &message, const QStringList &secrets);
+};
+
+} // namespace tw
