@@ -2,7 +2,11 @@
 #include "app/cli/storesession.h"
 #include "feeds/fetch/defaultfeeds.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "feeds/ingest/problemtext.h"
+#include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
+
+#include <algorithm>
 
 namespace tw {
 
@@ -111,6 +115,11 @@ private:
             ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
             return kExitFailure;
         }
+        // Errors in a shared store were written by many fetches, some maybe
+        // by an older build: every key in this keychain is redacted again.
+        QStringList secrets;
+        if (std::any_of(feeds->cbegin(), feeds->cend(), [](const Feed &f) { return !f.lastError.isEmpty(); }))
+            secrets = SecretStore().allKeys();
         // One tab-separated line per feed: easy to read, easy to cut(1).
         ctx.out << "id\tkind\tticker\tstate\tfailures\tlast_success\tnext_due\turl\tlast_error\n";
         for (const Feed &f : *feeds) {
@@ -119,7 +128,7 @@ private:
                     << f.consecutiveFailures << '\t'
                     << (f.lastSuccess.isValid() ? f.lastSuccess.toString(Qt::ISODate) : QStringLiteral("-")) << '\t'
                     << (f.nextDue.isValid() ? f.nextDue.toString(Qt::ISODate) : QStringLiteral("now")) << '\t'
-                    << displayUrl(QUrl(f.url)) << '\t' << redactSecrets(f.lastError) << '\n';
+                    << displayUrl(QUrl(f.url), secrets) << '\t' << ProblemText::clean(f.lastError, secrets) << '\n';
         }
         return kExitOk;
     }

@@ -55,10 +55,19 @@ FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const
     m_result.request = std::move(request);
     for (QTimer *t : {&m_connectTimer, &m_attemptTimer, &m_deadlineTimer, &m_retryTimer})
         t->setSingleShot(true);
+    // A timer cut short by what was left of the deadline reports the deadline.
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        if (m_connectTimer.interval() < m_policy.connectTimeoutMs) {
+            onDeadline();
+            return;
+        }
         abortWith(FetchFailure::Timeout, QStringLiteral("no connection within %1 s").arg(seconds(m_policy.connectTimeoutMs)));
     });
     connect(&m_attemptTimer, &QTimer::timeout, this, [this] {
+        if (m_attemptTimer.interval() < m_policy.attemptTimeoutMs) {
+            onDeadline();
+            return;
+        }
         abortWith(FetchFailure::Timeout, QStringLiteral("no complete answer within %1 s").arg(seconds(m_attemptTimer.interval())));
     });
     connect(&m_deadlineTimer, &QTimer::timeout, this, &FeedFetch::onDeadline);
@@ -146,7 +155,7 @@ void FeedFetch::sendAttempt()
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &FeedFetch::readAvailable);
     connect(m_reply, &QNetworkReply::finished, this, &FeedFetch::onFinished);
-    m_connectTimer.start(std::min<qint64>(m_policy.connectTimeoutMs, std::max<qint64>(1, remainingMs())));
+    m_connectTimer.start(int(std::min<qint64>(m_policy.connectTimeoutMs, std::max<qint64>(1, remainingMs()))));
     m_attemptTimer.start(int(std::min<qint64>(m_policy.attemptTimeoutMs, std::max<qint64>(1, remainingMs()))));
 }
 
@@ -201,6 +210,8 @@ void FeedFetch::abortWith(FetchFailure failure, const QString &error)
 
 void FeedFetch::onDeadline()
 {
+    if (m_finished)
+        return;
     m_pastDeadline = true;
     const QString why = QStringLiteral("no complete answer within the %1 s deadline").arg(seconds(m_policy.deadlineMs));
     if (m_reply) {

@@ -58,6 +58,15 @@ Result<QString> SecretStore::read(const QString &provider) const
     return job.textData();
 }
 
+QStringList SecretStore::allKeys() const
+{
+    QStringList keys;
+    for (const QString &provider : knownProviders())
+        if (auto key = read(provider); key && !key->isEmpty())
+            keys << *key;
+    return keys;
+}
+
 Status SecretStore::write(const QString &provider, const QString &secret)
 {
     QKeychain::WritePasswordJob job(m_service);

@@ -27,6 +27,9 @@ public:
 
     // An empty string when no key is stored for the provider.
     Result<QString> read(const QString &provider) const;
+    // Every key stored for the known providers (none when the keychain cannot
+    // be read): the values to redact from text shown to a person.
+    QStringList allKeys() const;
     Status write(const QString &provider, const QString &secret);
     Status remove(const QString &provider);
 
