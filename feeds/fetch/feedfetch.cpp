@@ -53,7 +53,7 @@ FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const
       m_yahoo(yahoo ? std::move(yahoo) : std::make_shared<YahooSession>())
 {
     m_result.request = std::move(request);
-    for (QTimer *t : {&m_connectTimer, &m_attemptTimer, &m_deadlineTimer, &m_retryTimer})
+    for (QTimer *t : {&m_connectTimer, &m_stallTimer, &m_deadlineTimer, &m_retryTimer})
         t->setSingleShot(true);
     // A timer cut short by what was left of the deadline reports the deadline.
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
@@ -63,12 +63,12 @@ FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const
         }
         abortWith(FetchFailure::Timeout, QStringLiteral("no connection within %1 s").arg(seconds(m_policy.connectTimeoutMs)));
     });
-    connect(&m_attemptTimer, &QTimer::timeout, this, [this] {
-        if (m_attemptTimer.interval() < m_policy.attemptTimeoutMs) {
+    connect(&m_stallTimer, &QTimer::timeout, this, [this] {
+        if (m_stallTimer.interval() < m_policy.stallTimeoutMs) {
             onDeadline();
             return;
         }
-        abortWith(FetchFailure::Timeout, QStringLiteral("no complete answer within %1 s").arg(seconds(m_attemptTimer.interval())));
+        abortWith(FetchFailure::Timeout, QStringLiteral("no data within %1 s").arg(seconds(m_policy.stallTimeoutMs)));
     });
     connect(&m_deadlineTimer, &QTimer::timeout, this, &FeedFetch::onDeadline);
     connect(&m_retryTimer, &QTimer::timeout, this, &FeedFetch::sendAttempt);
@@ -141,6 +141,7 @@ void FeedFetch::sendAttempt()
         m_connectTimer.stop();
         if (!m_reply)
             return;
+        restartStallTimer();
         m_decoder = BodyDecoder(m_reply->rawHeader("Content-Encoding"));
         m_rawBytes = 0;
         if (!m_decoder.supported()) {
@@ -156,7 +157,14 @@ void FeedFetch::sendAttempt()
     connect(m_reply, &QNetworkReply::readyRead, this, &FeedFetch::readAvailable);
     connect(m_reply, &QNetworkReply::finished, this, &FeedFetch::onFinished);
     m_connectTimer.start(int(std::min<qint64>(m_policy.connectTimeoutMs, std::max<qint64>(1, remainingMs()))));
-    m_attemptTimer.start(int(std::min<qint64>(m_policy.attemptTimeoutMs, std::max<qint64>(1, remainingMs()))));
+    restartStallTimer();
+}
+
+void FeedFetch::restartStallTimer()
+{
+    // A slow but steady body may take the whole deadline; a silent one is
+    // given up after stallTimeoutMs and tried again.
+    m_stallTimer.start(int(std::min<qint64>(m_policy.stallTimeoutMs, std::max<qint64>(1, remainingMs()))));
 }
 
 void FeedFetch::readAvailable()
@@ -166,6 +174,7 @@ void FeedFetch::readAvailable()
         const QByteArray chunk = m_reply->read(kReadChunk);
         if (chunk.isEmpty())
             return;
+        restartStallTimer();
         m_rawBytes += chunk.size();
         switch (m_decoder.feed(chunk, m_body, m_policy.maxBodyBytes)) {
         case BodyDecoder::Status::Ok:
@@ -239,7 +248,7 @@ void FeedFetch::failWith(FetchFailure failure, const QString &error)
 void FeedFetch::onFinished()
 {
     m_connectTimer.stop();
-    m_attemptTimer.stop();
+    m_stallTimer.stop();
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
@@ -397,7 +406,7 @@ void FeedFetch::finish()
     if (m_finished)
         return;
     m_finished = true;
-    for (QTimer *t : {&m_connectTimer, &m_attemptTimer, &m_deadlineTimer, &m_retryTimer})
+    for (QTimer *t : {&m_connectTimer, &m_stallTimer, &m_deadlineTimer, &m_retryTimer})
         t->stop();
     if (m_reply) {
         // Only when the deadline ended a Yahoo session or similar: nothing more is read.

@@ -42,6 +42,7 @@ signals:
 
 private:
     void sendAttempt();
+    void restartStallTimer();
     void readAvailable();
     void onRedirected(const QUrl &target);
     void onFinished();
@@ -63,7 +64,7 @@ private:
     BodyDecoder m_decoder;       // for the current response's Content-Encoding
     qint64 m_rawBytes = 0;       // as received, before decoding (against Content-Length)
     QTimer m_connectTimer;
-    QTimer m_attemptTimer;
+    QTimer m_stallTimer;         // restarted by every piece of the answer
     QTimer m_deadlineTimer;
     QTimer m_retryTimer;
     QElapsedTimer m_elapsed;

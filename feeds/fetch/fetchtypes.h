@@ -19,7 +19,7 @@ struct FetchPolicy {
     int maxConcurrent = 6;
     int minHostSpacingMs = 100;         // between request starts to one host
     int connectTimeoutMs = 15000;       // until the request is on the wire
-    int attemptTimeoutMs = 30000;       // one attempt, body included
+    int stallTimeoutMs = 20000;         // an attempt receiving nothing this long is given up (and retried)
     int deadlineMs = 60000;             // the whole fetch: every attempt, retry wait and Yahoo session included
     qint64 maxBodyBytes = 20 * 1024 * 1024;   // as decoded (after gzip); enforced while reading
     int maxRedirects = 5;

@@ -66,7 +66,7 @@ QNetworkReply *YahooSessionFetch::get(const QUrl &url, const QByteArray &cookie)
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_policy.maxRedirects);
-    request.setTransferTimeout(m_policy.attemptTimeoutMs);
+    request.setTransferTimeout(m_policy.stallTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
     // The session is ours to keep: the manager's cookie jar neither adds to
     // these requests nor keeps what Yahoo sets.

@@ -425,7 +425,7 @@ private slots:
         StreamingServer silent(StreamingServer::Mode::Silent);
         FetchPolicy p = testPolicy();
         p.deadlineMs = 1500;
-        p.attemptTimeoutMs = 700;
+        p.stallTimeoutMs = 700;
         QElapsedTimer clock;
         clock.start();
         const FetchResult r = fetchOne(silent.url(), p);

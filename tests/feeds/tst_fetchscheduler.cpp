@@ -267,7 +267,7 @@ private slots:
     void slowServerHitsTheTimeout()
     {
         FetchPolicy p = testPolicy();
-        p.attemptTimeoutMs = 200;
+        p.stallTimeoutMs = 200;
         p.maxRetries = 1;
         const FetchResult r = fetchOne(m_server.url(QStringLiteral("/slow")), p);
         QCOMPARE(r.failure, FetchFailure::Timeout);
