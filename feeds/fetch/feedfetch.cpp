@@ -341,7 +341,7 @@ void FeedFetch::onFinished()
         finishOrRetry(true, std::nullopt);
         return;
     }
-    if (!m_decoder.complete()) {
+    if (m_rawBytes > 0 && !m_decoder.complete()) {   // (an empty body is the sniffer's to name)
         m_result.failure = FetchFailure::Decompression;
         m_result.error = QStringLiteral("the server sent a damaged %1 body (it ends before its compressed data does)")
                              .arg(m_decoder.name());

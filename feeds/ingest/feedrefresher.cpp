@@ -32,7 +32,17 @@ DocumentFormat priceFormatFor(FeedKind kind)
 
 FeedState stateForFetchFailure(const FetchResult &r)
 {
-    return r.failure == FetchFailure::Http ? FeedState::Http : FeedState::Network;
+    switch (r.failure) {
+    case FetchFailure::Http: return FeedState::Http;
+    case FetchFailure::Decompression: return FeedState::Parse;   // it arrived, but cannot be read
+    case FetchFailure::None:
+    case FetchFailure::Network:
+    case FetchFailure::Timeout:
+    case FetchFailure::TooLarge:
+    case FetchFailure::TooManyRedirects:
+    case FetchFailure::Refused: return FeedState::Network;
+    }
+    return FeedState::Network;
 }
 } // namespace
 
