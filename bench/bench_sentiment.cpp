@@ -3,6 +3,8 @@
 //   build/bench/bench_sentiment [--benchmark_filter=...]
 // Set TICKERWIRE_BENCH_TSV to a label<TAB>sentence file (for example one of
 // ../shared/eval) to measure on it instead of the built-in sentences.
+#include "models/demo/demoworkspace.h"
+#include "models/scoring/articlescorer.h"
 #include "models/scoring/corporatescorer.h"
 #include "models/sentiment/sentimentevaluation.h"
 #include "models/sentiment/sentimentscorer.h"
@@ -76,6 +78,41 @@ void BM_LoadLexicon(benchmark::State &state)
     }
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+// One article of state.range(0) MB of wire prose (a huge feed item) scored
+// for every company it names: sentence-to-mention matching must stay linear
+// in the text (issue #16: 1/2/4/8 MB took 2/5/17/71 s when every sentence was
+// checked against every mention). Run with --benchmark_filter=ScoreArticle.
+void BM_ScoreArticle(benchmark::State &state)
+{
+    auto scorer = tw::SentimentScorer::builtIn();
+    auto headlines = tw::HeadlineModel::builtIn();
+    auto tickers = tw::DemoWorkspace::defaultTickers();
+    if (!scorer || !headlines || !tickers) {
+        state.SkipWithError("the built-in models or demo tickers did not load");
+        return;
+    }
+    const tw::EntityLinker linker(*tickers);
+    const tw::ArticleScorer articles(**scorer, linker, *headlines);
+    const QStringList paragraph{
+        QStringLiteral("Meta shares rose 3% after Alphabet said its ad sales grew 12% in the quarter."),
+        QStringLiteral("Microsoft cut its full-year guidance as costs increased sharply."),
+        QStringLiteral("Analysts at Baystreet downgraded Amazon to hold, citing weak demand."),
+        QStringLiteral("The company will hold its annual general meeting on 14 April 2026."),
+        QStringLiteral("Nvidia, Apple, Tesla and Microsoft led the Nasdaq higher on Tuesday."),
+    };
+    tw::Article article;
+    article.title = QStringLiteral("Meta gains share as Google's ad sales stumble");
+    const qsizetype target = state.range(0) * 1024 * 1024;
+    article.body.reserve(target + 200);
+    for (qsizetype i = 0; article.body.size() < target; ++i)
+        article.body += paragraph[i % paragraph.size()] + QLatin1Char(i % 7 == 6 ? '\n' : ' ');
+    const QList<tw::TickerLink> links = linker.link(article);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(articles.score(article, links).size());
+    state.SetBytesProcessed(state.iterations() * article.body.size() * 2);
+}
+BENCHMARK(BM_ScoreArticle)->Arg(1)->Arg(2)->Arg(4)->Arg(20)->Unit(benchmark::kSecond)->Iterations(1);
 
 // A company's corporate scores (all three horizons) from a year of article
 // scores, as every ingest batch refreshes them: state.range(0) articles,

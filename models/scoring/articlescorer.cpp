@@ -2,6 +2,7 @@
 
 #include "models/text/sentencesplitter.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,14 +31,45 @@ struct ScoredSentence {
     bool lead = false;
 };
 
+// A run of text with no sentence end (a table, a dump with no punctuation)
+// is read in pieces of at most this many characters, cut at a space: the
+// sentence scorer's work grows faster than linearly within one sentence.
+constexpr qsizetype kMaxSentenceLength = 1000;
+
+QList<SentenceSpan> boundedSentences(QStringView text)
+{
+    QList<SentenceSpan> spans;
+    for (const SentenceSpan &span : SentenceSplitter::split(text)) {
+        qsizetype start = span.start;
+        const qsizetype end = span.start + span.length;
+        while (end - start > kMaxSentenceLength) {
+            qsizetype cut = start + kMaxSentenceLength;
+            while (cut > start + kMaxSentenceLength / 2 && !text[cut].isSpace())
+                --cut;
+            if (!text[cut].isSpace())
+                cut = start + kMaxSentenceLength;
+            spans << SentenceSpan{start, cut - start};
+            start = cut;
+            while (start < end && text[start].isSpace())
+                ++start;
+        }
+        if (end > start)
+            spans << SentenceSpan{start, end - start};
+    }
+    return spans;
+}
+
 void scoreField(const SentimentScorer &scorer, const HeadlineModel *headlines, const EntityLinker &linker,
                 ArticleField field, const QString &text, QList<ScoredSentence> &out)
 {
     if (text.trimmed().isEmpty())
         return;
+    // Mentions and sentences both come in text order: one walk pairs them,
+    // so the work is linear in the text (it was sentences x mentions).
     const QList<EntityMention> mentions = linker.mentions(text);
     const QList<SentenceSpan> spans = field == ArticleField::Title ? QList<SentenceSpan>{{0, text.size()}}
-                                                                   : SentenceSplitter::split(text);
+                                                                   : boundedSentences(text);
+    qsizetype next = 0;
     int index = 0;
     for (const SentenceSpan &span : spans) {
         const QStringView sentence = QStringView(text).mid(span.start, span.length);
@@ -45,9 +77,11 @@ void scoreField(const SentimentScorer &scorer, const HeadlineModel *headlines, c
                          field == ArticleField::Title && headlines ? headlines->score(scorer, sentence)
                                                                    : scorer.score(sentence),
                          {}, field != ArticleField::Title && index < kLeadSentences};
-        for (const EntityMention &m : mentions)
-            if (m.start >= span.start && m.start < span.start + span.length && !s.tickers.contains(m.ticker))
-                s.tickers << m.ticker;
+        while (next < mentions.size() && mentions[next].start < span.start)
+            ++next;
+        for (; next < mentions.size() && mentions[next].start < span.start + span.length; ++next)
+            if (!s.tickers.contains(mentions[next].ticker))
+                s.tickers << mentions[next].ticker;
         out << s;
         ++index;
     }
@@ -94,40 +128,54 @@ QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<Tic
     const qsizetype bodyOffset =
         (!article.summary.isEmpty() && article.body.startsWith(article.summary)) ? article.summary.size() : 0;
 
+    // Which sentences each company is read from, found in one pass: the
+    // title, the sentences that name it, or (when none does) the lead
+    // sentences that name no other company.
+    QList<qsizetype> titles, leads;
+    QHash<QString, QList<qsizetype>> naming;
+    for (qsizetype i = 0; i < sentences.size(); ++i) {
+        const ScoredSentence &s = sentences[i];
+        if (s.field == ArticleField::Title)
+            titles << i;
+        else if (!s.tickers.isEmpty())
+            for (const QString &t : s.tickers)
+                naming[t] << i;
+        else if (s.lead)
+            leads << i;
+    }
+
     QList<ArticleScore> scores;
     for (const TickerLink &link : links) {
-        bool named = false;
-        for (const ScoredSentence &s : sentences)
-            named = named || (s.field != ArticleField::Title && s.tickers.contains(link.ticker));
+        const auto namedIn = naming.constFind(link.ticker);
+        const bool named = namedIn != naming.cend();
         double weighted = 0, weights = 0, confidence = 0;
         ArticleScore result;
         result.ticker = link.ticker;
-        QList<ArticleSpan> spans;
-        for (const ScoredSentence &s : sentences) {
-            double w = 0;
-            if (s.field == ArticleField::Title)
-                w = kTitleWeight;
-            else if (s.tickers.contains(link.ticker))
-                w = kMentionWeight;
-            else if (!named && s.lead)
-                w = kLeadWeight;
-            // A sentence about another company only is not about this one.
-            if (w == 0 || (s.field != ArticleField::Title && !s.tickers.isEmpty() && !s.tickers.contains(link.ticker)))
-                continue;
+        struct Candidate {
+            qsizetype sentence;
+            qsizetype span;
+            double weight;
+        };
+        std::vector<Candidate> candidates;
+        auto read = [&](qsizetype index, double w) {
+            const ScoredSentence &s = sentences[index];
             if (s.sentiment.spans.isEmpty())
                 w *= kSilentWeight;
             weighted += w * s.sentiment.score;
             weights += w;
             confidence += w * s.sentiment.confidence;
             ++result.sentences;
-            const qsizetype offset = s.start + (s.field == ArticleField::Body ? bodyOffset : 0);
-            const QString &text = fieldText(article, s.field);
-            for (const SentimentSpan &sp : s.sentiment.spans) {
-                ArticleSpan a{s.field, qint32(offset + sp.start), sp.length, sp.weight * w, {}};
-                a.text = text.mid(a.start, a.length);
-                spans << a;
-            }
-        }
+            for (qsizetype k = 0; k < s.sentiment.spans.size(); ++k)
+                candidates.push_back(Candidate{index, k, s.sentiment.spans[k].weight * w});
+        };
+        for (qsizetype i : std::as_const(titles))
+            read(i, kTitleWeight);
+        if (named)
+            for (qsizetype i : *namedIn)
+                read(i, kMentionWeight);
+        else
+            for (qsizetype i : std::as_const(leads))
+                read(i, kLeadWeight);
         if (weights > 0) {
             result.score = std::clamp(weighted / weights, -1.0, 1.0);
             result.confidence = confidence / weights;
@@ -136,10 +184,23 @@ QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<Tic
             result.label = SentimentLabel::Positive;
         else if (result.score <= -kLabelThreshold)
             result.label = SentimentLabel::Negative;
-        std::stable_sort(spans.begin(), spans.end(), [](const ArticleSpan &a, const ArticleSpan &b) {
-            return std::abs(a.weight) > std::abs(b.weight);
-        });
-        result.spans = spans.mid(0, kMaxSpans);
+        // The strongest phrases, earlier ones first among equals.
+        const size_t keep = std::min(candidates.size(), size_t(kMaxSpans));
+        std::partial_sort(candidates.begin(), candidates.begin() + qsizetype(keep), candidates.end(),
+                          [](const Candidate &a, const Candidate &b) {
+                              if (std::abs(a.weight) != std::abs(b.weight))
+                                  return std::abs(a.weight) > std::abs(b.weight);
+                              return a.sentence != b.sentence ? a.sentence < b.sentence : a.span < b.span;
+                          });
+        for (size_t k = 0; k < keep; ++k) {
+            const Candidate &c = candidates[k];
+            const ScoredSentence &s = sentences[c.sentence];
+            const SentimentSpan &sp = s.sentiment.spans[c.span];
+            const qsizetype offset = s.start + (s.field == ArticleField::Body ? bodyOffset : 0);
+            ArticleSpan a{s.field, qint32(offset + sp.start), sp.length, c.weight, {}};
+            a.text = fieldText(article, s.field).mid(a.start, a.length);
+            result.spans << a;
+        }
         scores << result;
     }
     return scores;
