@@ -26,12 +26,50 @@ public:
     {
         parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Where to write the weights."),
                                             QStringLiteral("FILE")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("cv"), QStringLiteral("Instead of writing weights, print K-fold cross-validated figures."),
+            QStringLiteral("K")));
+        parser.addOption(QCommandLineOption(QStringLiteral("epochs"), QStringLiteral("Training epochs (default 12)."),
+                                            QStringLiteral("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("l2"), QStringLiteral("L2 penalty (default 1e-4)."),
+                                            QStringLiteral("X")));
+        parser.addOption(QCommandLineOption(QStringLiteral("rate"), QStringLiteral("Learning rate (default 0.1)."),
+                                            QStringLiteral("X")));
+        parser.addOption(QCommandLineOption(QStringLiteral("min-count"),
+                                            QStringLiteral("Sentences a feature must occur in (default 2)."),
+                                            QStringLiteral("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("no-bigrams"), QStringLiteral("Words only, no word pairs.")));
     }
 
     int run(CommandContext &ctx) override
     {
         const QString out = ctx.parser.value(QStringLiteral("out"));
-        if (ctx.arguments.size() != 1 || out.isEmpty()) {
+        const int folds = ctx.parser.isSet(QStringLiteral("cv")) ? ctx.parser.value(QStringLiteral("cv")).toInt() : 0;
+        if (ctx.parser.isSet(QStringLiteral("cv")) && folds < 2) {
+            ctx.err << "tickerwire train-headlines: --cv needs at least 2 folds\n";
+            return kExitUsage;
+        }
+        HeadlineTraining knobs;
+        bool ok = true;
+        auto knob = [&](const char *name, auto &value) {
+            const QString option = QString::fromLatin1(name);
+            if (!ctx.parser.isSet(option))
+                return;
+            bool parsed = false;
+            const double v = ctx.parser.value(option).toDouble(&parsed);
+            ok = ok && parsed && v > 0;
+            value = std::remove_reference_t<decltype(value)>(v);
+        };
+        knob("epochs", knobs.epochs);
+        knob("l2", knobs.l2);
+        knob("rate", knobs.learningRate);
+        knob("min-count", knobs.minCount);
+        knobs.bigrams = !ctx.parser.isSet(QStringLiteral("no-bigrams"));
+        if (!ok) {
+            ctx.err << "tickerwire train-headlines: --epochs, --l2, --rate and --min-count need positive numbers\n";
+            return kExitUsage;
+        }
+        if (ctx.arguments.size() != 1 || (out.isEmpty() && folds == 0)) {
             ctx.err << "tickerwire train-headlines: name one training file and --out FILE\n";
             return kExitUsage;
         }
@@ -50,14 +88,21 @@ public:
             ctx.err << "tickerwire: " << rules.errorMessage() << '\n';
             return kExitFailure;
         }
-        const HeadlineModel model = HeadlineModel::train(*sentences, **rules);
+        if (folds > 0) {
+            const ConfusionMatrix m = HeadlineModel::crossValidate(*sentences, **rules, knobs, folds);
+            ctx.out << "cross-validation: " << folds << " folds of " << sentences->size() << " sentences\n"
+                    << "accuracy: " << QString::number(m.accuracy(), 'f', 3) << '\n'
+                    << "macro_f1: " << QString::number(m.macroF1(), 'f', 3) << '\n';
+            return kExitOk;
+        }
+        const HeadlineModel model = HeadlineModel::train(*sentences, **rules, knobs);
         QSaveFile file(out);
         if (!file.open(QIODevice::WriteOnly) || file.write(model.serialize().toUtf8()) < 0 || !file.commit()) {
             ctx.err << "tickerwire train-headlines: " << out << ": cannot write: " << file.errorString() << '\n';
             return kExitFailure;
         }
         ctx.out << "wrote " << out << ": " << sentences->size() << " headlines, " << model.vocabularySize()
-                << " words, model " << model.digest() << " (rules " << (*rules)->modelVersion() << ")\n";
+                << " features, model " << model.digest() << " (rules " << (*rules)->modelVersion() << ")\n";
         return kExitOk;
     }
 };

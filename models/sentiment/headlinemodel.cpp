@@ -4,7 +4,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QHash>
 #include <QTextStream>
 
 #include <algorithm>
@@ -15,27 +14,113 @@ namespace tw {
 
 namespace {
 
-constexpr int kMinCount = 3;       // a word seen fewer times in training is noise
-constexpr int kEpochs = 15;
-constexpr double kLearningRate = 0.1;
-constexpr double kL2 = 1e-3;   // picked on a split of tfns/dev (80 train / 20 held out)
+constexpr const char *kRuleNames[HeadlineModel::kRuleFeatures] = {"<rule>", "<rule-magnitude>", "<rule-positive>",
+                                                                  "<rule-negative>"};
 
 inline size_t slotFor(quint64 key, size_t mask) { return size_t((key * 0x9E3779B97F4A7C15ULL) >> 24) & mask; }
+inline quint64 pairKey(quint64 a, quint64 b) { return ((a ^ (a >> 29)) * 0xBF58476D1CE4E5B9ULL) ^ (b * 0x94D049BB133111EBULL) ^ 1; }
 
-// The distinct lower-cased words of a headline, as hashes and (for training) text.
-void headlineWords(QStringView text, std::vector<quint64> &hashes, QStringList *surfaces = nullptr)
+// Figures, cashtags and currency signs read as classes, not as themselves.
+struct ClassKeys {
+    quint64 number = FinanceTokenizer::hashWord(u"<num>");
+    quint64 percent = FinanceTokenizer::hashWord(u"<%>");
+    quint64 up = FinanceTokenizer::hashWord(u"<+%>");
+    quint64 down = FinanceTokenizer::hashWord(u"<-%>");
+    quint64 cashtag = FinanceTokenizer::hashWord(u"<tag>");
+    quint64 currency = FinanceTokenizer::hashWord(u"<cur>");
+};
+const ClassKeys &classKeys()
+{
+    static const ClassKeys keys;
+    return keys;
+}
+
+// The key of one token, and (for training) its name.
+quint64 pieceOf(const Token &t, QStringView text, QString *name)
+{
+    const ClassKeys &k = classKeys();
+    QStringView n;
+    quint64 key = t.hash;
+    switch (t.kind) {
+    case TokenKind::Number:
+        if (t.percent && t.signedFigure && t.value != 0) {
+            key = t.value > 0 ? k.up : k.down;
+            n = t.value > 0 ? u"<+%>" : u"<-%>";
+        } else {
+            key = t.percent ? k.percent : k.number;
+            n = t.percent ? u"<%>" : u"<num>";
+        }
+        break;
+    case TokenKind::Cashtag: key = k.cashtag; n = u"<tag>"; break;
+    case TokenKind::Currency: key = k.currency; n = u"<cur>"; break;
+    case TokenKind::Word:
+    case TokenKind::Punct: break;
+    }
+    if (name)
+        *name = n.isEmpty() ? text.mid(t.start, t.length).toString().toLower().replace(QChar(0x2019), QLatin1Char('\''))
+                            : n.toString();
+    return key;
+}
+
+// The distinct feature keys of a text (words, and word pairs when asked),
+// sorted; with `names`, the feature texts in the same order (training only).
+void textFeatures(QStringView text, bool bigrams, std::vector<quint64> &keys, std::vector<QString> *names = nullptr)
 {
     thread_local std::vector<Token> tokens;
     tokens.clear();
     FinanceTokenizer::tokenize(text, tokens);
-    hashes.clear();
-    for (const Token &t : tokens) {
-        if (t.kind != TokenKind::Word || std::find(hashes.begin(), hashes.end(), t.hash) != hashes.end())
-            continue;
-        hashes.push_back(t.hash);
-        if (surfaces)
-            *surfaces << text.mid(t.start, t.length).toString().toLower().replace(QChar(0x2019), QLatin1Char('\''));
+    keys.clear();
+    if (!names) {
+        quint64 previous = 0;
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            const quint64 key = pieceOf(tokens[i], text, nullptr);
+            keys.push_back(key);
+            if (bigrams && i > 0)
+                keys.push_back(pairKey(previous, key));
+            previous = key;
+        }
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        return;
     }
+    std::vector<std::pair<quint64, QString>> named;
+    QString previousName, name;
+    quint64 previous = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const quint64 key = pieceOf(tokens[i], text, &name);
+        named.emplace_back(key, name);
+        if (bigrams && i > 0)
+            named.emplace_back(pairKey(previous, key), previousName + QLatin1Char(' ') + name);
+        previous = key;
+        previousName = name;
+    }
+    std::sort(named.begin(), named.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    named.erase(std::unique(named.begin(), named.end(), [](const auto &a, const auto &b) { return a.first == b.first; }),
+                named.end());
+    names->clear();
+    for (auto &[key, text] : named) {
+        keys.push_back(key);
+        names->push_back(std::move(text));
+    }
+}
+
+quint64 keyOfName(const QString &name)
+{
+    const qsizetype space = name.indexOf(QLatin1Char(' '));
+    if (space < 0)
+        return FinanceTokenizer::hashWord(name);
+    return pairKey(FinanceTokenizer::hashWord(QStringView(name).left(space)),
+                   FinanceTokenizer::hashWord(QStringView(name).mid(space + 1)));
+}
+
+using Dense = std::array<double, HeadlineModel::kRuleFeatures>;
+
+Dense ruleFeatures(const SentenceSentiment &r)
+{
+    double positive = 0, negative = 0;
+    for (const SentimentSpan &s : r.spans)
+        (s.weight > 0 ? positive : negative) += std::abs(s.weight);
+    return {r.score, std::abs(r.score), std::tanh(positive), std::tanh(negative)};
 }
 
 HeadlineModel::Scores softmax(const std::array<double, 3> &z)
@@ -55,12 +140,12 @@ QString number(float v) { return QString::number(double(v), 'f', 4); }
 void HeadlineModel::buildIndex()
 {
     size_t capacity = 64;
-    while (capacity < m_words.size() * 2)
+    while (capacity < m_features.size() * 2)
         capacity *= 2;
     m_slots.assign(capacity, Slot{});
     const size_t mask = capacity - 1;
-    for (size_t i = 0; i < m_words.size(); ++i) {
-        const quint64 key = FinanceTokenizer::hashWord(m_words[i].text);
+    for (size_t i = 0; i < m_features.size(); ++i) {
+        const quint64 key = keyOfName(m_features[i].text);
         size_t slot = slotFor(key, mask);
         while (m_slots[slot].index >= 0 && m_slots[slot].key != key)
             slot = (slot + 1) & mask;
@@ -77,81 +162,97 @@ qint32 HeadlineModel::find(quint64 key) const
     return -1;
 }
 
-HeadlineModel::Scores HeadlineModel::probabilities(QStringView headline, double ruleScore) const
+HeadlineModel::Scores HeadlineModel::probabilities(QStringView text, const SentenceSentiment &rules) const
 {
-    thread_local std::vector<quint64> hashes;
-    headlineWords(headline, hashes);
+    thread_local std::vector<quint64> keys;
+    textFeatures(text, true, keys);
+    const Dense dense = ruleFeatures(rules);
     std::array<double, 3> z{};
-    for (size_t k = 0; k < 3; ++k)
-        z[k] = double(m_bias[k]) + double(m_rule[k]) * ruleScore + double(m_ruleMagnitude[k]) * std::abs(ruleScore);
-    for (quint64 h : hashes) {
+    for (size_t k = 0; k < 3; ++k) {
+        z[k] = double(m_bias[k]);
+        for (size_t d = 0; d < kRuleFeatures; ++d)
+            z[k] += double(m_rule[d][k]) * dense[d];
+    }
+    for (quint64 h : keys) {
         const qint32 i = find(h);
         if (i >= 0)
             for (size_t k = 0; k < 3; ++k)
-                z[k] += double(m_words[size_t(i)].weights[k]);
+                z[k] += double(m_features[size_t(i)].weights[k]);
     }
     return softmax(z);
 }
 
-HeadlineModel HeadlineModel::train(const QList<LabeledSentence> &sentences, const SentimentScorer &rules)
+HeadlineModel HeadlineModel::train(const QList<LabeledSentence> &sentences, const SentimentScorer &rules,
+                                   const HeadlineTraining &knobs)
 {
-    // Vocabulary: words seen at least kMinCount times, in text order so the
-    // file and the weights do not depend on hash order. Words the lexicon
-    // already knows are left to the rules: learnt again here, they would be
-    // learnt as corrections of the rules and pull against them.
-    std::vector<quint64> hashes;
-    QStringList surfaces;
+    // Vocabulary: features seen in at least minCount sentences, in text
+    // order so the file and the weights do not depend on hash order.
+    std::vector<quint64> keys;
+    std::vector<QString> names;
     std::map<QString, int> counts;
     for (const LabeledSentence &s : sentences) {
-        surfaces.clear();
-        headlineWords(s.text, hashes, &surfaces);
-        for (const QString &w : surfaces)
-            ++counts[w];
+        textFeatures(s.text, knobs.bigrams, keys, &names);
+        for (const QString &n : names)
+            ++counts[n];
     }
     HeadlineModel model;
-    for (const auto &[word, count] : counts)
-        if (count >= kMinCount && !rules.lexicon().hasWord(FinanceTokenizer::hashWord(word)))
-            model.m_words.push_back(Word{word, {}});
+    for (const auto &[name, count] : counts)
+        if (count >= knobs.minCount)
+            model.m_features.push_back(Feature{name, {}});
     model.buildIndex();
 
-    // Features once: word indices and the rule score of every sentence.
+    // Features once: feature indices and the rule features of every sentence.
     struct Example {
-        std::vector<qint32> words;
-        double rule;
+        std::vector<qint32> features;
+        Dense dense;
         size_t label;
     };
     std::vector<Example> examples;
     examples.reserve(size_t(sentences.size()));
     for (const LabeledSentence &s : sentences) {
-        headlineWords(s.text, hashes);
-        Example e{{}, rules.score(s.text).score, size_t(s.label)};
-        for (quint64 h : hashes)
+        textFeatures(s.text, knobs.bigrams, keys);
+        Example e{{}, ruleFeatures(rules.score(s.text)), size_t(s.label)};
+        for (quint64 h : keys)
             if (const qint32 i = model.find(h); i >= 0)
-                e.words.push_back(i);
+                e.features.push_back(i);
         examples.push_back(std::move(e));
     }
 
-    // Plain SGD in file order with a decaying rate: no randomness, so the
-    // same file gives the same weights.
-    std::vector<std::array<double, 3>> w(model.m_words.size(), std::array<double, 3>{});
-    std::array<double, 3> bias{}, rule{}, magnitude{};
-    for (int epoch = 0; epoch < kEpochs; ++epoch) {
-        const double rate = kLearningRate / (1.0 + epoch * 0.2);
-        for (const Example &e : examples) {
+    // SGD with a decaying rate over a shuffle drawn from a fixed LCG: the
+    // same file and knobs give the same weights on every machine.
+    std::vector<std::array<double, 3>> w(model.m_features.size(), std::array<double, 3>{});
+    std::array<double, 3> bias{};
+    std::array<std::array<double, 3>, kRuleFeatures> rule{};
+    std::vector<size_t> order(examples.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    quint32 state = knobs.seed;
+    auto nextRandom = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state;
+    };
+    for (int epoch = 0; epoch < knobs.epochs; ++epoch) {
+        for (size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[size_t(nextRandom() >> 8) % i]);
+        const double rate = knobs.learningRate / (1.0 + epoch * 0.2);
+        for (size_t index : order) {
+            const Example &e = examples[index];
             std::array<double, 3> z{};
             for (size_t k = 0; k < 3; ++k) {
-                z[k] = bias[k] + rule[k] * e.rule + magnitude[k] * std::abs(e.rule);
-                for (qint32 i : e.words)
+                z[k] = bias[k];
+                for (size_t d = 0; d < kRuleFeatures; ++d)
+                    z[k] += rule[d][k] * e.dense[d];
+                for (qint32 i : e.features)
                     z[k] += w[size_t(i)][k];
             }
             const Scores p = softmax(z);
             for (size_t k = 0; k < 3; ++k) {
                 const double g = p[k] - (k == e.label ? 1.0 : 0.0);
                 bias[k] -= rate * g;
-                rule[k] -= rate * g * e.rule;
-                magnitude[k] -= rate * g * std::abs(e.rule);
-                for (qint32 i : e.words)
-                    w[size_t(i)][k] -= rate * (g + kL2 * w[size_t(i)][k]);
+                for (size_t d = 0; d < kRuleFeatures; ++d)
+                    rule[d][k] -= rate * g * e.dense[d];
+                for (qint32 i : e.features)
+                    w[size_t(i)][k] -= rate * (g + knobs.l2 * w[size_t(i)][k]);
             }
         }
     }
@@ -159,31 +260,46 @@ HeadlineModel HeadlineModel::train(const QList<LabeledSentence> &sentences, cons
     auto stored = [](double v) { return number(float(v)).toFloat(); };
     for (size_t i = 0; i < w.size(); ++i)
         for (size_t k = 0; k < 3; ++k)
-            model.m_words[i].weights[k] = stored(w[i][k]);
+            model.m_features[i].weights[k] = stored(w[i][k]);
     for (size_t k = 0; k < 3; ++k) {
         model.m_bias[k] = stored(bias[k]);
-        model.m_rule[k] = stored(rule[k]);
-        model.m_ruleMagnitude[k] = stored(magnitude[k]);
+        for (size_t d = 0; d < kRuleFeatures; ++d)
+            model.m_rule[d][k] = stored(rule[d][k]);
     }
     model.m_digest = model.computeDigest();
     return model;
+}
+
+ConfusionMatrix HeadlineModel::crossValidate(const QList<LabeledSentence> &sentences, const SentimentScorer &rules,
+                                             const HeadlineTraining &knobs, int folds)
+{
+    ConfusionMatrix matrix;
+    for (int fold = 0; fold < folds; ++fold) {
+        QList<LabeledSentence> train, held;
+        for (qsizetype i = 0; i < sentences.size(); ++i)
+            (i % folds == fold ? held : train) << sentences[i];
+        const HeadlineModel model = HeadlineModel::train(train, rules, knobs);
+        for (const LabeledSentence &s : held)
+            matrix.add(s.label, model.score(rules, s.text).label);
+    }
+    return matrix;
 }
 
 QString HeadlineModel::serialize() const
 {
     QString out;
     QTextStream s(&out);
-    s << "# Tickerwire headline model: multinomial logistic regression over headline words\n"
-         "# and the rule score. Generated by `tickerwire train-headlines` (see README.md here);\n"
+    s << "# Tickerwire sentence model: multinomial logistic regression over words, word pairs\n"
+         "# and the rule features. Generated by `tickerwire train-headlines` (see README.md here);\n"
          "# do not edit by hand. Columns: feature, negative, neutral, positive.\n";
     auto row = [&](const QString &name, const std::array<float, 3> &v) {
         s << name << '\t' << number(v[0]) << '\t' << number(v[1]) << '\t' << number(v[2]) << '\n';
     };
     row(QStringLiteral("<bias>"), m_bias);
-    row(QStringLiteral("<rule>"), m_rule);
-    row(QStringLiteral("<rule-magnitude>"), m_ruleMagnitude);
-    for (const Word &w : m_words)
-        row(w.text, w.weights);
+    for (size_t d = 0; d < kRuleFeatures; ++d)
+        row(QString::fromLatin1(kRuleNames[d]), m_rule[d]);
+    for (const Feature &f : m_features)
+        row(f.text, f.weights);
     s.flush();
     return out;
 }
@@ -205,14 +321,19 @@ Result<HeadlineModel> HeadlineModel::parse(const QString &tsv)
             if (!ok)
                 return fail(QStringLiteral("headline model line %1: bad number").arg(n + 1));
         }
-        if (f[0] == QLatin1String("<bias>"))
+        if (f[0] == QLatin1String("<bias>")) {
             model.m_bias = v;
-        else if (f[0] == QLatin1String("<rule>"))
-            model.m_rule = v;
-        else if (f[0] == QLatin1String("<rule-magnitude>"))
-            model.m_ruleMagnitude = v;
-        else
-            model.m_words.push_back(Word{f[0], v});
+            continue;
+        }
+        bool dense = false;
+        for (size_t d = 0; d < kRuleFeatures; ++d) {
+            if (f[0] == QLatin1String(kRuleNames[d])) {
+                model.m_rule[d] = v;
+                dense = true;
+            }
+        }
+        if (!dense)
+            model.m_features.push_back(Feature{f[0], v});
     }
     model.buildIndex();
     model.m_digest = model.computeDigest();
@@ -233,16 +354,16 @@ QString HeadlineModel::computeDigest() const
         QCryptographicHash::hash(serialize().toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
 }
 
-SentenceSentiment HeadlineModel::score(const SentimentScorer &rules, QStringView headline) const
+SentenceSentiment HeadlineModel::score(const SentimentScorer &rules, QStringView text) const
 {
-    SentenceSentiment s = rules.score(headline);
-    const Scores p = probabilities(headline, s.score);
+    SentenceSentiment s = rules.score(text);
+    const Scores p = probabilities(text, s);
     size_t best = 0;
     for (size_t k = 1; k < 3; ++k)
         if (p[k] > p[best])
             best = k;
     s.label = SentimentLabel(best);
-    // A headline the model calls neutral moves nothing (its small leanings are noise).
+    // A text the model calls neutral moves nothing (its small leanings are noise).
     s.score = s.label == SentimentLabel::Neutral
                 ? 0.0
                 : p[size_t(SentimentLabel::Positive)] - p[size_t(SentimentLabel::Negative)];

@@ -215,11 +215,12 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         return -1;
     };
     auto figureBefore = [&](qint32 token) -> qint32 {
-        for (qint32 j = token - 1; j >= 0 && j >= token - 4; --j) {
+        for (qint32 j = token - 1; j >= 0 && j >= token - 5; --j) {
             const Token &t = tokens[size_t(j)];
             if (t.kind == TokenKind::Number)
                 return looksLikeYear(t) ? -1 : j;
-            if (t.boundary)
+            // "EUR 54.5 mn , compared with EUR 54.3 mn": the comma before the marker
+            if (t.boundary && !(j == token - 1 && sentence[t.start] == u','))
                 return -1;
         }
         return -1;

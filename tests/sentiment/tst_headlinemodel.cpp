@@ -35,8 +35,8 @@ private slots:
         QCOMPARE(parsed->serialize(), a.serialize());
         QCOMPARE(parsed->digest(), a.digest());
         const QString text = QStringLiteral("Acme to present at investor conference");
-        const auto p = a.probabilities(text, (*rules)->score(text).score);
-        const auto q = parsed->probabilities(text, (*rules)->score(text).score);
+        const auto p = a.probabilities(text, (*rules)->score(text));
+        const auto q = parsed->probabilities(text, (*rules)->score(text));
         for (size_t k = 0; k < 3; ++k)
             QCOMPARE(p[k], q[k]);
         QVERIFY(p[size_t(SentimentLabel::Neutral)] > p[size_t(SentimentLabel::Positive)]);
