@@ -20,6 +20,8 @@ const QHash<QString, LexiconRole> &roleNames()
         {QStringLiteral("fall-before"), LexiconRole::FallBefore},
         {QStringLiteral("good"), LexiconRole::GoodMetric},
         {QStringLiteral("bad"), LexiconRole::BadMetric},
+        {QStringLiteral("cost"), LexiconRole::CostMetric},
+        {QStringLiteral("growth"), LexiconRole::GrowthMetric},
         {QStringLiteral("negator"), LexiconRole::Negator},
         {QStringLiteral("intensifier"), LexiconRole::Intensifier},
         {QStringLiteral("hedge"), LexiconRole::Hedge},

@@ -17,7 +17,9 @@ enum class LexiconRole : quint8 {
     RiseBefore,     // a change upwards that names its metric after it: "higher costs", "raised its outlook"
     FallBefore,     // "lower costs", "cut guidance"
     GoodMetric,     // more of it is good: profit, sales, orders, guidance
-    BadMetric,      // more of it is bad: loss, costs, debt; a little negative on its own
+    BadMetric,      // more of it is bad and it is bad news on its own: loss, impairment, layoffs
+    CostMetric,     // more of it is bad, but on its own it says nothing: costs, debt, capital expenditure
+    GrowthMetric,   // more of it is good and it is a little good news on its own: "revenue growth"
     Negator,        // not, no, never, didn't, failed to
     Intensifier,    // value is a multiplier: sharply 1.5, slightly 0.5
     Hedge,          // may, could, reportedly: a multiplier for the rest of the clause

@@ -7,7 +7,7 @@ namespace tw {
 
 namespace {
 
-constexpr int kRulesVersion = 1;
+constexpr int kRulesVersion = 2;
 
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
@@ -19,6 +19,7 @@ constexpr double kConcessionClause = 0.4;
 constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the market's own verdict
 constexpr double kComparison = 0.9;
 constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
+constexpr double kHighlightFloor = 0.35;
 constexpr int kMetricBack = 6;          // tokens between a metric and the change after it
 constexpr int kMetricAhead = 4;
 constexpr int kMetricBackAcrossComma = 12;         // tokens between a change and the metric after it
@@ -35,6 +36,7 @@ struct Item {
 
 struct Contribution {
     double weight;
+    double base;          // the weight before modifiers: what decides a highlight
     qint32 anchorBegin;   // the token range of the word that carries it (for modifiers)
     qint32 anchorEnd;
     qint32 spanBegin;     // the token range to highlight
@@ -56,7 +58,11 @@ bool isChange(LexiconRole r)
     return r == LexiconRole::Rise || r == LexiconRole::Fall || r == LexiconRole::RiseBefore
         || r == LexiconRole::FallBefore;
 }
-bool isMetric(LexiconRole r) { return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric; }
+bool isMetric(LexiconRole r)
+{
+    return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric || r == LexiconRole::CostMetric
+        || r == LexiconRole::GrowthMetric;
+}
 
 // A figure that is a year ("from 2007 to 2008") compares nothing.
 bool looksLikeYear(const Token &t) { return !t.percent && t.value >= 1950 && t.value <= 2050 && t.value == std::floor(t.value); }
@@ -172,7 +178,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             return kUnboundOrientation;
         const Item &m = items[size_t(metric)];
         s.metricUsed[size_t(metric)] = 1;
-        return (m.role == LexiconRole::GoodMetric ? 1.0 : -1.0) * m.value;
+        const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric;
+        return (good ? 1.0 : -1.0) * m.value;
     };
     auto addContribution = [&](double w, qint32 anchorBegin, qint32 anchorEnd, qint32 metric, qint32 clauseId) {
         qint32 spanBegin = anchorBegin, spanEnd = anchorEnd;
@@ -180,7 +187,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             spanBegin = std::min(spanBegin, items[size_t(metric)].begin);
             spanEnd = std::max(spanEnd, items[size_t(metric)].end);
         }
-        s.contributions.push_back(Contribution{w, anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId});
+        s.contributions.push_back(Contribution{w, std::abs(w), anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId});
     };
 
     // 2. Changes, read against the metric they move.
@@ -199,8 +206,23 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         // opens a clause after a comma reads against the clause before.
         if (metric < 0 && !namesAfter && it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',')
             metric = findMetric(k, false, kMetricBackAcrossComma, it.begin, it.clause, it.clause - 1);
+        // "raised EUR 200 million", "raised $10.5 billion in a bond sale":
+        // money raised, not a metric moved.
+        if (metric < 0 && it.role == LexiconRole::RiseBefore && it.end < n
+            && (tokens[size_t(it.end)].kind == TokenKind::Currency || tokens[size_t(it.end)].kind == TokenKind::Number
+                || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number)))
+            continue;
         const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
         addContribution(w, it.begin, it.end, metric, it.clause);
+        // "lowered its outlook for cloud revenue growth": the metrics that
+        // qualify the one it moved are moved with it, not news of their own.
+        for (qint32 j = metric + 1; metric > k && j < itemCount; ++j) {
+            const Item &next = items[size_t(j)];
+            if (next.clause != it.clause || isChange(next.role) || next.begin - items[size_t(j - 1)].end > kMetricAhead)
+                break;
+            if (isMetric(next.role))
+                s.metricUsed[size_t(j)] = 1;
+        }
     }
 
     // 3. Changes read from figures: "to EUR 5 mn from EUR 8 mn", "0.25 versus 0.42".
@@ -289,6 +311,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             addContribution(it.value, it.begin, it.end, -1, it.clause);
         else if (it.role == LexiconRole::BadMetric && !s.metricUsed[size_t(k)])
             addContribution(-it.value * 0.5, it.begin, it.end, -1, it.clause);
+        else if (it.role == LexiconRole::GrowthMetric && !s.metricUsed[size_t(k)])
+            addContribution(it.value * 0.6, it.begin, it.end, -1, it.clause);
     }
     for (qint32 i = 0; i < n; ++i) {
         const Token &t = tokens[size_t(i)];
@@ -356,7 +380,9 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     }
     result.confidence = std::clamp(result.confidence, 0.0, 1.0);
     for (const Contribution &c : s.contributions) {
-        if (std::abs(c.weight) < 1e-3)
+        // Weak evidence ("deal", "agreement") counts but is not worth a
+        // highlight; a strong phrase a concession or hedge damps still is.
+        if (c.base < kHighlightFloor || std::abs(c.weight) < 1e-3)
             continue;
         const Token &first = tokens[size_t(c.spanBegin)];
         const Token &last = tokens[size_t(c.spanEnd - 1)];
