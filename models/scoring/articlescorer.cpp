@@ -1,5 +1,6 @@
 #include "models/scoring/articlescorer.h"
 
+#include "models/sentiment/targetattributor.h"
 #include "models/text/sentencesplitter.h"
 
 #include <QHash>
@@ -29,6 +30,7 @@ struct ScoredSentence {
     SentenceSentiment sentiment;
     QStringList tickers;   // companies it names
     bool lead = false;
+    QList<TargetSentiment> targets;   // what it says about each, when it names two or more
 };
 
 // A run of text with no sentence end (a table, a dump with no punctuation)
@@ -60,7 +62,7 @@ QList<SentenceSpan> boundedSentences(QStringView text)
 }
 
 void scoreField(const SentimentScorer &scorer, const HeadlineModel *headlines, const EntityLinker &linker,
-                ArticleField field, const QString &text, QList<ScoredSentence> &out)
+                const TargetAttributor &targets, ArticleField field, const QString &text, QList<ScoredSentence> &out)
 {
     if (text.trimmed().isEmpty())
         return;
@@ -76,12 +78,19 @@ void scoreField(const SentimentScorer &scorer, const HeadlineModel *headlines, c
         ScoredSentence s{field, span.start, span.length,
                          field == ArticleField::Title && headlines ? headlines->score(scorer, sentence)
                                                                    : scorer.score(sentence),
-                         {}, field != ArticleField::Title && index < kLeadSentences};
+                         {}, field != ArticleField::Title && index < kLeadSentences, {}};
         while (next < mentions.size() && mentions[next].start < span.start)
             ++next;
-        for (; next < mentions.size() && mentions[next].start < span.start + span.length; ++next)
-            if (!s.tickers.contains(mentions[next].ticker))
-                s.tickers << mentions[next].ticker;
+        QList<TargetMention> named;
+        for (; next < mentions.size() && mentions[next].start < span.start + span.length; ++next) {
+            const EntityMention &m = mentions[next];
+            named << TargetMention{m.ticker, m.start - span.start, m.length};
+            if (!s.tickers.contains(m.ticker))
+                s.tickers << m.ticker;
+        }
+        // A sentence about two or more companies says something about each.
+        if (s.tickers.size() >= 2)
+            s.targets = targets.attribute(sentence, s.sentiment, named);
         out << s;
         ++index;
     }
@@ -117,14 +126,15 @@ ArticleScorer::ArticleScorer(const SentimentScorer &sentences, const EntityLinke
 
 QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<TickerLink> &links) const
 {
+    const TargetAttributor targets(m_sentences);
     QList<ScoredSentence> sentences;
-    scoreField(m_sentences, m_headlines, m_linker, ArticleField::Title, article.title, sentences);
-    scoreField(m_sentences, m_headlines, m_linker, ArticleField::Summary, article.summary, sentences);
+    scoreField(m_sentences, m_headlines, m_linker, targets, ArticleField::Title, article.title, sentences);
+    scoreField(m_sentences, m_headlines, m_linker, targets, ArticleField::Summary, article.summary, sentences);
     // A body that repeats the summary would count the same sentences twice.
     if (!article.summary.isEmpty() && article.body.startsWith(article.summary))
-        scoreField(m_sentences, m_headlines, m_linker, ArticleField::Body, article.body.mid(article.summary.size()), sentences);
+        scoreField(m_sentences, m_headlines, m_linker, targets, ArticleField::Body, article.body.mid(article.summary.size()), sentences);
     else
-        scoreField(m_sentences, m_headlines, m_linker, ArticleField::Body, article.body, sentences);
+        scoreField(m_sentences, m_headlines, m_linker, targets, ArticleField::Body, article.body, sentences);
     const qsizetype bodyOffset =
         (!article.summary.isEmpty() && article.body.startsWith(article.summary)) ? article.summary.size() : 0;
 
@@ -155,21 +165,32 @@ QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<Tic
             qsizetype sentence;
             qsizetype span;
             double weight;
+            const QList<SentimentSpan> *spans;
         };
         std::vector<Candidate> candidates;
         auto read = [&](qsizetype index, double w) {
             const ScoredSentence &s = sentences[index];
-            if (s.sentiment.spans.isEmpty())
+            double score = s.sentiment.score;
+            const QList<SentimentSpan> *spans = &s.sentiment.spans;
+            for (const TargetSentiment &t : s.targets) {
+                if (t.ticker == link.ticker) {   // the sentence names others too: its verdict on this one
+                    score = t.score;
+                    spans = &t.spans;
+                }
+            }
+            if (spans->isEmpty())
                 w *= kSilentWeight;
-            weighted += w * s.sentiment.score;
+            weighted += w * score;
             weights += w;
             confidence += w * s.sentiment.confidence;
             ++result.sentences;
-            for (qsizetype k = 0; k < s.sentiment.spans.size(); ++k)
-                candidates.push_back(Candidate{index, k, s.sentiment.spans[k].weight * w});
+            for (qsizetype k = 0; k < spans->size(); ++k)
+                candidates.push_back(Candidate{index, k, (*spans)[k].weight * w, spans});
         };
+        // A title that names only other companies is about them.
         for (qsizetype i : std::as_const(titles))
-            read(i, kTitleWeight);
+            if (sentences[i].tickers.isEmpty() || sentences[i].tickers.contains(link.ticker))
+                read(i, kTitleWeight);
         if (named)
             for (qsizetype i : *namedIn)
                 read(i, kMentionWeight);
@@ -195,7 +216,7 @@ QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<Tic
         for (size_t k = 0; k < keep; ++k) {
             const Candidate &c = candidates[k];
             const ScoredSentence &s = sentences[c.sentence];
-            const SentimentSpan &sp = s.sentiment.spans[c.span];
+            const SentimentSpan &sp = (*c.spans)[c.span];
             const qsizetype offset = s.start + (s.field == ArticleField::Body ? bodyOffset : 0);
             ArticleSpan a{s.field, qint32(offset + sp.start), sp.length, c.weight, {}};
             a.text = fieldText(article, s.field).mid(a.start, a.length);

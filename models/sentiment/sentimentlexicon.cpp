@@ -27,6 +27,7 @@ const QHash<QString, LexiconRole> &roleNames()
         {QStringLiteral("hedge"), LexiconRole::Hedge},
         {QStringLiteral("but"), LexiconRole::ContrastBut},
         {QStringLiteral("concession"), LexiconRole::Concession},
+        {QStringLiteral("clause"), LexiconRole::Clause},
         {QStringLiteral("from"), LexiconRole::From},
         {QStringLiteral("to"), LexiconRole::To},
         {QStringLiteral("versus"), LexiconRole::Versus},

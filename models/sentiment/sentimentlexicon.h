@@ -25,6 +25,7 @@ enum class LexiconRole : quint8 {
     Hedge,          // may, could, reportedly: a multiplier for the rest of the clause
     ContrastBut,    // but, however: what follows outweighs what went before
     Concession,     // although, despite: the clause it opens counts less
+    Clause,         // while, whereas, after, as: opens a clause of its own, weighted as any other
     From,           // "from" before a figure
     To,             // "to" before a figure
     Versus,         // "versus", "vs", "compared with" between figures

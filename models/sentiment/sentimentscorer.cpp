@@ -133,7 +133,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const LexiconMatch m = m_lexicon.longestMatch(tokens, size_t(i));
         if (m.entry) {
             const LexiconRole role = m.entry->role;
-            if (role == LexiconRole::ContrastBut || role == LexiconRole::Concession)
+            if (role == LexiconRole::ContrastBut || role == LexiconRole::Concession || role == LexiconRole::Clause)
                 ++clause;
             s.itemAt[size_t(i)] = qint32(s.items.size());
             s.items.push_back(Item{role, m.entry->value, i, i + m.tokens, clause});

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <cmath>
 #include <optional>
 
 namespace tw {
@@ -51,6 +52,8 @@ public:
     static Result<const SentimentScorer *> builtIn();
 
     SentenceSentiment score(QStringView sentence) const;
+    // The score a sum of phrase weights gives (what score() does to its total).
+    double normalise(double total) const { return total / std::sqrt(total * total + m_tuning.saturation); }
 
     // Names the rules and the lexicon, so stored scores from another model are
     // never mixed with this one's.
