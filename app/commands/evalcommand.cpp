@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <cmath>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <time.h>
@@ -37,6 +38,10 @@ public:
         parser.addOption(QCommandLineOption(
             QStringLiteral("headlines"),
             QStringLiteral("The sentences are headlines: label them with the headline model over the rules.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("model"),
+            QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in ones."),
+            QStringLiteral("FILE")));
         parser.addOption(QCommandLineOption(QStringLiteral("scores"),
                                             QStringLiteral("Write gold<TAB>score<TAB>sentence lines to FILE (error analysis)."),
                                             QStringLiteral("FILE")));
@@ -89,7 +94,21 @@ public:
             scoresOut.setDevice(&scoresFile);
         }
         const HeadlineModel *headlines = nullptr;
-        if (ctx.parser.isSet(QStringLiteral("headlines"))) {
+        std::optional<HeadlineModel> fromFile;
+        if (ctx.parser.isSet(QStringLiteral("model"))) {
+            QFile weights(ctx.parser.value(QStringLiteral("model")));
+            if (!weights.open(QIODevice::ReadOnly)) {
+                ctx.err << "tickerwire eval: " << weights.fileName() << ": cannot read: " << weights.errorString() << '\n';
+                return kExitFailure;
+            }
+            auto parsed = HeadlineModel::parse(QString::fromUtf8(weights.readAll()));
+            if (!parsed) {
+                ctx.err << "tickerwire eval: " << weights.fileName() << ": " << parsed.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            fromFile = std::move(*parsed);
+            headlines = &*fromFile;
+        } else if (ctx.parser.isSet(QStringLiteral("headlines"))) {
             auto model = HeadlineModel::builtIn();
             if (!model) {
                 ctx.err << "tickerwire: " << model.errorMessage() << '\n';
