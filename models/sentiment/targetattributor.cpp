@@ -234,6 +234,9 @@ QList<TargetSentiment> TargetAttributor::attribute(QStringView sentence, const S
             objectPhrase = objectPhrase || objectWords().contains(tokens[size_t(j)].hash);
             legal = legal || legalWords().contains(tokens[size_t(j)].hash);
         }
+        // "raised its target": the analyst's noun may follow the phrase.
+        for (qsizetype j = last + 1; j <= last + 3 && j < qsizetype(tokens.size()) && !tokens[size_t(j)].boundary; ++j)
+            objectPhrase = objectPhrase || objectWords().contains(tokens[size_t(j)].hash);
         qsizetype owner = -1;
         for (size_t u = 0; u < units.size() && owner < 0; ++u)   // "upgraded Amazon to overweight"
             if (units[u].begin >= span.start && units[u].end <= spanEnd)
@@ -242,6 +245,12 @@ QList<TargetSentiment> TargetAttributor::attribute(QStringView sentence, const S
             for (size_t u = 0; u < units.size() && owner < 0; ++u)
                 if (units[u].segment == seg && units[u].begin >= spanEnd && tokenAt(units[u].begin) - last <= 4)
                     owner = qsizetype(u);
+        // "... after Goldman Sachs raised its target": an analyst's action
+        // with no company after it is about the company already in question.
+        if (owner < 0 && objectPhrase)
+            for (qsizetype u = qsizetype(units.size()) - 1; u >= 0 && owner < 0; --u)
+                if (units[size_t(u)].segment < seg && !units[size_t(u)].rival && !relative(units[size_t(u)].segment))
+                    owner = u;
         if (owner < 0)   // the last company before it in its clause
             for (size_t u = 0; u < units.size(); ++u)
                 if (units[u].segment == seg && !units[u].rival && units[u].end <= span.start)
