@@ -239,6 +239,9 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     auto figureBefore = [&](qint32 token) -> qint32 {
         for (qint32 j = token - 1; j >= 0 && j >= token - 5; --j) {
             const Token &t = tokens[size_t(j)];
+            // "EUR 1.6 mn in 2005 compared to EUR 5.9 mn": the year dates the figure before it
+            if (t.kind == TokenKind::Number && looksLikeYear(t) && j == token - 1)
+                continue;
             if (t.kind == TokenKind::Number)
                 return looksLikeYear(t) ? -1 : j;
             // "EUR 54.5 mn , compared with EUR 54.3 mn": the comma before the marker
