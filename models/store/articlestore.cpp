@@ -18,19 +18,28 @@ namespace {
 constexpr qint64 kArticleWriteLockKey = 0x7477'6172'7469;  // "twarti"
 
 // The write path's SQL, one text for both backends: SQLite numbers the '?'
-// placeholders left to right, as QSqlQuery does.
-constexpr const char *kFindByGuidSql = "SELECT id, content_hash FROM articles WHERE guid = ?";
+// placeholders left to right, as QSqlQuery does. Identity is per origin
+// (migration 5): a guid or URL another feed also uses is another article.
+constexpr const char *kFindByGuidSql = "SELECT id, content_hash FROM articles WHERE origin = ? AND guid = ?";
 // One round trip for both identities (it matters on a server): the guid wins over the URL.
 constexpr const char *kFindByGuidOrUrlSql =
-    "SELECT id, content_hash FROM articles WHERE guid = ? OR (url = ? AND url <> '') "
+    "SELECT id, content_hash FROM articles WHERE origin = ? AND (guid = ? OR (url = ? AND url <> '')) "
     "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1";
 constexpr const char *kInsertSql =
-    "INSERT INTO articles (guid, url, title, summary, body, author, source, source_url, published_utc, "
-    "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-    "ON CONFLICT (guid) DO NOTHING";
+    "INSERT INTO articles (origin, guid, url, title, summary, body, author, source, source_url, published_utc, "
+    "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (origin, guid) DO NOTHING";
 constexpr const char *kUpdateSql =
     "UPDATE articles SET title = ?, summary = ?, body = ?, author = ?, content_hash = ? WHERE id = ?";
 constexpr const char *kIndexSql = "INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?,?,?,?)";
+// What the article said before a change from its own origin, newest kept.
+constexpr const char *kNoteRevisionSql =
+    "INSERT INTO article_revisions (article_id, revised_utc, previous_title, previous_summary, previous_hash) "
+    "SELECT id, ?, title, summary, content_hash FROM articles WHERE id = ?";
+constexpr int kRevisionsKept = 20;
+constexpr const char *kTrimRevisionsSql =
+    "DELETE FROM article_revisions WHERE article_id = ? AND id NOT IN "
+    "(SELECT id FROM article_revisions WHERE article_id = ? ORDER BY id DESC LIMIT ?)";
 
 constexpr const char *kColumns =
     "id, guid, url, title, summary, body, author, source, source_url, published_utc, "
@@ -57,8 +66,15 @@ Article readArticle(const QSqlQuery &q)
 } // namespace
 
 ArticleStore::ArticleStore(QSqlDatabase db)
-    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db), m_lock(db)
+    : m_db(db), m_dialect(dialectOf(db)), m_findByGuid(db), m_findByGuidOrUrl(db), m_insert(db), m_update(db),
+      m_noteRevision(db), m_trimRevisions(db), m_lock(db)
 {
+}
+
+QString ArticleStore::originOf(const Article &article)
+{
+    return article.feedId > 0 ? QStringLiteral("feed:%1").arg(article.feedId)
+                              : QStringLiteral("source:") + article.source;
 }
 
 // On the first write, not in the constructor: most ArticleStores only read
@@ -73,7 +89,8 @@ Status ArticleStore::prepareWrites()
             return fail(describeSqlError(QStringLiteral("Could not prepare the article writes"), q));
         return {};
     };
-    for (auto [query, sql] : {std::pair{&m_findByGuid, kFindByGuidSql}, std::pair{&m_update, kUpdateSql}})
+    for (auto [query, sql] : {std::pair{&m_findByGuid, kFindByGuidSql}, std::pair{&m_update, kUpdateSql},
+                              std::pair{&m_noteRevision, kNoteRevisionSql}, std::pair{&m_trimRevisions, kTrimRevisionsSql}})
         if (auto s = prepare(*query, QLatin1String(sql)); !s)
             return s;
     if (m_dialect == SqlDialect::Postgres) {
@@ -121,12 +138,13 @@ Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
     return execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")});
 }
 
-Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article)
+Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const QString &origin)
 {
     if (m_dialect == SqlDialect::Sqlite) {
-        m_sqliteFind.bind(1, article.guid);
-        m_sqliteFind.bind(2, article.url);
-        m_sqliteFind.bind(3, article.guid);
+        m_sqliteFind.bind(1, origin);
+        m_sqliteFind.bind(2, article.guid);
+        m_sqliteFind.bind(3, article.url);
+        m_sqliteFind.bind(4, article.guid);
         auto row = m_sqliteFind.step();
         if (!row)
             return fail(QStringLiteral("Article lookup failed: %1").arg(row.errorMessage()));
@@ -136,7 +154,7 @@ Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &articl
         m_sqliteFind.reset();
         return found;
     }
-    return findWith(m_findByGuidOrUrl, {article.guid, article.url, article.guid});
+    return findWith(m_findByGuidOrUrl, {origin, article.guid, article.url, article.guid});
 }
 
 Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initializer_list<QVariant> values)
@@ -150,29 +168,30 @@ Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initi
     return found;
 }
 
-Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const QString &hash)
+Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const QString &origin, const QString &hash)
 {
     const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
     const QDateTime published = article.published.isValid() ? article.published : fetched;
     const bool estimated = article.publishedEstimated || !article.published.isValid();
     if (m_dialect == SqlDialect::Sqlite) {
         SqliteStatement &q = m_sqliteInsert;
-        q.bind(1, article.guid);
-        q.bind(2, article.url);
-        q.bind(3, article.title);
-        q.bind(4, article.summary);
-        q.bind(5, article.body);
-        q.bind(6, article.author);
-        q.bind(7, article.source);
-        q.bind(8, article.sourceUrl);
-        q.bind(9, toStoreTime(published));
-        q.bind(10, qint64(estimated ? 1 : 0));
-        q.bind(11, toStoreTime(fetched));
+        q.bind(1, origin);
+        q.bind(2, article.guid);
+        q.bind(3, article.url);
+        q.bind(4, article.title);
+        q.bind(5, article.summary);
+        q.bind(6, article.body);
+        q.bind(7, article.author);
+        q.bind(8, article.source);
+        q.bind(9, article.sourceUrl);
+        q.bind(10, toStoreTime(published));
+        q.bind(11, qint64(estimated ? 1 : 0));
+        q.bind(12, toStoreTime(fetched));
         if (article.feedId > 0)
-            q.bind(12, article.feedId);
+            q.bind(13, article.feedId);
         else
-            q.bindNull(12);
-        q.bind(13, hash);
+            q.bindNull(13);
+        q.bind(14, hash);
         if (auto done = q.step(); !done)
             return fail(QStringLiteral("Could not store article \"%1\": %2").arg(article.title.left(60), done.errorMessage()));
         if (q.changes() == 0)
@@ -186,7 +205,7 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
             return fail(QStringLiteral("Could not index article \"%1\": %2").arg(article.title.left(60), done.errorMessage()));
         return std::optional<qint64>{id};
     }
-    if (auto s = execBound(m_insert, {article.guid, article.url, article.title, article.summary, article.body,
+    if (auto s = execBound(m_insert, {origin, article.guid, article.url, article.title, article.summary, article.body,
                                       article.author, article.source, article.sourceUrl, toStoreTime(published),
                                       estimated ? 1 : 0, toStoreTime(fetched),
                                       article.feedId > 0 ? QVariant(article.feedId) : QVariant(QMetaType(QMetaType::LongLong)),
@@ -207,6 +226,7 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     if (auto prepared = prepareWrites(); !prepared)
         return prepared.error();
     const QString hash = contentHash(article);
+    const QString origin = originOf(article);
     if (m_dialect == SqlDialect::Postgres) {
         if (!m_lock.exec())
             return fail(describeSqlError(QStringLiteral("Could not lock the articles for writing"), m_lock));
@@ -216,6 +236,12 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     auto updateExisting = [&](qint64 id, const QString &storedHash) -> Result<ArticleUpsert> {
         if (storedHash == hash)
             return ArticleUpsert{id, UpsertOutcome::Unchanged};
+        // Changed by its own feed or source: corrected, or rewritten after
+        // publication. The analyst can see that, and what it said before.
+        if (auto s = execBound(m_noteRevision, {toStoreTime(nowUtc()), id}); !s)
+            return s.error();
+        if (auto s = execBound(m_trimRevisions, {id, id, kRevisionsKept}); !s)
+            return s.error();
         if (auto s = execBound(m_update, {article.title, article.summary, article.body, article.author, hash, id}); !s)
             return s.error();
         if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("articles"), QStringLiteral("updated"), id}); !s)
@@ -223,20 +249,20 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
         return ArticleUpsert{id, UpsertOutcome::Updated};
     };
 
-    auto existing = findByGuidOrUrl(article);
+    auto existing = findByGuidOrUrl(article, origin);
     if (!existing)
         return existing.error();
     if (existing->has_value())
         return updateExisting((*existing)->first, (*existing)->second);
 
-    auto inserted = insertNew(article, hash);
+    auto inserted = insertNew(article, origin, hash);
     if (!inserted)
         return inserted.error();
     if (inserted->has_value())
         return ArticleUpsert{**inserted, UpsertOutcome::Inserted};
     // Another writer stored this guid since the lookup (only possible when a
     // writer does not take the lock): theirs is the row.
-    auto raced = findWith(m_findByGuid, {article.guid});
+    auto raced = findWith(m_findByGuid, {origin, article.guid});
     if (!raced)
         return raced.error();
     if (!raced->has_value())

@@ -23,8 +23,12 @@ struct ArticleUpsert {
 };
 
 // Reads and writes articles. Writes are idempotent: an article is the same
-// article when its guid or its canonical URL matches, and storing it again
-// changes nothing unless its text changed. The caller owns the transaction.
+// article when it comes from the same origin (its feed, or for a file its
+// source) and its guid or its canonical URL matches; storing it again
+// changes nothing unless its text changed, and a change keeps a note of the
+// previous title and summary (article_revisions). Another origin's article
+// with the same guid or URL is a separate article: nothing one feed sends
+// can rewrite another feed's articles. The caller owns the transaction.
 // On PostgreSQL writes serialise on an advisory lock until the caller's
 // transaction ends, and each change is announced to other clients (NOTIFY).
 class ArticleStore {
@@ -42,6 +46,8 @@ public:
     Result<QList<qint64>> search(const QString &query, int limit) const;
 
     static QString contentHash(const Article &article);
+    // "feed:<id>" for a configured feed's article, else "source:<publisher>".
+    static QString originOf(const Article &article);
 
     // SQLite: indexes every stored article again. For writers that insert
     // articles in bulk without this class (a store copy, generated benchmark
@@ -51,10 +57,10 @@ public:
 private:
     using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
     Status prepareWrites();
-    Result<Stored> findByGuidOrUrl(const Article &article);
+    Result<Stored> findByGuidOrUrl(const Article &article, const QString &origin);
     static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
     // The new row's id, or nullopt when another writer stored the guid first.
-    Result<std::optional<qint64>> insertNew(const Article &article, const QString &hash);
+    Result<std::optional<qint64>> insertNew(const Article &article, const QString &origin, const QString &hash);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
@@ -62,6 +68,8 @@ private:
     QSqlQuery m_findByGuidOrUrl;
     QSqlQuery m_insert;
     QSqlQuery m_update;
+    QSqlQuery m_noteRevision;
+    QSqlQuery m_trimRevisions;
     QSqlQuery m_lock;
     // SQLite's per-article statements (see prepareWrites); empty on PostgreSQL.
     SqliteStatement m_sqliteFind;

@@ -1,5 +1,8 @@
 #include "models/store/sqlexec.h"
 
+#include "models/store/sqldialect.h"
+#include "models/store/sqlitelockwait.h"
+
 #include <QSqlError>
 
 namespace tw {
@@ -70,9 +73,23 @@ Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql)
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    if (dialectOf(m_db) != SqlDialect::Sqlite) {
+        m_active = m_db.transaction();
+        if (!m_active)
+            m_beginError = describeSqlError(QStringLiteral("Could not begin a transaction"), m_db);
+        return;
+    }
+    // IMMEDIATE takes the write lock now, waiting through the busy handler.
+    // A deferred BEGIN would read first and then have to upgrade to writing,
+    // and SQLite fails that upgrade at once ("database is locked") when
+    // another connection wrote meanwhile: no busy timeout ever applies to it.
+    m_lockWait = SqliteLockWait::of(m_db);
+    QSqlQuery begin(m_db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (m_lockWait)
+        m_lockWait->stopWaiting();
     if (!m_active)
-        m_beginError = describeSqlError(QStringLiteral("Could not begin a transaction"), m_db);
+        m_beginError = describeSqlError(QStringLiteral("Could not begin a transaction"), begin);
 }
 
 Transaction::~Transaction()
@@ -91,6 +108,8 @@ Status Transaction::commit()
         m_db.rollback();
         return fail(message);
     }
+    if (m_lockWait)
+        m_lockWait->yieldToWaiters();
     return {};
 }
 

@@ -25,7 +25,12 @@ Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values);
 // Runs a query returning a single integer (counts, pragmas).
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
 
-// Commits the transaction on commit(), rolls back if it goes out of scope first.
+class SqliteLockWait;
+
+// A write transaction: commits on commit(), rolls back if it goes out of
+// scope first. On SQLite it holds the store's write lock from the start
+// (BEGIN IMMEDIATE), so keep it to one bounded batch; after committing it
+// lets a writer that waited go first.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
@@ -39,6 +44,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    SqliteLockWait *m_lockWait = nullptr;
     bool m_active = false;
     QString m_beginError;
 };

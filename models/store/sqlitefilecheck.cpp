@@ -2,50 +2,142 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
+
+#include <sqlite3.h>
 
 namespace tw {
 
 namespace {
-quint32 bigEndian32(const QByteArray &b, int offset)
+// One read-only SQLite connection to a file, for looking only.
+class ReadOnlyFile {
+public:
+    ReadOnlyFile(const QString &path, int busyTimeoutMs)
+    {
+        // No URI, no create: a missing file is an error, not a new database.
+        m_rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                               SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (m_rc == SQLITE_OK)
+            sqlite3_busy_timeout(m_db, busyTimeoutMs);
+    }
+    ~ReadOnlyFile() { sqlite3_close_v2(m_db); }
+    ReadOnlyFile(const ReadOnlyFile &) = delete;
+    ReadOnlyFile &operator=(const ReadOnlyFile &) = delete;
+
+    bool opened() const { return m_rc == SQLITE_OK; }
+    int errorCode() const { return m_db ? sqlite3_errcode(m_db) : m_rc; }
+    QString errorText() const
+    {
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(m_rc));
+    }
+
+    // The first column of each row of `sql`, as text; nullopt-like failure via ok.
+    bool rows(const char *sql, QStringList *out)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+            return false;
+        const auto finalize = qScopeGuard([&] { sqlite3_finalize(stmt); });
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            *out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        return rc == SQLITE_DONE;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+    int m_rc = SQLITE_OK;
+};
+
+QString untouched(const QString &path, const QString &what)
 {
-    return (quint32(quint8(b[offset])) << 24) | (quint32(quint8(b[offset + 1])) << 16)
-         | (quint32(quint8(b[offset + 2])) << 8) | quint32(quint8(b[offset + 3]));
+    return QStringLiteral("%1 %2; it was left untouched").arg(path, what);
 }
-} // namespace
 
-Result<SqliteHeader> inspectSqliteFile(const QString &path)
+QString describeFailure(const QString &path, const ReadOnlyFile &file)
 {
-    const QFileInfo info(path);
-    if (!info.exists() || (info.isFile() && info.size() == 0))
-        return SqliteHeader{};
-    if (!info.isFile())
-        return fail(QStringLiteral("%1 is not a file").arg(path));
+    switch (file.errorCode() & 0xff) {
+    case SQLITE_NOTADB:
+        return untouched(path, QStringLiteral("is not a Tickerwire store (not an SQLite database)"));
+    case SQLITE_CORRUPT:
+        return untouched(path, QStringLiteral("is damaged (%1)").arg(file.errorText()));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return untouched(path, QStringLiteral("is locked by another program (%1)").arg(file.errorText()));
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+        return untouched(path, QStringLiteral("cannot be read (%1)").arg(file.errorText()));
+    default:
+        return untouched(path, QStringLiteral("is damaged or unreadable (%1)").arg(file.errorText()));
+    }
+}
 
+Result<bool> hasSqliteMagic(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(100);
     static const QByteArray magic("SQLite format 3\0", 16);
-    if (header.size() < 100 || !header.startsWith(magic))
-        return fail(QStringLiteral("%1 is not a Tickerwire store (not an SQLite database); it was left untouched").arg(path));
+    return file.read(magic.size()) == magic;
+}
+} // namespace
 
-    const quint32 rawPageSize = (quint32(quint8(header[16])) << 8) | quint32(quint8(header[17]));
-    const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
-    const quint32 changeCounter = bigEndian32(header, 24);
-    const quint32 pageCount = bigEndian32(header, 28);
-    const quint32 validFor = bigEndian32(header, 92);
-    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
-        return fail(QStringLiteral("%1 is damaged (invalid page size in its header); it was left untouched").arg(path));
-    // The in-header page count is trustworthy only when it was written by the
-    // same change that the version-valid-for field records.
-    if (changeCounter == validFor && pageCount > 0 && info.size() < qint64(pageCount) * pageSize)
-        return fail(QStringLiteral("%1 is damaged (truncated: %2 bytes where its header promises %3); it was left untouched")
-                        .arg(path).arg(info.size()).arg(qint64(pageCount) * pageSize));
+Result<SqliteStoreFile> inspectSqliteFile(const QString &path, int busyTimeoutMs)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || (info.isFile() && info.size() == 0))
+        return SqliteStoreFile{};
+    if (!info.isFile())
+        return fail(QStringLiteral("%1 is not a file").arg(path));
+    // Said before SQLite is asked, so a text file or a spreadsheet gets the plain answer.
+    auto magic = hasSqliteMagic(path);
+    if (!magic)
+        return magic.error();
+    if (!*magic)
+        return fail(untouched(path, QStringLiteral("is not a Tickerwire store (not an SQLite database)")));
 
-    SqliteHeader result;
+    ReadOnlyFile file(path, busyTimeoutMs);
+    if (!file.opened())
+        return fail(describeFailure(path, file));
+    QStringList version, tables;
+    // Reading the schema makes SQLite check the header against the file and
+    // its log (a truncated file is "malformed") before anything else.
+    if (!file.rows("SELECT name FROM sqlite_master WHERE type = 'table'", &tables)
+        || !file.rows("PRAGMA user_version", &version) || version.isEmpty())
+        return fail(describeFailure(path, file));
+
+    SqliteStoreFile result;
     result.exists = true;
-    result.userVersion = static_cast<int>(bigEndian32(header, 60));
+    result.userVersion = version.constFirst().toInt();
+    // A store's first migration creates its tables and sets the version in
+    // one transaction: version 0 with tables, or a version without our
+    // tables, is somebody else's database.
+    if ((result.userVersion == 0 && !tables.isEmpty())
+        || (result.userVersion > 0 && !tables.contains(QLatin1String("articles"))))
+        return fail(untouched(path, QStringLiteral("is an SQLite database but not a Tickerwire store")));
     return result;
+}
+
+Status verifySqliteCopy(const QString &path, int userVersion)
+{
+    auto magic = hasSqliteMagic(path);
+    if (!magic)
+        return magic.error();
+    if (!*magic)
+        return fail(QStringLiteral("not an SQLite database"));
+    ReadOnlyFile file(path, 5000);
+    if (!file.opened())
+        return fail(file.errorText());
+    QStringList check, version;
+    if (!file.rows("PRAGMA integrity_check", &check) || !file.rows("PRAGMA user_version", &version))
+        return fail(file.errorText());
+    if (check != QStringList{QStringLiteral("ok")})
+        return fail(QStringLiteral("integrity check: %1").arg(check.mid(0, 3).join(QStringLiteral("; "))));
+    if (version.value(0).toInt() != userVersion)
+        return fail(QStringLiteral("schema version %1 where %2 was expected").arg(version.value(0)).arg(userVersion));
+    return {};
 }
 
 } // namespace tw

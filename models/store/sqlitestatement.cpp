@@ -32,13 +32,18 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
     return *this;
 }
 
-Result<SqliteStatement> SqliteStatement::prepare(const QSqlDatabase &db, const char *sql)
+sqlite3 *sqliteHandleOf(const QSqlDatabase &db)
 {
     // The pattern Qt documents for QSqlDriver::handle() with QSQLITE.
     const QVariant handle = db.isOpen() && db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return fail(QStringLiteral("Not an open SQLite connection"));
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+Result<SqliteStatement> SqliteStatement::prepare(const QSqlDatabase &db, const char *sql)
+{
+    sqlite3 *connection = sqliteHandleOf(db);
     if (!connection)
         return fail(QStringLiteral("Not an open SQLite connection"));
     sqlite3_stmt *stmt = nullptr;

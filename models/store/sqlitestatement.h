@@ -11,6 +11,10 @@ struct sqlite3_stmt;
 
 namespace tw {
 
+// The connection Qt's QSQLITE driver opened for `db`; nullptr for any other
+// driver or a closed connection.
+sqlite3 *sqliteHandleOf(const QSqlDatabase &db);
+
 // A prepared statement run straight on the SQLite connection Qt's QSQLITE
 // driver opened (QSqlDriver::handle()), inside the same transactions. For the
 // few statements ingest runs per article: QSqlQuery spends more on binding

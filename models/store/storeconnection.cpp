@@ -6,6 +6,7 @@
 #include "models/store/postgresurl.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitefilecheck.h"
+#include "models/store/sqlitelockwait.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -46,22 +47,6 @@ Status configureSqlite(QSqlDatabase &db)
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
     });
-}
-
-// A valid SQLite file may still be somebody else's database, or damaged in a
-// way the header does not show. Reading the schema catches both before any write.
-Status checkSqliteSchema(const QSqlDatabase &db, const QString &path, int userVersion)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return fail(QStringLiteral("%1 is damaged (%2); it was left untouched").arg(path, query.lastError().text()));
-    if (userVersion == 0 && query.value(0).toLongLong() > 0)
-        return fail(QStringLiteral("%1 is an SQLite database but not a Tickerwire store; it was left untouched").arg(path));
-    if (userVersion > 0 && !query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'articles'")))
-        return fail(QStringLiteral("%1 is damaged (%2); it was left untouched").arg(path, query.lastError().text()));
-    if (userVersion > 0 && query.next() && query.value(0).toLongLong() == 0)
-        return fail(QStringLiteral("%1 is an SQLite database but not a Tickerwire store; it was left untouched").arg(path));
-    return {};
 }
 
 void dropConnection(const QString &connectionName)
@@ -227,6 +212,18 @@ StoreConnection::~StoreConnection()
     dropConnection(m_connectionName);
 }
 
+void StoreConnection::setWaitPolicy(StoreWaitPolicy policy)
+{
+    SqliteLockWait::setPolicy(std::move(policy));
+}
+
+void StoreConnection::waitForLocks()
+{
+    if (!m_lockWait)
+        m_lockWait = std::make_unique<SqliteLockWait>(m_location, displayLocation());
+    m_lockWait->install(database());
+}
+
 QSqlDatabase StoreConnection::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -289,6 +286,7 @@ Status StoreConnection::reconnect()
                         : QStringLiteral("Cannot reopen %1: %2").arg(m_location, db.lastError().text()));
     if (m_dialect == SqlDialect::Postgres)
         return execStatements(db, {QStringLiteral("SET client_min_messages = warning")});
+    waitForLocks();
     return configureSqlite(db);
 }
 
@@ -309,14 +307,14 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
     if (PostgresUrl::isPostgresLocation(location))
         return openServer(location, connectionName, true, passwordLookup);
 
-    auto header = inspectSqliteFile(location);
-    if (!header)
-        return header.error();
-    if (header->userVersion > latestSchemaVersion())
-        return fail(QStringLiteral("%1 was written by a newer Tickerwire (schema version %2; this build knows up to %3); "
-                                   "it was left untouched")
-                        .arg(location).arg(header->userVersion).arg(latestSchemaVersion()));
-    if (!header->exists) {
+    // Judged through SQLite, read-only and with the WAL, before anything is
+    // opened for writing: a foreign, damaged or newer file is never written.
+    auto file = inspectSqliteFile(location, SqliteLockWait::policy().timeoutMs);
+    if (!file)
+        return file.error();
+    if (file->userVersion > latestSchemaVersion())
+        return fail(newerSchemaMessage(location, file->userVersion));
+    if (!file->exists) {
         const QFileInfo info(location);
         if (!QDir().mkpath(info.absolutePath()))
             return fail(QStringLiteral("Cannot create the folder %1 for the store").arg(info.absolutePath()));
@@ -332,10 +330,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
     }
     // From here on the connection owns the name; failures drop it on return.
     connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
-    if (header->exists) {
-        if (auto checked = checkSqliteSchema(*db, location, header->userVersion); !checked)
-            return checked.error();
-    }
+    connection->waitForLocks();
     if (auto configured = configureSqlite(*db); !configured)
         return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
     Migrator migrator(*db, SqlDialect::Sqlite, location);
@@ -358,6 +353,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &
         return db.error();
     }
     connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
+    connection->waitForLocks();
     if (auto configured = configureSqlite(*db); !configured)
         return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
     auto version = queryScalar(*db, QStringLiteral("PRAGMA user_version"));
@@ -383,13 +379,17 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QSt
             return ro.error();
         return connection;
     }
-    auto header = inspectSqliteFile(location);
-    if (!header)
-        return header.error();
-    if (!header->exists)
+    auto file = inspectSqliteFile(location, SqliteLockWait::policy().timeoutMs);
+    if (!file)
+        return file.error();
+    if (!file->exists)
         return fail(QStringLiteral("%1 does not exist").arg(location));
-    if (header->userVersion > latestSchemaVersion())
-        return fail(newerSchemaMessage(location, header->userVersion));
+    if (file->userVersion > latestSchemaVersion())
+        return fail(newerSchemaMessage(location, file->userVersion));
+    if (file->userVersion != latestSchemaVersion())
+        return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
+                                   "forward (a backup is kept)")
+                        .arg(location).arg(file->userVersion).arg(latestSchemaVersion()));
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;
@@ -399,12 +399,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QSt
         return db.error();
     }
     connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
-    if (auto checked = checkSqliteSchema(*db, location, header->userVersion); !checked)
-        return checked.error();
-    if (header->userVersion != latestSchemaVersion())
-        return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
-                                   "forward (a backup is kept)")
-                        .arg(location).arg(header->userVersion).arg(latestSchemaVersion()));
+    connection->waitForLocks();
     return connection;
 }
 

@@ -2,6 +2,7 @@
 
 #include "models/core/result.h"
 #include "models/store/sqldialect.h"
+#include "models/store/sqlitelockwait.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -47,6 +48,11 @@ public:
 
     QSqlDatabase database() const;
 
+    // How SQLite connections opened from now on wait for a store another
+    // process is writing (how long, who hears about a long wait). Set once,
+    // early (the CLI reports waits on stderr).
+    static void setWaitPolicy(StoreWaitPolicy policy);
+
     // Server stores: closes and reopens the connection after the server went
     // away (restart, network cut), with the same session settings. Nothing
     // committed is lost; an open transaction was already rolled back by the server.
@@ -70,9 +76,13 @@ private:
     static Result<std::unique_ptr<StoreConnection>> openServer(const QString &location, const QString &connectionName,
                                                                bool migrate, const StorePasswordLookup &passwordLookup);
 
+    void waitForLocks();
+
     QString m_location;
     QString m_connectionName;
     SqlDialect m_dialect;
+    // SQLite only; outlives the driver's handle (destroyed after ~StoreConnection's body).
+    std::unique_ptr<SqliteLockWait> m_lockWait;
 };
 
 } // namespace tw

@@ -12,7 +12,8 @@ QStringList storeTableNames()
     return {QStringLiteral("tickers"),      QStringLiteral("feeds"),           QStringLiteral("articles"),
             QStringLiteral("article_tickers"), QStringLiteral("article_scores"), QStringLiteral("provider_scores"),
             QStringLiteral("quotes"),       QStringLiteral("corporate_scores"), QStringLiteral("events"),
-            QStringLiteral("event_sources"), QStringLiteral("alert_rules"),     QStringLiteral("fired_alerts")};
+            QStringLiteral("event_sources"), QStringLiteral("alert_rules"),     QStringLiteral("fired_alerts"),
+            QStringLiteral("article_revisions")};
 }
 
 Result<QList<TableCount>> storeTableCounts(const QSqlDatabase &db)

@@ -37,6 +37,10 @@ static void writeStoreAtVersion(const QString &path, int version)
         if (version >= 3)
             QVERIFY(execStatements(db, {QStringLiteral(
                 "INSERT INTO alert_rules (kind, created_utc) VALUES ('article-match', 1)")}).ok());
+        // From version 4 the writer adds a new article's full-text row itself.
+        if (version >= 4)
+            QVERIFY(execStatements(db, {QStringLiteral(
+                "INSERT INTO articles_fts (rowid, title, summary, body) SELECT id, title, summary, body FROM articles")}).ok());
         db.close();
     }
     QSqlDatabase::removeDatabase(name);

@@ -11,6 +11,7 @@ const std::vector<Migration> &allMigrations()
         {2, "full-text index over articles", &migration0002FullText},
         {3, "alert rules and fired alerts", &migration0003Alerts},
         {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites},
+        {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true},
     };
     return migrations;
 }

@@ -16,6 +16,9 @@ struct Migration {
     int version;
     const char *name;
     Status (*apply)(QSqlDatabase &db, SqlDialect dialect);
+    // Recreates a table others refer to (SQLite cannot drop a constraint in
+    // place): run with foreign keys off, then checked before commit.
+    bool rebuildsTables = false;
 };
 
 const std::vector<Migration> &allMigrations();
@@ -30,5 +33,6 @@ Status migration0001Core(QSqlDatabase &db, SqlDialect dialect);
 Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect);
 Status migration0003Alerts(QSqlDatabase &db, SqlDialect dialect);
 Status migration0004IngestWrites(QSqlDatabase &db, SqlDialect dialect);
+Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw
