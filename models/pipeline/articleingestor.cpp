@@ -11,18 +11,39 @@
 #include "models/store/tickerstore.h"
 #include "models/text/articlebounds.h"
 
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <optional>
+
 namespace tw {
 
-ArticleIngestor::ArticleIngestor(QSqlDatabase db) : m_db(std::move(db)) {}
+namespace {
+// How long one batch may hold the store's write lock, roughly: long enough
+// that commits cost little, short enough that a second writer waits a
+// fraction of a second. Batch sizes start small and follow the last batch's
+// time, growing at most fourfold a step (the next articles may be longer).
+constexpr qint64 kTargetBatchMs = 500;
+constexpr qsizetype kFirstBatch = 100;
+constexpr qsizetype kLargestBatch = 8000;
+} // namespace
 
-Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
+// What one ingest() call shares across its batches.
+struct ArticleIngestor::Batch {
+    QList<Article> articles;          // this batch's
+    ArticleStore *store = nullptr;
+    const EntityLinker *linker = nullptr;
+    ScoreWriter *scores = nullptr;
+    const EventExtractor *extractor = nullptr;
+    EventMerger *events = nullptr;
+    QStringList touchedTickers;       // every batch's so far: whose corporate scores change
+    IngestReport report;              // every batch's so far
+};
+
+ArticleIngestor::ArticleIngestor(QSqlDatabase db) : m_db(std::move(db)), m_batchSize(kFirstBatch) {}
+
+Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, const Progress &progress)
 {
-    IngestReport report;
-    report.received = int(articles.size());
-    Transaction tx(m_db);
-    if (!tx.active())
-        return fail(tx.beginError());
-
     auto tickers = TickerStore(m_db).all();
     if (!tickers)
         return tickers.error();
@@ -34,28 +55,63 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
     if (!headlines)
         return headlines.error();
     ScoreWriter scores(m_db, **sentiment, linker, *headlines);
-    QStringList touchedTickers;   // whose corporate scores the batch changes
     const EventExtractor extractor(linker);
     EventMerger events(m_db);
+    ArticleStore store(m_db);
+
+    Batch batch;
+    batch.store = &store;
+    batch.linker = &linker;
+    batch.scores = &scores;
+    batch.extractor = &extractor;
+    batch.events = &events;
+    batch.report.received = int(articles.size());
+
+    qsizetype done = 0;
+    do {
+        const qsizetype size = std::min(m_batchSize, articles.size() - done);
+        batch.articles = articles.mid(done, size);
+        QElapsedTimer took;
+        took.start();
+        if (auto stored = ingestBatch(batch, done + size >= articles.size()); !stored) {
+            if (done == 0)
+                return stored.error();
+            return fail(QStringLiteral("%1 (the first %2 of %3 articles were stored)")
+                            .arg(stored.errorMessage()).arg(done).arg(articles.size()));
+        }
+        done += size;
+        const qint64 ms = std::max<qint64>(1, took.elapsed());
+        m_batchSize = std::clamp<qsizetype>(size * kTargetBatchMs / ms, 1, std::min(kLargestBatch, 4 * size));
+        if (progress)
+            progress(done, articles.size());
+    } while (done < articles.size());
+    return batch.report;
+}
+
+Status ArticleIngestor::ingestBatch(Batch &batch, bool last)
+{
+    Transaction tx(m_db);
+    if (!tx.active())
+        return fail(tx.beginError());
+    IngestReport &report = batch.report;
 
     // Stage 1 for the whole batch first: on SQLite each new article's
     // full-text row waits in FTS5's pending terms until some later statement
     // opens a savepoint (the later stages' do), which writes them out as one
     // segment. Interleaved with the other stages that was a segment per article.
-    ArticleStore store(m_db);
     QList<ArticleUpsert> upserts;
-    upserts.reserve(articles.size());
-    for (const Article &article : articles) {
+    upserts.reserve(batch.articles.size());
+    for (const Article &article : std::as_const(batch.articles)) {
         // Stage 1: store (idempotent). Unchanged articles stop here.
-        auto stored = store.upsert(article);
+        auto stored = batch.store->upsert(article);
         if (!stored)
             return stored.error();
         upserts << *stored;
     }
 
     ArticleTickerStore links(m_db);
-    for (qsizetype i = 0; i < articles.size(); ++i) {
-        const Article &article = articles.at(i);
+    for (qsizetype i = 0; i < batch.articles.size(); ++i) {
+        const Article &article = batch.articles.at(i);
         const ArticleUpsert *stored = &upserts.at(i);
         if (stored->outcome == UpsertOutcome::Unchanged) {
             ++report.unchanged;
@@ -71,7 +127,7 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
             if (!previous)
                 return previous.error();
             for (const TickerLink &l : *previous)
-                touchedTickers << l.ticker;
+                batch.touchedTickers << l.ticker;
         }
         // Rows of a new article have nothing referring to them yet (a deleted
         // article's took their references with them), so there is nothing to
@@ -79,7 +135,7 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         // The analysis stages read a bounded prefix; the store keeps it all.
         const Article analysed = ArticleBounds::analysedPart(article);
-        const QList<TickerLink> tickerLinks = linker.link(analysed);
+        const QList<TickerLink> tickerLinks = batch.linker->link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
             if (auto linked = links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
@@ -90,28 +146,30 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles)
 
         // Stage 3: sentiment per linked company.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = scores.scoreArticle(stored->id, analysed, tickerLinks); !scored)
+            if (auto scored = batch.scores->scoreArticle(stored->id, analysed, tickerLinks); !scored)
                 return scored.error();
         for (const TickerLink &l : tickerLinks)
-            touchedTickers << l.ticker;
+            batch.touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> extracted = extractor.extract(analysed, tickerLinks);
+        const QList<ExtractedEvent> extracted = batch.extractor->extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
-        auto merged = events.mergeArticle(stored->id, extracted);
+        auto merged = batch.events->mergeArticle(stored->id, extracted);
         if (!merged)
             return merged.error();
         report.newEventIds << merged->createdIds;
     }
-    // Stage 3, continued: corporate scores of the companies the batch touched.
-    touchedTickers.sort();
-    touchedTickers.removeDuplicates();
-    if (auto refreshed = scores.refreshCorporate(touchedTickers); !refreshed)
-        return refreshed.error();
-    if (auto committed = tx.commit(); !committed)
-        return committed.error();
-    return report;
+    batch.touchedTickers.sort();
+    batch.touchedTickers.removeDuplicates();
+    // Stage 3, continued: corporate scores of the companies the articles
+    // touched, once, with the last batch (each reads all of a company's
+    // article scores: per batch it would cost more than the batch).
+    if (last) {
+        if (auto refreshed = batch.scores->refreshCorporate(batch.touchedTickers); !refreshed)
+            return refreshed.error();
+    }
+    return tx.commit();
 }
 
 } // namespace tw

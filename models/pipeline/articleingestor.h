@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <functional>
+
 namespace tw {
 
 struct IngestReport {
@@ -20,15 +22,26 @@ struct IngestReport {
 
 // The one path by which articles enter the store, whatever brought them
 // (a feed, a file, the demo): normalise, store, then the stages that work on
-// stored articles. One batch is one transaction: all of it lands or none.
+// stored articles. Articles are written in batches of one transaction each,
+// sized to take about half a second, so another writer of the store
+// (the window's fetch, a cron job, a second `ingest`) never waits long; a
+// batch lands whole or not at all, and a failure keeps the batches before it
+// (storing is idempotent: running the same input again completes it).
 class ArticleIngestor {
 public:
     explicit ArticleIngestor(QSqlDatabase db);
 
-    Result<IngestReport> ingest(const QList<Article> &articles);
+    // Told after each committed batch: articles done so far, of how many.
+    using Progress = std::function<void(qsizetype done, qsizetype total)>;
+
+    Result<IngestReport> ingest(const QList<Article> &articles, const Progress &progress = {});
 
 private:
+    struct Batch;
+    Status ingestBatch(Batch &batch, bool last);
+
     QSqlDatabase m_db;
+    qsizetype m_batchSize;   // adapted to how long the last batch took
 };
 
 } // namespace tw

@@ -20,11 +20,20 @@ constexpr qint64 kArticleWriteLockKey = 0x7477'6172'7469;  // "twarti"
 // The write path's SQL, one text for both backends: SQLite numbers the '?'
 // placeholders left to right, as QSqlQuery does. Identity is per origin
 // (migration 5): a guid or URL another feed also uses is another article.
-constexpr const char *kFindByGuidSql = "SELECT id, content_hash FROM articles WHERE origin = ? AND guid = ?";
-// One round trip for both identities (it matters on a server): the guid wins over the URL.
+constexpr const char *kFindByGuidSql = "SELECT id, content_hash FROM articles WHERE guid = ? AND origin = ?";
+// One round trip for both identities (it matters on a server): the guid wins
+// over the URL. Written as two index lookups OR-ed: SQLite would otherwise
+// take `origin = ?` as the one index term and read every article of the feed
+// (`origin || ''` keeps the URL branch on the url index, on both backends).
 constexpr const char *kFindByGuidOrUrlSql =
-    "SELECT id, content_hash FROM articles WHERE origin = ? AND (guid = ? OR (url = ? AND url <> '')) "
+    "SELECT id, content_hash FROM articles WHERE (guid = ? AND origin = ?) "
+    "OR (url = ? AND url <> '' AND origin || '' = ?) "
     "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1";
+// The same for SQLite's own statement, each value bound once: 1 guid, 2 origin, 3 url.
+constexpr const char *kSqliteFindByGuidOrUrlSql =
+    "SELECT id, content_hash FROM articles WHERE (guid = ?1 AND origin = ?2) "
+    "OR (url = ?3 AND url <> '' AND origin || '' = ?2) "
+    "ORDER BY CASE WHEN guid = ?1 THEN 0 ELSE 1 END, id LIMIT 1";
 constexpr const char *kInsertSql =
     "INSERT INTO articles (origin, guid, url, title, summary, body, author, source, source_url, published_utc, "
     "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -108,7 +117,7 @@ Status ArticleStore::prepareWrites()
         // SqliteStatement). No RETURNING on the insert: SQLite runs it as a
         // trigger, and a statement with a trigger makes FTS5 flush its pending
         // terms; the full-text row is written here instead (migration 4).
-        for (auto [statement, sql] : {std::pair{&m_sqliteFind, kFindByGuidOrUrlSql}, std::pair{&m_sqliteInsert, kInsertSql},
+        for (auto [statement, sql] : {std::pair{&m_sqliteFind, kSqliteFindByGuidOrUrlSql}, std::pair{&m_sqliteInsert, kInsertSql},
                                       std::pair{&m_sqliteIndex, kIndexSql}}) {
             auto prepared = SqliteStatement::prepare(m_db, sql);
             if (!prepared)
@@ -122,12 +131,17 @@ Status ArticleStore::prepareWrites()
 
 QString ArticleStore::contentHash(const Article &article)
 {
+    return contentHash(Utf8Text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8()});
+}
+
+QString ArticleStore::contentHash(const Utf8Text &text)
+{
     QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(article.title.toUtf8());
+    hash.addData(text.title);
     hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(article.summary.toUtf8());
+    hash.addData(text.summary);
     hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(article.body.toUtf8());
+    hash.addData(text.body);
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -141,10 +155,9 @@ Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
 Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const QString &origin)
 {
     if (m_dialect == SqlDialect::Sqlite) {
-        m_sqliteFind.bind(1, origin);
-        m_sqliteFind.bind(2, article.guid);
+        m_sqliteFind.bind(1, article.guid);
+        m_sqliteFind.bind(2, origin);
         m_sqliteFind.bind(3, article.url);
-        m_sqliteFind.bind(4, article.guid);
         auto row = m_sqliteFind.step();
         if (!row)
             return fail(QStringLiteral("Article lookup failed: %1").arg(row.errorMessage()));
@@ -154,7 +167,7 @@ Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &articl
         m_sqliteFind.reset();
         return found;
     }
-    return findWith(m_findByGuidOrUrl, {origin, article.guid, article.url, article.guid});
+    return findWith(m_findByGuidOrUrl, {article.guid, origin, article.url, origin, article.guid});
 }
 
 Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initializer_list<QVariant> values)
@@ -168,7 +181,8 @@ Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initi
     return found;
 }
 
-Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const QString &origin, const QString &hash)
+Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const Utf8Text &text,
+                                                      const QString &origin, const QString &hash)
 {
     const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
     const QDateTime published = article.published.isValid() ? article.published : fetched;
@@ -178,9 +192,9 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
         q.bind(1, origin);
         q.bind(2, article.guid);
         q.bind(3, article.url);
-        q.bind(4, article.title);
-        q.bind(5, article.summary);
-        q.bind(6, article.body);
+        q.bindUtf8(4, text.title);
+        q.bindUtf8(5, text.summary);
+        q.bindUtf8(6, text.body);
         q.bind(7, article.author);
         q.bind(8, article.source);
         q.bind(9, article.sourceUrl);
@@ -198,9 +212,9 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
             return std::optional<qint64>{};
         const qint64 id = q.lastInsertRowId();
         m_sqliteIndex.bind(1, id);
-        m_sqliteIndex.bind(2, article.title);
-        m_sqliteIndex.bind(3, article.summary);
-        m_sqliteIndex.bind(4, article.body);
+        m_sqliteIndex.bindUtf8(2, text.title);
+        m_sqliteIndex.bindUtf8(3, text.summary);
+        m_sqliteIndex.bindUtf8(4, text.body);
         if (auto done = m_sqliteIndex.step(); !done)
             return fail(QStringLiteral("Could not index article \"%1\": %2").arg(article.title.left(60), done.errorMessage()));
         return std::optional<qint64>{id};
@@ -225,7 +239,8 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
         return fail(QStringLiteral("Article \"%1\" has no guid").arg(article.title.left(60)));
     if (auto prepared = prepareWrites(); !prepared)
         return prepared.error();
-    const QString hash = contentHash(article);
+    const Utf8Text text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8()};
+    const QString hash = contentHash(text);
     const QString origin = originOf(article);
     if (m_dialect == SqlDialect::Postgres) {
         if (!m_lock.exec())
@@ -255,14 +270,14 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     if (existing->has_value())
         return updateExisting((*existing)->first, (*existing)->second);
 
-    auto inserted = insertNew(article, origin, hash);
+    auto inserted = insertNew(article, text, origin, hash);
     if (!inserted)
         return inserted.error();
     if (inserted->has_value())
         return ArticleUpsert{**inserted, UpsertOutcome::Inserted};
     // Another writer stored this guid since the lookup (only possible when a
     // writer does not take the lock): theirs is the row.
-    auto raced = findWith(m_findByGuid, {origin, article.guid});
+    auto raced = findWith(m_findByGuid, {article.guid, origin});
     if (!raced)
         return raced.error();
     if (!raced->has_value())

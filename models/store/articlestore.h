@@ -56,11 +56,17 @@ public:
 
 private:
     using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
+    // The text an article is hashed and indexed by, converted once per upsert.
+    struct Utf8Text {
+        QByteArray title, summary, body;
+    };
+    static QString contentHash(const Utf8Text &text);
     Status prepareWrites();
     Result<Stored> findByGuidOrUrl(const Article &article, const QString &origin);
     static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
     // The new row's id, or nullopt when another writer stored the guid first.
-    Result<std::optional<qint64>> insertNew(const Article &article, const QString &origin, const QString &hash);
+    Result<std::optional<qint64>> insertNew(const Article &article, const Utf8Text &text, const QString &origin,
+                                            const QString &hash);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;

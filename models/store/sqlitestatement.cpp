@@ -70,6 +70,13 @@ void SqliteStatement::bind(int index, const QString &text)
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindUtf8(int index, const QByteArray &utf8)
+{
+    resetIfDone();
+    // A null QByteArray's data() is "", so this binds '' like bind(QString()).
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
 void SqliteStatement::bind(int index, qint64 value)
 {
     resetIfDone();

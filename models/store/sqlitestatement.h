@@ -35,6 +35,8 @@ public:
     // Parameters are 1-based, as SQLite numbers them. A null QString binds ''
     // (our text columns are NOT NULL DEFAULT '').
     void bind(int index, const QString &text);
+    // Text already in UTF-8 (converted once for several statements).
+    void bindUtf8(int index, const QByteArray &utf8);
     void bind(int index, qint64 value);
     void bindNull(int index);
 

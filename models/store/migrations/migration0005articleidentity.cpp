@@ -48,7 +48,7 @@ Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect)
         // The name PostgreSQL gives a column's UNIQUE constraint (migration 1).
         if (*constraint > 0)
             statements << QStringLiteral("ALTER TABLE articles DROP CONSTRAINT articles_guid_key");
-        statements << QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles(origin, guid)");
+        statements << QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles(guid, origin)");
         return execDdl(db, dialect, statements + revisions());
     }
     return execDdl(db, dialect, QStringList{
@@ -76,7 +76,7 @@ Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect)
         // Takes its indexes and its two remaining full-text triggers along.
         QStringLiteral("DROP TABLE articles"),
         QStringLiteral("ALTER TABLE articles_v5 RENAME TO articles"),
-        QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles(origin, guid)"),
+        QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles(guid, origin)"),
         QStringLiteral("CREATE INDEX articles_published ON articles(published_utc)"),
         QStringLiteral("CREATE INDEX articles_url ON articles(url)"),
         QStringLiteral("CREATE INDEX articles_source ON articles(source)"),
