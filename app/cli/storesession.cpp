@@ -13,8 +13,23 @@ StorePasswordLookup keychainStorePassword()
     };
 }
 
+void reportStoreWaits(QTextStream &err)
+{
+    StoreWaitPolicy policy;
+    // A command has no window to freeze: it may wait out another process's
+    // long work (an upgrade, a store copy) rather than fail.
+    policy.timeoutMs = 5 * 60 * 1000;
+    policy.onWaiting = [&err](const QString &store, qint64 waitedMs) {
+        err << "waiting for the store " << store << ": another process is writing to it (" << waitedMs / 1000
+            << " s so far)\n";
+        err.flush();
+    };
+    StoreConnection::setWaitPolicy(std::move(policy));
+}
+
 Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err)
 {
+    reportStoreWaits(err);
     const QString location = StoreLocation::resolve(globals.store);
     auto connection = StoreConnection::open(location, QStringLiteral("cli"), keychainStorePassword());
     if (!connection)

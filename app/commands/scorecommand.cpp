@@ -83,14 +83,11 @@ public:
         }
         const EntityLinker linker(*tickers);
         ScoreWriter writer(db, **sentiment, linker, *headlines);
-        Transaction tx(db);
-        if (!tx.active()) {
-            ctx.err << "tickerwire: " << tx.beginError() << '\n';
-            return kExitFailure;
-        }
 
         QStringList symbols;
         if (all) {
+            // In batches: the store stays writable for the window and cron
+            // between them. The corporate scores follow in one last transaction.
             if (auto rescored = rescoreArticles(db, writer, ctx); !rescored) {
                 ctx.err << "tickerwire: " << rescored.errorMessage() << '\n';
                 return kExitFailure;
@@ -106,6 +103,11 @@ public:
                 return kExitFailure;
             }
             symbols << ticker;
+        }
+        Transaction tx(db);
+        if (!tx.active()) {
+            ctx.err << "tickerwire: " << tx.beginError() << '\n';
+            return kExitFailure;
         }
         auto scores = writer.refreshCorporate(symbols);
         if (!scores) {
@@ -149,24 +151,28 @@ private:
         }
         ArticleStore articles(db);
         ArticleTickerStore links(db);
-        qint64 done = 0;
-        for (qint64 id : ids) {
-            auto article = articles.byId(id);
-            if (!article)
-                return article.error();
-            if (!*article)
-                continue;
-            auto linked = links.forArticle(id);
-            if (!linked)
-                return linked.error();
-            if (auto s = writer.scoreArticle(id, ArticleBounds::analysedPart(**article), *linked); !s)
-                return s;
-            ++done;
-            if (done % 500 == 0 || done == ids.size())
-                ctx.err << "scored " << done << " of " << ids.size() << " articles\n";
-        }
-        ctx.err.flush();
-        return {};
+        qsizetype reported = 0;
+        return writeInTimedBatches(
+            db, ids.size(),
+            [&](qsizetype i) -> Status {
+                const qint64 id = ids.at(i);
+                auto article = articles.byId(id);
+                if (!article)
+                    return article.error();
+                if (!*article)
+                    return {};   // removed since the list was read
+                auto linked = links.forArticle(id);
+                if (!linked)
+                    return linked.error();
+                return writer.scoreArticle(id, ArticleBounds::analysedPart(**article), *linked);
+            },
+            [&](qsizetype done) {
+                if (done - reported >= 500 || done == ids.size()) {
+                    ctx.err << "scored " << done << " of " << ids.size() << " articles\n";
+                    ctx.err.flush();
+                    reported = done;
+                }
+            });
     }
 
     static void explain(const CorporateScore &s, QTextStream &out)

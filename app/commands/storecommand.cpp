@@ -51,6 +51,7 @@ public:
             ctx.err << "tickerwire store copy: --from and --to name the same store\n";
             return kExitUsage;
         }
+        reportStoreWaits(ctx.err);
         auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"), keychainStorePassword());
         if (!source) {
             ctx.err << "tickerwire: " << source.errorMessage() << '\n';

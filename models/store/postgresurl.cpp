@@ -1,5 +1,6 @@
 #include "models/store/postgresurl.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -19,28 +20,80 @@ bool PostgresUrl::isPostgresLocation(const QString &location)
     return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
 }
 
+namespace {
+// Where a password may sit in the text as typed, by position, not by how
+// QUrl reads it: a password may hold '@', '/', ':' or '?' unencoded, and
+// then QUrl takes part of it for the host or the path (which a message would
+// show). So: everything from the first ':' after "scheme://" to the last
+// '@'; with no '@' at all, everything after a ':' that is not a port
+// number. Errs on hiding too much.
+struct SecretSpan {
+    qsizetype start = -1;
+    qsizetype length = 0;
+};
+
+SecretSpan secretSpan(const QString &location)
+{
+    const qsizetype scheme = location.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return {};
+    const qsizetype start = scheme + 3;
+    const qsizetype colon = location.indexOf(QLatin1Char(':'), start);
+    if (colon < 0)
+        return {};
+    const qsizetype at = location.lastIndexOf(QLatin1Char('@'));
+    if (at > colon)
+        return {colon, at - colon};
+    if (at >= start)
+        return {};   // "user@host:port": the colon is the port's
+    qsizetype end = colon + 1;
+    while (end < location.size() && location.at(end).isDigit())
+        ++end;
+    const bool port = end > colon + 1
+                   && (end == location.size() || QStringLiteral("/?#").contains(location.at(end)));
+    if (port)
+        return {};
+    return {colon, location.size() - colon};
+}
+
+// Said when a URL that holds a password does not parse: the usual cause.
+QString passwordHint(const QString &location)
+{
+    if (secretSpan(location).start < 0)
+        return {};
+    return QStringLiteral(" (a password in the URL must have '@', '/', ':', '?' and '%' percent-encoded; "
+                          "better, keep it in ~/.pgpass or the keychain)");
+}
+
+QString withoutSecrets(QString text, const QString &location)
+{
+    const SecretSpan span = secretSpan(location);
+    if (span.start >= 0 && span.length > 1) {
+        const QString secret = location.mid(span.start + 1, span.length - 1);
+        text.replace(secret, QStringLiteral("***"));
+        const QString decoded = QUrl::fromPercentEncoding(secret.toUtf8());
+        if (!decoded.isEmpty())
+            text.replace(decoded, QStringLiteral("***"));
+    }
+    return text;
+}
+} // namespace
+
 QString PostgresUrl::redact(const QString &location)
 {
     if (!isPostgresLocation(location))
         return location;
-    QUrl url(location);
-    if (!url.isValid()) {
-        // Unparseable: cut out whatever sits between "://" and "@" after a colon.
-        const qsizetype scheme = location.indexOf(QLatin1String("://")) + 3;
-        const qsizetype at = location.indexOf(QLatin1Char('@'), scheme);
-        const qsizetype colon = location.indexOf(QLatin1Char(':'), scheme);
-        if (at > 0 && colon > 0 && colon < at)
-            return location.left(colon) + location.mid(at);
-        return location;
-    }
-    if (!url.password().isEmpty())
-        url.setPassword(QString());
-    QUrlQuery query(url);
-    if (query.hasQueryItem(QStringLiteral("password"))) {
-        query.removeAllQueryItems(QStringLiteral("password"));
-        url.setQuery(query);
-    }
-    return url.toString();
+    QString shown = location;
+    const SecretSpan span = secretSpan(location);
+    if (span.start >= 0)
+        shown.remove(span.start, span.length);
+    // A password given as a query item goes, item and all.
+    static const QRegularExpression later(QStringLiteral("&password=[^&#]*"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression first(QStringLiteral("\\?password=[^&#]*(&?)"), QRegularExpression::CaseInsensitiveOption);
+    shown.remove(later);
+    for (auto m = first.match(shown); m.hasMatch(); m = first.match(shown))
+        shown.replace(m.capturedStart(), m.capturedLength(), m.captured(1).isEmpty() ? QString() : QStringLiteral("?"));
+    return shown;
 }
 
 QString PostgresUrl::redacted() const
@@ -69,9 +122,17 @@ Result<PostgresUrl> PostgresUrl::parse(const QString &location)
     if (!isPostgresLocation(location))
         return fail(QStringLiteral("%1 is not a postgresql:// URL").arg(redact(location)));
     const QUrl url(location, QUrl::StrictMode);
-    if (!url.isValid())
-        return fail(QStringLiteral("%1 is not a valid PostgreSQL URL (%2); expected postgresql://USER@HOST:PORT/DB")
-                        .arg(redact(location), url.errorString()));
+    if (!url.isValid()) {
+        // QUrl's reason goes on to quote the whole source ("source was ..."),
+        // password and all: only the reason is kept, and scrubbed again.
+        QString reason = url.errorString();
+        if (const qsizetype quoted = reason.indexOf(QLatin1String("; source was")); quoted >= 0)
+            reason.truncate(quoted);
+        return fail(withoutSecrets(QStringLiteral("%1 is not a valid PostgreSQL URL (%2); expected "
+                                                  "postgresql://USER@HOST:PORT/DB%3")
+                                       .arg(redact(location), reason, passwordHint(location)),
+                                   location));
+    }
     PostgresUrl parsed;
     parsed.user = url.userName();
     parsed.password = url.password();
@@ -81,7 +142,7 @@ Result<PostgresUrl> PostgresUrl::parse(const QString &location)
     if (parsed.database.startsWith(QLatin1Char('/')))
         parsed.database.remove(0, 1);
     if (parsed.database.contains(QLatin1Char('/')))
-        return fail(QStringLiteral("%1: the database name cannot contain '/'").arg(redact(location)));
+        return fail(QStringLiteral("%1: the database name cannot contain '/'%2").arg(redact(location), passwordHint(location)));
     if (parsed.database.isEmpty())
         parsed.database = parsed.user;
     const QUrlQuery query(url);

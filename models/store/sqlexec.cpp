@@ -3,6 +3,7 @@
 #include "models/store/sqldialect.h"
 #include "models/store/sqlitelockwait.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 
 namespace tw {
@@ -110,6 +111,29 @@ Status Transaction::commit()
     }
     if (m_lockWait)
         m_lockWait->yieldToWaiters();
+    return {};
+}
+
+Status writeInTimedBatches(QSqlDatabase db, qsizetype count, const std::function<Status(qsizetype)> &step,
+                           const std::function<void(qsizetype done)> &committed, qint64 budgetMs)
+{
+    qsizetype done = 0;
+    while (done < count) {
+        Transaction tx(db);
+        if (!tx.active())
+            return fail(tx.beginError());
+        QElapsedTimer held;
+        held.start();
+        do {
+            if (Status s = step(done); !s)
+                return s;
+            ++done;
+        } while (done < count && held.elapsed() < budgetMs);
+        if (Status s = tx.commit(); !s)
+            return s;
+        if (committed)
+            committed(done);
+    }
     return {};
 }
 

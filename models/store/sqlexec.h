@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 
 namespace tw {
@@ -48,5 +49,13 @@ private:
     bool m_active = false;
     QString m_beginError;
 };
+
+// Runs `step(i)` for i in [0, count) in write transactions that each hold the
+// store for about `budgetMs` (at least one item each), so long work (rescoring
+// every article, rebuilding events) lets other writers in between batches.
+// `committed(done)` is told after each commit. On a failure the batch in hand
+// is rolled back; the batches before it stay.
+Status writeInTimedBatches(QSqlDatabase db, qsizetype count, const std::function<Status(qsizetype)> &step,
+                           const std::function<void(qsizetype done)> &committed = {}, qint64 budgetMs = 500);
 
 } // namespace tw

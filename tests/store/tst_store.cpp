@@ -335,6 +335,41 @@ private slots:
         QVERIFY(typo.errorMessage().contains(QStringLiteral("sslmod")));
         QVERIFY(!typo.errorMessage().contains(QStringLiteral("pw@")));
     }
+
+    // A URL that does not parse (or parses into something else) is named in
+    // the message without its password, whatever characters the password
+    // holds: QUrl's own error quotes the source, and an unencoded '@' or '/'
+    // moves part of the password into what QUrl takes for the host or path.
+    void serverUrlErrorsNeverShowThePassword_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("bad port") << QStringLiteral("postgresql://tw:Pw4Bad.Port@db.example.com:54x2/tw") << QStringLiteral("Pw4Bad.Port");
+        QTest::newRow("port out of range") << QStringLiteral("postgres://tw:Pw.Range@db:99999/tw") << QStringLiteral("Pw.Range");
+        QTest::newRow("'@' and '/' unencoded") << QStringLiteral("postgresql://tw:p@ss/w0rd.X@db/tw") << QStringLiteral("ss/w0rd.X");
+        QTest::newRow("'?' unencoded") << QStringLiteral("postgresql://tw:pa?ssQ9@db/tw") << QStringLiteral("ssQ9");
+        QTest::newRow("bad escape") << QStringLiteral("postgresql://tw:S3cr%ZZt.Esc@db/tw") << QStringLiteral("t.Esc");
+        QTest::newRow("space in host") << QStringLiteral("postgresql://tw:Pw.Space@d b/tw") << QStringLiteral("Pw.Space");
+        QTest::newRow("unclosed bracket") << QStringLiteral("postgresql://tw:Pw.Bracket@[::1/tw") << QStringLiteral("Pw.Bracket");
+        QTest::newRow("no host") << QStringLiteral("postgresql://tw:Pw.NoHost") << QStringLiteral("Pw.NoHost");
+        QTest::newRow("unknown option") << QStringLiteral("postgresql://tw:Pw.Opt@db/tw?bogus=1") << QStringLiteral("Pw.Opt");
+        QTest::newRow("query password") << QStringLiteral("postgresql://tw@db/tw?password=Pw.Query&bogus=1") << QStringLiteral("Pw.Query");
+    }
+
+    void serverUrlErrorsNeverShowThePassword()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, secret);
+        auto parsed = PostgresUrl::parse(url);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(!parsed.errorMessage().contains(secret), qPrintable(parsed.errorMessage()));
+        QVERIFY2(parsed.errorMessage().contains(QStringLiteral("postgres")), qPrintable(parsed.errorMessage()));
+        QVERIFY(!StoreLocation::forDisplay(url).contains(secret));
+        // The store refuses it with the same message, before any connection.
+        auto opened = StoreConnection::open(url, QStringLiteral("bad-url"));
+        QVERIFY(!opened.ok());
+        QVERIFY2(!opened.errorMessage().contains(secret), qPrintable(opened.errorMessage()));
+    }
 };
 
 int main(int argc, char **argv)
