@@ -8,11 +8,33 @@
 
 namespace tw {
 
+QString sqliteErrorAdvice(int code)
+{
+    switch (code & 0xff) {
+    case 13:   // SQLITE_FULL
+        return QStringLiteral("the disk that holds the store is full: free some space and run it again; "
+                              "everything committed before is kept");
+    case 10:   // SQLITE_IOERR: a write that failed (EFBIG, EIO, ...)
+        return QStringLiteral("the disk that holds the store could not be written (full, failing, or over a "
+                              "file-size limit): make room and run it again; everything committed before is kept");
+    case 5:    // SQLITE_BUSY
+    case 6:    // SQLITE_LOCKED
+        return QStringLiteral("another process kept the store busy for longer than this one waits; run it again "
+                              "when that process is done");
+    default:
+        return {};
+    }
+}
+
 namespace {
 // A server store whose connection died (network cut, server restart, session
 // killed) answers with libpq's multi-line text; say plainly what it means.
 QString describe(const QString &what, const QSqlError &error)
 {
+    // SQLite's codes are numbers; PostgreSQL's are five-character SQLSTATEs.
+    const QString code = error.nativeErrorCode();
+    if (const QString advice = code.size() < 5 ? sqliteErrorAdvice(code.toInt()) : QString(); !advice.isEmpty())
+        return QStringLiteral("%1: %2 (%3)").arg(what, error.text(), advice);
     const QString text = (error.databaseText() + QLatin1Char(' ') + error.driverText()).toLower();
     const bool lost = text.contains(QLatin1String("server closed the connection"))
         || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("no connection to the server"))
@@ -104,7 +126,15 @@ Status Transaction::commit()
     if (!m_active)
         return fail(m_beginError.isEmpty() ? QStringLiteral("No transaction is active") : m_beginError);
     m_active = false;
-    if (!m_db.commit()) {
+    if (dialectOf(m_db) == SqlDialect::Sqlite) {
+        // Through a query, whose error keeps SQLite's code (disk full, busy).
+        QSqlQuery commit(m_db);
+        if (!commit.exec(QStringLiteral("COMMIT"))) {
+            const QString message = describeSqlError(QStringLiteral("Could not commit"), commit);
+            m_db.rollback();
+            return fail(message);
+        }
+    } else if (!m_db.commit()) {
         const QString message = describeSqlError(QStringLiteral("Could not commit"), m_db);
         m_db.rollback();
         return fail(message);

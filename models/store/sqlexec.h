@@ -12,6 +12,10 @@
 
 namespace tw {
 
+// What a user can do about an SQLite error code (disk full, store busy);
+// empty for the rest.
+QString sqliteErrorAdvice(int code);
+
 // Formats the driver's error of a failed query with the statement's intent.
 QString describeSqlError(const QString &what, const QSqlQuery &query);
 QString describeSqlError(const QString &what, const QSqlDatabase &db);

@@ -1,5 +1,7 @@
 #include "models/store/sqlitestatement.h"
 
+#include "models/store/sqlexec.h"
+
 #include <QSqlDriver>
 #include <QVariant>
 
@@ -98,7 +100,10 @@ Result<bool> SqliteStatement::step()
     m_needsReset = true;
     if (rc == SQLITE_DONE)
         return false;
-    return fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    if (const QString advice = sqliteErrorAdvice(rc); !advice.isEmpty())
+        return fail(QStringLiteral("%1 (%2)").arg(message, advice));
+    return fail(message);
 }
 
 void SqliteStatement::reset()
