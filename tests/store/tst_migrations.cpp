@@ -4,9 +4,11 @@
 #include "models/store/storeconnection.h"
 #include "models/store/sqlexec.h"
 #include "models/store/postgresurl.h"
+#include "models/store/sqlitefilecheck.h"
 #include "pgtestcluster.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -29,10 +31,18 @@ static void writeStoreAtVersion(const QString &path, int version)
             QStringLiteral("INSERT INTO tickers (symbol, name) VALUES ('META', 'Meta Platforms, Inc.')"),
             QStringLiteral("INSERT INTO feeds (url, created_utc) VALUES ('https://example.com/feed', 1)"),
             QStringLiteral("INSERT INTO articles (guid, url, title, summary, body, published_utc, fetched_utc, "
-                           "content_hash) VALUES ('g1', 'https://example.com/a', 'Meta unveils Muse Spark', "
-                           "'A summary', 'The body mentions capex guidance', 1775678400000, 1775678400000, 'h')"),
+                           "feed_id, content_hash) VALUES ('g1', 'https://example.com/a', 'Meta unveils Muse Spark', "
+                           "'A summary', 'The body mentions capex guidance', 1775678400000, 1775678400000, 1, 'h')"),
             QStringLiteral("INSERT INTO quotes (ticker, ts_utc, trade_date, close, source, fetched_utc) "
                            "VALUES ('META', 1775620800000, '2026-04-08', 612.5, 'demo', 1)"),
+            // Rows that refer to the article: a step that rebuilds the
+            // articles table must keep every one of them.
+            QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (1, 'META', 0.9)"),
+            QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, scored_utc) "
+                           "VALUES (1, 'META', 'm1', 0.5, 'Bullish', 1)"),
+            QStringLiteral("INSERT INTO events (ticker, event_date, kind, title, merge_key, created_utc) "
+                           "VALUES ('META', '2026-04-08', 'launch', 'Muse Spark', 'k1', 1)"),
+            QStringLiteral("INSERT INTO event_sources (event_id, article_id) VALUES (1, 1)"),
         }).ok());
         if (version >= 3)
             QVERIFY(execStatements(db, {QStringLiteral(
@@ -88,6 +98,14 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")), qint64(1));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM quotes")), qint64(1));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers")), qint64(1));
+        // What refers to the article survived every step (migration 5 rebuilds the table).
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_tickers WHERE article_id = 1")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_scores WHERE article_id = 1")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM event_sources WHERE article_id = 1")), qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), qint64(0));
+        QCOMPARE(*queryScalar(db, QStringLiteral("PRAGMA foreign_keys")), qint64(1));
+        // Its identity is now its feed's.
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE origin = 'feed:1'")), qint64(1));
         // Articles written before the full-text step are searchable after it.
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'capex'")),
                  qint64(1));
@@ -121,6 +139,111 @@ private slots:
         old.close();
         old = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("backup"));
+    }
+
+    // A backup that an interrupted upgrade left behind (kill -9 or a full
+    // disk while it was written) is checked before it is trusted: a damaged
+    // one is made again, and the upgrade goes on.
+    void damagedBackupIsMadeAgain_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("page 1 zeroed") << QStringLiteral("zeroed");
+        QTest::newRow("cut short") << QStringLiteral("truncated");
+        QTest::newRow("empty") << QStringLiteral("empty");
+        QTest::newRow("another version") << QStringLiteral("version");
+    }
+
+    void damagedBackupIsMadeAgain()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, 3);
+        const QString backup = Migrator::backupPath(path, 3);
+        QByteArray bytes = twtest::readAll(path);
+        QVERIFY(bytes.size() > 3 * 4096);
+        if (damage == QLatin1String("zeroed"))
+            bytes.replace(0, 4096, QByteArray(4096, '\0'));
+        else if (damage == QLatin1String("truncated"))
+            bytes.truncate(bytes.size() / 2);
+        else if (damage == QLatin1String("empty"))
+            bytes.clear();
+        else
+            bytes.replace(60, 4, QByteArray("\0\0\0\x02", 4));   // user_version 2: not this version's copy
+        {
+            QFile f(backup);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        QVERIFY(!verifySqliteCopy(backup, 3).ok());
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QCOMPARE(*queryScalar((*store)->database(), QStringLiteral("PRAGMA user_version")), qint64(latestSchemaVersion()));
+        const Status whole = verifySqliteCopy(backup, 3);
+        QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.errorMessage()));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.tmp-*")}, QDir::Files), QStringList());
+    }
+
+    // When no whole backup can be written the upgrade does not start: the
+    // store stays as it was, at its old version.
+    void upgradeWithoutABackupRefusesCleanly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, 3);
+        const QString backup = Migrator::backupPath(path, 3);
+        QVERIFY(QDir().mkpath(backup + QStringLiteral("/in-the-way")));   // a folder where the copy must go
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("Could not back up")), qPrintable(store.errorMessage()));
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("not changed")), qPrintable(store.errorMessage()));
+        store = fail(QString());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("after"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QCOMPARE(*queryScalar(db, QStringLiteral("PRAGMA user_version")), qint64(3));
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles")), qint64(1));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("after"));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.tmp-*")}, QDir::Files), QStringList());
+        QVERIFY(QDir().rmdir(backup + QStringLiteral("/in-the-way")) && QDir().rmdir(backup));
+        auto retried = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.errorMessage()));
+        QVERIFY(verifySqliteCopy(backup, 3).ok());
+    }
+
+    // Somebody else's database in WAL mode, open in their program with
+    // pages still in its WAL: refused, and neither its file nor its WAL
+    // is changed by looking.
+    void foreignWalDatabaseIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("theirs.db"));
+        const QString name = QStringLiteral("their-program");
+        {
+            QSqlDatabase theirs = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            theirs.setDatabaseName(path);
+            QVERIFY(theirs.open());
+            QVERIFY(execStatements(theirs, {QStringLiteral("PRAGMA journal_mode = WAL"),
+                                            QStringLiteral("PRAGMA wal_autocheckpoint = 0"),
+                                            QStringLiteral("CREATE TABLE recipes (name TEXT)"),
+                                            QStringLiteral("INSERT INTO recipes VALUES ('bread')")}).ok());
+            const QByteArray main = twtest::sha256(path);
+            const QByteArray wal = twtest::sha256(path + QStringLiteral("-wal"));
+            QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+            auto store = StoreConnection::open(path, QStringLiteral("t"));
+            QVERIFY(!store.ok());
+            QVERIFY2(store.errorMessage().contains(QStringLiteral("not a Tickerwire store")), qPrintable(store.errorMessage()));
+            QCOMPARE(twtest::sha256(path), main);
+            QCOMPARE(twtest::sha256(path + QStringLiteral("-wal")), wal);
+            QCOMPARE(*queryScalar(theirs, QStringLiteral("SELECT count(*) FROM recipes")), qint64(1));
+            theirs.close();
+        }
+        QSqlDatabase::removeDatabase(name);
     }
 
     void readOnlyOpenNeverMigratesOrWrites()

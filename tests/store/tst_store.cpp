@@ -1,4 +1,5 @@
 #include "models/alerts/alertrulestore.h"
+#include "models/pipeline/articleingestor.h"
 #include "models/domain/quote.h"
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
@@ -12,6 +13,7 @@
 #include "models/store/postgresurl.h"
 #include "storebackends.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +35,19 @@ Article sampleArticle()
     a.published = QDateTime(QDate(2026, 4, 8), QTime(20, 5), Qt::UTC);
     a.fetched = QDateTime(QDate(2026, 4, 8), QTime(20, 30), Qt::UTC);
     return a;
+}
+
+// The article's scores as one comparable text.
+QString scoresOf(const QSqlDatabase &db, qint64 articleId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ticker, score, label FROM article_scores WHERE article_id = ? ORDER BY ticker"));
+    q.addBindValue(articleId);
+    QStringList rows;
+    if (q.exec())
+        while (q.next())
+            rows << QStringLiteral("%1 %2 %3").arg(q.value(0).toString()).arg(q.value(1).toDouble()).arg(q.value(2).toString());
+    return rows.join(QLatin1Char(';'));
 }
 
 QuoteBar sampleBar()
@@ -103,6 +118,107 @@ private slots:
         QVERIFY(third.ok());
         QCOMPARE(third->id, first->id);
         QCOMPARE(*store.count(), qint64(1));
+    }
+
+    // A feed that reuses another feed's guid (and URL) gets an article of its
+    // own: the first feed's title, source, text and scores stay as they were.
+    // (On a shared store a colleague's feed must not be able to rewrite a
+    // filing.) A file's articles are scoped by their source the same way.
+    void guidFromAnotherFeedIsAnotherArticle()
+    {
+        QSqlDatabase db = m_store->database();
+        TickerInfo meta;
+        meta.symbol = QStringLiteral("META");
+        meta.name = QStringLiteral("Meta Platforms, Inc.");
+        meta.aliases = {QStringLiteral("Meta"), QStringLiteral("Meta Platforms")};
+        QVERIFY(TickerStore(db).upsert(meta).ok());
+        Feed sec;
+        sec.url = QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001326801&type=8-K&output=atom");
+        Feed other;
+        other.url = QStringLiteral("https://colleague.example.com/feed.xml");
+        const qint64 secId = *FeedStore(db).add(sec);
+        const qint64 otherId = *FeedStore(db).add(other);
+
+        Article filing;
+        filing.guid = QStringLiteral("urn:tag:sec.gov,2008:accession-number=0001326801-26-000042");
+        filing.url = QStringLiteral("https://www.sec.gov/Archives/edgar/data/1326801/000132680126000042-index.htm");
+        filing.title = QStringLiteral("8-K - Meta Platforms, Inc. (0001326801) (Filer)");
+        filing.summary = QStringLiteral("Meta Platforms reported strong results and raised its outlook.");
+        filing.source = QStringLiteral("SEC EDGAR");
+        filing.feedId = secId;
+        filing.published = QDateTime(QDate(2026, 4, 29), QTime(20, 5), Qt::UTC);
+        ArticleIngestor ingestor(db);
+        QCOMPARE(ingestor.ingest({filing})->inserted, 1);
+        const qint64 filingId = *queryScalar(db, QStringLiteral("SELECT id FROM articles"));
+        const QString scoresBefore = scoresOf(db, filingId);
+        QVERIFY(!scoresBefore.isEmpty());
+
+        Article hostile = filing;
+        hostile.feedId = otherId;
+        hostile.title = QStringLiteral("Meta Platforms under fraud investigation");
+        hostile.summary = QStringLiteral("Meta Platforms faces a fraud investigation and a collapse in revenue.");
+        auto report = ingestor.ingest({hostile});
+        QVERIFY(report.ok());
+        QCOMPARE(report->inserted, 1);
+        QCOMPARE(report->updated, 0);
+        QCOMPARE(*ArticleStore(db).count(), qint64(2));
+        const Article kept = ArticleStore(db).byId(filingId)->value();
+        QCOMPARE(kept.title, filing.title);
+        QCOMPARE(kept.summary, filing.summary);
+        QCOMPARE(kept.source, QStringLiteral("SEC EDGAR"));
+        QCOMPARE(kept.feedId, secId);
+        QCOMPARE(scoresOf(db, filingId), scoresBefore);
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_revisions")), qint64(0));
+        // The same story again from each feed changes nothing.
+        QCOMPARE(ingestor.ingest({filing, hostile})->unchanged, 2);
+
+        // Files: the source is the scope.
+        Article fromFile = filing;
+        fromFile.feedId = 0;
+        fromFile.source = QStringLiteral("Some Blog");
+        fromFile.title = QStringLiteral("Meta Platforms: a blog's take");
+        QCOMPARE(ingestor.ingest({fromFile})->inserted, 1);
+        QCOMPARE(ArticleStore(db).byId(filingId)->value().title, filing.title);
+        QCOMPARE(*ArticleStore(db).count(), qint64(3));
+    }
+
+    // A changed article from its own feed is updated in place and keeps a
+    // note of what it said before (the newest twenty changes).
+    void changeFromTheSameFeedKeepsARevisionNote()
+    {
+        QSqlDatabase db = m_store->database();
+        Feed feed;
+        feed.url = QStringLiteral("https://news.example.com/feed.xml");
+        Article a = sampleArticle();
+        a.feedId = *FeedStore(db).add(feed);
+        ArticleStore store(db);
+        const qint64 id = store.upsert(a)->id;
+        const QString original = a.title;
+        a.title = QStringLiteral("Meta unveils Muse Spark (corrected)");
+        auto updated = store.upsert(a);
+        QCOMPARE(updated->outcome, UpsertOutcome::Updated);
+        QCOMPARE(updated->id, id);
+        QCOMPARE(store.byId(id)->value().title, a.title);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT article_id, previous_title, previous_summary, previous_hash "
+                                      "FROM article_revisions")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), id);
+        QCOMPARE(q.value(1).toString(), original);
+        QCOMPARE(q.value(2).toString(), sampleArticle().summary);
+        QCOMPARE(q.value(3).toString(), ArticleStore::contentHash(sampleArticle()));
+        QVERIFY(!q.next());
+        q.finish();
+        for (int i = 0; i < 30; ++i) {
+            a.title = QStringLiteral("Meta unveils Muse Spark, take %1").arg(i);
+            QCOMPARE(store.upsert(a)->outcome, UpsertOutcome::Updated);
+        }
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_revisions")), qint64(20));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_revisions WHERE previous_title = "
+                                                 "'Meta unveils Muse Spark, take 28'")),
+                 qint64(1));
+        QVERIFY(store.remove(id).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_revisions")), qint64(0));
     }
 
     void changedTextUpdatesTheRowAndTheIndex()
