@@ -4,6 +4,7 @@
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/jsonfeedparser.h"
 #include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/quotedocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
 #include "feeds/parsers/rssparser.h"
 #include "feeds/parsers/textnormalizer.h"
@@ -20,10 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QUrl base(QStringLiteral("https://fuzz.example.com/feeds/feed.xml"));
     const QDateTime fetched(QDate(2026, 4, 8), QTime(12, 0), Qt::UTC);
 #if defined(TW_FUZZ_rss) || defined(TW_FUZZ_atom)
+    using Parse = tw::Result<tw::ParsedFeed> (*)(const QByteArray &, const QUrl &, const QDateTime &, tw::XmlReading);
 #if defined(TW_FUZZ_rss)
-    const auto parse = &tw::RssParser::parse;
+    const Parse parse = &tw::RssParser::parse;
 #else
-    const auto parse = &tw::AtomParser::parse;
+    const Parse parse = &tw::AtomParser::parse;
 #endif
     // Differential: where the strict reader reads a document, it must give
     // what QXmlStreamReader gives.

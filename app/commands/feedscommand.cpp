@@ -28,9 +28,10 @@ public:
 
     void addOptions(QCommandLineParser &parser) const override
     {
-        parser.addOption({QStringLiteral("kind"),
-                          QStringLiteral("news (RSS, RSS 1.0, Atom or JSON Feed; the default), stooq, yahoo-chart, "
-                                         "alphavantage-daily, finnhub-news or alphavantage-news."),
+        QStringList kinds;
+        for (const FeedKindInfo &kind : kFeedKinds)
+            kinds << QStringLiteral("%1 (%2)").arg(QLatin1String(kind.id), QString::fromUtf8(kind.label));
+        parser.addOption({QStringLiteral("kind"), QStringLiteral("One of: %1. Default: news.").arg(kinds.join(QStringLiteral(", "))),
                           QStringLiteral("K")});
         parser.addOption({QStringLiteral("ticker"), QStringLiteral("The ticker the feed is about (required for price kinds)."),
                           QStringLiteral("T")});
@@ -70,8 +71,7 @@ private:
         const QString kindId = ctx.parser.isSet(QStringLiteral("kind")) ? ctx.parser.value(QStringLiteral("kind"))
                                                                         : QStringLiteral("news");
         if (!feedKindFromId(kindId, &feed.kind)) {
-            ctx.err << "tickerwire feeds add: unknown --kind '" << kindId
-                    << "' (news, stooq, yahoo-chart, alphavantage-daily, finnhub-news, alphavantage-news)\n";
+            ctx.err << "tickerwire feeds add: unknown --kind '" << kindId << "' (" << feedKindIdList() << ")\n";
             return kExitUsage;
         }
         feed.ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();

@@ -2,7 +2,7 @@
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
 #include "feeds/ingest/quoteimporter.h"
-#include "feeds/parsers/quoteparsers.h"
+#include "feeds/parsers/quotedocumentparser.h"
 
 #include <QFile>
 #include <QTimeZone>
@@ -37,7 +37,7 @@ public:
             ctx.err << "tickerwire quotes: usage: tickerwire quotes import FILE [--ticker T] [--format stooq|yahoo|alphavantage]\n";
             return kExitUsage;
         }
-        DocumentFormat expected = DocumentFormat::Unknown;
+        std::optional<DocumentFormat> expected;
         const QString format = ctx.parser.value(QStringLiteral("format"));
         if (format == QLatin1String("stooq"))
             expected = DocumentFormat::StooqCsv;

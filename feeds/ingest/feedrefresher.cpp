@@ -5,7 +5,7 @@
 #include "feeds/keys/apikeyproviders.h"
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/newsdocumentparser.h"
-#include "feeds/parsers/quoteparsers.h"
+#include "feeds/parsers/quotedocumentparser.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/store/feedstore.h"
 #include "models/store/tickerstore.h"
@@ -19,16 +19,6 @@ namespace tw {
 
 namespace {
 constexpr qint64 kMaxBackoffSeconds = 24 * 3600;
-
-DocumentFormat priceFormatFor(FeedKind kind)
-{
-    switch (kind) {
-    case FeedKind::Stooq: return DocumentFormat::StooqCsv;
-    case FeedKind::YahooChart: return DocumentFormat::YahooChart;
-    case FeedKind::AlphaVantageDaily: return DocumentFormat::AlphaVantageDaily;
-    default: return DocumentFormat::Unknown;
-    }
-}
 
 FeedState stateForFetchFailure(const FetchResult &r)
 {
@@ -109,9 +99,12 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
         f.consecutiveFailures += 1;
         f.nextDue = nextDueAfterFailure(f, f.consecutiveFailures, nowUtc, retryAfter);
     };
-    auto succeed = [&](FeedState state) {
+    // Success with something the analyst should know (an encoding or markup
+    // repaired, dates unreadable) keeps it in the status, marked as a warning.
+    auto succeed = [&](FeedState state, const QStringList &warnings = {}) {
         f.lastState = state;
-        f.lastError.clear();
+        f.lastError = warnings.isEmpty() ? QString()
+                                         : ProblemText::clean(QStringLiteral("warning: ") + warnings.join(QStringLiteral("; ")), secrets);
         f.lastSuccess = nowUtc;
         f.consecutiveFailures = 0;
         f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
@@ -122,7 +115,8 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
     } else if (result.notModified) {
         succeed(FeedState::NotModified);
     } else {
-        const SniffResult sniffed = FeedSniffer::sniff(result.body);
+        // Decoded and sniffed once (with the HTTP charset); the parser the format names reads the result.
+        const SniffResult sniffed = FeedSniffer::sniff(result.body, result.contentType);
         if (!sniffed.ok()) {
             failWith(sniffed.problem == ProviderProblem::NotAFeed ? FeedState::Parse : FeedState::Provider,
                      ProblemText::forSniff(sniffed, result.body.size()), std::nullopt);
@@ -131,7 +125,7 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
             if (auto ticker = TickerStore(m_db).bySymbol(feed.ticker); ticker && ticker->has_value())
                 if (QTimeZone z((*ticker)->timeZone.toUtf8()); z.isValid())
                     zone = z;
-            auto parsed = QuoteDocumentParser::parse(result.body, feed.ticker, zone, priceFormatFor(feed.kind));
+            auto parsed = QuoteDocumentParser::parse(sniffed, feed.ticker, zone, priceFormatServedBy(feed.kind));
             if (!parsed) {
                 failWith(FeedState::Parse, parsed.errorMessage(), std::nullopt);
             } else if (parsed->ticker.isEmpty()) {
@@ -146,11 +140,13 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     outcome.skipped = int(parsed->skipped.size());
                     for (const QString &note : parsed->skipped)
                         outcome.notes << ProblemText::clean(note, secrets);
-                    succeed(FeedState::Ok);
+                    for (const QString &warning : sniffed.document.warnings)
+                        outcome.warnings << ProblemText::clean(warning, secrets);
+                    succeed(FeedState::Ok, sniffed.document.warnings);
                 }
             }
         } else {
-            auto parsed = NewsDocumentParser::parse(result.body, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
+            auto parsed = NewsDocumentParser::parse(sniffed, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
             if (!parsed) {
                 failWith(FeedState::Parse, parsed.errorMessage(), std::nullopt);
             } else {
@@ -169,9 +165,11 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     outcome.skipped = int(parsed->feed.skipped.size());
                     for (const QString &note : parsed->feed.skipped)
                         outcome.notes << ProblemText::clean(note, secrets);
+                    for (const QString &warning : parsed->feed.warnings)
+                        outcome.warnings << ProblemText::clean(warning, secrets);
                     if (f.title.isEmpty())
                         f.title = parsed->feed.title;
-                    succeed(FeedState::Ok);
+                    succeed(FeedState::Ok, parsed->feed.warnings);
                 }
             }
         }

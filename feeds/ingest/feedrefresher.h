@@ -18,6 +18,7 @@ struct RefreshOutcome {
     int changed = 0;            // new or updated in the store
     int skipped = 0;            // items the parser dropped (reasons in `notes`)
     QStringList notes;
+    QStringList warnings;       // about what was stored (encoding or markup repaired, unreadable dates); also in feed.lastError
 };
 
 // Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.

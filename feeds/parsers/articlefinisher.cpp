@@ -32,4 +32,9 @@ QString withoutPublisherSuffix(const QString &title, const QString &publisher)
     return title;
 }
 
+QString excerpt(const QString &body)
+{
+    return body.left(600);
+}
+
 } // namespace tw

@@ -15,4 +15,7 @@ Article finishArticle(Article item, const QDateTime &fetchedUtc, const QString &
 // <source>; the store keeps the headline and the publisher apart.
 QString withoutPublisherSuffix(const QString &title, const QString &publisher);
 
+// The summary of an item that has only a body (content:encoded, Atom content, JSON content_html).
+QString excerpt(const QString &body);
+
 } // namespace tw

@@ -1,11 +1,13 @@
 #include "feeds/parsers/atomparser.h"
 
 #include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/mediarss.h"
 #include "feeds/parsers/strictxmlreader.h"
 #include "feeds/parsers/textnormalizer.h"
 #include "feeds/parsers/xmlbase.h"
 #include "feeds/parsers/xmlfeedreading.h"
 #include "feeds/parsers/xmlitemrecovery.h"
+#include "feeds/parsers/xmlmarkup.h"
 
 #include <QHash>
 #include <QXmlStreamReader>
@@ -16,15 +18,42 @@ namespace {
 const QString kAtomNs = QStringLiteral("http://www.w3.org/2005/Atom");
 const QString kAtom03Ns = QStringLiteral("http://purl.org/atom/ns#");
 
+enum class TextType { Text, Html, Xhtml, Base64 };
+
+TextType textTypeOf(const QString &type)
+{
+    if (type == QLatin1String("html") || type == QLatin1String("text/html"))
+        return TextType::Html;
+    if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml"))
+        return TextType::Xhtml;
+    // RFC 4287 4.1.3.3: any other media type that is neither text nor XML is base64.
+    if (type.contains(QLatin1Char('/')) && !type.startsWith(QLatin1String("text/")) && !type.endsWith(QLatin1String("xml")))
+        return TextType::Base64;
+    return TextType::Text;
+}
+
+// A text construct as plain text: `text` as written, `html` read as HTML
+// (markup written unescaped inside it too), `xhtml` as the XHTML it holds
+// (its <script> and <style> dropped with their content). Atom 0.3's
+// mode="base64" is decoded first.
 template <typename Xml>
 QString readTextConstruct(Xml &xml)
 {
-    const QString type = xml.attributes().value(QLatin1String("type")).toString().toLower();
-    const QString raw = xml.readElementText(Xml::IncludeChildElements);
-    if (type == QLatin1String("html") || type == QLatin1String("text/html"))
-        return plainTextFromHtml(raw);
-    // xhtml arrives as child elements, already reduced to their text by the reader.
-    return raw.simplified();
+    const auto attributes = xml.attributes();
+    const TextType type = textTypeOf(attributes.value(QLatin1String("type")).toString().toLower());
+    if (type == TextType::Base64 || attributes.value(QLatin1String("mode")) == QLatin1String("base64")) {
+        const QByteArray bytes = QByteArray::fromBase64(xml.readElementText(Xml::IncludeChildElements).toLatin1());
+        const QString decoded = QString::fromUtf8(bytes);
+        return type == TextType::Html || type == TextType::Xhtml ? plainTextFromHtml(decoded)
+                                                                 : normalizedPlainText(decoded).simplified();
+    }
+    switch (type) {
+    case TextType::Html: return plainTextFromHtml(readElementMarkup(xml, MarkupText::AsSource));
+    case TextType::Xhtml: return plainTextFromHtml(readElementMarkup(xml, MarkupText::Escaped));
+    case TextType::Text:
+    case TextType::Base64: break;
+    }
+    return normalizedPlainText(xml.readElementText(Xml::IncludeChildElements)).simplified();
 }
 
 // EDGAR: <content type="text/xml"><accession-number>...</accession-number>
@@ -105,15 +134,19 @@ public:
 
 private:
     template <typename Xml>
-    static bool isAtom(const Xml &xml)
+    bool isAtom(const Xml &xml) const
     {
         const auto ns = xml.namespaceUri();
-        return ns == kAtomNs || ns == kAtom03Ns || ns.isEmpty();
+        return ns == kAtomNs || ns == kAtom03Ns || ns.isEmpty() || (!m_rootNs.isEmpty() && ns == m_rootNs);
     }
 
     template <typename Xml>
     void readFeed(Xml &xml)
     {
+        // Atom's drafts each had a namespace of their own
+        // (http://purl.org/atom/ns#draft-ietf-atompub-format-08, ...): a
+        // <feed> root's namespace is Atom's, whatever it is.
+        m_rootNs = xml.namespaceUri().toString();
         if (xml.name() != QLatin1String("feed") || !isAtom(xml)) {
             m_rootError = QStringLiteral("Not an Atom document (root element <%1>)").arg(xml.qualifiedName().toString());
             return;
@@ -148,13 +181,17 @@ private:
         const QUrl base = xmlBaseOf(xml, parentBase);
         Article item;
         QDateTime updated;
+        QString rawDate;
         QString content;
         QString formType;
         QHash<QString, QString> filing;
+        MediaText media;
         while (xml.readNextStartElement()) {
             const auto name = xml.name();
             const QUrl elementBase = xmlBaseOf(xml, base);
-            if (!isAtom(xml)) {
+            if (xml.namespaceUri() == mediaRssNamespace()) {
+                readMediaElement(xml, &media);
+            } else if (!isAtom(xml)) {
                 xml.skipCurrentElement();
             } else if (name == QLatin1String("id")) {
                 item.guid = xml.readElementText().trimmed();
@@ -162,18 +199,29 @@ private:
                 item.title = readTextConstruct(xml);
             } else if (name == QLatin1String("link")) {
                 const auto rel = xml.attributes().value(QLatin1String("rel"));
-                if ((rel.isEmpty() || rel == QLatin1String("alternate")) && item.url.isEmpty())
-                    item.url = resolvedLink(elementBase, xml.attributes().value(QLatin1String("href")).toString());
-                xml.skipCurrentElement();
+                if ((rel.isEmpty() || rel == QLatin1String("alternate")) && item.url.isEmpty()) {
+                    const QString href = xml.attributes().value(QLatin1String("href")).toString();
+                    // Some Atom 0.3 generators wrote the link as the element's text.
+                    item.url = resolvedLink(elementBase, href.isEmpty() ? xml.readElementText() : href);
+                    if (!href.isEmpty())
+                        xml.skipCurrentElement();
+                } else {
+                    xml.skipCurrentElement();
+                }
             } else if (name == QLatin1String("published") || name == QLatin1String("issued")) {
-                item.published = parseFeedDate(xml.readElementText());
+                const QString raw = xml.readElementText();
+                item.published = parseFeedDate(raw);
+                rawDate = raw;
             } else if (name == QLatin1String("updated") || name == QLatin1String("modified")) {
-                updated = parseFeedDate(xml.readElementText());
+                const QString raw = xml.readElementText();
+                updated = parseFeedDate(raw);
+                if (rawDate.isEmpty())
+                    rawDate = raw;
             } else if (name == QLatin1String("summary")) {
                 item.summary = readTextConstruct(xml);
             } else if (name == QLatin1String("content")) {
                 const QString type = xml.attributes().value(QLatin1String("type")).toString().toLower();
-                if (type.endsWith(QLatin1String("xml")) && type != QLatin1String("xhtml"))
+                if (type.endsWith(QLatin1String("xml")) && textTypeOf(type) != TextType::Xhtml)
                     filing = readXmlFields(xml);
                 else
                     content = readTextConstruct(xml);
@@ -194,6 +242,10 @@ private:
         m_inEntry = false;
         if (!item.published.isValid())
             item.published = updated;
+        if (!item.published.isValid() && !rawDate.trimmed().isEmpty())
+            m_feed.warnings << QStringLiteral("entry %1: unreadable date \"%2\" (fetch time used)")
+                                   .arg(m_entryNumber)
+                                   .arg(rawDate.trimmed().left(60));
         if (!filing.isEmpty()) {
             if (!filing.contains(QStringLiteral("filing-type")) && !formType.isEmpty())
                 filing.insert(QStringLiteral("filing-type"), formType);
@@ -204,8 +256,12 @@ private:
         } else if (!content.isEmpty()) {
             item.body = content;
         }
+        if (item.title.isEmpty())
+            item.title = media.title;
         if (item.summary.isEmpty())
-            item.summary = item.body.left(600);
+            item.summary = media.description;
+        if (item.summary.isEmpty())
+            item.summary = excerpt(item.body);
         if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
             m_feed.skipped << QStringLiteral("entry %1: no title, link or summary").arg(m_entryNumber);
             return;
@@ -240,6 +296,7 @@ private:
     QDateTime m_fetched;
     ParsedFeed m_feed;
     QString m_rootError;
+    QString m_rootNs;
     bool m_sawRoot = false;
     bool m_inEntry = false;
     int m_entriesInPass = 0;
@@ -247,10 +304,16 @@ private:
 };
 } // namespace
 
-Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+Result<ParsedFeed> AtomParser::parse(const DocumentText &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
                                      XmlReading reading)
 {
     return readXmlFeed<AtomReader>(document, feedUrl, fetchedUtc, reading, QStringLiteral("entry"));
+}
+
+Result<ParsedFeed> AtomParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                     XmlReading reading)
+{
+    return parse(decodeDocument(document), feedUrl, fetchedUtc, reading);
 }
 
 } // namespace tw

@@ -32,21 +32,34 @@ std::optional<double> numberOf(const QJsonValue &v)
 }
 } // namespace
 
+bool FinnhubNewsParser::recognizes(const QJsonDocument &json)
+{
+    if (!json.isArray())
+        return false;
+    const QJsonArray a = json.array();
+    return a.isEmpty() || a.first().toObject().contains(QLatin1String("headline"));
+}
+
 Result<ParsedFeed> FinnhubNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
 {
     auto json = readJson(document, QStringLiteral("Finnhub company-news"));
     if (!json)
         return json.error();
-    if (!json->isArray())
+    return parse(*json, fetchedUtc);
+}
+
+Result<ParsedFeed> FinnhubNewsParser::parse(const QJsonDocument &json, const QDateTime &fetchedUtc)
+{
+    if (!json.isArray())
         return fail(QStringLiteral("Not Finnhub company-news JSON (expected an array)"));
     ParsedFeed feed;
     feed.title = QStringLiteral("Finnhub company news");
     int number = 0;
-    for (const QJsonValue &value : json->array()) {
+    for (const QJsonValue &value : json.array()) {
         ++number;
         const QJsonObject o = value.toObject();
         Article a;
-        a.title = plainTextFromHtml(o.value(QLatin1String("headline")).toString());
+        a.title = plainTextFromTextOrHtml(o.value(QLatin1String("headline")).toString());
         a.url = o.value(QLatin1String("url")).toString().trimmed();
         a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
         a.source = o.value(QLatin1String("source")).toString().trimmed();
@@ -70,12 +83,22 @@ Result<ParsedFeed> FinnhubNewsParser::parse(const QByteArray &document, const QD
     return feed;
 }
 
+bool AlphaVantageNewsParser::recognizes(const QJsonDocument &json)
+{
+    return json.isObject() && json.object().value(QLatin1String("feed")).isArray();
+}
+
 Result<ParsedFeed> AlphaVantageNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
 {
     auto json = readJson(document, QStringLiteral("Alpha Vantage NEWS_SENTIMENT"));
     if (!json)
         return json.error();
-    const QJsonObject root = json->object();
+    return parse(*json, fetchedUtc);
+}
+
+Result<ParsedFeed> AlphaVantageNewsParser::parse(const QJsonDocument &json, const QDateTime &fetchedUtc)
+{
+    const QJsonObject root = json.object();
     if (!root.value(QLatin1String("feed")).isArray())
         return fail(QStringLiteral("Not Alpha Vantage NEWS_SENTIMENT JSON (no feed array)"));
     ParsedFeed feed;
@@ -85,7 +108,7 @@ Result<ParsedFeed> AlphaVantageNewsParser::parse(const QByteArray &document, con
         ++number;
         const QJsonObject o = value.toObject();
         Article a;
-        a.title = plainTextFromHtml(o.value(QLatin1String("title")).toString());
+        a.title = plainTextFromTextOrHtml(o.value(QLatin1String("title")).toString());
         a.url = o.value(QLatin1String("url")).toString().trimmed();
         a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
         a.source = o.value(QLatin1String("source")).toString().trimmed();

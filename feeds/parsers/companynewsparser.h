@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace tw {
 
@@ -14,6 +15,8 @@ class FinnhubNewsParser {
 public:
     // /api/v1/company-news: [{category, datetime (unix s), headline, id, image,
     // related, source, summary, url}, ...]
+    static bool recognizes(const QJsonDocument &json);
+    static Result<ParsedFeed> parse(const QJsonDocument &json, const QDateTime &fetchedUtc);
     static Result<ParsedFeed> parse(const QByteArray &document, const QDateTime &fetchedUtc);
 };
 
@@ -23,6 +26,8 @@ public:
     // ("20260408T170500"), authors[], summary, source, overall_sentiment_score,
     // overall_sentiment_label, ticker_sentiment[{ticker, relevance_score,
     // ticker_sentiment_score, ticker_sentiment_label}]}]}
+    static bool recognizes(const QJsonDocument &json);
+    static Result<ParsedFeed> parse(const QJsonDocument &json, const QDateTime &fetchedUtc);
     static Result<ParsedFeed> parse(const QByteArray &document, const QDateTime &fetchedUtc);
 };
 

@@ -1,13 +1,12 @@
 #include "feeds/parsers/feedsniffer.h"
 
-#include "feeds/parsers/documenttext.h"
 #include "feeds/parsers/textnormalizer.h"
+#include "feeds/parsers/xmlprolog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QXmlStreamReader>
 
 namespace tw {
 
@@ -16,7 +15,18 @@ constexpr qsizetype kHeadChars = 4096;
 
 SniffResult problem(DocumentFormat format, ProviderProblem kind, QString message)
 {
-    return SniffResult{format, kind, std::move(message)};
+    SniffResult r;
+    r.format = format;
+    r.problem = kind;
+    r.message = std::move(message);
+    return r;
+}
+
+SniffResult recognised(DocumentFormat format)
+{
+    SniffResult r;
+    r.format = format;
+    return r;
 }
 
 QString shortened(const QString &text, int max = 200)
@@ -79,31 +89,21 @@ std::optional<SniffResult> sniffAlphaVantageMessage(const QJsonObject &o)
     return std::nullopt;
 }
 
-SniffResult sniffJson(const QString &text)
+// Provider messages first (they come with HTTP 200 and a JSON body), then
+// the shapes of the JSON formats in the table.
+SniffResult sniffJson(const QJsonDocument &json, const QJsonParseError &error)
 {
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (json.isNull())
         return problem(DocumentFormat::OtherJson, ProviderProblem::NotAFeed,
                        QStringLiteral("not a feed: broken JSON (%1 at offset %2)").arg(error.errorString()).arg(error.offset));
-    if (json.isArray()) {
-        const QJsonArray a = json.array();
-        if (a.isEmpty() || a.first().toObject().contains(QLatin1String("headline")))
-            return {DocumentFormat::FinnhubNews, ProviderProblem::None, {}};
-        return problem(DocumentFormat::OtherJson, ProviderProblem::NotAFeed,
-                       QStringLiteral("not a feed: a JSON array of unknown shape"));
-    }
-    const QJsonObject o = json.object();
-    if (o.value(QLatin1String("version")).toString().startsWith(QLatin1String("https://jsonfeed.org/version/")))
-        return {DocumentFormat::JsonFeed, ProviderProblem::None, {}};
-    if (auto av = sniffAlphaVantageMessage(o))
-        return *av;
-    if (o.contains(QLatin1String("chart"))) {
-        const QJsonObject chart = o.value(QLatin1String("chart")).toObject();
-        const QJsonValue err = chart.value(QLatin1String("error"));
-        if (err.isObject()) {
-            const QString code = err.toObject().value(QLatin1String("code")).toString();
-            const QString description = err.toObject().value(QLatin1String("description")).toString();
+    if (json.isObject()) {
+        const QJsonObject o = json.object();
+        if (auto av = sniffAlphaVantageMessage(o))
+            return *av;
+        const QJsonValue chartError = o.value(QLatin1String("chart")).toObject().value(QLatin1String("error"));
+        if (chartError.isObject()) {
+            const QString code = chartError.toObject().value(QLatin1String("code")).toString();
+            const QString description = chartError.toObject().value(QLatin1String("description")).toString();
             const bool unknown = code == QLatin1String("Not Found") || description.contains(QLatin1String("delisted"))
                               || description.contains(QLatin1String("No data found"));
             return problem(DocumentFormat::YahooChart,
@@ -112,22 +112,22 @@ SniffResult sniffJson(const QString &text)
                                .arg(unknown ? QStringLiteral("unknown symbol") : QStringLiteral("provider error"),
                                     code, shortened(description)));
         }
-        return {DocumentFormat::YahooChart, ProviderProblem::None, {}};
+        // Yahoo answers an expired cookie/crumb with {"finance":{"error":{...}}}.
+        if (const QJsonObject fin = o.value(QLatin1String("finance")).toObject(); fin.value(QLatin1String("error")).isObject()) {
+            const QJsonObject e = fin.value(QLatin1String("error")).toObject();
+            return problem(DocumentFormat::OtherJson, ProviderProblem::BadKey,
+                           QStringLiteral("refused by Yahoo (%1: %2); a fresh cookie and crumb are needed")
+                               .arg(e.value(QLatin1String("code")).toString(),
+                                    shortened(e.value(QLatin1String("description")).toString())));
+        }
     }
-    // Yahoo answers an expired cookie/crumb with {"finance":{"error":{...}}}.
-    if (const QJsonObject fin = o.value(QLatin1String("finance")).toObject(); fin.value(QLatin1String("error")).isObject()) {
-        const QJsonObject e = fin.value(QLatin1String("error")).toObject();
-        return problem(DocumentFormat::OtherJson, ProviderProblem::BadKey,
-                       QStringLiteral("refused by Yahoo (%1: %2); a fresh cookie and crumb are needed")
-                           .arg(e.value(QLatin1String("code")).toString(),
-                                shortened(e.value(QLatin1String("description")).toString())));
-    }
-    if (o.value(QLatin1String("Time Series (Daily)")).isObject())
-        return {DocumentFormat::AlphaVantageDaily, ProviderProblem::None, {}};
-    if (o.value(QLatin1String("feed")).isArray() && o.contains(QLatin1String("sentiment_score_definition")))
-        return {DocumentFormat::AlphaVantageNews, ProviderProblem::None, {}};
-    if (o.value(QLatin1String("feed")).isArray())
-        return {DocumentFormat::AlphaVantageNews, ProviderProblem::None, {}};
+    for (const DocumentFormatInfo &f : kDocumentFormats)
+        if (f.jsonShape && f.jsonShape(json))
+            return recognised(f.format);
+    if (json.isArray())
+        return problem(DocumentFormat::OtherJson, ProviderProblem::NotAFeed,
+                       QStringLiteral("not a feed: a JSON array of unknown shape"));
+    const QJsonObject o = json.object();
     // Finnhub: {"error":"Invalid API key"} / {"error":"API limit reached. ..."}
     if (const QString e = o.value(QLatin1String("error")).toString(); !e.isEmpty()) {
         const QString lower = e.toLower();
@@ -147,45 +147,41 @@ SniffResult sniffJson(const QString &text)
                        .arg(shortened(o.keys().mid(0, 5).join(QStringLiteral(", ")))));
 }
 
-SniffResult sniffXml(const QString &text)
+// The root element names the format; read from the prolog by hand, so that a
+// document broken further on (an undeclared entity, a bare '&') is still
+// recognised and handed to the parser that recovers it.
+SniffResult sniffXml(QStringView text)
 {
-    QXmlStreamReader xml(text.left(kHeadChars * 4));
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isDTD() && xml.text().toString().toLower().contains(QLatin1String("html")))
-            return sniffHtml(text);
-        if (xml.isStartElement()) {
-            const auto name = xml.name();
-            const auto ns = xml.namespaceUri();
-            if (name == QLatin1String("rss"))
-                return {DocumentFormat::Rss, ProviderProblem::None, {}};
-            if (name == QLatin1String("RDF"))
-                return {DocumentFormat::Rdf, ProviderProblem::None, {}};
-            if (name == QLatin1String("feed"))
-                return {DocumentFormat::Atom, ProviderProblem::None, {}};
-            if (name.compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
-                return sniffHtml(text);
-            return problem(DocumentFormat::OtherXml, ProviderProblem::NotAFeed,
-                           QStringLiteral("not a feed: an XML document with root element <%1>%2")
-                               .arg(xml.qualifiedName().toString(),
-                                    ns.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ns.toString())));
-        }
+    const XmlProlog prolog = readXmlProlog(text);
+    // The root decides; an HTML DOCTYPE a CMS left on an RSS document does not.
+    for (const DocumentFormatInfo &f : kDocumentFormats)
+        if (f.xmlRoot && prolog.rootName == QLatin1String(f.xmlRoot))
+            return recognised(f.format);
+    if (prolog.doctype.contains(QLatin1String("html"), Qt::CaseInsensitive))
+        return sniffHtml(text.toString());
+    if (!prolog.rootName.isEmpty()) {
+        if (prolog.rootName.compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
+            return sniffHtml(text.toString());
+        return problem(DocumentFormat::OtherXml, ProviderProblem::NotAFeed,
+                       QStringLiteral("not a feed: an XML document with root element <%1>%2")
+                           .arg(prolog.rootQualifiedName,
+                                prolog.rootNamespace.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(prolog.rootNamespace)));
     }
-    // Not well-formed before the first element: tag soup is HTML.
-    if (text.left(kHeadChars).contains(QLatin1String("<html"), Qt::CaseInsensitive)
-        || text.left(kHeadChars).contains(QLatin1String("<!doctype html"), Qt::CaseInsensitive))
-        return sniffHtml(text);
+    // No element: tag soup is HTML.
+    const QStringView head = text.left(kHeadChars);
+    if (head.contains(QLatin1String("<html"), Qt::CaseInsensitive) || head.contains(QLatin1String("<!doctype html"), Qt::CaseInsensitive))
+        return sniffHtml(text.toString());
     return problem(DocumentFormat::OtherXml, ProviderProblem::NotAFeed,
-                   QStringLiteral("not a feed: unreadable markup (%1)").arg(xml.errorString()));
+                   QStringLiteral("not a feed: unreadable markup (%1)").arg(prolog.error));
 }
 
 SniffResult sniffText(const QString &text)
 {
     const QString head = text.left(kHeadChars);
     const QString firstLine = head.section(QLatin1Char('\n'), 0, 0).trimmed();
-    if (firstLine.startsWith(QLatin1String("Date,Open,High,Low,Close"), Qt::CaseInsensitive)
-        || firstLine.startsWith(QLatin1String("Data,Otwarcie"), Qt::CaseInsensitive))
-        return {DocumentFormat::StooqCsv, ProviderProblem::None, {}};
+    for (const DocumentFormatInfo &f : kDocumentFormats)
+        if (f.textShape && f.textShape(firstLine))
+            return recognised(f.format);
     const QString lower = head.toLower();
     if (lower.startsWith(QLatin1String("no data")))
         return problem(DocumentFormat::StooqCsv, ProviderProblem::UnknownSymbol,
@@ -199,28 +195,22 @@ SniffResult sniffText(const QString &text)
     return problem(DocumentFormat::Unknown, ProviderProblem::NotAFeed,
                    QStringLiteral("not a feed: unrecognised text starting \"%1\"").arg(shortened(head, 80)));
 }
-} // namespace
 
-QString documentFormatId(DocumentFormat format)
+// Text before the XML: a PHP notice or a stray line the server printed
+// before the document. Skipped when a prolog or a feed root follows soon.
+qsizetype xmlStartAfterJunk(QStringView text)
 {
-    switch (format) {
-    case DocumentFormat::Unknown: return QStringLiteral("unknown");
-    case DocumentFormat::Rss: return QStringLiteral("rss");
-    case DocumentFormat::Rdf: return QStringLiteral("rss1-rdf");
-    case DocumentFormat::Atom: return QStringLiteral("atom");
-    case DocumentFormat::JsonFeed: return QStringLiteral("jsonfeed");
-    case DocumentFormat::FinnhubNews: return QStringLiteral("finnhub-news");
-    case DocumentFormat::AlphaVantageNews: return QStringLiteral("alphavantage-news");
-    case DocumentFormat::StooqCsv: return QStringLiteral("stooq");
-    case DocumentFormat::YahooChart: return QStringLiteral("yahoo-chart");
-    case DocumentFormat::AlphaVantageDaily: return QStringLiteral("alphavantage-daily");
-    case DocumentFormat::Html: return QStringLiteral("html");
-    case DocumentFormat::OtherJson: return QStringLiteral("json");
-    case DocumentFormat::OtherXml: return QStringLiteral("xml");
-    case DocumentFormat::Empty: return QStringLiteral("empty");
+    const QStringView head = text.left(kHeadChars);
+    qsizetype best = -1;
+    for (const QLatin1String start : {QLatin1String("<?xml"), QLatin1String("<rss"), QLatin1String("<feed"),
+                                      QLatin1String("<rdf:RDF"), QLatin1String("<RDF")}) {
+        const qsizetype at = head.indexOf(start);
+        if (at > 0 && (best < 0 || at < best))
+            best = at;
     }
-    return QStringLiteral("unknown");
+    return best;
 }
+} // namespace
 
 QString providerProblemId(ProviderProblem p)
 {
@@ -236,21 +226,39 @@ QString providerProblemId(ProviderProblem p)
     return QStringLiteral("none");
 }
 
-SniffResult FeedSniffer::sniff(const QByteArray &body)
+SniffResult FeedSniffer::sniff(const QByteArray &body, QStringView contentType)
 {
-    // Decoded whole: JSON can only be judged once it parses.
-    const QString text = decodeDocument(body).text;
+    DocumentText document = decodeDocument(body, contentType);
+    const QString &text = document.text;
     qsizetype start = 0;
-    while (start < text.size() && text.at(start).isSpace())
+    while (start < text.size() && (text.at(start).isSpace() || text.at(start) == QChar(0xFEFF)))
         ++start;
-    if (start == text.size())
-        return problem(DocumentFormat::Empty, ProviderProblem::NotAFeed, QStringLiteral("empty body"));
-    const QChar first = text.at(start);
-    if (first == QLatin1Char('<'))
-        return sniffXml(text.mid(start));
-    if (first == QLatin1Char('{') || first == QLatin1Char('['))
-        return sniffJson(text.mid(start));
-    return sniffText(text.mid(start));
+    SniffResult result;
+    if (start == text.size()) {
+        result = problem(DocumentFormat::Empty, ProviderProblem::NotAFeed, QStringLiteral("empty body"));
+    } else if (const QChar first = text.at(start); first == QLatin1Char('<')) {
+        result = sniffXml(QStringView(text).sliced(start));
+    } else if (first == QLatin1Char('{') || first == QLatin1Char('[')) {
+        QJsonParseError error;
+        // JSON is UTF-8 by RFC 8259; the decoded text is re-encoded, as decoding repaired it.
+        QJsonDocument json = QJsonDocument::fromJson(QStringView(text).sliced(start).toUtf8(), &error);
+        result = sniffJson(json, error);
+        result.json = std::move(json);
+    } else if (const qsizetype xml = xmlStartAfterJunk(QStringView(text).sliced(start)); xml > 0) {
+        result = sniffXml(QStringView(text).sliced(start + xml));
+        if (result.ok()) {
+            document.warnings << QStringLiteral("%1 characters of text before the XML document ignored (\"%2\")")
+                                     .arg(xml)
+                                     .arg(shortened(text.mid(start, xml), 60));
+            start += xml;
+        }
+    } else {
+        result = sniffText(text.mid(start));
+    }
+    if (start > 0)
+        document.text.remove(0, start);
+    result.document = std::move(document);
+    return result;
 }
 
 } // namespace tw

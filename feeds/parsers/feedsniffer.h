@@ -1,47 +1,37 @@
 #pragma once
 
+#include "feeds/parsers/documentformat.h"
+#include "feeds/parsers/documenttext.h"
+
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QString>
+#include <QStringView>
 
 namespace tw {
-
-// What a body turned out to be, read from its first bytes and shape rather
-// than from the URL or Content-Type (providers answer failures with HTTP 200
-// and an HTML or JSON body).
-enum class DocumentFormat {
-    Unknown,
-    Rss,                // RSS 0.9x / 2.0
-    Rdf,                // RSS 1.0
-    Atom,
-    JsonFeed,
-    FinnhubNews,
-    AlphaVantageNews,
-    StooqCsv,
-    YahooChart,
-    AlphaVantageDaily,
-    Html,               // never a feed: an error, consent or block page
-    OtherJson,
-    OtherXml,
-    Empty,
-};
 
 // Why a body that is not data is not data: what the user can do about it
 // differs (wait, fix the key, fix the symbol, open the site in a browser).
 enum class ProviderProblem { None, RateLimited, BadKey, UnknownSymbol, Blocked, ProviderError, NotAFeed };
 
+// One body, decoded once and looked at once: its text (and, for JSON, the
+// parsed document), what it is, and for a body that is not data, why. The
+// parser its format names reads `document`/`json` from here.
 struct SniffResult {
     DocumentFormat format = DocumentFormat::Unknown;
     ProviderProblem problem = ProviderProblem::None;
     QString message;    // for a problem: the cause in words, with the provider's own text where it has one
+    DocumentText document;
+    QJsonDocument json;   // JSON bodies only
     bool ok() const { return problem == ProviderProblem::None; }
 };
 
-QString documentFormatId(DocumentFormat format);
 QString providerProblemId(ProviderProblem problem);
 
 class FeedSniffer {
 public:
-    static SniffResult sniff(const QByteArray &body);
+    // `contentType`: the HTTP Content-Type, when the body came over HTTP (its charset counts).
+    static SniffResult sniff(const QByteArray &body, QStringView contentType = {});
 };
 
 } // namespace tw

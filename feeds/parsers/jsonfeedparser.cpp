@@ -32,17 +32,28 @@ QString idText(const QJsonValue &id)
 }
 } // namespace
 
+bool JsonFeedParser::recognizes(const QJsonDocument &json)
+{
+    return json.isObject()
+        && json.object().value(QLatin1String("version")).toString().startsWith(QLatin1String("https://jsonfeed.org/version/"));
+}
+
 Result<ParsedFeed> JsonFeedParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)
 {
     QJsonParseError error;
     const QJsonDocument json = QJsonDocument::fromJson(decodeDocument(document).text.toUtf8(), &error);
     if (json.isNull())
         return fail(QStringLiteral("Not a JSON Feed: %1 at offset %2").arg(error.errorString()).arg(error.offset));
-    const QJsonObject root = json.object();
-    if (!root.value(QLatin1String("version")).toString().startsWith(QLatin1String("https://jsonfeed.org/version/")))
+    return parse(json, feedUrl, fetchedUtc);
+}
+
+Result<ParsedFeed> JsonFeedParser::parse(const QJsonDocument &json, const QUrl &feedUrl, const QDateTime &fetchedUtc)
+{
+    if (!recognizes(json))
         return fail(QStringLiteral("Not a JSON Feed (no jsonfeed.org version)"));
+    const QJsonObject root = json.object();
     ParsedFeed feed;
-    feed.title = root.value(QLatin1String("title")).toString().simplified();
+    feed.title = plainTextFromTextOrHtml(root.value(QLatin1String("title")).toString());
     const QUrl base = feedUrl.resolved(QUrl(root.value(QLatin1String("feed_url")).toString()));
     feed.link = resolvedLink(base, root.value(QLatin1String("home_page_url")).toString());
     const QString feedAuthor = firstAuthor(root);
@@ -61,17 +72,21 @@ Result<ParsedFeed> JsonFeedParser::parse(const QByteArray &document, const QUrl 
         a.url = resolvedLink(base, o.value(QLatin1String("url")).toString());
         if (a.url.isEmpty())
             a.url = resolvedLink(base, o.value(QLatin1String("external_url")).toString());
-        a.title = plainTextFromHtml(o.value(QLatin1String("title")).toString());
-        a.summary = plainTextFromHtml(o.value(QLatin1String("summary")).toString());
+        a.title = plainTextFromTextOrHtml(o.value(QLatin1String("title")).toString());
+        a.summary = plainTextFromTextOrHtml(o.value(QLatin1String("summary")).toString());
         const QString html = o.value(QLatin1String("content_html")).toString();
-        a.body = html.isEmpty() ? o.value(QLatin1String("content_text")).toString().trimmed() : plainTextFromHtml(html);
+        a.body = html.isEmpty() ? normalizedPlainText(o.value(QLatin1String("content_text")).toString()) : plainTextFromHtml(html);
         if (a.summary.isEmpty())
-            a.summary = a.body.left(600);
+            a.summary = excerpt(a.body);
         a.author = firstAuthor(o);
         if (a.author.isEmpty())
             a.author = feedAuthor;
+        // RFC 3339 by the spec; generators also write RFC 822 and asctime.
         const QString published = o.value(QLatin1String("date_published")).toString();
-        a.published = parseRfc3339Date(published.isEmpty() ? o.value(QLatin1String("date_modified")).toString() : published);
+        const QString raw = published.isEmpty() ? o.value(QLatin1String("date_modified")).toString() : published;
+        a.published = parseFeedDate(raw);
+        if (!a.published.isValid() && !raw.trimmed().isEmpty())
+            feed.warnings << QStringLiteral("item %1: unreadable date \"%2\" (fetch time used)").arg(number).arg(raw.trimmed().left(60));
         if (a.title.isEmpty() && a.summary.isEmpty() && a.url.isEmpty()) {
             feed.skipped << QStringLiteral("item %1: no title, url or content").arg(number);
             continue;

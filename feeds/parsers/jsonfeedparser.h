@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QUrl>
 
 namespace tw {
@@ -14,6 +15,9 @@ namespace tw {
 // fetcher caps them).
 class JsonFeedParser {
 public:
+    static bool recognizes(const QJsonDocument &json);
+    static Result<ParsedFeed> parse(const QJsonDocument &json, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+    // Parses the bytes first (tests, fuzzers; the sniffer has parsed a fetched body already).
     static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);
 };
 

@@ -1,32 +1,30 @@
 #include "feeds/parsers/newsdocumentparser.h"
 
-#include "feeds/parsers/atomparser.h"
-#include "feeds/parsers/companynewsparser.h"
-#include "feeds/parsers/jsonfeedparser.h"
-#include "feeds/parsers/rssparser.h"
-
 namespace tw {
 
-Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const QByteArray &document, const QUrl &feedUrl,
+Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult &sniffed, const QUrl &feedUrl,
                                                               const QDateTime &fetchedUtc)
 {
-    const SniffResult sniffed = FeedSniffer::sniff(document);
     if (!sniffed.ok())
         return fail(sniffed.message);
-    Result<ParsedFeed> parsed = fail(QString());
-    switch (sniffed.format) {
-    case DocumentFormat::Rss:
-    case DocumentFormat::Rdf: parsed = RssParser::parse(document, feedUrl, fetchedUtc); break;
-    case DocumentFormat::Atom: parsed = AtomParser::parse(document, feedUrl, fetchedUtc); break;
-    case DocumentFormat::JsonFeed: parsed = JsonFeedParser::parse(document, feedUrl, fetchedUtc); break;
-    case DocumentFormat::FinnhubNews: parsed = FinnhubNewsParser::parse(document, fetchedUtc); break;
-    case DocumentFormat::AlphaVantageNews: parsed = AlphaVantageNewsParser::parse(document, fetchedUtc); break;
-    default:
-        return fail(QStringLiteral("not news: the body is %1 data").arg(documentFormatId(sniffed.format)));
-    }
+    const DocumentFormatInfo &format = documentFormatInfo(sniffed.format);
+    if (format.content != DocumentContent::News)
+        return fail(QStringLiteral("not news: the body is %1 data").arg(QLatin1String(format.id)));
+    Result<ParsedFeed> parsed = format.readNews(NewsInput{sniffed.document, sniffed.json, feedUrl, fetchedUtc});
     if (!parsed)
         return parsed.error();
+    // Nothing recovered from a document that had items, or lost content to
+    // damage (a download cut short): an error, so that the feed turns red
+    // instead of reporting success.
+    if (parsed->articles.isEmpty() && (!parsed->skipped.isEmpty() || parsed->lostContent))
+        return fail(QStringLiteral("0 items: %1").arg(!parsed->skipped.isEmpty() ? parsed->skipped.first() : parsed->damage));
     return Outcome{std::move(*parsed), sniffed.format};
+}
+
+Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const QByteArray &document, const QUrl &feedUrl,
+                                                              const QDateTime &fetchedUtc, QStringView contentType)
+{
+    return parse(FeedSniffer::sniff(document, contentType), feedUrl, fetchedUtc);
 }
 
 } // namespace tw

@@ -10,16 +10,20 @@
 
 namespace tw {
 
-// Any news body: sniffed first, then read by the parser for its format. A
-// body that is not news (a price series, an error or consent page, a
-// provider's rate-limit note) is an error naming the real cause.
+// Any news body: sniffed once (decoded once), then read by the one parser its
+// format names in kDocumentFormats. A body that is not news (a price series,
+// an error or consent page, a provider's rate-limit note) is an error naming
+// the real cause, and so is a document from which no item could be recovered
+// ("0 items: <why>"). A feed that simply has no items is no error.
 class NewsDocumentParser {
 public:
     struct Outcome {
         ParsedFeed feed;
         DocumentFormat format = DocumentFormat::Unknown;
     };
-    static Result<Outcome> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+    static Result<Outcome> parse(const SniffResult &sniffed, const QUrl &feedUrl, const QDateTime &fetchedUtc);
+    static Result<Outcome> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                 QStringView contentType = {});
 };
 
 } // namespace tw

@@ -20,7 +20,10 @@ struct ParsedFeed {
     QString title;
     QString link;
     QList<Article> articles;
-    QStringList skipped;   // "item 3: no title, link or description"
+    QStringList skipped;    // "item 3: no title, link or description"
+    QStringList warnings;   // about what was kept, for the feed's status: encoding repaired, unreadable dates, damage
+    QString damage;         // what made the document ill-formed, when it was ("3 bare '&' kept as text; ..."); else empty
+    bool lostContent = false;   // the damage cost content: items dropped as malformed, or the document cut short
     bool readStrictly = false;   // XML feeds: the strict reader read it, QXmlStreamReader was not needed
 };
 

@@ -38,13 +38,13 @@ void sortAndDeduplicate(ParsedQuotes *quotes)
     quotes->bars = unique;
 }
 
-Result<QJsonObject> jsonObject(const QByteArray &body, const QString &what)
+Result<QJsonDocument> jsonDocument(const QByteArray &body, const QString &what)
 {
     QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(decodeDocument(body).text.toUtf8(), &error);
+    QJsonDocument json = QJsonDocument::fromJson(decodeDocument(body).text.toUtf8(), &error);
     if (!json.isObject())
         return fail(QStringLiteral("Not %1 JSON: %2").arg(what, error.errorString()));
-    return json.object();
+    return json;
 }
 
 std::optional<double> jsonNumber(const QJsonValue &v)
@@ -62,9 +62,19 @@ bool plausible(const QuoteBar &b)
 }
 } // namespace
 
+bool StooqCsvParser::recognizes(QStringView firstLine)
+{
+    return firstLine.startsWith(QLatin1String("Date,Open,High,Low,Close"), Qt::CaseInsensitive)
+        || firstLine.startsWith(QLatin1String("Data,Otwarcie"), Qt::CaseInsensitive);
+}
+
 Result<ParsedQuotes> StooqCsvParser::parse(const QByteArray &body, const QString &ticker, const QTimeZone &exchangeZone)
 {
-    const QString text = decodeDocument(body).text;
+    return parse(decodeDocument(body).text, ticker, exchangeZone);
+}
+
+Result<ParsedQuotes> StooqCsvParser::parse(const QString &text, const QString &ticker, const QTimeZone &exchangeZone)
+{
     const QStringList lines = text.split(QLatin1Char('\n'));
     if (lines.isEmpty() || !lines.first().trimmed().startsWith(QLatin1String("Date,Open,High,Low,Close"), Qt::CaseInsensitive))
         return fail(QStringLiteral("Not a Stooq daily CSV (header \"%1\")").arg(lines.value(0).trimmed().left(60)));
@@ -93,12 +103,25 @@ Result<ParsedQuotes> StooqCsvParser::parse(const QByteArray &body, const QString
     return quotes;
 }
 
+bool YahooChartParser::recognizes(const QJsonDocument &json)
+{
+    return json.isObject() && json.object().contains(QLatin1String("chart"));
+}
+
 Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QString &ticker)
 {
-    auto root = jsonObject(body, QStringLiteral("Yahoo chart"));
-    if (!root)
-        return root.error();
-    const QJsonObject chart = root->value(QLatin1String("chart")).toObject();
+    auto json = jsonDocument(body, QStringLiteral("Yahoo chart"));
+    if (!json)
+        return json.error();
+    return parse(*json, ticker);
+}
+
+Result<ParsedQuotes> YahooChartParser::parse(const QJsonDocument &json, const QString &ticker)
+{
+    if (!json.isObject())
+        return fail(QStringLiteral("Not Yahoo chart JSON (expected an object)"));
+    const QJsonObject root = json.object();
+    const QJsonObject chart = root.value(QLatin1String("chart")).toObject();
     if (const QJsonObject error = chart.value(QLatin1String("error")).toObject(); !error.isEmpty())
         return fail(QStringLiteral("Yahoo chart error %1: %2")
                         .arg(error.value(QLatin1String("code")).toString(),
@@ -147,15 +170,26 @@ Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QStri
     return quotes;
 }
 
+bool AlphaVantageDailyParser::recognizes(const QJsonDocument &json)
+{
+    return json.isObject() && json.object().value(QLatin1String("Time Series (Daily)")).isObject();
+}
+
 Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QByteArray &body, const QString &ticker)
 {
-    auto root = jsonObject(body, QStringLiteral("Alpha Vantage daily"));
-    if (!root)
-        return root.error();
-    const QJsonObject series = root->value(QLatin1String("Time Series (Daily)")).toObject();
+    auto json = jsonDocument(body, QStringLiteral("Alpha Vantage daily"));
+    if (!json)
+        return json.error();
+    return parse(*json, ticker);
+}
+
+Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QJsonDocument &json, const QString &ticker)
+{
+    const QJsonObject root = json.object();
+    const QJsonObject series = root.value(QLatin1String("Time Series (Daily)")).toObject();
     if (series.isEmpty())
         return fail(QStringLiteral("Alpha Vantage body without \"Time Series (Daily)\""));
-    const QJsonObject meta = root->value(QLatin1String("Meta Data")).toObject();
+    const QJsonObject meta = root.value(QLatin1String("Meta Data")).toObject();
     ParsedQuotes quotes;
     quotes.ticker = ticker.isEmpty() ? meta.value(QLatin1String("2. Symbol")).toString().toUpper() : ticker;
     QString zoneName = meta.value(QLatin1String("5. Time Zone")).toString();
@@ -190,23 +224,6 @@ Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QByteArray &body, cons
     }
     sortAndDeduplicate(&quotes);
     return quotes;
-}
-
-Result<ParsedQuotes> QuoteDocumentParser::parse(const QByteArray &body, const QString &ticker,
-                                                const QTimeZone &exchangeZone, DocumentFormat expected)
-{
-    const SniffResult sniffed = FeedSniffer::sniff(body);
-    if (!sniffed.ok())
-        return fail(sniffed.message);
-    if (expected != DocumentFormat::Unknown && sniffed.format != expected)
-        return fail(QStringLiteral("expected %1 data, the body is %2")
-                        .arg(documentFormatId(expected), documentFormatId(sniffed.format)));
-    switch (sniffed.format) {
-    case DocumentFormat::StooqCsv: return StooqCsvParser::parse(body, ticker, exchangeZone);
-    case DocumentFormat::YahooChart: return YahooChartParser::parse(body, ticker);
-    case DocumentFormat::AlphaVantageDaily: return AlphaVantageDailyParser::parse(body, ticker);
-    default: return fail(QStringLiteral("not price data: the body is %1").arg(documentFormatId(sniffed.format)));
-    }
 }
 
 } // namespace tw

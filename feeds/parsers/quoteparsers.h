@@ -1,10 +1,11 @@
 #pragma once
 
 #include "models/core/result.h"
-#include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/parsedquotes.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
+#include <QStringView>
 #include <QTimeZone>
 
 namespace tw {
@@ -18,6 +19,8 @@ namespace tw {
 // names no zone: the caller passes the exchange's.
 class StooqCsvParser {
 public:
+    static bool recognizes(QStringView firstLine);
+    static Result<ParsedQuotes> parse(const QString &text, const QString &ticker, const QTimeZone &exchangeZone);
     static Result<ParsedQuotes> parse(const QByteArray &body, const QString &ticker, const QTimeZone &exchangeZone);
 };
 
@@ -26,6 +29,8 @@ public:
 // bars, the zone in meta.exchangeTimezoneName (meta.gmtoffset as fallback).
 class YahooChartParser {
 public:
+    static bool recognizes(const QJsonDocument &json);
+    static Result<ParsedQuotes> parse(const QJsonDocument &json, const QString &ticker);
     static Result<ParsedQuotes> parse(const QByteArray &body, const QString &ticker);
 };
 
@@ -33,17 +38,9 @@ public:
 // "1. open" ... "5. volume" as strings; the zone in "Meta Data"/"5. Time Zone".
 class AlphaVantageDailyParser {
 public:
+    static bool recognizes(const QJsonDocument &json);
+    static Result<ParsedQuotes> parse(const QJsonDocument &json, const QString &ticker);
     static Result<ParsedQuotes> parse(const QByteArray &body, const QString &ticker);
-};
-
-// Sniffs the body and picks the parser; a provider's error body (Stooq "No
-// data", an Alpha Vantage note, Yahoo's chart.error, an HTML page) is an
-// error naming the cause. `expected` (Unknown = any) rejects the wrong shape.
-class QuoteDocumentParser {
-public:
-    static Result<ParsedQuotes> parse(const QByteArray &body, const QString &ticker,
-                                      const QTimeZone &exchangeZone = QTimeZone("America/New_York"),
-                                      DocumentFormat expected = DocumentFormat::Unknown);
 };
 
 } // namespace tw

@@ -1,11 +1,13 @@
 #include "feeds/parsers/rssparser.h"
 
 #include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/mediarss.h"
 #include "feeds/parsers/strictxmlreader.h"
 #include "feeds/parsers/textnormalizer.h"
 #include "feeds/parsers/xmlbase.h"
 #include "feeds/parsers/xmlfeedreading.h"
 #include "feeds/parsers/xmlitemrecovery.h"
+#include "feeds/parsers/xmlmarkup.h"
 
 #include <QXmlStreamReader>
 
@@ -13,9 +15,12 @@ namespace tw {
 
 namespace {
 const QString kRss1Ns = QStringLiteral("http://purl.org/rss/1.0/");
+const QString kRss090Ns = QStringLiteral("http://my.netscape.com/rdf/simple/0.9/");
 const QString kRdfNs = QStringLiteral("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 const QString kDcNs = QStringLiteral("http://purl.org/dc/elements/1.1/");
 const QString kContentNs = QStringLiteral("http://purl.org/rss/1.0/modules/content/");
+const QString kXhtmlNs = QStringLiteral("http://www.w3.org/1999/xhtml");
+const QString kItunesNs = QStringLiteral("http://www.itunes.com/dtds/podcast-1.0.dtd");   // also written with capitals
 
 // One pass over (possibly resumed) document text; state survives resumes.
 class RssReader {
@@ -77,6 +82,8 @@ private:
             return;
         }
         m_sawRoot = true;
+        if (rss2)
+            m_rootNs = xml.namespaceUri().toString();
         const QUrl base = xmlBaseOf(xml, m_feedUrl);
         while (xml.readNextStartElement()) {
             if (xml.name() == QLatin1String("channel"))
@@ -97,7 +104,9 @@ private:
             if (name == QLatin1String("item")) {
                 readItem(xml, base);
             } else if (core && name == QLatin1String("title") && m_feed.title.isEmpty()) {
-                m_feed.title = plainTextFromHtml(xml.readElementText(Xml::IncludeChildElements));
+                m_feed.title = plainTextFromTextOrHtml(readElementMarkup(xml, MarkupText::AsSource));
+            } else if (xml.namespaceUri() == kDcNs && name == QLatin1String("title") && m_feed.title.isEmpty()) {
+                m_feed.title = plainTextFromTextOrHtml(readElementMarkup(xml, MarkupText::AsSource));
             } else if (core && name == QLatin1String("link") && m_feed.link.isEmpty()) {
                 const QUrl linkBase = xmlBaseOf(xml, base);
                 m_feed.link = resolvedLink(linkBase, xml.readElementText(Xml::IncludeChildElements));
@@ -107,17 +116,27 @@ private:
         }
     }
 
+    // RSS's own elements: in no namespace, RSS 1.0's or 0.90's, or the one a
+    // feed declared as its default on the root (userland's RSS 2 namespace).
     template <typename Xml>
-    static bool isCore(const Xml &xml)
+    bool isCore(const Xml &xml) const
     {
         const auto ns = xml.namespaceUri();
-        return ns.isEmpty() || ns == kRss1Ns;
+        return ns.isEmpty() || ns == kRss1Ns || ns == kRss090Ns || (!m_rootNs.isEmpty() && ns == m_rootNs);
     }
 
     template <typename Xml>
     static QString text(Xml &xml)
     {
         return xml.readElementText(Xml::IncludeChildElements);
+    }
+
+    // An element whose text is HTML (RSS's description, content:encoded),
+    // with any HTML written unescaped inside it read as markup too.
+    template <typename Xml>
+    static QString html(Xml &xml)
+    {
+        return plainTextFromHtml(readElementMarkup(xml, MarkupText::AsSource));
     }
 
     template <typename Xml>
@@ -129,42 +148,66 @@ private:
         const QUrl base = xmlBaseOf(xml, parentBase);
         Article item;
         QString about = xml.attributes().value(kRdfNs, QStringLiteral("about")).toString();
+        bool guidIsPermaLink = true;
         QDateTime dcDate;
+        QString rawDate;
         QString dcCreator;
+        QString dcTitle;
+        QString dcDescription;
+        QString itunesSummary;
+        MediaText media;
         while (xml.readNextStartElement()) {
             const auto name = xml.name();
             const auto ns = xml.namespaceUri();
             const QUrl elementBase = xmlBaseOf(xml, base);
             if (isCore(xml)) {
                 if (name == QLatin1String("title")) {
-                    item.title = plainTextFromHtml(text(xml));
+                    item.title = plainTextFromTextOrHtml(readElementMarkup(xml, MarkupText::AsSource));
                 } else if (name == QLatin1String("link")) {
                     item.url = resolvedLink(elementBase, text(xml));
                 } else if (name == QLatin1String("guid")) {
+                    guidIsPermaLink = xml.attributes().value(QLatin1String("isPermaLink")).compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
                     item.guid = text(xml).trimmed();
-                } else if (name == QLatin1String("description")) {
-                    item.summary = plainTextFromHtml(text(xml));
+                } else if (name == QLatin1String("description") || name == QLatin1String("summary")) {
+                    // Both given (a few generators): the first is the summary, the other the body.
+                    const QString text = html(xml);
+                    if (item.summary.isEmpty())
+                        item.summary = text;
+                    else if (item.body.isEmpty())
+                        item.body = text;
+                } else if ((name == QLatin1String("fullitem") || name == QLatin1String("body")) && item.body.isEmpty()) {
+                    // Radio UserLand's full text, and a <body> without its XHTML namespace
+                    item.body = html(xml);
                 } else if (name == QLatin1String("pubDate")) {
-                    const QString raw = text(xml);
-                    item.published = parseFeedDate(raw);
-                    if (!item.published.isValid() && !raw.trimmed().isEmpty())
-                        m_feed.skipped << QStringLiteral("item %1: unreadable date \"%2\" (fetch time used)")
-                                              .arg(m_itemNumber)
-                                              .arg(raw.trimmed().left(60));
+                    rawDate = text(xml);
+                    item.published = parseFeedDate(rawDate);
                 } else if (name == QLatin1String("author")) {
                     item.author = text(xml).trimmed();
                 } else if (name == QLatin1String("source")) {
                     item.sourceUrl = resolvedLink(elementBase, xml.attributes().value(QLatin1String("url")).toString());
-                    item.source = plainTextFromHtml(text(xml));
+                    item.source = plainTextFromTextOrHtml(text(xml));
                 } else {
                     xml.skipCurrentElement();
                 }
             } else if (ns == kContentNs && name == QLatin1String("encoded")) {
-                item.body = plainTextFromHtml(text(xml));
+                item.body = html(xml);
+            } else if (ns == kXhtmlNs && name == QLatin1String("body") && item.body.isEmpty()) {
+                item.body = plainTextFromHtml(readElementMarkup(xml, MarkupText::Escaped));
             } else if (ns == kDcNs && name == QLatin1String("date")) {
-                dcDate = parseFeedDate(text(xml));
+                const QString raw = text(xml);
+                dcDate = parseFeedDate(raw);
+                if (rawDate.isEmpty())
+                    rawDate = raw;
+            } else if (ns == kDcNs && name == QLatin1String("title")) {
+                dcTitle = plainTextFromTextOrHtml(readElementMarkup(xml, MarkupText::AsSource));
+            } else if (ns == kDcNs && name == QLatin1String("description")) {
+                dcDescription = html(xml);
             } else if (ns == kDcNs && name == QLatin1String("creator")) {
                 dcCreator = plainTextFromHtml(text(xml));
+            } else if (ns.compare(kItunesNs, Qt::CaseInsensitive) == 0 && name == QLatin1String("summary")) {
+                itunesSummary = plainTextFromTextOrHtml(text(xml));
+            } else if (ns == mediaRssNamespace()) {
+                readMediaElement(xml, &media);
             } else if (name == QLatin1String("tickers") && ns.contains(QLatin1String("nasdaq"))) {
                 // Nasdaq: <nasdaq:tickers>META,GOOGL</nasdaq:tickers>
                 for (const QString &t : text(xml).split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -179,12 +222,28 @@ private:
         m_inItem = false;
         if (!item.published.isValid())
             item.published = dcDate;
+        if (!item.published.isValid() && !rawDate.trimmed().isEmpty())
+            m_feed.warnings << QStringLiteral("item %1: unreadable date \"%2\" (fetch time used)")
+                                   .arg(m_itemNumber)
+                                   .arg(rawDate.trimmed().left(60));
         if (item.author.isEmpty())
             item.author = dcCreator;
         if (item.guid.isEmpty())
             item.guid = about;
-        if (item.url.isEmpty() && item.guid.startsWith(QLatin1String("http")))
-            item.url = item.guid;   // RSS 2.0: a guid without isPermaLink="false" is the link
+        // RSS 2.0: a guid is the item's link unless it says isPermaLink="false".
+        if (item.url.isEmpty() && guidIsPermaLink && (item.guid.startsWith(QLatin1String("http://"))
+                                                      || item.guid.startsWith(QLatin1String("https://"))))
+            item.url = item.guid;
+        if (item.title.isEmpty())
+            item.title = !dcTitle.isEmpty() ? dcTitle : media.title;
+        if (item.summary.isEmpty())
+            item.summary = dcDescription;
+        if (item.summary.isEmpty())
+            item.summary = itunesSummary;
+        if (item.summary.isEmpty())
+            item.summary = media.description;
+        if (item.summary.isEmpty() && !item.body.isEmpty())
+            item.summary = excerpt(item.body);
         item.title = withoutPublisherSuffix(item.title, item.source);
         if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
             m_feed.skipped << QStringLiteral("item %1: no title, link or description").arg(m_itemNumber);
@@ -197,6 +256,7 @@ private:
     QDateTime m_fetched;
     ParsedFeed m_feed;
     QString m_rootError;
+    QString m_rootNs;
     bool m_sawRoot = false;
     bool m_inItem = false;
     int m_itemsInPass = 0;
@@ -204,10 +264,16 @@ private:
 };
 } // namespace
 
-Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+Result<ParsedFeed> RssParser::parse(const DocumentText &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
                                     XmlReading reading)
 {
     return readXmlFeed<RssReader>(document, feedUrl, fetchedUtc, reading, QStringLiteral("item"));
+}
+
+Result<ParsedFeed> RssParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                    XmlReading reading)
+{
+    return parse(decodeDocument(document), feedUrl, fetchedUtc, reading);
 }
 
 } // namespace tw

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "feeds/parsers/documenttext.h"
 #include "feeds/parsers/parsedfeed.h"
 
 #include <QByteArray>
@@ -16,6 +17,9 @@ namespace tw {
 // reason and the rest are kept.
 class RssParser {
 public:
+    static Result<ParsedFeed> parse(const DocumentText &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
+                                    XmlReading reading = XmlReading::StrictFirst);
+    // Decodes the bytes first (tests, fuzzers; the sniffer has decoded a fetched body already).
     static Result<ParsedFeed> parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc,
                                     XmlReading reading = XmlReading::StrictFirst);
 };

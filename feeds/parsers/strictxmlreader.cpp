@@ -1,5 +1,7 @@
 #include "feeds/parsers/strictxmlreader.h"
 
+#include "feeds/parsers/htmlelements.h"
+
 #include <algorithm>
 
 namespace tw {
@@ -190,7 +192,7 @@ StrictXmlReader::TokenType StrictXmlReader::readNext()
                 return fail("text outside the root element");
             continue;
         }
-        if (!readCharacterData(m_sink, false))
+        if (!readText(false))
             return Invalid;
     }
     return fail("premature end of document");
@@ -214,7 +216,7 @@ StrictXmlReader::TokenType StrictXmlReader::readMarkup()
         if (m_open.empty())
             return fail("CDATA outside the root element");
         m_p += 9;
-        return readCharacterData(m_sink, true) ? NoToken : Invalid;
+        return readText(true) ? NoToken : Invalid;
     }
     return fail("DOCTYPE or markup declaration");
 }
@@ -340,6 +342,26 @@ bool StrictXmlReader::readCharacterData(QString *out, bool cdata)
     }
     flush();
     return true;
+}
+
+// Character data into the sink, escaped when readElementMarkup asks for it.
+bool StrictXmlReader::readText(bool cdata)
+{
+    if (!m_escapeSink || !m_sink)
+        return readCharacterData(m_sink, cdata);
+    QString chunk;
+    const bool ok = readCharacterData(&chunk, cdata);
+    for (const QChar c : std::as_const(chunk)) {
+        if (c == QLatin1Char('&'))
+            m_sink->append(QLatin1String("&amp;"));
+        else if (c == QLatin1Char('<'))
+            m_sink->append(QLatin1String("&lt;"));
+        else if (c == QLatin1Char('>'))
+            m_sink->append(QLatin1String("&gt;"));
+        else
+            m_sink->append(c);
+    }
+    return ok;
 }
 
 // At '&': one of the five predefined entities or a character reference.
@@ -631,6 +653,47 @@ QString StrictXmlReader::readElementText(ReadElementTextBehaviour behaviour)
         }
     }
     m_sink = outer;
+    return result;
+}
+
+QString StrictXmlReader::readElementMarkup(MarkupText text)
+{
+    if (m_token != StartElement)
+        return {};
+    QString result;
+    QString *const outer = m_sink;
+    const bool outerEscape = m_escapeSink;
+    m_sink = &result;
+    m_escapeSink = text == MarkupText::Escaped;
+    int depth = 0;
+    for (bool done = false; !done;) {
+        switch (readNext()) {
+        case StartElement:
+            if (isHtmlElementName(m_name)) {
+                result += QLatin1Char('<');
+                result += m_name;
+                result += QLatin1Char('>');
+            }
+            ++depth;
+            break;
+        case EndElement:
+            if (depth-- == 0) {
+                done = true;
+            } else if (isHtmlElementName(m_name)) {
+                result += QLatin1String("</");
+                result += m_name;
+                result += QLatin1Char('>');
+            }
+            break;
+        case EndDocument:
+        case Invalid:
+        case NoToken:
+            done = true;
+            break;
+        }
+    }
+    m_sink = outer;
+    m_escapeSink = outerEscape;
     return result;
 }
 

@@ -7,6 +7,10 @@
 
 namespace tw {
 
+// How readElementMarkup writes an element's text: as the source of HTML (an
+// RSS description's text is HTML) or escaped, as text (XHTML content).
+enum class MarkupText { AsSource, Escaped };
+
 // A small pull reader for well-formed feed documents, with the part of
 // QXmlStreamReader's interface our feed readers use, so one reader template
 // runs on either. It exists for speed: QXmlStreamReader appends every
@@ -67,6 +71,9 @@ public:
     bool readNextStartElement();
     void skipCurrentElement();
     QString readElementText(ReadElementTextBehaviour behaviour = ErrorOnUnexpectedElement);
+    // The current element's content as markup: child elements as bare tags
+    // (local names, no attributes), text as `text` says. See xmlmarkup.h.
+    QString readElementMarkup(MarkupText text);
 
     TokenType tokenType() const { return m_token; }
     bool isStartElement() const { return m_token == StartElement; }
@@ -97,6 +104,7 @@ private:
     TokenType readStartTag();
     TokenType readEndTag();
     bool readCharacterData(QString *out, bool cdata);
+    bool readText(bool cdata);
     bool skipComment();
     bool skipProcessingInstruction();
     bool readName(QStringView *name);
@@ -120,6 +128,7 @@ private:
     bool m_rootClosed = false;
     bool m_started = false;
     QString *m_sink = nullptr;   // readElementText collects text here; other reads only check it
+    bool m_escapeSink = false;   // readElementMarkup(Escaped): text goes to the sink escaped
     Error m_error = NoError;
     QString m_errorString;
 };

@@ -1,168 +1,235 @@
 #include "feeds/parsers/textnormalizer.h"
 
+#include "feeds/parsers/htmlelements.h"
+#include "feeds/parsers/htmlentities.h"
+
 #include <QCryptographicHash>
-#include <QHash>
-#include <QRegularExpression>
-#include <QTimeZone>
 
 #include <algorithm>
-#include <optional>
+#include <iterator>
 
 namespace tw {
 
 namespace {
-const QHash<QString, QChar> &namedEntities()
-{
-    static const QHash<QString, QChar> entities{
-        {QStringLiteral("amp"), QChar(u'&')},     {QStringLiteral("lt"), QChar(u'<')},
-        {QStringLiteral("gt"), QChar(u'>')},      {QStringLiteral("quot"), QChar(u'"')},
-        {QStringLiteral("apos"), QChar(u'\'')},   {QStringLiteral("nbsp"), QChar(0x00A0)},
-        {QStringLiteral("ndash"), QChar(0x2013)}, {QStringLiteral("mdash"), QChar(0x2014)},
-        {QStringLiteral("lsquo"), QChar(0x2018)}, {QStringLiteral("rsquo"), QChar(0x2019)},
-        {QStringLiteral("ldquo"), QChar(0x201C)}, {QStringLiteral("rdquo"), QChar(0x201D)},
-        {QStringLiteral("hellip"), QChar(0x2026)}, {QStringLiteral("euro"), QChar(0x20AC)},
-        {QStringLiteral("pound"), QChar(0x00A3)}, {QStringLiteral("copy"), QChar(0x00A9)},
-        {QStringLiteral("reg"), QChar(0x00AE)},   {QStringLiteral("trade"), QChar(0x2122)},
-        {QStringLiteral("middot"), QChar(0x00B7)}, {QStringLiteral("bull"), QChar(0x2022)},
-    };
-    return entities;
-}
+// Windows-1252 0x80..0x9F; 0 for the five bytes it leaves undefined.
+constexpr char16_t kCp1252C1[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
 
-bool isHexDigit(char16_t c)
-{
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-}
+bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
+bool isAsciiDigit(char16_t c) { return c >= u'0' && c <= u'9'; }
 
-// Length of the entity name after the '&' at `amp` ("#x2014", "#8212",
-// "mdash"), when a ';' ends it; 0 when the '&' starts no entity reference.
-// The shapes of the former pattern &(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);
-qsizetype entityNameLength(QStringView text, qsizetype amp)
+// The element name after "<" or "</" at `from`: letters, digits, ':' and '-'.
+QStringView tagNameAt(QStringView text, qsizetype from)
 {
-    const qsizetype start = amp + 1;
-    auto runOf = [&](qsizetype from, auto accepts) {
-        qsizetype i = from;
-        while (i < text.size() && accepts(text[i].unicode()))
-            ++i;
-        return i;
-    };
-    auto endedBySemicolon = [&](qsizetype digitsFrom, qsizetype end) {
-        return end > digitsFrom && end < text.size() && text[end] == QLatin1Char(';') ? end - start : 0;
-    };
-    if (start < text.size() && text[start] == QLatin1Char('#')) {
-        if (start + 1 < text.size() && text[start + 1] == QLatin1Char('x')) {
-            if (const qsizetype n = endedBySemicolon(start + 2, runOf(start + 2, isHexDigit)))
-                return n;
-        }
-        return endedBySemicolon(start + 1, runOf(start + 1, [](char16_t c) { return c >= u'0' && c <= u'9'; }));
+    qsizetype end = from;
+    if (end >= text.size() || !isAsciiLetter(text[end].unicode()))
+        return {};
+    while (end < text.size()) {
+        const char16_t c = text[end].unicode();
+        if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != u':' && c != u'-')
+            break;
+        ++end;
     }
-    return endedBySemicolon(start, runOf(start, [](char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }));
+    return text.mid(from, end - from);
 }
 
-// A plain scan, not a regular expression: this runs on every escaped
-// description, and a match over the text first checks all of it for UTF-16.
-QString decodeEntities(const QString &text)
+// The '>' that ends the tag opened at `lt`, past quoted attribute values.
+qsizetype tagEnd(QStringView text, qsizetype lt)
 {
-    QString out;
-    out.reserve(text.size());
-    qsizetype last = 0;
-    for (qsizetype amp = text.indexOf(QLatin1Char('&')); amp >= 0; amp = text.indexOf(QLatin1Char('&'), amp + 1)) {
-        const qsizetype length = entityNameLength(text, amp);
-        if (length == 0)
-            continue;
-        out += QStringView(text).mid(last, amp - last);
-        const QStringView name = QStringView(text).mid(amp + 1, length);
-        bool ok = false;
-        uint code = 0;
-        if (name.startsWith(QLatin1String("#x")))
-            code = name.mid(2).toUInt(&ok, 16);
-        else if (name.startsWith(QLatin1Char('#')))
-            code = name.mid(1).toUInt(&ok, 10);
-        if (ok && code > 0 && code <= 0x10FFFF) {
-            const char32_t c = code;
-            out += QString::fromUcs4(&c, 1);
-        } else if (auto found = namedEntities().constFind(name.toString()); found != namedEntities().cend()) {
-            out += *found;
+    QChar quote;
+    for (qsizetype i = lt + 1; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+            // A quote only opens a value right after '='.
+            qsizetype k = i - 1;
+            while (k > lt && text[k].isSpace())
+                --k;
+            if (text[k] == QLatin1Char('='))
+                quote = c;
+        } else if (c == QLatin1Char('>')) {
+            return i;
+        }
+    }
+    return quote.isNull() ? -1 : text.indexOf(QLatin1Char('>'), lt + 1);
+}
+
+struct Tag {
+    qsizetype end = -1;     // index of the closing '>' (or of the comment's "-->" last char); -1: not a tag
+    bool closing = false;
+    QStringView name;       // empty for comments and declarations
+};
+
+// `foreign`: inside <svg> or <math>, where HTML takes every element name as a tag.
+Tag tagAt(QStringView text, qsizetype lt, bool foreign = false)
+{
+    Tag tag;
+    if (lt + 1 >= text.size())
+        return tag;
+    const char16_t next = text[lt + 1].unicode();
+    if (next == u'!') {
+        if (text.sliced(lt).startsWith(QLatin1String("<!--"))) {
+            // An unclosed comment ends at the next '>' (SGML's reading), rather
+            // than hiding the rest of a headline as a browser would.
+            const qsizetype close = text.indexOf(QLatin1String("-->"), lt + 4);
+            const qsizetype gt = text.indexOf(QLatin1Char('>'), lt + 4);
+            tag.end = close >= 0 ? close + 2 : gt >= 0 ? gt : text.size() - 1;
         } else {
-            out += QStringView(text).mid(amp, length + 2);
+            tag.end = text.indexOf(QLatin1Char('>'), lt + 2);
         }
-        last = amp + length + 2;
-        amp = last - 1;
+        return tag;
     }
-    out += QStringView(text).mid(last);
-    return out;
+    if (next == u'?') {
+        tag.end = text.indexOf(QLatin1Char('>'), lt + 2);
+        return tag;
+    }
+    tag.closing = next == u'/';
+    tag.name = tagNameAt(text, lt + 1 + (tag.closing ? 1 : 0));
+    if (tag.name.isEmpty() || (!foreign && !tag.name.contains(QLatin1Char(':')) && !isHtmlElementName(tag.name)))
+        return Tag{};
+    tag.end = tagEnd(text, lt);
+    return tag;
 }
-} // namespace
 
-namespace {
-bool isBreakTag(QStringView tag)
+bool isBreak(const Tag &tag)
 {
-    // tag: the text between '<' and '>' ("br/", "/p", "div class=x", ...)
-    qsizetype i = 0;
-    const bool closing = i < tag.size() && tag[i] == QLatin1Char('/');
-    if (closing)
-        ++i;
-    qsizetype j = i;
-    while (j < tag.size() && tag[j].isLetterOrNumber())
-        ++j;
-    const QStringView name = tag.mid(i, j - i);
-    if (!closing)
-        return name.compare(QLatin1String("br"), Qt::CaseInsensitive) == 0;
-    return name.compare(QLatin1String("p"), Qt::CaseInsensitive) == 0
-        || name.compare(QLatin1String("div"), Qt::CaseInsensitive) == 0
-        || name.compare(QLatin1String("li"), Qt::CaseInsensitive) == 0
+    if (tag.name.isEmpty())
+        return false;
+    const QStringView name = tag.name;
+    auto is = [&](const char *n) { return name.compare(QLatin1String(n), Qt::CaseInsensitive) == 0; };
+    if (!tag.closing)
+        return is("br");
+    return is("p") || is("div") || is("li")
         || (name.size() == 2 && (name[0] == QLatin1Char('h') || name[0] == QLatin1Char('H')) && name[1] >= QLatin1Char('1')
             && name[1] <= QLatin1Char('6'));
 }
 
-// Whether a "<script" or "<style" start tag (any case) may be in the text.
-// A case-insensitive QString::contains over every description cost more than
-// all the rest of the tag stripping; only a '<' followed by 's' needs a look.
-bool mayHoldScriptOrStyle(QStringView text)
+bool dropsContent(const Tag &tag)
 {
-    for (qsizetype lt = text.indexOf(QLatin1Char('<')); lt >= 0 && lt + 1 < text.size(); lt = text.indexOf(QLatin1Char('<'), lt + 1)) {
-        const char16_t next = text[lt + 1].unicode();
-        if (next != u's' && next != u'S')
-            continue;
-        const QStringView rest = text.sliced(lt + 1);
-        if (rest.startsWith(QLatin1String("script"), Qt::CaseInsensitive) || rest.startsWith(QLatin1String("style"), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return !tag.closing
+        && (tag.name.compare(QLatin1String("script"), Qt::CaseInsensitive) == 0
+            || tag.name.compare(QLatin1String("style"), Qt::CaseInsensitive) == 0);
 }
 
-// One linear pass: tags dropped, block ends and <br> become newlines,
-// <script>/<style> elements dropped with their content.
+// One linear pass: tags dropped, block boundaries and <br> become newlines,
+// <script>/<style> dropped with their content.
 QString stripTags(const QString &html)
 {
-    static const QRegularExpression dropped(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
-                                            QRegularExpression::CaseInsensitiveOption
-                                                | QRegularExpression::DotMatchesEverythingOption);
-    QString text = html;
-    if (mayHoldScriptOrStyle(text))
-        text.remove(dropped);
+    const QStringView text(html);
     QString out;
     out.reserve(text.size());
     qsizetype i = 0;
+    int foreign = 0;   // depth of <svg>/<math>: MathML and SVG element names are tags too
     while (i < text.size()) {
-        const qsizetype lt = text.indexOf(QLatin1Char('<'), i);
+        qsizetype lt = text.indexOf(QLatin1Char('<'), i);
         if (lt < 0) {
-            out += QStringView(text).mid(i);
+            out += text.sliced(i);
             break;
         }
-        out += QStringView(text).mid(i, lt - i);
-        const qsizetype gt = text.indexOf(QLatin1Char('>'), lt + 1);
-        if (gt < 0) {
-            out += QStringView(text).mid(lt);   // a lone '<' is text ("a < b")
-            break;
+        const Tag tag = tagAt(text, lt, foreign > 0);
+        if (tag.end >= 0 && (tag.name.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0
+                             || tag.name.compare(QLatin1String("math"), Qt::CaseInsensitive) == 0)
+            && text[tag.end - 1] != QLatin1Char('/'))
+            foreign = std::max(0, foreign + (tag.closing ? -1 : 1));
+        if (tag.end < 0) {
+            out += text.mid(i, lt + 1 - i);   // a '<' that starts no tag is text ("a < b")
+            i = lt + 1;
+            continue;
         }
-        if (isBreakTag(QStringView(text).mid(lt + 1, gt - lt - 1)))
+        out += text.mid(i, lt - i);
+        if (isBreak(tag))
             out += QLatin1Char('\n');
-        i = gt + 1;
+        i = tag.end + 1;
+        if (dropsContent(tag)) {
+            const QString close = QStringLiteral("</") + tag.name.toString();
+            const qsizetype end = text.indexOf(close, i, Qt::CaseInsensitive);
+            const qsizetype gt = end < 0 ? -1 : text.indexOf(QLatin1Char('>'), end);
+            i = gt < 0 ? text.size() : gt + 1;
+        }
     }
     return out;
 }
 
-// Runs of blanks become one space; blank lines collapse to one empty line.
+void appendCodePoint(QString *out, char32_t c)
+{
+    if (c > 0xFFFF) {
+        out->append(QChar(char16_t(0xD800 + ((c - 0x10000) >> 10))));
+        out->append(QChar(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF))));
+    } else {
+        out->append(QChar(char16_t(c)));
+    }
+}
+
+// At '&' in HTML text: the reference it starts, appended to `out`; returns
+// its length (0: no reference, the '&' is text).
+qsizetype readReference(QStringView text, qsizetype amp, QString *out)
+{
+    const qsizetype start = amp + 1;
+    if (start < text.size() && text[start] == QLatin1Char('#')) {
+        const bool hex = start + 1 < text.size() && (text[start + 1] == QLatin1Char('x') || text[start + 1] == QLatin1Char('X'));
+        qsizetype i = start + (hex ? 2 : 1);
+        const qsizetype digits = i;
+        quint64 code = 0;
+        while (i < text.size() && i - digits < 8) {
+            const char16_t c = text[i].unicode();
+            int v = -1;
+            if (isAsciiDigit(c))
+                v = c - u'0';
+            else if (hex && (c | 0x20) >= u'a' && (c | 0x20) <= u'f')
+                v = (c | 0x20) - u'a' + 10;
+            if (v < 0)
+                break;
+            code = code * (hex ? 16 : 10) + quint64(v);
+            ++i;
+        }
+        if (i == digits)
+            return 0;
+        appendCodePoint(out, htmlCharacterReference(quint32(std::min<quint64>(code, 0x110000))));
+        return (i < text.size() && text[i] == QLatin1Char(';') ? i + 1 : i) - amp;
+    }
+    qsizetype i = start;
+    while (i < text.size() && (isAsciiLetter(text[i].unicode()) || isAsciiDigit(text[i].unicode())) && i - start < 40)
+        ++i;
+    const QStringView name = text.mid(start, i - start);
+    if (name.isEmpty())
+        return 0;
+    const bool semicolon = i < text.size() && text[i] == QLatin1Char(';');
+    const HtmlEntity *entity = findHtmlEntity(name);
+    if (!entity || (!semicolon && !entity->legacy))
+        return 0;
+    appendHtmlEntity(out, *entity);
+    return (semicolon ? i + 1 : i) - amp;
+}
+
+// A plain scan, not a regular expression: this runs on every description.
+QString decodeEntities(const QString &html)
+{
+    const QStringView text(html);
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    for (qsizetype amp = text.indexOf(QLatin1Char('&')); amp >= 0; amp = text.indexOf(QLatin1Char('&'), amp + 1)) {
+        out += text.mid(last, amp - last);
+        const qsizetype length = readReference(text, amp, &out);
+        if (length == 0) {
+            out += QLatin1Char('&');
+            last = amp + 1;
+            continue;
+        }
+        last = amp + length;
+        amp = last - 1;
+    }
+    out += text.sliced(last);
+    return out;
+}
+
+// Runs of blanks become one space; blank lines collapse to one empty line;
+// control characters go, C1 controls become the Windows-1252 characters they
+// were meant as (a Latin-1 reading of Windows text, "&#146;" in XML).
 QString normalizeSpaces(const QString &text)
 {
     // Written through a raw buffer: appending QChar by QChar dominated parse time.
@@ -171,213 +238,151 @@ QString normalizeSpaces(const QString &text)
     QChar *const begin = dst;
     int pendingNewlines = 0;
     bool pendingSpace = false;
-    for (const QChar c : text) {
+    for (QChar c : text) {
         const char16_t u = c.unicode();
-        // Most characters are neither blank nor pending anything: one test.
-        if (u > u' ' && u != 0x00A0 && !pendingSpace && pendingNewlines == 0) {
+        // Most characters are neither blank, nor control, nor pending anything: one test.
+        if (((u > u' ' && u < 0x7F) || (u > 0xA0 && u != 0xFEFF)) && !pendingSpace && pendingNewlines == 0) {
             *dst++ = c;
             continue;
         }
-        if (u == u'\n') {
+        if (u == u'\n' || u == 0x2028 || u == 0x2029) {
             ++pendingNewlines;
             pendingSpace = false;
-        } else if (u == u' ' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x00A0) {
-            pendingSpace = true;
-        } else {
-            if (dst != begin) {
-                if (pendingNewlines >= 2) {
-                    *dst++ = QLatin1Char('\n');
-                    *dst++ = QLatin1Char('\n');
-                } else if (pendingNewlines == 1) {
-                    *dst++ = QLatin1Char('\n');
-                } else if (pendingSpace) {
-                    *dst++ = QLatin1Char(' ');
-                }
-            }
-            pendingNewlines = 0;
-            pendingSpace = false;
-            *dst++ = c;
+            continue;
         }
+        if (u == u' ' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x0B || u == 0x00A0) {
+            pendingSpace = true;
+            continue;
+        }
+        if (u < 0x20 || u == 0x7F || u == 0xFEFF)
+            continue;
+        if (u >= 0x80 && u <= 0x9F) {
+            if (!kCp1252C1[u - 0x80])
+                continue;
+            c = QChar(kCp1252C1[u - 0x80]);
+        }
+        if (dst != begin) {
+            if (pendingNewlines >= 2) {
+                *dst++ = QLatin1Char('\n');
+                *dst++ = QLatin1Char('\n');
+            } else if (pendingNewlines == 1) {
+                *dst++ = QLatin1Char('\n');
+            } else if (pendingSpace) {
+                *dst++ = QLatin1Char(' ');
+            }
+        }
+        pendingNewlines = 0;
+        pendingSpace = false;
+        *dst++ = c;
     }
     out.truncate(dst - begin);
     return out;
+}
+
+// The byte a character stands for when UTF-8 was read as Windows-1252 (or
+// Latin-1): itself up to U+00FF, else its place in 0x80-0x9F; -1 for none.
+int mojibakeByte(char16_t c)
+{
+    if (c <= 0xFF)
+        return c;
+    for (int i = 0; i < 32; ++i)
+        if (kCp1252C1[i] == c)
+            return 0x80 + i;
+    return -1;
+}
+
+// UTF-8 that was decoded as Windows-1252 somewhere upstream and encoded again
+// ("Ã©" for "é", "â€™" for "’", "&#226;&#128;&#166;" for "…"), read back.
+// Only well-formed UTF-8 sequences are undone: no natural text writes a
+// lead byte's character followed by continuation-byte characters.
+QString withDoubleEncodingUndone(const QString &text)
+{
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0xC2 && c.unicode() <= 0xF4; }))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n;) {
+        const char16_t lead = text[i].unicode();
+        if (lead >= 0xC2 && lead <= 0xF4) {
+            const int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+            char bytes[4] = {char(lead)};
+            bool ok = i + need < n;
+            for (int k = 1; ok && k <= need; ++k) {
+                const int b = mojibakeByte(text[i + k].unicode());
+                ok = b >= 0x80 && b <= 0xBF;
+                bytes[k] = char(b);
+            }
+            // The second byte's narrower ranges (no overlongs, no surrogates).
+            const auto second = static_cast<unsigned char>(bytes[1]);
+            ok = ok && !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second > 0x9F)
+              && !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second > 0x8F);
+            if (ok) {
+                out += QString::fromUtf8(bytes, need + 1);
+                i += need + 1;
+                continue;
+            }
+        }
+        out += text[i];
+        ++i;
+    }
+    return out;
+}
+
+// feedparser's looks_like_html: a close tag or an entity reference, every
+// tag an HTML element and every named reference one HTML defines.
+bool looksLikeHtml(QStringView text)
+{
+    bool markup = false;
+    for (qsizetype lt = text.indexOf(QLatin1Char('<')); lt >= 0; lt = text.indexOf(QLatin1Char('<'), lt + 1)) {
+        const bool closing = lt + 1 < text.size() && text[lt + 1] == QLatin1Char('/');
+        qsizetype i = lt + 1 + (closing ? 1 : 0);
+        const qsizetype nameStart = i;
+        while (i < text.size() && (text[i].isLetterOrNumber() || text[i] == QLatin1Char('_')))
+            ++i;
+        if (i == nameStart)
+            continue;
+        if (!isHtmlElementName(text.mid(nameStart, i - nameStart)))
+            return false;
+        if (closing && i < text.size() && text[i] == QLatin1Char('>'))
+            markup = true;
+    }
+    for (qsizetype amp = text.indexOf(QLatin1Char('&')); amp >= 0; amp = text.indexOf(QLatin1Char('&'), amp + 1)) {
+        qsizetype i = amp + 1;
+        const bool numeric = i < text.size() && text[i] == QLatin1Char('#');
+        if (numeric)
+            ++i;
+        const qsizetype nameStart = i;
+        while (i < text.size() && (text[i].isLetterOrNumber() || text[i] == QLatin1Char('_')))
+            ++i;
+        if (i == nameStart || i >= text.size() || text[i] != QLatin1Char(';'))
+            continue;
+        if (!numeric && !findHtmlEntity(text.mid(nameStart, i - nameStart)))
+            return false;
+        markup = true;
+    }
+    return markup;
 }
 } // namespace
 
 QString plainTextFromHtml(const QString &html)
 {
     QString text = html.contains(QLatin1Char('<')) ? stripTags(html) : html;
-    if (text.contains(QLatin1Char('&'))) {
+    if (text.contains(QLatin1Char('&')))
         text = decodeEntities(text);
-        // Entity-escaped HTML ("&lt;p&gt;") decodes into tags: strip once more.
-        if (text.contains(QLatin1Char('<')) && text.contains(QLatin1Char('>')))
-            text = stripTags(text);
-    }
-    return normalizeSpaces(text);
+    return normalizeSpaces(withDoubleEncodingUndone(text));
 }
 
-namespace {
-const QHash<QString, int> &namedZoneOffsets()
+QString plainTextFromTextOrHtml(const QString &text)
 {
-    static const QHash<QString, int> zones{
-        {QStringLiteral("UT"), 0},       {QStringLiteral("UTC"), 0},      {QStringLiteral("GMT"), 0},
-        {QStringLiteral("Z"), 0},        {QStringLiteral("EST"), -5 * 60}, {QStringLiteral("EDT"), -4 * 60},
-        {QStringLiteral("CST"), -6 * 60}, {QStringLiteral("CDT"), -5 * 60}, {QStringLiteral("MST"), -7 * 60},
-        {QStringLiteral("MDT"), -6 * 60}, {QStringLiteral("PST"), -8 * 60}, {QStringLiteral("PDT"), -7 * 60},
-        {QStringLiteral("BST"), 60},     {QStringLiteral("CET"), 60},     {QStringLiteral("CEST"), 120},
-    };
-    return zones;
+    if ((text.contains(QLatin1Char('<')) || text.contains(QLatin1Char('&'))) && looksLikeHtml(text))
+        return plainTextFromHtml(text);
+    return normalizeSpaces(withDoubleEncodingUndone(text));
 }
 
-int monthFromName(QStringView name)   // "Apr", "april", "APR." -> 4; 0 when unknown
+QString normalizedPlainText(const QString &text)
 {
-    static constexpr const char *kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (name.size() < 3)
-        return 0;
-    for (int i = 0; i < 12; ++i)
-        if (name.first(3).compare(QLatin1String(kMonths[i]), Qt::CaseInsensitive) == 0)
-            return i + 1;
-    return 0;
-}
-
-bool isAsciiDigit(QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; }
-bool isAsciiLetter(QChar c) { return (c.unicode() | 0x20) >= u'a' && (c.unicode() | 0x20) <= u'z'; }
-
-int digitsAt(QStringView s, qsizetype at, qsizetype count)   // -1 unless `count` ASCII digits
-{
-    if (at + count > s.size())
-        return -1;
-    int value = 0;
-    for (qsizetype i = at; i < at + count; ++i) {
-        if (!isAsciiDigit(s[i]))
-            return -1;
-        value = value * 10 + (s[i].unicode() - u'0');
-    }
-    return value;
-}
-
-// The shape nearly every feed writes, "Wed, 08 Apr 2026 17:00:00 +0000"
-// (weekday optional, day of one or two digits, a numeric offset or a named
-// zone), read without the regular expression and its string copies. Returns
-// nullopt for anything else, which the general reader then takes.
-std::optional<QDateTime> readCanonicalRfc822(QStringView s)
-{
-    qsizetype i = 0;
-    if (s.size() >= 5 && isAsciiLetter(s[0]) && isAsciiLetter(s[1]) && isAsciiLetter(s[2]) && s[3] == QLatin1Char(',')
-        && s[4] == QLatin1Char(' '))
-        i = 5;
-    int day = digitsAt(s, i, 2);
-    if (day >= 0) {
-        i += 2;
-    } else if ((day = digitsAt(s, i, 1)) >= 0) {
-        i += 1;
-    } else {
-        return std::nullopt;
-    }
-    if (i + 5 > s.size() || s[i] != QLatin1Char(' ') || !isAsciiLetter(s[i + 1]) || !isAsciiLetter(s[i + 2])
-        || !isAsciiLetter(s[i + 3]) || s[i + 4] != QLatin1Char(' '))
-        return std::nullopt;
-    const int month = monthFromName(s.sliced(i + 1, 3));
-    i += 5;
-    int year = digitsAt(s, i, 4);
-    if (year < 0 || i + 4 >= s.size() || s[i + 4] != QLatin1Char(' '))
-        return std::nullopt;
-    if (year < 100)   // "0026", as the general reader takes two-digit years
-        year += year < 50 ? 2000 : 1900;
-    i += 5;
-    const int hour = digitsAt(s, i, 2);
-    const int minute = digitsAt(s, i + 3, 2);
-    const int second = digitsAt(s, i + 6, 2);
-    if (hour < 0 || minute < 0 || second < 0 || s[i + 2] != QLatin1Char(':') || s[i + 5] != QLatin1Char(':'))
-        return std::nullopt;
-    i += 8;
-    if (i + 1 >= s.size() || s[i] != QLatin1Char(' '))
-        return std::nullopt;
-    const QStringView zone = s.sliced(i + 1);
-    int offsetMinutes = 0;
-    if (zone.size() == 5 && (zone[0] == QLatin1Char('+') || zone[0] == QLatin1Char('-'))) {
-        const int hh = digitsAt(zone, 1, 2);
-        const int mm = digitsAt(zone, 3, 2);
-        if (hh < 0 || mm < 0)
-            return std::nullopt;
-        offsetMinutes = (hh * 60 + mm) * (zone[0] == QLatin1Char('-') ? -1 : 1);
-    } else if (zone.size() >= 1 && zone.size() <= 5 && std::all_of(zone.begin(), zone.end(), isAsciiLetter)) {
-        offsetMinutes = namedZoneOffsets().value(zone.toString().toUpper(), 0);
-    } else {
-        return std::nullopt;
-    }
-    const QDate date(year, month, day);
-    const QTime time(hour, minute, second);
-    if (month < 1 || !date.isValid() || !time.isValid())
-        return QDateTime();
-    return QDateTime(date, time, Qt::UTC).addSecs(-qint64(offsetMinutes) * 60);
-}
-} // namespace
-
-QDateTime parseRfc822Date(const QString &input)
-{
-    if (const auto canonical = readCanonicalRfc822(QStringView(input).trimmed()))
-        return *canonical;
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:[A-Za-z]{3,},?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,})\\.?\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*"
-        "([+-]\\d{4}|[+-]\\d{2}:\\d{2}|[A-Za-z]{1,5})?"));
-    static const QStringList months{QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
-                                    QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
-                                    QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
-                                    QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
-    const QHash<QString, int> &zones = namedZoneOffsets();
-
-    const QString text = input.simplified();
-    const auto m = re.match(text);
-    if (!m.hasMatch()) {
-        // Some feeds put ISO 8601 in pubDate.
-        QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
-        return iso.isValid() ? iso.toUTC() : QDateTime();
-    }
-    const int day = m.captured(1).toInt();
-    const int month = int(months.indexOf(m.captured(2).left(3).toLower())) + 1;
-    int year = m.captured(3).toInt();
-    if (year < 100)
-        year += year < 50 ? 2000 : 1900;
-    const QDate date(year, month, day);
-    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).isEmpty() ? 0 : m.captured(6).toInt());
-    if (month < 1 || !date.isValid() || !time.isValid())
-        return {};
-    int offsetMinutes = 0;
-    const QString zone = m.captured(7);
-    if (zone.startsWith(QLatin1Char('+')) || zone.startsWith(QLatin1Char('-'))) {
-        const QString digits = QString(zone).remove(QLatin1Char(':'));
-        offsetMinutes = digits.mid(1, 2).toInt() * 60 + digits.mid(3, 2).toInt();
-        if (zone.startsWith(QLatin1Char('-')))
-            offsetMinutes = -offsetMinutes;
-    } else if (!zone.isEmpty()) {
-        offsetMinutes = zones.value(zone.toUpper(), 0);
-    }
-    return QDateTime(date, time, Qt::UTC).addSecs(-qint64(offsetMinutes) * 60);
-}
-
-QDateTime parseRfc3339Date(const QString &input)
-{
-    QString text = input.trimmed();
-    if (text.size() >= 11 && (text.at(10) == QLatin1Char(' ') || text.at(10) == QLatin1Char('t')))
-        text[10] = QLatin1Char('T');
-    if (text.endsWith(QLatin1Char('z')))
-        text[text.size() - 1] = QLatin1Char('Z');
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return {};
-    // A bare local time carries no zone; UTC is the least surprising reading.
-    if (t.timeSpec() == Qt::LocalTime)
-        t = QDateTime(t.date(), t.time(), Qt::UTC);
-    return t.toUTC();
-}
-
-QDateTime parseFeedDate(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.size() >= 10 && trimmed.at(0).isDigit() && trimmed.at(4) == QLatin1Char('-'))
-        return parseRfc3339Date(trimmed);
-    return parseRfc822Date(trimmed);
+    return normalizeSpaces(withDoubleEncodingUndone(text));
 }
 
 QString contentFingerprint(const QString &title, const QString &summary)

@@ -1,20 +1,13 @@
 #include "models/domain/feed.h"
 
+#include <QStringList>
+
 #include <array>
 #include <utility>
 
 namespace tw {
 
 namespace {
-const std::array<std::pair<FeedKind, const char *>, 6> kKinds{{
-    {FeedKind::News, "news"},
-    {FeedKind::Stooq, "stooq"},
-    {FeedKind::YahooChart, "yahoo-chart"},
-    {FeedKind::AlphaVantageDaily, "alphavantage-daily"},
-    {FeedKind::FinnhubNews, "finnhub-news"},
-    {FeedKind::AlphaVantageNews, "alphavantage-news"},
-}};
-
 const std::array<std::pair<FeedState, const char *>, 8> kStates{{
     {FeedState::Never, "never"},
     {FeedState::Ok, "ok"},
@@ -29,17 +22,19 @@ const std::array<std::pair<FeedState, const char *>, 8> kStates{{
 
 QString feedKindId(FeedKind kind)
 {
-    for (const auto &[k, id] : kKinds)
-        if (k == kind)
-            return QString::fromLatin1(id);
-    return QStringLiteral("news");
+    return QString::fromLatin1(feedKindInfo(kind).id);
+}
+
+QString feedKindLabel(FeedKind kind)
+{
+    return QString::fromUtf8(feedKindInfo(kind).label);
 }
 
 bool feedKindFromId(const QString &id, FeedKind *kind)
 {
-    for (const auto &[k, name] : kKinds) {
-        if (id == QLatin1String(name)) {
-            *kind = k;
+    for (const FeedKindInfo &k : kFeedKinds) {
+        if (id == QLatin1String(k.id)) {
+            *kind = k.kind;
             return true;
         }
     }
@@ -48,7 +43,15 @@ bool feedKindFromId(const QString &id, FeedKind *kind)
 
 bool feedKindIsPrices(FeedKind kind)
 {
-    return kind == FeedKind::Stooq || kind == FeedKind::YahooChart || kind == FeedKind::AlphaVantageDaily;
+    return feedKindInfo(kind).content == FeedContent::Prices;
+}
+
+QString feedKindIdList()
+{
+    QStringList ids;
+    for (const FeedKindInfo &k : kFeedKinds)
+        ids << QString::fromLatin1(k.id);
+    return ids.join(QStringLiteral(", "));
 }
 
 QString feedStateId(FeedState state)

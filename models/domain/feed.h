@@ -3,14 +3,69 @@
 #include <QDateTime>
 #include <QString>
 
+#include <array>
+#include <cstddef>
+
 namespace tw {
 
-// What a feed URL serves; the identifiers are the CLI's `--kind` values.
+// What a feed URL serves. Every fact about a kind lives in its row of
+// kFeedKinds below (the CLI's `--kind` value, the label dialogs show, whether
+// it carries news or prices, the provider key it needs); the one switch,
+// feedKindRow, has no default: -Wswitch names it when a kind is added.
 enum class FeedKind { News, Stooq, YahooChart, AlphaVantageDaily, FinnhubNews, AlphaVantageNews };
 
+enum class FeedContent { News, Prices };
+
+struct FeedKindInfo {
+    FeedKind kind;
+    const char *id;             // the CLI's and the store's name: "news", "yahoo-chart"
+    const char *label;          // for people: "Yahoo daily prices"
+    FeedContent content;
+    const char *keyProvider;    // the key store's provider ("finnhub"); nullptr when no key is needed
+    const char *keyParameter;   // the query parameter the key travels in ("token")
+};
+
+inline constexpr std::array<FeedKindInfo, 6> kFeedKinds{{
+    {FeedKind::News, "news", "News feed (RSS, RSS 1.0, Atom or JSON Feed)", FeedContent::News, nullptr, nullptr},
+    {FeedKind::Stooq, "stooq", "Stooq daily prices", FeedContent::Prices, "stooq", "apikey"},
+    {FeedKind::YahooChart, "yahoo-chart", "Yahoo daily prices", FeedContent::Prices, nullptr, nullptr},
+    {FeedKind::AlphaVantageDaily, "alphavantage-daily", "Alpha Vantage daily prices", FeedContent::Prices, "alphavantage",
+     "apikey"},
+    {FeedKind::FinnhubNews, "finnhub-news", "Finnhub company news", FeedContent::News, "finnhub", "token"},
+    {FeedKind::AlphaVantageNews, "alphavantage-news", "Alpha Vantage news and sentiment", FeedContent::News,
+     "alphavantage", "apikey"},
+}};
+
+constexpr std::size_t feedKindRow(FeedKind kind)
+{
+    switch (kind) {
+    case FeedKind::News: return 0;
+    case FeedKind::Stooq: return 1;
+    case FeedKind::YahooChart: return 2;
+    case FeedKind::AlphaVantageDaily: return 3;
+    case FeedKind::FinnhubNews: return 4;
+    case FeedKind::AlphaVantageNews: return 5;
+    }
+    return 0;
+}
+
+constexpr const FeedKindInfo &feedKindInfo(FeedKind kind) { return kFeedKinds[feedKindRow(kind)]; }
+
+constexpr bool feedKindRowsInOrder()
+{
+    for (std::size_t i = 0; i < kFeedKinds.size(); ++i)
+        if (feedKindRow(kFeedKinds[i].kind) != i)
+            return false;
+    return true;
+}
+static_assert(feedKindRowsInOrder(), "kFeedKinds must list every FeedKind once, in feedKindRow's order");
+
 QString feedKindId(FeedKind kind);
+QString feedKindLabel(FeedKind kind);
 bool feedKindFromId(const QString &id, FeedKind *kind);
 bool feedKindIsPrices(FeedKind kind);
+// "news, stooq, yahoo-chart, ...": the ids, for help and error messages.
+QString feedKindIdList();
 
 // The outcome of the last fetch, typed so the UI can show why a feed is red.
 enum class FeedState { Never, Ok, NotModified, Network, Http, Parse, Provider, Storage };
@@ -29,7 +84,7 @@ struct Feed {
     QString etag;
     QString lastModified;
     FeedState lastState = FeedState::Never;
-    QString lastError;
+    QString lastError;          // on failure the cause; on success a warning ("warning: ..."), or empty
     QDateTime lastSuccess;
     QDateTime lastAttempt;
     int consecutiveFailures = 0;

@@ -1,5 +1,6 @@
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/quotedocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
 #include "testsupport.h"
 

@@ -136,18 +136,24 @@ private slots:
         QCOMPARE(feed->articles[0].published, utc(2026, 4, 8, 19, 5));
     }
 
-    void malformedItemIsSkippedAndTheRestKept()
+    void malformedItemIsRepairedAndKept()
     {
+        // Item 2's bare '&' made the document ill-formed; it is read as text.
         auto feed = RssParser::parse(fixtureBytes("rss/malformed-items.rss"), QUrl(QStringLiteral("https://desk.example.net/feed")), kFetched);
         QVERIFY(feed.ok());
-        QCOMPARE(feed->articles.size(), 2);
+        QCOMPARE(feed->articles.size(), 3);
         QCOMPARE(feed->articles[0].title, QStringLiteral("Muse Spark ships in three modes"));
         QCOMPARE(feed->articles[0].published, utc(2026, 4, 8, 22, 0));   // EDT
-        QCOMPARE(feed->articles[1].title, QStringLiteral("Rollout to WhatsApp and Instagram follows"));
-        QCOMPARE(feed->articles[1].published, utc(2026, 4, 9, 12, 30));   // dc:date, RFC 3339
-        QCOMPARE(feed->skipped.size(), 2);
-        QVERIFY2(feed->skipped[0].startsWith(QStringLiteral("item 2: malformed XML")), qPrintable(feed->skipped[0]));
-        QVERIFY2(feed->skipped[1].startsWith(QStringLiteral("item 4: no title")), qPrintable(feed->skipped[1]));
+        QCOMPARE(feed->articles[1].title, QStringLiteral("Capex & the AI race"));
+        QCOMPARE(feed->articles[1].published, utc(2026, 4, 8, 23, 0));
+        QCOMPARE(feed->articles[2].title, QStringLiteral("Rollout to WhatsApp and Instagram follows"));
+        QCOMPARE(feed->articles[2].published, utc(2026, 4, 9, 12, 30));   // dc:date, RFC 3339
+        QCOMPARE(feed->skipped.size(), 1);
+        QVERIFY2(feed->skipped[0].startsWith(QStringLiteral("item 4: no title")), qPrintable(feed->skipped[0]));
+        QVERIFY2(feed->damage.contains(QStringLiteral("1 bare '&'")), qPrintable(feed->damage));
+        QVERIFY(!feed->lostContent);
+        QCOMPARE(feed->warnings.size(), 1);
+        QVERIFY2(feed->warnings[0].startsWith(QStringLiteral("3 items recovered from a damaged document")), qPrintable(feed->warnings[0]));
     }
 
     void encodings_data()

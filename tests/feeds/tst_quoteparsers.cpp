@@ -1,4 +1,5 @@
 #include "feeds/ingest/quoteimporter.h"
+#include "feeds/parsers/quotedocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
 #include "models/store/quotestore.h"
 #include "models/store/storeconnection.h"
@@ -64,8 +65,8 @@ private slots:
 
     void stooqBadRowsAreSkipped()
     {
-        auto parsed = StooqCsvParser::parse("Date,Open,High,Low,Close,Volume\n2026-04-06,550.1,556.4,545.2,551.7,1\n"
-                                            "2026-13-01,1,1,1,1,1\n2026-04-08,abc,1,1,1,1\n2026-04-09,1,2,1,1.5\n",
+        auto parsed = StooqCsvParser::parse(QByteArray("Date,Open,High,Low,Close,Volume\n2026-04-06,550.1,556.4,545.2,551.7,1\n"
+                                            "2026-13-01,1,1,1,1,1\n2026-04-08,abc,1,1,1,1\n2026-04-09,1,2,1,1.5\n"),
                                             QStringLiteral("META"), QTimeZone("America/New_York"));
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->bars.size(), 2);   // a missing volume (indices) is fine

@@ -91,7 +91,7 @@ private slots:
         QVERIFY(!doc.isEmpty());
         bool strict = false;
         QString why;
-        QVERIFY2(readAlike(atom ? &AtomParser::parse : &RssParser::parse, doc, &strict, &why), qPrintable(why));
+        QVERIFY2(readAlike(atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse), doc, &strict, &why), qPrintable(why));
         QCOMPARE(strict, expectStrict);
     }
 
@@ -202,7 +202,7 @@ private slots:
         QFETCH(bool, expectStrict);
         bool strict = false;
         QString why;
-        QVERIFY2(readAlike(atom ? &AtomParser::parse : &RssParser::parse, doc, &strict, &why), qPrintable(why));
+        QVERIFY2(readAlike(atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse), doc, &strict, &why), qPrintable(why));
         QCOMPARE(strict, expectStrict);
     }
 
@@ -293,8 +293,8 @@ private slots:
             }
             doc += atom ? "</feed>" : "</channel></rss>\n";
 
-            const auto fast = (atom ? &AtomParser::parse : &RssParser::parse)(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
-            const auto reference = (atom ? &AtomParser::parse : &RssParser::parse)(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
+            const auto fast = (atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse))(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
+            const auto reference = (atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse))(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
             QVERIFY2(fast.ok() && reference.ok(), "a generated feed did not parse");
             QVERIFY2(fast->readStrictly, qPrintable(QStringLiteral("seed %1: the strict reader declined it").arg(seed)));
             QVERIFY2(fast->articles.size() + fast->skipped.size() >= 400, qPrintable(QString::number(fast->articles.size())));

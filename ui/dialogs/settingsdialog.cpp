@@ -29,9 +29,6 @@ namespace tw {
 namespace {
 enum FeedColumn { FeedTitle, FeedUrl, FeedKindCol, FeedTicker, FeedEvery, FeedEnabled, FeedColumns };
 enum TickerColumn { Symbol, Name, Aliases, OnWatchlist, TickerColumns };
-
-const char *const kKindIds[]
-    = {"news", "stooq", "yahoo-chart", "alphavantage-daily", "finnhub-news", "alphavantage-news"};
 } // namespace
 
 SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
@@ -110,8 +107,8 @@ QWidget *SettingsDialog::buildFeedsTab()
     m_url = new QLineEdit(page);
     m_url->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
     m_kind = new QComboBox(page);
-    for (const char *id : kKindIds)
-        m_kind->addItem(QString::fromLatin1(id));
+    for (const FeedKindInfo &kind : kFeedKinds)   // labels for people, the id as the item's data
+        m_kind->addItem(QString::fromUtf8(kind.label), QString::fromLatin1(kind.id));
     m_feedTicker = new QLineEdit(page);
     m_feedTicker->setPlaceholderText(tr("optional, e.g. META"));
     m_title = new QLineEdit(page);
@@ -133,7 +130,7 @@ QWidget *SettingsDialog::buildFeedsTab()
     buttons->addWidget(add);
     buttons->addWidget(remove);
     connect(add, &QPushButton::clicked, this, [this] {
-        if (addFeed(m_url->text(), m_kind->currentText(), m_feedTicker->text(), m_title->text(), m_minutes->value())) {
+        if (addFeed(m_url->text(), m_kind->currentData().toString(), m_feedTicker->text(), m_title->text(), m_minutes->value())) {
             m_url->clear();
             m_title->clear();
         }

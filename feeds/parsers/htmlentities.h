@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace tw {
+
+// One of HTML's named character references (&nbsp;, &rsquo;, &NotEqualTilde;):
+// the full list of the HTML standard, as data (htmlentitytable.inc).
+struct HtmlEntity {
+    const char *name;    // without '&' and ';'
+    char32_t first;
+    char32_t second;     // 0 for the many one-character references
+    bool legacy;         // HTML also reads it without the ';' ("&amp", "&copy")
+};
+
+// The reference named `name` (case matters: &Eacute; is not &eacute;), or null.
+const HtmlEntity *findHtmlEntity(QStringView name);
+
+// The longest legacy reference `text` starts with ("&copy2024" starts with
+// "copy"), or null: what HTML reads where a name is not closed by ';'.
+const HtmlEntity *longestLegacyHtmlEntityPrefix(QStringView text);
+
+void appendHtmlEntity(QString *out, const HtmlEntity &entity);
+
+// A numeric character reference as HTML reads it: the Windows-1252 meaning
+// for 0x80-0x9F (&#146; is a right single quote), U+FFFD for 0, surrogates
+// and anything beyond U+10FFFF.
+char32_t htmlCharacterReference(quint32 code);
+
+} // namespace tw
