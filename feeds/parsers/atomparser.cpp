@@ -101,14 +101,16 @@ public:
         return m_feed.readStrictly;
     }
 
-    XmlPassOutcome readPass(const QString &text)
+    XmlPassOutcome readPass(const QString &text, QXmlStreamEntityResolver *entities)
     {
         QXmlStreamReader xml(text);
+        xml.setEntityResolver(entities);
         m_entriesInPass = 0;
         m_inEntry = false;
         if (xml.readNextStartElement())
             readFeed(xml);
         XmlPassOutcome outcome;
+        outcome.wellFormed = !xml.hasError();
         if (xml.hasError()) {
             outcome.broken = m_sawRoot;
             outcome.error = xml.errorString();

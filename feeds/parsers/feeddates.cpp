@@ -408,11 +408,12 @@ QDateTime parseRfc3339Date(const QString &input)
 
 QDateTime parseFeedDate(const QString &input)
 {
+    // The shape nearly every item has, before any copy is made.
+    if (const auto canonical = readCanonicalRfc822(QStringView(input).trimmed()))
+        return *canonical;
     const QString text = input.simplified();
     if (text.isEmpty())
         return {};
-    if (const auto canonical = readCanonicalRfc822(text))
-        return *canonical;
     if (looksIso(text)) {
         if (QDateTime t = readIsoDate(text); t.isValid())
             return t;

@@ -41,6 +41,26 @@ constexpr bool sortedNames()
     return true;
 }
 static_assert(sortedNames(), "kHtmlElements must stay sorted for the binary search");
+
+// Where the names of each first letter start: a search looks at a dozen names, not 150.
+struct LetterIndex {
+    std::size_t start[27] = {};
+};
+
+constexpr LetterIndex letterIndex()
+{
+    LetterIndex index;
+    std::size_t i = 0;
+    for (int letter = 0; letter < 26; ++letter) {
+        index.start[letter] = i;
+        while (i < std::size(kHtmlElements) && kHtmlElements[i][0] == 'a' + letter)
+            ++i;
+    }
+    index.start[26] = i;
+    return index;
+}
+constexpr LetterIndex kLetters = letterIndex();
+static_assert(kLetters.start[26] == std::size(kHtmlElements), "every name starts with a lower-case letter");
 } // namespace
 
 bool isHtmlElementName(QStringView name)
@@ -54,10 +74,13 @@ bool isHtmlElementName(QStringView name)
             return false;
         lower[i] = char((c | 0x20) >= u'a' && (c | 0x20) <= u'z' ? (c | 0x20) : c);
     }
-    const auto *end = std::end(kHtmlElements);
-    const auto *it = std::lower_bound(std::begin(kHtmlElements), end, lower,
-                                      [](const char *a, const char *b) { return qstrcmp(a, b) < 0; });
-    return it != end && qstrcmp(*it, lower) == 0;
+    if (lower[0] < 'a' || lower[0] > 'z')
+        return false;
+    const int letter = lower[0] - 'a';
+    const auto *first = std::begin(kHtmlElements) + kLetters.start[letter];
+    const auto *last = std::begin(kHtmlElements) + kLetters.start[letter + 1];
+    const auto *it = std::lower_bound(first, last, lower, [](const char *a, const char *b) { return qstrcmp(a, b) < 0; });
+    return it != last && qstrcmp(*it, lower) == 0;
 }
 
 } // namespace tw

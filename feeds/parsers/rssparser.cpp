@@ -38,14 +38,16 @@ public:
         return m_feed.readStrictly;
     }
 
-    XmlPassOutcome readPass(const QString &text)
+    XmlPassOutcome readPass(const QString &text, QXmlStreamEntityResolver *entities)
     {
         QXmlStreamReader xml(text);
+        xml.setEntityResolver(entities);
         m_itemsInPass = 0;
         m_inItem = false;
         if (xml.readNextStartElement())
             readRoot(xml);
         XmlPassOutcome outcome;
+        outcome.wellFormed = !xml.hasError();
         if (xml.hasError() && xml.error() != QXmlStreamReader::CustomError) {
             outcome.broken = true;
             outcome.error = xml.errorString();

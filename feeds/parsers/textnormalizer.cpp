@@ -95,24 +95,31 @@ Tag tagAt(QStringView text, qsizetype lt, bool foreign = false)
     return tag;
 }
 
+// `name` equals the lower-case ASCII `lower`, in any case. Cheaper than
+// QStringView::compare here, where it runs for every tag of every description.
+bool nameIs(QStringView name, const char *lower)
+{
+    qsizetype i = 0;
+    for (; lower[i]; ++i)
+        if (i >= name.size() || (name[i].unicode() | 0x20) != static_cast<unsigned char>(lower[i]))
+            return false;
+    return i == name.size();
+}
+
 bool isBreak(const Tag &tag)
 {
-    if (tag.name.isEmpty())
-        return false;
     const QStringView name = tag.name;
-    auto is = [&](const char *n) { return name.compare(QLatin1String(n), Qt::CaseInsensitive) == 0; };
+    if (name.isEmpty())
+        return false;
     if (!tag.closing)
-        return is("br");
-    return is("p") || is("div") || is("li")
-        || (name.size() == 2 && (name[0] == QLatin1Char('h') || name[0] == QLatin1Char('H')) && name[1] >= QLatin1Char('1')
-            && name[1] <= QLatin1Char('6'));
+        return nameIs(name, "br");
+    return nameIs(name, "p") || nameIs(name, "div") || nameIs(name, "li")
+        || (name.size() == 2 && (name[0].unicode() | 0x20) == u'h' && name[1] >= QLatin1Char('1') && name[1] <= QLatin1Char('6'));
 }
 
 bool dropsContent(const Tag &tag)
 {
-    return !tag.closing
-        && (tag.name.compare(QLatin1String("script"), Qt::CaseInsensitive) == 0
-            || tag.name.compare(QLatin1String("style"), Qt::CaseInsensitive) == 0);
+    return !tag.closing && (nameIs(tag.name, "script") || nameIs(tag.name, "style"));
 }
 
 // One linear pass: tags dropped, block boundaries and <br> become newlines,
@@ -131,9 +138,7 @@ QString stripTags(const QString &html)
             break;
         }
         const Tag tag = tagAt(text, lt, foreign > 0);
-        if (tag.end >= 0 && (tag.name.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0
-                             || tag.name.compare(QLatin1String("math"), Qt::CaseInsensitive) == 0)
-            && text[tag.end - 1] != QLatin1Char('/'))
+        if (tag.end >= 0 && (nameIs(tag.name, "svg") || nameIs(tag.name, "math")) && text[tag.end - 1] != QLatin1Char('/'))
             foreign = std::max(0, foreign + (tag.closing ? -1 : 1));
         if (tag.end < 0) {
             out += text.mid(i, lt + 1 - i);   // a '<' that starts no tag is text ("a < b")
@@ -230,7 +235,10 @@ QString decodeEntities(const QString &html)
 // Runs of blanks become one space; blank lines collapse to one empty line;
 // control characters go, C1 controls become the Windows-1252 characters they
 // were meant as (a Latin-1 reading of Windows text, "&#146;" in XML).
-QString normalizeSpaces(const QString &text)
+// `mojibakeSuspect` is set when a character that starts a double-encoded
+// UTF-8 sequence (U+00C2..U+00F4) occurs, so that the check for it costs
+// nothing on the common text without one.
+QString normalizeSpaces(const QString &text, bool *mojibakeSuspect = nullptr)
 {
     // Written through a raw buffer: appending QChar by QChar dominated parse time.
     QString out(text.size() + 2, Qt::Uninitialized);
@@ -241,7 +249,7 @@ QString normalizeSpaces(const QString &text)
     for (QChar c : text) {
         const char16_t u = c.unicode();
         // Most characters are neither blank, nor control, nor pending anything: one test.
-        if (((u > u' ' && u < 0x7F) || (u > 0xA0 && u != 0xFEFF)) && !pendingSpace && pendingNewlines == 0) {
+        if (((u > u' ' && u < 0x7F) || (u > 0xF4 && u != 0xFEFF)) && !pendingSpace && pendingNewlines == 0) {
             *dst++ = c;
             continue;
         }
@@ -260,6 +268,8 @@ QString normalizeSpaces(const QString &text)
             if (!kCp1252C1[u - 0x80])
                 continue;
             c = QChar(kCp1252C1[u - 0x80]);
+        } else if (u >= 0xC2 && u <= 0xF4 && mojibakeSuspect) {
+            *mojibakeSuspect = true;
         }
         if (dst != begin) {
             if (pendingNewlines >= 2) {
@@ -295,10 +305,8 @@ int mojibakeByte(char16_t c)
 // ("Ã©" for "é", "â€™" for "’", "&#226;&#128;&#166;" for "…"), read back.
 // Only well-formed UTF-8 sequences are undone: no natural text writes a
 // lead byte's character followed by continuation-byte characters.
-QString withDoubleEncodingUndone(const QString &text)
+QString withDoubleEncodingUndone(const QString &text, bool *changed)
 {
-    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0xC2 && c.unicode() <= 0xF4; }))
-        return text;
     QString out;
     out.reserve(text.size());
     const qsizetype n = text.size();
@@ -320,6 +328,7 @@ QString withDoubleEncodingUndone(const QString &text)
             if (ok) {
                 out += QString::fromUtf8(bytes, need + 1);
                 i += need + 1;
+                *changed = true;
                 continue;
             }
         }
@@ -327,6 +336,18 @@ QString withDoubleEncodingUndone(const QString &text)
         ++i;
     }
     return out;
+}
+
+// White space folded, controls dropped, double-encoded UTF-8 read back.
+QString cleanedText(const QString &text)
+{
+    bool suspect = false;
+    QString out = normalizeSpaces(text, &suspect);
+    if (!suspect)
+        return out;
+    bool changed = false;
+    const QString undone = withDoubleEncodingUndone(text, &changed);
+    return changed ? normalizeSpaces(undone) : out;
 }
 
 // feedparser's looks_like_html: a close tag or an entity reference, every
@@ -370,19 +391,19 @@ QString plainTextFromHtml(const QString &html)
     QString text = html.contains(QLatin1Char('<')) ? stripTags(html) : html;
     if (text.contains(QLatin1Char('&')))
         text = decodeEntities(text);
-    return normalizeSpaces(withDoubleEncodingUndone(text));
+    return cleanedText(text);
 }
 
 QString plainTextFromTextOrHtml(const QString &text)
 {
     if ((text.contains(QLatin1Char('<')) || text.contains(QLatin1Char('&'))) && looksLikeHtml(text))
         return plainTextFromHtml(text);
-    return normalizeSpaces(withDoubleEncodingUndone(text));
+    return cleanedText(text);
 }
 
 QString normalizedPlainText(const QString &text)
 {
-    return normalizeSpaces(withDoubleEncodingUndone(text));
+    return cleanedText(text);
 }
 
 QString contentFingerprint(const QString &title, const QString &summary)

@@ -10,6 +10,7 @@ namespace tw {
 // What one streaming pass over a feed document reports back: whether the XML
 // broke, and if so whether inside an item (and which one of this pass).
 struct XmlPassOutcome {
+    bool wellFormed = true;     // QXmlStreamReader reported no error at all
     bool broken = false;
     QString error;
     qint64 line = 0;

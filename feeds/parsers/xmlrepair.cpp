@@ -748,6 +748,22 @@ QString wellKnownNamespace(QStringView prefix)
     return known.value(prefix.toString());
 }
 
+QString HtmlEntityResolver::resolveUndeclaredEntity(const QString &name)
+{
+    const HtmlEntity *e = findHtmlEntity(name);
+    if (!e)
+        return {};
+    ++m_resolved;
+    if (m_examples.size() < 3 && !m_examples.contains(QLatin1Char('&') + name + QLatin1Char(';')))
+        m_examples << QLatin1Char('&') + name + QLatin1Char(';');
+    // The replacement is read as markup: character references, never the characters ("&LT;").
+    QString replacement;
+    appendReference(&replacement, e->first);
+    if (e->second)
+        appendReference(&replacement, e->second);
+    return replacement;
+}
+
 XmlRepair repairXml(QStringView text)
 {
     return Repairer(text).run();

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <QXmlStreamEntityResolver>
 
 namespace tw {
 
@@ -30,6 +31,20 @@ struct XmlRepair {
 };
 
 XmlRepair repairXml(QStringView text);
+
+// HTML's named entities for QXmlStreamReader, which calls it for every entity
+// the document does not declare (&nbsp; &rsquo; ...): the commonest breakage
+// of all is then no breakage, and needs no repair pass. Counts what it read.
+class HtmlEntityResolver : public QXmlStreamEntityResolver {
+public:
+    QString resolveUndeclaredEntity(const QString &name) override;
+    int resolved() const { return m_resolved; }
+    QStringList examples() const { return m_examples; }
+
+private:
+    int m_resolved = 0;
+    QStringList m_examples;
+};
 
 // The URI feed readers assume for a well-known prefix used without a
 // declaration ("dc", "content", "media", ...); empty when unknown.
