@@ -8,6 +8,7 @@
 #include "feeds/parsers/quoteparsers.h"
 #include "feeds/parsers/rssparser.h"
 #include "feeds/parsers/textnormalizer.h"
+#include "feeds/parsers/xmlrepair.h"
 #include "parsedfeeddiff.h"
 
 #include <cstddef>
@@ -57,7 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #elif defined(TW_FUZZ_html)
     const QString text = QString::fromUtf8(body);
     (void)tw::plainTextFromHtml(text);
+    (void)tw::plainTextFromTextOrHtml(text);
     (void)tw::parseFeedDate(text);
+    (void)tw::repairXml(text);
+    (void)tw::decodeDocument(body, QStringLiteral("text/xml; charset=windows-1251"));
 #endif
     return 0;
 }
