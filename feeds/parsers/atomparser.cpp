@@ -117,6 +117,8 @@ public:
             outcome.line = xml.lineNumber();
             outcome.brokenItemInPass = m_inEntry ? m_entriesInPass : 0;
             outcome.brokenItemNumber = m_entryNumber;
+            outcome.itemsInPass = m_entriesInPass;
+            outcome.offset = xml.characterOffset();
         }
         if (!m_sawRoot && m_rootError.isEmpty())
             m_rootError = xml.hasError() ? QStringLiteral("Not an Atom document: %1").arg(xml.errorString())

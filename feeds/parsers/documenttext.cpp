@@ -404,6 +404,8 @@ DocumentText decodeDocument(const QByteArray &bytes, QStringView contentType)
         doc.encoding = QStringLiteral("UTF-8");
         doc.repaired = true;
         doc.warnings << QStringLiteral("%1%2 bytes are not UTF-8; read as Windows-1252").arg(said).arg(census.strays);
+        if (const qsizetype lost = doc.text.count(QChar(0xFFFD)))
+            doc.warnings << QStringLiteral("%1 bytes that are neither UTF-8 nor Windows-1252 shown as \uFFFD").arg(lost);
     } else {
         const QString guess = guessedEncoding(view);
         qsizetype undecodable = 0;

@@ -238,6 +238,19 @@ SniffResult FeedSniffer::sniff(const QByteArray &body, QStringView contentType)
         result = problem(DocumentFormat::Empty, ProviderProblem::NotAFeed, QStringLiteral("empty body"));
     } else if (const QChar first = text.at(start); first == QLatin1Char('<')) {
         result = sniffXml(QStringView(text).sliced(start));
+        // PHP prints its errors as HTML ("<br />\n<b>Warning</b>: ...") before
+        // the document: a later XML declaration is the document.
+        const qsizetype declaration = QStringView(text).sliced(start).left(kHeadChars).indexOf(QLatin1String("<?xml"));
+        if (documentFormatInfo(result.format).content == DocumentContent::NotData && declaration > 0) {
+            SniffResult later = sniffXml(QStringView(text).sliced(start + declaration));
+            if (later.ok()) {
+                document.warnings << QStringLiteral("%1 characters of text before the XML document ignored (\"%2\")")
+                                         .arg(declaration)
+                                         .arg(shortened(text.mid(start, declaration), 60));
+                start += declaration;
+                result = std::move(later);
+            }
+        }
     } else if (first == QLatin1Char('{') || first == QLatin1Char('[')) {
         QJsonParseError error;
         // JSON is UTF-8 by RFC 8259; the decoded text is re-encoded, as decoding repaired it.

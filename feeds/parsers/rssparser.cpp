@@ -54,6 +54,8 @@ public:
             outcome.line = xml.lineNumber();
             outcome.brokenItemInPass = m_inItem ? m_itemsInPass : 0;
             outcome.brokenItemNumber = m_itemNumber;
+            outcome.itemsInPass = m_itemsInPass;
+            outcome.offset = xml.characterOffset();
         }
         if (!m_sawRoot && m_rootError.isEmpty())
             m_rootError = xml.hasError() ? QStringLiteral("Not an RSS document: %1").arg(xml.errorString())

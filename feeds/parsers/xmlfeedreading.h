@@ -61,7 +61,7 @@ Result<ParsedFeed> readXmlFeed(const DocumentText &decoded, const QUrl &feedUrl,
             return result(reader, entityDamage(entities), false);
     }
     HtmlEntityResolver entities;
-    const XmlRepair repaired = repairXml(decoded.text);
+    const XmlRepair repaired = repairXml(decoded.text, itemElement);
     Reader reader(feedUrl, fetchedUtc);
     QStringList broken;
     readWithItemRecovery(

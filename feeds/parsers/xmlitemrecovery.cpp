@@ -46,9 +46,19 @@ void readWithItemRecovery(const QString &text, const QString &itemElement,
 
     QString current = text;
     for (int resume = 0; resume <= kMaxResumes; ++resume) {
-        const XmlPassOutcome outcome = pass(current);
+        XmlPassOutcome outcome = pass(current);
         if (!outcome.broken)
             return;
+        // Broken in an item's start tag (an attribute given twice): the
+        // reader had not entered the item yet, but the damage is the item's.
+        if (outcome.brokenItemInPass <= 0) {
+            const qsizetype next = nthItemStart(current, itemElement, outcome.itemsInPass + 1);
+            const qsizetype nextEnd = next >= 0 ? current.indexOf(endTag, next) : -1;
+            if (next >= 0 && outcome.offset >= next && (nextEnd < 0 || outcome.offset <= nextEnd)) {
+                outcome.brokenItemInPass = outcome.itemsInPass + 1;
+                outcome.brokenItemNumber += 1;
+            }
+        }
         if (outcome.brokenItemInPass <= 0 || firstItem < 0) {
             recordSkip(QStringLiteral("document cut short at line %1: %2").arg(outcome.line).arg(outcome.error));
             return;

@@ -16,6 +16,8 @@ struct XmlPassOutcome {
     qint64 line = 0;
     int brokenItemInPass = 0;   // 1-based ordinal of the item being read when it broke; 0 outside items
     int brokenItemNumber = 0;   // the same item counted over the whole document, for the skip reason
+    int itemsInPass = 0;        // items started in this pass
+    qint64 offset = 0;          // where the reader stopped, in characters
 };
 
 // One malformed item (an unescaped '&', a stray tag) makes the whole document

@@ -70,7 +70,10 @@ struct Attribute {
 
 class Repairer {
 public:
-    explicit Repairer(QStringView in) : m_in(in) { m_out.reserve(in.size() + in.size() / 16); }
+    Repairer(QStringView in, const QString &itemElement) : m_in(in), m_itemElement(itemElement)
+    {
+        m_out.reserve(in.size() + in.size() / 16);
+    }
 
     XmlRepair run()
     {
@@ -95,6 +98,8 @@ public:
         // Only the root's end tag missing loses nothing; anything more open,
         // or an end inside markup, is a download cut short.
         m_cutShort = m_cutShort || m_open.size() > 1;
+        if (m_cutShort)
+            dropItemCutShort();
         while (!m_open.empty()) {
             ++m_closedAtEnd;
             closeTop();
@@ -106,7 +111,26 @@ private:
     struct Open {
         QString name;
         QStringList prefixes;   // declared on this element
+        qsizetype outStart;     // where its start tag begins in m_out
     };
+
+    // An item the text ends inside is incomplete (a headline cut in half):
+    // it goes, rather than being stored as if it were whole.
+    void dropItemCutShort()
+    {
+        if (m_itemElement.isEmpty())
+            return;
+        for (size_t k = 0; k < m_open.size(); ++k) {
+            const QString &name = m_open[k].name;
+            const qsizetype colon = name.indexOf(QLatin1Char(':'));
+            if (QStringView(name).sliced(colon + 1) == m_itemElement) {
+                m_out.truncate(m_open[k].outStart);
+                m_open.resize(k);
+                ++m_itemsCutShort;
+                return;
+            }
+        }
+    }
 
     // A run of character data up to the next '<' or '&'.
     void text()
@@ -629,6 +653,7 @@ private:
                 need(a.name);
         const bool isVoid = !selfClosing && isVoidHtmlElement(name)
                          && !m_in.mid(p).startsWith(QStringLiteral("</") + name + QLatin1Char('>'), Qt::CaseInsensitive);
+        const qsizetype tagStart = m_out.size();
         if (!missing.isEmpty() || isVoid || changed) {
             if (changed || isVoid)
                 ++m_tagsFixed;
@@ -652,7 +677,7 @@ private:
         }
         m_i = p;
         if (!selfClosing)
-            m_open.push_back(Open{name, declared});
+            m_open.push_back(Open{name, declared, tagStart});
         else if (m_open.empty())
             m_rootClosed = true;   // an empty root
     }
@@ -687,10 +712,13 @@ private:
             add(m_closedAtEnd, QStringLiteral("document cut short: %1 elements closed at its end"));
         else
             add(m_closedAtEnd, QStringLiteral("%1 missing end tag of the root element added"));
+        if (m_itemsCutShort > 0)
+            r << QStringLiteral("the %1 it was cut short in dropped").arg(m_itemElement);
         return r;
     }
 
     QStringView m_in;
+    QString m_itemElement;
     qsizetype m_i = 0;
     QString m_out;
     std::vector<Open> m_open;
@@ -714,6 +742,7 @@ private:
     int m_declarationsFixed = 0;
     int m_textOutsideRoot = 0;
     int m_closedAtEnd = 0;
+    int m_itemsCutShort = 0;
     bool m_cutShort = false;
     QStringList m_htmlExamples;
     QStringList m_unknownExamples;
@@ -764,9 +793,9 @@ QString HtmlEntityResolver::resolveUndeclaredEntity(const QString &name)
     return replacement;
 }
 
-XmlRepair repairXml(QStringView text)
+XmlRepair repairXml(QStringView text, const QString &itemElement)
 {
-    return Repairer(text).run();
+    return Repairer(text, itemElement).run();
 }
 
 } // namespace tw

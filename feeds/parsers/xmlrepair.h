@@ -18,7 +18,8 @@ namespace tw {
 //  - tags are made well-formed: attribute values quoted, valueless
 //    attributes given one, duplicates dropped, <br> <hr> <img> <wbr> closed;
 //    an end tag closes what was left open inside its element, a stray end
-//    tag is dropped, and a document cut short is closed at its end;
+//    tag is dropped, and a document cut short is closed at its end, without
+//    the item (`itemElement`: "item", "entry") it was cut short in;
 //  - an element or attribute prefix no xmlns declares is declared (the
 //    well-known feed modules by their URI);
 //  - text before the root element and a second XML declaration are dropped.
@@ -30,7 +31,7 @@ struct XmlRepair {
     bool damaged() const { return !repairs.isEmpty(); }
 };
 
-XmlRepair repairXml(QStringView text);
+XmlRepair repairXml(QStringView text, const QString &itemElement = {});
 
 // HTML's named entities for QXmlStreamReader, which calls it for every entity
 // the document does not declare (&nbsp; &rsquo; ...): the commonest breakage
