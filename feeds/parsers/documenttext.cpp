@@ -354,7 +354,9 @@ DocumentText decodeDocument(const QByteArray &bytes, QStringView contentType)
         const QString &first = declared.value(0);
         if (!first.isEmpty() && first != QLatin1String("utf-8") && doc.text.size() < view.size()) {
             doc.repaired = true;
-            doc.warnings << QStringLiteral("declared %1 but the bytes are UTF-8; read as UTF-8").arg(displayName(first));
+            const bool known = first == QLatin1String("windows-1252") || QStringDecoder(first.toLatin1().constData()).isValid();
+            doc.warnings << (known ? QStringLiteral("declared %1 but the bytes are UTF-8; read as UTF-8").arg(displayName(first))
+                                   : QStringLiteral("unknown encoding \"%1\" declared; the bytes are UTF-8").arg(first));
         }
         if (first.isEmpty() || first == QLatin1String("utf-8") || doc.text.size() < view.size()) {
             doc.text = withoutEncodingDeclaration(std::move(doc.text));

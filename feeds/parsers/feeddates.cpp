@@ -281,49 +281,18 @@ QDateTime readLooseDate(const QString &input)
 // ("2003-335", "03335"), two-digit years ("03-12-31", "031231", "-0312"),
 // a space before the time or the offset, Google's extra month digit
 // ("2003-012-31"). No zone: UTC.
-QDateTime readIsoDate(QStringView s)
+// The time part W3C-DTF allows after a date (hh, mm, ss, fraction, zone),
+// a zone only after a time.
+QDateTime withIsoTime(const QDate &date, const QRegularExpressionMatch &m, int first)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:"
-        "(\\d{4})(?:-?(\\d{2,3})(?:-?(\\d{2}))?)?"          // 1 year, 2 month (or ordinal day), 3 day
-        "|(\\d{2})-?(\\d{2})-?(\\d{2})"                      // 4 yy, 5 mm, 6 dd
-        "|(\\d{2})(\\d{3})"                                  // 7 yy, 8 ordinal
-        "|-(\\d{2})-?(\\d{2})"                               // 9 yy, 10 mm
-        ")"
-        "(?:[Tt ](\\d{1,2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?)?"   // 11 hh, 12 mm, 13 ss, 14 fraction
-        "\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?$"));             // 15 zone
-    const auto m = re.match(s.toString());
-    if (!m.hasMatch())
+    if (!date.isValid())
         return {};
-    QDate date;
-    if (m.hasCaptured(1)) {
-        const int year = m.captured(1).toInt();
-        const QString second = m.captured(2);
-        if (second.isEmpty()) {
-            date = QDate(year, 1, 1);
-        } else if (second.size() == 3 && m.captured(3).isEmpty()) {
-            date = QDate(year, 1, 1).addDays(second.toInt() - 1);   // ordinal day
-            if (second.toInt() < 1 || date.year() != year)
-                return {};
-        } else {
-            const int month = second.toInt();   // "012" is Google's December
-            date = QDate(year, month, m.captured(3).isEmpty() ? 1 : m.captured(3).toInt());
-        }
-    } else if (m.hasCaptured(4)) {
-        date = QDate(fullYear(m.captured(4).toInt(), 2), m.captured(5).toInt(), m.captured(6).toInt());
-    } else if (m.hasCaptured(7)) {
-        const int year = fullYear(m.captured(7).toInt(), 2);
-        date = QDate(year, 1, 1).addDays(m.captured(8).toInt() - 1);
-        if (m.captured(8).toInt() < 1 || date.year() != year)
-            return {};
-    } else {
-        date = QDate(fullYear(m.captured(9).toInt(), 2), m.captured(10).toInt(), 1);
-    }
-    const QString fraction = (m.captured(14) + QStringLiteral("000")).left(3);   // milliseconds
-    const QTime time(m.captured(11).isEmpty() ? 0 : m.captured(11).toInt(), m.captured(12).isEmpty() ? 0 : m.captured(12).toInt(),
-                     m.captured(13).isEmpty() ? 0 : m.captured(13).toInt(), fraction.toInt());
+    const QString fraction = (m.captured(first + 3) + QStringLiteral("000")).left(3);   // milliseconds
+    const QTime time(m.captured(first).isEmpty() ? 0 : m.captured(first).toInt(),
+                     m.captured(first + 1).isEmpty() ? 0 : m.captured(first + 1).toInt(),
+                     m.captured(first + 2).isEmpty() ? 0 : m.captured(first + 2).toInt(), fraction.toInt());
     int offset = 0;
-    if (const QString z = m.captured(15); !z.isEmpty() && z != QLatin1String("Z") && z != QLatin1String("z")) {
+    if (const QString z = m.captured(first + 4); !z.isEmpty() && z != QLatin1String("Z") && z != QLatin1String("z")) {
         const std::optional<int> o = numericOffset(z);
         if (!o)
             return {};
@@ -331,6 +300,51 @@ QDateTime readIsoDate(QStringView s)
     }
     return utcFrom(date, time, offset);
 }
+
+#define TW_ISO_TIME "(?:[Tt ](\\d{1,2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?(?:\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?))?)?$"
+
+QDateTime readIsoDate(QStringView s)
+{
+    // Four-digit years first: "2003-12" is December, not 2020-03-12.
+    static const QRegularExpression fullYear4(QStringLiteral(
+        "^(\\d{4})(?:-?(\\d{2,3})(?:-?(\\d{2}))?)?" TW_ISO_TIME));   // 1 year, 2 month or ordinal day, 3 day; time from 4
+    static const QRegularExpression twoDigitYear(QStringLiteral(
+        "^(?:(\\d{2})-?(\\d{2})-?(\\d{2})|(\\d{2})(\\d{3})|-(\\d{2})-?(\\d{2}))" TW_ISO_TIME));   // time from 8
+    const QString text = s.toString();
+    if (const auto m = fullYear4.match(text); m.hasMatch()) {
+        const int year = m.captured(1).toInt();
+        const QString second = m.captured(2);
+        QDate date;
+        if (second.isEmpty()) {
+            date = QDate(year, 1, 1);
+        } else if (second.size() == 3 && m.captured(3).isEmpty()) {
+            date = QDate(year, 1, 1).addDays(second.toInt() - 1);   // ordinal day
+            if (second.toInt() < 1 || date.year() != year)
+                date = QDate();
+        } else {
+            date = QDate(year, second.toInt(), m.captured(3).isEmpty() ? 1 : m.captured(3).toInt());   // "012": Google's December
+        }
+        if (QDateTime t = withIsoTime(date, m, 4); t.isValid())
+            return t;
+    }
+    const auto m = twoDigitYear.match(text);
+    if (!m.hasMatch())
+        return {};
+    QDate date;
+    if (m.hasCaptured(1)) {
+        date = QDate(fullYear(m.captured(1).toInt(), 2), m.captured(2).toInt(), m.captured(3).toInt());
+    } else if (m.hasCaptured(4)) {
+        const int year = fullYear(m.captured(4).toInt(), 2);
+        date = QDate(year, 1, 1).addDays(m.captured(5).toInt() - 1);
+        if (m.captured(5).toInt() < 1 || date.year() != year)
+            return {};
+    } else {
+        date = QDate(fullYear(m.captured(6).toInt(), 2), m.captured(7).toInt(), 1);
+    }
+    return withIsoTime(date, m, 8);
+}
+
+#undef TW_ISO_TIME
 
 // Greek (feedparser's table): weekday and month abbreviations to English.
 QString withGreekNamesInEnglish(const QString &text)

@@ -34,8 +34,11 @@ QString idText(const QJsonValue &id)
 
 bool JsonFeedParser::recognizes(const QJsonDocument &json)
 {
+    // Early generators wrote the version with http:.
+    const QString version = json.object().value(QLatin1String("version")).toString();
     return json.isObject()
-        && json.object().value(QLatin1String("version")).toString().startsWith(QLatin1String("https://jsonfeed.org/version/"));
+        && (version.startsWith(QLatin1String("https://jsonfeed.org/version/"))
+            || version.startsWith(QLatin1String("http://jsonfeed.org/version/")));
 }
 
 Result<ParsedFeed> JsonFeedParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)

@@ -303,8 +303,9 @@ int mojibakeByte(char16_t c)
 
 // UTF-8 that was decoded as Windows-1252 somewhere upstream and encoded again
 // ("Ã©" for "é", "â€™" for "’", "&#226;&#128;&#166;" for "…"), read back.
-// Only well-formed UTF-8 sequences are undone: no natural text writes a
-// lead byte's character followed by continuation-byte characters.
+// All or nothing, as feedparser does it: only when every non-ASCII
+// character is part of a well-formed sequence ("doué »" in Latin-1 text,
+// é + no-break space + », must not become a CJK character).
 QString withDoubleEncodingUndone(const QString &text, bool *changed)
 {
     QString out;
@@ -331,6 +332,10 @@ QString withDoubleEncodingUndone(const QString &text, bool *changed)
                 *changed = true;
                 continue;
             }
+        }
+        if (lead >= 0x80) {
+            *changed = false;   // a character that is no part of a sequence: the text was not double-encoded
+            return text;
         }
         out += text[i];
         ++i;
