@@ -64,6 +64,8 @@ private:
             m_out << '\n';
             for (const QString &note : applied.notes)
                 m_err << "feed " << f.id << ": skipped " << note << '\n';
+            for (const QString &warning : applied.warnings)
+                m_err << "feed " << f.id << ": warning: " << warning << '\n';
         } else if (f.lastState == FeedState::NotModified) {
             m_out << prefix << "not modified\n";
         } else {

@@ -100,6 +100,8 @@ public:
             }
             for (const QString &reason : parsed->feed.skipped)
                 ctx.err << argument << ": skipped " << reason << '\n';
+            for (const QString &warning : parsed->feed.warnings)
+                ctx.err << argument << ": warning: " << warning << '\n';
             auto report = ingestor.ingest(parsed->feed.articles);
             if (!report) {
                 ctx.err << argument << ": " << report.errorMessage() << '\n';

@@ -207,6 +207,28 @@ private slots:
         QVERIFY2(run.err.contains(QStringLiteral("cookie-consent")), qPrintable(run.err));
     }
 
+    // #18: a document nothing could be recovered from fails the command; a
+    // repaired one succeeds and says what was wrong.
+    void ingestSaysWhatItRecovered()
+    {
+        QTemporaryDir files;
+        QFile cut(files.filePath(QStringLiteral("cut.rss")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write("<rss version=\"2.0\"><channel><title>W</title><item><title>Contoso raises guid");
+        cut.close();
+        const QString db = m_sandbox.filePath(QStringLiteral("recovered.db"));
+        auto failed = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("ingest"), cut.fileName()}, m_sandbox.path());
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains(QStringLiteral(": 0 items: ")), qPrintable(failed.err));
+
+        auto repaired = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("ingest"),
+                                        twtest::fixture(QStringLiteral("feeds-broken/entity-in-channel.rss"))}, m_sandbox.path());
+        QCOMPARE(repaired.exitCode, 0);
+        QVERIFY2(repaired.out.contains(QStringLiteral("rss, 3 items, 3 new")), qPrintable(repaired.out));
+        QVERIFY2(repaired.err.contains(QStringLiteral("warning: 3 items recovered from a damaged document (2 HTML entities")),
+                 qPrintable(repaired.err));
+    }
+
     void quotesImportIsIdempotent()
     {
         const QString db = m_sandbox.filePath(QStringLiteral("quotes.db"));
