@@ -161,6 +161,22 @@ private slots:
                     "<content type=\"text/xml\"><accession-number>0001326801-26-000012</accession-number>"
                     "<items-desc>items 2.02 and 9.01</items-desc></content></entry>")
             << true << true;
+        // Markup inside text elements: both readers give the same tags to the HTML reading.
+        QTest::newRow("XHTML inside an RSS description, with line breaks and script")
+            << rss(item(plain + "<description>Guided <b>capex</b><br/>up; <script>track()</script>"
+                                "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>chart</title></svg>"
+                                " &amp;lt;AAPL.O&amp;gt; &lt; 5%<![CDATA[ <i>up</i> ]]></description>"))
+            << false << true;
+        QTest::newRow("markup-looking headlines")
+            << rss(item("<title>Apple &lt;AAPL.O&gt; shares rise 3%</title><link>https://news.example.com/a</link>") +
+                   item("<title><![CDATA[EPS < $1.20 vs > $1.10 expected]]></title><link>https://news.example.com/b</link>") +
+                   item("<title>&lt;b&gt;Breaking&lt;/b&gt; <i>news</i></title><link>https://news.example.com/c</link>"))
+            << false << true;
+        QTest::newRow("Atom: script and markup in XHTML titles")
+            << atom("<entry><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Meta <script>x()</script>"
+                    "&lt;META&gt; <b>rises</b><br/>today</div></title><link href=\"a\"/><id>urn:2</id>"
+                    "<updated>2026-04-08T17:00:00Z</updated><summary type=\"html\">A &lt;br&gt; B <![CDATA[&amp;]]></summary></entry>")
+            << true << true;
 
         // Left to QXmlStreamReader.
         QTest::newRow("DOCTYPE with an entity")
