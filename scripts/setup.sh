@@ -13,6 +13,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
   libsqlite3-dev zlib1g-dev libbenchmark-dev postgresql
+  libicu-dev   # feeds/parsers: ICU's charset detector (Qt's own decoders are ICU's too)
   xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
   trayer   # a system tray on Xvfb for the tray-notification test
   appstream desktop-file-utils man-db
