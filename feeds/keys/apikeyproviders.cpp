@@ -24,15 +24,9 @@ std::optional<ApiKeyProvider> apiKeyProvider(const QString &id)
 
 std::optional<ApiKeyProvider> apiKeyProviderFor(FeedKind kind)
 {
-    switch (kind) {
-    case FeedKind::AlphaVantageDaily:
-    case FeedKind::AlphaVantageNews: return apiKeyProvider(QStringLiteral("alphavantage"));
-    case FeedKind::FinnhubNews: return apiKeyProvider(QStringLiteral("finnhub"));
-    case FeedKind::Stooq: return apiKeyProvider(QStringLiteral("stooq"));
-    case FeedKind::News:
-    case FeedKind::YahooChart: return std::nullopt;
-    }
-    return std::nullopt;
+    // Which key a kind needs is the kind table's to say (models/domain/feed.h).
+    const char *provider = feedKindInfo(kind).keyProvider;
+    return provider ? apiKeyProvider(QString::fromLatin1(provider)) : std::nullopt;
 }
 
 bool mayCarryKey(const ApiKeyProvider &provider, const QUrl &url)

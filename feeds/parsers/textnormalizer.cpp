@@ -262,7 +262,10 @@ QString normalizeSpaces(const QString &text, bool *mojibakeSuspect = nullptr)
             pendingSpace = true;
             continue;
         }
-        if (u < 0x20 || u == 0x7F || u == 0xFEFF)
+        // Other control characters are kept: stored as they came, they are made
+        // safe where they are shown (models/text/safetext.h). XML cannot carry
+        // them at all; they reach here only from JSON.
+        if (u == 0xFEFF)
             continue;
         if (u >= 0x80 && u <= 0x9F) {
             if (!kCp1252C1[u - 0x80])

@@ -13,7 +13,8 @@ namespace tw {
 // content; <br> and block ends become line breaks; every HTML entity is read
 // (the full list of the HTML standard), character references in 0x80-0x9F as
 // Windows-1252; C1 control characters become the Windows-1252 characters they
-// stand for, other control characters are dropped; UTF-8 that was read as
+// stand for (other control characters are kept, to be made safe where they
+// are shown); UTF-8 that was read as
 // Windows-1252 and encoded again ("Ã©", "â€™") is read back; runs of blanks
 // become one.
 QString plainTextFromHtml(const QString &html);

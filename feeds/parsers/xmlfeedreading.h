@@ -70,6 +70,10 @@ Result<ParsedFeed> readXmlFeed(const DocumentText &decoded, const QUrl &feedUrl,
             reader.feed().skipped << reason;
             broken << reason;
         });
+    if (repaired.itemsCutShort > 0)   // the repair dropped it; it counts as skipped like any other
+        reader.feed().skipped << QStringLiteral("%1 %2: the document ends inside it")
+                                     .arg(itemElement)
+                                     .arg(reader.feed().articles.size() + reader.feed().skipped.size() + 1);
     return result(reader, entityDamage(entities) + repaired.repairs + broken, repaired.cutShort || !broken.isEmpty());
 }
 

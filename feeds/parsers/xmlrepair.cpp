@@ -104,7 +104,7 @@ public:
             ++m_closedAtEnd;
             closeTop();
         }
-        return {std::move(m_out), report(), m_cutShort};
+        return {std::move(m_out), report(), m_cutShort, m_itemsCutShort};
     }
 
 private:

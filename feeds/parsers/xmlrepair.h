@@ -28,6 +28,7 @@ struct XmlRepair {
     QString text;
     QStringList repairs;         // what was done, for the feed's status: "2 bare '&' escaped"
     bool cutShort = false;       // the text ended inside markup or with more than the root element open: content is lost
+    int itemsCutShort = 0;       // items the text ended inside, dropped
     bool damaged() const { return !repairs.isEmpty(); }
 };
 

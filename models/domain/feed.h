@@ -21,19 +21,17 @@ struct FeedKindInfo {
     const char *id;             // the CLI's and the store's name: "news", "yahoo-chart"
     const char *label;          // for people: "Yahoo daily prices"
     FeedContent content;
-    const char *keyProvider;    // the key store's provider ("finnhub"); nullptr when no key is needed
-    const char *keyParameter;   // the query parameter the key travels in ("token")
+    const char *keyProvider;    // the API key it needs, by provider ("finnhub"; feeds/keys/apikeyproviders
+                                // says where that key may go); nullptr when none
 };
 
 inline constexpr std::array<FeedKindInfo, 6> kFeedKinds{{
-    {FeedKind::News, "news", "News feed (RSS, RSS 1.0, Atom or JSON Feed)", FeedContent::News, nullptr, nullptr},
-    {FeedKind::Stooq, "stooq", "Stooq daily prices", FeedContent::Prices, "stooq", "apikey"},
-    {FeedKind::YahooChart, "yahoo-chart", "Yahoo daily prices", FeedContent::Prices, nullptr, nullptr},
-    {FeedKind::AlphaVantageDaily, "alphavantage-daily", "Alpha Vantage daily prices", FeedContent::Prices, "alphavantage",
-     "apikey"},
-    {FeedKind::FinnhubNews, "finnhub-news", "Finnhub company news", FeedContent::News, "finnhub", "token"},
-    {FeedKind::AlphaVantageNews, "alphavantage-news", "Alpha Vantage news and sentiment", FeedContent::News,
-     "alphavantage", "apikey"},
+    {FeedKind::News, "news", "News feed (RSS, RSS 1.0, Atom or JSON Feed)", FeedContent::News, nullptr},
+    {FeedKind::Stooq, "stooq", "Stooq daily prices", FeedContent::Prices, "stooq"},
+    {FeedKind::YahooChart, "yahoo-chart", "Yahoo daily prices", FeedContent::Prices, nullptr},
+    {FeedKind::AlphaVantageDaily, "alphavantage-daily", "Alpha Vantage daily prices", FeedContent::Prices, "alphavantage"},
+    {FeedKind::FinnhubNews, "finnhub-news", "Finnhub company news", FeedContent::News, "finnhub"},
+    {FeedKind::AlphaVantageNews, "alphavantage-news", "Alpha Vantage news and sentiment", FeedContent::News, "alphavantage"},
 }};
 
 constexpr std::size_t feedKindRow(FeedKind kind)

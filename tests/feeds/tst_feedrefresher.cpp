@@ -4,6 +4,7 @@
 // an error ("0 items: <why>").
 
 #include "feeds/ingest/feedrefresher.h"
+#include "feeds/keys/apikeyproviders.h"
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/storeconnection.h"
@@ -103,12 +104,14 @@ private slots:
     void keysComeFromTheKindTable()
     {
         for (const FeedKindInfo &kind : kFeedKinds) {
+            const auto provider = apiKeyProviderFor(kind.kind);
+            QCOMPARE(provider.has_value(), kind.keyProvider != nullptr);
             Feed feed;
             feed.kind = kind.kind;
-            feed.url = QStringLiteral("https://api.example.com/x");
-            const QUrl url = FeedRefresher::requestFor(feed, [](const QString &provider) { return provider + QStringLiteral("-key"); }).url;
-            if (kind.keyProvider)
-                QCOMPARE(url.query(), QStringLiteral("%1=%2-key").arg(QLatin1String(kind.keyParameter), QLatin1String(kind.keyProvider)));
+            feed.url = QStringLiteral("https://%1/x").arg(provider ? provider->hosts.first() : QStringLiteral("api.example.com"));
+            const QUrl url = FeedRefresher::requestFor(feed, [](const QString &id) { return id + QStringLiteral("-key"); }).url;
+            if (provider)
+                QCOMPARE(url.query(), QStringLiteral("%1=%2-key").arg(provider->parameter, QLatin1String(kind.keyProvider)));
             else
                 QVERIFY(url.query().isEmpty());
         }
