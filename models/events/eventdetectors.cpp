@@ -449,6 +449,23 @@ bool betterDate(const EventDate &candidate, const EventDate &current)
     return candidate.date < current.date;
 }
 
+std::optional<qint64> sameEventMaxDaysApart(EventKind kind)
+{
+    // Keep in step with sameEvent below (tst_events checks that no pair
+    // further apart than this is ever the same event).
+    switch (kind) {
+    case EventKind::Launch: return 45;
+    case EventKind::Guidance: return 120;
+    case EventKind::Actual: return std::nullopt;
+    case EventKind::Deal: return 400;
+    case EventKind::PriceMove: return 1;
+    case EventKind::Leadership: return 365;
+    case EventKind::Legal: return 30;
+    case EventKind::Ranking: return 60;
+    }
+    return std::nullopt;
+}
+
 bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
 {
     if (a.ticker != b.ticker || a.kind != b.kind || a.metric != b.metric)

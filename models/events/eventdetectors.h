@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "models/events/eventtypes.h"
 #include "models/events/sentencecontext.h"
 
@@ -29,6 +31,10 @@ enum class DateRule { Window, Ignore };
 // Two statements of the same event (same company and kind, compatible
 // subject and figures, dates close enough for that kind).
 bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates = DateRule::Window);
+// The most days apart two reports of one event of `kind` may be under
+// sameEvent (nullopt: no limit), so the merger reads only the stored events
+// of that window instead of every event of the company.
+std::optional<qint64> sameEventMaxDaysApart(EventKind kind);
 // The better of two dates for one event: a date the text names beats the
 // publication date; then the finer; then the earlier.
 bool betterDate(const EventDate &candidate, const EventDate &current);

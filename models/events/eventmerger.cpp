@@ -6,13 +6,14 @@ namespace tw {
 
 EventMerger::EventMerger(QSqlDatabase db) : m_store(std::move(db)) {}
 
-Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events)
+Result<MergeReport> EventMerger::mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events, bool fresh)
 {
     MergeReport report;
-    if (auto s = m_store.detachArticle(articleId); !s)
-        return s.error();
+    if (!fresh)
+        if (auto s = m_store.detachArticle(articleId); !s)
+            return s.error();
     for (const ExtractedEvent &e : events) {
-        auto candidates = m_store.candidates(e.ticker, e.kind);
+        auto candidates = m_store.candidates(e);
         if (!candidates)
             return candidates.error();
         // Of the stored events this one may be, the closest in time.

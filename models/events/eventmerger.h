@@ -26,7 +26,8 @@ class EventMerger {
 public:
     explicit EventMerger(QSqlDatabase db);
 
-    Result<MergeReport> mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events);
+    // `fresh`: the article is new, so it reported nothing before.
+    Result<MergeReport> mergeArticle(qint64 articleId, const QList<ExtractedEvent> &events, bool fresh = false);
 
 private:
     EventStore m_store;   // one for the merger's life: its candidate query is prepared once

@@ -14,7 +14,6 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <optional>
 
 namespace tw {
 
@@ -28,90 +27,120 @@ constexpr qsizetype kFirstBatch = 100;
 constexpr qsizetype kLargestBatch = 8000;
 } // namespace
 
-// What one ingest() call shares across its batches.
-struct ArticleIngestor::Batch {
-    QList<Article> articles;          // this batch's
-    ArticleStore *store = nullptr;
-    const EntityLinker *linker = nullptr;
-    ScoreWriter *scores = nullptr;
-    const EventExtractor *extractor = nullptr;
-    EventMerger *events = nullptr;
-    QStringList touchedTickers;       // every batch's so far: whose corporate scores change
-    IngestReport report;              // every batch's so far
+void IngestReport::add(const IngestReport &other)
+{
+    received += other.received;
+    inserted += other.inserted;
+    updated += other.updated;
+    unchanged += other.unchanged;
+    changedIds << other.changedIds;
+    newEventIds << other.newEventIds;
+}
+
+// What every batch needs, built once per ingestor (and per watchlist).
+struct ArticleIngestor::Stages {
+    Stages(QSqlDatabase db, const QList<TickerInfo> &tickers, const SentimentScorer &sentiment,
+           const HeadlineModel *headlines)
+        : linker(tickers), scores(db, sentiment, linker, headlines), extractor(linker), events(db), store(db),
+          links(db), providers(db)
+    {
+    }
+    const EntityLinker linker;
+    ScoreWriter scores;
+    const EventExtractor extractor;
+    EventMerger events;
+    ArticleStore store;
+    ArticleTickerStore links;
+    ProviderScoreStore providers;
 };
 
 ArticleIngestor::ArticleIngestor(QSqlDatabase db) : m_db(std::move(db)), m_batchSize(kFirstBatch) {}
+ArticleIngestor::~ArticleIngestor() = default;
 
-Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, const Progress &progress)
+Status ArticleIngestor::prepareStages()
 {
     auto tickers = TickerStore(m_db).all();
     if (!tickers)
         return tickers.error();
-    const EntityLinker linker(*tickers);
+    QStringList parts;
+    for (const TickerInfo &t : *tickers)
+        parts << t.symbol << t.name << t.aliases.join(QChar(0x1f)) << QString::number(t.onWatchlist);
+    const QString key = parts.join(QChar(0x1e));
+    if (m_stages && key == m_watchlistKey)
+        return {};
     auto sentiment = SentimentScorer::builtIn();
     if (!sentiment)
         return sentiment.error();
     auto headlines = HeadlineModel::builtIn();
     if (!headlines)
         return headlines.error();
-    ScoreWriter scores(m_db, **sentiment, linker, *headlines);
-    const EventExtractor extractor(linker);
-    EventMerger events(m_db);
-    ArticleStore store(m_db);
+    m_stages.reset();
+    m_stages = std::make_unique<Stages>(m_db, *tickers, **sentiment, *headlines);
+    m_watchlistKey = key;
+    return {};
+}
 
-    Batch batch;
-    batch.store = &store;
-    batch.linker = &linker;
-    batch.scores = &scores;
-    batch.extractor = &extractor;
-    batch.events = &events;
-    batch.report.received = int(articles.size());
-
+Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, const Progress &progress)
+{
+    IngestReport total;
     qsizetype done = 0;
     do {
         const qsizetype size = std::min(m_batchSize, articles.size() - done);
-        batch.articles = articles.mid(done, size);
         QElapsedTimer took;
         took.start();
-        if (auto stored = ingestBatch(batch, done + size >= articles.size()); !stored) {
+        auto stored = [&]() -> Result<IngestReport> {
+            Transaction tx(m_db);
+            if (!tx.active())
+                return fail(tx.beginError());
+            auto report = ingestInTransaction(articles.mid(done, size));
+            if (!report)
+                return report;
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+            return report;
+        }();
+        if (!stored) {
             if (done == 0)
                 return stored.error();
             return fail(QStringLiteral("%1 (the first %2 of %3 articles were stored)")
                             .arg(stored.errorMessage()).arg(done).arg(articles.size()));
         }
+        total.add(*stored);
         done += size;
         const qint64 ms = std::max<qint64>(1, took.elapsed());
         m_batchSize = std::clamp<qsizetype>(size * kTargetBatchMs / ms, 1, std::min(kLargestBatch, 4 * size));
         if (progress)
             progress(done, articles.size());
     } while (done < articles.size());
-    return batch.report;
+    return total;
 }
 
-Status ArticleIngestor::ingestBatch(Batch &batch, bool last)
+Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &articles)
 {
-    Transaction tx(m_db);
-    if (!tx.active())
-        return fail(tx.beginError());
-    IngestReport &report = batch.report;
+    IngestReport report;
+    report.received = int(articles.size());
+    if (auto ready = prepareStages(); !ready)
+        return ready.error();
+    Stages &st = *m_stages;
+    st.scores.beginBatch();
+    QStringList touchedTickers;   // whose corporate scores the batch changes
 
     // Stage 1 for the whole batch first: on SQLite each new article's
     // full-text row waits in FTS5's pending terms until some later statement
     // opens a savepoint (the later stages' do), which writes them out as one
     // segment. Interleaved with the other stages that was a segment per article.
     QList<ArticleUpsert> upserts;
-    upserts.reserve(batch.articles.size());
-    for (const Article &article : std::as_const(batch.articles)) {
+    upserts.reserve(articles.size());
+    for (const Article &article : articles) {
         // Stage 1: store (idempotent). Unchanged articles stop here.
-        auto stored = batch.store->upsert(article);
+        auto stored = st.store.upsert(article);
         if (!stored)
             return stored.error();
         upserts << *stored;
     }
 
-    ArticleTickerStore links(m_db);
-    for (qsizetype i = 0; i < batch.articles.size(); ++i) {
-        const Article &article = batch.articles.at(i);
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const Article &article = articles.at(i);
         const ArticleUpsert *stored = &upserts.at(i);
         if (stored->outcome == UpsertOutcome::Unchanged) {
             ++report.unchanged;
@@ -123,11 +152,11 @@ Status ArticleIngestor::ingestBatch(Batch &batch, bool last)
         // Stage 2: which companies the article is about. A changed article
         // may have dropped a company, whose score then changes too.
         if (stored->outcome == UpsertOutcome::Updated) {
-            auto previous = links.forArticle(stored->id);
+            auto previous = st.links.forArticle(stored->id);
             if (!previous)
                 return previous.error();
             for (const TickerLink &l : *previous)
-                batch.touchedTickers << l.ticker;
+                touchedTickers << l.ticker;
         }
         // Rows of a new article have nothing referring to them yet (a deleted
         // article's took their references with them), so there is nothing to
@@ -135,41 +164,38 @@ Status ArticleIngestor::ingestBatch(Batch &batch, bool last)
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         // The analysis stages read a bounded prefix; the store keeps it all.
         const Article analysed = ArticleBounds::analysedPart(article);
-        const QList<TickerLink> tickerLinks = batch.linker->link(analysed);
+        const QList<TickerLink> tickerLinks = st.linker.link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto linked = links.replace(stored->id, tickerLinks); !linked)
+            if (auto linked = st.links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
         // The provider's own sentiment, beside ours (never in place of it).
         if (!fresh || !article.providerSentiment.isEmpty())
-            if (auto kept = ProviderScoreStore(m_db).replace(stored->id, article.providerSentiment); !kept)
+            if (auto kept = st.providers.replace(stored->id, article.providerSentiment); !kept)
                 return kept.error();
 
-        // Stage 3: sentiment per linked company.
+        // Stage 3: sentiment per linked company, added to the companies' running scores.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = batch.scores->scoreArticle(stored->id, analysed, tickerLinks); !scored)
+            if (auto scored = st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh); !scored)
                 return scored.error();
         for (const TickerLink &l : tickerLinks)
-            batch.touchedTickers << l.ticker;
+            touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> extracted = batch.extractor->extract(analysed, tickerLinks);
+        const QList<ExtractedEvent> extracted = st.extractor.extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
-        auto merged = batch.events->mergeArticle(stored->id, extracted);
+        auto merged = st.events.mergeArticle(stored->id, extracted, fresh);
         if (!merged)
             return merged.error();
         report.newEventIds << merged->createdIds;
     }
-    batch.touchedTickers.sort();
-    batch.touchedTickers.removeDuplicates();
-    // Stage 3, continued: corporate scores of the companies the articles
-    // touched, once, with the last batch (each reads all of a company's
-    // article scores: per batch it would cost more than the batch).
-    if (last) {
-        if (auto refreshed = batch.scores->refreshCorporate(batch.touchedTickers); !refreshed)
+    // Stage 3, continued: corporate scores of the companies the batch touched.
+    touchedTickers.sort();
+    touchedTickers.removeDuplicates();
+    if (!touchedTickers.isEmpty())
+        if (auto refreshed = st.scores.refreshCorporate(touchedTickers); !refreshed)
             return refreshed.error();
-    }
-    return tx.commit();
+    return report;
 }
 
 } // namespace tw

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace tw {
 
@@ -18,6 +19,8 @@ struct IngestReport {
     int unchanged = 0;
     QList<qint64> changedIds;   // inserted or updated: what later stages must (re)process
     QList<qint64> newEventIds;  // events no earlier article had reported (for alerts, the timeline)
+
+    void add(const IngestReport &other);
 };
 
 // The one path by which articles enter the store, whatever brought them
@@ -27,21 +30,34 @@ struct IngestReport {
 // (the window's fetch, a cron job, a second `ingest`) never waits long; a
 // batch lands whole or not at all, and a failure keeps the batches before it
 // (storing is idempotent: running the same input again completes it).
+//
+// Keep one ingestor for a run of batches (a fetch of many feeds): the linker,
+// the scorers and every prepared statement are built on the first batch and
+// reused (rebuilt only when the watchlist changes), so a batch costs what is
+// in it.
 class ArticleIngestor {
 public:
     explicit ArticleIngestor(QSqlDatabase db);
+    ~ArticleIngestor();
+    ArticleIngestor(const ArticleIngestor &) = delete;
+    ArticleIngestor &operator=(const ArticleIngestor &) = delete;
 
     // Told after each committed batch: articles done so far, of how many.
     using Progress = std::function<void(qsizetype done, qsizetype total)>;
 
     Result<IngestReport> ingest(const QList<Article> &articles, const Progress &progress = {});
+    // The same stages inside a transaction the caller holds (FeedBatchRun
+    // stores several feeds in one): on failure the caller rolls back.
+    Result<IngestReport> ingestInTransaction(const QList<Article> &articles);
 
 private:
-    struct Batch;
-    Status ingestBatch(Batch &batch, bool last);
+    struct Stages;
+    Status prepareStages();
 
     QSqlDatabase m_db;
-    qsizetype m_batchSize;   // adapted to how long the last batch took
+    std::unique_ptr<Stages> m_stages;
+    QString m_watchlistKey;   // the tickers the stages were built for
+    qsizetype m_batchSize;    // adapted to how long the last batch took
 };
 
 } // namespace tw

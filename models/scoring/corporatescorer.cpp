@@ -1,5 +1,6 @@
 #include "models/scoring/corporatescorer.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,9 +17,7 @@ namespace {
 
 constexpr qint64 kHourMs = 3600LL * 1000;
 constexpr qint64 kDayMs = 24 * kHourMs;
-constexpr double kPrior = 0.25;          // weight of an imaginary neutral article
 constexpr double kStretch = 2.0;         // article means are damped; spread them over 0-100
-constexpr double kForgotten = 1.0 / 32;  // after five half-lives a story no longer counts
 constexpr double kMinRelevance = 0.1;
 constexpr double kDuplicateSimilarity = 0.6;
 constexpr qint64 kDuplicateWindowMs = 3 * kDayMs;
@@ -122,6 +121,87 @@ QString corporateScoreLabel(double score)
     return QStringLiteral("Bullish");
 }
 
+QString insufficientNewsLabel() { return QStringLiteral("Insufficient news"); }
+
+double storyWeight(double relevance, double confidence, double linkWeight)
+{
+    return std::max(relevance, kMinRelevance) * std::clamp(linkWeight, 0.0, 1.0)
+        * (0.25 + 0.75 * std::clamp(confidence, 0.0, 1.0));
+}
+
+void EvidenceSums::advanceTo(qint64 utc, qint64 halfLifeMs)
+{
+    if (utc <= asOfUtc)
+        return;
+    const double factor = std::exp2(-double(utc - asOfUtc) / double(halfLifeMs));
+    weight *= factor;
+    weighted *= factor;
+    absolute *= factor;
+    asOfUtc = utc;
+}
+
+void EvidenceSums::add(const StoryEvidence &story, double sign, qint64 halfLifeMs)
+{
+    advanceTo(story.publishedUtc, halfLifeMs);
+    const double w = story.weight * std::exp2(-double(asOfUtc - story.publishedUtc) / double(halfLifeMs));
+    weight += sign * w;
+    weighted += sign * w * story.score;
+    absolute += sign * w * std::abs(story.score);
+    // Taking away what was added leaves rounding dust, never less than nothing.
+    if (weight < 1e-12) {
+        weight = std::max(weight, 0.0);
+        if (weight == 0)
+            weighted = absolute = 0;
+    }
+    absolute = std::max(absolute, 0.0);
+}
+
+CorporateScore CorporateScorer::fromEvidence(const QString &ticker, ScoreHorizon horizon, const EvidenceSums &sums,
+                                             int stories, qint64 newestStoryUtc)
+{
+    CorporateScore result;
+    result.ticker = ticker;
+    result.horizon = horizon;
+    result.asOfUtc = sums.asOfUtc;
+    result.articleCount = stories;
+    result.newestStoryUtc = newestStoryUtc;
+    const double weights = std::max(sums.weight, 0.0);
+    result.evidence = weights;
+    result.rawMean = weights > 0 ? std::clamp(sums.weighted / weights, -1.0, 1.0) : 0.0;
+    result.shrinkage = weights / (weights + kNeutralPriorWeight);
+    const double mean = weights > 0 ? sums.weighted / (weights + kNeutralPriorWeight) : 0.0;
+    result.score = std::clamp(50.0 + 50.0 * std::tanh(kStretch * mean), 0.0, 100.0);
+    const double agreement = sums.absolute > 0 ? std::min(1.0, std::abs(sums.weighted) / sums.absolute) : 0.0;
+    result.confidence = weights / (weights + kNeutralPriorWeight) * (0.5 + 0.5 * agreement);
+
+    const int days = int(std::lround(kForgottenHalfLives * double(horizonHalfLifeMs(horizon)) / double(kDayMs)));
+    if (stories == 0)
+        result.insufficientReason = QStringLiteral("No story in the last %1 days").arg(days);
+    else if (stories < kMinStories)
+        result.insufficientReason = QStringLiteral("Rests on %1 story in the last %2 days (needs at least %3)")
+                                        .arg(stories).arg(days).arg(kMinStories);
+    else if (weights < kMinEvidence)
+        result.insufficientReason =
+            QStringLiteral("Evidence %1 of the %2 needed: the %3 stories are old, of low relevance or low confidence")
+                .arg(QString::number(weights, 'f', 2), QString::number(kMinEvidence, 'f', 2))
+                .arg(stories);
+    // The label of the number people see ("55 Somewhat bullish", never "55 Neutral").
+    result.label = result.sufficient() ? corporateScoreLabel(std::round(result.score)) : insufficientNewsLabel();
+    return result;
+}
+
+QString CorporateScore::evidenceLine() const
+{
+    QString line = QStringLiteral("%1 %2, evidence %3")
+                       .arg(articleCount)
+                       .arg(articleCount == 1 ? QStringLiteral("story") : QStringLiteral("stories"),
+                            QString::number(evidence, 'f', 2));
+    if (newestStoryUtc > 0)
+        line += QStringLiteral(", newest %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(newestStoryUtc, Qt::UTC).date().toString(Qt::ISODate));
+    return line;
+}
+
 QString CorporateScore::headline() const
 {
     return QStringLiteral("%1 %2 \u00b7 %3 term").arg(qRound(score)).arg(label, horizonName(horizon));
@@ -142,8 +222,17 @@ QString CorporateScore::explanationJson() const
     QJsonArray phrases;
     for (const PhraseContribution &p : topPhrases)
         phrases.append(QJsonObject{{QStringLiteral("text"), p.text}, {QStringLiteral("points"), round3(p.points)}});
+    const QJsonObject evidenceObject{{QStringLiteral("stories"), articleCount},
+                                     {QStringLiteral("weight"), round3(evidence)},
+                                     {QStringLiteral("raw_mean"), round3(rawMean)},
+                                     {QStringLiteral("prior_weight"), kNeutralPriorWeight},
+                                     {QStringLiteral("shrinkage"), round3(shrinkage)},
+                                     {QStringLiteral("newest_story_utc"), newestStoryUtc},
+                                     {QStringLiteral("sufficient"), sufficient()},
+                                     {QStringLiteral("insufficient_reason"), insufficientReason}};
     const QJsonObject root{{QStringLiteral("as_of_utc"), asOfUtc},
                            {QStringLiteral("half_life_hours"), double(horizonHalfLifeMs(horizon) / kHourMs)},
+                           {QStringLiteral("evidence"), evidenceObject},
                            {QStringLiteral("stories"), stories},
                            {QStringLiteral("phrases"), phrases}};
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
@@ -201,7 +290,7 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
 
     // One story per group: the first copy's identity, the mean of the copies' scores.
     QList<StoryContribution> stories;
-    QList<double> confidence, relevance;
+    QList<double> confidence, relevance, linkWeight;
     QList<qsizetype> firstRow;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const int g = groupOf[i];
@@ -210,35 +299,40 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
                                          rows[i].score, 0, 0, 1};
             confidence << rows[i].confidence;
             relevance << rows[i].relevance;
+            linkWeight << rows[i].linkWeight;
             firstRow << i;
         } else {
             StoryContribution &s = stories[g];
             s.articleScore = (s.articleScore * s.copies + rows[i].score) / (s.copies + 1);
             confidence[g] = (confidence[g] * s.copies + rows[i].confidence) / (s.copies + 1);
             relevance[g] = std::max(relevance[g], rows[i].relevance);
+            linkWeight[g] = std::max(linkWeight[g], rows[i].linkWeight);
             ++s.copies;
         }
     }
 
-    const double halfLife = double(horizonHalfLifeMs(horizon));
-    double weighted = 0, weights = 0, absolute = 0;
+    // Every story counts in the sums (its weight decays, it never drops out),
+    // exactly as the running state adds them; only stories within five
+    // half-lives count as "stories" for the evidence threshold.
+    const qint64 halfLife = horizonHalfLifeMs(horizon);
+    const qint64 windowMs = qint64(kForgottenHalfLives * double(halfLife));
+    EvidenceSums sums;
+    sums.asOfUtc = asOfUtc;
+    int inWindow = 0;
+    qint64 newest = 0;
+    double weighted = 0;
     for (qsizetype g = 0; g < stories.size(); ++g) {
         StoryContribution &s = stories[g];
-        const double decay = std::pow(0.5, double(asOfUtc - s.publishedUtc) / halfLife);
-        if (decay < kForgotten)
-            continue;
-        s.weight = std::max(relevance[g], kMinRelevance) * (0.5 + 0.5 * confidence[g]) * decay;
+        const StoryEvidence e{s.publishedUtc, storyWeight(relevance[g], confidence[g], linkWeight[g]), s.articleScore};
+        sums.add(e, 1.0, halfLife);
+        s.weight = e.weight * std::exp2(-double(asOfUtc - s.publishedUtc) / double(halfLife));
         weighted += s.weight * s.articleScore;
-        absolute += s.weight * std::abs(s.articleScore);
-        weights += s.weight;
-        ++result.articleCount;
+        if (asOfUtc - s.publishedUtc <= windowMs)
+            ++inWindow;
+        newest = std::max(newest, s.publishedUtc);
     }
-    const double mean = weights > 0 ? weighted / (weights + kPrior) : 0.0;
-    result.score = std::clamp(50.0 + 50.0 * std::tanh(kStretch * mean), 0.0, 100.0);
-    // The label of the number people see ("55 Somewhat bullish", never "55 Neutral").
-    result.label = corporateScoreLabel(std::round(result.score));
-    const double agreement = absolute > 0 ? std::abs(weighted) / absolute : 0.0;
-    result.confidence = weights / (weights + 1.0) * (0.5 + 0.5 * agreement);
+    const CorporateScore evidence = fromEvidence(ticker, horizon, sums, inWindow, newest);
+    result = evidence;
 
     // Attribution: each story's share of the distance from neutral.
     QHash<QString, double> phrasePoints;

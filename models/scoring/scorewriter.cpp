@@ -12,7 +12,7 @@ ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, cons
     : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines),
       m_modelVersion(headlines ? QStringLiteral("%1+hl-%2").arg(sentences.modelVersion(), headlines->digest())
                                : sentences.modelVersion()),
-      m_articleScores(m_db)
+      m_articleScores(m_db), m_corporate(m_db, m_modelVersion)
 {
 }
 
@@ -21,11 +21,18 @@ QString ScoreWriter::modelVersion() const
     return m_modelVersion;
 }
 
-Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links)
+Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh)
 {
     // No linked company, no score: the sentences need no scoring to say so.
     const QList<ArticleScore> scores = links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links);
-    return m_articleScores.replace(articleId, m_modelVersion, scores, toStoreTime(nowUtc()));
+    if (m_keepCorporate)
+        if (auto s = m_corporate.beforeScores(articleId, fresh, links); !s)
+            return s;
+    if (auto s = m_articleScores.replace(articleId, m_modelVersion, scores, toStoreTime(nowUtc())); !s)
+        return s;
+    if (!m_keepCorporate)
+        return {};
+    return m_corporate.addScores(articleId, article, scores, links);
 }
 
 Result<qint64> ScoreWriter::storeAsOf() const
@@ -44,23 +51,7 @@ Result<QList<CorporateScore>> ScoreWriter::refreshCorporate(const QStringList &t
             return latest.error();
         asOf = *latest;
     }
-    QList<CorporateScore> written;
-    if (asOf <= 0)
-        return written;   // an empty store has nothing to score
-    ArticleScoreStore articleScores(m_db);
-    CorporateScoreStore corporate(m_db);
-    for (const QString &ticker : tickers) {
-        auto rows = articleScores.forTicker(ticker, modelVersion());
-        if (!rows)
-            return rows.error();
-        for (ScoreHorizon h : allHorizons()) {
-            CorporateScore score = CorporateScorer::compute(ticker, h, asOf, *rows);
-            if (auto saved = corporate.save(score, modelVersion()); !saved)
-                return saved.error();
-            written << score;
-        }
-    }
-    return written;
+    return m_corporate.flush(tickers, asOf);
 }
 
 Result<int> ScoreWriter::backfillCorporateHistory(const QStringList &tickers, qint64 fromUtc, qint64 toUtc,

@@ -5,6 +5,7 @@
 #include "models/linking/entitylinker.h"
 #include "models/scoring/articlescorer.h"
 #include "models/scoring/corporatescorer.h"
+#include "models/scoring/corporatescoreupdater.h"
 #include "models/sentiment/sentimentscorer.h"
 #include "models/store/articlescorestore.h"
 
@@ -23,12 +24,23 @@ public:
     ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
                 const HeadlineModel *headlines = nullptr);
 
-    // Scores the stored article `articleId` for each linked company.
-    Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links);
+    // Scores the stored article `articleId` for each linked company and adds
+    // the scores to the companies' running corporate state (`fresh`: the
+    // article is new, so it had no scores to take out first).
+    Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh = false);
 
-    // Recomputes every horizon of each ticker at `asOfUtc`, or at the store's
-    // latest article time when not given (so the same store gives the same scores).
+    // Writes every horizon's score of each ticker (and of every company the
+    // batch changed) at `asOfUtc`, or at the store's latest article time when
+    // not given, from the running state: the cost follows the batch, not the
+    // history.
     Result<QList<CorporateScore>> refreshCorporate(const QStringList &tickers, std::optional<qint64> asOfUtc = {});
+    // A new batch: forget running state a failed batch may have left unsaved.
+    void beginBatch() { m_corporate.discard(); }
+
+    // For a full rescore: article scores only, the corporate state rebuilt at
+    // the end with rebuildCorporate() (one pass per company, not per article).
+    void setKeepsCorporateState(bool keep) { m_keepCorporate = keep; }
+    Status rebuildCorporate(const QStringList &tickers) { return m_corporate.rebuild(tickers); }
 
     // Writes each horizon's score as it stood every `stepMs` from `fromUtc` up
     // to `toUtc` (both included), so a store loaded in one go still has a
@@ -50,6 +62,8 @@ private:
     // and asking for it per article cost more than scoring the article.
     QString m_modelVersion;
     ArticleScoreStore m_articleScores;   // statements prepared once, not per article
+    CorporateScoreUpdater m_corporate;
+    bool m_keepCorporate = true;
 };
 
 } // namespace tw

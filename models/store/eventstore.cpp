@@ -1,5 +1,7 @@
 #include "models/store/eventstore.h"
 
+#include "models/events/eventdetectors.h"
+
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storechangenotifier.h"
@@ -11,10 +13,20 @@
 namespace tw {
 
 namespace {
-const QString kColumns = QStringLiteral(
+const QString kEventColumns = QStringLiteral(
     "e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, e.amount_low, e.amount_high, "
-    "e.currency, e.unit, e.period, e.confidence, e.merge_key, "
-    "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)");
+    "e.currency, e.unit, e.period, e.confidence, e.merge_key");
+const QString kColumns = kEventColumns + QStringLiteral(", (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)");
+// The merger needs no source counts: a count(*) per candidate was most of its cost.
+const QString kCandidateColumns = kEventColumns + QStringLiteral(", 0");
+
+// Prepared on first use, kept for the store object's life.
+Status prepareOnce(QSqlQuery &q, const QString &sql)
+{
+    if (q.lastQuery().isEmpty() && !q.prepare(sql))
+        return fail(describeSqlError(QStringLiteral("Could not prepare an event statement"), q));
+    return {};
+}
 
 QVariant optionalDouble(const std::optional<double> &v)
 {
@@ -40,7 +52,11 @@ double StoredEvent::confidence() const
     return best + (0.99 - best) * (1.0 - std::pow(0.5, std::max(0, sources - 1)));
 }
 
-EventStore::EventStore(QSqlDatabase db) : m_db(std::move(db)), m_candidates(m_db) {}
+EventStore::EventStore(QSqlDatabase db)
+    : m_db(db), m_candidates(db), m_candidatesAnyDate(db), m_keyExists(db), m_insert(db), m_improve(db),
+      m_addSource(db), m_articleEvents(db), m_detach(db), m_prune(db)
+{
+}
 
 QString EventStore::selectSql(const QString &where)
 {
@@ -128,13 +144,33 @@ Result<QList<EventSource>> EventStore::sources(qint64 eventId) const
     return sources;
 }
 
-Result<QList<StoredEvent>> EventStore::candidates(const QString &ticker, EventKind kind) const
+Result<QList<StoredEvent>> EventStore::candidates(const ExtractedEvent &e) const
 {
-    // Prepared on first use and kept: the merger asks for every extracted event.
-    if (m_candidates.lastQuery().isEmpty()
-        && !m_candidates.prepare(selectSql(QStringLiteral("WHERE e.ticker = ? AND e.kind = ?"))))
-        return fail(describeSqlError(QStringLiteral("Could not read events"), m_candidates));
-    return read(m_candidates, {ticker, eventKindId(kind)});
+    const std::optional<qint64> days = sameEventMaxDaysApart(e.kind);
+    const QString metric = e.metric.isNull() ? QStringLiteral("") : e.metric;   // a null QString binds as NULL
+    if (!days || !e.date.date.isValid()) {
+        if (auto s = prepareOnce(m_candidatesAnyDate,
+                                 QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND e.metric = ? "
+                                                "ORDER BY e.event_date, e.id")
+                                     .arg(kCandidateColumns));
+            !s)
+            return s.error();
+        return read(m_candidatesAnyDate, {e.ticker, eventKindId(e.kind), metric});
+    }
+    // A stored event is at most `days` from this one, measured between the
+    // ends of their date ranges; its stored date is the range's first day,
+    // at most a year (the widest precision) before its last. Undated events
+    // ('') may match anything.
+    const QString from = e.date.first().addDays(-*days - 366).toString(Qt::ISODate);
+    const QString to = e.date.last().addDays(*days).toString(Qt::ISODate);
+    if (auto s = prepareOnce(m_candidates,
+                             QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND e.metric = ? "
+                                            "AND ((e.event_date >= ? AND e.event_date <= ?) OR e.event_date = '') "
+                                            "ORDER BY e.event_date, e.id")
+                                 .arg(kCandidateColumns));
+        !s)
+        return s.error();
+    return read(m_candidates, {e.ticker, eventKindId(e.kind), metric, from, to});
 }
 
 Result<qint64> EventStore::insert(const ExtractedEvent &e)
@@ -143,19 +179,23 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
     QString key = base;
     // Two events that the merge rules keep apart may still print the same
     // key (a reaffirmed figure on the same day): number the later ones.
+    if (auto s = prepareOnce(m_keyExists, QStringLiteral("SELECT 1 FROM events WHERE merge_key = ?")); !s)
+        return s.error();
     for (int n = 2;; ++n) {
-        QSqlQuery exists(m_db);
-        exists.prepare(QStringLiteral("SELECT 1 FROM events WHERE merge_key = ?"));
-        if (auto s = execBound(exists, {key}); !s)
+        if (auto s = execBound(m_keyExists, {key}); !s)
             return s.error();
-        if (!exists.next())
+        const bool taken = m_keyExists.next();
+        m_keyExists.finish();
+        if (!taken)
             break;
         key = base + QStringLiteral("#%1").arg(n);
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
-        "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    QSqlQuery &q = m_insert;
+    if (auto s = prepareOnce(q, QStringLiteral(
+            "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
+            "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+        !s)
+        return s.error();
     if (auto s = execBound(q, {e.ticker, e.date.date.toString(Qt::ISODate), datePrecisionId(e.date.precision),
                                eventKindId(e.kind), e.title, e.metric, dateBasisId(e.date.basis),
                                optionalDouble(e.amount.low), optionalDouble(e.amount.high), e.amount.currency,
@@ -173,9 +213,11 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
 
 Status EventStore::improve(qint64 eventId, const EventDate &date, const QString &title, double confidence)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE events SET event_date = ?, date_precision = ?, basis = ?, title = ?, confidence = ? WHERE id = ?"));
+    QSqlQuery &q = m_improve;
+    if (auto s = prepareOnce(q, QStringLiteral(
+            "UPDATE events SET event_date = ?, date_precision = ?, basis = ?, title = ?, confidence = ? WHERE id = ?"));
+        !s)
+        return s;
     if (auto s = execBound(q, {date.date.toString(Qt::ISODate), datePrecisionId(date.precision),
                                dateBasisId(date.basis), title, confidence, eventId});
         !s)
@@ -185,9 +227,11 @@ Status EventStore::improve(qint64 eventId, const EventDate &date, const QString 
 
 Status EventStore::addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO event_sources (event_id, article_id, sentence_start, sentence_end) "
-                             "VALUES (?,?,?,?) ON CONFLICT (event_id, article_id) DO NOTHING"));
+    QSqlQuery &q = m_addSource;
+    if (auto s = prepareOnce(q, QStringLiteral("INSERT INTO event_sources (event_id, article_id, sentence_start, sentence_end) "
+                                               "VALUES (?,?,?,?) ON CONFLICT (event_id, article_id) DO NOTHING"));
+        !s)
+        return s;
     if (auto s = execBound(q, {eventId, articleId, sentenceStart, sentenceEnd}); !s)
         return s;
     // A new source is news about the event (more confidence, another publisher).
@@ -198,20 +242,31 @@ Status EventStore::addSource(qint64 eventId, qint64 articleId, qint64 sentenceSt
 
 Status EventStore::detachArticle(qint64 articleId)
 {
-    QSqlQuery detach(m_db);
-    detach.prepare(QStringLiteral("DELETE FROM event_sources WHERE article_id = ?"));
-    if (auto s = execBound(detach, {articleId}); !s)
+    // Only the events this article reported can lose their last source: a
+    // scan of every event per article made a batch cost the whole history.
+    if (auto s = prepareOnce(m_articleEvents, QStringLiteral("SELECT event_id FROM event_sources WHERE article_id = ?")); !s)
         return s;
-    QSqlQuery prune(m_db);
-    if (!prune.exec(QStringLiteral(
-            "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id) "
-            "RETURNING id")))
-        return fail(describeSqlError(QStringLiteral("Could not remove events without sources"), prune));
-    QList<qint64> removed;
-    while (prune.next())
-        removed << prune.value(0).toLongLong();
-    prune.finish();
-    for (qint64 id : removed) {
+    if (auto s = execBound(m_articleEvents, {articleId}); !s)
+        return s;
+    QList<qint64> reported;
+    while (m_articleEvents.next())
+        reported << m_articleEvents.value(0).toLongLong();
+    m_articleEvents.finish();
+    if (reported.isEmpty())
+        return {};
+    if (auto s = prepareOnce(m_detach, QStringLiteral("DELETE FROM event_sources WHERE article_id = ?")); !s)
+        return s;
+    if (auto s = execBound(m_detach, {articleId}); !s)
+        return s;
+    if (auto s = prepareOnce(m_prune, QStringLiteral("DELETE FROM events WHERE id = ? AND NOT EXISTS "
+                                                     "(SELECT 1 FROM event_sources s WHERE s.event_id = events.id)"));
+        !s)
+        return s;
+    for (qint64 id : reported) {
+        if (auto s = execBound(m_prune, {id}); !s)
+            return s;
+        if (m_prune.numRowsAffected() <= 0)
+            continue;
         if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("deleted"), id}); !s)
             return s;
     }

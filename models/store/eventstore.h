@@ -54,8 +54,10 @@ public:
     Result<QList<StoredEvent>> query(const EventFilter &filter) const;
     Result<QList<EventSource>> sources(qint64 eventId) const;
 
-    // For the merger: the stored events an extracted one may be the same as.
-    Result<QList<StoredEvent>> candidates(const QString &ticker, EventKind kind) const;
+    // For the merger: the stored events an extracted one may be the same as
+    // (same company, kind and metric, within the kind's merge window; source
+    // counts are not read: `sources` is 0).
+    Result<QList<StoredEvent>> candidates(const ExtractedEvent &event) const;
     Result<qint64> insert(const ExtractedEvent &event);
     Status improve(qint64 eventId, const EventDate &date, const QString &title, double confidence);
     Status addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd);
@@ -68,7 +70,9 @@ private:
     Result<QList<StoredEvent>> read(QSqlQuery &query, const QVariantList &values) const;
 
     QSqlDatabase m_db;
-    mutable QSqlQuery m_candidates;
+    mutable QSqlQuery m_candidates;        // within a date window
+    mutable QSqlQuery m_candidatesAnyDate; // kinds merged whatever their dates
+    QSqlQuery m_keyExists, m_insert, m_improve, m_addSource, m_articleEvents, m_detach, m_prune;
 };
 
 } // namespace tw

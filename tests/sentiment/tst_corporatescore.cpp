@@ -9,6 +9,9 @@
 #include "models/core/storetime.h"
 #include "models/store/tickerstore.h"
 
+#include "models/store/articlescorestore.h"
+#include "models/store/corporateevidencestore.h"
+
 #include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QTest>
@@ -165,7 +168,9 @@ private slots:
 
         const CorporateScore none = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, {});
         QCOMPARE(none.score, 50.0);
-        QCOMPARE(none.label, QStringLiteral("Neutral"));
+        // No evidence is not "Neutral": it is no score at all.
+        QCOMPARE(none.label, insufficientNewsLabel());
+        QVERIFY(!none.sufficient());
         QCOMPARE(none.articleCount, 0);
         QCOMPARE(none.confidence, 0.0);
     }
@@ -194,6 +199,152 @@ private slots:
         QCOMPARE(top.field, ArticleField::Body);
         QCOMPARE(article.body.mid(top.start, top.length), top.text);
         QVERIFY(ArticleScorer::spansJson(scores[0].spans).contains(QStringLiteral("\"field\":\"body\"")));
+    }
+
+    // One story, however strong, is not enough to call a company bullish; the
+    // same mean from many stories is further from neutral than from few.
+    void evidenceShrinksTowardsNeutral()
+    {
+        const QList<StoredArticleScore> one{story(1, QStringLiteral("Acme beats estimates"), 0.9, 2 * kHour)};
+        const CorporateScore single = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, one);
+        QCOMPARE(single.articleCount, 1);
+        QCOMPARE(single.label, insufficientNewsLabel());
+        QVERIFY(single.insufficientReason.contains(QStringLiteral("1 story")));
+        QVERIFY(single.score > 50 && single.score < 50 + 50 * std::tanh(2 * 0.9));   // shrunk
+        QVERIFY(single.shrinkage > 0 && single.shrinkage < 0.5);
+
+        QList<StoredArticleScore> many;
+        const QStringList subjects{QStringLiteral("order"), QStringLiteral("plant"), QStringLiteral("dividend"),
+                                   QStringLiteral("contract"), QStringLiteral("upgrade"), QStringLiteral("launch"),
+                                   QStringLiteral("record"), QStringLiteral("partner"), QStringLiteral("outlook"),
+                                   QStringLiteral("margin")};
+        for (int i = 0; i < subjects.size(); ++i)
+            many << story(i + 1, QStringLiteral("Acme %1 news number %2").arg(subjects[i]).arg(i), 0.9, (i + 1) * kHour);
+        const CorporateScore several = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, many);
+        QCOMPARE(several.articleCount, 10);
+        QVERIFY(several.sufficient());
+        QCOMPARE(several.label, QStringLiteral("Bullish"));
+        QVERIFY(several.score > single.score);
+        QVERIFY(several.confidence > single.confidence);
+        QVERIFY(several.shrinkage > 0.75);
+        QVERIFY(std::abs(several.rawMean - 0.9) < 1e-9);
+        QVERIFY(several.explanationJson().contains(QStringLiteral("\"prior_weight\":2")));
+
+        // Two weak, old stories: counted, but not enough evidence.
+        QList<StoredArticleScore> stale{story(1, QStringLiteral("Acme beats estimates"), 0.9, 20 * kDay),
+                                        story(2, QStringLiteral("Acme opens a plant"), 0.9, 21 * kDay)};
+        const CorporateScore old = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Medium, kNow, stale);
+        QCOMPARE(old.articleCount, 2);
+        QCOMPARE(old.label, insufficientNewsLabel());
+        QVERIFY(old.insufficientReason.startsWith(QStringLiteral("Evidence")));
+        // Past five half-lives nothing counts as a story.
+        const CorporateScore gone = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, stale);
+        QCOMPARE(gone.articleCount, 0);
+        QVERIFY(gone.insufficientReason.startsWith(QStringLiteral("No story in the last 5 days")));
+    }
+
+    // A directory's per-link relevance weighs a story in: half the weight,
+    // half the evidence.
+    void linkWeightScalesTheEvidence()
+    {
+        QList<StoredArticleScore> full{story(1, QStringLiteral("Acme beats estimates"), 0.5, 0),
+                                       story(2, QStringLiteral("Acme opens a plant"), 0.5, 0)};
+        QList<StoredArticleScore> half = full;
+        for (StoredArticleScore &r : half)
+            r.linkWeight = 0.5;
+        const double a = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, full).evidence;
+        const double b = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, half).evidence;
+        QVERIFY(std::abs(b - a / 2) < 1e-12);
+        QCOMPARE(storyWeight(1.0, 1.0), 1.0);
+        QCOMPARE(storyWeight(1.0, 1.0, 0.25), 0.25);
+    }
+
+    // The running state ingest keeps gives the score a full recompute over
+    // every stored row gives: batch after batch, after a corrected article
+    // and after the state is thrown away (a store from an older build).
+    void runningStateMatchesAFullRecompute()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
+                        QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+        QVERIFY(TickerStore(db).upsert(acme).ok());
+        const QStringList good{QStringLiteral("Acme beats estimates and raises its outlook"),
+                               QStringLiteral("Acme wins a record order"), QStringLiteral("Acme profit jumps")};
+        const QStringList bad{QStringLiteral("Acme recalls its flagship drill"), QStringLiteral("Acme shares plunge"),
+                              QStringLiteral("Acme cuts guidance")};
+        QRandomGenerator random(11);
+        ArticleIngestor ingestor(db);
+        qint64 at = kNow - 90 * kDay;
+        int n = 0;
+        auto makeArticle = [&](int i) {
+            Article a;
+            a.guid = QStringLiteral("acme-%1").arg(i);
+            const bool positive = random.bounded(3) != 0;
+            const QStringList &titles = positive ? good : bad;
+            // Repeated titles within days make syndicated copies.
+            a.title = titles.at(int(random.bounded(quint32(titles.size()))));
+            a.body = a.title + QStringLiteral(". Acme said the quarter was ")
+                + (positive ? QStringLiteral("strong.") : QStringLiteral("weak."));
+            at += qint64(random.bounded(30)) * kHour;
+            a.published = fromStoreTime(at);
+            a.fetched = a.published;
+            return a;
+        };
+        auto compare = [&](const char *when) {
+            QSqlQuery version(QStringLiteral("SELECT model_version FROM article_scores LIMIT 1"), db);
+            QVERIFY(version.next());
+            auto all = ArticleScoreStore(db).forTicker(QStringLiteral("ACME"), version.value(0).toString());
+            QVERIFY(all.ok());
+            const qint64 asOf = *queryScalar(db, QStringLiteral("SELECT max(published_utc) FROM articles"));
+            for (ScoreHorizon h : allHorizons()) {
+                const CorporateScore full = CorporateScorer::compute(QStringLiteral("ACME"), h, asOf, *all);
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT score, article_count, evidence, label, insufficient FROM corporate_scores "
+                                         "WHERE ticker = 'ACME' AND horizon = ? AND as_of_utc = ?"));
+                q.addBindValue(horizonName(h));
+                q.addBindValue(asOf);
+                QVERIFY2(q.exec() && q.next(), when);
+                QVERIFY2(std::abs(q.value(0).toDouble() - full.score) < 1e-6,
+                         qPrintable(QStringLiteral("%1 %2: %3 vs %4").arg(QLatin1String(when), horizonName(h))
+                                        .arg(q.value(0).toDouble()).arg(full.score)));
+                QCOMPARE(q.value(1).toInt(), full.articleCount);
+                QVERIFY(std::abs(q.value(2).toDouble() - full.evidence) < 1e-6);
+                QCOMPARE(q.value(3).toString(), full.label);
+                QCOMPARE(q.value(4).toString(), full.insufficientReason);
+            }
+        };
+        Article unique;
+        unique.guid = QStringLiteral("acme-unique");
+        unique.title = QStringLiteral("Acme names a new chief financial officer");
+        unique.body = QStringLiteral("Acme said its new finance chief starts in May; shares rose.");
+        unique.published = fromStoreTime(at + 10 * kDay);
+        unique.fetched = unique.published;
+        for (int batch = 0; batch < 6; ++batch) {
+            QList<Article> articles;
+            for (int i = 0; i < 15; ++i)
+                articles << makeArticle(n++);
+            if (batch == 0)
+                articles << unique;
+            auto report = ingestor.ingest(articles);
+            QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.errorMessage()));
+            compare("after a batch");
+        }
+        QVERIFY(*queryScalar(db, QStringLiteral("SELECT count(*) FROM score_stories")) < n);   // copies were grouped
+
+        // A corrected article: its old copy leaves its story, the new text joins one.
+        Article corrected = unique;
+        corrected.title = QStringLiteral("Acme swings to a loss and warns on costs");
+        corrected.body = corrected.title;
+        QVERIFY(ingestor.ingest({corrected}).ok());
+        compare("after a correction");
+
+        // An older build's store has no running state: it is built on the next batch.
+        QVERIFY(CorporateEvidenceStore(db).clearAll().ok());
+        QVERIFY(ingestor.ingest({makeArticle(n++)}).ok());
+        compare("after rebuilding the state");
     }
 
     void historyBackfillScoresEachStepFromTheArticlesKnownThen()

@@ -51,6 +51,9 @@ static void writeStoreAtVersion(const QString &path, int version)
         if (version >= 4)
             QVERIFY(execStatements(db, {QStringLiteral(
                 "INSERT INTO articles_fts (rowid, title, summary, body) SELECT id, title, summary, body FROM articles")}).ok());
+        // From version 5 the writer stores where the article came from.
+        if (version >= 5)
+            QVERIFY(execStatements(db, {QStringLiteral("UPDATE articles SET origin = 'feed:1'")}).ok());
         db.close();
     }
     QSqlDatabase::removeDatabase(name);

@@ -1,0 +1,294 @@
+#include "models/scoring/corporatescoreupdater.h"
+
+#include "models/core/storetime.h"
+#include "models/store/articlescorestore.h"
+
+#include <algorithm>
+
+namespace tw {
+
+namespace {
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+// As StoryGrouper: copies are titles 60% alike, first published within three days.
+constexpr qint64 kCopyWindowMs = 3 * kDayMs;
+constexpr double kCopySimilarity = 0.6;
+
+qint64 windowMs(ScoreHorizon h)
+{
+    return qint64(kForgottenHalfLives * double(horizonHalfLifeMs(h)));
+}
+} // namespace
+
+CorporateScoreUpdater::CorporateScoreUpdater(QSqlDatabase db, QString modelVersion)
+    : m_db(db), m_modelVersion(std::move(modelVersion)), m_evidence(db), m_scores(db)
+{
+}
+
+void CorporateScoreUpdater::discard()
+{
+    m_pending.clear();
+}
+
+Result<HorizonSums *> CorporateScoreUpdater::load(const Key &key)
+{
+    if (auto it = m_pending.find(key); it != m_pending.end())
+        return &*it;
+    auto stored = m_evidence.state(key.ticker, key.modelVersion);
+    if (!stored)
+        return stored.error();
+    if (stored->has_value())
+        return &*m_pending.insert(key, **stored);
+    if (key.modelVersion != m_modelVersion)
+        return static_cast<HorizonSums *>(nullptr);
+    if (auto built = build(key); !built)
+        return built.error();
+    return &*m_pending.find(key);
+}
+
+// From the company's stored article scores, in time order, grouped into
+// stories exactly as CorporateScorer::compute groups them.
+Status CorporateScoreUpdater::build(const Key &key)
+{
+    if (auto cleared = m_evidence.clear(key.ticker, key.modelVersion); !cleared)
+        return cleared;
+    auto rows = ArticleScoreStore(m_db).forTicker(key.ticker, key.modelVersion);
+    if (!rows)
+        return rows.error();
+    const QList<int> groupOf = StoryGrouper::group(*rows);
+    QList<StoredStory> stories;
+    QList<StoryMember> members;
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        const StoredArticleScore &r = rows->at(i);
+        const int g = groupOf[i];
+        if (g == stories.size()) {
+            StoredStory s;
+            s.ticker = key.ticker;
+            s.modelVersion = key.modelVersion;
+            s.publishedUtc = r.publishedUtc;
+            s.firstArticleId = r.articleId;
+            s.title = r.title;
+            s.copies = 0;
+            s.relevance = r.relevance;
+            s.linkWeight = r.linkWeight;
+            stories << s;
+        }
+        StoredStory &s = stories[g];
+        ++s.copies;
+        s.scoreSum += r.score;
+        s.confidenceSum += r.confidence;
+        s.relevance = std::max(s.relevance, r.relevance);
+        s.linkWeight = std::max(s.linkWeight, r.linkWeight);
+        members << StoryMember{r.articleId, key.ticker, key.modelVersion, g, r.publishedUtc, r.score, r.confidence,
+                               r.relevance, r.linkWeight};
+    }
+    HorizonSums sums{};
+    for (StoredStory &s : stories) {
+        auto id = m_evidence.insertStory(s);
+        if (!id)
+            return id.error();
+        s.id = *id;
+        for (ScoreHorizon h : allHorizons())
+            sums[size_t(h)].add(s.evidence(), 1.0, horizonHalfLifeMs(h));
+    }
+    for (StoryMember &m : members) {
+        m.storyId = stories[qsizetype(m.storyId)].id;
+        if (auto s = m_evidence.insertMember(m); !s)
+            return s;
+    }
+    m_pending.insert(key, sums);
+    return {};
+}
+
+Status CorporateScoreUpdater::applyStoryChange(const Key &key, const std::optional<StoryEvidence> &before,
+                                               const std::optional<StoryEvidence> &after)
+{
+    auto sums = load(key);
+    if (!sums)
+        return sums.error();
+    if (!*sums)
+        return {};   // an old model version's company without state: nothing reads it
+    for (ScoreHorizon h : allHorizons()) {
+        EvidenceSums &e = (**sums)[size_t(h)];
+        if (before)
+            e.add(*before, -1.0, horizonHalfLifeMs(h));
+        if (after)
+            e.add(*after, 1.0, horizonHalfLifeMs(h));
+    }
+    return {};
+}
+
+Status CorporateScoreUpdater::beforeScores(qint64 articleId, bool fresh, const QList<TickerLink> &links)
+{
+    for (const TickerLink &l : links)
+        if (auto s = load(Key{l.ticker, m_modelVersion}); !s)
+            return s.error();
+    if (fresh)
+        return {};
+    auto members = m_evidence.takeMembers(articleId);
+    if (!members)
+        return members.error();
+    for (const StoryMember &m : *members)
+        if (auto s = removeMember(m); !s)
+            return s;
+    return {};
+}
+
+// The story loses a copy: its sums are made again from the copies left (the
+// most relevant copy may be the one leaving), or it goes with its last copy.
+Status CorporateScoreUpdater::removeMember(const StoryMember &member)
+{
+    auto story = m_evidence.story(member.storyId);
+    if (!story)
+        return story.error();
+    if (!story->has_value())
+        return {};
+    StoredStory s = **story;
+    const StoryEvidence before = s.evidence();
+    auto left = m_evidence.members(s.id);
+    if (!left)
+        return left.error();
+    const Key key{s.ticker, s.modelVersion};
+    if (left->isEmpty()) {
+        if (auto d = m_evidence.deleteStory(s.id); !d)
+            return d;
+        return applyStoryChange(key, before, std::nullopt);
+    }
+    s.copies = int(left->size());
+    s.scoreSum = s.confidenceSum = s.relevance = 0;
+    s.linkWeight = 0;
+    for (const StoryMember &m : *left) {
+        s.scoreSum += m.score;
+        s.confidenceSum += m.confidence;
+        s.relevance = std::max(s.relevance, m.relevance);
+        s.linkWeight = std::max(s.linkWeight, m.linkWeight);
+    }
+    if (left->first().articleId != s.firstArticleId) {
+        // The first copy left: the story now dates from the next one (members come oldest first).
+        s.firstArticleId = left->first().articleId;
+        s.publishedUtc = left->first().publishedUtc;
+        auto title = m_evidence.articleTitle(s.firstArticleId);
+        if (!title)
+            return title.error();
+        s.title = *title;
+    }
+    if (auto u = m_evidence.updateStory(s); !u)
+        return u;
+    return applyStoryChange(key, before, s.evidence());
+}
+
+Status CorporateScoreUpdater::addScores(qint64 articleId, const Article &article, const QList<ArticleScore> &scores,
+                                        const QList<TickerLink> &links)
+{
+    const qint64 published = toStoreTime(article.published);
+    for (const ArticleScore &a : scores) {
+        double relevance = 0;
+        for (const TickerLink &l : links)
+            if (l.ticker == a.ticker)
+                relevance = l.relevance;
+        const StoryMember m{articleId, a.ticker, m_modelVersion, 0, published, a.score, a.confidence, relevance, 1.0};
+        if (auto s = addMember(m, article.title); !s)
+            return s;
+    }
+    return {};
+}
+
+// The earliest story first published within three days whose title is alike
+// takes the copy; otherwise the copy starts a story.
+Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString &title)
+{
+    const Key key{member.ticker, member.modelVersion};
+    auto near = m_evidence.storiesBetween(member.ticker, member.modelVersion, member.publishedUtc - kCopyWindowMs,
+                                          member.publishedUtc + kCopyWindowMs);
+    if (!near)
+        return near.error();
+    StoryMember m = member;
+    for (StoredStory s : *near) {
+        if (StoryGrouper::titleSimilarity(title, s.title) < kCopySimilarity)
+            continue;
+        const StoryEvidence before = s.evidence();
+        ++s.copies;
+        s.scoreSum += m.score;
+        s.confidenceSum += m.confidence;
+        s.relevance = std::max(s.relevance, m.relevance);
+        s.linkWeight = std::max(s.linkWeight, m.linkWeight);
+        if (m.publishedUtc < s.publishedUtc) {
+            s.publishedUtc = m.publishedUtc;
+            s.firstArticleId = m.articleId;
+            s.title = title;
+        }
+        if (auto u = m_evidence.updateStory(s); !u)
+            return u;
+        m.storyId = s.id;
+        if (auto i = m_evidence.insertMember(m); !i)
+            return i;
+        return applyStoryChange(key, before, s.evidence());
+    }
+    StoredStory s;
+    s.ticker = m.ticker;
+    s.modelVersion = m.modelVersion;
+    s.publishedUtc = m.publishedUtc;
+    s.firstArticleId = m.articleId;
+    s.title = title;
+    s.copies = 1;
+    s.scoreSum = m.score;
+    s.confidenceSum = m.confidence;
+    s.relevance = m.relevance;
+    s.linkWeight = m.linkWeight;
+    auto id = m_evidence.insertStory(s);
+    if (!id)
+        return id.error();
+    m.storyId = *id;
+    if (auto i = m_evidence.insertMember(m); !i)
+        return i;
+    return applyStoryChange(key, std::nullopt, s.evidence());
+}
+
+Result<QList<CorporateScore>> CorporateScoreUpdater::flush(const QStringList &tickers, qint64 asOfUtc)
+{
+    QList<CorporateScore> written;
+    QStringList all = tickers;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        if (it.key().modelVersion == m_modelVersion)
+            all << it.key().ticker;
+    all.sort();
+    all.removeDuplicates();
+    for (const QString &ticker : all) {
+        const Key key{ticker, m_modelVersion};
+        auto sums = load(key);
+        if (!sums)
+            return sums.error();
+        for (ScoreHorizon h : allHorizons()) {
+            EvidenceSums &e = (**sums)[size_t(h)];
+            e.advanceTo(asOfUtc, horizonHalfLifeMs(h));
+            if (asOfUtc <= 0)
+                continue;   // an empty store has nothing to score
+            // Stories in the horizon's window, up to the score's as-of.
+            auto count = m_evidence.countStories(ticker, m_modelVersion, e.asOfUtc - windowMs(h), e.asOfUtc);
+            if (!count)
+                return count.error();
+            CorporateScore score = CorporateScorer::fromEvidence(ticker, h, e, count->stories, count->newestUtc);
+            if (auto saved = m_scores.save(score, m_modelVersion); !saved)
+                return saved.error();
+            written << score;
+        }
+    }
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        for (ScoreHorizon h : allHorizons())
+            if (auto s = m_evidence.saveState(it.key().ticker, it.key().modelVersion, h, it.value()[size_t(h)]); !s)
+                return s.error();
+    m_pending.clear();
+    return written;
+}
+
+Status CorporateScoreUpdater::rebuild(const QStringList &tickers)
+{
+    for (const QString &ticker : tickers) {
+        const Key key{ticker, m_modelVersion};
+        m_pending.remove(key);
+        if (auto s = build(key); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace tw

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "models/core/result.h"
+#include "models/domain/article.h"
+#include "models/linking/entitylinker.h"
+#include "models/scoring/articlescorer.h"
+#include "models/scoring/corporatescorer.h"
+#include "models/store/corporateevidencestore.h"
+#include "models/store/corporatescorestore.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace tw {
+
+// Keeps corporate scores current from running state, so that a batch costs
+// what is in it and not the company's whole history: each article score
+// joins (or starts) a story, the story's change is added to the decayed sums
+// of every horizon (EvidenceSums), and at the end of a batch each touched
+// company's score is read off its sums. The result is the score
+// CorporateScorer::compute gives from all rows when articles arrive in time
+// order. Grouping is greedy (a copy joins the earliest alike story begun
+// within three days), so copies arriving out of order, or a story's first
+// copy being corrected, may leave groups a full recompute would draw a little
+// differently; `score --all` draws them again.
+// A company with no state yet (an older store, a new model version) has it
+// built once from its stored article scores. The caller owns the transaction.
+class CorporateScoreUpdater {
+public:
+    CorporateScoreUpdater(QSqlDatabase db, QString modelVersion);
+
+    // Before an article's scores are replaced: loads (or builds) the state of
+    // the companies it is now linked to and, unless it is new, takes its
+    // earlier copies out of their stories.
+    Status beforeScores(qint64 articleId, bool fresh, const QList<TickerLink> &links);
+    // After: adds the article's new scores to stories.
+    Status addScores(qint64 articleId, const Article &article, const QList<ArticleScore> &scores,
+                     const QList<TickerLink> &links);
+
+    // Writes each company's score of every horizon at `asOfUtc` (a row of
+    // corporate_scores) and saves the state of every company changed since the
+    // last flush. Returns the scores written.
+    Result<QList<CorporateScore>> flush(const QStringList &tickers, qint64 asOfUtc);
+    // Forgets unsaved state (after a batch that failed and rolled back).
+    void discard();
+
+    // Builds the tickers' state from scratch from article_scores (after a full rescore).
+    Status rebuild(const QStringList &tickers);
+
+private:
+    struct Key {
+        QString ticker;
+        QString modelVersion;
+        bool operator==(const Key &o) const { return ticker == o.ticker && modelVersion == o.modelVersion; }
+    };
+    friend size_t qHash(const Key &k, size_t seed) { return qHashMulti(seed, k.ticker, k.modelVersion); }
+
+    // The state of (ticker, version), loaded on first use in a batch; null
+    // when it has none and is not the current version (nothing to keep).
+    Result<HorizonSums *> load(const Key &key);
+    Status build(const Key &key);
+    Status applyStoryChange(const Key &key, const std::optional<StoryEvidence> &before,
+                            const std::optional<StoryEvidence> &after);
+    Status addMember(const StoryMember &member, const QString &title);
+    Status removeMember(const StoryMember &member);
+
+    QSqlDatabase m_db;
+    QString m_modelVersion;
+    CorporateEvidenceStore m_evidence;
+    CorporateScoreStore m_scores;
+    QHash<Key, HorizonSums> m_pending;
+};
+
+} // namespace tw

@@ -1,0 +1,283 @@
+#include "models/store/corporateevidencestore.h"
+
+#include "models/store/sqlexec.h"
+
+#include <QVariant>
+
+namespace tw {
+
+StoryEvidence StoredStory::evidence() const
+{
+    const double n = std::max(1, copies);
+    return StoryEvidence{publishedUtc, storyWeight(relevance, confidenceSum / n, linkWeight), scoreSum / n};
+}
+
+CorporateEvidenceStore::CorporateEvidenceStore(QSqlDatabase db)
+    : m_db(db), m_between(db), m_insertStory(db), m_updateStory(db), m_deleteStory(db), m_story(db),
+      m_insertMember(db), m_selectMembers(db), m_deleteMembers(db), m_members(db), m_title(db), m_count(db), m_state(db),
+      m_saveState(db), m_deleteState(db)
+{
+}
+
+// Prepared on first use and kept for the object's life.
+Result<QSqlQuery *> CorporateEvidenceStore::prepared(QSqlQuery &q, const char *sql)
+{
+    if (q.lastQuery().isEmpty()) {
+        q.setForwardOnly(true);
+        if (!q.prepare(QString::fromLatin1(sql)))
+            return fail(describeSqlError(QStringLiteral("Could not prepare a score-state statement"), q));
+    }
+    return &q;
+}
+
+namespace {
+constexpr const char *kStoryColumns = "id, ticker, model_version, published_utc, first_article_id, title, copies, "
+                                      "score_sum, confidence_sum, relevance, link_weight";
+
+StoredStory readStory(const QSqlQuery &q)
+{
+    StoredStory s;
+    s.id = q.value(0).toLongLong();
+    s.ticker = q.value(1).toString();
+    s.modelVersion = q.value(2).toString();
+    s.publishedUtc = q.value(3).toLongLong();
+    s.firstArticleId = q.value(4).toLongLong();
+    s.title = q.value(5).toString();
+    s.copies = q.value(6).toInt();
+    s.scoreSum = q.value(7).toDouble();
+    s.confidenceSum = q.value(8).toDouble();
+    s.relevance = q.value(9).toDouble();
+    s.linkWeight = q.value(10).toDouble();
+    return s;
+}
+
+StoryMember readMember(const QSqlQuery &q)
+{
+    StoryMember m;
+    m.articleId = q.value(0).toLongLong();
+    m.ticker = q.value(1).toString();
+    m.modelVersion = q.value(2).toString();
+    m.storyId = q.value(3).toLongLong();
+    m.publishedUtc = q.value(4).toLongLong();
+    m.score = q.value(5).toDouble();
+    m.confidence = q.value(6).toDouble();
+    m.relevance = q.value(7).toDouble();
+    m.linkWeight = q.value(8).toDouble();
+    return m;
+}
+
+constexpr const char *kMemberColumns =
+    "article_id, ticker, model_version, story_id, published_utc, score, confidence, relevance, link_weight";
+} // namespace
+
+Result<QList<StoredStory>> CorporateEvidenceStore::storiesBetween(const QString &ticker, const QString &modelVersion,
+                                                                   qint64 fromUtc, qint64 toUtc)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kStoryColumns
+        + " FROM score_stories WHERE ticker = ? AND model_version = ? AND published_utc >= ? AND published_utc <= ? "
+          "ORDER BY published_utc, id";
+    auto q = prepared(m_between, sql.constData());
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {ticker, modelVersion, fromUtc, toUtc}); !s)
+        return s.error();
+    QList<StoredStory> out;
+    while ((*q)->next())
+        out << readStory(**q);
+    (*q)->finish();
+    return out;
+}
+
+Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
+{
+    auto q = prepared(m_insertStory,
+                      "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
+                      "score_sum, confidence_sum, relevance, link_weight) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id");
+    if (!q)
+        return q.error();
+    if (auto r = execBound(**q, {s.ticker, s.modelVersion, s.publishedUtc, s.firstArticleId, s.title, s.copies,
+                                 s.scoreSum, s.confidenceSum, s.relevance, s.linkWeight});
+        !r)
+        return r.error();
+    if (!(*q)->next())
+        return fail(QStringLiteral("Could not store a story of %1").arg(s.ticker));
+    const qint64 id = (*q)->value(0).toLongLong();
+    (*q)->finish();
+    return id;
+}
+
+Status CorporateEvidenceStore::updateStory(const StoredStory &s)
+{
+    auto q = prepared(m_updateStory,
+                      "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
+                      "score_sum = ?, confidence_sum = ?, relevance = ?, link_weight = ? WHERE id = ?");
+    if (!q)
+        return q.error();
+    return execBound(**q, {s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum,
+                           s.relevance, s.linkWeight, s.id});
+}
+
+Status CorporateEvidenceStore::deleteStory(qint64 storyId)
+{
+    auto q = prepared(m_deleteStory, "DELETE FROM score_stories WHERE id = ?");
+    if (!q)
+        return q.error();
+    return execBound(**q, {storyId});
+}
+
+Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kStoryColumns + " FROM score_stories WHERE id = ?";
+    auto q = prepared(m_story, sql.constData());
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {storyId}); !s)
+        return s.error();
+    std::optional<StoredStory> out;
+    if ((*q)->next())
+        out = readStory(**q);
+    (*q)->finish();
+    return out;
+}
+
+Status CorporateEvidenceStore::insertMember(const StoryMember &m)
+{
+    auto q = prepared(m_insertMember,
+                      "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
+                      "score, confidence, relevance, link_weight) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!q)
+        return q.error();
+    return execBound(**q, {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
+                           m.relevance, m.linkWeight});
+}
+
+Result<QList<StoryMember>> CorporateEvidenceStore::takeMembers(qint64 articleId)
+{
+    static const QByteArray sql =
+        QByteArray("SELECT ") + kMemberColumns + " FROM score_story_members WHERE article_id = ?";
+    auto q = prepared(m_selectMembers, sql.constData());
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {articleId}); !s)
+        return s.error();
+    QList<StoryMember> out;
+    while ((*q)->next())
+        out << readMember(**q);
+    (*q)->finish();
+    if (out.isEmpty())
+        return out;
+    auto del = prepared(m_deleteMembers, "DELETE FROM score_story_members WHERE article_id = ?");
+    if (!del)
+        return del.error();
+    if (auto s = execBound(**del, {articleId}); !s)
+        return s.error();
+    return out;
+}
+
+Result<QList<StoryMember>> CorporateEvidenceStore::members(qint64 storyId)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kMemberColumns
+        + " FROM score_story_members WHERE story_id = ? ORDER BY published_utc, article_id";
+    auto q = prepared(m_members, sql.constData());
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {storyId}); !s)
+        return s.error();
+    QList<StoryMember> out;
+    while ((*q)->next())
+        out << readMember(**q);
+    (*q)->finish();
+    return out;
+}
+
+Result<QString> CorporateEvidenceStore::articleTitle(qint64 articleId)
+{
+    auto q = prepared(m_title, "SELECT title FROM articles WHERE id = ?");
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {articleId}); !s)
+        return s.error();
+    QString title;
+    if ((*q)->next())
+        title = (*q)->value(0).toString();
+    (*q)->finish();
+    return title;
+}
+
+Result<CorporateEvidenceStore::WindowCount> CorporateEvidenceStore::countStories(const QString &ticker,
+                                                                                 const QString &modelVersion,
+                                                                                 qint64 fromUtc, qint64 toUtc)
+{
+    auto q = prepared(m_count, "SELECT count(*), coalesce(max(published_utc), 0) FROM score_stories "
+                               "WHERE ticker = ? AND model_version = ? AND published_utc > ? AND published_utc <= ?");
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {ticker, modelVersion, fromUtc, toUtc}); !s)
+        return s.error();
+    WindowCount out;
+    if ((*q)->next())
+        out = WindowCount{(*q)->value(0).toInt(), (*q)->value(1).toLongLong()};
+    (*q)->finish();
+    return out;
+}
+
+Result<std::optional<HorizonSums>> CorporateEvidenceStore::state(const QString &ticker,
+                                                                                       const QString &modelVersion)
+{
+    auto q = prepared(m_state, "SELECT horizon, as_of_utc, weight, weighted, absolute FROM corporate_score_state "
+                               "WHERE ticker = ? AND model_version = ?");
+    if (!q)
+        return q.error();
+    if (auto s = execBound(**q, {ticker, modelVersion}); !s)
+        return s.error();
+    HorizonSums sums;
+    int found = 0;
+    while ((*q)->next()) {
+        const auto h = parseHorizon((*q)->value(0).toString());
+        if (!h)
+            continue;
+        sums[size_t(*h)] = EvidenceSums{(*q)->value(1).toLongLong(), (*q)->value(2).toDouble(),
+                                        (*q)->value(3).toDouble(), (*q)->value(4).toDouble()};
+        ++found;
+    }
+    (*q)->finish();
+    if (found != int(sums.size()))
+        return std::optional<HorizonSums>{};
+    return std::optional<HorizonSums>{sums};
+}
+
+Status CorporateEvidenceStore::saveState(const QString &ticker, const QString &modelVersion, ScoreHorizon horizon,
+                                         const EvidenceSums &sums)
+{
+    auto q = prepared(m_saveState,
+                      "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, weighted, "
+                      "absolute) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticker, horizon, model_version) DO UPDATE SET "
+                      "as_of_utc = excluded.as_of_utc, weight = excluded.weight, weighted = excluded.weighted, "
+                      "absolute = excluded.absolute");
+    if (!q)
+        return q.error();
+    return execBound(**q, {ticker, horizonName(horizon), modelVersion, sums.asOfUtc, sums.weight, sums.weighted,
+                           sums.absolute});
+}
+
+Status CorporateEvidenceStore::clear(const QString &ticker, const QString &modelVersion)
+{
+    for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ? AND model_version = ?",
+                            "DELETE FROM score_stories WHERE ticker = ? AND model_version = ?",
+                            "DELETE FROM corporate_score_state WHERE ticker = ? AND model_version = ?"}) {
+        QSqlQuery q(m_db);
+        q.prepare(QString::fromLatin1(sql));
+        if (auto s = execBound(q, {ticker, modelVersion}); !s)
+            return s;
+    }
+    return {};
+}
+
+Status CorporateEvidenceStore::clearAll()
+{
+    return execStatements(m_db, {QStringLiteral("DELETE FROM score_story_members"),
+                                 QStringLiteral("DELETE FROM score_stories"),
+                                 QStringLiteral("DELETE FROM corporate_score_state")});
+}
+
+} // namespace tw
