@@ -2,6 +2,7 @@
 
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/problemtext.h"
+#include "models/store/sqlexec.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -25,6 +26,12 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     };
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedBatchRun::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedBatchRun::onAllFetched);
+    m_groupTimer.setSingleShot(true);
+    m_groupTimer.setInterval(kGroupDelayMs);
+    connect(&m_groupTimer, &QTimer::timeout, this, [this] {
+        storePending();
+        onAllFetched();
+    });
 }
 
 void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
@@ -77,14 +84,89 @@ FeedRunSummary FeedBatchRun::runToCompletion(const QList<Feed> &feeds, const QLi
 void FeedBatchRun::onFetched(const FetchResult &result)
 {
     const Feed feed = m_inFlight.take(result.request.feedId);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::optional<ParsedRefresh> parsed = m_refresher.parse(feed, result, now, m_knownSecrets);
+    if (!parsed) {
+        // A failure, "not modified" or a price feed: its status in one
+        // statement now (a failed price feed hands over to a standby at once).
+        finishFeed(feed, m_refresher.apply(feed, result, now, m_knownSecrets), result.request.secrets);
+        if (m_inFlight.isEmpty())
+            storePending();
+        return;
+    }
+    m_pendingArticles += int(parsed->articles.size());
+    m_pending << std::move(*parsed);
+    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || m_inFlight.isEmpty())
+        storePending();
+    else if (!m_groupTimer.isActive())
+        m_groupTimer.start();
+}
+
+// One transaction for the group; if it fails, one per feed.
+void FeedBatchRun::storePending()
+{
+    m_groupTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const QList<ParsedRefresh> group = std::exchange(m_pending, {});
+    m_pendingArticles = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<RefreshOutcome> stored;
+    {
+        Transaction tx(m_db);
+        bool ok = tx.active();
+        for (qsizetype i = 0; ok && i < group.size(); ++i) {
+            auto r = m_refresher.store(group[i]);
+            ok = r.ok();
+            if (ok)
+                stored << *r;
+        }
+        ok = ok && m_refresher.finishStoring().ok() && tx.commit().ok();
+        if (!ok) {   // rolled back as tx leaves scope
+            m_refresher.abandonStoring();
+            stored.clear();
+        }
+    }
+    if (stored.size() == group.size()) {
+        for (qsizetype i = 0; i < group.size(); ++i)
+            finishFeed(group[i].before, stored[i], group[i].secrets);
+        return;
+    }
+    for (const ParsedRefresh &p : group) {
+        Result<RefreshOutcome> r = fail(QStringLiteral("could not start a transaction"));
+        QString error;
+        {
+            Transaction tx(m_db);
+            if (!tx.active()) {
+                error = tx.beginError();
+            } else {
+                r = m_refresher.store(p);
+                Status finished = r ? m_refresher.finishStoring() : Status(r.error());
+                Status committed = finished ? tx.commit() : finished;
+                if (!committed) {
+                    m_refresher.abandonStoring();
+                    error = committed.errorMessage();
+                }
+            }
+        }
+        if (error.isEmpty()) {
+            finishFeed(p.before, r, p.secrets);
+            continue;
+        }
+        // Rolled back: the feed's status says why, and what was stored before stays.
+        finishFeed(p.before, m_refresher.storeFailure(p, error, now), p.secrets);
+    }
+}
+
+void FeedBatchRun::finishFeed(const Feed &feed, const Result<RefreshOutcome> &applied, const QStringList &secrets)
+{
     FeedRunOutcome outcome;
     outcome.feed = feed;
     outcome.index = ++m_done;
     outcome.total = m_total;
-    auto applied = m_refresher.apply(feed, result, QDateTime::currentDateTimeUtc(), m_knownSecrets);
     if (!applied) {
         ++m_summary.failed;
-        outcome.error = ProblemText::clean(applied.errorMessage(), result.request.secrets + m_knownSecrets);
+        outcome.error = ProblemText::clean(applied.errorMessage(), secrets + m_knownSecrets);
         emit feedDone(outcome);
         emit progress(m_done, m_total);
         return;
@@ -122,6 +204,9 @@ void FeedBatchRun::onFetched(const FetchResult &result)
 
 void FeedBatchRun::onAllFetched()
 {
+    if (!m_inFlight.isEmpty())
+        return;
+    storePending();
     if (running())
         return;
     emit finished(m_summary);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QTimer>
 
 namespace tw {
 
@@ -35,6 +36,13 @@ struct FeedRunSummary {
 // worker). Feeds added while a run is going join it; one already in flight is
 // not fetched twice. When a price feed fails, the next standby feed for the
 // same ticker is fetched instead. Alerts are the caller's job, after finished().
+//
+// News feeds are parsed as they arrive and stored in groups: one transaction
+// for up to kGroupFeeds feeds or kGroupArticles articles, or whatever arrived
+// within kGroupDelayMs, so a transaction holds the write lock for a fraction
+// of a second, not for the run. A group that fails to store is stored again
+// feed by feed, so only the failing feed records a storage failure (nothing
+// stored is ever deleted) and every feed keeps its own status.
 class FeedBatchRun : public QObject {
     Q_OBJECT
 
@@ -43,7 +51,11 @@ public:
 
     // Queues the feeds; `standby` are enabled price feeds not in the run.
     void add(const QList<Feed> &feeds, const QList<Feed> &standby = {});
-    bool running() const { return !m_inFlight.isEmpty(); }
+    bool running() const { return !m_inFlight.isEmpty() || !m_pending.isEmpty(); }
+
+    static constexpr int kGroupFeeds = 25;
+    static constexpr int kGroupArticles = 2500;
+    static constexpr int kGroupDelayMs = 300;
 
     // For the CLI: adds the feeds and returns once all are done.
     FeedRunSummary runToCompletion(const QList<Feed> &feeds, const QList<Feed> &standby = {});
@@ -57,6 +69,8 @@ signals:
 private:
     void onFetched(const FetchResult &result);
     void onAllFetched();
+    void storePending();
+    void finishFeed(const Feed &feed, const Result<RefreshOutcome> &applied, const QStringList &secrets);
 
     QSqlDatabase m_db;
     KeyLookup m_keys;              // the caller's lookup, noting each key it returns
@@ -64,6 +78,9 @@ private:
     FeedRefresher m_refresher;
     FetchScheduler *m_scheduler;
     QHash<qint64, Feed> m_inFlight;
+    QList<ParsedRefresh> m_pending;   // parsed news feeds waiting for their group's transaction
+    int m_pendingArticles = 0;
+    QTimer m_groupTimer;
     QList<Feed> m_standby;
     FeedRunSummary m_summary;
     int m_done = 0;

@@ -36,7 +36,89 @@ FeedState stateForFetchFailure(const FetchResult &r)
 }
 } // namespace
 
-FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(std::move(db)) {}
+FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(db), m_ingestor(std::make_unique<ArticleIngestor>(db)) {}
+FeedRefresher::~FeedRefresher() = default;
+
+std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
+                                                  const QStringList &knownSecrets) const
+{
+    // Anything but a news body that parses is apply()'s: its messages, one statement.
+    if (feedKindIsPrices(feed.kind) || !result.ok() || result.notModified || !FeedSniffer::sniff(result.body).ok())
+        return std::nullopt;
+    auto doc = NewsDocumentParser::parse(result.body, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
+    if (!doc)
+        return std::nullopt;
+    ParsedRefresh parsed;
+    parsed.before = feed;
+    parsed.secrets = result.request.secrets + knownSecrets;
+    RefreshOutcome &outcome = parsed.outcome;
+    outcome.feed = feed;
+    Feed &f = outcome.feed;
+    f.lastAttempt = nowUtc;
+    parsed.articles = doc->feed.articles;
+    for (Article &a : parsed.articles) {
+        a.feedId = feed.id;
+        if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
+            a.providerTickers << feed.ticker;
+    }
+    outcome.items = int(parsed.articles.size());
+    outcome.skipped = int(doc->feed.skipped.size());
+    for (const QString &note : doc->feed.skipped)
+        outcome.notes << ProblemText::clean(note, parsed.secrets);
+    if (f.title.isEmpty())
+        f.title = doc->feed.title;
+    f.lastState = FeedState::Ok;
+    f.lastError.clear();
+    f.lastSuccess = nowUtc;
+    f.consecutiveFailures = 0;
+    f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
+    // Validators only from a body that was good: a 200 error page with an
+    // ETag must not turn into "304, nothing new" next time.
+    f.etag = result.etag;
+    f.lastModified = result.lastModified;
+    return parsed;
+}
+
+Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
+{
+    RefreshOutcome outcome = parsed.outcome;
+    auto report = m_ingestor->ingestInTransaction(parsed.articles);
+    if (!report)
+        return report.error();
+    outcome.items = report->received;
+    outcome.changed = report->inserted + report->updated;
+    if (auto s = FeedStore(m_db).update(outcome.feed); !s)
+        return s.error();
+    return outcome;
+}
+
+Status FeedRefresher::finishStoring()
+{
+    return m_ingestor->finishInTransaction();
+}
+
+void FeedRefresher::abandonStoring()
+{
+    m_ingestor->abandon();
+}
+
+Result<RefreshOutcome> FeedRefresher::storeFailure(const ParsedRefresh &parsed, const QString &error,
+                                                   const QDateTime &nowUtc)
+{
+    RefreshOutcome outcome = parsed.outcome;
+    // From the status before this attempt, not the success parse() assumed.
+    outcome.feed = parsed.before;
+    Feed &f = outcome.feed;
+    f.lastAttempt = nowUtc;
+    outcome.changed = 0;
+    f.lastState = FeedState::Storage;
+    f.lastError = ProblemText::clean(error, parsed.secrets);   // a colleague on a shared store reads this
+    f.consecutiveFailures += 1;
+    f.nextDue = nextDueAfterFailure(f, f.consecutiveFailures, nowUtc, std::nullopt);
+    if (auto s = FeedStore(m_db).update(outcome.feed); !s)
+        return s.error();
+    return outcome;
+}
 
 FetchRequest FeedRefresher::requestFor(const Feed &feed, const KeyLookup &keys)
 {
@@ -156,7 +238,7 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
                         a.providerTickers << feed.ticker;
                 }
-                auto report = ArticleIngestor(m_db).ingest(articles);
+                auto report = m_ingestor->ingest(articles);
                 if (!report) {
                     failWith(FeedState::Storage, report.errorMessage(), std::nullopt);
                 } else {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/domain/article.h"
 #include "models/domain/feed.h"
 #include "feeds/fetch/fetchtypes.h"
 
@@ -8,6 +9,8 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace tw {
 
@@ -21,6 +24,18 @@ struct RefreshOutcome {
     QStringList warnings;       // about what was stored (encoding or markup repaired, unreadable dates); also in feed.lastError
 };
 
+class ArticleIngestor;
+
+// A news feed's result read and parsed, not yet stored: what the CPU-bound
+// half of FeedRefresher::apply leaves for the storing half, so a run can
+// store several feeds in one transaction (FeedBatchRun).
+struct ParsedRefresh {
+    Feed before;               // the feed as it was requested
+    RefreshOutcome outcome;    // the feed's new status if storing succeeds
+    QList<Article> articles;   // to ingest (empty for a failure or "not modified")
+    QStringList secrets;       // never shown in a message (the request's and the run's)
+};
+
 // Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.
 using KeyLookup = std::function<QString(const QString &provider)>;
 
@@ -32,6 +47,7 @@ using KeyLookup = std::function<QString(const QString &provider)>;
 class FeedRefresher {
 public:
     explicit FeedRefresher(QSqlDatabase db);
+    ~FeedRefresher();
 
     // The request for a feed: its URL as configured, plus the provider's key
     // for keyed kinds when the URL carries none and points at that provider's
@@ -45,12 +61,30 @@ public:
     Result<RefreshOutcome> apply(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
                                  const QStringList &knownSecrets = {});
 
+    // The two halves of apply() for a news feed (price feeds go through apply()):
+    // parse() touches no store; store() ingests and writes the feed's status
+    // inside the caller's transaction. When store() fails the caller rolls
+    // back and stores the feed alone, so one bad feed costs only itself.
+    // parse() gives nullopt for anything but a news body that parses (a
+    // failure, "not modified", a price feed): apply() handles those.
+    std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
+                                       const QStringList &knownSecrets = {}) const;
+    Result<RefreshOutcome> store(const ParsedRefresh &parsed);
+    // Once per transaction after the store() calls (the companies' scores),
+    // or abandonStoring() when the transaction is rolled back.
+    Status finishStoring();
+    void abandonStoring();
+    // After a store() that failed: the feed's status records the failure
+    // (nothing stored is deleted).
+    Result<RefreshOutcome> storeFailure(const ParsedRefresh &parsed, const QString &error, const QDateTime &nowUtc);
+
     // Backoff after `failures` consecutive failures: interval × 2^(n−1), capped at a day.
     static QDateTime nextDueAfterFailure(const Feed &feed, int failures, const QDateTime &nowUtc,
                                          std::optional<int> retryAfterSeconds);
 
 private:
     QSqlDatabase m_db;
+    std::unique_ptr<ArticleIngestor> m_ingestor;   // one for the refresher's life: statements prepared once
 };
 
 } // namespace tw

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace tw {
 
@@ -93,10 +94,18 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, con
             if (!tx.active())
                 return fail(tx.beginError());
             auto report = ingestInTransaction(articles.mid(done, size));
-            if (!report)
+            if (!report) {
+                abandon();
                 return report;
-            if (auto committed = tx.commit(); !committed)
+            }
+            if (auto finished = finishInTransaction(); !finished) {
+                abandon();
+                return finished.error();
+            }
+            if (auto committed = tx.commit(); !committed) {
+                abandon();
                 return committed.error();
+            }
             return report;
         }();
         if (!stored) {
@@ -119,11 +128,17 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
 {
     IngestReport report;
     report.received = int(articles.size());
-    if (auto ready = prepareStages(); !ready)
-        return ready.error();
+    if (!m_groupOpen) {
+        // The watchlist is read once per transaction: stages built for
+        // another one are rebuilt.
+        if (auto ready = prepareStages(); !ready)
+            return ready.error();
+        m_stages->scores.beginBatch();
+        m_touchedTickers.clear();
+        m_groupOpen = true;
+    }
     Stages &st = *m_stages;
-    st.scores.beginBatch();
-    QStringList touchedTickers;   // whose corporate scores the batch changes
+    QStringList &touchedTickers = m_touchedTickers;
 
     // Stage 1 for the whole batch first: on SQLite each new article's
     // full-text row waits in FTS5's pending terms until some later statement
@@ -189,13 +204,32 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
             return merged.error();
         report.newEventIds << merged->createdIds;
     }
-    // Stage 3, continued: corporate scores of the companies the batch touched.
-    touchedTickers.sort();
     touchedTickers.removeDuplicates();
-    if (!touchedTickers.isEmpty())
-        if (auto refreshed = st.scores.refreshCorporate(touchedTickers); !refreshed)
-            return refreshed.error();
     return report;
+}
+
+Status ArticleIngestor::finishInTransaction()
+{
+    if (!m_groupOpen)
+        return {};
+    m_groupOpen = false;
+    // Stage 3, continued: corporate scores of the companies the group touched.
+    m_touchedTickers.sort();
+    m_touchedTickers.removeDuplicates();
+    const QStringList touched = std::exchange(m_touchedTickers, {});
+    if (touched.isEmpty())
+        return {};
+    if (auto refreshed = m_stages->scores.refreshCorporate(touched); !refreshed)
+        return refreshed.error();
+    return {};
+}
+
+void ArticleIngestor::abandon()
+{
+    m_groupOpen = false;
+    m_touchedTickers.clear();
+    if (m_stages)
+        m_stages->scores.rolledBack();   // forget unsaved running state
 }
 
 } // namespace tw

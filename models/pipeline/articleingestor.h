@@ -46,9 +46,15 @@ public:
     using Progress = std::function<void(qsizetype done, qsizetype total)>;
 
     Result<IngestReport> ingest(const QList<Article> &articles, const Progress &progress = {});
+
     // The same stages inside a transaction the caller holds (FeedBatchRun
-    // stores several feeds in one): on failure the caller rolls back.
+    // stores several feeds in one): ingestInTransaction() per feed, then
+    // finishInTransaction() once before the commit writes the corporate
+    // scores of every company the group touched. On any failure the caller
+    // calls abandon() and rolls back.
     Result<IngestReport> ingestInTransaction(const QList<Article> &articles);
+    Status finishInTransaction();
+    void abandon();
 
 private:
     struct Stages;
@@ -58,6 +64,8 @@ private:
     std::unique_ptr<Stages> m_stages;
     QString m_watchlistKey;   // the tickers the stages were built for
     qsizetype m_batchSize;    // adapted to how long the last batch took
+    bool m_groupOpen = false;
+    QStringList m_touchedTickers;   // whose corporate scores the open group changes
 };
 
 } // namespace tw

@@ -239,6 +239,8 @@ QString CorporateScore::explanationJson() const
 }
 
 double StoryGrouper::titleSimilarity(const QString &a, const QString &b) { return jaccard(titleWords(a), titleWords(b)); }
+StoryGrouper::TitleWords StoryGrouper::words(const QString &title) { return titleWords(title); }
+double StoryGrouper::similarity(const TitleWords &a, const TitleWords &b) { return jaccard(a, b); }
 
 QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
 {

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace tw {
 
@@ -124,6 +125,11 @@ public:
 // at least 60% (Jaccard), published within three days of the group's first.
 class StoryGrouper {
 public:
+    // A title's distinct words, hashed and sorted: what titles are compared by.
+    using TitleWords = std::vector<quint64>;
+    static TitleWords words(const QString &title);
+    static double similarity(const TitleWords &a, const TitleWords &b);
+
     // Group index per row, rows ordered by time (the caller's promise);
     // groups numbered in order of first appearance.
     static QList<int> group(const QList<StoredArticleScore> &rows);

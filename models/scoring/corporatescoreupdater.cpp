@@ -27,6 +27,18 @@ CorporateScoreUpdater::CorporateScoreUpdater(QSqlDatabase db, QString modelVersi
 void CorporateScoreUpdater::discard()
 {
     m_pending.clear();
+    // Ids of stories a rolled-back batch made may come again; and the cache stays small.
+    if (m_dirty || m_titleWords.size() > 200'000)
+        m_titleWords.clear();
+    m_dirty = false;
+}
+
+const StoryGrouper::TitleWords &CorporateScoreUpdater::wordsOf(const StoredStory &story)
+{
+    auto it = m_titleWords.find(story.id);
+    if (it == m_titleWords.end())
+        it = m_titleWords.insert(story.id, StoryGrouper::words(story.title));
+    return *it;
 }
 
 Result<HorizonSums *> CorporateScoreUpdater::load(const Key &key)
@@ -102,6 +114,7 @@ Status CorporateScoreUpdater::build(const Key &key)
 Status CorporateScoreUpdater::applyStoryChange(const Key &key, const std::optional<StoryEvidence> &before,
                                                const std::optional<StoryEvidence> &after)
 {
+    m_dirty = true;
     auto sums = load(key);
     if (!sums)
         return sums.error();
@@ -170,6 +183,7 @@ Status CorporateScoreUpdater::removeMember(const StoryMember &member)
         if (!title)
             return title.error();
         s.title = *title;
+        m_titleWords.remove(s.id);
     }
     if (auto u = m_evidence.updateStory(s); !u)
         return u;
@@ -202,8 +216,9 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
     if (!near)
         return near.error();
     StoryMember m = member;
+    const StoryGrouper::TitleWords words = StoryGrouper::words(title);
     for (StoredStory s : *near) {
-        if (StoryGrouper::titleSimilarity(title, s.title) < kCopySimilarity)
+        if (StoryGrouper::similarity(words, wordsOf(s)) < kCopySimilarity)
             continue;
         const StoryEvidence before = s.evidence();
         ++s.copies;
@@ -215,6 +230,7 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
             s.publishedUtc = m.publishedUtc;
             s.firstArticleId = m.articleId;
             s.title = title;
+            m_titleWords.insert(s.id, words);
         }
         if (auto u = m_evidence.updateStory(s); !u)
             return u;
@@ -238,6 +254,7 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
     if (!id)
         return id.error();
     m.storyId = *id;
+    m_titleWords.insert(*id, words);
     if (auto i = m_evidence.insertMember(m); !i)
         return i;
     return applyStoryChange(key, std::nullopt, s.evidence());
@@ -277,6 +294,7 @@ Result<QList<CorporateScore>> CorporateScoreUpdater::flush(const QStringList &ti
             if (auto s = m_evidence.saveState(it.key().ticker, it.key().modelVersion, h, it.value()[size_t(h)]); !s)
                 return s.error();
     m_pending.clear();
+    m_dirty = false;   // saved: the caller commits next
     return written;
 }
 

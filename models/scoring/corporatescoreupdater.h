@@ -42,8 +42,15 @@ public:
     // corporate_scores) and saves the state of every company changed since the
     // last flush. Returns the scores written.
     Result<QList<CorporateScore>> flush(const QStringList &tickers, qint64 asOfUtc);
-    // Forgets unsaved state (after a batch that failed and rolled back).
+    // Forgets unsaved state (at the start of a batch, after one that may have failed).
     void discard();
+    // Forgets everything remembered from the store (its transaction rolled back).
+    void forgetAll()
+    {
+        m_pending.clear();
+        m_titleWords.clear();
+        m_dirty = false;
+    }
 
     // Builds the tickers' state from scratch from article_scores (after a full rescore).
     Status rebuild(const QStringList &tickers);
@@ -70,6 +77,12 @@ private:
     CorporateEvidenceStore m_evidence;
     CorporateScoreStore m_scores;
     QHash<Key, HorizonSums> m_pending;
+    // Title words of stories seen this run, by story id: a copy is compared
+    // with every story of its six days, and hashing their titles each time
+    // was most of the cost. A story's title changes only with its first copy.
+    QHash<qint64, StoryGrouper::TitleWords> m_titleWords;
+    bool m_dirty = false;   // changes since the last flush (dropped if the batch rolls back)
+    const StoryGrouper::TitleWords &wordsOf(const StoredStory &story);
 };
 
 } // namespace tw

@@ -36,6 +36,8 @@ public:
     Result<QList<CorporateScore>> refreshCorporate(const QStringList &tickers, std::optional<qint64> asOfUtc = {});
     // A new batch: forget running state a failed batch may have left unsaved.
     void beginBatch() { m_corporate.discard(); }
+    // The transaction rolled back: nothing read from the store in it holds.
+    void rolledBack() { m_corporate.forgetAll(); }
 
     // For a full rescore: article scores only, the corporate state rebuilt at
     // the end with rebuildCorporate() (one pass per company, not per article).
