@@ -9,6 +9,7 @@
 #include "models/core/storetime.h"
 #include "models/store/tickerstore.h"
 
+#include "models/read/corporatescorereader.h"
 #include "models/store/articlescorestore.h"
 #include "models/store/corporateevidencestore.h"
 
@@ -345,6 +346,43 @@ private slots:
         QVERIFY(CorporateEvidenceStore(db).clearAll().ok());
         QVERIFY(ingestor.ingest({makeArticle(n++)}).ok());
         compare("after rebuilding the state");
+    }
+
+    // The reader's daily series: a point per day, a gap (no score) where the
+    // evidence is insufficient, never a flat 50.
+    void dailySeriesHasGapsWithoutEvidence()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+        QVERIFY(store.ok());
+        QSqlDatabase db = (*store)->database();
+        QVERIFY(DemoWorkspace::load(db).ok());
+        // The running state exists once an ingest has touched the company.
+        Article more;
+        more.guid = QStringLiteral("daily-test");
+        more.title = QStringLiteral("Meta expands Muse Spark to more countries");
+        more.body = QStringLiteral("Meta said usage grew strongly.");
+        more.published = fromStoreTime(*queryScalar(db, QStringLiteral("SELECT MAX(published_utc) FROM articles")));
+        more.fetched = more.published;
+        QVERIFY(ArticleIngestor(db).ingest({more}).ok());
+        const QDate last = more.published.date();
+        auto series = CorporateScoreReader(db).daily(QStringLiteral("META"), QStringLiteral("medium"),
+                                                    last.addDays(-400), last);
+        QVERIFY2(series.ok(), qPrintable(series.ok() ? QString() : series.errorMessage()));
+        QCOMPARE(series->size(), 401);
+        QVERIFY(!series->first().hasEvidence);
+        QCOMPARE(series->first().label, insufficientNewsLabel());
+        QVERIFY(!series->first().insufficientReason.isEmpty());
+        int withEvidence = 0;
+        for (const DailyCorporateScore &d : *series)
+            withEvidence += d.hasEvidence ? 1 : 0;
+        QVERIFY(withEvidence > 0 && withEvidence < series->size());
+        QVERIFY(series->last().stories >= 2);
+        auto latest = CorporateScoreReader(db).latest(QStringLiteral("META"), QStringLiteral("medium"));
+        QVERIFY(latest.ok() && latest->has_value());
+        QCOMPARE((*latest)->articleCount, series->last().stories);
+        QVERIFY(std::abs((*latest)->evidence - series->last().evidence) < 0.2);
+        QVERIFY(!CorporateScoreReader(db).daily(QStringLiteral("META"), QStringLiteral("forever"), last, last).ok());
     }
 
     void historyBackfillScoresEachStepFromTheArticlesKnownThen()
