@@ -139,10 +139,15 @@ QueryParts partsFor(ExportKind kind, const ExportFilter &filter, QVariantList &b
                      {QStringLiteral("article_count"), T::Integer},
                      {QStringLiteral("confidence"), T::Real},
                      {QStringLiteral("model_version"), T::Text},
-                     {QStringLiteral("explanation"), T::Text}};
+                     {QStringLiteral("explanation"), T::Text},
+                     // The evidence behind the score (migration 7).
+                     {QStringLiteral("evidence"), T::Real},
+                     {QStringLiteral("newest_story_utc"), T::Instant},
+                     {QStringLiteral("insufficient_news"), T::Text}};
         p.select = QStringLiteral(
             "SELECT c.ticker, c.horizon, c.as_of_utc, c.score, c.label, c.article_count, c.confidence, "
-            "c.model_version, c.explanation FROM corporate_scores c");
+            "c.model_version, c.explanation, c.evidence, "
+            "CASE WHEN c.newest_story_utc > 0 THEN c.newest_story_utc END, c.insufficient FROM corporate_scores c");
         addInstantFilter(p, bindings, filter, QStringLiteral("c.as_of_utc"));
         addTickerFilter(p, bindings, filter, QStringLiteral("c.ticker"));
         p.orderBy = QStringLiteral("c.ticker, c.horizon, c.as_of_utc");

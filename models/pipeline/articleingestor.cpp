@@ -228,8 +228,11 @@ void ArticleIngestor::abandon()
 {
     m_groupOpen = false;
     m_touchedTickers.clear();
-    if (m_stages)
-        m_stages->scores.rolledBack();   // forget unsaved running state
+    // Built again on the next batch: nothing remembered from the rolled-back
+    // transaction survives, and statements prepared on a connection that was
+    // lost (and reopened by StoreReconnector) are not reused.
+    m_stages.reset();
+    m_watchlistKey.clear();
 }
 
 } // namespace tw

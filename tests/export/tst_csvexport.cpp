@@ -81,7 +81,8 @@ Status seed(QSqlDatabase db)
             return r;
     }
     if (auto s = exec(db,
-                      QStringLiteral("INSERT INTO corporate_scores VALUES (?,?,?,?,?,?,?,?,?)"),
+                      QStringLiteral("INSERT INTO corporate_scores (ticker, horizon, as_of_utc, score, label, article_count, "
+                                     "confidence, model_version, explanation) VALUES (?,?,?,?,?,?,?,?,?)"),
                       {QStringLiteral("META"), QStringLiteral("7d"), utc(2026, 4, 9), 0.123456789012345678,
                        QStringLiteral("bullish"), 6, 0.7, QStringLiteral("lex-1"),
                        QStringLiteral("{\"top\":[\"Muse Spark\",\"capex\"]}")});

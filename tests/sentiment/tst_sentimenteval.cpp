@@ -79,10 +79,13 @@ private slots:
                                         m_sandbox.path());
         QCOMPARE(one.exitCode, 0);
         const QRegularExpression headline(QStringLiteral(
-            "^META: \\d{1,3} (Bearish|Somewhat bearish|Neutral|Somewhat bullish|Bullish) \u00b7 medium term \\(\\d+ articles?"));
+            "^META: \\d{1,3} (Bearish|Somewhat bearish|Neutral|Somewhat bullish|Bullish|Insufficient news) \u00b7 medium term "
+            "\\(\\d+ (story|stories), evidence \\d+\\.\\d\\d"));
         QVERIFY2(one.out.contains(headline), qPrintable(one.out));
         QVERIFY(!one.out.contains(QStringLiteral("short term")));
         QVERIFY(one.out.contains(QStringLiteral("stories (points")));
+        QVERIFY(one.out.contains(QStringLiteral("  evidence: ")));
+        QVERIFY(one.out.contains(QStringLiteral("  shrinkage: ")));
         QVERIFY(one.out.contains(QStringLiteral("phrases:")));
         // Deterministic: the same store prints the same thing.
         const auto again = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("score"), QStringLiteral("--ticker"),
