@@ -4,6 +4,7 @@
 #include "models/store/articlescorestore.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace tw {
 
@@ -27,10 +28,56 @@ CorporateScoreUpdater::CorporateScoreUpdater(QSqlDatabase db, QString modelVersi
 void CorporateScoreUpdater::discard()
 {
     m_pending.clear();
+    m_stories.clear();   // another writer may have added stories since
+
     // Ids of stories a rolled-back batch made may come again; and the cache stays small.
     if (m_dirty || m_titleWords.size() > 200'000)
         m_titleWords.clear();
     m_dirty = false;
+}
+
+Result<QList<StoredStory>> CorporateScoreUpdater::nearStories(const Key &key, qint64 fromUtc, qint64 toUtc)
+{
+    DayCache &cache = m_stories[key];
+    for (qint64 day = fromUtc / kDayMs - (fromUtc < 0 ? 1 : 0); day * kDayMs <= toUtc; ++day) {
+        if (cache.days.contains(day))
+            continue;
+        auto read = m_evidence.storiesBetween(key.ticker, key.modelVersion, day * kDayMs, (day + 1) * kDayMs - 1);
+        if (!read)
+            return read.error();
+        for (const StoredStory &s : *read) {
+            cache.byTime[{s.publishedUtc, s.id}] = s;
+            cache.publishedOf.insert(s.id, s.publishedUtc);
+        }
+        cache.days.insert(day);
+    }
+    QList<StoredStory> out;
+    for (auto it = cache.byTime.lower_bound({fromUtc, std::numeric_limits<qint64>::min()});
+         it != cache.byTime.end() && it->first.first <= toUtc; ++it)
+        out << it->second;
+    return out;
+}
+
+void CorporateScoreUpdater::cacheStory(const StoredStory &story)
+{
+    const Key key{story.ticker, story.modelVersion};
+    auto c = m_stories.find(key);
+    if (c == m_stories.end())
+        return;
+    uncacheStory(key, story.id);
+    c->byTime[{story.publishedUtc, story.id}] = story;
+    c->publishedOf.insert(story.id, story.publishedUtc);
+}
+
+void CorporateScoreUpdater::uncacheStory(const Key &key, qint64 storyId)
+{
+    auto c = m_stories.find(key);
+    if (c == m_stories.end())
+        return;
+    if (auto p = c->publishedOf.find(storyId); p != c->publishedOf.end()) {
+        c->byTime.erase({*p, storyId});
+        c->publishedOf.erase(p);
+    }
 }
 
 const StoryGrouper::TitleWords &CorporateScoreUpdater::wordsOf(const StoredStory &story)
@@ -63,6 +110,7 @@ Status CorporateScoreUpdater::build(const Key &key)
 {
     if (auto cleared = m_evidence.clear(key.ticker, key.modelVersion); !cleared)
         return cleared;
+    m_stories.remove(key);
     auto rows = ArticleScoreStore(m_db).forTicker(key.ticker, key.modelVersion);
     if (!rows)
         return rows.error();
@@ -164,6 +212,7 @@ Status CorporateScoreUpdater::removeMember(const StoryMember &member)
     if (left->isEmpty()) {
         if (auto d = m_evidence.deleteStory(s.id); !d)
             return d;
+        uncacheStory(key, s.id);
         return applyStoryChange(key, before, std::nullopt);
     }
     s.copies = int(left->size());
@@ -187,6 +236,7 @@ Status CorporateScoreUpdater::removeMember(const StoryMember &member)
     }
     if (auto u = m_evidence.updateStory(s); !u)
         return u;
+    cacheStory(s);
     return applyStoryChange(key, before, s.evidence());
 }
 
@@ -211,8 +261,7 @@ Status CorporateScoreUpdater::addScores(qint64 articleId, const Article &article
 Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString &title)
 {
     const Key key{member.ticker, member.modelVersion};
-    auto near = m_evidence.storiesBetween(member.ticker, member.modelVersion, member.publishedUtc - kCopyWindowMs,
-                                          member.publishedUtc + kCopyWindowMs);
+    auto near = nearStories(key, member.publishedUtc - kCopyWindowMs, member.publishedUtc + kCopyWindowMs);
     if (!near)
         return near.error();
     StoryMember m = member;
@@ -234,6 +283,7 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
         }
         if (auto u = m_evidence.updateStory(s); !u)
             return u;
+        cacheStory(s);
         m.storyId = s.id;
         if (auto i = m_evidence.insertMember(m); !i)
             return i;
@@ -254,7 +304,9 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
     if (!id)
         return id.error();
     m.storyId = *id;
+    s.id = *id;
     m_titleWords.insert(*id, words);
+    cacheStory(s);
     if (auto i = m_evidence.insertMember(m); !i)
         return i;
     return applyStoryChange(key, std::nullopt, s.evidence());

@@ -9,6 +9,9 @@
 #include "models/store/corporatescorestore.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <map>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -49,6 +52,7 @@ public:
     {
         m_pending.clear();
         m_titleWords.clear();
+        m_stories.clear();
         m_dirty = false;
     }
 
@@ -81,6 +85,17 @@ private:
     // with every story of its six days, and hashing their titles each time
     // was most of the cost. A story's title changes only with its first copy.
     QHash<qint64, StoryGrouper::TitleWords> m_titleWords;
+    // The stories a group of batches looks at, by company and UTC day: each
+    // day is read from the store once per transaction, not once per copy.
+    struct DayCache {
+        QSet<qint64> days;
+        std::map<std::pair<qint64, qint64>, StoredStory> byTime;   // (published, id)
+        QHash<qint64, qint64> publishedOf;                        // id -> published
+    };
+    QHash<Key, DayCache> m_stories;
+    Result<QList<StoredStory>> nearStories(const Key &key, qint64 fromUtc, qint64 toUtc);
+    void cacheStory(const StoredStory &story);
+    void uncacheStory(const Key &key, qint64 storyId);
     bool m_dirty = false;   // changes since the last flush (dropped if the batch rolls back)
     const StoryGrouper::TitleWords &wordsOf(const StoredStory &story);
 };
