@@ -10,15 +10,13 @@
 #include "models/store/articlestore.h"
 #include "models/store/storeconnection.h"
 #include "models/store/storelocation.h"
-#include "ui/window/docklayout.h"
+#include "ui/panels/alertspanel.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/screenshot.h"
 
 #include <QApplication>
-#include <QDockWidget>
 #include <QMessageBox>
 #include <QScreen>
-#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -59,11 +57,11 @@ int runGui(const GlobalOptions &globals)
     const QSize available = window.screen() ? window.screen()->availableSize() : QSize(1600, 1000);
     window.resize(std::min(1600, available.width()), std::min(1000, available.height()));
     window.attachStore((*store)->database());
-    bool restored = false;
+    // Chosen now, applied once when the window is first shown.
     if (!globals.layout.isEmpty())
-        restored = DockLayout(&window).restore(globals.layout);
+        window.restoreSavedLayout(globals.layout);
     else if (interactive)
-        restored = window.restoreSavedLayout();
+        window.restoreSavedLayout();
     window.show();
 
     // Alert rules run on their own thread; a clicked desktop notification
@@ -73,8 +71,8 @@ int runGui(const GlobalOptions &globals)
         window.showNormal();
         window.raise();
         window.activateWindow();
-        window.dock(PanelId::Alerts)->show();
-        window.dock(PanelId::Alerts)->raise();
+        if (auto *alertsPanel = window.panel<AlertsPanel>())
+            alertsPanel->reveal();
     });
     QObject::connect(&alerts, &AlertDelivery::alertsFired, &window, &MainWindow::refresh);
     if (auto *tray = window.findChild<TrayIcon *>())
@@ -89,9 +87,6 @@ int runGui(const GlobalOptions &globals)
         QObject::connect(fetcher, &BackgroundFetcher::finished, &alerts, &AlertDelivery::evaluate);
         window.attachFetcher(fetcher);
     }
-    // Dock sizes only take once the window is laid out at its real size.
-    if (!restored)
-        QTimer::singleShot(0, &window, &MainWindow::resetLayout);
     if (!interactive)
         scheduleScreenshotAndQuit(&window, globals.screenshot);
     return QApplication::exec();

@@ -2,7 +2,7 @@
 #include "models/export/csvexport.h"
 #include "ui/export/csvexportprogress.h"
 #include "models/export/csvreader.h"
-#include "ui/export/panelexport.h"
+#include "ui/window/panelregistry.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/capexpanel.h"
@@ -278,10 +278,10 @@ private slots:
     void alertsPanelExportsTheFiredAlerts()
     {
         AlertsPanel alerts(db());
-        auto what = panelExport(&alerts);
-        QVERIFY(what.ok());
-        QCOMPARE(what->name, QStringLiteral("alerts.csv"));
-        const QList<QStringList> rows = exportThroughProgress(what->query, QStringLiteral("alerts.csv"));
+        auto query = alerts.exportQuery();
+        QVERIFY(query.ok());
+        QCOMPARE(alerts.exportName(), QStringLiteral("alerts.csv"));
+        const QList<QStringList> rows = exportThroughProgress(*query, QStringLiteral("alerts.csv"));
         QTableWidget *fired = alerts.firedTable();
         QVERIFY(fired->rowCount() > 0);
         QCOMPARE(rows.size(), fired->rowCount() + 1);
@@ -337,9 +337,9 @@ private slots:
         QCOMPARE(distinct(column(rows, QStringLiteral("article_id"))), QStringList{QString::number(id)});
 
         FeedStatusPanel feeds(db());
-        auto what = panelExport(&feeds);
-        QVERIFY(what.ok());
-        rows = exportThroughProgress(what->query, QStringLiteral("feeds.csv"));
+        auto query = feeds.exportQuery();
+        QVERIFY(query.ok());
+        rows = exportThroughProgress(*query, QStringLiteral("feeds.csv"));
         QCOMPARE(rows.size(), feeds.table()->rowCount() + 1);
     }
 
@@ -353,18 +353,18 @@ private slots:
         window.selection()->setTicker(QStringLiteral("META"));
 
         // Every dock exports, with an "Export CSV…" entry in its context menu.
-        for (const PanelInfo &info : kPanels) {
-            QWidget *panel = exportablePanelOf(window.dock(info.id));
-            QVERIFY2(panel, info.objectName);
-            auto what = panelExport(panel);
+        for (const PanelSpec &spec : panelRegistry()) {
+            Panel *panel = Panel::containing(window.dock(QString::fromLatin1(spec.objectName)));
+            QVERIFY2(panel, spec.objectName);
+            auto what = panel->exportQuery();
             QVERIFY2(what.ok(), qPrintable(what.ok() ? QString() : what.errorMessage()));
-            QVERIFY(what->name.endsWith(QLatin1String(".csv")));
+            QVERIFY(panel->exportName().endsWith(QLatin1String(".csv")));
             bool hasEntry = false;
             for (const QWidget *w : panel->findChildren<QWidget *>()) {
                 for (const QAction *a : w->actions())
                     hasEntry = hasEntry || a->objectName() == QLatin1String("exportCsvAction");
             }
-            QVERIFY2(hasEntry, info.objectName);
+            QVERIFY2(hasEntry, spec.objectName);
         }
 
         // A right click on the article list and on the chart opens that menu.
@@ -391,8 +391,8 @@ private slots:
 
         auto *timeline = window.findChild<TimelinePanel *>();
         QVERIFY(timeline);
-        QCOMPARE(exportablePanelOf(window.dock(PanelId::Timeline)), timeline);
-        window.dock(PanelId::Timeline)->raise();
+        QCOMPARE(Panel::containing(window.dock<TimelinePanel>()), timeline);
+        window.dock<TimelinePanel>()->raise();
         timeline->events()->setFocus();
         QCOMPARE(QApplication::focusWidget(), timeline->events());
 

@@ -656,13 +656,13 @@ private slots:
         window.attachStore(db());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.addDockWidget(Qt::TopDockWidgetArea, window.dock(PanelId::Timeline));
+        window.addDockWidget(Qt::TopDockWidgetArea, window.dock<TimelinePanel>());
         DockLayout(&window).save(QStringLiteral("timeline on top"));
         window.resetLayout();
-        QVERIFY(window.dockWidgetArea(window.dock(PanelId::Timeline)) != Qt::TopDockWidgetArea);
+        QVERIFY(window.dockWidgetArea(window.dock<TimelinePanel>()) != Qt::TopDockWidgetArea);
         QVERIFY(DockLayout::savedNames().contains(QStringLiteral("timeline on top")));
         QVERIFY(DockLayout(&window).restore(QStringLiteral("timeline on top")));
-        QCOMPARE(window.dockWidgetArea(window.dock(PanelId::Timeline)), Qt::TopDockWidgetArea);
+        QCOMPARE(window.dockWidgetArea(window.dock<TimelinePanel>()), Qt::TopDockWidgetArea);
     }
 
     void aMovedDockOfTheFullWindowComesBack()
@@ -672,8 +672,8 @@ private slots:
             window.attachStore(db());
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.addDockWidget(Qt::BottomDockWidgetArea, window.dock(PanelId::Chart));
-            window.dock(PanelId::Capex)->setFloating(true);
+            window.addDockWidget(Qt::BottomDockWidgetArea, window.dock<ChartPanel>());
+            window.dock<CapexPanel>()->setFloating(true);
             window.close();
         }
         MainWindow restarted(m_store->location());
@@ -681,8 +681,8 @@ private slots:
         restarted.restoreSavedLayout();
         restarted.show();
         QVERIFY(QTest::qWaitForWindowExposed(&restarted));
-        QCOMPARE(restarted.dockWidgetArea(restarted.dock(PanelId::Chart)), Qt::BottomDockWidgetArea);
-        QVERIFY(restarted.dock(PanelId::Capex)->isFloating());
+        QCOMPARE(restarted.dockWidgetArea(restarted.dock<ChartPanel>()), Qt::BottomDockWidgetArea);
+        QVERIFY(restarted.dock<CapexPanel>()->isFloating());
         QVERIFY(restarted.findChild<ChartPanel *>()->candleCount() > 0);
     }
 };

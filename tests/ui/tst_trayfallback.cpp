@@ -2,14 +2,13 @@
 #include "ui/notify/desktopnotifier.h"
 #include "ui/notify/trayicon.h"
 #include "ui/window/mainwindow.h"
+#include "xdesktop.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,51 +18,8 @@
 using namespace tw;
 
 namespace {
-// A desktop with a system tray of its own: an Xvfb display with trayer (a
-// small XEmbed tray) on it, started before the QApplication so that Qt talks
-// to that display. Without Xvfb or trayer the suite skips.
-struct TrayDesktop {
-    QProcess xvfb;
-    QProcess tray;
-    QString display;
-
-    bool start()
-    {
-        if (QStandardPaths::findExecutable(QStringLiteral("Xvfb")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("trayer")).isEmpty())
-            return false;
-        // -displayfd: the server picks a free display and prints its number.
-        xvfb.start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
-                                            QStringLiteral("0"), QStringLiteral("1024x768x24"),
-                                            QStringLiteral("-nolisten"), QStringLiteral("tcp")});
-        if (!xvfb.waitForStarted(10000))
-            return false;
-        while (!xvfb.canReadLine() && xvfb.waitForReadyRead(30000)) {
-        }
-        const QString number = QString::fromLatin1(xvfb.readLine()).trimmed();
-        if (number.isEmpty())
-            return false;
-        display = QLatin1Char(':') + number;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DISPLAY"), display);
-        tray.setProcessEnvironment(env);
-        tray.start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"),
-                                              QStringLiteral("--align"), QStringLiteral("right"),
-                                              QStringLiteral("--widthtype"), QStringLiteral("request")});
-        return tray.waitForStarted(10000);
-    }
-
-    ~TrayDesktop()
-    {
-        for (QProcess *p : {&tray, &xvfb}) {
-            if (p->state() != QProcess::NotRunning) {
-                p->terminate();
-                p->waitForFinished(10000);
-            }
-        }
-    }
-};
-
+// A desktop with a system tray of its own: trayer (a small XEmbed tray) on an
+// Xvfb display. Without Xvfb or trayer the suite skips.
 bool g_haveDesktop = false;
 } // namespace
 
@@ -159,11 +115,13 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    TrayDesktop desktop;
-    g_haveDesktop = desktop.start();
+    twtest::XDesktop desktop;
+    g_haveDesktop = desktop.start({{QStringLiteral("trayer"), QStringLiteral("--edge"), QStringLiteral("top"),
+                                    QStringLiteral("--align"), QStringLiteral("right"), QStringLiteral("--widthtype"),
+                                    QStringLiteral("request")}},
+                                  QStringLiteral("1024x768x24"));
     if (g_haveDesktop) {
-        qputenv("DISPLAY", desktop.display.toLatin1());
-        qputenv("QT_QPA_PLATFORM", "xcb");
+        desktop.use();
         // No session bus: Qt uses the XEmbed tray, not a StatusNotifier one.
         qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     }

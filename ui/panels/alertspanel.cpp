@@ -1,10 +1,10 @@
 #include "ui/panels/alertspanel.h"
 
 #include "models/alerts/alertrulestore.h"
+#include "models/alerts/analyststate.h"
 #include "models/alerts/firedalertstore.h"
 #include "models/core/storetime.h"
 #include "ui/dialogs/alertruledialog.h"
-#include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "models/read/alertreader.h"
 #include "models/text/safetext.h"
@@ -79,7 +79,7 @@ QString when(qint64 ms)
 } // namespace
 
 AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_fired(makeTable({tr("Time (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, 3, this))
     , m_rules(
@@ -98,9 +98,19 @@ AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
     m_toolBar->setIconSize(QSize(16, 16));
     layout->addWidget(m_toolBar);
     layout->addWidget(split);
-    addExportContextMenu(m_fired, this);
+    addExportAction(m_fired);
     createActions();   // after: the fired list's menu keeps the export entry
     reload();
+}
+
+Result<ExportQuery> AlertsPanel::exportQuery() const
+{
+    return ExportQuery::firedAlerts({}, AnalystState::forStore(m_db).acknowledged());
+}
+
+QString AlertsPanel::exportName() const
+{
+    return QStringLiteral("alerts.csv");
 }
 
 void AlertsPanel::createActions()
@@ -153,7 +163,7 @@ void AlertsPanel::createActions()
             m_fired->selectRow(row);
         QMenu menu(this);
         menu.addActions({m_ack, m_ackAll});
-        if (!m_fired->actions().isEmpty()) {   // "Export CSV…" (addExportContextMenu)
+        if (!m_fired->actions().isEmpty()) {   // "Export CSV…" (addExportAction)
             menu.addSeparator();
             menu.addActions(m_fired->actions());
         }

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ui/panels/panel.h"
+
 #include <QSqlDatabase>
-#include <QWidget>
 
 class QAction;
 class QTableWidget;
@@ -15,7 +16,7 @@ class EmptyStateStack;
 // actions on them (toolbar and context menus): new/edit/enable/mute/delete a
 // rule, acknowledge firings. Every action goes through AlertRuleStore and
 // FiredAlertStore, so the panel and `tickerwire alerts` change the same state.
-class AlertsPanel : public QWidget {
+class AlertsPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -40,8 +41,13 @@ public:
     int acknowledgeAll();             // how many were acknowledged
     const QString &lastError() const { return m_lastError; }
 
+    // Every fired alert (the rules are settings, not data), acknowledged as
+    // this analyst sees them.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
+
 public slots:
-    void reload();
+    void reload() override;
     // Open the rule dialog (modal); the store is written when it is accepted.
     void newRule();
     void editRule(qint64 ruleId);

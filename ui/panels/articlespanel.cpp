@@ -1,6 +1,5 @@
 #include "ui/panels/articlespanel.h"
 
-#include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/panels/sentimentdelegate.h"
@@ -8,6 +7,7 @@
 #include "models/store/sqldialect.h"
 #include "models/store/tickerstore.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -38,7 +38,7 @@ QDateEdit *makeDateEdit(const QString &anyText, const QString &tooltip, QWidget 
 } // namespace
 
 ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_model(new ArticleListModel(m_db, this))
@@ -51,6 +51,7 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     , m_search(new QLineEdit(this))
     , m_summary(new QLabel(this))
     , m_debounce(new QTimer(this))
+    , m_searchAction(new QAction(tr("&Search articles"), this))
 {
     setObjectName(QStringLiteral("articlesPanel"));
     m_stack = new EmptyStateStack(m_view, this);
@@ -122,7 +123,12 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
         const int i = m_ticker->findData(ticker);
         m_ticker->setCurrentIndex(i >= 0 ? i : 0);
     });
-    addExportContextMenu(m_view, this);
+    addExportAction(m_view);
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        reveal();
+        focusSearch();
+    });
     fillFilterChoices();
     applyFilters();
 }
@@ -132,6 +138,11 @@ Result<ExportQuery> ArticlesPanel::exportQuery() const
     // The model's filter, not the widgets': during the typing pause the list
     // still shows the previous search, and the file must match the list.
     return ExportQuery::articleList(m_model->filter(), dialectOf(m_db));
+}
+
+QList<QAction *> ArticlesPanel::viewActions()
+{
+    return {m_searchAction};
 }
 
 QString ArticlesPanel::exportName() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 
 #include <QSqlDatabase>
 #include <QWidget>
@@ -20,7 +20,7 @@ class SelectionModel;
 
 // The article list: lazily loaded pages, filters (ticker, source, label,
 // date range) and a full-text search that runs as the analyst types.
-class ArticlesPanel : public QWidget, public ExportablePanel {
+class ArticlesPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -38,9 +38,11 @@ public:
     // few pages it has loaded.
     Result<ExportQuery> exportQuery() const override;
     QString exportName() const override;
+    // Ctrl+F: shows the list and puts the cursor in its search box.
+    QList<QAction *> viewActions() override;
 
 public slots:
-    void reload();
+    void reload() override;
     void focusSearch();
 
 private:
@@ -61,6 +63,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_summary;
     QTimer *m_debounce;
+    QAction *m_searchAction;
 };
 
 } // namespace tw

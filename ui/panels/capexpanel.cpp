@@ -1,6 +1,5 @@
 #include "ui/panels/capexpanel.h"
 
-#include "ui/export/panelexport.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
@@ -74,7 +73,7 @@ QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events)
 }
 
 CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_view(new QChartView(this))
@@ -98,8 +97,8 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_stack);
     connect(m_selection, &SelectionModel::tickerChanged, this, &CapexPanel::reload);
-    addExportContextMenu(m_table, this);
-    addExportContextMenu(m_view, this);
+    addExportAction(m_table);
+    addExportAction(m_view);
     reload();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 #include "models/read/eventreader.h"
 
 #include <QSqlDatabase>
@@ -27,7 +27,7 @@ struct CapexFigure {
 
 // Capital-expenditure guidance and actuals by year, as range bars with the
 // midpoint, and the change of each figure against the one before it.
-class CapexPanel : public QWidget, public ExportablePanel {
+class CapexPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -46,7 +46,7 @@ public:
     static QList<CapexFigure> toFigures(const QList<EventRow> &events);
 
 public slots:
-    void reload();
+    void reload() override;
 
 private:
     void draw();

@@ -1,7 +1,6 @@
 #include "ui/panels/chartpanel.h"
 
 #include "models/core/storetime.h"
-#include "ui/export/panelexport.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
@@ -84,7 +83,7 @@ const QColor kDown(0xd0, 0x3b, 0x3b);
 } // namespace
 
 ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_view(new CrosshairChartView(this))
@@ -145,7 +144,7 @@ ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     connect(m_selection, &SelectionModel::focusDateChanged, this, &ChartPanel::onFocusDateChanged);
     connect(m_view, &CrosshairChartView::pointerMoved, this, &ChartPanel::onPointerMoved);
     connect(m_view, &CrosshairChartView::pointerLeft, this, [this] { m_crosshair->hide(); });
-    addExportContextMenu(m_view, this);
+    addExportAction(m_view);
     reload();
 }
 

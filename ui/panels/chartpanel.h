@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/quote.h"
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 #include "models/read/corporatescorereader.h"
 #include "models/read/eventreader.h"
 
@@ -44,7 +44,7 @@ protected:
 // Price chart of the current ticker: candles, volume bars along the bottom,
 // the corporate score on a second axis, markers on event dates, and a
 // crosshair read-out. Synthetic (demo) prices carry a visible label.
-class ChartPanel : public QWidget, public ExportablePanel {
+class ChartPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -69,7 +69,7 @@ public:
     QString exportName() const override;
 
 public slots:
-    void reload();
+    void reload() override;
 
 private:
     void buildChart();

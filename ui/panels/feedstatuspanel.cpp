@@ -1,8 +1,8 @@
 #include "ui/panels/feedstatuspanel.h"
 
+#include "feeds/ingest/backgroundfetcher.h"
 #include "models/core/storetime.h"
 #include "models/domain/feed.h"
-#include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "models/store/feedstore.h"
 #include "models/text/safetext.h"
@@ -40,7 +40,7 @@ QColor stateColor(FeedState s)
 } // namespace
 
 FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_retry(new QPushButton(tr("Retry now"), this))
@@ -72,8 +72,23 @@ FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
         if (row >= 0)
             retryNow(m_table->item(row, Name)->data(Qt::UserRole).toLongLong());
     });
-    addExportContextMenu(m_table, this);
+    addExportAction(m_table);
     reload();
+}
+
+Result<ExportQuery> FeedStatusPanel::exportQuery() const
+{
+    return ExportQuery::feeds();
+}
+
+QString FeedStatusPanel::exportName() const
+{
+    return QStringLiteral("feeds.csv");
+}
+
+void FeedStatusPanel::attachFetcher(BackgroundFetcher *fetcher)
+{
+    connect(this, &FeedStatusPanel::retryRequested, fetcher, [fetcher](qint64 id) { fetcher->fetchFeeds({id}); });
 }
 
 QString FeedStatusPanel::emptyMessage() const

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ui/panels/panel.h"
+
 #include <QSqlDatabase>
-#include <QWidget>
 
 class QPushButton;
 class QTableWidget;
@@ -13,7 +14,7 @@ class EmptyStateStack;
 // Every configured feed with its last success, last error and next fetch.
 // "Retry now" makes the selected feed due immediately and asks for it
 // (retryRequested); the window's background fetcher then fetches it at once.
-class FeedStatusPanel : public QWidget {
+class FeedStatusPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -22,8 +23,14 @@ public:
     QTableWidget *table() const { return m_table; }
     QString emptyMessage() const;
 
+    // Every configured feed, as listed.
+    Result<ExportQuery> exportQuery() const override;
+    QString exportName() const override;
+    // "Retry now" then fetches the feed at once.
+    void attachFetcher(BackgroundFetcher *fetcher) override;
+
 public slots:
-    void reload();
+    void reload() override;
     bool retryNow(qint64 feedId);
 
 signals:

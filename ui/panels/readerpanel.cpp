@@ -1,6 +1,5 @@
 #include "ui/panels/readerpanel.h"
 
-#include "ui/export/panelexport.h"
 #include "ui/panels/articlehtml.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
@@ -19,7 +18,7 @@
 namespace tw {
 
 ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_browser(new SafeTextBrowser(this))
@@ -54,7 +53,7 @@ ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
             QDesktopServices::openUrl(m_url);
     });
     connect(m_selection, &SelectionModel::articleChanged, this, &ReaderPanel::showArticle);
-    addExportContextMenu(m_scores, this);
+    addExportAction(m_scores);
     showArticle(m_selection->articleId());
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 
 #include <QSqlDatabase>
 #include <QUrl>
@@ -18,7 +18,7 @@ class SelectionModel;
 
 // The open article: sanitised text with the phrases that drove its scores
 // highlighted, the per-ticker scores, and a way out to the browser.
-class ReaderPanel : public QWidget, public ExportablePanel {
+class ReaderPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -35,7 +35,7 @@ public:
 
 public slots:
     void showArticle(qint64 articleId);
-    void reload();
+    void reload() override;
 
 private:
     QSqlDatabase m_db;

@@ -1,7 +1,6 @@
 #include "ui/panels/timelinepanel.h"
 
 #include "models/core/storetime.h"
-#include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/kindicon.h"
 #include "ui/panels/selectionmodel.h"
@@ -25,7 +24,7 @@ constexpr int kDateRole = Qt::UserRole + 2;
 } // namespace
 
 TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_events(new QTreeWidget(this))
@@ -69,7 +68,7 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
             m_selection->setArticle(item->data(Qt::UserRole).toLongLong());
     });
     connect(m_selection, &SelectionModel::tickerChanged, this, &TimelinePanel::reload);
-    addExportContextMenu(m_events, this);
+    addExportAction(m_events);
     reload();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 
 #include <QSqlDatabase>
 #include <QWidget>
@@ -17,7 +17,7 @@ class SelectionModel;
 // The extracted events of the current ticker, newest first. Choosing one
 // marks its date on the chart and lists the articles that reported it;
 // choosing one of those opens it in the reader.
-class TimelinePanel : public QWidget, public ExportablePanel {
+class TimelinePanel : public Panel {
     Q_OBJECT
 
 public:
@@ -32,7 +32,7 @@ public:
     QString exportName() const override;
 
 public slots:
-    void reload();
+    void reload() override;
 
 private:
     void showSources(qint64 eventId);

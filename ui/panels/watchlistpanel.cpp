@@ -1,6 +1,5 @@
 #include "ui/panels/watchlistpanel.h"
 
-#include "ui/export/panelexport.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
@@ -64,7 +63,7 @@ protected:
 } // namespace
 
 WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_table(new QTableWidget(0, ColumnCount, this))
@@ -117,7 +116,7 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
             m_selection->setTicker(m_table->item(row, Symbol)->text());
     });
     connect(m_selection, &SelectionModel::tickerChanged, this, &WatchlistPanel::selectRowOf);
-    addExportContextMenu(m_table, this);
+    addExportAction(m_table);
     reload();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 
 #include <QSqlDatabase>
 #include <QWidget>
@@ -16,7 +16,7 @@ class SelectionModel;
 
 // The watchlist: last close, day change, corporate score badge and today's
 // article count per ticker. Choosing a row sets the current ticker.
-class WatchlistPanel : public QWidget, public ExportablePanel {
+class WatchlistPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -32,7 +32,7 @@ public:
     QString exportName() const override;
 
 public slots:
-    void reload();
+    void reload() override;
     // Puts `symbol` on the watchlist (creating the ticker when unknown).
     bool addTicker(const QString &symbol);
     bool removeTicker(const QString &symbol);

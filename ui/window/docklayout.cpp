@@ -22,14 +22,23 @@ void DockLayout::save(const QString &name) const
 
 bool DockLayout::restore(const QString &name) const
 {
-    QSettings settings;
-    const QByteArray geometry = settings.value(key(name, "geometry")).toByteArray();
-    const QByteArray state = settings.value(key(name, "state")).toByteArray();
-    if (state.isEmpty())
+    if (!hasSaved(name))
         return false;
-    if (!geometry.isEmpty() && name.isEmpty())
-        m_window->restoreGeometry(geometry);
-    return m_window->restoreState(state, kVersion);
+    if (name.isEmpty())
+        restoreGeometry();
+    return restoreState(name);
+}
+
+bool DockLayout::restoreGeometry() const
+{
+    const QByteArray geometry = QSettings().value(key(QString(), "geometry")).toByteArray();
+    return !geometry.isEmpty() && m_window->restoreGeometry(geometry);
+}
+
+bool DockLayout::restoreState(const QString &name) const
+{
+    const QByteArray state = QSettings().value(key(name, "state")).toByteArray();
+    return !state.isEmpty() && m_window->restoreState(state, kVersion);
 }
 
 QStringList DockLayout::savedNames()

@@ -1,31 +1,22 @@
 #include "ui/window/mainwindow.h"
 
-#include "ui/window/aboutdialog.h"
 #include "feeds/ingest/backgroundfetcher.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
-#include "ui/export/panelexport.h"
 #include "ui/notify/trayicon.h"
-#include "ui/panels/alertspanel.h"
 #include "ui/panels/articlespanel.h"
-#include "models/read/articlelistmodel.h"
-#include "ui/panels/capexpanel.h"
-#include "ui/panels/chartpanel.h"
-#include "ui/panels/feedstatuspanel.h"
-#include "ui/panels/readerpanel.h"
+#include "ui/panels/panel.h"
 #include "ui/panels/selectionmodel.h"
-#include "ui/panels/timelinepanel.h"
-#include "ui/panels/watchlistpanel.h"
+#include "ui/window/aboutdialog.h"
 #include "ui/window/docklayout.h"
+#include "ui/window/panelregistry.h"
 #include "ui/window/storewatcher.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QAbstractItemView>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -34,13 +25,39 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
 
 namespace tw {
+
+namespace {
+const QString kLockedKey = QStringLiteral("window/layoutLocked");
+
+QString titleOf(const PanelSpec &spec)
+{
+    return QCoreApplication::translate("tw::PanelRegistry", spec.title);
+}
+
+// The window area a dock's chain of places starts from.
+Qt::DockWidgetArea rootAreaOf(const PanelSpec &spec)
+{
+    const PanelSpec *s = &spec;
+    for (int hops = 0; s->place.kind != DockPlace::Kind::Area && hops < 32; ++hops) {
+        const PanelSpec *next = nullptr;
+        for (const PanelSpec &other : panelRegistry()) {
+            if (qstrcmp(other.objectName, s->place.of) == 0)
+                next = &other;
+        }
+        if (!next)
+            break;
+        s = next;
+    }
+    return s->place.kind == DockPlace::Kind::Area ? s->place.area : Qt::LeftDockWidgetArea;
+}
+} // namespace
 
 MainWindow::MainWindow(QString storeLocation, QWidget *parent)
     : QMainWindow(parent), m_storeLocation(std::move(storeLocation))
@@ -51,41 +68,48 @@ MainWindow::MainWindow(QString storeLocation, QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
     createDocks();
     createMenus();
-    resetLayout();
-    statusBar()->showMessage(QStringLiteral("Store: %1").arg(m_storeLocation));
+    setLayoutLocked(QSettings().value(kLockedKey, false).toBool());
+    statusBar()->showMessage(tr("Store: %1").arg(m_storeLocation));
     new TrayIcon(this);   // child; the launcher hands it to the notifier (findChild<TrayIcon *>)
 }
 
 void MainWindow::createDocks()
 {
-    for (const PanelInfo &panel : kPanels) {
-        auto *dock = new QDockWidget(tr(panel.title), this);
-        dock->setObjectName(QString::fromLatin1(panel.objectName));
-        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                          | QDockWidget::DockWidgetFloatable);
-        auto *placeholder = new QLabel(tr("%1: no data yet").arg(tr(panel.title)), dock);
+    for (const PanelSpec &spec : panelRegistry()) {
+        auto *dock = new QDockWidget(titleOf(spec), this);
+        dock->setObjectName(QString::fromLatin1(spec.objectName));
+        auto *placeholder = new QLabel(tr("%1: no data yet").arg(titleOf(spec)), dock);
         placeholder->setAlignment(Qt::AlignCenter);
         placeholder->setEnabled(false);
         dock->setWidget(placeholder);
-        m_docks.insert(panel.id, dock);
+        m_docks << dock;
     }
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu *view = m_viewMenu;
-    for (const PanelInfo &panel : kPanels) {
-        QAction *toggle = m_docks.value(panel.id)->toggleViewAction();
-        toggle->setShortcut(QKeySequence(QString::fromLatin1(panel.shortcut)));
+    // Store and panel actions go above this separator (attachStore).
+    m_panelToggles = view->addSeparator();
+    for (int i = 0; i < m_docks.size(); ++i) {
+        QAction *toggle = m_docks.at(i)->toggleViewAction();
+        toggle->setShortcut(QKeySequence(QString::fromLatin1(panelRegistry().at(i).shortcut)));
         view->addAction(toggle);
     }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    m_lockAction = view->addAction(tr("&Lock layout"));
+    m_lockAction->setObjectName(QStringLiteral("lockLayoutAction"));
+    m_lockAction->setCheckable(true);
+    connect(m_lockAction, &QAction::toggled, this, [this](bool locked) {
+        setLayoutLocked(locked);
+        QSettings().setValue(kLockedKey, locked);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Tickerwire"), this, [this] {
@@ -99,7 +123,7 @@ void MainWindow::createMenus()
     connect(layouts, &QMenu::aboutToShow, this, [this, layouts] {
         layouts->clear();
         for (const QString &name : DockLayout::savedNames())
-            layouts->addAction(name, this, [this, name] { DockLayout(this).restore(name); });
+            layouts->addAction(name, this, [this, name] { restoreSavedLayout(name); });
         if (!layouts->isEmpty())
             layouts->addSeparator();
         layouts->addAction(tr("&Save current layout as…"), this, [this] {
@@ -112,41 +136,47 @@ void MainWindow::createMenus()
     });
 }
 
-QDockWidget *MainWindow::dock(PanelId id) const
+QDockWidget *MainWindow::dock(const QString &objectName) const
 {
-    return m_docks.value(id);
+    for (QDockWidget *d : m_docks) {
+        if (d->objectName() == objectName)
+            return d;
+    }
+    return nullptr;
 }
 
-void MainWindow::setPanelWidget(PanelId id, QWidget *widget)
+QDockWidget *MainWindow::dockOf(const QMetaObject *type) const
 {
-    QDockWidget *d = dock(id);
-    QWidget *old = d->widget();
-    d->setWidget(widget);
-    if (old)
-        old->deleteLater();
+    const PanelSpec *spec = panelSpecOf(type);
+    return spec ? dock(QString::fromLatin1(spec->objectName)) : nullptr;
+}
+
+Panel *MainWindow::panelOf(const QMetaObject *type) const
+{
+    for (Panel *p : m_panels) {
+        if (p->metaObject() == type)
+            return p;
+    }
+    return nullptr;
 }
 
 void MainWindow::attachStore(QSqlDatabase db)
 {
     m_selection = new SelectionModel(this);
-    auto *articles = new ArticlesPanel(db, m_selection);
-    auto *feeds = new FeedStatusPanel(db);
-    // The chart, timeline and capex panels follow the ticker; they are built
-    // before the watchlist, whose first load chooses the initial ticker.
-    setPanelWidget(PanelId::Chart, new ChartPanel(db, m_selection));
-    setPanelWidget(PanelId::Articles, articles);
-    setPanelWidget(PanelId::Reader, new ReaderPanel(db, m_selection));
-    setPanelWidget(PanelId::Timeline, new TimelinePanel(db, m_selection));
-    setPanelWidget(PanelId::Capex, new CapexPanel(db, m_selection));
-    setPanelWidget(PanelId::Alerts, new AlertsPanel(db));
-    setPanelWidget(PanelId::FeedStatus, feeds);
-    setPanelWidget(PanelId::Watchlist, new WatchlistPanel(db, m_selection));
+    // Each panel reads the current selection when built and follows it after.
+    const PanelContext context{db, m_selection};
+    for (int i = 0; i < m_docks.size(); ++i) {
+        Panel *panel = panelRegistry().at(i).create(context);
+        QDockWidget *d = m_docks.at(i);
+        QWidget *placeholder = d->widget();
+        d->setWidget(panel);   // the dock owns the panel
+        if (placeholder)
+            placeholder->deleteLater();
+        m_panels << panel;
+        connect(panel, &Panel::exportRequested, this, &MainWindow::exportPanel);
+    }
 
-    QMenu *file = menuBar()->actions().constFirst()->menu();
-    auto *exportCsv = new QAction(tr("&Export table as CSV…"), this);
-    exportCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
-    connect(exportCsv, &QAction::triggered, this, &MainWindow::exportFocusedTable);
-    file->insertAction(file->actions().constFirst(), exportCsv);
+    QAction *quit = m_fileMenu->actions().constLast();
     auto *settings = new QAction(tr("&Settings…"), this);
     settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
     connect(settings, &QAction::triggered, this, [this, db] {
@@ -154,24 +184,21 @@ void MainWindow::attachStore(QSqlDatabase db)
         dialog.exec();
         refresh();
     });
-    file->insertAction(exportCsv, settings);
+    auto *exportCsv = new QAction(tr("&Export table as CSV…"), this);
+    exportCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    connect(exportCsv, &QAction::triggered, this, &MainWindow::exportFocusedTable);
+    m_fileMenu->insertActions(quit, {settings, exportCsv});
 
-    auto *refreshAction = new QAction(tr("&Refresh"), this);
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(refreshAction, &QAction::triggered, this, [this] {
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
         refresh();
         if (m_fetcher)
             m_fetcher->fetchAll();
     });
-    auto *search = new QAction(tr("&Search articles"), this);
-    search->setShortcut(QKeySequence::Find);
-    connect(search, &QAction::triggered, this, [this, articles] {
-        dock(PanelId::Articles)->show();
-        dock(PanelId::Articles)->raise();
-        articles->focusSearch();
-    });
-    m_viewMenu->insertActions(m_viewMenu->actions().constFirst(), {refreshAction, search});
-    m_viewMenu->insertSeparator(m_viewMenu->actions().at(2));
+    m_viewMenu->insertAction(m_panelToggles, m_refreshAction);
+    for (Panel *panel : std::as_const(m_panels))
+        m_viewMenu->insertActions(m_panelToggles, panel->viewActions());
 
     m_storeStatus = new QLabel(this);
     m_refreshStatus = new QLabel(this);
@@ -186,7 +213,6 @@ void MainWindow::attachStore(QSqlDatabase db)
 
     m_watcher = new StoreWatcher(db, this);
     connect(m_watcher, &StoreWatcher::storeChanged, this, &MainWindow::refresh);
-    connect(feeds, &FeedStatusPanel::retryRequested, this, &MainWindow::updateStatus);
     updateStatus();
 }
 
@@ -198,22 +224,8 @@ void MainWindow::refresh()
     const bool progressShown = m_progress->isVisible();
     m_progress->show();
     // Panels re-read in dock order; each keeps its own selection.
-    if (auto *p = findChild<WatchlistPanel *>())
-        p->reload();
-    if (auto *p = findChild<ChartPanel *>())
-        p->reload();
-    if (auto *p = findChild<ArticlesPanel *>())
-        p->reload();
-    if (auto *p = findChild<ReaderPanel *>())
-        p->reload();
-    if (auto *p = findChild<TimelinePanel *>())
-        p->reload();
-    if (auto *p = findChild<CapexPanel *>())
-        p->reload();
-    if (auto *p = findChild<AlertsPanel *>())
-        p->reload();
-    if (auto *p = findChild<FeedStatusPanel *>())
-        p->reload();
+    for (Panel *panel : std::as_const(m_panels))
+        panel->reload();
     m_progress->setVisible(progressShown);
     updateStatus();
 }
@@ -247,14 +259,15 @@ void MainWindow::attachFetcher(BackgroundFetcher *fetcher)
     connect(fetcher, &BackgroundFetcher::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Fetch failed: %1").arg(message), 10000);
     });
-    if (auto *feeds = findChild<FeedStatusPanel *>())
-        connect(feeds, &FeedStatusPanel::retryRequested, fetcher, [fetcher](qint64 id) { fetcher->fetchFeeds({id}); });
+    for (Panel *panel : std::as_const(m_panels))
+        panel->attachFetcher(fetcher);
 
     auto *fetchDue = new QAction(tr("&Fetch due feeds"), this);
     fetchDue->setObjectName(QStringLiteral("fetchDueAction"));
     fetchDue->setShortcut(QKeySequence(QStringLiteral("Shift+F5")));
     connect(fetchDue, &QAction::triggered, fetcher, &BackgroundFetcher::fetchDue);
-    m_viewMenu->insertAction(m_viewMenu->actions().value(1), fetchDue);
+    const QList<QAction *> view = m_viewMenu->actions();
+    m_viewMenu->insertAction(view.value(view.indexOf(m_refreshAction) + 1, m_panelToggles), fetchDue);
 
     // The same pass as `tickerwire watch`: due feeds now, then every minute.
     auto *minute = new QTimer(this);
@@ -302,51 +315,141 @@ void MainWindow::updateStatus()
 
 void MainWindow::exportFocusedTable()
 {
-    QWidget *panel = exportablePanelOf(QApplication::focusWidget());
+    Panel *panel = Panel::containing(QApplication::focusWidget());
     if (!panel)
-        panel = findChild<ArticlesPanel *>();
+        panel = this->panel<ArticlesPanel>();
     if (panel)
         exportPanel(panel);
 }
 
-void MainWindow::exportPanel(QWidget *panel)
+void MainWindow::exportPanel(Panel *panel)
 {
     // The panel's query, not its view's rows: a lazily paged list has only
     // loaded what was scrolled to, the file must hold every row it filters to.
-    auto what = panelExport(panel);
-    if (!what) {
-        QMessageBox::information(this, tr("Export CSV"), what.errorMessage());
+    auto query = panel->exportQuery();
+    if (!query) {
+        QMessageBox::information(this, tr("Export CSV"), query.errorMessage());
         return;
     }
-    CsvExportProgress::askAndStart(this, m_storeLocation, what->query, what->name);
+    CsvExportProgress::askAndStart(this, m_storeLocation, *query, panel->exportName());
 }
 
 void MainWindow::resetLayout()
 {
-    // Watchlist and feeds on the left, chart over articles in the middle,
-    // reader on the right, timeline/capex/alerts tabbed under the reader.
+    m_startFromSaved = false;
+    if (m_shown)
+        arrangeDefault();
+}
+
+void MainWindow::arrangeDefault()
+{
     for (QDockWidget *d : std::as_const(m_docks)) {
         d->setFloating(false);
         d->show();
     }
-    addDockWidget(Qt::LeftDockWidgetArea, dock(PanelId::Watchlist));
-    addDockWidget(Qt::LeftDockWidgetArea, dock(PanelId::FeedStatus));
-    splitDockWidget(dock(PanelId::Watchlist), dock(PanelId::Chart), Qt::Horizontal);
-    splitDockWidget(dock(PanelId::Chart), dock(PanelId::Reader), Qt::Horizontal);
-    splitDockWidget(dock(PanelId::Watchlist), dock(PanelId::FeedStatus), Qt::Vertical);
-    splitDockWidget(dock(PanelId::Chart), dock(PanelId::Articles), Qt::Vertical);
-    splitDockWidget(dock(PanelId::Reader), dock(PanelId::Timeline), Qt::Vertical);
-    tabifyDockWidget(dock(PanelId::Timeline), dock(PanelId::Capex));
-    tabifyDockWidget(dock(PanelId::Capex), dock(PanelId::Alerts));
-    dock(PanelId::Timeline)->raise();
-    resizeDocks({dock(PanelId::Watchlist), dock(PanelId::Chart), dock(PanelId::Reader)}, {380, 760, 460},
-                Qt::Horizontal);
-    resizeDocks({dock(PanelId::Chart), dock(PanelId::Articles)}, {520, 380}, Qt::Vertical);
+    const QList<PanelSpec> &specs = panelRegistry();
+    auto placeAll = [&](DockPlace::Kind kind) {
+        for (int i = 0; i < specs.size(); ++i) {
+            const DockPlace &place = specs.at(i).place;
+            if (place.kind != kind)
+                continue;
+            QDockWidget *d = m_docks.at(i);
+            QDockWidget *other = place.of ? dock(QString::fromLatin1(place.of)) : nullptr;
+            switch (kind) {
+            case DockPlace::Kind::Area:
+                addDockWidget(place.area, d);
+                break;
+            case DockPlace::Kind::RightOf:
+                splitDockWidget(other, d, Qt::Horizontal);
+                break;
+            case DockPlace::Kind::Below:
+                splitDockWidget(other, d, Qt::Vertical);
+                break;
+            case DockPlace::Kind::TabbedWith:
+                tabifyDockWidget(other, d);
+                break;
+            }
+        }
+    };
+    for (auto kind : {DockPlace::Kind::Area, DockPlace::Kind::RightOf, DockPlace::Kind::Below,
+                      DockPlace::Kind::TabbedWith})
+        placeAll(kind);
+    // A tab group shows its first dock; then the sizes of the docks that ask for one.
+    QList<QDockWidget *> wide, tall;
+    QList<int> widths, heights;
+    for (int i = 0; i < specs.size(); ++i) {
+        const PanelSpec &spec = specs.at(i);
+        if (spec.place.kind == DockPlace::Kind::TabbedWith) {
+            const PanelSpec *first = &spec;
+            while (first->place.kind == DockPlace::Kind::TabbedWith) {
+                const qsizetype at = m_docks.indexOf(dock(QString::fromLatin1(first->place.of)));
+                if (at < 0)
+                    break;
+                first = &specs.at(at);
+            }
+            dock(QString::fromLatin1(first->objectName))->raise();
+        }
+        if (spec.size.width() > 0) {
+            wide << m_docks.at(i);
+            widths << spec.size.width();
+        }
+        if (spec.size.height() > 0) {
+            tall << m_docks.at(i);
+            heights << spec.size.height();
+        }
+    }
+    resizeDocks(wide, widths, Qt::Horizontal);
+    resizeDocks(tall, heights, Qt::Vertical);
 }
 
-bool MainWindow::restoreSavedLayout()
+bool MainWindow::restoreSavedLayout(const QString &name)
 {
-    return DockLayout(this).restore();
+    DockLayout layout(this);
+    if (!layout.hasSaved(name))
+        return false;
+    if (m_shown)
+        return layout.restore(name);
+    // The geometry now, so the first show has the saved size; the docks once shown.
+    if (name.isEmpty())
+        layout.restoreGeometry();
+    m_startFromSaved = true;
+    m_startLayout = name;
+    return true;
+}
+
+void MainWindow::setLayoutLocked(bool locked)
+{
+    m_layoutLocked = locked;
+    const QDockWidget::DockWidgetFeatures features = locked
+        ? QDockWidget::NoDockWidgetFeatures
+        : QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable;
+    for (QDockWidget *d : std::as_const(m_docks))
+        d->setFeatures(features);
+    const QSignalBlocker blocker(m_lockAction);
+    m_lockAction->setChecked(locked);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    // The arrangement is applied once, at the first show, as Tiled does:
+    // before it the window has no real size, and arranging twice (before and
+    // after) left a stale, empty tab bar over the real one that swallowed
+    // clicks on the Timeline / Capex / Alerts tabs.
+    if (!m_shown) {
+        m_shown = true;
+        bool restored = false;
+        if (m_startFromSaved) {
+            // Docks the saved state does not know (a panel added since) keep
+            // their default window area.
+            const QList<PanelSpec> &specs = panelRegistry();
+            for (int i = 0; i < specs.size(); ++i)
+                addDockWidget(rootAreaOf(specs.at(i)), m_docks.at(i));
+            restored = DockLayout(this).restoreState(m_startLayout);
+        }
+        if (!restored)
+            arrangeDefault();
+    }
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
