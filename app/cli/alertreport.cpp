@@ -1,6 +1,7 @@
 #include "app/cli/alertreport.h"
 
 #include "models/alerts/alertevaluator.h"
+#include "models/alerts/analyststate.h"
 #include "models/core/storetime.h"
 #include "ui/notify/desktopnotifier.h"
 
@@ -14,11 +15,11 @@ QString firedLine(const FiredAlert &a)
     return line;
 }
 
-void reportFirings(const QList<FiredAlert> &fired, QTextStream &out)
+void reportFirings(const QList<FiredAlert> &fired, const QSqlDatabase &db, QTextStream &out)
 {
     for (const FiredAlert &a : fired)
         out << "alert " << a.id << ": " << a.ruleName << ": " << a.message << '\n';
-    if (fired.isEmpty() || DesktopNotifier::doNotDisturbSetting() || !DesktopNotifier::popupsSetting())
+    if (fired.isEmpty() || !AnalystState::forStore(db).mayPopUp())
         return;
     DesktopNotifier notifier;
     if (!notifier.serverAvailable())
@@ -35,7 +36,7 @@ bool evaluateAndReport(QSqlDatabase db, QTextStream &out, QTextStream &err)
         err << "tickerwire: alert evaluation failed: " << fired.errorMessage() << '\n';
         return false;
     }
-    reportFirings(*fired, out);
+    reportFirings(*fired, db, out);
     return true;
 }
 

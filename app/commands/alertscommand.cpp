@@ -1,11 +1,12 @@
 #include "models/alerts/alertevaluator.h"
 #include "models/alerts/alertrulestore.h"
+#include "models/alerts/analyststate.h"
+#include "models/events/eventtypes.h"
 #include "models/alerts/firedalertstore.h"
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
 #include "models/core/storetime.h"
-#include "ui/notify/desktopnotifier.h"
 #include "models/store/sqlexec.h"
 
 #include <QFile>
@@ -16,10 +17,15 @@
 namespace tw {
 
 namespace {
-const QCommandLineOption kKind(QStringList{QStringLiteral("kind")},
-                               QStringLiteral("add, edit: rule kind (score-threshold, label-change, price-move, article-match, "
-                                              "news-volume, guidance, event)."),
-                               QStringLiteral("KIND"));
+QString kindHelp()
+{
+    QStringList kinds;
+    for (AlertKind kind : AlertKinds::all())
+        kinds << QStringLiteral("%1 (%2)").arg(kindName(kind), QLatin1String(describeAlertKind(kind).label));
+    return QStringLiteral("add, edit: rule kind: %1.").arg(kinds.join(QStringLiteral("; ")));
+}
+
+const QCommandLineOption kKind(QStringList{QStringLiteral("kind")}, kindHelp(), QStringLiteral("KIND"));
 const QCommandLineOption kTicker(QStringList{QStringLiteral("ticker")},
                                  QStringLiteral("add, edit: the ticker (article-match: a comma-separated list)."),
                                  QStringLiteral("T"));
@@ -38,8 +44,24 @@ const QCommandLineOption kCooldown(QStringList{QStringLiteral("cooldown")},
 const QCommandLineOption kName(QStringList{QStringLiteral("name")}, QStringLiteral("add, edit: a name for the rule."),
                                QStringLiteral("TEXT"));
 const QCommandLineOption kEventKinds(QStringList{QStringLiteral("event-kinds")},
-                                     QStringLiteral("add, edit: event kinds, comma-separated (launch, deal, ...)."),
+                                     QStringLiteral("add, edit: event kinds, comma-separated (%1).")
+                                         .arg(allEventKindIds().join(QStringLiteral(", "))),
                                      QStringLiteral("LIST"));
+
+// A rule's settings as this command names them (its options).
+QString optionName(RuleField field)
+{
+    switch (field) {
+    case RuleField::Ticker: return QStringLiteral("--ticker");
+    case RuleField::Horizon: return QStringLiteral("--horizon");
+    case RuleField::Threshold: return QStringLiteral("--threshold");
+    case RuleField::Query: return QStringLiteral("--query");
+    case RuleField::EventKinds: return QStringLiteral("--event-kinds");
+    case RuleField::Sources: return QStringLiteral("--sources");
+    case RuleField::Cooldown: return QStringLiteral("--cooldown");
+    }
+    return QString();
+}
 const QCommandLineOption kSources(QStringList{QStringLiteral("sources")},
                                   QStringLiteral("add, edit: article-match publishers, comma-separated."),
                                   QStringLiteral("LIST"));
@@ -84,14 +106,10 @@ public:
         static const QStringList idArgs{QStringLiteral("ack"), QStringLiteral("edit"), QStringLiteral("enable"), QStringLiteral("disable"),
                                         QStringLiteral("mute"), QStringLiteral("unmute"), QStringLiteral("remove")};
         static const QStringList fileArgs{QStringLiteral("export"), QStringLiteral("import")};
-        if (sub == QLatin1String("dnd")) {
-            if (args.size() != 1 || (args.first() != QLatin1String("on") && args.first() != QLatin1String("off"))) {
-                ctx.err << "tickerwire alerts dnd: say on or off\n";
-                return kExitUsage;
-            }
-            DesktopNotifier::setDoNotDisturbSetting(args.first() == QLatin1String("on"));
-            ctx.out << "do not disturb: " << args.first() << '\n';
-            return kExitOk;
+        if (sub == QLatin1String("dnd") && (args.size() != 1 || (args.first() != QLatin1String("on")
+                                                                  && args.first() != QLatin1String("off")))) {
+            ctx.err << "tickerwire alerts dnd: say on or off\n";
+            return kExitUsage;
         }
         qint64 id = 0;
         if (noArgs.contains(sub)) {
@@ -111,7 +129,7 @@ public:
                 ctx.err << "tickerwire alerts " << sub << ": name one FILE.json\n";
                 return kExitUsage;
             }
-        } else {
+        } else if (sub != QLatin1String("dnd")) {
             ctx.err << "tickerwire alerts: unknown subcommand '" << sub << "'\n";
             return kExitUsage;
         }
@@ -142,6 +160,12 @@ public:
             return kExitFailure;
         }
         QSqlDatabase db = (*store)->database();
+        if (sub == QLatin1String("dnd")) {
+            // The analyst's own switch for this store, as the window's.
+            AnalystState::forStore(db).setDoNotDisturb(args.first() == QLatin1String("on"));
+            ctx.out << "do not disturb: " << args.first() << '\n';
+            return kExitOk;
+        }
         if (sub == QLatin1String("add"))
             return add(ctx, db, rule);
         if (sub == QLatin1String("list"))
@@ -220,7 +244,7 @@ private:
         AlertRuleStore rules(db);
         auto valid = rules.validate(rule);
         if (!valid) {
-            ctx.err << "tickerwire alerts add: " << valid.errorMessage() << '\n';
+            ctx.err << "tickerwire alerts add: " << valid.problem().message(optionName) << '\n';
             return kExitUsage;
         }
         auto added = rules.add(*valid);
@@ -280,7 +304,7 @@ private:
             rule.cooldownSeconds = *seconds;
         }
         if (auto valid = rules.validate(rule); !valid) {
-            ctx.err << "tickerwire alerts edit: " << valid.errorMessage() << '\n';
+            ctx.err << "tickerwire alerts edit: " << valid.problem().message(optionName) << '\n';
             return kExitUsage;
         }
         if (auto s = rules.update(rule); !s) {
@@ -322,7 +346,7 @@ private:
             ctx.err << "tickerwire: alert evaluation failed: " << fired.errorMessage() << '\n';
             return kExitFailure;
         }
-        reportFirings(*fired, ctx.out);
+        reportFirings(*fired, db, ctx.out);
         return kExitOk;
     }
 
@@ -409,16 +433,20 @@ private:
         const QJsonArray list = doc.object().value(QStringLiteral("rules")).toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             auto parsed = AlertRule::fromJson(list.at(i).toObject());
-            if (parsed)
-                parsed = rules.validate(*parsed);
             if (!parsed) {
                 ctx.err << path << ": rule " << (i + 1) << ": " << parsed.errorMessage() << '\n';
                 return kExitUsage;
             }
-            if (known.contains(parsed->toJson()))
+            // The file's own names for the fields (its JSON keys).
+            auto valid = rules.validate(*parsed);
+            if (!valid) {
+                ctx.err << path << ": rule " << (i + 1) << ": " << valid.problem().message() << '\n';
+                return kExitUsage;
+            }
+            if (known.contains(valid->toJson()))
                 continue;
-            known << parsed->toJson();
-            toAdd << *parsed;
+            known << valid->toJson();
+            toAdd << *valid;
         }
         Transaction tx(db);
         for (const AlertRule &r : toAdd) {

@@ -117,7 +117,7 @@ public:
                 ++failures;
                 continue;
             }
-            reportFirings(*fired, ctx.out);
+            reportFirings(*fired, (*store)->database(), ctx.out);
         }
         return failures == 0 ? kExitOk : kExitFailure;
     }

@@ -3,7 +3,7 @@
 #include "models/alerts/alertrulestore.h"
 #include "models/core/logging.h"
 #include "models/core/storetime.h"
-#include "models/store/searchquerytranslator.h"
+#include "models/store/articlesearch.h"
 #include "models/store/sqlexec.h"
 
 #include <QJsonArray>
@@ -215,13 +215,12 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
     if (*newest <= after)
         return QList<AlertCandidate>{};
 
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
-    QString sql = postgres
-        ? QStringLiteral("SELECT a.id, a.title, a.source FROM articles a "
-                         "WHERE a.search_vector @@ to_tsquery('english', ?) AND a.id > ? AND a.id <= ?")
-        : QStringLiteral("SELECT a.id, a.title, a.source FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                         // On the FTS table's rowid, so FTS5 itself skips older articles.
-                         "WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND articles_fts.rowid <= ?");
+    auto match = ArticleSearch(m_db).match(rule.query);
+    if (!match)
+        return fail(QStringLiteral("Rule '%1': %2").arg(rule.name, match.errorMessage()));
+    // The id range on the index's own id, so the index itself skips older articles.
+    QString sql = QStringLiteral("SELECT a.id, a.title, a.source FROM %1 WHERE %2 AND %3 > ? AND %3 <= ?")
+                      .arg(match->from, match->condition, match->idColumn);
     sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM fired_alert_articles fa JOIN fired_alerts f "
                           "ON f.id = fa.alert_id WHERE f.rule_id = ? AND fa.article_id = a.id)");
     const QStringList tickers = rule.ticker.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -234,17 +233,9 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
                    .arg(marks.join(QLatin1Char(',')));
     }
     sql += QStringLiteral(" ORDER BY a.published_utc, a.id");
-    QString match = rule.query;
-    if (postgres) {
-        // One user syntax on both backends: FTS5 reads it as is, PostgreSQL as a translated tsquery.
-        auto tsquery = SearchQueryTranslator::toTsQuery(rule.query);
-        if (!tsquery)
-            return fail(QStringLiteral("Rule '%1': %2").arg(rule.name, tsquery.errorMessage()));
-        match = *tsquery;
-    }
     QSqlQuery q(m_db);
     q.prepare(sql);
-    q.addBindValue(match);
+    q.addBindValue(match->bind);
     q.addBindValue(after);
     q.addBindValue(*newest);
     q.addBindValue(rule.id);

@@ -2,58 +2,69 @@
 
 #include <QJsonArray>
 
-#include <array>
-#include <utility>
 
 namespace tw {
 
 namespace {
-const std::array<std::pair<AlertKind, const char *>, 7> kKindNames{{
-    {AlertKind::ScoreThreshold, "score-threshold"},
-    {AlertKind::LabelChange, "label-change"},
-    {AlertKind::PriceMove, "price-move"},
-    {AlertKind::ArticleMatch, "article-match"},
-    {AlertKind::NewsVolume, "news-volume"},
-    {AlertKind::Guidance, "guidance"},
-    {AlertKind::Event, "event"},
-}};
-
 QString number(double value)
 {
     return QString::number(value, 'g', 6);
 }
 } // namespace
 
-QString kindName(AlertKind kind)
+QString ruleFieldKey(RuleField field)
 {
-    for (const auto &[k, name] : kKindNames) {
-        if (k == kind)
-            return QString::fromLatin1(name);
+    switch (field) {
+    case RuleField::Ticker: return QStringLiteral("ticker");
+    case RuleField::Horizon: return QStringLiteral("horizon");
+    case RuleField::Threshold: return QStringLiteral("threshold");
+    case RuleField::Query: return QStringLiteral("query");
+    case RuleField::EventKinds: return QStringLiteral("event_kinds");
+    case RuleField::Sources: return QStringLiteral("sources");
+    case RuleField::Cooldown: return QStringLiteral("cooldown_s");
     }
     return QString();
 }
 
-std::optional<AlertKind> kindFromName(const QString &name)
+QString RuleProblem::message(QString (*fieldName)(RuleField)) const
 {
-    for (const auto &[k, n] : kKindNames) {
-        if (name.trimmed().compare(QLatin1String(n), Qt::CaseInsensitive) == 0)
-            return k;
+    const AlertKindInfo info = describeAlertKind(kind);
+    const QString kindText = kindName(kind);
+    const QString f = fieldName(field);
+    switch (reason) {
+    case Reason::Required:
+        return QStringLiteral("%1 needs %2, %3")
+            .arg(kindText, f,
+                 QLatin1String(field == RuleField::Threshold ? info.thresholdMeaning : info.queryMeaning));
+    case Reason::NotTaken: {
+        QStringList takers;
+        for (AlertKind k : AlertKinds::all()) {
+            if (describeAlertKind(k).takes.has(field))
+                takers << kindName(k);
+        }
+        return QStringLiteral("%1 applies only to %2 rules, not to %3")
+            .arg(f, takers.join(QStringLiteral(", ")), kindText);
     }
-    return std::nullopt;
-}
-
-QStringList allKindNames()
-{
-    QStringList names;
-    for (const auto &entry : kKindNames)
-        names << QString::fromLatin1(entry.second);
-    return names;
-}
-
-bool isConditionKind(AlertKind kind)
-{
-    return kind == AlertKind::ScoreThreshold || kind == AlertKind::LabelChange || kind == AlertKind::PriceMove
-        || kind == AlertKind::NewsVolume;
+    case Reason::OutOfRange:
+        return QStringLiteral("bad threshold %1: for %2 rules, %3")
+            .arg(value, kindText, QLatin1String(info.thresholdMeaning));
+    case Reason::NotFinite:
+        return QStringLiteral("%1 must be a finite number").arg(f);
+    case Reason::Negative:
+        return QStringLiteral("%1 cannot be negative").arg(f);
+    case Reason::Unknown: {
+        const QString what = field == RuleField::EventKinds ? QStringLiteral("event kind") : ruleFieldKey(field);
+        return QStringLiteral("unknown %1 '%2' (known: %3)")
+            .arg(what, value, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
+    }
+    case Reason::Malformed:
+        return QStringLiteral("malformed search query '%1': %2").arg(value, detail);
+    case Reason::OneOnly:
+        return QStringLiteral("%1 rules take one ticker, not '%2'").arg(kindText, value);
+    case Reason::StoreFailed:
+        return detail;
+    }
+    return detail;
 }
 
 QString AlertRule::describe() const

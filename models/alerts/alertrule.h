@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/alerts/alertkind.h"
 #include "models/core/result.h"
 
 #include <QDateTime>
@@ -10,25 +11,6 @@
 #include <optional>
 
 namespace tw {
-
-// What a rule watches. The CLI and the store spell them as in kindName().
-enum class AlertKind {
-    ScoreThreshold,   // the corporate score crosses `threshold` (0-100) for a horizon
-    LabelChange,      // the corporate score's label changes for a horizon
-    PriceMove,        // a daily close moves at least `threshold` % against the previous close
-    ArticleMatch,     // a new article matches the FTS5 `query` (optionally by tickers/sources)
-    NewsVolume,       // today's article count is `threshold` standard deviations above 30 days
-    Guidance,         // a new or changed guidance figure (optionally for one metric)
-    Event,            // a new event of one of `eventKinds` (all kinds when empty)
-};
-
-QString kindName(AlertKind kind);
-std::optional<AlertKind> kindFromName(const QString &name);
-QStringList allKindNames();
-
-// Condition rules watch a value that can hover at a threshold: they get a
-// cooldown. The others fire once per new cause (article, event) and have none.
-bool isConditionKind(AlertKind kind);
 
 // One alert rule as the analyst configured it. `ticker` empty means every
 // ticker of the workspace (for article-match: any article).

@@ -1,12 +1,13 @@
 #include "models/alerts/alertrulestore.h"
 
 #include "models/core/storetime.h"
-#include "models/store/searchquerytranslator.h"
+#include "models/events/eventtypes.h"
+#include "models/scoring/corporatescorer.h"
+#include "models/store/articlesearch.h"
 #include "models/store/sqlexec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -77,31 +78,27 @@ AlertRuleStore::AlertRuleStore(QSqlDatabase db, AnalystState analyst)
 
 QStringList AlertRuleStore::horizons()
 {
-    return {QStringLiteral("short"), QStringLiteral("medium"), QStringLiteral("long")};
+    QStringList names;
+    for (ScoreHorizon h : allHorizons())
+        names << horizonName(h);
+    return names;
 }
 
-QStringList AlertRuleStore::eventKinds()
-{
-    return {QStringLiteral("launch"), QStringLiteral("guidance"), QStringLiteral("deal"), QStringLiteral("price-move"),
-            QStringLiteral("leadership"), QStringLiteral("legal"), QStringLiteral("ranking"), QStringLiteral("actual")};
-}
-
-Status AlertRuleStore::checkTicker(const QString &symbol) const
+std::optional<RuleProblem> AlertRuleStore::checkTicker(const AlertRule &rule, const QString &symbol) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT count(*) FROM tickers WHERE symbol = ?"));
     if (auto s = execBound(q, {symbol}); !s)
-        return s;
+        return RuleProblem{rule.kind, RuleField::Ticker, RuleProblem::Reason::StoreFailed, symbol, {}, s.errorMessage()};
     if (q.next() && q.value(0).toLongLong() > 0)
-        return {};
+        return std::nullopt;
     QStringList known;
     QSqlQuery all(m_db);
     if (all.exec(QStringLiteral("SELECT symbol FROM tickers ORDER BY position, symbol"))) {
         while (all.next())
             known << all.value(0).toString();
     }
-    return fail(QStringLiteral("unknown ticker '%1' (the workspace has: %2)")
-                    .arg(symbol, known.isEmpty() ? QStringLiteral("no tickers") : known.join(QStringLiteral(", "))));
+    return RuleProblem{rule.kind, RuleField::Ticker, RuleProblem::Reason::Unknown, symbol, known, {}};
 }
 
 // Horizons and event kinds the scoring and event stages actually wrote count
@@ -117,115 +114,87 @@ QStringList AlertRuleStore::storedValues(const QString &table, const QString &co
     return values;
 }
 
-Status AlertRuleStore::checkQuery(const QString &query) const
+RuleCheck AlertRuleStore::validate(const AlertRule &input) const
 {
-    // Asking the index itself is the only faithful check of FTS5 syntax.
-    QSqlQuery q(m_db);
-    if (m_db.driverName() == QLatin1String("QPSQL")) {
-        // The evaluator translates the same way (SearchQueryTranslator).
-        auto tsquery = SearchQueryTranslator::toTsQuery(query);
-        if (!tsquery)
-            return fail(QStringLiteral("malformed search query '%1': %2").arg(query, tsquery.errorMessage()));
-        q.prepare(QStringLiteral("SELECT to_tsquery('english', ?)"));
-        q.addBindValue(*tsquery);
-    } else {
-        q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"));
-        q.addBindValue(query);
-    }
-    if (!q.exec())
-        return fail(QStringLiteral("malformed search query '%1': %2").arg(query, q.lastError().databaseText()));
-    return {};
-}
-
-Result<AlertRule> AlertRuleStore::validate(const AlertRule &input) const
-{
+    using Reason = RuleProblem::Reason;
     AlertRule rule = input;
     rule.name = rule.name.trimmed();
     rule.query = rule.query.trimmed();
     rule.horizon = rule.horizon.trimmed().toLower();
+    const AlertKindInfo info = describeAlertKind(rule.kind);
+    auto problem = [&rule](RuleField field, Reason reason, const QString &value, QStringList known = {},
+                           QString detail = {}) {
+        return RuleProblem{rule.kind, field, reason, value, std::move(known), std::move(detail)};
+    };
+    const QString thresholdText = rule.threshold ? QString::number(*rule.threshold) : QString();
+
+    // A setting the kind does not take is refused rather than ignored: the
+    // analyst meant something by it.
+    const std::pair<RuleField, QString> given[] = {
+        {RuleField::Horizon, rule.horizon},
+        {RuleField::Threshold, thresholdText},
+        {RuleField::Query, rule.query},
+        {RuleField::EventKinds, rule.eventKinds.join(QLatin1Char(','))},
+        {RuleField::Sources, rule.sources.join(QLatin1Char(','))},
+    };
+    for (const auto &[field, value] : given) {
+        if (!value.isEmpty() && !info.takes.has(field))
+            return problem(field, Reason::NotTaken, value);
+    }
 
     QStringList tickers;
     for (const QString &t : splitList(rule.ticker))
         tickers << t.toUpper();
-    if (tickers.size() > 1 && rule.kind != AlertKind::ArticleMatch)
-        return fail(QStringLiteral("%1 rules take one ticker, not '%2'").arg(kindName(rule.kind), rule.ticker));
+    if (tickers.size() > 1 && !info.severalTickers)
+        return problem(RuleField::Ticker, Reason::OneOnly, rule.ticker);
     for (const QString &t : tickers) {
-        if (auto s = checkTicker(t); !s)
-            return s.error();
+        if (auto wrong = checkTicker(rule, t))
+            return *wrong;
     }
     rule.ticker = tickers.join(QLatin1Char(','));
 
     if (rule.threshold && !std::isfinite(*rule.threshold))
-        return fail(QStringLiteral("threshold must be a finite number"));
+        return problem(RuleField::Threshold, Reason::NotFinite, thresholdText);
     if (rule.cooldownSeconds < 0)
-        return fail(QStringLiteral("cooldown cannot be negative"));
+        return problem(RuleField::Cooldown, Reason::Negative, QString::number(rule.cooldownSeconds));
 
-    const bool scoreKind = rule.kind == AlertKind::ScoreThreshold || rule.kind == AlertKind::LabelChange;
-    if (scoreKind) {
+    if (info.takes.has(RuleField::Horizon)) {
         if (rule.horizon.isEmpty())
-            rule.horizon = QStringLiteral("medium");
-        if (!horizons().contains(rule.horizon) && !storedValues(QStringLiteral("corporate_scores"), QStringLiteral("horizon")).contains(rule.horizon))
-            return fail(QStringLiteral("unknown horizon '%1' (expected one of: %2)")
-                            .arg(rule.horizon, horizons().join(QStringLiteral(", "))));
-    } else if (!rule.horizon.isEmpty()) {
-        return fail(QStringLiteral("--horizon applies only to score-threshold and label-change rules"));
+            rule.horizon = horizonName(ScoreHorizon::Medium);
+        if (!horizons().contains(rule.horizon)
+            && !storedValues(QStringLiteral("corporate_scores"), QStringLiteral("horizon")).contains(rule.horizon))
+            return problem(RuleField::Horizon, Reason::Unknown, rule.horizon, horizons());
     }
-
-    switch (rule.kind) {
-    case AlertKind::ScoreThreshold:
+    if (info.takes.has(RuleField::Threshold)) {
+        const ThresholdRange &range = info.threshold;
+        if (!rule.threshold && range.byDefault > 0)
+            rule.threshold = range.byDefault;
         if (!rule.threshold)
-            return fail(QStringLiteral("score-threshold needs --threshold, a corporate score between 0 and 100"));
-        if (*rule.threshold <= 0 || *rule.threshold >= 100)
-            return fail(QStringLiteral("bad threshold %1: a corporate score threshold lies between 0 and 100")
-                            .arg(*rule.threshold));
-        break;
-    case AlertKind::PriceMove:
-        if (!rule.threshold)
-            return fail(QStringLiteral("price-move needs --threshold, a move in percent (5 = 5%)"));
-        if (*rule.threshold <= 0 || *rule.threshold > 100)
-            return fail(QStringLiteral("bad threshold %1: a price move threshold is a percentage above 0 and at most 100")
-                            .arg(*rule.threshold));
-        break;
-    case AlertKind::NewsVolume:
-        if (!rule.threshold)
-            rule.threshold = 3.0;
-        if (*rule.threshold <= 0 || *rule.threshold > 50)
-            return fail(QStringLiteral("bad threshold %1: a news-volume threshold is a z-score above 0 (3 is usual)")
-                            .arg(*rule.threshold));
-        break;
-    case AlertKind::ArticleMatch:
-        if (rule.query.isEmpty())
-            return fail(QStringLiteral("article-match needs --query (full-text syntax: words, \"phrases\", AND/OR/NOT, prefix*)"));
-        if (auto s = checkQuery(rule.query); !s)
-            return s.error();
-        [[fallthrough]];
-    case AlertKind::LabelChange:
-    case AlertKind::Guidance:
-    case AlertKind::Event:
-        if (rule.threshold)
-            return fail(QStringLiteral("%1 rules take no --threshold").arg(kindName(rule.kind)));
-        break;
+            return problem(RuleField::Threshold, Reason::Required, QString());
+        const double t = *rule.threshold;
+        if (t <= range.low || t > range.high || (t == range.high && !range.highInclusive))
+            return problem(RuleField::Threshold, Reason::OutOfRange, QString::number(t));
     }
-    if (rule.kind != AlertKind::ArticleMatch && !rule.sources.isEmpty())
-        return fail(QStringLiteral("sources apply only to article-match rules"));
-    if (rule.kind == AlertKind::Event) {
+    if (info.needs.has(RuleField::Query) && rule.query.isEmpty())
+        return problem(RuleField::Query, Reason::Required, QString());
+    if (rule.kind == AlertKind::ArticleMatch) {
+        if (auto accepted = ArticleSearch::validate(m_db, rule.query); !accepted)
+            return problem(RuleField::Query, Reason::Malformed, rule.query, {}, accepted.errorMessage());
+    }
+    if (info.takes.has(RuleField::EventKinds)) {
         QStringList kinds;
         for (const QString &k : rule.eventKinds) {
             for (const QString &part : splitList(k)) {
-                if (!eventKinds().contains(part.toLower())
-                    && !storedValues(QStringLiteral("events"), QStringLiteral("kind")).contains(part.toLower()))
-                    return fail(QStringLiteral("unknown event kind '%1' (expected: %2)")
-                                    .arg(part, eventKinds().join(QStringLiteral(", "))));
-                kinds << part.toLower();
+                const QString kind = part.toLower();
+                if (!eventKindFromId(kind)
+                    && !storedValues(QStringLiteral("events"), QStringLiteral("kind")).contains(kind))
+                    return problem(RuleField::EventKinds, Reason::Unknown, part, allEventKindIds());
+                kinds << kind;
             }
         }
         rule.eventKinds = kinds;
-    } else if (!rule.eventKinds.isEmpty()) {
-        return fail(QStringLiteral("event kinds apply only to event rules"));
     }
-    if (rule.kind != AlertKind::ArticleMatch && rule.kind != AlertKind::Guidance && !rule.query.isEmpty())
-        return fail(QStringLiteral("--query applies only to article-match (search) and guidance (metric) rules"));
-    if (!isConditionKind(rule.kind))
+    if (!info.condition)
         rule.cooldownSeconds = 0;
     return rule;
 }
@@ -234,7 +203,7 @@ Result<AlertRule> AlertRuleStore::add(const AlertRule &input)
 {
     auto valid = validate(input);
     if (!valid)
-        return valid.error();
+        return fail(valid.problem().message());
     AlertRule rule = *valid;
     if (!rule.created.isValid())
         rule.created = nowUtc();
@@ -288,7 +257,7 @@ Status AlertRuleStore::update(const AlertRule &input)
         return existing.error();
     auto valid = validate(input);
     if (!valid)
-        return valid.error();
+        return fail(valid.problem().message());
     const AlertRule &r = *valid;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, threshold = ?, "

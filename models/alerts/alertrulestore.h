@@ -12,6 +12,25 @@
 
 namespace tw {
 
+// What validate() made of a rule: the rule as it will be stored, or what is
+// wrong with it (a front end words it; message() is a plain default).
+class [[nodiscard]] RuleCheck {
+public:
+    RuleCheck(AlertRule rule) : m_rule(std::move(rule)) {}
+    RuleCheck(RuleProblem problem) : m_problem(std::move(problem)) {}
+
+    bool ok() const { return !m_problem.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const AlertRule &rule() const { return *m_rule; }
+    const AlertRule &operator*() const { return *m_rule; }
+    const AlertRule *operator->() const { return &*m_rule; }
+    const RuleProblem &problem() const { return *m_problem; }
+
+private:
+    std::optional<AlertRule> m_rule;
+    std::optional<RuleProblem> m_problem;
+};
+
 // The analyst's alert rules (alert_rules). Every write validates first, so a
 // stored rule always names a known ticker, a sane threshold and a query the
 // full-text index accepts. Each rule also keeps the evaluator's private state
@@ -24,8 +43,8 @@ public:
     AlertRuleStore(QSqlDatabase db, AnalystState analyst);
 
     // Checks and normalises a rule (upper-case tickers, default horizon and
-    // threshold). The error message says what is wrong, for the CLI and the panel.
-    Result<AlertRule> validate(const AlertRule &rule) const;
+    // threshold) against its kind's row (describeAlertKind) and the store.
+    RuleCheck validate(const AlertRule &rule) const;
 
     // Validates and inserts; returns the stored rule with its id. New rules
     // start after the newest stored article and event: they alert on what comes next.
@@ -46,13 +65,11 @@ public:
     Status setState(qint64 id, const QJsonObject &state);
     Status setLastFired(qint64 id, qint64 firedUtc);
 
-    static QStringList horizons();     // short, medium, long
-    static QStringList eventKinds();   // launch, guidance, deal, ...
+    static QStringList horizons();     // the scoring's: short, medium, long
 
 private:
     Result<QList<AlertRule>> select(const QString &where, const QVariant &value) const;
-    Status checkTicker(const QString &symbol) const;
-    Status checkQuery(const QString &query) const;
+    std::optional<RuleProblem> checkTicker(const AlertRule &rule, const QString &symbol) const;
     QStringList storedValues(const QString &table, const QString &column) const;
     Result<AlertRule> existingOrFail(qint64 id) const;
 

@@ -1,6 +1,7 @@
 #include "models/alerts/alertworker.h"
 
 #include "models/alerts/alertevaluator.h"
+#include "models/alerts/analyststate.h"
 #include "models/core/storetime.h"
 #include "models/store/storeconnection.h"
 
@@ -29,7 +30,7 @@ void AlertWorker::evaluate()
         return;
     }
     if (!result->isEmpty())
-        emit fired(*result);
+        emit fired(*result, AnalystState::forStore(m_connection->database()).mayPopUp());
 }
 
 void AlertWorker::shutdown()

@@ -27,7 +27,9 @@ public slots:
     void shutdown();
 
 signals:
-    void fired(const QList<tw::FiredAlert> &alerts);
+    // `mayPopUp`: the analyst's do-not-disturb and pop-up switches for the
+    // store allow desktop notifications (AnalystState::mayPopUp).
+    void fired(const QList<tw::FiredAlert> &alerts, bool mayPopUp);
     void failed(const QString &message);
 
 private:

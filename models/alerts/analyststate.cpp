@@ -113,4 +113,44 @@ void AnalystState::forgetRule(qint64 ruleId, qint64 createdUtc)
     settings->sync();
 }
 
+bool AnalystState::flag(const QString &name, const QString &legacyKey, bool byDefault) const
+{
+    auto settings = openSettings(m_settingsFile);
+    const QString key = group() + QLatin1Char('/') + name;
+    const QVariant own = settings->value(key);
+    if (own.isValid())
+        return own.toBool();
+    const bool value = settings->value(legacyKey, byDefault).toBool();
+    settings->setValue(key, value);
+    settings->sync();
+    return value;
+}
+
+void AnalystState::setFlag(const QString &name, bool on)
+{
+    auto settings = openSettings(m_settingsFile);
+    settings->setValue(group() + QLatin1Char('/') + name, on);
+    settings->sync();
+}
+
+bool AnalystState::doNotDisturb() const
+{
+    return flag(QStringLiteral("doNotDisturb"), QStringLiteral("alerts/doNotDisturb"), false);
+}
+
+void AnalystState::setDoNotDisturb(bool on)
+{
+    setFlag(QStringLiteral("doNotDisturb"), on);
+}
+
+bool AnalystState::popups() const
+{
+    return flag(QStringLiteral("popups"), QStringLiteral("alerts/popups"), true);
+}
+
+void AnalystState::setPopups(bool on)
+{
+    setFlag(QStringLiteral("popups"), on);
+}
+
 } // namespace tw

@@ -54,10 +54,25 @@ public:
     // Forgets the analyst's choice about a deleted rule.
     void forgetRule(qint64 ruleId, qint64 createdUtc);
 
+    // Do not disturb (for a while) and desktop pop-ups (on by default; off
+    // for good): either keeps firings out of desktop notifications, never out
+    // of the store or the Alerts panel. The window, the tray menu and
+    // `tickerwire alerts dnd on|off` share them. Older builds kept both as
+    // global settings (alerts/doNotDisturb, alerts/popups): a store that has
+    // no value of its own takes that one, once, as its own.
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool on);
+    bool popups() const;
+    void setPopups(bool on);
+    // A firing may pop up: neither do-not-disturb nor pop-ups off.
+    bool mayPopUp() const { return !doNotDisturb() && popups(); }
+
 private:
     AnalystState(QString storeKey, QString settingsFile);
 
     QString group() const;
+    bool flag(const QString &name, const QString &legacyKey, bool byDefault) const;
+    void setFlag(const QString &name, bool on);
 
     QString m_storeKey;
     QString m_settingsFile;  // empty: the application's default settings

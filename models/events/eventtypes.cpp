@@ -6,43 +6,6 @@
 
 namespace tw {
 
-namespace {
-struct KindName {
-    EventKind kind;
-    const char *id;
-};
-constexpr KindName kKinds[] = {
-    {EventKind::Launch, "launch"},         {EventKind::Guidance, "guidance"}, {EventKind::Deal, "deal"},
-    {EventKind::PriceMove, "price-move"},  {EventKind::Leadership, "leadership"}, {EventKind::Legal, "legal"},
-    {EventKind::Ranking, "ranking"},       {EventKind::Actual, "actual"},
-};
-
-} // namespace
-
-QString eventKindId(EventKind kind)
-{
-    for (const KindName &k : kKinds)
-        if (k.kind == kind)
-            return QString::fromLatin1(k.id);
-    return QString();
-}
-
-std::optional<EventKind> eventKindFromId(const QString &id)
-{
-    for (const KindName &k : kKinds)
-        if (id == QLatin1String(k.id))
-            return k.kind;
-    return std::nullopt;
-}
-
-QStringList allEventKindIds()
-{
-    QStringList ids;
-    for (const KindName &k : kKinds)
-        ids << QString::fromLatin1(k.id);
-    return ids;
-}
-
 QString datePrecisionId(DatePrecision precision)
 {
     switch (precision) {

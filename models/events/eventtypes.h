@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/core/kindtable.h"
+
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -8,14 +10,36 @@
 
 namespace tw {
 
-// What happened. The identifiers (eventKindId) are what the CLI and the
-// events.kind column use. Actual is a reported figure for a metric (2025
-// capex came to $72bn): not news of a change, but what guidance is judged by.
+// What happened. Actual is a reported figure for a metric (2025 capex came
+// to $72bn): not news of a change, but what guidance is judged by.
 enum class EventKind { Launch, Guidance, Deal, PriceMove, Leadership, Legal, Ranking, Actual };
 
-QString eventKindId(EventKind kind);
-std::optional<EventKind> eventKindFromId(const QString &id);
-QStringList allEventKindIds();
+struct EventKindInfo {
+    const char *name = nullptr;    // the id the CLI, alert rules and the events.kind column use
+    const char *label = nullptr;   // in words, for help texts and tooltips
+};
+
+// The event kinds' table: -Wswitch names a kind without its row.
+constexpr EventKindInfo describeEventKind(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Launch: return {"launch", "a product or service launch"};
+    case EventKind::Guidance: return {"guidance", "a forecast figure for a metric"};
+    case EventKind::Deal: return {"deal", "an acquisition, investment or partnership"};
+    case EventKind::PriceMove: return {"price-move", "a large share price move"};
+    case EventKind::Leadership: return {"leadership", "a change of executives"};
+    case EventKind::Legal: return {"legal", "a lawsuit, fine or regulatory action"};
+    case EventKind::Ranking: return {"ranking", "a benchmark or ranking result"};
+    case EventKind::Actual: return {"actual", "a reported figure for a metric"};
+    }
+    return {};
+}
+
+using EventKinds = KindTable<EventKind, describeEventKind>;
+
+inline QString eventKindId(EventKind kind) { return EventKinds::name(kind); }
+inline std::optional<EventKind> eventKindFromId(const QString &id) { return EventKinds::fromName(id); }
+inline QStringList allEventKindIds() { return EventKinds::names(); }
 
 // How much of an event date is known: "June 2025" is a month.
 enum class DatePrecision { Day, Month, Year };

@@ -8,15 +8,6 @@
 namespace tw {
 
 namespace {
-struct KindName {
-    ExportKind kind;
-    const char *name;
-};
-constexpr KindName kKindNames[] = {
-    {ExportKind::Articles, "articles"}, {ExportKind::Scores, "scores"}, {ExportKind::Quotes, "quotes"},
-    {ExportKind::Events, "events"},     {ExportKind::Guidance, "guidance"}, {ExportKind::Alerts, "alerts"},
-};
-
 using T = ExportColumnType;
 
 // The pieces of one SELECT; the WHERE clause is assembled from the filter.
@@ -198,32 +189,6 @@ QueryParts partsFor(ExportKind kind, const ExportFilter &filter, QVariantList &b
 }
 } // namespace
 
-QString exportKindName(ExportKind kind)
-{
-    for (const KindName &k : kKindNames) {
-        if (k.kind == kind)
-            return QString::fromLatin1(k.name);
-    }
-    return QString();
-}
-
-std::optional<ExportKind> exportKindFromName(const QString &name)
-{
-    for (const KindName &k : kKindNames) {
-        if (name == QLatin1String(k.name))
-            return k.kind;
-    }
-    return std::nullopt;
-}
-
-QStringList exportKindNames()
-{
-    QStringList names;
-    for (const KindName &k : kKindNames)
-        names << QString::fromLatin1(k.name);
-    return names;
-}
-
 Result<QDateTime> parseExportDate(const QString &text, bool endOfRange)
 {
     const QDate day = QDate::fromString(text, Qt::ISODate);
@@ -271,7 +236,7 @@ Result<ExportQuery> ExportQuery::articleList(const ArticleFilter &filter, SqlDia
 {
     // The list's own SQL without its LIMIT and keyset cursor, so the file
     // holds exactly the rows the list pages through, in its order.
-    auto list = ArticleListSql::build(filter, dialect == SqlDialect::Postgres);
+    auto list = ArticleListSql::build(filter, dialect);
     if (!list)
         return list.error();
     // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/alerts/analyststate.h"
+#include "models/core/kindtable.h"
 #include "models/core/result.h"
 #include "models/store/sqldialect.h"
 
@@ -20,10 +21,28 @@ struct ArticleFilter;
 // What can be exported: one kind per table a panel shows.
 enum class ExportKind { Articles, Scores, Quotes, Events, Guidance, Alerts };
 
-// "articles" <-> ExportKind::Articles, for the command line and file names.
-QString exportKindName(ExportKind kind);
-std::optional<ExportKind> exportKindFromName(const QString &name);
-QStringList exportKindNames();
+struct ExportKindInfo {
+    const char *name = nullptr;   // the command line's and the file names' spelling
+};
+
+constexpr ExportKindInfo describeExportKind(ExportKind kind)
+{
+    switch (kind) {
+    case ExportKind::Articles: return {"articles"};
+    case ExportKind::Scores: return {"scores"};
+    case ExportKind::Quotes: return {"quotes"};
+    case ExportKind::Events: return {"events"};
+    case ExportKind::Guidance: return {"guidance"};
+    case ExportKind::Alerts: return {"alerts"};
+    }
+    return {};
+}
+
+using ExportKinds = KindTable<ExportKind, describeExportKind>;
+
+inline QString exportKindName(ExportKind kind) { return ExportKinds::name(kind); }
+inline std::optional<ExportKind> exportKindFromName(const QString &name) { return ExportKinds::fromName(name); }
+inline QStringList exportKindNames() { return ExportKinds::names(); }
 
 // Which rows: a ticker (empty: all) and a half-open UTC interval [since, until).
 // Each kind filters on its own time column (published, as of, bar time, event

@@ -1,11 +1,10 @@
 #include "models/read/articlepage.h"
 
 #include "models/core/storetime.h"
-#include "models/store/searchquerytranslator.h"
+#include "models/store/articlesearch.h"
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,27 +16,7 @@ ArticlePageReader::ArticlePageReader(QSqlDatabase db)
 {
 }
 
-QString ArticlePageReader::toFtsQuery(const QString &typed)
-{
-    const QString text = typed.simplified();
-    if (text.isEmpty())
-        return {};
-    static const QRegularExpression advanced(QStringLiteral(R"(["*()]|\b(AND|OR|NOT|NEAR)\b)"));
-    if (advanced.match(text).hasMatch())
-        return text;
-    QStringList terms;
-    static const QRegularExpression word(QStringLiteral(R"([\p{L}\p{N}_]+)"));
-    for (auto it = word.globalMatch(text); it.hasNext();)
-        terms << QStringLiteral("\"%1\"").arg(it.next().captured(0));
-    // Only the word still being typed is a prefix: a prefix merges the lists
-    // of every term it covers, which costs on a large index, and the words
-    // before it are complete. A trailing space completes the last one too.
-    if (!terms.isEmpty() && !typed.back().isSpace())
-        terms.last() += QLatin1Char('*');
-    return terms.join(QLatin1Char(' '));
-}
-
-Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, bool postgres)
+Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, SqlDialect dialect)
 {
     ArticleListSql sql;
     // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
@@ -70,28 +49,25 @@ Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, bool p
         sql.where << QStringLiteral("a.id > ?");
         sql.binds << filter.storedAfterId;
     }
-    const QString fts = ArticlePageReader::toFtsQuery(filter.search);
+    const QString search = ArticleSearch::fromTyped(filter.search);
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     sql.from = QStringLiteral("articles a");
     sql.orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
-    if (!fts.isEmpty() && postgres) {
-        // The same syntax as FTS5 MATCH, as a tsquery over the generated column.
-        auto tsquery = SearchQueryTranslator::toTsQuery(fts);
-        if (!tsquery)
-            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, tsquery.errorMessage()));
-        sql.where.prepend(QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"));
-        sql.binds.prepend(*tsquery);
-    }
-    if (!fts.isEmpty() && !postgres) {
-        // Search results come in store order (id, which follows arrival and
-        // so, nearly, publication): FTS5 walks its index in rowid order and
-        // stops after a page, where sorting by date would first have to
-        // collect every match (seconds for a common word in a million).
-        sql.from = QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid");
-        sql.where.prepend(QStringLiteral("articles_fts MATCH ?"));
-        sql.binds.prepend(fts);
-        sql.orderBy = QStringLiteral("articles_fts.rowid %1").arg(order);
-        sql.searchInStoreOrder = true;
+    if (!search.isEmpty()) {
+        auto match = ArticleSearch(dialect).match(search);
+        if (!match)
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, match.errorMessage()));
+        sql.from = match->from;
+        sql.where.prepend(match->condition);
+        sql.binds.prepend(match->bind);
+        if (match->inIndexOrder) {
+            // Search results come in store order (id, which follows arrival and
+            // so, nearly, publication): the index stops after a page, where
+            // sorting by date would first have to collect every match
+            // (seconds for a common word in a million).
+            sql.orderBy = QStringLiteral("%1 %2").arg(match->idColumn, order);
+            sql.storeOrderId = match->idColumn;
+        }
     }
     return sql;
 }
@@ -104,8 +80,8 @@ QString ArticleListSql::whereClause() const
 Result<QList<ArticleRow>> ArticlePageReader::page(
     const ArticleFilter &filter, const std::optional<ArticleCursor> &after, int limit) const
 {
-    const bool postgres = dialectOf(m_db) == SqlDialect::Postgres;
-    auto list = ArticleListSql::build(filter, postgres);
+    const SqlDialect dialect = dialectOf(m_db);
+    auto list = ArticleListSql::build(filter, dialect);
     if (!list)
         return list.error();
     // Never a null QString: Qt binds that as SQL NULL, and NULL = '' is not true.
@@ -116,11 +92,11 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
     QVariantList &binds = list->binds;
     const QString &from = list->from;
     const QString &orderBy = list->orderBy;
-    const bool searching = !toFtsQuery(filter.search).isEmpty();
-    if (list->searchInStoreOrder) {
+    const bool searching = !ArticleSearch::fromTyped(filter.search).isEmpty();
+    if (!list->storeOrderId.isEmpty()) {
         if (after) {
-            where << (filter.newestFirst ? QStringLiteral("articles_fts.rowid < ?")
-                                         : QStringLiteral("articles_fts.rowid > ?"));
+            where << QStringLiteral("%1 %2 ?").arg(list->storeOrderId, filter.newestFirst ? QStringLiteral("<")
+                                                                                           : QStringLiteral(">"));
             binds << after->id;
         }
     } else if (after) {
@@ -136,7 +112,7 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         "   ORDER BY (s.ticker = ?) DESC, s.confidence DESC, s.scored_utc DESC LIMIT 1) "
         "FROM %1 %2 ORDER BY %3 LIMIT ?")
                             .arg(from, list->whereClause(), orderBy,
-                                 postgres ? QStringLiteral("string_agg(ticker, ', ')")
+                                 dialect == SqlDialect::Postgres ? QStringLiteral("string_agg(ticker, ', ')")
                                           : QStringLiteral("group_concat(ticker, ', ')"));
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

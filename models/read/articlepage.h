@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/store/sqldialect.h"
 
 #include <QDateTime>
 #include <QList>
@@ -49,13 +50,15 @@ struct ArticleCursor {
 // The article list's rows as SQL pieces, shared by the paged list and its
 // CSV export so both hold exactly the same rows in the same order.
 struct ArticleListSql {
-    QString from;            // "articles a", joined to articles_fts for a search on SQLite
+    QString from;            // "articles a", or what ArticleSearch joins for a search
     QStringList where;       // ANDed conditions
     QVariantList binds;      // for `where`, in order
     QString orderBy;
-    bool searchInStoreOrder = false;   // SQLite search: paged by articles_fts.rowid
+    // A search the index pages in store order (SQLite): the id column pages
+    // follow instead of (published_utc, id); empty otherwise.
+    QString storeOrderId;
 
-    static Result<ArticleListSql> build(const ArticleFilter &filter, bool postgres);
+    static Result<ArticleListSql> build(const ArticleFilter &filter, SqlDialect dialect);
     QString whereClause() const;       // "WHERE ..." or empty
 };
 
@@ -71,11 +74,6 @@ public:
     Result<qint64> latestId() const;
     Result<QStringList> sources() const;
     Result<QStringList> labels() const;
-
-    // Turns what a user types ("muse spark", "capex 2026") into an FTS5 query
-    // that matches every word, the last one as a prefix unless followed by a
-    // space; text with FTS operators or quotes is passed through as written.
-    static QString toFtsQuery(const QString &typed);
 
 private:
     QSqlDatabase m_db;

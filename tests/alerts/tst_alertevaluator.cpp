@@ -380,6 +380,7 @@ private slots:
         QVERIFY(fired.wait(30000));
         QCOMPARE(failed.size(), 0);
         const auto alerts = fired.first().at(0).value<QList<FiredAlert>>();
+        QVERIFY(fired.first().at(1).toBool());   // neither do-not-disturb nor pop-ups off
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts.first().articles.first().title, QStringLiteral("Meta unveils Muse Spark"));
         QMetaObject::invokeMethod(worker, &AlertWorker::shutdown, Qt::BlockingQueuedConnection);

@@ -2,6 +2,7 @@
 
 #include "models/alerts/alertrulestore.h"
 #include "models/alerts/defaultalertrules.h"
+#include "models/events/eventtypes.h"
 
 #include <QStandardPaths>
 #include <QJsonDocument>
@@ -9,6 +10,8 @@
 #include <limits>
 
 Q_DECLARE_METATYPE(tw::AlertRule)
+Q_DECLARE_METATYPE(tw::RuleField)
+Q_DECLARE_METATYPE(tw::RuleProblem::Reason)
 
 using namespace tw;
 
@@ -49,48 +52,125 @@ private slots:
 
     void invalidRulesAreRefusedWithAReason_data()
     {
+        using R = RuleProblem::Reason;
         QTest::addColumn<AlertRule>("rule");
-        QTest::addColumn<QString>("expected");
+        QTest::addColumn<RuleField>("field");
+        QTest::addColumn<RuleProblem::Reason>("reason");
+        QTest::addColumn<QString>("value");
         QTest::newRow("score threshold above 100")
-            << rule(AlertKind::ScoreThreshold, QStringLiteral("META"), 150.0) << QStringLiteral("bad threshold 150");
+            << rule(AlertKind::ScoreThreshold, QStringLiteral("META"), 150.0) << RuleField::Threshold << R::OutOfRange
+            << QStringLiteral("150");
+        QTest::newRow("score threshold at 100")
+            << rule(AlertKind::ScoreThreshold, QStringLiteral("META"), 100.0) << RuleField::Threshold << R::OutOfRange
+            << QStringLiteral("100");
         QTest::newRow("score threshold missing")
-            << rule(AlertKind::ScoreThreshold, QStringLiteral("META")) << QStringLiteral("needs --threshold");
+            << rule(AlertKind::ScoreThreshold, QStringLiteral("META")) << RuleField::Threshold << R::Required << QString();
         QTest::newRow("negative price move")
-            << rule(AlertKind::PriceMove, QStringLiteral("META"), -5.0) << QStringLiteral("bad threshold -5");
+            << rule(AlertKind::PriceMove, QStringLiteral("META"), -5.0) << RuleField::Threshold << R::OutOfRange
+            << QStringLiteral("-5");
+        QTest::newRow("news volume above 50")
+            << rule(AlertKind::NewsVolume, QStringLiteral("META"), 51.0) << RuleField::Threshold << R::OutOfRange
+            << QStringLiteral("51");
         QTest::newRow("not a number")
             << rule(AlertKind::PriceMove, QStringLiteral("META"), std::numeric_limits<double>::quiet_NaN())
-            << QStringLiteral("finite number");
+            << RuleField::Threshold << R::NotFinite << QStringLiteral("nan");
         QTest::newRow("unknown ticker")
-            << rule(AlertKind::PriceMove, QStringLiteral("ZZZZ"), 5.0) << QStringLiteral("unknown ticker 'ZZZZ'");
+            << rule(AlertKind::PriceMove, QStringLiteral("ZZZZ"), 5.0) << RuleField::Ticker << R::Unknown
+            << QStringLiteral("ZZZZ");
+        QTest::newRow("two tickers on a price rule")
+            << rule(AlertKind::PriceMove, QStringLiteral("META,GOOGL"), 5.0) << RuleField::Ticker << R::OneOnly
+            << QStringLiteral("META,GOOGL");
         QTest::newRow("unbalanced quote")
-            << rule(AlertKind::ArticleMatch, {}, {}, QStringLiteral("\"Muse Spark"))
-            << QStringLiteral("malformed search query");
+            << rule(AlertKind::ArticleMatch, {}, {}, QStringLiteral("\"Muse Spark")) << RuleField::Query << R::Malformed
+            << QStringLiteral("\"Muse Spark");
         QTest::newRow("dangling operator")
-            << rule(AlertKind::ArticleMatch, {}, {}, QStringLiteral("Muse AND")) << QStringLiteral("malformed search query");
+            << rule(AlertKind::ArticleMatch, {}, {}, QStringLiteral("Muse AND")) << RuleField::Query << R::Malformed
+            << QStringLiteral("Muse AND");
         QTest::newRow("article match without query")
-            << rule(AlertKind::ArticleMatch) << QStringLiteral("needs --query");
+            << rule(AlertKind::ArticleMatch) << RuleField::Query << R::Required << QString();
         QTest::newRow("threshold on a label rule")
-            << rule(AlertKind::LabelChange, QStringLiteral("META"), 3.0) << QStringLiteral("take no --threshold");
+            << rule(AlertKind::LabelChange, QStringLiteral("META"), 3.0) << RuleField::Threshold << R::NotTaken
+            << QStringLiteral("3");
+        QTest::newRow("query on a price rule")
+            << rule(AlertKind::PriceMove, QStringLiteral("META"), 5.0, QStringLiteral("capex")) << RuleField::Query
+            << R::NotTaken << QStringLiteral("capex");
         AlertRule horizon = rule(AlertKind::LabelChange, QStringLiteral("META"));
         horizon.horizon = QStringLiteral("decade");
-        QTest::newRow("unknown horizon") << horizon << QStringLiteral("unknown horizon 'decade'");
+        QTest::newRow("unknown horizon") << horizon << RuleField::Horizon << R::Unknown << QStringLiteral("decade");
         AlertRule kinds = rule(AlertKind::Event, QStringLiteral("META"));
         kinds.eventKinds = {QStringLiteral("launch"), QStringLiteral("party")};
-        QTest::newRow("unknown event kind") << kinds << QStringLiteral("unknown event kind 'party'");
+        QTest::newRow("unknown event kind") << kinds << RuleField::EventKinds << R::Unknown << QStringLiteral("party");
+        AlertRule sources = rule(AlertKind::Guidance, QStringLiteral("META"));
+        sources.sources = {QStringLiteral("Reuters")};
+        QTest::newRow("sources on a guidance rule")
+            << sources << RuleField::Sources << R::NotTaken << QStringLiteral("Reuters");
         AlertRule cooldown = rule(AlertKind::PriceMove, QStringLiteral("META"), 5.0);
         cooldown.cooldownSeconds = -1;
-        QTest::newRow("negative cooldown") << cooldown << QStringLiteral("cooldown cannot be negative");
+        QTest::newRow("negative cooldown") << cooldown << RuleField::Cooldown << R::Negative << QStringLiteral("-1");
     }
 
+    // The store says what is wrong as data (the front ends word it) and
+    // stores nothing.
     void invalidRulesAreRefusedWithAReason()
     {
         QFETCH(AlertRule, rule);
-        QFETCH(QString, expected);
+        QFETCH(RuleField, field);
+        QFETCH(RuleProblem::Reason, reason);
+        QFETCH(QString, value);
         AlertRuleStore store(db());
+        auto check = store.validate(rule);
+        QVERIFY(!check.ok());
+        QCOMPARE(check.problem().kind, rule.kind);
+        QCOMPARE(check.problem().field, field);
+        QCOMPARE(check.problem().reason, reason);
+        QCOMPARE(check.problem().value, value);
         auto added = store.add(rule);
         QVERIFY(!added.ok());
-        QVERIFY2(added.errorMessage().contains(expected), qPrintable(added.errorMessage()));
+        QCOMPARE(added.errorMessage(), check.problem().message());
         QCOMPARE(store.all()->size(), 0);
+    }
+
+    // Each front end names the fields its own way; the sentence is the same.
+    void problemsAreWordedWithTheFrontEndsFieldNames()
+    {
+        auto check = AlertRuleStore(db()).validate(rule(AlertKind::ScoreThreshold, QStringLiteral("META")));
+        QVERIFY(!check.ok());
+        const QString cli = check.problem().message([](RuleField f) { return QStringLiteral("--") + ruleFieldKey(f); });
+        QVERIFY2(cli.startsWith(QStringLiteral("score-threshold needs --threshold, a corporate score between 0 and 100")),
+                 qPrintable(cli));
+        QVERIFY2(check.problem().message().contains(QStringLiteral("needs threshold,")), qPrintable(check.problem().message()));
+        QVERIFY(!check.problem().message().contains(QStringLiteral("--")));
+
+        auto notTaken = AlertRuleStore(db()).validate(rule(AlertKind::LabelChange, QStringLiteral("META"), 3.0));
+        QCOMPARE(notTaken.problem().message(),
+                 QStringLiteral("threshold applies only to score-threshold, price-move, news-volume rules, not to label-change"));
+        auto tsquery = AlertRuleStore(db()).validate(rule(AlertKind::ArticleMatch, {}, {}, QStringLiteral("Muse AND")));
+        QVERIFY2(tsquery.problem().message().startsWith(QStringLiteral("malformed search query 'Muse AND': ")),
+                 qPrintable(tsquery.problem().message()));
+        QVERIFY(!tsquery.problem().detail.isEmpty());
+    }
+
+    // Every kind has its row: a name that reads back, a label, and the
+    // settings it needs among those it takes.
+    void everyKindHasItsRow()
+    {
+        QCOMPARE(AlertKinds::all().size(), std::size_t(7));
+        QStringList names;
+        for (AlertKind kind : AlertKinds::all()) {
+            const AlertKindInfo info = describeAlertKind(kind);
+            QVERIFY(info.name && info.label && *info.label);
+            QCOMPARE(kindFromName(QString::fromLatin1(info.name)), std::optional<AlertKind>(kind));
+            QVERIFY((info.needs.bits & ~info.takes.bits) == 0);
+            QCOMPARE(info.takes.has(RuleField::Cooldown), info.condition);
+            QVERIFY(info.takes.has(RuleField::Ticker));
+            names << kindName(kind);
+        }
+        QCOMPARE(allKindNames(), names);
+        QCOMPARE(kindFromName(QStringLiteral(" Price-Move ")), std::optional<AlertKind>(AlertKind::PriceMove));
+        QVERIFY(!kindFromName(QStringLiteral("horoscope")));
+        QCOMPARE(EventKinds::all().size(), std::size_t(8));
+        QCOMPARE(eventKindFromId(QStringLiteral("price-move")), std::optional<EventKind>(EventKind::PriceMove));
+        QCOMPARE(AlertRuleStore::horizons(), (QStringList{QStringLiteral("short"), QStringLiteral("medium"), QStringLiteral("long")}));
     }
 
     void unknownTickerMessageListsTheKnownOnes()

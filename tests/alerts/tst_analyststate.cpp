@@ -12,6 +12,7 @@
 #include <QBuffer>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -181,6 +182,45 @@ private slots:
         auto lite = StoreConnection::open(path, QStringLiteral("lite-key"));
         QVERIFY(lite.ok());
         QCOMPARE(AnalystState::storeKey((*lite)->database()), QFileInfo(path).absoluteFilePath());
+    }
+
+    // Do-not-disturb and pop-ups are per store; the global switches of older
+    // builds become each store's own value the first time it is read.
+    void quietSwitchesArePerStoreAndKeepTheOldGlobalOnes()
+    {
+        QTemporaryDir dir;
+        const QString conf = dir.filePath(QStringLiteral("analyst.conf"));
+        {
+            QSettings old(conf, QSettings::IniFormat);
+            old.setValue(QStringLiteral("alerts/doNotDisturb"), true);
+            old.setValue(QStringLiteral("alerts/popups"), false);
+        }
+        auto a = StoreConnection::open(dir.filePath(QStringLiteral("a.db")), QStringLiteral("quiet-a"));
+        auto b = StoreConnection::open(dir.filePath(QStringLiteral("b.db")), QStringLiteral("quiet-b"));
+        QVERIFY(a.ok() && b.ok());
+        AnalystState first = AnalystState::forStore((*a)->database(), conf);
+        QVERIFY(first.doNotDisturb());
+        QVERIFY(!first.popups());
+        QVERIFY(!first.mayPopUp());
+        first.setDoNotDisturb(false);
+        first.setPopups(true);
+        QVERIFY(first.mayPopUp());
+        // The other store still starts from the old global switches…
+        AnalystState second = AnalystState::forStore((*b)->database(), conf);
+        QVERIFY(second.doNotDisturb());
+        QVERIFY(!second.popups());
+        // …and each keeps its own from then on.
+        {
+            QSettings old(conf, QSettings::IniFormat);
+            old.setValue(QStringLiteral("alerts/doNotDisturb"), false);
+        }
+        QVERIFY(AnalystState::forStore((*b)->database(), conf).doNotDisturb());
+        QVERIFY(AnalystState::forStore((*a)->database(), conf).mayPopUp());
+
+        // A fresh analyst: pop-ups on, do-not-disturb off.
+        AnalystState fresh = AnalystState::forStore((*a)->database(), dir.filePath(QStringLiteral("fresh.conf")));
+        QVERIFY(!fresh.doNotDisturb());
+        QVERIFY(fresh.popups());
     }
 
     // The same through the command line: two analysts, two home folders.

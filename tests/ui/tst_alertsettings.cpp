@@ -1,4 +1,5 @@
 #include "models/alerts/alertrulestore.h"
+#include "models/alerts/analyststate.h"
 #include "models/alerts/firedalertstore.h"
 #include "models/demo/demoworkspace.h"
 #include "ui/dialogs/alertruledialog.h"
@@ -109,6 +110,10 @@ private slots:
         dialog.tickerEdit()->setText(QStringLiteral("ZZZZ"));
         QVERIFY2(dialog.errorText().contains(QStringLiteral("nknown ticker 'ZZZZ'")), qPrintable(dialog.errorText()));
         QVERIFY(!dialog.okButton()->isEnabled());
+        // The message is the form's (no command-line options) and frames its field.
+        QVERIFY(!dialog.errorText().contains(QStringLiteral("--")));
+        QVERIFY(!dialog.tickerEdit()->styleSheet().isEmpty());
+        QVERIFY(dialog.thresholdEdit()->styleSheet().isEmpty());
 
         // Article-match: the query goes through the full-text index itself.
         dialog.kindBox()->setCurrentText(QStringLiteral("article-match"));
@@ -116,7 +121,8 @@ private slots:
         QVERIFY(!dialog.thresholdEdit()->isEnabled());   // the 70 still typed there does not count
         QVERIFY(!dialog.horizonBox()->isEnabled());
         QVERIFY(!dialog.cooldownEdit()->isEnabled());
-        QVERIFY(dialog.errorText().contains(QStringLiteral("needs query")));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("needs query")), qPrintable(dialog.errorText()));
+        QVERIFY(!dialog.queryEdit()->styleSheet().isEmpty());
         dialog.queryEdit()->setText(QStringLiteral("\"Muse Spark"));
         QVERIFY2(dialog.errorText().contains(QStringLiteral("alformed search query")), qPrintable(dialog.errorText()));
         QVERIFY(!dialog.okButton()->isEnabled());
@@ -325,18 +331,21 @@ private slots:
 
     void notificationsTabWritesTheSwitchesAndMutes()
     {
-        DesktopNotifier::setDoNotDisturbSetting(false);
+        const AnalystState analyst = AnalystState::forStore(db());
+        AnalystState(analyst).setDoNotDisturb(false);
         NotificationsTab tab(db());
         QVERIFY(!tab.doNotDisturbBox()->isChecked());
         QVERIFY(tab.popupsBox()->isChecked());
         tab.doNotDisturbBox()->setChecked(true);
-        QVERIFY(DesktopNotifier::doNotDisturbSetting());
+        QVERIFY(analyst.doNotDisturb());
         tab.popupsBox()->setChecked(false);
-        QVERIFY(!DesktopNotifier::popupsSetting());
+        QVERIFY(!analyst.popups());
         tab.doNotDisturbBox()->setChecked(false);
         tab.popupsBox()->setChecked(true);
-        QVERIFY(!DesktopNotifier::doNotDisturbSetting());
-        QVERIFY(DesktopNotifier::popupsSetting());
+        QVERIFY(!analyst.doNotDisturb());
+        QVERIFY(analyst.popups());
+        // The store's switch, not a global one.
+        QVERIFY(!QSettings().contains(QStringLiteral("alerts/doNotDisturb")));
 
         const auto rules = AlertRuleStore(db()).all();
         QVERIFY(rules.ok());

@@ -199,7 +199,10 @@ private slots:
                                 m_sandbox.path())
                      .exitCode,
                  0);
-        QCOMPARE(twtest::runCli({QStringLiteral("alerts"), QStringLiteral("dnd"), QStringLiteral("on")}, m_sandbox.path())
+        // The switch is the analyst's own, per store.
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db2, QStringLiteral("alerts"), QStringLiteral("dnd"),
+                                 QStringLiteral("on")},
+                                m_sandbox.path())
                      .exitCode,
                  0);
         QSignalSpy finished2(&cli, &QProcess::finished);
@@ -208,7 +211,9 @@ private slots:
         QVERIFY(finished2.wait(60000));
         QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).contains(QStringLiteral("2 new articles matching")));
         QVERIFY(m_stub.received.isEmpty());
-        QCOMPARE(twtest::runCli({QStringLiteral("alerts"), QStringLiteral("dnd"), QStringLiteral("off")}, m_sandbox.path())
+        QCOMPARE(twtest::runCli({QStringLiteral("--store"), db2, QStringLiteral("alerts"), QStringLiteral("dnd"),
+                                 QStringLiteral("off")},
+                                m_sandbox.path())
                      .exitCode,
                  0);
     }

@@ -14,6 +14,7 @@
 #include "models/read/articlelistmodel.h"
 #include "models/read/corporatescorereader.h"
 #include "models/read/watchlistreader.h"
+#include "models/store/articlesearch.h"
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/sqlexec.h"
@@ -291,13 +292,13 @@ private slots:
 
     void typedTextBecomesAnFtsQuery()
     {
-        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("muse spa")), QStringLiteral("\"muse\" \"spa\"*"));
-        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("capex ")), QStringLiteral("\"capex\""));
-        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("Meta's $115bn")),
+        QCOMPARE(ArticleSearch::fromTyped(QStringLiteral("muse spa")), QStringLiteral("\"muse\" \"spa\"*"));
+        QCOMPARE(ArticleSearch::fromTyped(QStringLiteral("capex ")), QStringLiteral("\"capex\""));
+        QCOMPARE(ArticleSearch::fromTyped(QStringLiteral("Meta's $115bn")),
             QStringLiteral("\"Meta\" \"s\" \"115bn\"*"));
-        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("llama OR \"muse spark\"")),
+        QCOMPARE(ArticleSearch::fromTyped(QStringLiteral("llama OR \"muse spark\"")),
             QStringLiteral("llama OR \"muse spark\""));
-        QCOMPARE(ArticlePageReader::toFtsQuery(QStringLiteral("   ")), QString());
+        QCOMPARE(ArticleSearch::fromTyped(QStringLiteral("   ")), QString());
     }
 
     void filtersByLabelSourceAndDate()

@@ -1,3 +1,5 @@
+#include "models/alerts/analyststate.h"
+#include "models/store/storeconnection.h"
 #include "ui/notify/alertdelivery.h"
 #include "ui/notify/desktopnotifier.h"
 #include "ui/notify/trayicon.h"
@@ -69,11 +71,18 @@ private slots:
         QCOMPARE(items, (QStringList{QStringLiteral("Show window"), QStringLiteral("Do not disturb"),
                                      QStringLiteral("Quit")}));
 
-        DesktopNotifier::setDoNotDisturbSetting(false);
+        // The switch is the store's (the analyst's own): off until the window has one.
+        QVERIFY(!tray->doNotDisturbAction()->isEnabled());
+        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("store.db")), QStringLiteral("tray"));
+        QVERIFY(store.ok());
+        const AnalystState analyst = AnalystState::forStore((*store)->database());
+        tray->setAnalystState(analyst);
+        QVERIFY(tray->doNotDisturbAction()->isEnabled());
+        QVERIFY(!tray->doNotDisturbAction()->isChecked());
         tray->doNotDisturbAction()->trigger();
-        QVERIFY(DesktopNotifier::doNotDisturbSetting());
+        QVERIFY(analyst.doNotDisturb());
         tray->doNotDisturbAction()->trigger();
-        QVERIFY(!DesktopNotifier::doNotDisturbSetting());
+        QVERIFY(!analyst.doNotDisturb());
 
         window.hide();
         tray->showWindow();

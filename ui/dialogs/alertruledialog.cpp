@@ -1,6 +1,7 @@
 #include "ui/dialogs/alertruledialog.h"
 
 #include "models/alerts/alertrulestore.h"
+#include "models/events/eventtypes.h"
 #include "models/store/tickerstore.h"
 
 #include <QComboBox>
@@ -16,48 +17,19 @@
 namespace tw {
 
 namespace {
-struct KindFields {
-    bool horizon = false;
-    bool threshold = false;
-    bool query = false;
-    bool eventKinds = false;
-    bool sources = false;
-    QString thresholdHint;
-    QString queryHint;
-};
-
-KindFields fieldsOf(AlertKind kind)
+// A rule's settings as the form names them in its messages.
+QString formFieldName(RuleField field)
 {
-    KindFields f;
-    switch (kind) {
-    case AlertKind::ScoreThreshold:
-        f.horizon = f.threshold = true;
-        f.thresholdHint = QObject::tr("corporate score between 0 and 100, e.g. 70");
-        break;
-    case AlertKind::LabelChange:
-        f.horizon = true;
-        break;
-    case AlertKind::PriceMove:
-        f.threshold = true;
-        f.thresholdHint = QObject::tr("move in percent against the previous close, e.g. 5");
-        break;
-    case AlertKind::ArticleMatch:
-        f.query = f.sources = true;
-        f.queryHint = QObject::tr("words, \"phrases\", AND/OR/NOT, prefix*");
-        break;
-    case AlertKind::NewsVolume:
-        f.threshold = true;
-        f.thresholdHint = QObject::tr("z-score against 30 days (empty: 3)");
-        break;
-    case AlertKind::Guidance:
-        f.query = true;
-        f.queryHint = QObject::tr("optional metric, e.g. capex");
-        break;
-    case AlertKind::Event:
-        f.eventKinds = true;
-        break;
+    switch (field) {
+    case RuleField::Ticker: return QObject::tr("ticker");
+    case RuleField::Horizon: return QObject::tr("horizon");
+    case RuleField::Threshold: return QObject::tr("threshold");
+    case RuleField::Query: return QObject::tr("query");
+    case RuleField::EventKinds: return QObject::tr("event kinds");
+    case RuleField::Sources: return QObject::tr("sources");
+    case RuleField::Cooldown: return QObject::tr("cooldown");
     }
-    return f;
+    return QString();
 }
 
 QStringList splitList(const QString &text)
@@ -70,15 +42,6 @@ QStringList splitList(const QString &text)
     return parts;
 }
 
-// The store's messages name the CLI's options ("needs --threshold"); in the
-// form the field of that name is right beside the message.
-QString forTheForm(QString message)
-{
-    message.remove(QStringLiteral("--"));
-    if (!message.isEmpty())
-        message[0] = message[0].toUpper();
-    return message;
-}
 } // namespace
 
 AlertRuleDialog::AlertRuleDialog(QSqlDatabase db, const AlertRule &rule, QWidget *parent)
@@ -99,7 +62,10 @@ AlertRuleDialog::AlertRuleDialog(QSqlDatabase db, const AlertRule &rule, QWidget
 {
     setObjectName(QStringLiteral("alertRuleDialog"));
     setWindowTitle(rule.id == 0 ? tr("New alert rule") : tr("Edit alert rule"));
-    m_kind->addItems(allKindNames());
+    for (AlertKind kind : AlertKinds::all()) {
+        m_kind->addItem(kindName(kind));
+        m_kind->setItemData(m_kind->count() - 1, QLatin1String(describeAlertKind(kind).label), Qt::ToolTipRole);
+    }
     m_horizon->addItems(AlertRuleStore::horizons());
     m_name->setPlaceholderText(tr("optional; the description is used otherwise"));
     m_ticker->setPlaceholderText(tr("e.g. META (empty: every ticker)"));
@@ -111,7 +77,7 @@ AlertRuleDialog::AlertRuleDialog(QSqlDatabase db, const AlertRule &rule, QWidget
         completer->setCaseSensitivity(Qt::CaseInsensitive);
         m_ticker->setCompleter(completer);
     }
-    m_eventKinds->setPlaceholderText(AlertRuleStore::eventKinds().join(QStringLiteral(", ")));
+    m_eventKinds->setPlaceholderText(allEventKindIds().join(QStringLiteral(", ")));
     m_sources->setPlaceholderText(tr("optional publishers, comma separated"));
     m_cooldown->setPlaceholderText(tr("90s, 15m, 1h, 1d"));
     m_error->setObjectName(QStringLiteral("ruleError"));
@@ -169,17 +135,15 @@ QString AlertRuleDialog::errorText() const
 void AlertRuleDialog::kindChanged()
 {
     const AlertKind kind = kindFromName(m_kind->currentText()).value_or(AlertKind::ArticleMatch);
-    const KindFields f = fieldsOf(kind);
-    m_horizon->setEnabled(f.horizon);
-    m_threshold->setEnabled(f.threshold);
-    m_threshold->setPlaceholderText(f.thresholdHint);
-    m_query->setEnabled(f.query);
-    m_query->setPlaceholderText(f.queryHint);
-    m_eventKinds->setEnabled(f.eventKinds);
-    m_sources->setEnabled(f.sources);
-    m_cooldown->setEnabled(isConditionKind(kind));
-    m_ticker->setPlaceholderText(kind == AlertKind::ArticleMatch ? tr("optional, e.g. META or META,GOOGL")
-                                                                 : tr("e.g. META (empty: every ticker)"));
+    const AlertKindInfo info = describeAlertKind(kind);
+    m_kind->setToolTip(QLatin1String(info.label));
+    for (RuleField field : {RuleField::Horizon, RuleField::Threshold, RuleField::Query, RuleField::EventKinds,
+                            RuleField::Sources, RuleField::Cooldown})
+        fieldWidget(field)->setEnabled(info.takes.has(field));
+    m_threshold->setPlaceholderText(QLatin1String(info.thresholdMeaning));
+    m_query->setPlaceholderText(QLatin1String(info.queryMeaning));
+    m_ticker->setPlaceholderText(info.severalTickers ? tr("optional, e.g. META or META,GOOGL")
+                                                     : tr("e.g. META (empty: every ticker)"));
     revalidate();
 }
 
@@ -187,13 +151,13 @@ Result<AlertRule> AlertRuleDialog::formRule() const
 {
     AlertRule rule = m_original;
     rule.kind = kindFromName(m_kind->currentText()).value_or(AlertKind::ArticleMatch);
-    const KindFields f = fieldsOf(rule.kind);
+    const RuleFields f = describeAlertKind(rule.kind).takes;
     rule.name = m_name->text();
     rule.ticker = m_ticker->text();
-    rule.horizon = f.horizon ? m_horizon->currentText() : QString();
+    rule.horizon = f.has(RuleField::Horizon) ? m_horizon->currentText() : QString();
     rule.threshold.reset();
     const QString threshold = m_threshold->text().trimmed();
-    if (f.threshold && !threshold.isEmpty()) {
+    if (f.has(RuleField::Threshold) && !threshold.isEmpty()) {
         bool ok = false;
         double value = QLocale().toDouble(threshold, &ok);
         if (!ok)
@@ -202,9 +166,9 @@ Result<AlertRule> AlertRuleDialog::formRule() const
             return fail(tr("Threshold \"%1\" is not a number.").arg(threshold));
         rule.threshold = value;
     }
-    rule.query = f.query ? m_query->text() : QString();
-    rule.eventKinds = f.eventKinds ? splitList(m_eventKinds->text()) : QStringList();
-    rule.sources = f.sources ? splitList(m_sources->text()) : QStringList();
+    rule.query = f.has(RuleField::Query) ? m_query->text() : QString();
+    rule.eventKinds = f.has(RuleField::EventKinds) ? splitList(m_eventKinds->text()) : QStringList();
+    rule.sources = f.has(RuleField::Sources) ? splitList(m_sources->text()) : QStringList();
     if (isConditionKind(rule.kind)) {
         const QString cooldown = m_cooldown->text().trimmed();
         const auto seconds = cooldown.isEmpty() ? std::optional<qint64>(3600) : parseDurationSeconds(cooldown);
@@ -215,11 +179,39 @@ Result<AlertRule> AlertRuleDialog::formRule() const
     return rule;
 }
 
-void AlertRuleDialog::showError(const QString &message)
+QWidget *AlertRuleDialog::fieldWidget(RuleField field) const
+{
+    switch (field) {
+    case RuleField::Ticker: return m_ticker;
+    case RuleField::Horizon: return m_horizon;
+    case RuleField::Threshold: return m_threshold;
+    case RuleField::Query: return m_query;
+    case RuleField::EventKinds: return m_eventKinds;
+    case RuleField::Sources: return m_sources;
+    case RuleField::Cooldown: return m_cooldown;
+    }
+    return m_ticker;
+}
+
+void AlertRuleDialog::showError(const QString &message, QWidget *field)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
     okButton()->setEnabled(message.isEmpty());
+    // The field the message is about is framed in the message's colour.
+    for (RuleField f : {RuleField::Ticker, RuleField::Horizon, RuleField::Threshold, RuleField::Query,
+                        RuleField::EventKinds, RuleField::Sources, RuleField::Cooldown}) {
+        QWidget *w = fieldWidget(f);
+        w->setStyleSheet(w == field ? QStringLiteral("border: 1px solid #c62828;") : QString());
+    }
+}
+
+void AlertRuleDialog::showProblem(const RuleProblem &problem)
+{
+    QString message = problem.message(formFieldName);
+    if (!message.isEmpty())
+        message[0] = message[0].toUpper();
+    showError(message, fieldWidget(problem.field));
 }
 
 void AlertRuleDialog::revalidate()
@@ -229,8 +221,10 @@ void AlertRuleDialog::revalidate()
         showError(rule.errorMessage());
         return;
     }
-    auto valid = AlertRuleStore(m_db).validate(*rule);
-    showError(valid ? QString() : forTheForm(valid.errorMessage()));
+    if (auto valid = AlertRuleStore(m_db).validate(*rule); !valid)
+        showProblem(valid.problem());
+    else
+        showError(QString());
 }
 
 void AlertRuleDialog::accept()
@@ -241,16 +235,20 @@ void AlertRuleDialog::accept()
         return;
     }
     AlertRuleStore store(m_db);
+    if (auto valid = store.validate(*rule); !valid) {
+        showProblem(valid.problem());
+        return;
+    }
     if (rule->id == 0) {
         auto added = store.add(*rule);
         if (!added) {
-            showError(forTheForm(added.errorMessage()));
+            showError(added.errorMessage());
             return;
         }
         m_saved = *added;
     } else {
         if (auto updated = store.update(*rule); !updated) {
-            showError(forTheForm(updated.errorMessage()));
+            showError(updated.errorMessage());
             return;
         }
         auto reread = store.byId(rule->id);

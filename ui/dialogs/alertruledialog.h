@@ -51,7 +51,9 @@ private:
     void revalidate();
     // The form as a rule (only the fields of its kind), or what cannot be read.
     Result<AlertRule> formRule() const;
-    void showError(const QString &message);
+    void showError(const QString &message, QWidget *field = nullptr);
+    void showProblem(const RuleProblem &problem);
+    QWidget *fieldWidget(RuleField field) const;
 
     QSqlDatabase m_db;
     AlertRule m_original;

@@ -1,7 +1,7 @@
 #include "ui/dialogs/notificationstab.h"
 
 #include "models/alerts/alertrulestore.h"
-#include "ui/notify/desktopnotifier.h"
+#include "models/alerts/analyststate.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -32,8 +32,8 @@ NotificationsTab::NotificationsTab(QSqlDatabase db, QWidget *parent)
     layout->addWidget(new QLabel(tr("<b>Muted rules</b>"), this));
     layout->addWidget(m_rules, 1);
     layout->addWidget(note);
-    connect(m_dnd, &QCheckBox::toggled, this, [](bool on) { DesktopNotifier::setDoNotDisturbSetting(on); });
-    connect(m_popups, &QCheckBox::toggled, this, [](bool on) { DesktopNotifier::setPopupsSetting(on); });
+    connect(m_dnd, &QCheckBox::toggled, this, [this](bool on) { AnalystState::forStore(m_db).setDoNotDisturb(on); });
+    connect(m_popups, &QCheckBox::toggled, this, [this](bool on) { AnalystState::forStore(m_db).setPopups(on); });
     connect(m_rules, &QListWidget::itemChanged, this, &NotificationsTab::ruleToggled);
     load();
 }
@@ -43,8 +43,9 @@ void NotificationsTab::load()
     const QSignalBlocker dnd(m_dnd);
     const QSignalBlocker popups(m_popups);
     const QSignalBlocker rules(m_rules);
-    m_dnd->setChecked(DesktopNotifier::doNotDisturbSetting());
-    m_popups->setChecked(DesktopNotifier::popupsSetting());
+    const AnalystState analyst = AnalystState::forStore(m_db);
+    m_dnd->setChecked(analyst.doNotDisturb());
+    m_popups->setChecked(analyst.popups());
     m_rules->clear();
     auto all = AlertRuleStore(m_db).all();
     if (!all) {

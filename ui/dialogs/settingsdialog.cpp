@@ -7,6 +7,7 @@
 #include "models/domain/feed.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
+#include "models/store/sqldialect.h"
 #include "models/store/tickerstore.h"
 
 #include <QComboBox>
@@ -48,7 +49,7 @@ SettingsDialog::SettingsDialog(QSqlDatabase db, QWidget *parent)
     m_notifications = new NotificationsTab(m_db, this);
     tabs->addTab(m_notifications, tr("Notifications"));
     m_store = new StoreTab(SecretStore::defaultService(),
-                           m_db.driverName() == QLatin1String("QSQLITE") ? m_db.databaseName() : QString(), this);
+                           dialectOf(m_db) == SqlDialect::Sqlite ? m_db.databaseName() : QString(), this);
     tabs->addTab(m_store, tr("Store"));
     // The watchlist shows on two pages; each re-reads what the other wrote.
     // Alias edits are saved first so a reload never drops them.

@@ -35,10 +35,10 @@ void AlertDelivery::evaluate()
     QMetaObject::invokeMethod(m_worker, &AlertWorker::evaluate, Qt::QueuedConnection);
 }
 
-void AlertDelivery::deliver(const QList<FiredAlert> &alerts)
+void AlertDelivery::deliver(const QList<FiredAlert> &alerts, bool mayPopUp)
 {
     // Pop-ups switched off in Settings silence the notifier like do-not-disturb.
-    m_notifier->setDoNotDisturb(DesktopNotifier::doNotDisturbSetting() || !DesktopNotifier::popupsSetting());
+    m_notifier->setDoNotDisturb(!mayPopUp);
     for (const FiredAlert &alert : alerts)
         m_notifier->notify(alert);
     emit alertsFired(alerts);

@@ -35,7 +35,7 @@ signals:
     void evaluationFailed(const QString &message);
 
 private:
-    void deliver(const QList<FiredAlert> &alerts);
+    void deliver(const QList<FiredAlert> &alerts, bool mayPopUp);
 
     QThread m_thread;
     AlertWorker *m_worker = nullptr;       // lives in m_thread, deleted when it ends

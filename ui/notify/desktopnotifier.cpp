@@ -9,7 +9,6 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusReply>
-#include <QSettings>
 #include <QSystemTrayIcon>
 
 namespace tw {
@@ -34,26 +33,6 @@ void DesktopNotifier::subscribe()
                   QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint,QString)));
     m_bus.connect(QString::fromLatin1(kService), QString::fromLatin1(kPath), kInterface,
                   QStringLiteral("NotificationClosed"), this, SLOT(onNotificationClosed(uint,uint)));
-}
-
-bool DesktopNotifier::doNotDisturbSetting()
-{
-    return QSettings().value(QStringLiteral("alerts/doNotDisturb"), false).toBool();
-}
-
-void DesktopNotifier::setDoNotDisturbSetting(bool on)
-{
-    QSettings().setValue(QStringLiteral("alerts/doNotDisturb"), on);
-}
-
-bool DesktopNotifier::popupsSetting()
-{
-    return QSettings().value(QStringLiteral("alerts/popups"), true).toBool();
-}
-
-void DesktopNotifier::setPopupsSetting(bool on)
-{
-    QSettings().setValue(QStringLiteral("alerts/popups"), on);
 }
 
 void DesktopNotifier::setTrayIcon(QSystemTrayIcon *tray)

@@ -30,15 +30,8 @@ public:
     explicit DesktopNotifier(QObject *parent = nullptr);   // the session bus
     explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
-    // The persisted switch (QSettings "alerts/doNotDisturb") that the window,
-    // the tray menu and `tickerwire alerts dnd on|off` share.
-    static bool doNotDisturbSetting();
-    static void setDoNotDisturbSetting(bool on);
-    // QSettings "alerts/popups" (default on): off keeps alerts in the Alerts
-    // panel only, for good rather than for a while like do-not-disturb.
-    static bool popupsSetting();
-    static void setPopupsSetting(bool on);
-
+    // Delivers nothing while on (the analyst's do-not-disturb or pop-ups
+    // switch for the store: AnalystState::mayPopUp).
     void setDoNotDisturb(bool on) { m_doNotDisturb = on; }
     bool doNotDisturb() const { return m_doNotDisturb; }
     // The window's tray icon, for the fallback. Not owned.

@@ -28,13 +28,16 @@ TrayIcon::TrayIcon(QMainWindow *window) : QObject(window), m_window(window)
     menu->addAction(tr("&Show window"), this, &TrayIcon::showWindow);
     m_dnd = menu->addAction(tr("&Do not disturb"));
     m_dnd->setCheckable(true);
-    connect(m_dnd, &QAction::toggled, this, [](bool on) { DesktopNotifier::setDoNotDisturbSetting(on); });
+    m_dnd->setEnabled(false);   // until the window has a store
+    connect(m_dnd, &QAction::toggled, this, [this](bool on) {
+        if (m_analyst)
+            m_analyst->setDoNotDisturb(on);
+    });
     // The switch is shared with Settings and the CLI: read it each time the menu opens.
     connect(menu, &QMenu::aboutToShow, this, [this] {
         const QSignalBlocker blocker(m_dnd);
-        m_dnd->setChecked(DesktopNotifier::doNotDisturbSetting());
+        m_dnd->setChecked(m_analyst && m_analyst->doNotDisturb());
     });
-    m_dnd->setChecked(DesktopNotifier::doNotDisturbSetting());
     menu->addSeparator();
     menu->addAction(tr("&Quit"), window, &QWidget::close);
     m_icon->setContextMenu(menu);
@@ -43,6 +46,16 @@ TrayIcon::TrayIcon(QMainWindow *window) : QObject(window), m_window(window)
             showWindow();
     });
     m_icon->show();
+}
+
+void TrayIcon::setAnalystState(const AnalystState &analyst)
+{
+    m_analyst = analyst;
+    if (!m_dnd)
+        return;
+    const QSignalBlocker blocker(m_dnd);
+    m_dnd->setEnabled(true);
+    m_dnd->setChecked(m_analyst->doNotDisturb());
 }
 
 QIcon TrayIcon::appIcon()

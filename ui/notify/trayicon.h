@@ -1,8 +1,12 @@
 #pragma once
 
+#include "models/alerts/analyststate.h"
+
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class QAction;
 class QMainWindow;
@@ -32,6 +36,9 @@ public:
 
     // Hands the icon to the notifier (its balloon fallback); nothing without a tray.
     void attach(DesktopNotifier *notifier);
+    // The store whose do-not-disturb switch the menu shows and sets (the
+    // analyst's own: AnalystState). Until then the switch is disabled.
+    void setAnalystState(const AnalystState &analyst);
 
 public slots:
     void showWindow();
@@ -40,6 +47,7 @@ private:
     QPointer<QMainWindow> m_window;
     QSystemTrayIcon *m_icon = nullptr;
     QAction *m_dnd = nullptr;
+    std::optional<AnalystState> m_analyst;
 };
 
 } // namespace tw

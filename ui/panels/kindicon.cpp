@@ -1,10 +1,31 @@
 #include "ui/panels/kindicon.h"
 
+#include "models/events/eventtypes.h"
+
 #include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
 namespace tw {
+
+namespace {
+// Every kind its own colour (a kind the event stage adds later gets one from
+// its name).
+QColor colorOf(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Launch: return QColor(0xaa, 0x4d, 0x74);
+    case EventKind::Guidance: return QColor(0x8e, 0x44, 0xad);
+    case EventKind::Deal: return QColor(0x16, 0xa0, 0x85);
+    case EventKind::PriceMove: return QColor(0xaa, 0x4d, 0x5c);
+    case EventKind::Leadership: return QColor(0xaa, 0x72, 0x4d);
+    case EventKind::Legal: return QColor(0xaa, 0x4d, 0xa2);
+    case EventKind::Ranking: return QColor(0x4d, 0x5e, 0xaa);
+    case EventKind::Actual: return QColor(0xaa, 0x4d, 0x58);
+    }
+    return Qt::gray;
+}
+} // namespace
 
 QIcon eventKindIcon(const QString &kind)
 {
@@ -12,19 +33,8 @@ QIcon eventKindIcon(const QString &kind)
     const QString key = kind.toLower();
     if (auto it = cache.constFind(key); it != cache.cend())
         return *it;
-    static const QHash<QString, QColor> colors{
-        {QStringLiteral("product"), QColor(0x29, 0x80, 0xb9)},
-        {QStringLiteral("guidance"), QColor(0x8e, 0x44, 0xad)},
-        {QStringLiteral("capex"), QColor(0x8e, 0x44, 0xad)},
-        {QStringLiteral("deal"), QColor(0x16, 0xa0, 0x85)},
-        {QStringLiteral("market"), QColor(0xe6, 0x7e, 0x22)},
-        {QStringLiteral("earnings"), QColor(0xd3, 0x54, 0x00)},
-        {QStringLiteral("api"), QColor(0x2c, 0x3e, 0x50)},
-        {QStringLiteral("rollout"), QColor(0x27, 0xae, 0x60)},
-        {QStringLiteral("project"), QColor(0x7f, 0x8c, 0x8d)},
-        {QStringLiteral("people"), QColor(0xc0, 0x39, 0x2b)},
-    };
-    const QColor color = colors.value(key, QColor::fromHsv(int(qHash(key) % 360), 140, 170));
+    const auto known = eventKindFromId(key);
+    const QColor color = known ? colorOf(*known) : QColor::fromHsv(int(qHash(key) % 360), 140, 170);
     QPixmap pixmap(32, 32);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);

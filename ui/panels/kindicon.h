@@ -5,8 +5,8 @@
 
 namespace tw {
 
-// A small round icon per event kind (product, guidance, deal, market, ...),
-// drawn rather than shipped, so any new kind still gets a distinct icon.
+// A small round icon per event kind (launch, guidance, deal, ...) with its
+// initial, drawn rather than shipped, so any new kind still gets one.
 QIcon eventKindIcon(const QString &kind);
 
 } // namespace tw

@@ -1,6 +1,7 @@
 #include "ui/window/mainwindow.h"
 
 #include "feeds/ingest/backgroundfetcher.h"
+#include "models/alerts/analyststate.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
 #include "ui/notify/trayicon.h"
@@ -211,6 +212,8 @@ void MainWindow::attachStore(QSqlDatabase db)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_refreshStatus);
 
+    if (auto *tray = findChild<TrayIcon *>())
+        tray->setAnalystState(AnalystState::forStore(db));
     m_watcher = new StoreWatcher(db, this);
     connect(m_watcher, &StoreWatcher::storeChanged, this, &MainWindow::refresh);
     updateStatus();

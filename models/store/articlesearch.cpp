@@ -1,0 +1,74 @@
+#include "models/store/articlesearch.h"
+
+#include "models/store/searchquerytranslator.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace tw {
+
+Result<ArticleSearch::Match> ArticleSearch::match(const QString &query) const
+{
+    switch (m_dialect) {
+    case SqlDialect::Sqlite:
+        // The index first (CROSS JOIN keeps SQLite from reordering): FTS5
+        // walks its matches in rowid order and stops after a page, where
+        // sorting by date would first collect every match.
+        return Match{QStringLiteral("articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"),
+                     QStringLiteral("articles_fts MATCH ?"), query, QStringLiteral("articles_fts.rowid"), true};
+    case SqlDialect::Postgres: {
+        auto tsquery = SearchQueryTranslator::toTsQuery(query);
+        if (!tsquery)
+            return tsquery.error();
+        return Match{QStringLiteral("articles a"), QStringLiteral("a.search_vector @@ to_tsquery('english', ?)"),
+                     *tsquery, QStringLiteral("a.id"), false};
+    }
+    }
+    return fail(QStringLiteral("unknown SQL dialect"));
+}
+
+Status ArticleSearch::validate(const QSqlDatabase &db, const QString &query)
+{
+    QSqlQuery q(db);
+    switch (dialectOf(db)) {
+    case SqlDialect::Sqlite:
+        q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"));
+        q.addBindValue(query);
+        break;
+    case SqlDialect::Postgres: {
+        auto tsquery = SearchQueryTranslator::toTsQuery(query);
+        if (!tsquery)
+            return tsquery.error();
+        q.prepare(QStringLiteral("SELECT to_tsquery('english', ?)"));
+        q.addBindValue(*tsquery);
+        break;
+    }
+    }
+    if (!q.exec())
+        return fail(q.lastError().databaseText());
+    return {};
+}
+
+QString ArticleSearch::fromTyped(const QString &typed)
+{
+    const QString text = typed.simplified();
+    if (text.isEmpty())
+        return {};
+    static const QRegularExpression advanced(QStringLiteral(R"(["*()]|\b(AND|OR|NOT|NEAR)\b)"));
+    if (advanced.match(text).hasMatch())
+        return text;
+    QStringList terms;
+    static const QRegularExpression word(QStringLiteral(R"([\p{L}\p{N}_]+)"));
+    for (auto it = word.globalMatch(text); it.hasNext();)
+        terms << QStringLiteral("\"%1\"").arg(it.next().captured(0));
+    // Only the word still being typed is a prefix: a prefix merges the lists
+    // of every term it covers, which costs on a large index, and the words
+    // before it are complete. A trailing space completes the last one too.
+    if (!terms.isEmpty() && !typed.back().isSpace())
+        terms.last() += QLatin1Char('*');
+    return terms.join(QLatin1Char(' '));
+}
+
+} // namespace tw
