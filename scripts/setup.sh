@@ -8,28 +8,45 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BUILD_DIR=${TICKERWIRE_BUILD_DIR:-build}
+# Real package names only (what `dpkg-query -W NAME` reports as installed),
+# never virtual ones (Debian 12's libqt6charts6-dev is provided by
+# qt6-charts-dev): dpkg never reports a virtual name installed, so every run
+# would go to the network again.
 PACKAGES=(
   cmake ninja-build g++ pkg-config file dpkg-dev
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libglx-dev libegl-dev libxkbcommon-dev
   libsqlite3-dev zlib1g-dev libbenchmark-dev postgresql
   libicu-dev   # feeds/parsers: ICU's charset detector (Qt's own decoders are ICU's too)
-  xvfb xauth dbus dbus-x11 gnome-keyring fonts-dejavu-core
-  trayer   # a system tray on Xvfb for the tray-notification test
+  dbus dbus-x11 gnome-keyring   # a session bus and a Secret Service for the D-Bus and keychain suites
+  xvfb xauth fonts-dejavu-core  # X servers the tray and dock-tab suites start for themselves
+  trayer    # a system tray on Xvfb for the tray-notification test
+  openbox   # a window manager on Xvfb for the dock-tab test
   appstream desktop-file-utils man-db
 )
 
-install_packages() {
-  local missing=()
+missing_packages() {
   for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
   done
+}
+
+# On a machine that has everything this touches no network (no apt-get at all).
+install_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages)
   if ((${#missing[@]})); then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     echo "Installing: ${missing[*]}"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    mapfile -t missing < <(missing_packages)
+    if ((${#missing[@]})); then
+      echo "setup.sh: apt installed something else for: ${missing[*]} (a virtual package name?)." >&2
+      echo "          Put the real package (dpkg-query -W reports it installed) in PACKAGES." >&2
+      exit 1
+    fi
   fi
 }
 
@@ -39,8 +56,11 @@ build() {
 }
 
 run_tests() {
-  # The keychain suite needs a session bus with an unlocked Secret Service;
-  # everything else runs offscreen and talks only to servers it starts itself.
+  # The D-Bus and keychain suites need a session bus with an unlocked Secret
+  # Service (dbus-run-session, gnome-keyring); the tray and dock-tab suites
+  # start their own Xvfb (with trayer, openbox); everything else runs
+  # offscreen and talks only to servers it starts itself. A suite that finds
+  # none of these reports SKIPPED in ctest, not passed.
   dbus-run-session -- bash -c '
     set -euo pipefail
     echo -n "tickerwire-ci" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
