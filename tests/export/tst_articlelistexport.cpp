@@ -8,6 +8,7 @@
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
+#include "generatednotes.h"
 #include "listexportcheck.h"
 
 #include <QBuffer>
@@ -48,33 +49,8 @@ private slots:
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
 
         // More than a page of capex notes, on META or NVDA, scored for their ticker.
-        Transaction tx(db());
-        ArticleStore articles(db());
-        for (int i = 0; i < 450; ++i) {
-            Article a;
-            a.guid = QStringLiteral("pg-gen-%1").arg(i);
-            a.url = QStringLiteral("https://example.invalid/pg/%1").arg(i);
-            a.title = i % 4 == 0 ? QStringLiteral("Dividend note %1").arg(i)
-                                 : QStringLiteral("Capex note %1, with \"quotes\"").arg(i);
-            a.body = QStringLiteral("Body of generated article %1.").arg(i);
-            a.source = i % 2 ? QStringLiteral("Odd Wire") : QStringLiteral("Even Post");
-            a.published = QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(i / 3) * 60);
-            auto stored = articles.upsert(a);
-            QVERIFY(stored.ok());
-            const QString ticker = i % 3 == 0 ? QStringLiteral("NVDA") : QStringLiteral("META");
-            QSqlQuery link(db());
-            QVERIFY(link.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
-                                                "VALUES (?, ?, 0.8)")));
-            QVERIFY(execBound(link, {stored->id, ticker}).ok());
-            QSqlQuery score(db());
-            QVERIFY(score.prepare(QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, "
-                                                 "score, label, confidence, scored_utc) VALUES (?, ?, 'test-1', ?, ?, "
-                                                 "0.7, 1775700000000)")));
-            QVERIFY(execBound(score,
-                {stored->id, ticker, i % 2 ? 0.4 : -0.4, i % 2 ? QStringLiteral("bullish") : QStringLiteral("bearish")})
-                        .ok());
-        }
-        QVERIFY(tx.commit().ok());
+        const QString failed = twtest::addGeneratedNotes(db());
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void cleanupTestCase()

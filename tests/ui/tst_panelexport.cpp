@@ -17,6 +17,7 @@
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
+#include "generatednotes.h"
 #include "listexportcheck.h"
 #include "sqlfixture.h"
 #include "testsupport.h"
@@ -119,29 +120,9 @@ private slots:
             QVERIFY2(failed.isEmpty(), qPrintable(failed));
         }
 
-        // Enough capex notes on META that the filtered list has several pages;
-        // every third is on NVDA instead, every fifth is about something else.
-        Transaction tx(db());
-        ArticleStore articles(db());
-        for (int i = 0; i < kGenerated; ++i) {
-            Article a;
-            a.guid = QStringLiteral("gen-%1").arg(i);
-            a.url = QStringLiteral("https://example.invalid/a/%1").arg(i);
-            a.title = i % 5 == 0 ? QStringLiteral("Dividend note %1").arg(i)
-                                 : QStringLiteral("Capex note %1, \"revised\"").arg(i);
-            a.body = QStringLiteral("Body of generated article %1.").arg(i);
-            a.source = i % 2 ? QStringLiteral("Odd Wire") : QStringLiteral("Even Post");
-            // Several share an instant: the order must break ties by id.
-            a.published = QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(i / 3) * 60);
-            auto stored = articles.upsert(a);
-            QVERIFY(stored.ok());
-            QSqlQuery link(db());
-            QVERIFY(link.exec(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
-                                             "VALUES (%1, '%2', 0.8)")
-                                  .arg(stored->id)
-                                  .arg(i % 3 == 0 ? QStringLiteral("NVDA") : QStringLiteral("META"))));
-        }
-        QVERIFY(tx.commit().ok());
+        // Enough capex notes on META that the filtered list has several pages.
+        const QString failed = twtest::addGeneratedNotes(db(), kGenerated);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void cleanupTestCase() { m_store.reset(); }

@@ -45,6 +45,46 @@
 using namespace tw;
 
 namespace {
+// The share of pixels unlike the image's most common colour (its background):
+// how much was drawn.
+double drawnShare(const QImage &image)
+{
+    QHash<QRgb, int> counts;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            ++counts[line[x]];
+    }
+    int background = 0;
+    for (int n : std::as_const(counts))
+        background = std::max(background, n);
+    const qsizetype total = qsizetype(rgb.width()) * rgb.height();
+    return total == 0 ? 0 : 1.0 - double(background) / double(total);
+}
+
+// Whether a visible table, tree or list cell of `panel` reads `text`.
+bool showsText(QWidget *panel, const QString &text)
+{
+    for (const QTableWidget *table : panel->findChildren<QTableWidget *>()) {
+        for (int r = 0; table->isVisible() && r < table->rowCount(); ++r) {
+            for (int c = 0; c < table->columnCount(); ++c) {
+                if (table->item(r, c) && table->item(r, c)->text().contains(text))
+                    return true;
+            }
+        }
+    }
+    for (const QTreeWidget *tree : panel->findChildren<QTreeWidget *>()) {
+        for (int r = 0; tree->isVisible() && r < tree->topLevelItemCount(); ++r) {
+            for (int c = 0; c < tree->columnCount(); ++c) {
+                if (tree->topLevelItem(r)->text(c).contains(text))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 Article generatedArticle(int i, const QString &title)
 {
     Article a;
@@ -599,10 +639,11 @@ private slots:
 
     // With TW_PANEL_SHOTS=DIR set, renders each tabbed panel to DIR/<panel>.png
     // so the ones hidden behind tabs in the window can be looked at too.
+    // The panels as an analyst sees them: each shows its rows, not its empty
+    // state, and its views are drawn (not blank) in the rendered image.
     void panelsRenderForALook()
     {
-        // TW_PANEL_SHOTS=DIR keeps the images to look at; by default they go
-        // to a temporary folder and only their rendering is checked.
+        // TW_PANEL_SHOTS=DIR keeps the images to look at.
         QTemporaryDir scratch;
         const QString dir = qEnvironmentVariable("TW_PANEL_SHOTS", scratch.path());
         SelectionModel selection;
@@ -612,15 +653,43 @@ private slots:
         FeedStatusPanel feeds(db());
         TimelinePanel timeline(db(), &selection);
         timeline.events()->setCurrentItem(timeline.events()->topLevelItem(3));
-        const QList<std::pair<QWidget *, QString>> panels{{&capex, QStringLiteral("capex")},
-            {&alerts, QStringLiteral("alerts")}, {&feeds, QStringLiteral("feeds")},
-            {&timeline, QStringLiteral("timeline")}};
-        for (const auto &[w, name] : panels) {
-            w->resize(520, 420);
-            w->show();
-            QVERIFY(QTest::qWaitForWindowExposed(w));
-            QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+        struct Look {
+            QWidget *panel;
+            QString name;
+            QList<QWidget *> views;   // what must be on screen and drawn
+            QString text;             // a cell it must show
+        };
+        const QList<Look> looks{
+            {&capex, QStringLiteral("capex"), {capex.table(), capex.findChild<QChartView *>()}, QStringLiteral("2026")},
+            {&alerts, QStringLiteral("alerts"), {alerts.firedTable(), alerts.rulesTable()},
+             QStringLiteral("META score above 70")},
+            {&feeds, QStringLiteral("feeds"), {feeds.table()}, QStringLiteral("HTTP 503 Service Unavailable")},
+            {&timeline, QStringLiteral("timeline"), {timeline.events(), timeline.sources()},
+             timeline.events()->topLevelItem(3)->text(1)},
+        };
+        for (const Look &look : looks) {
+            look.panel->resize(520, 420);
+            look.panel->show();
+            QVERIFY(QTest::qWaitForWindowExposed(look.panel));
+            const QImage shot = look.panel->grab().toImage();
+            QVERIFY(shot.save(dir + QLatin1Char('/') + look.name + QStringLiteral(".png")));
+            QVERIFY2(drawnShare(shot) > 0.05, qPrintable(look.name));
+            for (QWidget *view : look.views) {
+                QVERIFY2(view && view->isVisible(), qPrintable(look.name));
+                // A list's rows, not its header (drawn even when it is empty).
+                auto *scroll = qobject_cast<QAbstractScrollArea *>(view);
+                QWidget *drawn = scroll ? scroll->viewport() : view;
+                const QRect area(drawn->mapTo(look.panel, QPoint(0, 0)), drawn->size());
+                QVERIFY2(area.height() > 30, qPrintable(look.name));
+                QVERIFY2(drawnShare(shot.copy(area)) > 0.01,
+                         qPrintable(QStringLiteral("%1: %2 is blank").arg(look.name, view->metaObject()->className())));
+            }
+            QVERIFY2(!look.text.isEmpty() && showsText(look.panel, look.text),
+                     qPrintable(QStringLiteral("%1 shows no \"%2\"").arg(look.name, look.text)));
         }
+        QVERIFY(capex.figures().size() >= 3);
+        QCOMPARE(capex.table()->rowCount(), int(capex.figures().size()));
+        QVERIFY(timeline.sources()->count() > 0);   // the chosen event's reporting articles
     }
 
     void anArticleStoredByAnotherConnectionAppearsInTheOpenWindow()
