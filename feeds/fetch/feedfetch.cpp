@@ -1,6 +1,7 @@
 #include "feeds/fetch/feedfetch.h"
 
 #include "feeds/parsers/textnormalizer.h"
+#include "models/core/logging.h"
 #include "models/text/safetext.h"
 
 #include <QNetworkAccessManager>
@@ -294,6 +295,7 @@ void FeedFetch::onFinished()
         return;
     }
     if (status == 304) {
+        qCDebug(twFeeds).noquote() << "304 not modified:" << redacted(m_result.request.url.toString());
         m_result.failure = FetchFailure::None;
         m_result.error.clear();
         m_result.notModified = true;
@@ -393,11 +395,18 @@ void FeedFetch::finishOrRetry(bool transient, std::optional<int> retryAfterSecon
     // A retry that could not even start before the deadline is not made.
     const bool noTimeLeft = m_pastDeadline || delayMs >= remainingMs();
     if (!transient || waitTooLong || noTimeLeft || m_result.attempts > m_policy.maxRetries) {
+        qCDebug(twFeeds).noquote() << "giving up on" << redacted(m_result.request.url.toString()) << "after"
+                                   << m_result.attempts << "attempts:" << m_result.error
+                                   << (waitTooLong ? QStringLiteral("(Retry-After %1 s is too long)").arg(*retryAfterSeconds)
+                                       : noTimeLeft ? QStringLiteral("(no time left before the deadline)")
+                                                    : QString());
         if (m_result.attempts > 1)
             m_result.error += QStringLiteral(" (after %1 attempts)").arg(m_result.attempts);
         finish();
         return;
     }
+    qCDebug(twFeeds).noquote() << "retrying" << redacted(m_result.request.url.toString()) << "in" << delayMs
+                               << "ms (backoff" << (retryAfterSeconds ? "and Retry-After)" : "with jitter)");
     m_retryTimer.start(int(delayMs));
 }
 

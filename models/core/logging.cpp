@@ -2,7 +2,5 @@
 
 Q_LOGGING_CATEGORY(twStore, "tw.store", QtWarningMsg)
 Q_LOGGING_CATEGORY(twFeeds, "tw.feeds", QtWarningMsg)
-Q_LOGGING_CATEGORY(twScoring, "tw.scoring", QtWarningMsg)
-Q_LOGGING_CATEGORY(twEvents, "tw.events", QtWarningMsg)
 Q_LOGGING_CATEGORY(twAlerts, "tw.alerts", QtWarningMsg)
 Q_LOGGING_CATEGORY(twUi, "tw.ui", QtWarningMsg)

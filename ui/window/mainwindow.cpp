@@ -2,6 +2,7 @@
 
 #include "feeds/ingest/backgroundfetcher.h"
 #include "models/alerts/analyststate.h"
+#include "models/core/logging.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
 #include "ui/notify/trayicon.h"
@@ -451,6 +452,8 @@ void MainWindow::showEvent(QShowEvent *event)
         }
         if (!restored)
             arrangeDefault();
+        qCDebug(twUi).noquote() << "start-up arrangement:"
+                                << (restored ? QStringLiteral("saved '%1'").arg(m_startLayout) : QStringLiteral("default"));
     }
     QMainWindow::showEvent(event);
 }
