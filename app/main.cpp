@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "gui/guilauncher.h"
+#include "models/core/version.h"
 #include "models/text/safetext.h"
 
 #include <QApplication>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/core/version.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>

@@ -135,7 +135,7 @@ private slots:
     {
         auto check = AlertRuleStore(db()).validate(rule(AlertKind::ScoreThreshold, QStringLiteral("META")));
         QVERIFY(!check.ok());
-        const QString cli = check.problem().message([](RuleField f) { return QStringLiteral("--") + ruleFieldKey(f); });
+        const QString cli = check.problem().message([](RuleField f) -> QString { return QStringLiteral("--") + ruleFieldKey(f); });
         QVERIFY2(cli.startsWith(QStringLiteral("score-threshold needs --threshold, a corporate score between 0 and 100")),
                  qPrintable(cli));
         QVERIFY2(check.problem().message().contains(QStringLiteral("needs threshold,")), qPrintable(check.problem().message()));

@@ -63,15 +63,18 @@ Status seed(QSqlDatabase db)
             return s;
     }
     // Article 1 names META and GOOGL; article 2 only META, scored twice (newest wins).
-    const QList<QVariantList> links{{1, "META", 0.9}, {1, "GOOGL", 0.4}, {2, "META", 0.8}, {3, "META", 0.7}};
+    const QString meta = QStringLiteral("META");
+    const QString googl = QStringLiteral("GOOGL");
+    const QList<QVariantList> links{{1, meta, 0.9}, {1, googl, 0.4}, {2, meta, 0.8}, {3, meta, 0.7}};
     for (const QVariantList &l : links) {
         if (auto s = exec(db, QStringLiteral("INSERT INTO article_tickers VALUES (?,?,?)"), {l[0], l[1], l[2]}); !s)
             return s;
     }
-    const QList<QVariantList> scores{{1, "META", "lex-1", 0.6125, "bullish", 0.8, utc(2026, 4, 1, 14)},
-                                     {1, "GOOGL", "lex-1", -0.25, "bearish", 0.5, utc(2026, 4, 1, 14)},
-                                     {2, "META", "lex-1", 0.1, "neutral", 0.3, utc(2026, 4, 2, 14)},
-                                     {2, "META", "lex-2", -0.4, "bearish", 0.6, utc(2026, 4, 3, 14)}};
+    auto s = [](const char *text) { return QString::fromLatin1(text); };
+    const QList<QVariantList> scores{{1, meta, s("lex-1"), 0.6125, s("bullish"), 0.8, utc(2026, 4, 1, 14)},
+                                     {1, googl, s("lex-1"), -0.25, s("bearish"), 0.5, utc(2026, 4, 1, 14)},
+                                     {2, meta, s("lex-1"), 0.1, s("neutral"), 0.3, utc(2026, 4, 2, 14)},
+                                     {2, meta, s("lex-2"), -0.4, s("bearish"), 0.6, utc(2026, 4, 3, 14)}};
     for (const QVariantList &s : scores) {
         if (auto r = exec(db,
                           QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, "

@@ -102,7 +102,7 @@ private slots:
         QTest::addColumn<QByteArray>("doc");
         QTest::addColumn<bool>("atom");
         QTest::addColumn<bool>("expectStrict");
-        auto item = [](const QByteArray &inner) { return "<item>" + inner + "</item>"; };
+        auto item = [](const QByteArray &inner) -> QByteArray { return "<item>" + inner + "</item>"; };
         const QByteArray plain = "<title>Meta lifts capex</title><link>https://news.example.com/a</link>";
 
         QTest::newRow("CRLF line ends in text, CDATA and attributes")
@@ -254,14 +254,14 @@ private slots:
             const QList<QByteArray> dates{"Wed, 08 Apr 2026 17:00:00 +0000", "8 Apr 2026 17:00 EDT",
                                           "2026-04-08T17:00:00Z", "2026-04-08T13:00:00-04:00", "yesterday", ""};
             const QList<QByteArray> attributeValues{"a\tb", "line\r\nnext", "x&amp;y", "&#10;", "plain", ""};
-            QByteArray doc = atom ? QByteArray("<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+            QByteArray doc = atom ? QByteArray(QByteArray("<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
                                                "xml:base=\"https://blog.example.org/base/\"><title type=\"html\">")
-                                        + text() + "</title>\n"
-                                  : QByteArray("<?xml version='1.0' standalone='yes'?><!-- top -->\n<rss version=\"2.0\" "
+                                        + text() + "</title>\n")
+                                  : QByteArray(QByteArray("<?xml version='1.0' standalone='yes'?><!-- top -->\n<rss version=\"2.0\" "
                                                "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
                                                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel "
                                                "xml:base=\"https://news.example.com/desk/\"><title>")
-                                        + text() + "</title>";
+                                        + text() + "</title>");
             for (int item = 0; item < 400; ++item) {
                 QByteArray fields;
                 const int count = int(random.bounded(1u, 9u));
@@ -305,7 +305,8 @@ private slots:
                         fields += pick({QByteArray("\r\n  "), QByteArray("<!-- c -->"), QByteArray("\t")});
                 }
                 const QByteArray base = random.bounded(3u) == 0 ? " xml:base=\"" + pick(links) + "\"" : QByteArray();
-                doc += atom ? "<entry" + base + ">" + fields + "</entry>\n" : "<item" + base + ">" + fields + "</item>\n";
+                doc += atom ? QByteArray("<entry" + base + ">" + fields + "</entry>\n")
+                            : QByteArray("<item" + base + ">" + fields + "</item>\n");
             }
             doc += atom ? "</feed>" : "</channel></rss>\n";
 

