@@ -11,6 +11,7 @@
 #include "models/store/storeconnection.h"
 #include "models/store/storelocation.h"
 #include "ui/panels/alertspanel.h"
+#include "ui/theme/apptheme.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/screenshot.h"
 
@@ -52,6 +53,7 @@ int runGui(const GlobalOptions &globals)
                                interactive);
     }
 
+    AppTheme::applySaved();   // View > Theme, as chosen last time
     MainWindow window(StoreLocation::forDisplay(location));  // a URL may hold a password
     // A first start fills at most the screen (1366x768 laptops included).
     const QSize available = window.screen() ? window.screen()->availableSize() : QSize(1600, 1000);

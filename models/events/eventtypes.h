@@ -17,20 +17,27 @@ enum class EventKind { Launch, Guidance, Deal, PriceMove, Leadership, Legal, Ran
 struct EventKindInfo {
     const char *name = nullptr;    // the id the CLI, alert rules and the events.kind column use
     const char *label = nullptr;   // in words, for help texts and tooltips
+    // How the GUI marks the kind (chart markers, legend, timeline icons,
+    // Help): a short title, a letter unique among the kinds so the key reads
+    // without colour (checked below), and a fill (0xRRGGBB) that white
+    // letters pass WCAG AA on (tst_theme).
+    const char *title = nullptr;
+    char letter = 0;
+    unsigned rgb = 0;
 };
 
 // The event kinds' table: -Wswitch names a kind without its row.
 constexpr EventKindInfo describeEventKind(EventKind kind)
 {
     switch (kind) {
-    case EventKind::Launch: return {"launch", "a product or service launch"};
-    case EventKind::Guidance: return {"guidance", "a forecast figure for a metric"};
-    case EventKind::Deal: return {"deal", "an acquisition, investment or partnership"};
-    case EventKind::PriceMove: return {"price-move", "a large share price move"};
-    case EventKind::Leadership: return {"leadership", "a change of executives"};
-    case EventKind::Legal: return {"legal", "a lawsuit, fine or regulatory action"};
-    case EventKind::Ranking: return {"ranking", "a benchmark or ranking result"};
-    case EventKind::Actual: return {"actual", "a reported figure for a metric"};
+    case EventKind::Launch: return {"launch", "a product or service launch", "Launch", 'L', 0x1f6fb2};
+    case EventKind::Guidance: return {"guidance", "a forecast figure for a metric", "Guidance", 'G', 0x7b3fa0};
+    case EventKind::Deal: return {"deal", "an acquisition, investment or partnership", "Deal", 'D', 0x0f7a68};
+    case EventKind::PriceMove: return {"price-move", "a large share price move", "Price move", 'P', 0xb0470f};
+    case EventKind::Leadership: return {"leadership", "a change of executives", "Management", 'M', 0x8a5a00};
+    case EventKind::Legal: return {"legal", "a lawsuit, fine or regulatory action", "Legal", 'J', 0x5a5f66};
+    case EventKind::Ranking: return {"ranking", "a benchmark or ranking result", "Ranking", 'R', 0xb0306a};
+    case EventKind::Actual: return {"actual", "a reported figure for a metric", "Reported figure", 'A', 0x3d6b1f};
     }
     return {};
 }
@@ -40,6 +47,19 @@ using EventKinds = KindTable<EventKind, describeEventKind>;
 inline QString eventKindId(EventKind kind) { return EventKinds::name(kind); }
 inline std::optional<EventKind> eventKindFromId(const QString &id) { return EventKinds::fromName(id); }
 inline QStringList allEventKindIds() { return EventKinds::names(); }
+
+// No two kinds share a letter (a marker is told apart by it without colour).
+constexpr bool eventKindLettersUnique()
+{
+    for (EventKind a : EventKinds::all()) {
+        for (EventKind b : EventKinds::all()) {
+            if (a != b && describeEventKind(a).letter == describeEventKind(b).letter)
+                return false;
+        }
+    }
+    return true;
+}
+static_assert(eventKindLettersUnique(), "two event kinds share a marker letter");
 
 // How much of an event date is known: "June 2025" is a month.
 enum class DatePrecision { Day, Month, Year };

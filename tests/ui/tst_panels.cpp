@@ -185,8 +185,10 @@ private slots:
         QCOMPARE(watchlist.table()->item(0, 3)->toolTip(), QStringLiteral("Corporate score, newest: 63 Bullish"));
         watchlist.hide();
         QVERIFY(chart.candleCount() > 200); // one year of weekdays
-        QCOMPARE(chart.eventMarkerCount(), 3); // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
-        QVERIFY(chart.scorePointCount() > 40);
+        QCOMPARE(chart.eventMarkerCount(), 6); // a mark per event: 2026-01-29, four around 2026-04-08, 2026-04-21
+        // The fixture's hand-written scores have no stories behind them, so the
+        // chart draws no score (tst_chartpanel checks the demo's real line).
+        QCOMPARE(chart.scorePointCount(), 0);
         QVERIFY(chart.showsSyntheticLabel());
         QCOMPARE(timeline.events()->topLevelItemCount(), 10);
         QCOMPARE(capex.figures().size(), 3);
@@ -250,10 +252,12 @@ private slots:
         QVERIFY(month >= 19 && month <= 24);
         chart.setRange(ChartPanel::Range::All);
         QVERIFY(chart.candleCount() > 600);
-        QCOMPARE(chart.eventMarkerCount(), 7); // every event date of the fixture
+        QCOMPARE(chart.eventMarkerCount(), 10); // every event of the fixture within the prices
         chart.showReadoutAt(QDateTime(QDate(2026, 4, 8), QTime(15, 0), Qt::UTC));
         QVERIFY2(chart.readout().startsWith(QStringLiteral("2026-04-08  O ")), qPrintable(chart.readout()));
-        QVERIFY2(chart.readout().contains(QStringLiteral("Score 78 Bullish")), qPrintable(chart.readout()));
+        // Stored scores without stories are no evidence: no number is claimed.
+        QVERIFY2(chart.readout().contains(QStringLiteral("Score — insufficient news as of 2026-04-08")),
+                 qPrintable(chart.readout()));
     }
 
     void theCrosshairReadsTheBarUnderThePointer()

@@ -1,5 +1,7 @@
 #include "ui/panels/articlehtml.h"
 
+#include "ui/theme/themecolors.h"
+
 #include "models/text/safetext.h"
 #include "models/core/storetime.h"
 #include "ui/panels/badge.h"
@@ -71,8 +73,10 @@ QString ArticleHtml::highlight(const QString &text, const QString &field, const 
             continue; // overlapping phrase: the first one wins
         html += escapeParagraphs(text.mid(pos, m.start - pos));
         const bool positive = m.weight >= 0;
-        const QString background = positive ? QStringLiteral("#c9f0d3") : QStringLiteral("#f8cfcf");
-        const QString foreground = positive ? QStringLiteral("#14532d") : QStringLiteral("#7f1d1d");
+        const ThemeColors &colors = ThemeColors::current();
+        const QString background
+            = (positive ? colors.highlightPositiveBackground : colors.highlightNegativeBackground).name();
+        const QString foreground = (positive ? colors.highlightPositiveText : colors.highlightNegativeText).name();
         const QString tip = QStringLiteral("%1 weight %2").arg(m.ticker).arg(m.weight, 0, 'f', 2);
         html += QStringLiteral("<span class=\"%1\" style=\"background-color:%2; color:%3;\" title=\"%4\">%5</span>")
                     .arg(positive ? QStringLiteral("pos") : QStringLiteral("neg"), background, foreground,
@@ -95,7 +99,7 @@ QString ArticleHtml::render(const Article &article, const QList<ArticleTickerSco
     if (!article.author.isEmpty())
         meta += QStringLiteral(" · ") + displaySafe(article.author).toHtmlEscaped();
     meta += QStringLiteral(" · ") + article.published.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    html += QStringLiteral("<p style=\"color:#777;\">%1</p>").arg(meta);
+    html += QStringLiteral("<p style=\"color:%1;\">%2</p>").arg(ThemeColors::current().mutedText.name(), meta);
     if (!summary.isEmpty() && summary != body.left(summary.size()))
         html += QStringLiteral("<p><i>%1</i></p>").arg(highlight(summary, QStringLiteral("summary"), scores));
     html += QStringLiteral("<p>%1</p>").arg(highlight(body, QStringLiteral("body"), scores));

@@ -1,5 +1,7 @@
 #include "ui/panels/badge.h"
 
+#include "ui/theme/themecolors.h"
+
 namespace tw {
 
 int sentimentDirection(const QString &label, double score)
@@ -21,13 +23,28 @@ bool prefersDarkTheme(const QPalette &palette)
 
 QColor sentimentColor(const QString &label, double score)
 {
+    // The theme's badge fills: white text on them passes WCAG AA.
+    const ThemeColors &c = ThemeColors::current();
     switch (sentimentDirection(label, score)) {
     case 1:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return c.badgePositive;
     case -1:
-        return QColor(0xd0, 0x3b, 0x3b);
+        return c.badgeNegative;
     default:
-        return QColor(0x80, 0x80, 0x80);
+        return c.badgeNeutral;
+    }
+}
+
+QColor sentimentTextColor(const QString &label, double score)
+{
+    const ThemeColors &c = ThemeColors::current();
+    switch (sentimentDirection(label, score)) {
+    case 1:
+        return c.positiveText;
+    case -1:
+        return c.negativeText;
+    default:
+        return c.neutralText;
     }
 }
 

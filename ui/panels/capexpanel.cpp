@@ -1,23 +1,28 @@
 #include "ui/panels/capexpanel.h"
 
+#include "ui/panels/axisticks.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
+#include "ui/theme/themecolors.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
+#include <QEvent>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalStackedBarSeries>
 #include <QHeaderView>
 #include <QLegendMarker>
 #include <QRegularExpression>
 #include <QScatterSeries>
 #include <QSplitter>
-#include <QStackedBarSeries>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tw {
 
@@ -42,8 +47,11 @@ bool isGuidance(const EventRow &e)
     return e.kind.toLower().contains(QLatin1String("guid"));
 }
 
-const QColor kActual(0x34, 0x98, 0xdb);
-const QColor kGuidance(0x8e, 0x44, 0xad);
+QString billions(double v)
+{
+    // 72 -> "72", 39.2 -> "39.2": the precision the figure was reported in.
+    return std::abs(v - std::round(v)) < 0.05 ? QString::number(v, 'f', 0) : QString::number(v, 'f', 1);
+}
 } // namespace
 
 QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events)
@@ -85,7 +93,10 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     m_table->setHorizontalHeaderLabels({tr("Year"), tr("Figure"), tr("Range ($bn)"), tr("Midpoint"), tr("Change")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Numbers fit their content; the figure and its change take the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_table->setShowGrid(false);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
@@ -143,87 +154,112 @@ void CapexPanel::reload()
 
 void CapexPanel::draw()
 {
+    const ThemeColors &c = ThemeColors::forPalette(palette());
+    const QColor actualColor = eventKindStyle(QStringLiteral("actual")).color;
+    const QColor guidanceColor = eventKindStyle(QStringLiteral("guidance")).color;
     auto *chart = new QChart;
-    // Follow the system palette: a white chart in a dark window glares.
-    chart->setTheme(prefersDarkTheme(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(c.chartBackground);
+    chart->setBackgroundPen(Qt::NoPen);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    // One bar per figure, in order: a guidance range floats on a transparent
-    // base (stacked bars), an actual stands from zero.
-    auto *bars = new QStackedBarSeries(chart);
+    chart->legend()->setLabelColor(c.axisText);
+    // Years run down the left (read top to bottom, oldest first) and amounts
+    // to the right, so each figure's label has room beside its bar and the
+    // year labels are never squeezed into a column. A guidance range floats
+    // on a transparent base (stacked bars); an actual stands from zero.
+    auto *bars = new QHorizontalStackedBarSeries(chart);
     auto *base = new QBarSet(QString(), bars);
     base->setColor(Qt::transparent);
     base->setBorderColor(Qt::transparent);
     auto *actual = new QBarSet(tr("Actual"), bars);
-    actual->setColor(kActual);
+    actual->setColor(actualColor);
+    actual->setBorderColor(actualColor);
     auto *range = new QBarSet(tr("Guidance range"), bars);
-    range->setColor(kGuidance.lighter(160));
-    range->setBorderColor(kGuidance);
+    QColor rangeFill = guidanceColor;
+    rangeFill.setAlpha(c.isDark ? 140 : 90);
+    range->setColor(rangeFill);
+    range->setBorderColor(guidanceColor);
     auto *mid = new QScatterSeries(chart);
     mid->setName(tr("Guidance midpoint"));
     mid->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     mid->setMarkerSize(9);
-    mid->setColor(kGuidance);
-    mid->setBorderColor(kGuidance);
-    mid->setPointLabelsVisible(true);
-    mid->setPointLabelsFormat(QStringLiteral("$@yPointB mid"));
-    mid->setPointLabelsClipping(false);
-    auto *values = new QScatterSeries(chart);
-    values->setMarkerSize(1);
-    values->setColor(kActual);
-    values->setBorderColor(Qt::transparent);
-    values->setPointLabelsVisible(true);
-    values->setPointLabelsFormat(QStringLiteral("$@yPointB"));
-    values->setPointLabelsClipping(false);
+    mid->setColor(guidanceColor);
+    mid->setBorderColor(c.isDark ? QColor(Qt::white) : guidanceColor.darker(150));
 
+    // Bar category 0 is drawn at the bottom: the newest figure goes first.
     QStringList categories;
     double top = 0;
-    for (int i = 0; i < m_figures.size(); ++i) {
-        const CapexFigure &f = m_figures.at(i);
-        categories << (f.guidance ? tr("%1<br>guidance").arg(f.year) : tr("%1<br>actual").arg(f.year));
+    const int n = int(m_figures.size());
+    for (int row = 0; row < n; ++row) {
+        const CapexFigure &f = m_figures.at(n - 1 - row);
+        categories << (f.guidance ? tr("%1 guidance").arg(f.year) : tr("%1 actual").arg(f.year));
         top = std::max(top, f.high);
         if (f.guidance) {
             *base << f.low;
             *actual << 0;
             *range << std::max(f.high - f.low, 0.0);
-            mid->append(i, f.midpoint());
+            mid->append(f.midpoint(), row);
         } else {
             *base << 0;
             *actual << f.high;
             *range << 0;
-            values->append(i, f.high);
         }
     }
     bars->append(base);
     bars->append(actual);
     bars->append(range);
-    bars->setBarWidth(0.6);
+    bars->setBarWidth(0.55);
     chart->addSeries(bars);
-    chart->addSeries(values);
     chart->addSeries(mid);
-    auto *x = new QBarCategoryAxis(chart);
-    x->append(categories);
-    auto *y = new QValueAxis(chart);
-    y->setRange(0, top * 1.18);
-    y->setLabelFormat(QStringLiteral("$%.0fB"));
-    y->setTitleText(tr("Capex, USD billions"));
-    y->applyNiceNumbers();
+    auto *y = new QBarCategoryAxis(chart);
+    y->append(categories);
+    auto *x = new QValueAxis(chart);
+    m_top = std::max(top, 1.0);
+    x->setRange(0, m_top * 1.25);   // placeLabels widens it to fit the labels
+    x->setLabelFormat(QStringLiteral("$%.0fB"));
+    x->setTitleText(tr("Capex, USD billions"));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
+        axis->setLabelsColor(c.axisText);
+        axis->setTitleBrush(c.axisText);
+        axis->setGridLineColor(c.gridLine);
+        axis->setLinePenColor(c.axisLine);
+    }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    // The transparent base and the label carrier are not things to explain.
+    // The transparent base is not a thing to explain.
     const QList<QLegendMarker *> markers = chart->legend()->markers();
     for (QLegendMarker *marker : markers) {
-        if (marker->label().isEmpty() || marker->series() == values)
+        if (marker->label().isEmpty())
             marker->setVisible(false);
     }
+
+    // Each figure's label, beside the end of its bar: "$72B", or for a
+    // guidance "$115–135B range" over "mid $125B".
+    m_labels.clear();
+    for (int row = 0; row < n; ++row) {
+        const CapexFigure &f = m_figures.at(n - 1 - row);
+        const QString text = f.guidance && f.high > f.low
+            ? tr("$%1–%2B range\nmid $%3B").arg(billions(f.low), billions(f.high), billions(f.midpoint()))
+            : tr("$%1B").arg(billions(f.high));
+        auto *label = new QGraphicsSimpleTextItem(text, chart);
+        label->setBrush(c.axisText);
+        label->setZValue(10);
+        m_labels << FigureLabel{label, row, f.high, f.guidance};
+    }
+    m_midSeries = mid;
+    m_valueAxis = x;
+    m_barSeries = bars;
+    connect(chart, &QChart::plotAreaChanged, this, &CapexPanel::placeLabels);
+
     QChart *old = m_view->chart();
     m_view->setChart(chart);
     delete old;
+    placeLabels();
 
     m_table->setRowCount(int(m_figures.size()));
     const CapexFigure *previous = nullptr;
@@ -241,8 +277,93 @@ void CapexPanel::draw()
             change = QString::asprintf("%+.0f%% vs %d %s", (f.midpoint() / previous->midpoint() - 1.0) * 100.0,
                 previous->year, previous->guidance ? "guidance" : "actual");
         m_table->setItem(i, 4, new QTableWidgetItem(change));
+        for (int col = 0; col < m_table->columnCount(); ++col)
+            m_table->item(i, col)->setToolTip(m_table->item(i, col)->text());
         previous = &f;
     }
+}
+
+void CapexPanel::placeLabels()
+{
+    QChart *chart = m_view->chart();
+    if (!chart || m_labels.isEmpty() || !m_valueAxis || m_placing)
+        return;
+    const QRectF plot = chart->plotArea();
+    if (plot.width() < 60)
+        return;   // not laid out yet
+    // Wide enough an amount axis that each label fits right of its bar:
+    // value/max x W + gap + label width <= W.
+    double needed = m_top * 1.1;
+    for (const FigureLabel &l : std::as_const(m_labels)) {
+        const double room = plot.width() - 14 - l.item->boundingRect().width();
+        needed = std::max(needed, room > 20 ? l.value * plot.width() / room : l.value * 4);
+    }
+    const double step = niceTickInterval(needed, plot.width() > 360 ? 4 : 3);
+    m_placing = true;   // a new range may move the plot area and call us again
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setTickInterval(step);
+    m_valueAxis->setRange(0, std::ceil(needed / step - 1e-9) * step);
+    m_placing = false;
+    for (const FigureLabel &l : std::as_const(m_labels)) {
+        const QPointF end = chart->mapToPosition(QPointF(l.value, l.row), m_midSeries);
+        const QRectF r = l.item->boundingRect();
+        l.item->setPos(end.x() + 8, end.y() - r.height() / 2);
+    }
+}
+
+QList<QRectF> CapexPanel::labelRects() const
+{
+    QList<QRectF> out;
+    for (const FigureLabel &l : m_labels)
+        out << l.item->mapRectToScene(l.item->boundingRect());
+    return out;
+}
+
+QStringList CapexPanel::labelTexts() const
+{
+    QStringList out;
+    for (const FigureLabel &l : m_labels)
+        out << l.item->text();
+    return out;
+}
+
+QList<QRectF> CapexPanel::figureRects() const
+{
+    // The drawn bars and midpoint marks, in scene coordinates.
+    QList<QRectF> out;
+    QChart *chart = m_view->chart();
+    if (!chart || !m_midSeries)
+        return out;
+    const double half = m_barSeries ? m_barSeries->barWidth() / 2 : 0.3;
+    const int n = int(m_figures.size());
+    for (int row = 0; row < n; ++row) {
+        const CapexFigure &f = m_figures.at(n - 1 - row);
+        const double low = f.guidance ? f.low : 0.0;
+        const QPointF a = chart->mapToPosition(QPointF(low, row - half), m_midSeries);
+        const QPointF b = chart->mapToPosition(QPointF(f.high, row + half), m_midSeries);
+        out << chart->mapRectToScene(QRectF(a, b).normalized());
+        if (f.guidance) {
+            const QPointF m = chart->mapToPosition(QPointF(f.midpoint(), row), m_midSeries);
+            const double r = m_midSeries->markerSize() / 2 + 1;
+            out << chart->mapRectToScene(QRectF(m.x() - r, m.y() - r, 2 * r, 2 * r));
+        }
+    }
+    return out;
+}
+
+QRectF CapexPanel::chartRect() const
+{
+    QChart *chart = m_view->chart();
+    return chart ? chart->mapRectToScene(chart->rect()) : QRectF();
+}
+
+void CapexPanel::changeEvent(QEvent *event)
+{
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        && !m_figures.isEmpty())
+        draw();
+    QWidget::changeEvent(event);
 }
 
 } // namespace tw

@@ -6,9 +6,13 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class QAbstractBarSeries;
 class QChart;
 class QChartView;
+class QGraphicsSimpleTextItem;
+class QScatterSeries;
 class QTableWidget;
+class QValueAxis;
 
 namespace tw {
 
@@ -25,8 +29,9 @@ struct CapexFigure {
     double midpoint() const { return (low + high) / 2.0; }
 };
 
-// Capital-expenditure guidance and actuals by year, as range bars with the
-// midpoint, and the change of each figure against the one before it.
+// Capital-expenditure guidance and actuals by year, as horizontal range bars
+// with the midpoint, each labelled beside its bar, and the change of each
+// figure against the one before it.
 class CapexPanel : public Panel {
     Q_OBJECT
 
@@ -45,11 +50,29 @@ public:
 
     static QList<CapexFigure> toFigures(const QList<EventRow> &events);
 
+    // Geometry in the chart's scene, for tests: the figure labels, the bars
+    // and midpoint marks, and the chart itself.
+    QList<QRectF> labelRects() const;
+    QStringList labelTexts() const;
+    QList<QRectF> figureRects() const;
+    QRectF chartRect() const;
+
 public slots:
     void reload() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    struct FigureLabel {
+        QGraphicsSimpleTextItem *item;   // owned by the chart
+        int row;                         // bar category
+        double value;                    // where its bar ends
+        bool guidance;
+    };
+
     void draw();
+    void placeLabels();
 
     QSqlDatabase m_db;
     SelectionModel *m_selection;
@@ -57,6 +80,12 @@ private:
     QTableWidget *m_table;
     EmptyStateStack *m_stack;
     QList<CapexFigure> m_figures;
+    QList<FigureLabel> m_labels;
+    QScatterSeries *m_midSeries = nullptr;
+    QValueAxis *m_valueAxis = nullptr;
+    QAbstractBarSeries *m_barSeries = nullptr;
+    double m_top = 0;        // the largest figure, billions
+    bool m_placing = false;
 };
 
 } // namespace tw

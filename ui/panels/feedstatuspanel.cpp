@@ -1,6 +1,7 @@
 #include "ui/panels/feedstatuspanel.h"
 
 #include "feeds/ingest/backgroundfetcher.h"
+#include "ui/theme/themecolors.h"
 #include "models/core/storetime.h"
 #include "models/domain/feed.h"
 #include "ui/panels/emptystate.h"
@@ -30,17 +31,17 @@ QColor stateColor(FeedState s)
     switch (s) {
     case FeedState::Ok:
     case FeedState::NotModified:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return ThemeColors::current().positiveText;
     case FeedState::Never:
-        return QColor(0x80, 0x80, 0x80);
+        return ThemeColors::current().neutralText;
     case FeedState::Network:
     case FeedState::Http:
     case FeedState::Parse:
     case FeedState::Provider:
     case FeedState::Storage:
-        return QColor(0xd0, 0x3b, 0x3b);
+        return ThemeColors::current().negativeText;
     }
-    return QColor(0xd0, 0x3b, 0x3b);
+    return ThemeColors::current().negativeText;
 }
 } // namespace
 

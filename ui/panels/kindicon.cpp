@@ -1,6 +1,6 @@
 #include "ui/panels/kindicon.h"
 
-#include "models/events/eventtypes.h"
+#include "ui/theme/themecolors.h"
 
 #include <QHash>
 #include <QPainter>
@@ -8,24 +8,30 @@
 
 namespace tw {
 
-namespace {
-// Every kind its own colour (a kind the event stage adds later gets one from
-// its name).
-QColor colorOf(EventKind kind)
+QImage eventKindImage(const QString &kind, int size, qreal devicePixelRatio)
 {
-    switch (kind) {
-    case EventKind::Launch: return QColor(0xaa, 0x4d, 0x74);
-    case EventKind::Guidance: return QColor(0x8e, 0x44, 0xad);
-    case EventKind::Deal: return QColor(0x16, 0xa0, 0x85);
-    case EventKind::PriceMove: return QColor(0xaa, 0x4d, 0x5c);
-    case EventKind::Leadership: return QColor(0xaa, 0x72, 0x4d);
-    case EventKind::Legal: return QColor(0xaa, 0x4d, 0xa2);
-    case EventKind::Ranking: return QColor(0x4d, 0x5e, 0xaa);
-    case EventKind::Actual: return QColor(0xaa, 0x4d, 0x58);
-    }
-    return Qt::gray;
+    const EventKindStyle style = eventKindStyle(kind);
+    const int px = std::max(8, int(size * devicePixelRatio + 0.5));
+    QImage image(px, px, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    // A thin white ring keeps the mark visible on dark backgrounds and over candles.
+    const qreal ring = std::max(1.0, px / 16.0);
+    p.setBrush(style.color);
+    p.setPen(QPen(QColor(255, 255, 255, 230), ring));
+    p.drawEllipse(QRectF(ring / 2, ring / 2, px - ring, px - ring));
+    p.setPen(Qt::white);
+    QFont f = p.font();
+    f.setBold(true);
+    f.setPixelSize(std::max(6, int(px * 0.58)));
+    p.setFont(f);
+    p.drawText(QRect(0, 0, px, px), Qt::AlignCenter, QString(style.letter));
+    p.end();
+    image.setDevicePixelRatio(devicePixelRatio);
+    return image;
 }
-} // namespace
 
 QIcon eventKindIcon(const QString &kind)
 {
@@ -33,23 +39,10 @@ QIcon eventKindIcon(const QString &kind)
     const QString key = kind.toLower();
     if (auto it = cache.constFind(key); it != cache.cend())
         return *it;
-    const auto known = eventKindFromId(key);
-    const QColor color = known ? colorOf(*known) : QColor::fromHsv(int(qHash(key) % 360), 140, 170);
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(color);
-    p.setPen(Qt::NoPen);
-    p.drawEllipse(1, 1, 30, 30);
-    p.setPen(Qt::white);
-    QFont f = p.font();
-    f.setBold(true);
-    f.setPixelSize(18);
-    p.setFont(f);
-    p.drawText(QRect(0, 0, 32, 32), Qt::AlignCenter, kind.left(1).toUpper());
-    p.end();
-    return cache.insert(key, QIcon(pixmap)).value();
+    QIcon icon;
+    icon.addPixmap(QPixmap::fromImage(eventKindImage(key, 16)));
+    icon.addPixmap(QPixmap::fromImage(eventKindImage(key, 32)));
+    return cache.insert(key, icon).value();
 }
 
 } // namespace tw

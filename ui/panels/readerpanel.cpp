@@ -107,8 +107,8 @@ void ReaderPanel::showArticle(qint64 articleId)
         auto *score = new QTableWidgetItem(s.scored ? QString::asprintf("%+.2f", s.score) : tr("not scored"));
         auto *label = new QTableWidgetItem(s.label);
         if (s.scored) {
-            score->setForeground(sentimentColor(s.label, s.score));
-            label->setForeground(sentimentColor(s.label, s.score));
+            score->setForeground(sentimentTextColor(s.label, s.score));
+            label->setForeground(sentimentTextColor(s.label, s.score));
         }
         m_scores->setItem(i, 1, score);
         m_scores->setItem(i, 2, label);

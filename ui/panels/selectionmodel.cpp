@@ -6,6 +6,9 @@ void SelectionModel::setTicker(const QString &ticker)
 {
     if (ticker == m_ticker)
         return;
+    // An event belongs to one company: choosing another ends its selection.
+    if (m_eventId != 0 || m_focusDate.isValid())
+        clearEvent();
     m_ticker = ticker;
     emit tickerChanged(m_ticker);
 }
@@ -24,6 +27,15 @@ void SelectionModel::setFocusDate(const QDate &date)
     // the chart back to it after the analyst scrolled away.
     m_focusDate = date;
     emit focusDateChanged(m_focusDate);
+}
+
+void SelectionModel::setEvent(qint64 eventId, const QDate &date)
+{
+    const bool changed = eventId != m_eventId;
+    m_eventId = eventId;
+    if (changed)
+        emit eventChanged(m_eventId);
+    setFocusDate(date);
 }
 
 } // namespace tw

@@ -1,5 +1,7 @@
 #include "ui/panels/sentimentdelegate.h"
 
+#include "ui/theme/themecolors.h"
+
 #include "ui/panels/badge.h"
 #include "models/read/articlelistmodel.h"
 
@@ -28,7 +30,7 @@ void SentimentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawRoundedRect(badge, 4, 4);
-    painter->setPen(Qt::white);
+    painter->setPen(ThemeColors::current().badgeText);
     painter->drawText(badge, Qt::AlignCenter, text);
     painter->restore();
 }

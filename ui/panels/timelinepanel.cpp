@@ -4,6 +4,7 @@
 #include "ui/panels/emptystate.h"
 #include "ui/panels/kindicon.h"
 #include "ui/panels/selectionmodel.h"
+#include "ui/theme/themecolors.h"
 #include "models/read/eventreader.h"
 #include "models/text/safetext.h"
 
@@ -58,11 +59,20 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
     layout->addWidget(m_stack);
 
     connect(m_events, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (!item)
+        if (!item) {
+            m_selection->clearEvent();
             return;
+        }
         showSources(item->data(0, kEventIdRole).toLongLong());
-        m_selection->setFocusDate(item->data(0, kDateRole).toDate());
+        m_selection->setEvent(item->data(0, kEventIdRole).toLongLong(), item->data(0, kDateRole).toDate());
     });
+    // Ctrl+click on the selected row unselects it: the event is no longer chosen.
+    connect(m_events, &QTreeWidget::itemSelectionChanged, this, [this] {
+        if (m_events->selectedItems().isEmpty())
+            m_selection->clearEvent();
+    });
+    // A chart marker chose an event (or the selection ended elsewhere).
+    connect(m_selection, &SelectionModel::eventChanged, this, &TimelinePanel::selectEvent);
     connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
             m_selection->setArticle(item->data(Qt::UserRole).toLongLong());
@@ -120,7 +130,7 @@ void TimelinePanel::reload()
         if (!e.period.isEmpty())
             tip += QStringLiteral(" · ") + e.period;
         item->setToolTip(Event, tip);
-        item->setToolTip(Date, e.kind);
+        item->setToolTip(Date, eventKindStyle(e.kind).name);   // the mark's key (Help, chart legend)
         item->setText(Amount, e.amountText());
         item->setText(Sources, QString::number(e.sourceCount));
         item->setTextAlignment(Sources, Qt::AlignRight | Qt::AlignVCenter);
@@ -129,6 +139,33 @@ void TimelinePanel::reload()
         if (e.id == current) {
             m_events->setCurrentItem(item);
             showSources(e.id);
+        }
+    }
+    // The selected event is gone (another ticker, or merged away): so is its mark.
+    if (current != 0 && !m_events->currentItem())
+        m_selection->clearEvent();
+}
+
+void TimelinePanel::selectEvent(qint64 eventId)
+{
+    QTreeWidgetItem *current = m_events->currentItem();
+    if (current && current->data(0, kEventIdRole).toLongLong() == eventId && current->isSelected())
+        return;
+    if (eventId == 0) {
+        const QSignalBlocker block(m_events);
+        m_events->setCurrentItem(nullptr);
+        m_events->clearSelection();
+        m_sources->clear();
+        m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
+        m_selection->clearEvent();   // when called directly rather than by the selection
+        return;
+    }
+    for (int i = 0; i < m_events->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_events->topLevelItem(i);
+        if (item->data(0, kEventIdRole).toLongLong() == eventId) {
+            m_events->setCurrentItem(item);   // lists its sources, as a click does
+            m_events->scrollToItem(item);
+            return;
         }
     }
 }

@@ -33,6 +33,8 @@ public:
 
 public slots:
     void reload() override;
+    // Makes `eventId` the current row (0: none), as a click on it would.
+    void selectEvent(qint64 eventId);
 
 private:
     void showSources(qint64 eventId);

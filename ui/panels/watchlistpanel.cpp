@@ -1,5 +1,7 @@
 #include "ui/panels/watchlistpanel.h"
 
+#include "ui/theme/themecolors.h"
+
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
@@ -166,7 +168,7 @@ void WatchlistPanel::reload()
         auto *change
             = numberItem(r.changePercent ? QString::asprintf("%+.2f%%", *r.changePercent) : QStringLiteral("–"));
         if (r.changePercent)
-            change->setForeground(*r.changePercent >= 0 ? QColor(0x2e, 0x9e, 0x4f) : QColor(0xd0, 0x3b, 0x3b));
+            change->setForeground(*r.changePercent >= 0 ? ThemeColors::current().upText : ThemeColors::current().downText);
         m_table->setItem(i, Change, change);
 
         auto *score
@@ -175,7 +177,7 @@ void WatchlistPanel::reload()
         if (r.score) {
             score->setData(kCompactTextRole, score->text().section(QLatin1Char(' '), 0, 0));   // the number
             const QColor c = sentimentColor(r.scoreLabel, *r.score);
-            score->setForeground(Qt::white);
+            score->setForeground(ThemeColors::current().badgeText);
             score->setBackground(c);
             QFont f = score->font();
             f.setBold(true);

@@ -3,12 +3,14 @@
 #include "feeds/ingest/backgroundfetcher.h"
 #include "models/alerts/analyststate.h"
 #include "models/core/logging.h"
+#include "ui/dialogs/helpdialog.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
 #include "ui/notify/trayicon.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/panel.h"
 #include "ui/panels/selectionmodel.h"
+#include "ui/theme/apptheme.h"
 #include "ui/window/aboutdialog.h"
 #include "ui/window/docklayout.h"
 #include "ui/window/panelregistry.h"
@@ -84,6 +86,8 @@ void MainWindow::createDocks()
         placeholder->setAlignment(Qt::AlignCenter);
         placeholder->setEnabled(false);
         dock->setWidget(placeholder);
+        // A menu reads "&" as a mnemonic: the toggle shows the title as written.
+        dock->toggleViewAction()->setText(dock->windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
         m_docks << dock;
     }
 }
@@ -114,6 +118,9 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *helpPage = help->addAction(tr("Tickerwire &Help"), this, [this] { HelpDialog::showHelp(this); });
+    helpPage->setObjectName(QStringLiteral("helpAction"));
+    helpPage->setShortcut(QKeySequence::HelpContents);
     QAction *about = help->addAction(tr("&About Tickerwire"), this, [this] {
         AboutDialog dialog(m_storeLocation, this);
         dialog.exec();
@@ -136,6 +143,10 @@ void MainWindow::createMenus()
                 DockLayout(this).save(name);
         });
     });
+    view->addSeparator();
+    auto *theme = new ThemeMenu(view);
+    view->addMenu(theme);
+    connect(theme, &ThemeMenu::themeChanged, this, &MainWindow::refresh);   // views re-read their colours
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const

@@ -26,7 +26,7 @@ const QList<PanelSpec> &panelRegistry()
         PanelSpec::of<ArticlesPanel>("dock.articles", TW_TITLE("Articles"), "Alt+3", P::below("dock.chart"), {0, 380}),
         PanelSpec::of<ReaderPanel>("dock.reader", TW_TITLE("Reader"), "Alt+4", P::rightOf("dock.chart"), {460, 357}),
         PanelSpec::of<TimelinePanel>("dock.timeline", TW_TITLE("Timeline"), "Alt+5", P::below("dock.reader"), {0, 565}),
-        PanelSpec::of<CapexPanel>("dock.capex", TW_TITLE("Capex && guidance"), "Alt+6", P::tabbedWith("dock.timeline")),
+        PanelSpec::of<CapexPanel>("dock.capex", TW_TITLE("Capex & guidance"), "Alt+6", P::tabbedWith("dock.timeline")),
         PanelSpec::of<AlertsPanel>("dock.alerts", TW_TITLE("Alerts"), "Alt+7", P::tabbedWith("dock.capex")),
         PanelSpec::of<FeedStatusPanel>("dock.feeds", TW_TITLE("Feed status"), "Alt+8", P::below("dock.watchlist")),
     };
