@@ -36,6 +36,7 @@ public slots:
 
 private:
     void showSources(qint64 eventId);
+    void showSourceList(bool shown);
 
     QSqlDatabase m_db;
     SelectionModel *m_selection;
