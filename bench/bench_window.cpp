@@ -202,6 +202,51 @@ void BM_FirstPageForTicker(benchmark::State &state)
 }
 BENCHMARK(BM_FirstPageForTicker)->Unit(benchmark::kMillisecond);
 
+// A click on the Title or Source header: the first page in that order, and
+// ten pages of it (keyset pages on the (title, id) / (source, id) index).
+void sortedBy(benchmark::State &state, ArticleOrder order, int pages, const QString &search = QString())
+{
+    ListFixture f;
+    ArticleListModel model(f.store->database());
+    ArticleFilter filter;
+    filter.order = order;
+    filter.newestFirst = false;
+    filter.search = search;
+    for (auto _ : state) {
+        model.setFilter({});
+        model.setFilter(filter);
+        for (int i = 1; i < pages; ++i)
+            model.fetchMore({});
+        benchmark::DoNotOptimize(model.rowCount());
+    }
+    state.counters["total"] = double(model.totalCount());
+}
+void BM_FirstPageByTitle(benchmark::State &state)
+{
+    sortedBy(state, ArticleOrder::Title, 1);
+}
+void BM_TenPagesByTitle(benchmark::State &state)
+{
+    sortedBy(state, ArticleOrder::Title, 10);
+}
+void BM_FirstPageBySource(benchmark::State &state)
+{
+    sortedBy(state, ArticleOrder::Source, 1);
+}
+void BM_SearchRareWordByTitle(benchmark::State &state)
+{
+    sortedBy(state, ArticleOrder::Title, 1, QStringLiteral("avocado"));
+}
+void BM_SearchCommonWordByTitle(benchmark::State &state)
+{
+    sortedBy(state, ArticleOrder::Title, 1, QStringLiteral("capex "));
+}
+BENCHMARK(BM_FirstPageByTitle)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TenPagesByTitle)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FirstPageBySource)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchRareWordByTitle)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchCommonWordByTitle)->Unit(benchmark::kMillisecond);
+
 // What the search box does once typing pauses: a new filter, first page.
 void searchFor(benchmark::State &state, const QString &typed)
 {

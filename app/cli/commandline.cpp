@@ -19,7 +19,7 @@ const QCommandLineOption kScreenshot(QStringList{QStringLiteral("screenshot")},
                                      QStringLiteral("Render the window to FILE.png after loading, then exit."),
                                      QStringLiteral("FILE.png"));
 const QCommandLineOption kLayout(QStringList{QStringLiteral("layout")},
-                                 QStringLiteral("Use the named saved layout (with --screenshot)."),
+                                 QStringLiteral("Use the named saved layout or preset (Overview, Reading, Charts)."),
                                  QStringLiteral("NAME"));
 const QCommandLineOption kNoFetch(QStringList{QStringLiteral("no-fetch")},
                                   QStringLiteral("Open the window without fetching feeds in the background."));

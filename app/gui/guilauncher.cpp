@@ -10,6 +10,8 @@
 #include "models/store/articlestore.h"
 #include "models/store/storeconnection.h"
 #include "models/store/storelocation.h"
+#include "ui/window/docklayout.h"
+#include "ui/window/layoutpresets.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/theme/apptheme.h"
 #include "ui/window/mainwindow.h"
@@ -59,9 +61,15 @@ int runGui(const GlobalOptions &globals)
     const QSize available = window.screen() ? window.screen()->availableSize() : QSize(1600, 1000);
     window.resize(std::min(1600, available.width()), std::min(1000, available.height()));
     window.attachStore((*store)->database());
-    // Chosen now, applied once when the window is first shown.
-    if (!globals.layout.isEmpty())
-        window.restoreSavedLayout(globals.layout);
+    // Chosen now, applied once when the window is first shown; a preset's
+    // name (Overview, Reading, Charts) arranges the docks after that show.
+    QString preset;
+    if (!globals.layout.isEmpty()) {
+        if (!DockLayout(&window).hasSaved(globals.layout) && LayoutPreset::named(globals.layout))
+            preset = globals.layout;
+        else
+            window.restoreSavedLayout(globals.layout);
+    }
     else if (interactive)
         window.restoreSavedLayout();
     window.show();
@@ -69,12 +77,17 @@ int runGui(const GlobalOptions &globals)
     // Alert rules run on their own thread; a clicked desktop notification
     // brings the window forward (the Alerts panel then shows the cause).
     AlertDelivery alerts(location);
-    QObject::connect(&alerts, &AlertDelivery::openRequested, &window, [&window] {
+    QObject::connect(&alerts, &AlertDelivery::openRequested, &window, [&window](qint64 alertId) {
         window.showNormal();
         window.raise();
         window.activateWindow();
         if (auto *alertsPanel = window.panel<AlertsPanel>())
             alertsPanel->reveal();
+        // Then its cause (the article in the reader), as a double-click in the panel.
+        if (auto *alertsPanel = window.panel<AlertsPanel>()) {
+            alertsPanel->reload();
+            alertsPanel->openCause(alertId);
+        }
     });
     QObject::connect(&alerts, &AlertDelivery::alertsFired, &window, &MainWindow::refresh);
     if (auto *tray = window.findChild<TrayIcon *>())
@@ -89,6 +102,8 @@ int runGui(const GlobalOptions &globals)
         QObject::connect(fetcher, &BackgroundFetcher::finished, &alerts, &AlertDelivery::evaluate);
         window.attachFetcher(fetcher);
     }
+    if (!preset.isEmpty())
+        QTimer::singleShot(0, &window, [&window, preset] { window.applyPreset(preset); });
     if (!interactive)
         scheduleScreenshotAndQuit(&window, globals.screenshot);
     return QApplication::exec();

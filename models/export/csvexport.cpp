@@ -41,6 +41,9 @@ void addCell(CsvWriter &writer, const QVariant &value, ExportColumnType type)
     case ExportColumnType::Real:
         writer.addNumber(value.toDouble());
         break;
+    case ExportColumnType::Measure:
+        writer.addNumber(value.toDouble(), kMeasureDecimals);
+        break;
     case ExportColumnType::Instant:
         writer.addInstant(value.toLongLong());
         break;

@@ -64,10 +64,18 @@ QByteArray CsvWriter::escapeField(const QString &text)
     return utf8;
 }
 
-QString CsvWriter::formatNumber(double value)
+QString CsvWriter::formatNumber(double value, int maxDecimals)
 {
     if (!std::isfinite(value))
         return QString();
+    if (maxDecimals >= 0) {
+        // A computed score carries 16 digits of which four mean something:
+        // round, then print the shortest form of the rounded value.
+        const double scale = std::pow(10.0, maxDecimals);
+        const double rounded = std::round(value * scale) / scale;
+        if (std::isfinite(rounded))
+            value = rounded == 0.0 ? 0.0 : rounded;   // no "-0"
+    }
     // QString::number ignores every locale setting (always '.', no grouping);
     // the shortest representation that reads back to the same double keeps
     // every digit that matters and none that do not. Plain notation for the
@@ -97,9 +105,9 @@ void CsvWriter::addInteger(qint64 value)
     addRaw(QByteArray::number(value));
 }
 
-void CsvWriter::addNumber(double value)
+void CsvWriter::addNumber(double value, int maxDecimals)
 {
-    addRaw(formatNumber(value).toLatin1());
+    addRaw(formatNumber(value, maxDecimals).toLatin1());
 }
 
 void CsvWriter::addInstant(qint64 utcMs)

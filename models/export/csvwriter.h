@@ -29,7 +29,9 @@ public:
 
     void addText(const QString &text);
     void addInteger(qint64 value);
-    void addNumber(double value);   // NaN and infinities have no CSV form: empty cell
+    // NaN and infinities have no CSV form: empty cell. With maxDecimals >= 0
+    // the value is rounded to that many decimals first (trailing zeros dropped).
+    void addNumber(double value, int maxDecimals = -1);
     void addInstant(qint64 utcMs);  // ISO-8601 UTC, milliseconds only when present
     void addEmpty();
     void endRow();
@@ -38,7 +40,7 @@ public:
     bool ok() const { return m_ok; }
 
     // The pieces, public because tests and other writers use them.
-    static QString formatNumber(double value);
+    static QString formatNumber(double value, int maxDecimals = -1);
     static QString formatInstant(qint64 utcMs);
     static bool needsFormulaDefusing(const QString &text);
     static QByteArray escapeField(const QString &text);

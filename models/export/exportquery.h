@@ -58,8 +58,11 @@ struct ExportFilter {
 // (taken as UTC when it names no offset). `endOfRange` picks the meaning.
 Result<QDateTime> parseExportDate(const QString &text, bool endOfRange);
 
-// How a column's stored value becomes a CSV cell.
-enum class ExportColumnType { Text, Integer, Real, Instant };
+// How a column's stored value becomes a CSV cell. Real: as stored (prices and
+// amounts as received, shortest form); Measure: a computed score, confidence,
+// relevance or evidence, rounded to the kMeasureDecimals its method supports.
+enum class ExportColumnType { Text, Integer, Real, Instant, Measure };
+inline constexpr int kMeasureDecimals = 4;
 
 struct ExportColumn {
     QString header;

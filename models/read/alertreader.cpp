@@ -17,7 +17,10 @@ Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT f.id, f.fired_utc, coalesce(nullif(r.name, ''), r.kind), f.ticker, f.message, f.acknowledged "
+        "SELECT f.id, f.fired_utc, coalesce(nullif(r.name, ''), r.kind), f.ticker, f.message, f.acknowledged, "
+        "f.cause_key, "
+        "(SELECT a.id FROM fired_alert_articles c JOIN articles a ON a.id = c.article_id WHERE c.alert_id = f.id "
+        " ORDER BY a.published_utc DESC, a.id DESC LIMIT 1) "
         "FROM fired_alerts f JOIN alert_rules r ON r.id = f.rule_id ORDER BY f.fired_utc DESC, f.id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
@@ -25,10 +28,29 @@ Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
     // Acknowledging is each analyst's own (AnalystState); the column is older builds' shared state.
     const AnalystState::Acknowledged acked = AnalystState::forStore(m_db).acknowledged();
     QList<FiredAlertRow> out;
-    while (q.next())
-        out << FiredAlertRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-            q.value(3).toString(), q.value(4).toString(),
-            q.value(5).toInt() != 0 || acked.contains(q.value(0).toLongLong(), q.value(1).toLongLong())};
+    while (q.next()) {
+        FiredAlertRow row;
+        row.id = q.value(0).toLongLong();
+        row.firedUtc = q.value(1).toLongLong();
+        row.ruleName = q.value(2).toString();
+        row.ticker = q.value(3).toString();
+        row.message = q.value(4).toString();
+        row.acknowledged = q.value(5).toInt() != 0 || acked.contains(row.id, row.firedUtc);
+        row.causeKey = q.value(6).toString();
+        row.causeArticleId = q.value(7).toLongLong();
+        out << row;
+    }
+    q.finish();
+    // The news time: the cause article's publication, read by its key.
+    QSqlQuery published(m_db);
+    published.prepare(QStringLiteral("SELECT published_utc FROM articles WHERE id = ?"));
+    for (FiredAlertRow &row : out) {
+        if (row.causeArticleId == 0)
+            continue;
+        published.addBindValue(row.causeArticleId);
+        if (published.exec() && published.next())
+            row.newsUtc = published.value(0).toLongLong();
+    }
     return out;
 }
 

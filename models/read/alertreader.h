@@ -13,6 +13,11 @@ namespace tw {
 struct FiredAlertRow {
     qint64 id = 0;
     qint64 firedUtc = 0;
+    // When the news behind it happened: the newest cause article's
+    // publication (0 for a price or score cause, which has no article).
+    qint64 newsUtc = 0;
+    qint64 causeArticleId = 0;   // that article, 0 when none
+    QString causeKey;            // "event:12", "guidance:12:…", a quote or score key
     QString ruleName;
     QString ticker;
     QString message;

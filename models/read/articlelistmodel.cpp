@@ -1,5 +1,6 @@
 #include "models/read/articlelistmodel.h"
 
+#include "models/store/articlesearch.h"
 #include "models/text/safetext.h"
 #include "models/core/storetime.h"
 
@@ -37,6 +38,9 @@ void ArticleListModel::reload()
     // The view asks for more rows only once it is shown; read the first page
     // now so the model is usable (and counted) on its own.
     fetchMore({});
+    auto total = m_reader.count(m_filter);
+    m_total = total ? *total : -1;
+    emit totalCountChanged(m_total);
 }
 
 namespace {
@@ -49,7 +53,8 @@ bool listedBefore(const ArticleRow &a, const ArticleRow &b)
 
 void ArticleListModel::refreshNewest()
 {
-    if (m_rows.isEmpty() || !m_filter.newestFirst || !m_filter.search.trimmed().isEmpty()) {
+    if (m_rows.isEmpty() || !m_filter.newestFirst || m_filter.order != ArticleOrder::Published
+        || !m_filter.search.trimmed().isEmpty()) {
         reload();
         return;
     }
@@ -81,6 +86,11 @@ void ArticleListModel::refreshNewest()
         beginInsertRows({}, row, row);
         m_rows.insert(row, r);
         endInsertRows();
+    }
+    // Every row stored since matches the filter, shown or not yet paged to.
+    if (m_total >= 0) {
+        m_total += page->size();
+        emit totalCountChanged(m_total);
     }
 }
 
@@ -122,6 +132,11 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
+        if (index.column() == Title && !r.snippet.isEmpty()) {
+            QString snippet = r.snippet;
+            snippet.remove(QChar(kSearchMarkStart)).remove(QChar(kSearchMarkEnd));
+            return displaySafe(r.title) + QStringLiteral("\n\n") + displaySafe(snippet.simplified());
+        }
         if (index.column() == Title)
             return displaySafe(r.title);
         if (index.column() == Time)
@@ -133,6 +148,10 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return r.score ? QVariant(*r.score) : QVariant();
     case LabelRole:
         return r.label;
+    case MarkedTitleRole:
+        return r.markedTitle.isEmpty() ? QVariant() : QVariant(r.markedTitle);
+    case SnippetRole:
+        return r.snippet.isEmpty() ? QVariant() : QVariant(r.snippet);
     default:
         return {};
     }
@@ -140,6 +159,9 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 
 QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return isSortable(section) ? tr("Click to sort; again to reverse")
+                                   : tr("Not sortable: computed for each row, which a large store cannot sort by quickly");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -169,7 +191,7 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
         return;
     std::optional<ArticleCursor> after;
     if (!m_rows.isEmpty())
-        after = ArticleCursor{m_rows.last().publishedUtc, m_rows.last().id};
+        after = ArticleCursor::after(m_rows.last(), m_filter.order);
     auto page = m_reader.page(m_filter, after, kPageSize);
     if (!page) {
         m_atEnd = true;
@@ -185,13 +207,19 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     endInsertRows();
 }
 
+bool ArticleListModel::isSortable(int column)
+{
+    return column == Time || column == Title || column == Source;
+}
+
 void ArticleListModel::sort(int column, Qt::SortOrder order)
 {
-    // Paging follows the (published_utc, id) index, so time is the one order
-    // that stays instant on a large store; other columns keep that order.
-    if (column != Time)
+    // Pages follow an index on the sort key (keyset paging), so each order
+    // stays instant on a large store; the other columns are not offered.
+    if (!isSortable(column))
         return;
     ArticleFilter f = m_filter;
+    f.order = column == Title ? ArticleOrder::Title : (column == Source ? ArticleOrder::Source : ArticleOrder::Published);
     f.newestFirst = order == Qt::DescendingOrder;
     setFilter(f);
 }

@@ -15,7 +15,15 @@ class ArticleListModel : public QAbstractTableModel {
 
 public:
     enum Column { Time, Source, Tickers, Title, Sentiment, ColumnCount };
-    enum Role { ArticleIdRole = Qt::UserRole + 1, ScoreRole, LabelRole };
+    enum Role {
+        ArticleIdRole = Qt::UserRole + 1,
+        ScoreRole,
+        LabelRole,
+        // With a search: the title with its matched terms marked, and the
+        // words around the best match (splitMarkedText); null otherwise.
+        MarkedTitleRole,
+        SnippetRole,
+    };
     static constexpr int kPageSize = 200;
 
     explicit ArticleListModel(QSqlDatabase db, QObject *parent = nullptr);
@@ -28,9 +36,15 @@ public:
     // where it belongs among the pages already read (on top, or further down
     // for a story published earlier but fetched later), keeping the view's
     // scroll position; rows below the pages read come with the next page.
-    // Falls back to reload() when that is not possible (a search, oldest-first
-    // order, or more than a page of new rows).
+    // Falls back to reload() when that is not possible (a search, another
+    // order than newest first, or more than a page of new rows).
     void refreshNewest();
+    // How many articles the filter matches in the store (-1 when the count
+    // failed), however many pages are loaded.
+    qint64 totalCount() const { return m_total; }
+    // Whether sort() can order by `column` (Time, Title and Source: each has
+    // an index to page on; tickers and sentiment are computed per row).
+    static bool isSortable(int column);
     // The last read error, empty when the last read worked.
     const QString &lastError() const { return m_lastError; }
     qint64 articleId(int row) const;
@@ -45,6 +59,7 @@ public:
 
 signals:
     void loadFailed(const QString &message);
+    void totalCountChanged(qint64 count);
 
 private:
     ArticlePageReader m_reader;
@@ -52,6 +67,7 @@ private:
     QList<ArticleRow> m_rows;
     bool m_atEnd = false;
     qint64 m_seenId = 0;   // the newest article id in the store when last read
+    qint64 m_total = -1;
     QString m_lastError;
 };
 

@@ -52,7 +52,17 @@ Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, SqlDia
     const QString search = ArticleSearch::fromTyped(filter.search);
     const QString order = filter.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     sql.from = QStringLiteral("articles a");
-    sql.orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
+    switch (filter.order) {
+    case ArticleOrder::Published:
+        sql.orderBy = QStringLiteral("a.published_utc %1, a.id %1").arg(order);
+        break;
+    case ArticleOrder::Title:
+        sql.orderBy = QStringLiteral("a.title %1, a.id %1").arg(order);
+        break;
+    case ArticleOrder::Source:
+        sql.orderBy = QStringLiteral("a.source %1, a.id %1").arg(order);
+        break;
+    }
     if (!search.isEmpty()) {
         auto match = ArticleSearch(dialect).match(search);
         if (!match)
@@ -60,7 +70,15 @@ Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, SqlDia
         sql.from = match->from;
         sql.where.prepend(match->condition);
         sql.binds.prepend(match->bind);
-        if (match->inIndexOrder) {
+        auto marks = ArticleSearch(dialect).marks(search);
+        if (!marks)
+            return fail(QStringLiteral("Search \"%1\" failed: %2").arg(filter.search, marks.errorMessage()));
+        sql.markedTitle = marks->title;
+        sql.snippet = marks->snippet;
+        sql.selectBinds = marks->binds;
+        // Sorted by title or source, the matches are sorted (the cost grows
+        // with their number: half a second for a third of a million).
+        if (match->inIndexOrder && filter.order == ArticleOrder::Published) {
             // Search results come in store order (id, which follows arrival and
             // so, nearly, publication): the index stops after a page, where
             // sorting by date would first have to collect every match
@@ -100,12 +118,24 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
             binds << after->id;
         }
     } else if (after) {
-        where << (filter.newestFirst ? QStringLiteral("(a.published_utc, a.id) < (?, ?)")
-                                     : QStringLiteral("(a.published_utc, a.id) > (?, ?)"));
-        binds << after->publishedUtc << after->id;
+        const QString cmp = filter.newestFirst ? QStringLiteral("<") : QStringLiteral(">");
+        switch (filter.order) {
+        case ArticleOrder::Published:
+            where << QStringLiteral("(a.published_utc, a.id) %1 (?, ?)").arg(cmp);
+            binds << after->publishedUtc << after->id;
+            break;
+        case ArticleOrder::Title:
+            where << QStringLiteral("(a.title, a.id) %1 (?, ?)").arg(cmp);
+            binds << after->text << after->id;
+            break;
+        case ArticleOrder::Source:
+            where << QStringLiteral("(a.source, a.id) %1 (?, ?)").arg(cmp);
+            binds << after->text << after->id;
+            break;
+        }
     }
     const QString sql = QStringLiteral(
-        "SELECT a.id, a.published_utc, a.source, a.title, "
+        "SELECT a.id, a.published_utc, a.source, a.title, %5, %6, "
         "(SELECT %4 FROM (SELECT ticker FROM article_tickers "
         "   WHERE article_id = a.id ORDER BY relevance DESC, ticker) linked), "
         "(SELECT s.score || ' ' || s.label FROM article_scores s WHERE s.article_id = a.id "
@@ -113,12 +143,13 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         "FROM %1 %2 ORDER BY %3 LIMIT ?")
                             .arg(from, list->whereClause(), orderBy,
                                  dialect == SqlDialect::Postgres ? QStringLiteral("string_agg(ticker, ', ')")
-                                          : QStringLiteral("group_concat(ticker, ', ')"));
+                                          : QStringLiteral("group_concat(ticker, ', ')"),
+                                 list->markedTitle, list->snippet);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return fail(describeSqlError(QStringLiteral("Article list query is invalid"), q));
-    for (const QVariant &v : selectBinds + binds)
+    for (const QVariant &v : list->selectBinds + selectBinds + binds)
         q.addBindValue(v);
     q.addBindValue(limit);
     if (!q.exec()) {
@@ -134,8 +165,10 @@ Result<QList<ArticleRow>> ArticlePageReader::page(
         r.publishedUtc = q.value(1).toLongLong();
         r.source = q.value(2).toString();
         r.title = q.value(3).toString();
-        r.tickers = q.value(4).toString();
-        const QString badge = q.value(5).toString();
+        r.markedTitle = q.value(4).toString();
+        r.snippet = q.value(5).toString();
+        r.tickers = q.value(6).toString();
+        const QString badge = q.value(7).toString();
         if (!badge.isEmpty()) {
             const qsizetype space = badge.indexOf(QLatin1Char(' '));
             r.score = badge.left(space).toDouble();
@@ -158,6 +191,45 @@ Result<QStringList> distinctStrings(const QSqlDatabase &db, const QString &sql)
     return values;
 }
 } // namespace
+
+ArticleCursor ArticleCursor::after(const ArticleRow &row, ArticleOrder order)
+{
+    switch (order) {
+    case ArticleOrder::Published:
+        break;
+    case ArticleOrder::Title:
+        return ArticleCursor{row.publishedUtc, row.id, row.title};
+    case ArticleOrder::Source:
+        return ArticleCursor{row.publishedUtc, row.id, row.source};
+    }
+    return ArticleCursor{row.publishedUtc, row.id, QString()};
+}
+
+Result<qint64> ArticlePageReader::count(const ArticleFilter &filter) const
+{
+    ArticleFilter unordered = filter;
+    unordered.order = ArticleOrder::Published;   // a search then reads the index without sorting
+    auto list = ArticleListSql::build(unordered, dialectOf(m_db));
+    if (!list)
+        return list.error();
+    const bool onlyTicker = !filter.ticker.isEmpty() && filter.source.isEmpty() && filter.label.isEmpty()
+        && !filter.from.isValid() && !filter.to.isValid() && filter.storedAfterId == 0
+        && ArticleSearch::fromTyped(filter.search).isEmpty();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (onlyTicker) {
+        // The (ticker, article_id) index holds the answer: no article row is read.
+        q.prepare(QStringLiteral("SELECT count(*) FROM article_tickers WHERE ticker = ?"));
+        q.addBindValue(filter.ticker);
+    } else {
+        q.prepare(QStringLiteral("SELECT count(*) FROM %1 %2").arg(list->from, list->whereClause()));
+        for (const QVariant &v : std::as_const(list->binds))
+            q.addBindValue(v);
+    }
+    if (!q.exec() || !q.next())
+        return fail(describeSqlError(QStringLiteral("Article count failed"), q));
+    return q.value(0).toLongLong();
+}
 
 Result<qint64> ArticlePageReader::latestId() const
 {

@@ -27,6 +27,7 @@ Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday)
           (SELECT source FROM quotes WHERE ticker = t.symbol AND bar_interval = '1d' ORDER BY ts_utc DESC LIMIT 1),
           (SELECT score FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC, {HORIZON_PREFERENCE} LIMIT 1),
           (SELECT label FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC, {HORIZON_PREFERENCE} LIMIT 1),
+          (SELECT horizon FROM corporate_scores WHERE ticker = t.symbol ORDER BY as_of_utc DESC, {HORIZON_PREFERENCE} LIMIT 1),
           (SELECT count(*) FROM articles a WHERE a.published_utc >= ?
              AND EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = t.symbol))
         FROM tickers t WHERE t.on_watchlist = 1 ORDER BY t.position, t.symbol)")
@@ -48,8 +49,33 @@ Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday)
         if (!q.value(6).isNull())
             r.score = q.value(6).toDouble();
         r.scoreLabel = q.value(7).toString();
-        r.articlesToday = q.value(8).toInt();
+        const QString horizon = q.value(8).toString();
+        r.articlesToday = q.value(9).toInt();
+        if (r.score && !horizon.isEmpty()) {
+            r.scorePoint = CorporateScorePoint();
+            r.scorePoint->horizon = horizon;
+        }
         rows << r;
+    }
+    q.finish();
+    // The evidence and the last days of each scored row, read after the
+    // list (one statement at a time on the connection).
+    CorporateScoreReader scores(m_db);
+    for (WatchlistRow &r : rows) {
+        if (!r.scorePoint)
+            continue;
+        const QString horizon = r.scorePoint->horizon;
+        auto latest = scores.latest(r.symbol, horizon);
+        if (!latest)
+            return latest.error();
+        r.scorePoint = *latest;
+        if (!r.scorePoint)
+            continue;
+        const QDate last = fromStoreTime(r.scorePoint->asOfUtc).date();
+        auto days = scores.daily(r.symbol, horizon, last.addDays(1 - kSparklineDays), last);
+        if (!days)
+            return days.error();
+        r.recentDays = *days;
     }
     return rows;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/read/corporatescorereader.h"
 
 #include <QDate>
 #include <QList>
@@ -23,11 +24,18 @@ struct WatchlistRow {
     QString priceSource;
     std::optional<double> score;
     QString scoreLabel;
+    // The newest score with its evidence (stories, as-of, why it is
+    // insufficient), and the kSparklineDays days up to its as-of, one point
+    // a day, with gaps where the evidence was insufficient.
+    std::optional<CorporateScorePoint> scorePoint;
+    QList<DailyCorporateScore> recentDays;
     int articlesToday = 0;
 };
 
 class WatchlistReader {
 public:
+    static constexpr int kSparklineDays = 30;
+
     explicit WatchlistReader(QSqlDatabase db);
 
     Result<QList<WatchlistRow>> rows(const QDateTime &startOfToday) const;

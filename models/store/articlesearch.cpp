@@ -29,6 +29,51 @@ Result<ArticleSearch::Match> ArticleSearch::match(const QString &query) const
     return fail(QStringLiteral("unknown SQL dialect"));
 }
 
+Result<ArticleSearch::Marks> ArticleSearch::marks(const QString &query) const
+{
+    switch (m_dialect) {
+    case SqlDialect::Sqlite:
+        // Column 0 is the title; -1 lets snippet() pick the column that
+        // matched best (summary or body, or the title when only it did).
+        return Marks{QStringLiteral("highlight(articles_fts, 0, char(2), char(3))"),
+                     QStringLiteral("snippet(articles_fts, -1, char(2), char(3), '…', 14)"), {}};
+    case SqlDialect::Postgres: {
+        auto tsquery = SearchQueryTranslator::toTsQuery(query);
+        if (!tsquery)
+            return tsquery.error();
+        const QString marks = QStringLiteral("StartSel=\"%1\", StopSel=\"%2\"")
+                                  .arg(QChar(kSearchMarkStart))
+                                  .arg(QChar(kSearchMarkEnd));
+        // ts_headline reads the whole text it is given: the summary and the
+        // start of the body are where an article says what it is about.
+        return Marks{QStringLiteral("ts_headline('english', a.title, to_tsquery('english', ?), ?)"),
+                     QStringLiteral("ts_headline('english', coalesce(a.summary, '') || ' ' || "
+                                    "substr(coalesce(a.body, ''), 1, 20000), to_tsquery('english', ?), ?)"),
+                     {*tsquery, marks + QStringLiteral(", HighlightAll=true"), *tsquery,
+                      marks + QStringLiteral(", MaxWords=18, MinWords=8, MaxFragments=1, FragmentDelimiter=' … '")}};
+    }
+    }
+    return fail(QStringLiteral("unknown SQL dialect"));
+}
+
+QList<MarkedTextPart> splitMarkedText(const QString &marked)
+{
+    QList<MarkedTextPart> parts;
+    MarkedTextPart current;
+    for (const QChar c : marked) {
+        if (c == QChar(kSearchMarkStart) || c == QChar(kSearchMarkEnd)) {
+            if (!current.text.isEmpty())
+                parts << current;
+            current = MarkedTextPart{QString(), c == QChar(kSearchMarkStart)};
+            continue;
+        }
+        current.text += c;
+    }
+    if (!current.text.isEmpty())
+        parts << current;
+    return parts;
+}
+
 Status ArticleSearch::validate(const QSqlDatabase &db, const QString &query)
 {
     QSqlQuery q(db);

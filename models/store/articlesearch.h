@@ -5,9 +5,24 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QList>
 #include <QVariant>
+#include <QVariantList>
 
 namespace tw {
+
+// Where a matched term starts and ends in ArticleSearch::Marks' texts
+// (control characters no stored title or body keeps).
+inline constexpr char16_t kSearchMarkStart = u'\x02';
+inline constexpr char16_t kSearchMarkEnd = u'\x03';
+
+// One piece of a marked text: whether it is a matched term.
+struct MarkedTextPart {
+    QString text;
+    bool matched = false;
+};
+// Splits a marked title or snippet into its pieces (without the marks).
+QList<MarkedTextPart> splitMarkedText(const QString &marked);
 
 // Full-text search over the stored articles on both backends: the one place
 // outside the migrations that writes FTS5 MATCH (SQLite) or a tsquery
@@ -31,6 +46,19 @@ public:
     };
     // Fails, naming the problem, when the query cannot be translated.
     Result<Match> match(const QString &query) const;
+
+    // Select expressions that mark the matched terms of `query`, for a
+    // SELECT built from match(query): the title with each matched term
+    // between kSearchMarkStart and kSearchMarkEnd (FTS5 highlight(),
+    // ts_headline), and a few words around the best match in the article
+    // (snippet(), ts_headline over the summary and the body's start), so the
+    // list shows why a row matched. `binds` go before the SELECT's others.
+    struct Marks {
+        QString title;
+        QString snippet;
+        QVariantList binds;
+    };
+    Result<Marks> marks(const QString &query) const;
 
     // Whether the backend's index accepts `query`: asking the index itself is
     // the only faithful check of FTS5's syntax. The error is the backend's

@@ -145,6 +145,20 @@ private slots:
         QCOMPARE(text.toDouble(), value);
     }
 
+    void measuresAreRoundedToTheirPrecision()
+    {
+        // A computed score carries 16 digits of which four mean something;
+        // prices and amounts (no precision given) keep what was received.
+        QCOMPARE(CsvWriter::formatNumber(0.51234567890123456, 4), QStringLiteral("0.5123"));
+        QCOMPARE(CsvWriter::formatNumber(71.23456789, 4), QStringLiteral("71.2346"));
+        QCOMPARE(CsvWriter::formatNumber(0.5, 4), QStringLiteral("0.5"));          // no padding zeros
+        QCOMPARE(CsvWriter::formatNumber(63.0, 4), QStringLiteral("63"));
+        QCOMPARE(CsvWriter::formatNumber(-0.00001, 4), QStringLiteral("0"));       // never "-0"
+        QCOMPARE(CsvWriter::formatNumber(-0.123456, 4), QStringLiteral("-0.1235"));
+        QCOMPARE(CsvWriter::formatNumber(612.3456, -1), QStringLiteral("612.3456"));
+        QCOMPARE(CsvWriter::formatNumber(0.1 + 0.2), QStringLiteral("0.30000000000000004"));
+    }
+
     void nonFiniteNumbersAreEmptyCells()
     {
         QCOMPARE(CsvWriter::formatNumber(std::nan("")), QString());

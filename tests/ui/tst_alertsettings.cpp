@@ -226,13 +226,13 @@ private slots:
                 firedRow = r;
         }
         QVERIFY(firedRow >= 0);
-        QCOMPARE(panel.firedTable()->item(firedRow, 4)->text(), QStringLiteral("no"));
+        QCOMPARE(panel.firedTable()->item(firedRow, 5)->text(), QStringLiteral("no"));
         panel.firedTable()->selectRow(firedRow);
         QVERIFY(ack->isEnabled());
         ack->trigger();
         QVERIFY((*FiredAlertStore(db()).byId(alertId))->acknowledged);
         QVERIFY(!ack->isEnabled());
-        QCOMPARE(panel.firedTable()->item(firedRow, 4)->text(), QStringLiteral("yes"));
+        QCOMPARE(panel.firedTable()->item(firedRow, 5)->text(), QStringLiteral("yes"));
         const qint64 open = *FiredAlertStore(db()).unacknowledgedCount();
         QCOMPARE(panel.acknowledgeAll(), int(open));
         QCOMPARE(*FiredAlertStore(db()).unacknowledgedCount(), qint64(0));

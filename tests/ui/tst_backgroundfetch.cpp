@@ -157,7 +157,8 @@ private slots:
         bar->installEventFilter(&painted);
 
         int lastDone = 0, lastTotal = 0, barMax = 0, barValue = 0;
-        QString barText;
+        QString barText, panelText;
+        auto *feedPanel = window.findChild<FeedStatusPanel *>();
         connect(fetcher, &BackgroundFetcher::progress, this, [&](int done, int total) {
             lastDone = done;
             lastTotal = total;
@@ -165,6 +166,7 @@ private slots:
             barMax = bar->maximum();
             barValue = bar->value();
             barText = bar->format();
+            panelText = feedPanel->progressText();   // the feed status panel says the same
         });
         // The UI thread's clock: ticks while the worker is busy prove the
         // event loop keeps turning; ticks at a partial count prove it turns mid-run.
@@ -197,10 +199,12 @@ private slots:
         QCOMPARE(barMax, 100);
         QCOMPARE(barValue, 100);
         QCOMPARE(barText, QStringLiteral("Fetching 100/100 feeds…"));
+        QCOMPARE(panelText, QStringLiteral("Fetching 100/100 feeds…"));
         QVERIFY(bar->isHidden());
         const QString status = window.findChild<QLabel *>(QStringLiteral("fetchStatus"))->text();
         QVERIFY2(status.startsWith(QStringLiteral("Last fetch ")), qPrintable(status));
         QVERIFY2(status.endsWith(QStringLiteral(": 180 new articles, 10 failed")), qPrintable(status));
+        QCOMPARE(feedPanel->progressText(), status);
 
         // The new rows reached the panels through the store.
         ArticleListModel *articles = window.findChild<ArticlesPanel *>()->model();

@@ -269,8 +269,8 @@ private slots:
         QSet<QString> shownMessages;
         QSet<QString> shownTickers;
         for (int r = 0; r < fired->rowCount(); ++r) {
-            shownMessages.insert(fired->item(r, 3)->text());
-            shownTickers.insert(fired->item(r, 2)->text());
+            shownMessages.insert(fired->item(r, 4)->text());
+            shownTickers.insert(fired->item(r, 3)->text());
         }
         const QStringList messages = column(rows, QStringLiteral("message"));
         QCOMPARE(QSet<QString>(messages.begin(), messages.end()), shownMessages);

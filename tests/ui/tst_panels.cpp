@@ -173,16 +173,19 @@ private slots:
         // The first watchlist load picks its first ticker.
         QCOMPARE(selection.ticker(), QStringLiteral("META"));
         QCOMPARE(watchlist.table()->rowCount(), 5);
-        QCOMPARE(watchlist.table()->item(0, 3)->text(), QStringLiteral("63 Bullish"));
-        // A narrow dock shows the number alone rather than a cut-off label.
+        QCOMPARE(watchlist.table()->item(0, 3)->text(), QStringLiteral("63 Bullish · 5 stories"));
+        // A narrow dock shows the number and the stories rather than a cut-off label.
         watchlist.resize(700, 300);
         watchlist.show();
         QVERIFY(QTest::qWaitForWindowExposed(&watchlist));
-        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63 Bullish"));
+        QTest::qWait(20);   // the columns are fitted once the event loop turns
+        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63 Bullish · 5 stories"));
         watchlist.table()->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
-        watchlist.table()->setColumnWidth(3, 40);
-        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63"));
-        QCOMPARE(watchlist.table()->item(0, 3)->toolTip(), QStringLiteral("Corporate score, newest: 63 Bullish"));
+        watchlist.table()->setColumnWidth(3, 50);
+        QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63 · 5"));
+        QVERIFY2(watchlist.table()->item(0, 3)->toolTip().startsWith(
+                     QStringLiteral("Corporate score 63 Bullish (medium term), as of ")),
+                 qPrintable(watchlist.table()->item(0, 3)->toolTip()));
         watchlist.hide();
         QVERIFY(chart.candleCount() > 200); // one year of weekdays
         QCOMPARE(chart.eventMarkerCount(), 6); // a mark per event: 2026-01-29, four around 2026-04-08, 2026-04-21
@@ -568,7 +571,7 @@ private slots:
     {
         AlertsPanel alerts(db());
         QCOMPARE(alerts.firedTable()->rowCount(), 2);
-        QCOMPARE(alerts.firedTable()->item(0, 1)->text(), QStringLiteral("META score above 70"));
+        QCOMPARE(alerts.firedTable()->item(0, 2)->text(), QStringLiteral("META score above 70"));
         QCOMPARE(alerts.rulesTable()->rowCount(), 2);
         FeedStatusPanel feeds(db());
         QCOMPARE(feeds.table()->rowCount(), 3);

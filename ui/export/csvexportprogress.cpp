@@ -1,5 +1,7 @@
 #include "ui/export/csvexportprogress.h"
 
+#include "ui/export/exportlocation.h"
+
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -67,7 +69,8 @@ void CsvExportProgress::answerSaveDialogWith(const QString &path)
 }
 
 CsvExportProgress *CsvExportProgress::askAndStart(QWidget *parent, const QString &storeLocation,
-                                                  const ExportQuery &query, const QString &suggestedName)
+                                                  const ExportQuery &query, const QString &suggestedName,
+                                                  const QString &panelKey)
 {
     if (!savePathAnswer().isEmpty()) {
         auto *run = new CsvExportProgress(storeLocation, query, savePathAnswer(), false, parent);
@@ -79,11 +82,12 @@ CsvExportProgress *CsvExportProgress::askAndStart(QWidget *parent, const QString
     QString selectedFilter;
     const QString csv = tr("CSV (*.csv)");
     const QString excel = tr("CSV for Excel, UTF-8 with BOM (*.csv)");
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Export CSV"), dir + QLatin1Char('/') + suggestedName,
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Export CSV"),
+                                                      ExportLocation::suggestedPath(panelKey, suggestedName),
                                                       csv + QStringLiteral(";;") + excel, &selectedFilter);
     if (path.isEmpty())
         return nullptr;
+    ExportLocation::remember(panelKey, path);
     auto *run = new CsvExportProgress(storeLocation, query, path, selectedFilter == excel, parent);
     connect(run, &CsvExportProgress::finished, run, &QObject::deleteLater);
     run->start();

@@ -22,11 +22,12 @@ public:
     void setQuiet(bool quiet) { m_quiet = quiet; }
     QProgressDialog *dialog() const { return m_dialog; }
 
-    // Asks where to save (suggesting `suggestedName`), then starts an export
-    // that deletes itself when done. Returns null when the user cancels the
-    // file dialog. This is what a panel's Ctrl+E action calls.
+    // Asks where to save (suggesting `suggestedName` in the folder last used
+    // for `panelKey`, see ExportLocation), then starts an export that deletes
+    // itself when done. Returns null when the user cancels the file dialog.
+    // This is what a panel's Ctrl+E action calls.
     static CsvExportProgress *askAndStart(QWidget *parent, const QString &storeLocation, const ExportQuery &query,
-                                          const QString &suggestedName);
+                                          const QString &suggestedName, const QString &panelKey = QString());
     // For tests of the window's Ctrl+E: askAndStart then writes to `path`
     // without a save dialog and runs quiet. An empty path restores the dialog.
     static void answerSaveDialogWith(const QString &path);

@@ -5,11 +5,16 @@
 #include "models/alerts/firedalertstore.h"
 #include "models/core/storetime.h"
 #include "ui/dialogs/alertruledialog.h"
+#include "ui/panels/chartpanel.h"
+#include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
+#include "ui/panels/readerpanel.h"
+#include "ui/panels/selectionmodel.h"
 #include "models/read/alertreader.h"
 #include "models/text/safetext.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,7 +28,12 @@
 namespace tw {
 
 namespace {
-QTableWidget *makeTable(const QStringList &headers, int stretch, QWidget *parent)
+enum FiredColumn { FiredNews, FiredAt, FiredRule, FiredTicker, FiredMessage, FiredAck };
+constexpr int kCauseArticleRole = Qt::UserRole + 3;   // fired alerts
+constexpr int kTickerRole = Qt::UserRole + 4;         // fired alerts
+constexpr int kFiredRole = Qt::UserRole + 5;          // fired alerts: fired_utc
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 {
     auto *t = new QTableWidget(0, int(headers.size()), parent);
     t->setHorizontalHeaderLabels(headers);
@@ -33,8 +43,6 @@ QTableWidget *makeTable(const QStringList &headers, int stretch, QWidget *parent
     t->setAlternatingRowColors(true);
     t->setShowGrid(false);
     t->setWordWrap(false);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
     return t;
 }
 
@@ -78,13 +86,32 @@ QString when(qint64 ms)
 }
 } // namespace
 
-AlertsPanel::AlertsPanel(QSqlDatabase db, QWidget *parent)
+AlertsPanel::AlertsPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
     : Panel(parent)
     , m_db(std::move(db))
-    , m_fired(makeTable({tr("Time (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, 3, this))
+    , m_selection(selection)
+    , m_fired(makeTable({tr("News (UTC)"), tr("Fired (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, this))
     , m_rules(
-          makeTable({tr("Rule"), tr("Kind"), tr("Ticker"), tr("Threshold"), tr("State"), tr("Last fired")}, 0, this))
+          makeTable({tr("Rule"), tr("Kind"), tr("Ticker"), tr("Threshold"), tr("State"), tr("Last fired")}, this))
 {
+    // The message and the rule say what happened: they keep the room.
+    ColumnFitter::install(m_fired, m_fired->horizontalHeader(),
+        {{FiredNews, ColumnRule::Fit, 10, 17, Qt::ElideRight, true},
+         {FiredAt, ColumnRule::Fit, 10, 17, Qt::ElideRight, true},
+         {FiredRule, ColumnRule::Fit, 8, 22, Qt::ElideMiddle},
+         {FiredTicker, ColumnRule::Fit, 4, 8},
+         {FiredMessage, ColumnRule::Main, 20},
+         {FiredAck, ColumnRule::Fit, 3, 5}});
+    ColumnFitter::install(m_rules, m_rules->horizontalHeader(),
+        {{0, ColumnRule::Main, 16},
+         {1, ColumnRule::Fit, 5, 12},
+         {2, ColumnRule::Fit, 4, 8},
+         {3, ColumnRule::Fit, 4, 10},
+         {4, ColumnRule::Fit, 4, 9},
+         {5, ColumnRule::Fit, 8, 16}});
+    m_fired->horizontalHeaderItem(FiredNews)->setToolTip(tr("When the news behind the alert was published"));
+    m_fired->horizontalHeaderItem(FiredAt)->setToolTip(tr("When the alert fired (the news was stored and evaluated)"));
+    m_fired->setToolTip(tr("Double-click a firing to open its cause"));
     setObjectName(QStringLiteral("alertsPanel"));
     m_firedStack = new EmptyStateStack(m_fired, this);
     m_rulesStack = new EmptyStateStack(m_rules, this);
@@ -171,6 +198,10 @@ void AlertsPanel::createActions()
     });
     connect(m_rules, &QTableWidget::itemSelectionChanged, this, &AlertsPanel::updateActions);
     connect(m_fired, &QTableWidget::itemSelectionChanged, this, &AlertsPanel::updateActions);
+    connect(m_fired, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (m_fired->item(row, 0))
+            openCause(m_fired->item(row, 0)->data(kIdRole).toLongLong());
+    });
     connect(m_rules, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         editRule(m_rules->item(row, 0)->data(kIdRole).toLongLong());
     });
@@ -315,6 +346,43 @@ void AlertsPanel::editRule(qint64 ruleId)
     }
 }
 
+bool AlertsPanel::openCause(qint64 alertId)
+{
+    int row = -1;
+    for (int r = 0; r < m_fired->rowCount() && row < 0; ++r) {
+        if (m_fired->item(r, 0) && m_fired->item(r, 0)->data(kIdRole).toLongLong() == alertId)
+            row = r;
+    }
+    if (row < 0 || !m_selection)
+        return false;
+    m_fired->selectRow(row);
+    const QTableWidgetItem *item = m_fired->item(row, 0);
+    const QString ticker = item->data(kTickerRole).toString();
+    const qint64 article = item->data(kCauseArticleRole).toLongLong();
+    if (!ticker.isEmpty())
+        m_selection->setTicker(ticker);
+    // The panel that shows the cause comes forward, wherever its dock is.
+    auto raise = [this](QWidget *panel) {
+        for (QWidget *w = panel; w; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                dock->show();
+                dock->raise();
+                return;
+            }
+        }
+    };
+    if (article > 0) {
+        m_selection->setArticle(article);
+        if (auto *reader = window()->findChild<ReaderPanel *>())
+            raise(reader);
+    } else {
+        m_selection->setFocusDate(fromStoreTime(item->data(kFiredRole).toLongLong()).date());
+        if (auto *chart = window()->findChild<ChartPanel *>())
+            raise(chart);
+    }
+    return true;
+}
+
 QString AlertsPanel::firedEmptyMessage() const
 {
     return m_firedStack->message();
@@ -341,12 +409,22 @@ void AlertsPanel::reload()
         m_fired->setRowCount(int(fired->size()));
         for (int i = 0; i < fired->size(); ++i) {
             const FiredAlertRow &a = fired->at(i);
+            // The news time first: an alert about April's news fired today
+            // is about April.
+            auto *news = new QTableWidgetItem(a.newsUtc > 0 ? when(a.newsUtc) : QStringLiteral("–"));
+            news->setToolTip(a.newsUtc > 0 ? tr("Published %1").arg(isoUtc(fromStoreTime(a.newsUtc)))
+                                           : tr("A price or score change: no article behind it"));
+            news->setData(kIdRole, a.id);
+            news->setData(kAckRole, a.acknowledged);
+            news->setData(kCauseArticleRole, a.causeArticleId);
+            news->setData(kTickerRole, a.ticker);
+            news->setData(kFiredRole, a.firedUtc);
+            m_fired->setItem(i, FiredNews, news);
             auto *time = new QTableWidgetItem(when(a.firedUtc));
-            time->setData(kIdRole, a.id);
-            time->setData(kAckRole, a.acknowledged);
-            m_fired->setItem(i, 0, time);
-            m_fired->setItem(i, 1, new QTableWidgetItem(displaySafe(a.ruleName)));
-            m_fired->setItem(i, 2, new QTableWidgetItem(a.ticker));
+            time->setToolTip(tr("Fired %1").arg(isoUtc(fromStoreTime(a.firedUtc))));
+            m_fired->setItem(i, FiredAt, time);
+            m_fired->setItem(i, FiredRule, new QTableWidgetItem(displaySafe(a.ruleName)));
+            m_fired->setItem(i, FiredTicker, new QTableWidgetItem(a.ticker));
             auto *message = new QTableWidgetItem(displaySafe(a.message));   // quotes titles: shown, not acted on
             message->setToolTip(displaySafe(a.message));
             if (!a.acknowledged) {
@@ -354,8 +432,8 @@ void AlertsPanel::reload()
                 f.setBold(true);
                 message->setFont(f);
             }
-            m_fired->setItem(i, 3, message);
-            m_fired->setItem(i, 4, new QTableWidgetItem(a.acknowledged ? tr("yes") : tr("no")));
+            m_fired->setItem(i, FiredMessage, message);
+            m_fired->setItem(i, FiredAck, new QTableWidgetItem(a.acknowledged ? tr("yes") : tr("no")));
         }
     }
     auto rules = reader.rules();

@@ -11,6 +11,7 @@ class QToolBar;
 namespace tw {
 
 class EmptyStateStack;
+class SelectionModel;
 
 // Fired alerts (newest first) above the list of alert rules, with the
 // actions on them (toolbar and context menus): new/edit/enable/mute/delete a
@@ -20,7 +21,8 @@ class AlertsPanel : public Panel {
     Q_OBJECT
 
 public:
-    explicit AlertsPanel(QSqlDatabase db, QWidget *parent = nullptr);
+    // With a selection, double-clicking a firing opens its cause there.
+    explicit AlertsPanel(QSqlDatabase db, SelectionModel *selection = nullptr, QWidget *parent = nullptr);
 
     QTableWidget *firedTable() const { return m_fired; }
     QSqlDatabase database() const { return m_db; }
@@ -38,6 +40,10 @@ public:
     bool setRuleMuted(qint64 ruleId, bool muted);
     bool removeRule(qint64 ruleId);   // no question asked; the Delete action asks first
     bool acknowledge(qint64 alertId);
+    // Shows what made the firing: its ticker, and the article (of an event,
+    // the newest that reported it) in the reader, or the chart for a price
+    // or score cause. False when the firing is not listed.
+    bool openCause(qint64 alertId);
     int acknowledgeAll();             // how many were acknowledged
     const QString &lastError() const { return m_lastError; }
 
@@ -64,6 +70,7 @@ private:
     bool done();
 
     QSqlDatabase m_db;
+    SelectionModel *m_selection;
     QTableWidget *m_fired;
     QTableWidget *m_rules;
     EmptyStateStack *m_firedStack;

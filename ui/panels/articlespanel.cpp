@@ -1,6 +1,8 @@
 #include "ui/panels/articlespanel.h"
 
+#include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
+#include "ui/panels/searchhitdelegate.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/panels/sentimentdelegate.h"
 #include "models/read/articlelistmodel.h"
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
@@ -83,18 +86,31 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setItemDelegateForColumn(ArticleListModel::Title, new SearchHitDelegate(m_view));
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(ArticleListModel::Time, Qt::DescendingOrder);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
-    // Fixed widths: sizing to contents would read every row of every page.
-    header->resizeSection(
-        ArticleListModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-04-08 18:20")) + 16);
-    header->resizeSection(ArticleListModel::Source, 130);
-    header->resizeSection(ArticleListModel::Tickers, 80);
-    header->resizeSection(ArticleListModel::Sentiment, 110);
+    // Time, title and source sort for real (each pages on an index); a click
+    // on tickers or sentiment puts the arrow back where the order is.
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        if (ArticleListModel::isSortable(column))
+            return;
+        const ArticleFilter &f = m_model->filter();
+        const int shown = f.order == ArticleOrder::Title
+            ? ArticleListModel::Title
+            : (f.order == ArticleOrder::Source ? ArticleListModel::Source : ArticleListModel::Time);
+        const QSignalBlocker blocker(m_view->horizontalHeader());
+        m_view->horizontalHeader()->setSortIndicator(shown, f.newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
+    // The title is what a row is about: it takes the room the short values
+    // leave. Values are measured on the rows in view, never every page.
+    ColumnFitter::install(m_view, m_view->horizontalHeader(),
+        {{ArticleListModel::Time, ColumnRule::Fit, 10, 17, Qt::ElideRight, true},
+         {ArticleListModel::Source, ColumnRule::Fit, 6, 20, Qt::ElideMiddle},
+         {ArticleListModel::Tickers, ColumnRule::Fit, 5, 16},
+         {ArticleListModel::Title, ColumnRule::Main, 24},
+         {ArticleListModel::Sentiment, ColumnRule::Fit, 11, 16, Qt::ElideRight, true}});
 
+    m_summary->setObjectName(QStringLiteral("articleSummary"));
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -113,12 +129,24 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
         connect(edit, &QDateEdit::dateChanged, this, &ArticlesPanel::applyFilters);
     connect(m_model, &ArticleListModel::rowsInserted, this, &ArticlesPanel::updateSummary);
     connect(m_model, &ArticleListModel::modelReset, this, &ArticlesPanel::updateSummary);
+    connect(m_model, &ArticleListModel::totalCountChanged, this, &ArticlesPanel::updateSummary);
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid())
                 m_selection->setArticle(m_model->articleId(current.row()));
         });
+    // An article opened elsewhere (the reader following the ticker, an
+    // alert, the timeline) is highlighted when the list has it loaded.
+    connect(m_selection, &SelectionModel::articleChanged, this, [this](qint64 id) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->articleId(row) == id) {
+                m_view->setCurrentIndex(m_model->index(row, ArticleListModel::Title));
+                return;
+            }
+        }
+        m_view->selectionModel()->clear();
+    });
     connect(m_selection, &SelectionModel::tickerChanged, this, [this](const QString &ticker) {
         const int i = m_ticker->findData(ticker);
         m_ticker->setCurrentIndex(i >= 0 ? i : 0);
@@ -131,6 +159,9 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     });
     fillFilterChoices();
     applyFilters();
+    // The header's sort indicator may have read the first page before the
+    // summary was connected (setSortingEnabled sorts at once).
+    updateSummary();
 }
 
 Result<ExportQuery> ArticlesPanel::exportQuery() const
@@ -192,6 +223,7 @@ void ArticlesPanel::applyFilters()
     if (m_to->date() > kNoDate)
         f.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC);
     f.search = m_search->text();
+    f.order = m_model->filter().order;
     f.newestFirst = m_model->filter().newestFirst;
     m_model->setFilter(f);
     openFirstIfNothingIsOpen();
@@ -246,8 +278,17 @@ void ArticlesPanel::updateSummary()
         return;
     }
     m_stack->showContent();
-    m_summary->setText(m_model->canFetchMore({}) ? tr("%1 articles loaded, more as you scroll").arg(rows)
-                                                 : tr("%n article(s)", nullptr, rows));
+    // The matches in the store, not only the pages read so far.
+    const QLocale locale;
+    const qint64 total = m_model->totalCount();
+    const QString matches = total < 0 ? QString()
+        : total == 1                  ? tr("1 article")
+                                      : tr("%1 articles").arg(locale.toString(total));
+    if (m_model->canFetchMore({}))
+        m_summary->setText(matches.isEmpty() ? tr("%1 loaded, more as you scroll").arg(locale.toString(rows))
+                                             : tr("%1 · %2 loaded, more as you scroll").arg(matches, locale.toString(rows)));
+    else
+        m_summary->setText(matches.isEmpty() ? tr("%n article(s)", nullptr, rows) : matches);
 }
 
 } // namespace tw

@@ -4,6 +4,7 @@
 #include "ui/theme/themecolors.h"
 #include "models/core/storetime.h"
 #include "models/domain/feed.h"
+#include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
 #include "models/store/feedstore.h"
 #include "models/text/safetext.h"
@@ -11,6 +12,8 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -50,6 +53,8 @@ FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
     , m_db(std::move(db))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_retry(new QPushButton(tr("Retry now"), this))
+    , m_progressText(new QLabel(this))
+    , m_progress(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("feedStatusPanel"));
     m_table->setHorizontalHeaderLabels(
@@ -60,12 +65,24 @@ FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    // The feed's name says which feed; its end tells feeds of one site apart.
+    ColumnFitter::install(m_table, m_table->horizontalHeader(),
+        {{Name, ColumnRule::Main, 14, 0, Qt::ElideMiddle},
+         {State, ColumnRule::Fit, 4, 14},
+         {LastSuccess, ColumnRule::Fit, 6, 12},
+         {LastError, ColumnRule::Fit, 6, 28},
+         {NextFetch, ColumnRule::Fit, 6, 12}});
     m_stack = new EmptyStateStack(m_table, this);
     m_retry->setEnabled(false);
+    m_progressText->setObjectName(QStringLiteral("feedFetchProgress"));
+    m_progressText->setForegroundRole(QPalette::PlaceholderText);
+    m_progressText->setWordWrap(true);   // a long reason must not widen the dock
+    m_progress->setMaximumWidth(140);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
     auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
+    buttons->addWidget(m_progressText, 1);
+    buttons->addWidget(m_progress);
     buttons->addWidget(m_retry);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -118,8 +135,6 @@ void FeedStatusPanel::reload()
     m_stack->showContent();
     // Columns sized to their contents re-measure all rows on every setItem
     // (seconds for a hundred feeds, on the UI thread): measure once, after filling.
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setRowCount(int(feeds->size()));
     for (int i = 0; i < feeds->size(); ++i) {
         const Feed &f = feeds->at(i);
@@ -140,12 +155,34 @@ void FeedStatusPanel::reload()
         m_table->setItem(i, LastSuccess, new QTableWidgetItem(when(f.lastSuccess)));
         const QString lastError = displaySafe(redactSecrets(f.lastError));
         auto *error = new QTableWidgetItem(lastError);
-        error->setToolTip(lastError);
         m_table->setItem(i, LastError, error);
         m_table->setItem(i, NextFetch, new QTableWidgetItem(f.enabled ? when(f.nextDue) : QString()));
     }
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(Name, QHeaderView::Stretch);
+}
+
+QString FeedStatusPanel::progressText() const
+{
+    return m_progressText->text();
+}
+
+void FeedStatusPanel::showFetchProgress(int done, int total)
+{
+    m_progress->setRange(0, std::max(total, 0));   // 0..0: busy until the total is known
+    m_progress->setValue(done);
+    m_progress->show();
+    m_progressText->setText(total > 0 ? tr("Fetching %1/%2 feeds…").arg(done).arg(total) : tr("Fetching feeds…"));
+}
+
+void FeedStatusPanel::showFetchFinished(const QString &summary)
+{
+    m_progress->hide();
+    m_progressText->setText(summary);
+}
+
+void FeedStatusPanel::showFetchingOff(const QString &reason)
+{
+    m_progress->hide();
+    m_progressText->setText(reason);
 }
 
 bool FeedStatusPanel::retryNow(qint64 feedId)

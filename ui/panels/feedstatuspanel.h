@@ -4,6 +4,8 @@
 
 #include <QSqlDatabase>
 
+class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -28,10 +30,18 @@ public:
     QString exportName() const override;
     // "Retry now" then fetches the feed at once.
     void attachFetcher(BackgroundFetcher *fetcher) override;
+    // The fetch under way, shown above the list: "Fetching 3/12 feeds…".
+    QString progressText() const;
 
 public slots:
     void reload() override;
     bool retryNow(qint64 feedId);
+    // A fetch's progress (feeds done of total); total 0 while it starts.
+    void showFetchProgress(int done, int total);
+    // The fetch ended: `summary` ("12 feeds, 40 new articles, 1 failed") stays shown.
+    void showFetchFinished(const QString &summary);
+    // Why nothing is fetched in this session, shown where the progress would be.
+    void showFetchingOff(const QString &reason);
 
 signals:
     void retryRequested(qint64 feedId);
@@ -41,6 +51,8 @@ private:
     QTableWidget *m_table;
     EmptyStateStack *m_stack;
     QPushButton *m_retry;
+    QLabel *m_progressText;
+    QProgressBar *m_progress;
 };
 
 } // namespace tw

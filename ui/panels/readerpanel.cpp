@@ -5,6 +5,8 @@
 #include "ui/panels/emptystate.h"
 #include "ui/panels/safetextbrowser.h"
 #include "ui/panels/selectionmodel.h"
+#include "models/read/articlepage.h"
+#include "models/read/articlescorereader.h"
 #include "models/store/articlestore.h"
 
 #include <QDesktopServices>
@@ -53,6 +55,7 @@ ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
             QDesktopServices::openUrl(m_url);
     });
     connect(m_selection, &SelectionModel::articleChanged, this, &ReaderPanel::showArticle);
+    connect(m_selection, &SelectionModel::tickerChanged, this, &ReaderPanel::followTicker);
     addExportAction(m_scores);
     showArticle(m_selection->articleId());
 }
@@ -80,13 +83,42 @@ void ReaderPanel::reload()
         showArticle(m_articleId);
 }
 
+void ReaderPanel::followTicker(const QString &ticker)
+{
+    if (ticker.isEmpty())
+        return;
+    if (m_articleId > 0) {
+        if (auto scores = ArticleScoreReader(m_db).scores(m_articleId)) {
+            for (const ArticleTickerScore &s : std::as_const(*scores)) {
+                if (s.ticker == ticker)
+                    return;   // the open article is about this ticker too
+            }
+        }
+    }
+    ArticleFilter newest;
+    newest.ticker = ticker;
+    auto page = ArticlePageReader(m_db).page(newest, std::nullopt, 1);
+    if (page && !page->isEmpty()) {
+        m_selection->setArticle(page->first().id);
+        return;
+    }
+    m_noArticleFor = ticker;
+    if (m_selection->articleId() == 0)
+        showArticle(0);
+    else
+        m_selection->setArticle(0);
+}
+
 void ReaderPanel::showArticle(qint64 articleId)
 {
     m_articleId = articleId;
     if (articleId <= 0) {
-        m_stack->showMessage(tr("Select an article to read it here."));
+        m_stack->showMessage(m_noArticleFor.isEmpty()
+                                 ? tr("Select an article to read it here.")
+                                 : tr("No stored article mentions %1 yet.").arg(m_noArticleFor));
         return;
     }
+    m_noArticleFor.clear();
     auto article = ArticleStore(m_db).byId(articleId);
     if (!article || !article->has_value()) {
         m_stack->showMessage(article ? tr("This article is no longer in the store.") : article.errorMessage());

@@ -36,11 +36,15 @@ public:
 public slots:
     void showArticle(qint64 articleId);
     void reload() override;
+    // The reader follows the ticker: an open article that does not mention
+    // `ticker` gives way to the newest one that does, or to an empty state.
+    void followTicker(const QString &ticker);
 
 private:
     QSqlDatabase m_db;
     SelectionModel *m_selection;
     qint64 m_articleId = 0;
+    QString m_noArticleFor;   // the ticker no stored article mentions, for the empty state
     QUrl m_url;
     EmptyStateStack *m_stack;
     SafeTextBrowser *m_browser;

@@ -1,6 +1,7 @@
 #include "ui/panels/timelinepanel.h"
 
 #include "models/core/storetime.h"
+#include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/kindicon.h"
 #include "ui/panels/selectionmodel.h"
@@ -36,9 +37,13 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_events->setHeaderLabels({tr("Date"), tr("Event"), tr("Amount"), tr("Sources")});
     m_events->setAlternatingRowColors(true);
     m_events->setIconSize(QSize(16, 16));
-    m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_events->header()->setSectionResizeMode(Event, QHeaderView::Stretch);
-    m_events->header()->setStretchLastSection(false);
+    // The event's title is what the row says; date, amount and count fit
+    // their values (the date always whole).
+    ColumnFitter::install(m_events, m_events->header(),
+        {{Date, ColumnRule::Fit, 10, 14, Qt::ElideRight, true},
+         {Event, ColumnRule::Main, 20},
+         {Amount, ColumnRule::Fit, 8, 18},
+         {Sources, ColumnRule::Fit, 3, 8}});
     m_sources->setToolTip(tr("Articles that reported the selected event"));
     m_sourcesHint = new QLabel(tr("Select an event to list the articles that reported it."), this);
     m_sourcesHint->setForegroundRole(QPalette::PlaceholderText);
@@ -53,6 +58,7 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
     split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    showSourceList(false);
     m_stack = new EmptyStateStack(split, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -107,6 +113,7 @@ void TimelinePanel::reload()
     const QSignalBlocker blockSources(m_sources);
     m_events->clear();
     m_sources->clear();
+    showSourceList(false);
     m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
     auto events = EventReader(m_db).events(ticker);
     if (!events) {
@@ -170,9 +177,19 @@ void TimelinePanel::selectEvent(qint64 eventId)
     }
 }
 
+void TimelinePanel::showSourceList(bool shown)
+{
+    // Until an event is chosen the list of its articles is empty: it
+    // collapses to its one-line hint and the events keep the room.
+    m_sources->setVisible(shown);
+    QWidget *lower = m_sourcesHint->parentWidget();
+    lower->setMaximumHeight(shown ? QWIDGETSIZE_MAX : m_sourcesHint->sizeHint().height());
+}
+
 void TimelinePanel::showSources(qint64 eventId)
 {
     m_sources->clear();
+    showSourceList(true);
     m_sourcesHint->setText(tr("Articles that reported it:"));
     auto sources = EventReader(m_db).sources(eventId);
     if (!sources)

@@ -38,6 +38,7 @@ public slots:
 
 private:
     void showSources(qint64 eventId);
+    void showSourceList(bool shown);
 
     QSqlDatabase m_db;
     SelectionModel *m_selection;

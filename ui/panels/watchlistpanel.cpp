@@ -2,7 +2,11 @@
 
 #include "ui/theme/themecolors.h"
 
+#include "models/core/storetime.h"
+#include "models/scoring/corporatescorer.h"
 #include "ui/panels/badge.h"
+#include "ui/panels/columnfitter.h"
+#include "ui/panels/sparklinedelegate.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
 #include "models/read/corporatescorereader.h"
@@ -23,7 +27,7 @@
 namespace tw {
 
 namespace {
-enum Column { Symbol, Last, Change, Score, Today, ColumnCount };
+enum Column { Symbol, Last, Change, Score, Today, Trend, ColumnCount };
 
 QTableWidgetItem *numberItem(const QString &text, const QVariant &sortValue = {})
 {
@@ -34,6 +38,29 @@ QTableWidgetItem *numberItem(const QString &text, const QVariant &sortValue = {}
     return item;
 }
 constexpr int kCompactTextRole = Qt::UserRole + 1;
+
+// How much a score's badge shows of its colour: full for a score built on
+// plenty of fresh evidence, faded for a thin one (one or two stories) and
+// more for a stale one, so "71" from one old article does not look like "71"
+// from thirty this week. Evidence is the decayed story weight (1 = one fresh,
+// fully relevant, confident story).
+double badgeStrength(const CorporateScorePoint &point, qint64 nowUtc)
+{
+    constexpr double kFullEvidence = 4.0;   // about four fresh stories look solid
+    // A score stored before evidence was (migration 7) has only its story count.
+    const double evidence = point.evidence > 0 ? point.evidence : double(point.articleCount);
+    double strength = std::clamp(evidence / kFullEvidence, 0.35, 1.0);
+    const auto horizon = parseHorizon(point.horizon);
+    const qint64 halfLife = horizon ? horizonHalfLifeMs(*horizon) : 7 * 86400000LL;
+    if (point.newestStoryUtc > 0 && nowUtc - point.newestStoryUtc > 2 * halfLife)
+        strength *= 0.6;   // stale: the newest story is more than two half-lives old
+    return std::max(strength, 0.25);
+}
+
+QString day(qint64 utcMs)
+{
+    return fromStoreTime(utcMs).date().toString(Qt::ISODate);
+}
 
 // The score cell reads "55 Somewhat bullish" when the column has room and
 // "55" when it has not: a cut "55 So…" says nothing, while the badge's colour
@@ -74,14 +101,23 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
     , m_remove(new QPushButton(tr("Remove"), this))
 {
     setObjectName(QStringLiteral("watchlistPanel"));
-    m_table->setHorizontalHeaderLabels({tr("Ticker"), tr("Last"), tr("Chg %"), tr("Score"), tr("Today")});
+    m_table->setHorizontalHeaderLabels({tr("Ticker"), tr("Last"), tr("Chg %"), tr("Score"), tr("Today"), tr("30 days")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(Score, QHeaderView::Stretch);
     m_table->setItemDelegateForColumn(Score, new ScoreCellDelegate(m_table));
+    m_table->setItemDelegateForColumn(Trend, new SparklineDelegate(m_table));
+    m_table->horizontalHeaderItem(Trend)->setToolTip(
+        tr("The corporate score over the 30 days up to its as-of; gaps where the news was insufficient"));
+    // The score with its evidence is what the row says: it gets the room.
+    ColumnFitter::install(m_table, m_table->horizontalHeader(),
+        {{Symbol, ColumnRule::Fit, 4, 10, Qt::ElideRight, true},
+         {Last, ColumnRule::Fit, 6, 10, Qt::ElideRight, true},
+         {Change, ColumnRule::Fit, 4, 9, Qt::ElideRight, true},
+         {Score, ColumnRule::Main, 7},
+         {Today, ColumnRule::Fit, 5, 6},
+         {Trend, ColumnRule::Fit, 8, 10}});
     m_table->horizontalHeaderItem(Today)->setToolTip(tr("Articles published today (UTC) that mention the ticker"));
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
@@ -171,28 +207,94 @@ void WatchlistPanel::reload()
             change->setForeground(*r.changePercent >= 0 ? ThemeColors::current().upText : ThemeColors::current().downText);
         m_table->setItem(i, Change, change);
 
-        auto *score
-            = new QTableWidgetItem(r.score ? formatCorporateScore(*r.score, r.scoreLabel) : QStringLiteral("–"));
-        score->setToolTip(r.score ? tr("Corporate score, newest: %1").arg(score->text()) : tr("Not scored yet"));
-        if (r.score) {
-            score->setData(kCompactTextRole, score->text().section(QLatin1Char(' '), 0, 0));   // the number
-            const QColor c = sentimentColor(r.scoreLabel, *r.score);
-            score->setForeground(ThemeColors::current().badgeText);
-            score->setBackground(c);
-            QFont f = score->font();
-            f.setBold(true);
-            score->setFont(f);
-        } else {
-            score->setForeground(palette().color(QPalette::PlaceholderText));
-        }
-        score->setTextAlignment(Qt::AlignCenter);
-        m_table->setItem(i, Score, score);
-
+        m_table->setItem(i, Score, scoreItem(r));
+        m_table->setItem(i, Trend, trendItem(r));
         m_table->setItem(i, Today, numberItem(QString::number(r.articlesToday)));
     }
     if (m_selection->ticker().isEmpty())
         m_selection->setTicker(rows->first().symbol);
     selectRowOf(m_selection->ticker());
+}
+
+QTableWidgetItem *WatchlistPanel::scoreItem(const WatchlistRow &r) const
+{
+    auto *item = new QTableWidgetItem;
+    item->setTextAlignment(Qt::AlignCenter);
+    const std::optional<CorporateScorePoint> &p = r.scorePoint;
+    if (!r.score) {
+        item->setText(QStringLiteral("–"));
+        item->setToolTip(tr("Not scored yet"));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+        return item;
+    }
+    if (p && !p->sufficient()) {
+        // Too little news for a number to mean anything: no colour, the reason in the tooltip.
+        item->setText(tr("— insufficient news"));
+        item->setData(kCompactTextRole, QStringLiteral("—"));
+        item->setToolTip(tr("Insufficient news (%1 term): %2\nAs of %3")
+                             .arg(p->horizon, p->insufficientReason, day(p->asOfUtc)));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+        item->setData(kStrengthRole, 0.0);
+        return item;
+    }
+    const QString label = formatCorporateScore(*r.score, r.scoreLabel);
+    const QString number = label.section(QLatin1Char(' '), 0, 0);
+    if (p) {
+        item->setText(tr("%1 · %n stories", nullptr, p->articleCount).arg(label));
+        item->setData(kCompactTextRole, QStringLiteral("%1 · %2").arg(number).arg(p->articleCount));
+        QString tip = tr("Corporate score %1 (%2 term), as of %3\n%n distinct stories, evidence %4 "
+                         "(1 = one fresh, fully relevant story)", nullptr, p->articleCount)
+                          .arg(label, p->horizon, day(p->asOfUtc))
+                          .arg(p->evidence, 0, 'f', 1);
+        if (p->newestStoryUtc > 0)
+            tip += tr("\nNewest story %1").arg(day(p->newestStoryUtc));
+        const double strength = badgeStrength(*p, nowUtc().toMSecsSinceEpoch());
+        if (strength < 1.0)
+            tip += tr("\nShown faded: %1").arg((p->evidence > 0 ? p->evidence : p->articleCount) < 4.0 ? tr("thin evidence") : tr("no recent stories"));
+        item->setToolTip(tip);
+        item->setData(kStrengthRole, strength);
+    } else {
+        item->setText(label);
+        item->setData(kCompactTextRole, number);
+        item->setToolTip(tr("Corporate score, newest: %1").arg(label));
+        item->setData(kStrengthRole, 1.0);
+    }
+    const double strength = item->data(kStrengthRole).toDouble();
+    // Faded towards the table's background rather than transparent, so the
+    // text keeps its contrast: white on a strong badge, dark on a faint one.
+    const QColor full = sentimentColor(r.scoreLabel, *r.score);
+    const QColor base = palette().color(QPalette::Base);
+    auto mix = [strength](int a, int b) { return int(a + (b - a) * strength); };
+    item->setBackground(QColor(mix(base.red(), full.red()), mix(base.green(), full.green()), mix(base.blue(), full.blue())));
+    item->setForeground(strength >= 0.6 ? ThemeColors::current().badgeText : palette().color(QPalette::Text));
+    QFont f = item->font();
+    f.setBold(strength >= 0.6);
+    item->setFont(f);
+    return item;
+}
+
+QTableWidgetItem *WatchlistPanel::trendItem(const WatchlistRow &r) const
+{
+    auto *item = new QTableWidgetItem;
+    if (r.recentDays.isEmpty()) {
+        item->setToolTip(tr("No score history yet"));
+        return item;
+    }
+    QVariantList values;
+    int gaps = 0;
+    for (const DailyCorporateScore &d : r.recentDays) {
+        values << (d.hasEvidence ? QVariant(d.score) : QVariant());
+        gaps += d.hasEvidence ? 0 : 1;
+    }
+    item->setData(SparklineDelegate::ValuesRole, values);
+    QString tip = tr("Corporate score, %1 to %2")
+                      .arg(r.recentDays.first().day.toString(Qt::ISODate), r.recentDays.last().day.toString(Qt::ISODate));
+    if (gaps == r.recentDays.size())
+        tip += tr("\nInsufficient news on every day: no line");
+    else if (gaps > 0)
+        tip += tr("\nGaps: %n day(s) with insufficient news", nullptr, gaps);
+    item->setToolTip(tip);
+    return item;
 }
 
 QString WatchlistPanel::shownScoreText(int row) const

@@ -8,14 +8,18 @@
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace tw {
 
 class EmptyStateStack;
 class SelectionModel;
+struct WatchlistRow;
 
-// The watchlist: last close, day change, corporate score badge and today's
-// article count per ticker. Choosing a row sets the current ticker.
+// The watchlist: last close, day change, corporate score badge with its
+// evidence ("71 Bullish · 14 stories", faded when thin or stale, "—" when
+// the news is insufficient), today's article count and a 30-day line of the
+// score per ticker. Choosing a row sets the current ticker.
 class WatchlistPanel : public Panel {
     Q_OBJECT
 
@@ -25,6 +29,10 @@ public:
     QTableWidget *table() const { return m_table; }
     // What the score cell of `row` shows at the column's current width.
     QString shownScoreText(int row) const;
+    // How strongly a score cell shows its colour, 0-1 (kStrengthRole): full
+    // for plenty of fresh evidence, faded for thin or stale evidence, 0 for
+    // insufficient news.
+    static constexpr int kStrengthRole = Qt::UserRole + 2;
 
     // The corporate score history behind the selected row's badge (every
     // ticker's when none is selected).
@@ -39,6 +47,8 @@ public slots:
 
 private:
     void selectRowOf(const QString &symbol);
+    QTableWidgetItem *scoreItem(const WatchlistRow &row) const;
+    QTableWidgetItem *trendItem(const WatchlistRow &row) const;
 
     QSqlDatabase m_db;
     SelectionModel *m_selection;

@@ -6,6 +6,9 @@
 #include "ui/dialogs/helpdialog.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
+#include "ui/export/exportlocation.h"
+#include "ui/panels/feedstatuspanel.h"
+#include "ui/window/layoutpresets.h"
 #include "ui/notify/trayicon.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/panel.h"
@@ -17,6 +20,7 @@
 #include "ui/window/storewatcher.h"
 
 #include <QAction>
+#include <QDate>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -127,10 +131,17 @@ void MainWindow::createMenus()
     });
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
-    // Named arrangements ("reading", "charting"): saved and recalled by name.
+    // Named arrangements: the presets, then the analyst's own, saved and recalled by name.
     QMenu *layouts = view->addMenu(tr("&Layouts"));
+    layouts->setObjectName(QStringLiteral("layoutsMenu"));
     connect(layouts, &QMenu::aboutToShow, this, [this, layouts] {
         layouts->clear();
+        layouts->setToolTipsVisible(true);
+        for (const LayoutPreset &preset : LayoutPreset::all()) {
+            QAction *a = layouts->addAction(preset.name, this, [this, name = preset.name] { applyPreset(name); });
+            a->setToolTip(preset.purpose);
+        }
+        layouts->addSeparator();
         for (const QString &name : DockLayout::savedNames())
             layouts->addAction(name, this, [this, name] { restoreSavedLayout(name); });
         if (!layouts->isEmpty())
@@ -208,6 +219,8 @@ void MainWindow::attachStore(QSqlDatabase db)
         refresh();
         if (m_fetcher)
             m_fetcher->fetchAll();
+        else
+            statusBar()->showMessage(tr("Store re-read. %1").arg(fetchingOffText()), 10000);
     });
     m_viewMenu->insertAction(m_panelToggles, m_refreshAction);
     for (Panel *panel : std::as_const(m_panels))
@@ -228,7 +241,21 @@ void MainWindow::attachStore(QSqlDatabase db)
         tray->setAnalystState(AnalystState::forStore(db));
     m_watcher = new StoreWatcher(db, this);
     connect(m_watcher, &StoreWatcher::storeChanged, this, &MainWindow::refresh);
+    if (auto *feeds = panel<FeedStatusPanel>()) {
+        connect(feeds, &FeedStatusPanel::retryRequested, this, [this] {
+            updateStatus();
+            if (!m_fetcher)
+                statusBar()->showMessage(tr("Feed marked due. %1").arg(fetchingOffText()), 10000);
+        });
+        feeds->showFetchingOff(fetchingOffText());   // until attachFetcher()
+    }
     updateStatus();
+}
+
+QString MainWindow::fetchingOffText() const
+{
+    return tr("Feeds are not fetched in this session (started with --no-fetch); "
+              "run `tickerwire fetch` or start without --no-fetch.");
 }
 
 void MainWindow::refresh()
@@ -264,6 +291,8 @@ void MainWindow::attachFetcher(BackgroundFetcher *fetcher)
         return;
     m_fetcher = fetcher;
     fetcher->setParent(this);
+    if (auto *feeds = panel<FeedStatusPanel>())
+        feeds->showFetchFinished(QString());
     m_fetchStatus = new QLabel(this);
     m_fetchStatus->setObjectName(QStringLiteral("fetchStatus"));
     statusBar()->addPermanentWidget(m_fetchStatus);
@@ -302,6 +331,8 @@ void MainWindow::showFetchProgress(int done, int total)
     m_progress->setToolTip(text);
     m_progress->show();
     statusBar()->showMessage(text);
+    if (auto *feeds = panel<FeedStatusPanel>())
+        feeds->showFetchProgress(done, total);
 }
 
 void MainWindow::showFetchFinished(const FeedRunSummary &summary)
@@ -313,6 +344,8 @@ void MainWindow::showFetchFinished(const FeedRunSummary &summary)
                                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm")))
                                .arg(summary.newArticles)
                                .arg(summary.failed));
+    if (auto *feeds = panel<FeedStatusPanel>())
+        feeds->showFetchFinished(m_fetchStatus->text());
     // The article list places stories published earlier but fetched now
     // among the rows it shows (ArticleListModel::refreshNewest).
     refresh();
@@ -346,7 +379,19 @@ void MainWindow::exportPanel(Panel *panel)
         QMessageBox::information(this, tr("Export CSV"), query.errorMessage());
         return;
     }
-    CsvExportProgress::askAndStart(this, m_storeLocation, *query, panel->exportName());
+    // Named for the panel, its ticker and today, in the folder last used for it.
+    CsvExportProgress::askAndStart(this, m_storeLocation, *query,
+                                   ExportLocation::datedName(panel->exportName(), QDate::currentDate()),
+                                   panel->objectName());
+}
+
+bool MainWindow::applyPreset(const QString &name)
+{
+    const LayoutPreset *preset = LayoutPreset::named(name);
+    if (!preset)
+        return false;
+    preset->apply(this);
+    return true;
 }
 
 void MainWindow::resetLayout()

@@ -45,6 +45,9 @@ public:
     // Puts the docks where a new installation has them. Before the first
     // show it only chooses that arrangement (see restoreSavedLayout).
     void resetLayout();
+    // Arranges the docks as the named LayoutPreset ("Overview", "Reading",
+    // "Charts"); false for an unknown name. After the first show.
+    bool applyPreset(const QString &name);
     // Restores the arrangement saved under `name` (empty: the one saved on
     // quitting). Before the first show the window only remembers the choice
     // and applies it once, after the first show (then the window has its
@@ -95,6 +98,8 @@ private:
     void updateStatus();
     void showFetchProgress(int done, int total);
     void showFetchFinished(const FeedRunSummary &summary);
+    // Why F5 and "Retry now" fetch nothing without a fetcher.
+    QString fetchingOffText() const;
 
     QString m_storeLocation;
     QList<QDockWidget *> m_docks;   // registry order

@@ -1,0 +1,114 @@
+#include "ui/window/layoutpresets.h"
+
+#include <QDockWidget>
+#include <QHash>
+#include <QMainWindow>
+
+namespace tw {
+
+namespace {
+// The docks' object names (ui/window/panelregistry.cpp).
+namespace P {
+constexpr const char *Watchlist = "dock.watchlist", *Chart = "dock.chart", *Articles = "dock.articles",
+                     *Reader = "dock.reader", *Timeline = "dock.timeline", *Capex = "dock.capex", *Alerts = "dock.alerts",
+                     *FeedStatus = "dock.feeds";
+} // namespace P
+} // namespace
+
+const QList<LayoutPreset> &LayoutPreset::all()
+{
+    // Panels that are often empty or glanced at (feed status, alerts, capex)
+    // share a tab group with a busier one instead of taking their own strip.
+    static const QList<LayoutPreset> presets{
+        {QStringLiteral("Overview"),
+         QStringLiteral("Watchlist over the timeline, chart over articles (alerts and feeds as tabs), the reader"),
+         {{{{{P::Watchlist}, 4}, {{P::Timeline}, 6}}, 25},
+          {{{{P::Chart}, 11}, {{P::Articles, P::Alerts, P::FeedStatus}, 9}}, 45},
+          {{{{P::Reader}, 13}, {{P::Capex}, 7}}, 30}}},
+        {QStringLiteral("Reading"),
+         QStringLiteral("The article list beside a tall reader; the other panels as tabs over the list"),
+         {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Alerts, P::FeedStatus}, 3}, {{P::Articles}, 7}}, 36},
+          {{{{P::Reader}, 1}}, 64}}},
+        {QStringLiteral("Charts"),
+         QStringLiteral("A large chart, the timeline beside it; articles, capex, alerts and feeds as tabs below"),
+         {{{{{P::Watchlist}, 1}, {{P::Timeline}, 2}}, 22},
+          {{{{P::Chart}, 6}, {{P::Articles, P::Capex, P::Alerts, P::FeedStatus}, 4}}, 52},
+          {{{{P::Reader}, 1}}, 26}}},
+    };
+    return presets;
+}
+
+const LayoutPreset *LayoutPreset::named(const QString &name)
+{
+    for (const LayoutPreset &p : all()) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &p;
+    }
+    return nullptr;
+}
+
+void LayoutPreset::apply(QMainWindow *window) const
+{
+    QHash<QString, QDockWidget *> docks;
+    for (QDockWidget *d : window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        docks.insert(d->objectName(), d);
+    QList<QDockWidget *> placed;
+    for (const Column &c : columns)
+        for (const Group &g : c.groups)
+            for (const char *id : g.tabs)
+                placed << docks.value(QString::fromLatin1(id));
+    if (placed.contains(nullptr))
+        return;   // a dock this preset names is not in the window
+    for (QDockWidget *d : std::as_const(docks)) {
+        d->setFloating(false);
+        d->setVisible(placed.contains(d));
+    }
+    auto dock = [&](const char *id) { return docks.value(QString::fromLatin1(id)); };
+    auto head = [&](const Group &g) { return dock(g.tabs.constFirst()); };
+    // Columns first (each split off the one before it), then each column's
+    // groups under its first, then the tabs of each group.
+    window->addDockWidget(Qt::LeftDockWidgetArea, head(columns.constFirst().groups.constFirst()));
+    for (int c = 1; c < columns.size(); ++c)
+        window->splitDockWidget(head(columns.at(c - 1).groups.constFirst()), head(columns.at(c).groups.constFirst()),
+                                Qt::Horizontal);
+    for (const Column &c : columns) {
+        for (int g = 1; g < c.groups.size(); ++g)
+            window->splitDockWidget(head(c.groups.at(g - 1)), head(c.groups.at(g)), Qt::Vertical);
+        for (const Group &g : c.groups) {
+            for (int t = 1; t < g.tabs.size(); ++t)
+                window->tabifyDockWidget(dock(g.tabs.at(t - 1)), dock(g.tabs.at(t)));
+        }
+    }
+    for (const Column &c : columns)
+        for (const Group &g : c.groups)
+            head(g)->raise();
+
+    // Weights to pixels at the window's present size.
+    const QSize size = window->size();
+    QList<QDockWidget *> heads;
+    QList<int> widths;
+    int totalWidth = 0;
+    for (const Column &c : columns)
+        totalWidth += c.width;
+    for (const Column &c : columns) {
+        heads << head(c.groups.constFirst());
+        widths << size.width() * c.width / std::max(totalWidth, 1);
+    }
+    window->resizeDocks(heads, widths, Qt::Horizontal);
+    for (const Column &c : columns) {
+        if (c.groups.size() < 2)
+            continue;
+        QList<QDockWidget *> stack;
+        QList<int> heights;
+        int total = 0;
+        for (const Group &g : c.groups)
+            total += g.height;
+        for (const Group &g : c.groups) {
+            stack << head(g);
+            heights << size.height() * g.height / std::max(total, 1);
+        }
+        window->resizeDocks(stack, heights, Qt::Vertical);
+    }
+}
+
+} // namespace tw
