@@ -65,7 +65,7 @@ public:
             horizons = {*h};
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, all ? StoreAccess::Write : StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

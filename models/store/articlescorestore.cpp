@@ -50,7 +50,7 @@ Result<QList<StoredArticleScore>> ArticleScoreStore::forTicker(const QString &ti
         r.label = q.value(2).toString();
         r.confidence = q.value(3).toDouble();
         r.spans = q.value(4).toString();
-        r.relevance = q.value(5).toDouble();
+        r.relevance = q.value(5).toDouble() / 100.0;   // stored 0-100, a 0-1 weight here
         r.publishedUtc = q.value(6).toLongLong();
         r.title = q.value(7).toString();
         r.source = q.value(8).toString();
