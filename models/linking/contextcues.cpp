@@ -54,12 +54,13 @@ ContextCues::ContextCues()
         "ecommerce online shopping shoppers delivery deliveries warehouse warehouses fulfillment logistics "
         "drivers vehicle vehicles truck trucks car cars ev evs automaker carmaker pickup factory factories "
         "plant plants production output recall recalls recalled launch launches launched rollout outage "
-        "outages cybersecurity breach hackers privacy security feature features update upgrade tech "
-        "technology technologies internet network networks satellite satellites robotaxi robotaxis "
+        "outages cybersecurity breach hackers privacy security feature features update upgrade tech benchmark benchmarks "
+        "coding developers developer release releases "
+        "technology technologies internet network networks robotaxi robotaxis "
         "foundry fab inventory shipments orders bookings sells sold selling buy buys bought pays paid venture jv "
         "drug drugs fda approval");
     m_actions = words(
-        "says said say tells told to will would could may might plans plan planned launches launched unveils "
+        "says said say tells told to will plans plan planned launches launched unveils "
         "unveiled announces announced reports reported posts posted beats beat misses missed cuts cut raises "
         "raised hires hired buys bought sells sold acquires acquired invests invested sues sued wins won loses "
         "lost faces faced agrees agreed settles settled expands expanded opens opened closes closed delays "
@@ -107,7 +108,7 @@ ContextCues::ContextCues()
     m_industryWords = words(
         "materials financial bank capital energy resources minerals mining metals pharmaceuticals pharma "
         "therapeutics biosciences biotherapeutics realty properties industries insurance airlines foods "
-        "hospitality investments securities royalty");
+        "hospitality investments securities royalty power");
     m_otherKinds = words(
         "exchange trust fund rover spacecraft mission telescope river basin rainforest tribe tribes festival band "
         "university foundation church hospital school casino hotel resort restaurant warriors "

@@ -289,6 +289,9 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         if (sameSentence(after)) {
             const TextToken &next = tokens.at(after);
             x.actsNear = cues.isBusiness(next.lower) || (!last.possessive && cues.isAction(next.lower));
+            // "Apple reportedly plans", "Google quietly tests"
+            if (!x.actsNear && !last.possessive && next.lower.endsWith(QLatin1String("ly")) && sameSentence(after + 1))
+                x.actsNear = cues.isAction(tokens.at(after + 1).lower);
             x.productNear = plainCase && next.capitalized && !cues.isOtherSense(next.lower)
                 && !cues.isOrganisationForm(next.lower) && !cues.isIndustryWord(next.lower);
         }
@@ -357,8 +360,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             continue;
         if (x.foreignOwner && !near && !x.businessInSentence)
             continue;
-        if (c.count == 1 && x.determiner && !near && !anchored.value(c.owner)
-            && (!x.businessInSentence || x.otherSenseInSentence))
+        if (c.count == 1 && x.determiner && !near && !anchored.value(c.owner))
             continue;   // "the Amazon", "tribes of the Amazon demand ... talks"
         if (x.otherSenseInSentence && !x.businessInSentence && !x.actsNear && !anchored.value(c.owner))
             continue;
@@ -370,6 +372,8 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
     }
     // Everyday words, acronyms and names the company has beyond its legal
     // name ("Apple", "Azure", "MSL", "Gemini"): only with evidence of the company.
+    QList<Candidate> corroborating;   // not ruled out, only short of evidence
+    QList<std::pair<int, qsizetype>> acceptedLater;
     for (Candidate &c : candidates) {
         if (c.kind != Kind::WordName)
             continue;
@@ -378,6 +382,21 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             continue;
         c.accepted = anchored.value(c.owner) || x.actsNear
             || (x.businessInSentence && !x.otherSenseInSentence && !x.determiner);
+        if (!c.accepted)
+            corroborating << c;
+    }
+    // Two different names of one company vouch for each other ("Google's Gemini").
+    for (Candidate &c : corroborating) {
+        for (const Candidate &o : corroborating) {
+            const QList<TextToken> &ct = texts.at(c.field).tokens;
+            const QList<TextToken> &ot = texts.at(o.field).tokens;
+            if (o.owner == c.owner && ct.at(c.first).lower != ot.at(o.first).lower)
+                acceptedLater << std::pair{c.field, c.first};
+        }
+    }
+    for (Candidate &c : candidates) {
+        if (acceptedLater.contains(std::pair{c.field, c.first}))
+            c.accepted = true;
     }
     // Tickers that are words: only in a sentence that names the company.
     for (Candidate &c : candidates) {
