@@ -41,6 +41,16 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
             ++i;
             continue;
         }
+        // Addresses, handles and hashtags name no company: "example.com/Meta", "@Meta", "#Apple".
+        const bool embedded = i > 0
+            && (text[i - 1] == QLatin1Char('/') || text[i - 1] == QLatin1Char('@') || text[i - 1] == QLatin1Char('#')
+                || text[i - 1] == QLatin1Char('\\') || text[i - 1] == QLatin1Char('_'));
+        if (embedded || text.mid(i).startsWith(QLatin1String("http://")) || text.mid(i).startsWith(QLatin1String("https://"))
+            || text.mid(i).startsWith(QLatin1String("www."))) {
+            while (i < n && !text[i].isSpace())
+                ++i;
+            continue;
+        }
         const qsizetype start = i;
         while (i < n) {
             if (text[i].isLetterOrNumber()) {
