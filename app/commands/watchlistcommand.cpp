@@ -1,7 +1,7 @@
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
 #include "models/directory/companydirectory.h"
-#include "models/directory/watchlistentry.h"
+#include "models/directory/watchlistadder.h"
 #include "models/pipeline/articlerelinker.h"
 #include "models/store/tickerstore.h"
 
@@ -10,12 +10,6 @@
 namespace tw {
 
 namespace {
-
-QString describe(const CompanyRecord &c)
-{
-    return QStringLiteral("%1 (%2%3)").arg(c.ticker(), c.name,
-                                            c.exchange.isEmpty() ? QString() : QStringLiteral(", ") + c.exchange);
-}
 
 // `tickerwire watchlist add T [T...] | remove T | list | aliases T [--add X] [--remove Y] | move T --to N`.
 class WatchlistCommand final : public Command {
@@ -84,83 +78,35 @@ private:
 
     int add(CommandContext &ctx, const QStringList &typed)
     {
-        const CompanyDirectory &directory = CompanyDirectory::builtIn();
         // Refuse unknown tickers before touching the store.
-        QList<std::pair<QString, const CompanyRecord *>> wanted;
+        QStringList known;
         int refused = 0;
         for (const QString &t : typed) {
-            const QString symbol = CompanyDirectory::normalizedTicker(t);
-            const CompanyRecord *company = directory.byTicker(symbol);
-            if (!company) {
+            if (CompanyDirectory::builtIn().byTicker(t)) {
+                known << t;
+            } else {
                 ++refused;
-                ctx.err << "tickerwire watchlist add: '" << t << "' is not a ticker of a US-listed company";
-                const auto near = directory.closest(t, 5);
-                if (!near.isEmpty()) {
-                    QStringList names;
-                    for (const CompanyRecord *c : near)
-                        names << describe(*c);
-                    ctx.err << ". Did you mean " << names.join(QStringLiteral(", ")) << '?';
-                }
-                ctx.err << '\n';
-                continue;
+                ctx.err << "tickerwire watchlist add: " << WatchlistAdder::unknownTickerMessage(t) << '\n';
             }
-            wanted << std::pair{symbol, company};
         }
-        if (wanted.isEmpty())
+        if (known.isEmpty())
             return kExitFailure;
         auto store = openCommandStore(ctx.globals, ctx.err);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
         }
-        TickerStore tickers((*store)->database());
-        auto all = tickers.all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        int position = 0;
-        for (const TickerInfo &t : *all)
-            position = std::max(position, t.position + 1);
-        const QList<TickerInfo> curated = WatchlistEntry::curated();
-        QStringList added;
-        for (const auto &[symbol, company] : wanted) {
-            // One company, one row: another share class already there is the company.
-            auto same = std::find_if(all->begin(), all->end(), [&](const TickerInfo &t) {
-                return t.symbol == symbol || company->tickers.contains(CompanyDirectory::normalizedTicker(t.symbol))
-                    || (t.cik != 0 && t.cik == company->cik);
-            });
-            TickerInfo entry;
-            if (same != all->end()) {
-                if (same->onWatchlist) {
-                    ctx.out << symbol << ": " << company->name << " is on the watchlist"
-                            << (same->symbol == symbol ? QString() : QStringLiteral(" as ") + same->symbol
-                                        + QStringLiteral(" (share classes of one company)"))
-                            << '\n';
-                    continue;
-                }
-                entry = *same;   // known before: keep the names the analyst gave it
-                entry.onWatchlist = true;
-                entry.position = position++;
-                if (entry.cik == 0)
-                    entry.cik = company->cik;
-            } else {
-                entry = WatchlistEntry::fromDirectory(*company, symbol, curated);
-                entry.position = position++;
-            }
-            if (auto s = tickers.upsert(entry); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
+        WatchlistAdder adder((*store)->database());
+        for (const QString &t : known) {
+            auto added = adder.add(t, [&](int done, int total) { progressLine(ctx.err, done, total); });
+            if (!added) {
+                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
                 return kExitFailure;
             }
-            all->append(entry);
-            added << entry.symbol;
-            ctx.out << "added " << entry.symbol << ": " << entry.name
-                    << (entry.exchange.isEmpty() ? QString() : QStringLiteral(" · ") + entry.exchange)
-                    << " (aliases: " << entry.aliases.join(QStringLiteral(", ")) << ")\n";
-        }
-        if (!added.isEmpty()) {
-            if (const int code = relink(ctx, (*store)->database(), added); code != kExitOk)
-                return code;
+            ctx.out << added->message << '\n';
+            if (added->articlesExamined > 0)
+                ctx.out << "linked stored articles: " << added->articlesRelinked << " of " << added->articlesExamined
+                        << " that may name " << added->symbol << '\n';
         }
         return refused > 0 ? kExitFailure : kExitOk;
     }

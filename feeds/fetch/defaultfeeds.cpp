@@ -27,6 +27,41 @@ QList<FeedSource> allFeedSources()
             FeedSource::AlphaVantagePrices, FeedSource::AlphaVantageNews};
 }
 
+std::optional<FeedSource> feedSourceOf(const Feed &feed)
+{
+    const QString host = QUrl(feed.url).host().toLower();
+    switch (feed.kind) {
+    case FeedKind::News:
+        if (host == QLatin1String("sec.gov") || host.endsWith(QLatin1String(".sec.gov")))
+            return FeedSource::SecFilings;
+        if (host == QLatin1String("news.google.com"))
+            return FeedSource::GoogleNews;
+        if (host == QLatin1String("feeds.finance.yahoo.com"))
+            return FeedSource::YahooHeadlines;
+        if (host == QLatin1String("www.nasdaq.com") || host == QLatin1String("nasdaq.com"))
+            return FeedSource::NasdaqHeadlines;
+        return std::nullopt;
+    case FeedKind::YahooChart: return FeedSource::YahooPrices;
+    case FeedKind::Stooq: return FeedSource::StooqPrices;
+    case FeedKind::AlphaVantageDaily: return FeedSource::AlphaVantagePrices;
+    case FeedKind::AlphaVantageNews: return FeedSource::AlphaVantageNews;
+    case FeedKind::FinnhubNews: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QString feedDescription(const Feed &feed)
+{
+    if (const auto source = feedSourceOf(feed))
+        return feedSourceLabel(*source);
+    // Kept here until the domain's feed-kind table (with its own labels) lands.
+    switch (feed.kind) {
+    case FeedKind::News: return QStringLiteral("News feed");
+    case FeedKind::FinnhubNews: return QStringLiteral("Finnhub company news");
+    default: return feedKindId(feed.kind);
+    }
+}
+
 QString feedSourceLabel(FeedSource source)
 {
     switch (source) {

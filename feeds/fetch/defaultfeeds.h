@@ -34,6 +34,11 @@ enum class FeedSource {
 };
 
 QList<FeedSource> allFeedSources();
+// Which of the usual sources a configured feed is, from its kind and host.
+std::optional<FeedSource> feedSourceOf(const Feed &feed);
+// What a feed is, in words: its source's label, else its kind's
+// ("News feed", "Stooq daily prices", ...).
+QString feedDescription(const Feed &feed);
 QString feedSourceLabel(FeedSource source);      // "SEC 8-K filings"
 // What the URL is built from, for a dialog's hint: "CIK", "name", "ticker".
 QString feedSourceBasis(FeedSource source);

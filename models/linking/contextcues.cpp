@@ -116,7 +116,7 @@ ContextCues::ContextCues()
     m_companyNouns = words(
         "rival rivals retailer giant company firm maker chipmaker carmaker automaker owner parent startup "
         "competitor partner unit investor backer supplier customer shares stake stock of-shares platform "
-        "e-commerce tech ceo cfo");
+        "e-commerce tech ceo cfo owned backed acquired funded");
     m_calendar = words(
         "january february march april may june july august september october november december monday tuesday "
         "wednesday thursday friday saturday sunday today yesterday");

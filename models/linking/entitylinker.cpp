@@ -360,8 +360,8 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             continue;
         if (x.foreignOwner && !near && !x.businessInSentence)
             continue;
-        if (c.count == 1 && x.determiner && !near && !anchored.value(c.owner))
-            continue;   // "the Amazon", "tribes of the Amazon demand ... talks"
+        if (c.count == 1 && x.determiner && !x.actsNear && !anchored.value(c.owner))
+            continue;   // "the Amazon", "tribes of the Amazon demand ... talks", "the Amazon Synod"
         if (x.otherSenseInSentence && !x.businessInSentence && !x.actsNear && !anchored.value(c.owner))
             continue;
         c.accepted = true;

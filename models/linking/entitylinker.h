@@ -27,6 +27,11 @@ struct EntityMention {
     qsizetype length = 0;
 };
 
+// A link at least this relevant (0-100) has the company as a subject of the
+// article, not a passing mention: the article list's "Main subject" filter
+// and the alert rules that count articles go by it.
+constexpr int kMainSubjectRelevance = 30;
+
 // An article's link to a company, with how central the company is to it:
 // 1.0 for a company in the title and throughout, ~0.1 for a passing mention.
 // The store keeps it as a whole number 0-100 (relevancePercent()).

@@ -24,16 +24,35 @@ Result<LabelledSet> LabelledSet::parse(const QString &text)
             }
             continue;
         }
-        const QStringList cols = line.split(QLatin1Char('\t'));
-        if (cols.size() < 2 || cols.size() > 3 || cols.at(1).trimmed().isEmpty())
+        QStringList cols = line.split(QLatin1Char('\t'));
+        // A header line ("tickers<TAB>headline") is no item.
+        if (set.items.isEmpty() && !cols.isEmpty()
+            && QStringList{QStringLiteral("tickers"), QStringLiteral("ticker"), QStringLiteral("label"),
+                           QStringLiteral("labels"), QStringLiteral("expected"), QStringLiteral("headline"),
+                           QStringLiteral("title")}
+                   .contains(cols.first().trimmed().toLower()))
+            continue;
+        // Tickers first, as written here; tickers last is read too.
+        static const QRegularExpression tickerList(
+            QStringLiteral("^(-|none|[A-Za-z][A-Za-z0-9.\\-]{0,7}([,;| ]+[A-Za-z][A-Za-z0-9.\\-]{0,7})*)?$"));
+        const auto isList = [](const QString &c) {
+            const QString t = c.trimmed();
+            return tickerList.match(t).hasMatch() && (t.isEmpty() || t == QLatin1String("-")
+                                                      || t.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0
+                                                      || t == t.toUpper());
+        };
+        if (cols.size() >= 2 && !isList(cols.first()) && isList(cols.last()))
+            cols.prepend(cols.takeLast());
+        if (cols.size() < 2 || cols.size() > 3 || cols.at(1).trimmed().isEmpty() || !isList(cols.first()))
             return fail(QStringLiteral("line %1: expected TICKERS<TAB>HEADLINE[<TAB>LEAD]").arg(lineNo));
         LabelledText item;
         item.line = lineNo;
         const QString labels = cols.at(0).trimmed();
-        if (labels != QLatin1String("-")) {
-            for (const QString &t : labels.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                item.expected << t.trimmed().toUpper();
+        if (labels != QLatin1String("-") && labels.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
+            for (const QString &t : labels.split(QRegularExpression(QStringLiteral("[,;| ]+")), Qt::SkipEmptyParts))
+                item.expected << CompanyDirectory::normalizedTicker(t);
         }
+        item.expected.removeDuplicates();
         item.title = cols.at(1).trimmed();
         item.lead = cols.value(2).trimmed();
         set.items << item;

@@ -10,7 +10,9 @@ bool allowedHyphenSuffix(const QString &lower)
     static const QStringList suffixes{QStringLiteral("owned"), QStringLiteral("backed"), QStringLiteral("led"),
                                       QStringLiteral("based"), QStringLiteral("made"), QStringLiteral("built"),
                                       QStringLiteral("parent"), QStringLiteral("funded"), QStringLiteral("designed"),
-                                      QStringLiteral("branded"), QStringLiteral("run"), QStringLiteral("operated")};
+                                      QStringLiteral("branded"), QStringLiteral("run"), QStringLiteral("operated"),
+                                      QStringLiteral("powered"), QStringLiteral("protected"), QStringLiteral("hosted"),
+                                      QStringLiteral("sponsored"), QStringLiteral("affiliated"), QStringLiteral("listed")};
     return suffixes.contains(lower);
 }
 } // namespace

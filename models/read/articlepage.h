@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/linking/entitylinker.h"
 #include "models/core/result.h"
 #include "models/store/sqldialect.h"
 
@@ -21,6 +22,9 @@ struct ArticleFilter {
     QDateTime from; // inclusive, UTC
     QDateTime to; // exclusive, UTC
     QString search; // FTS5 query over title, summary and body
+    // With a ticker: only articles whose link to it is at least this relevant
+    // (0-100; kMainSubjectRelevance hides passing mentions).
+    int minRelevance = 0;
     bool newestFirst = true;
     // Only rows stored after this article id (0: any): what arrived since the
     // list was read, whatever its publication time.
