@@ -52,7 +52,8 @@ Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &g
     const QString location = StoreLocation::resolve(globals.store);
     // A store the analyst named (--store, $TICKERWIRE_STORE, Settings) must exist
     // for a command that only reads; the default file may be new (an empty store).
-    if (access == StoreAccess::ReadOnly && !StoreLocation::isServer(location) && location != StoreLocation::defaultPath()
+    // (--demo --store FILE makes FILE: the demo is written into it.)
+    if (access == StoreAccess::ReadOnly && !globals.demo && !StoreLocation::isServer(location) && location != StoreLocation::defaultPath()
         && !QFileInfo::exists(location))
         return fail(QStringLiteral("there is no store at %1 (check the path; commands that only read never create one)")
                         .arg(location));

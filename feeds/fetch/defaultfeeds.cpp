@@ -111,7 +111,6 @@ std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company
         q.addQueryItem(QStringLiteral("action"), QStringLiteral("getcompany"));
         q.addQueryItem(QStringLiteral("CIK"), QStringLiteral("%1").arg(company.cik, 10, 10, QLatin1Char('0')));
         q.addQueryItem(QStringLiteral("type"), QStringLiteral("8-K"));
-        q.addQueryItem(QStringLiteral("dateb"), QString());
         q.addQueryItem(QStringLiteral("owner"), QStringLiteral("include"));
         q.addQueryItem(QStringLiteral("count"), QStringLiteral("40"));
         q.addQueryItem(QStringLiteral("output"), QStringLiteral("atom"));

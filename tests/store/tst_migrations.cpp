@@ -157,6 +157,12 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE origin = 'feed:1'")), qint64(2));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE id = 3 AND origin = 'source:Wire'")),
                  qint64(1));
+        // Link relevance is a whole number 0-100 from version 6 on (0.9 became 90); tickers keep a CIK.
+        for (const auto &[id, relevance] : {std::pair{1, 90}, std::pair{2, 70}, std::pair{3, 95}})
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT CAST(relevance AS INTEGER) FROM article_tickers "
+                                                     "WHERE article_id = %1").arg(id)),
+                     qint64(relevance));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers WHERE cik = 0")), qint64(2));
         QSqlQuery close(db);
         QVERIFY(close.exec(QStringLiteral("SELECT close FROM quotes WHERE trade_date = '2026-04-09'")));
         QVERIFY(close.next());

@@ -85,6 +85,7 @@ private slots:
         // A name typed whole and entered is its company.
         QVERIFY(panel.addTicker(QStringLiteral("costco")));
         QVERIFY(TickerStore(m_store->database()).bySymbol(QStringLiteral("COST"))->has_value());
+        panel.hide();   // a refusal shown in a message box would wait for a click
         QVERIFY(!panel.addTicker(QStringLiteral("ZZZZZZQ")));
         QVERIFY(panel.lastError().contains(QStringLiteral("not a ticker")));
     }
@@ -143,7 +144,7 @@ private slots:
         dialog.sourceBox()->setCurrentIndex(0);   // SEC 8-K filings
         dialog.feedTickerBox()->setText(QStringLiteral("COST"));
         QVERIFY2(dialog.urlBox()->text().contains(QStringLiteral("CIK=0000909832")), qPrintable(dialog.urlBox()->text()));
-        QVERIFY(dialog.addFeedFromSource(1, QStringLiteral("COST"), 15));   // Google News on the name
+        QVERIFY2(dialog.addFeedFromSource(1, QStringLiteral("COST"), 15), qPrintable(dialog.lastError()));   // Google News on the name
         auto feeds = FeedStore(db).all();
         QVERIFY(feeds.ok());
         QCOMPARE(feeds->size(), 1);

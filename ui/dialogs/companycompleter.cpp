@@ -9,19 +9,17 @@
 namespace tw {
 
 CompanyCompleter::CompanyCompleter(QLineEdit *edit)
-    : QCompleter(edit), m_edit(edit), m_model(new QStandardItemModel(this))
+    : QCompleter(edit), m_model(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("companyCompleter"));
     setModel(m_model);
     setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    // The popup shows the whole line; choosing one puts only its ticker in the box.
+    setCompletionRole(Qt::UserRole);
     setCaseSensitivity(Qt::CaseInsensitive);
     setMaxVisibleItems(10);
     edit->setCompleter(this);
     connect(edit, &QLineEdit::textEdited, this, &CompanyCompleter::update);
-    // The box keeps the ticker, not the whole line.
-    connect(this, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &line) {
-        m_edit->setText(tickerOf(line));
-    });
 }
 
 QString CompanyCompleter::tickerOf(const QString &text)
@@ -57,8 +55,11 @@ void CompanyCompleter::update(const QString &typed)
         popup()->hide();
         return;
     }
-    for (const QString &line : suggestions(typed))
-        m_model->appendRow(new QStandardItem(line));
+    for (const QString &line : suggestions(typed)) {
+        auto *item = new QStandardItem(line);
+        item->setData(tickerOf(line), Qt::UserRole);
+        m_model->appendRow(item);
+    }
     if (m_model->rowCount() == 0) {
         popup()->hide();
         return;

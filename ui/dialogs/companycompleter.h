@@ -28,7 +28,6 @@ public:
 private:
     void update(const QString &typed);
 
-    QLineEdit *m_edit;
     QStandardItemModel *m_model;
 };
 

@@ -201,7 +201,16 @@ QWidget *SettingsDialog::buildTickersTab()
     m_tickers->horizontalHeader()->setSectionResizeMode(Aliases, QHeaderView::Stretch);
     m_tickers->setToolTip(
         tr("Entity linking finds a company by these names; a change links the stored articles again."));
-    return m_tickers;
+    auto *page = new QWidget(this);
+    auto *hint = new QLabel(tr("News is linked to a company by its name and aliases. Everyday words (Apple, Ford) "
+                               "and acronyms count only where the text shows it is the company. Editing a name "
+                               "links the stored articles again."),
+                            page);
+    hint->setWordWrap(true);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_tickers, 1);
+    layout->addWidget(hint);
+    return page;
 }
 
 void SettingsDialog::loadFeeds()
@@ -316,6 +325,7 @@ void SettingsDialog::fillSourceUrl()
         return;
     }
     m_url->setText(sourceUrl(m_kind->currentIndex(), m_feedTicker->text()));
+    m_url->setCursorPosition(0);
     m_url->setPlaceholderText(tr("built from the company when you pick one"));
 }
 

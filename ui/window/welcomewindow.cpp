@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace tw {
@@ -74,6 +75,8 @@ WelcomeWindow::WelcomeWindow(QWidget *parent)
     m_problem->setPalette(warn);
     m_chosen->setObjectName(QStringLiteral("welcomeChosen"));
     m_chosen->setMinimumHeight(120);
+    m_chosen->setMaximumHeight(240);
+    m_chosen->setAlternatingRowColors(true);
     m_feeds->setChecked(true);
     m_start->setDefault(false);
     m_start->setEnabled(false);
@@ -101,7 +104,20 @@ WelcomeWindow::WelcomeWindow(QWidget *parent)
     entry->addWidget(add);
     ownLayout->addLayout(entry);
     ownLayout->addWidget(m_problem);
-    ownLayout->addWidget(m_chosen, 1);
+    // Until a company is chosen, the list says what goes in it.
+    auto *chosenStack = new QStackedWidget(own);
+    auto *hint = note(tr("No companies yet. Type a ticker (COST) or a name (Costco) and pick it from the list, "
+                         "then press Add."),
+                      chosenStack);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setFrameShape(QFrame::StyledPanel);
+    hint->setMinimumHeight(120);
+    chosenStack->addWidget(hint);
+    chosenStack->addWidget(m_chosen);
+    chosenStack->setMaximumHeight(240);
+    connect(m_chosen->model(), &QAbstractItemModel::rowsInserted, chosenStack,
+            [chosenStack, this] { chosenStack->setCurrentWidget(m_chosen); });
+    ownLayout->addWidget(chosenStack);
     ownLayout->addWidget(m_feeds);
     auto *startRow = new QHBoxLayout;
     startRow->addStretch(1);
@@ -128,8 +144,9 @@ WelcomeWindow::WelcomeWindow(QWidget *parent)
                               "you choose how to begin."),
                            this));
     column->addSpacing(6);
-    column->addWidget(own, 1);
+    column->addWidget(own);
     column->addWidget(demo);
+    column->addStretch(1);
     auto *centred = new QHBoxLayout;
     centred->addStretch(1);
     centred->addLayout(column, 4);
