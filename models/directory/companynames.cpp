@@ -113,7 +113,9 @@ QString CompanyNames::displayName(const QString &legalName) const
         s = s.mid(4);
     if (s.isEmpty())
         s = legalName.simplified();
-    if (!hasLowerCase(s))
+    // A lone short word in capitals is an acronym brand ("SAP", "IBM", "BP").
+    const bool acronym = !s.contains(QLatin1Char(' ')) && s.size() <= 4;
+    if (!hasLowerCase(s) && !acronym)
         s = titleCased(s);
     // "AMAZON COM" is how EDGAR writes Amazon.com.
     if (s.endsWith(QLatin1String(" com"), Qt::CaseInsensitive) && s.size() > 4)

@@ -21,6 +21,27 @@ constexpr double kProviderFloor = 0.5;
 constexpr qsizetype kLeadLength = 400;
 constexpr int kWindow = 3;   // words either side that count as "next to" a name
 
+// The directory's company for a watchlist entry: the one with its CIK, or
+// with its ticker and a name in common (a ticker the directory gives to
+// another company is not this one).
+const CompanyRecord *sameCompany(const TickerInfo &t, const CompanyRecord *byTicker)
+{
+    if (!byTicker)
+        return nullptr;
+    if (t.cik != 0)
+        return t.cik == byTicker->cik ? byTicker : nullptr;
+    QStringList ours = t.aliases;
+    ours << t.name;
+    for (const QString &name : ours) {
+        const QString first = name.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(',')).toLower();
+        for (const QString &alias : byTicker->aliases) {
+            if (!first.isEmpty() && alias.section(QLatin1Char(' '), 0, 0).toLower() == first)
+                return byTicker;
+        }
+    }
+    return nullptr;
+}
+
 std::shared_ptr<const NameIndex> buildIndex(const CompanyDirectory &directory)
 {
     auto index = std::make_shared<NameIndex>();
@@ -94,7 +115,8 @@ EntityLinker::EntityLinker(const QList<TickerInfo> &tickers, const CompanyDirect
         QSet<QString> derived;   // names that come from the legal name
         for (const QString &n : QStringList{t.name} + QStringList{c.symbol})
             derived.insert(n.trimmed().toLower());
-        if (const CompanyRecord *record = directory.byTicker(symbol)) {
+        const CompanyRecord *record = sameCompany(t, directory.byTicker(symbol));
+        if (record) {
             for (const QString &alias : record->aliases)
                 derived.insert(alias.toLower());
             for (const QString &other : record->tickers) {
@@ -108,11 +130,18 @@ EntityLinker::EntityLinker(const QList<TickerInfo> &tickers, const CompanyDirect
                 m_byTicker.insert(ticker, index);
         }
         // Without the directory (a company it does not list) every name counts as the company's own.
-        if (!directory.byTicker(symbol)) {
+        if (!record) {
             for (const QString &alias : t.aliases)
                 derived.insert(alias.trimmed().toLower());
         }
         m_derivedNames << derived;
+        QSet<QString> capitals;
+        for (const QString &n : QStringList{t.name} + t.aliases) {
+            const QString name = n.trimmed();
+            if (!name.isEmpty() && name == name.toUpper() && name != name.toLower())
+                capitals.insert(name);
+        }
+        m_capitalNames << capitals;
         if (!t.name.trimmed().isEmpty())
             m_watchNames.add(t.name.trimmed(), index);
         for (const QString &alias : t.aliases) {
@@ -184,8 +213,11 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                         kind = Kind::Tagged;
                     else if (wordLike)
                         kind = Kind::WordSymbol;
+                    // "SAP", "IBM": a name written in capitals like the ticker is read as the name.
+                    const bool writtenName = (kind == Kind::Symbol || kind == Kind::WordSymbol)
+                        && m_capitalNames.value(owner).contains(tok.text);
                     // In an all-capitals headline a bare symbol is just another word.
-                    if (kind == Kind::Cashtag || kind == Kind::Tagged || !inCapitals) {
+                    if (!writtenName && (kind == Kind::Cashtag || kind == Kind::Tagged || !inCapitals)) {
                         candidates << Candidate{int(f), i, 1, owner, kind, false};
                         ++i;
                         continue;

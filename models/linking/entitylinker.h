@@ -89,6 +89,7 @@ private:
     std::shared_ptr<const NameIndex> m_directoryNames;
     QHash<int, int> m_directoryToWatch;          // directory company on the watchlist -> company
     QList<QSet<QString>> m_derivedNames;          // per company: lower-case names from its legal name
+    QList<QSet<QString>> m_capitalNames;          // per company: names written in capitals ("SAP", "AWS")
     const CommonWords &m_words;
 };
 
