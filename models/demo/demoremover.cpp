@@ -8,6 +8,7 @@
 #include "models/sentiment/headlinemodel.h"
 #include "models/sentiment/sentimentscorer.h"
 #include "models/store/articlestore.h"
+#include "models/store/corporateevidencestore.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storechangenotifier.h"
 #include "models/store/tickerstore.h"
@@ -157,6 +158,15 @@ Result<DemoRemoval> DemoRemover::run(bool apply)
             return headlines.error();
         const EntityLinker linker(*all);
         ScoreWriter writer(m_db, **sentences, linker, *headlines);
+        // The running state (migration 7) still counts the demo's stories:
+        // forget it and build it again from the article scores left.
+        CorporateEvidenceStore evidence(m_db);
+        for (const QString &t : r.tickers) {
+            if (auto s = evidence.clearTicker(t); !s)
+                return s.error();
+        }
+        if (auto s = writer.rebuildCorporate(r.tickers); !s)
+            return s.error();
         if (auto refreshed = writer.refreshCorporate(r.tickers); !refreshed)
             return refreshed.error();
     }

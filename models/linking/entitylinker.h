@@ -41,6 +41,8 @@ struct TickerLink {
     int mentions = 0;
 
     int relevancePercent() const { return int(relevance * 100.0 + 0.5); }
+    // article_tickers.relevance (0-100) as the 0-1 weight every reader uses.
+    static double relevanceFromStore(double percent) { return percent / 100.0; }
 };
 
 // Finds the watchlist companies a text is about.

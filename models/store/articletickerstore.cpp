@@ -30,7 +30,7 @@ Result<QList<TickerLink>> ArticleTickerStore::forArticle(qint64 articleId) const
         return s.error();
     QList<TickerLink> links;
     while (q.next())
-        links << TickerLink{q.value(0).toString(), q.value(1).toDouble() / 100.0, 0};
+        links << TickerLink{q.value(0).toString(), TickerLink::relevanceFromStore(q.value(1).toDouble()), 0};
     return links;
 }
 

@@ -266,6 +266,12 @@ private slots:
         const auto rules = runCli(on(db, {QStringLiteral("alerts"), QStringLiteral("list")}), m_sandbox.path());
         QVERIFY(rules.out.contains(QStringLiteral("outage")));
         QVERIFY(!rules.out.contains(QStringLiteral("Muse Spark")));
+        // META's running score state counted the demo's stories: it is built
+        // again from what is left, so no story of the demo still counts.
+        const auto meta = runCli(on(db, {QStringLiteral("score"), QStringLiteral("--ticker"), QStringLiteral("META")}),
+                                 m_sandbox.path());
+        QCOMPARE(meta.exitCode, 0);
+        QCOMPARE(meta.out.count(QStringLiteral("(0 stories, evidence 0.00")), 3);
         // Nothing left to remove.
         QVERIFY(runCli(on(db, {QStringLiteral("store"), QStringLiteral("remove-demo"), QStringLiteral("--yes")}), m_sandbox.path())
                     .out.contains(QStringLiteral("no demo rows")));

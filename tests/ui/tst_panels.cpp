@@ -1,5 +1,6 @@
 #include "models/demo/demoworkspace.h"
 #include "ui/dialogs/settingsdialog.h"
+#include "ui/panels/badge.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/articlehtml.h"
 #include "ui/panels/articlespanel.h"
@@ -183,6 +184,8 @@ private slots:
         watchlist.table()->setColumnWidth(3, 40);
         QCOMPARE(watchlist.shownScoreText(0), QStringLiteral("63"));
         QCOMPARE(watchlist.table()->item(0, 3)->toolTip(), QStringLiteral("Corporate score, newest: 63 Bullish"));
+        // A score without enough news is grey like a neutral one, not green for its number.
+        QCOMPARE(sentimentColor(QStringLiteral("Insufficient news"), 53), sentimentColor(QStringLiteral("Neutral"), 53));
         watchlist.hide();
         QVERIFY(chart.candleCount() > 200); // one year of weekdays
         QCOMPARE(chart.eventMarkerCount(), 3); // 2026-01-29, 2026-04-08 (four events, one marker), 2026-04-21
@@ -710,7 +713,7 @@ private slots:
             QVERIFY(stored.ok());
             QSqlQuery link(w);
             QVERIFY(link.exec(
-                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 0.9)")
+                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 90)")
                     .arg(stored->id)));
         }
         QVERIFY(window.storeWatcher()->check()); // what its timer does every 2 s
