@@ -37,7 +37,7 @@ tw::Status generateArticles(QSqlDatabase db, qint64 count)
                                              QStringLiteral("hash-%1").arg(i)});
             !r)
             return r;
-        if (auto r = tw::execBound(link, {i, ticker, 0.5 + double(i % 50) / 100.0}); !r)
+        if (auto r = tw::execBound(link, {i, ticker, 50 + double(i % 50)}); !r)
             return r;
         if (auto r = tw::execBound(score, {i, ticker, QStringLiteral("bench-1"), s,
                                            QString::fromLatin1(kLabels[s < -0.2 ? 0 : s > 0.2 ? 2 : 1]), 0.75,

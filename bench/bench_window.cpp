@@ -76,7 +76,7 @@ bool generateStore(const QString &path, qint64 articles)
         "INSERT INTO articles (guid, url, title, summary, body, source, published_utc, fetched_utc, content_hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery ticker(db);
-    ticker.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?, ?, 0.8)"));
+    ticker.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?, ?, 80)"));   // 0-100 (migration 6)
     QSqlQuery score(db);
     score.prepare(QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, "
                                  "confidence, scored_utc) VALUES (?, ?, 'bench', ?, ?, 0.7, 0)"));

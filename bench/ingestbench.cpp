@@ -168,7 +168,7 @@ bool generate(const QString &path, qint64 count, QTextStream &out)
                                      title, summary, QStringLiteral("History Wire"), published, published,
                                      QString::number(i)})
                 || !execBound(fts, {i, title, summary})
-                || !execBound(link, {i, QString::fromLatin1(kCompanies[c][0]), 0.4 + double(i % 60) / 100.0})
+                || !execBound(link, {i, QString::fromLatin1(kCompanies[c][0]), 40 + double(i % 60)})   // relevance 0-100
                 || !execBound(score, {i, QString::fromLatin1(kCompanies[c][0]), version, s,
                                       s > 0.2 ? QStringLiteral("positive") : s < -0.2 ? QStringLiteral("negative") : QStringLiteral("neutral"),
                                       0.3 + double(i % 7) / 10.0})) {

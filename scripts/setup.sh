@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README, for a fresh Debian 12 machine:
-#   bash scripts/setup.sh run    install what is missing, build, start the app on the demo workspace
+#   bash scripts/setup.sh run    install what is missing, build, start the app on the demo workspace (its own store)
 #   bash scripts/setup.sh test   install what is missing, build, run every test suite,
 #                                then each parser fuzzer for 10 s (ctest label fuzz)
 #   bash scripts/setup.sh fuzz   only the parser fuzzers (clang), 20 s each by default
@@ -23,6 +23,7 @@ PACKAGES=(
   trayer    # a system tray on Xvfb for the tray-notification test
   openbox   # a window manager on Xvfb for the dock-tab test
   appstream desktop-file-utils man-db
+  wamerican-small   # the word list tickerwire build-directory reduces into resources/directory (a test regenerates it)
 )
 
 missing_packages() {

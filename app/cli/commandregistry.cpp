@@ -19,6 +19,9 @@ std::unique_ptr<Command> makeEventsCommand();
 std::unique_ptr<Command> makeGuidanceCommand();
 std::unique_ptr<Command> makeStoreCommand();
 std::unique_ptr<Command> makeTrainHeadlinesCommand();
+std::unique_ptr<Command> makeBuildDirectoryCommand();
+std::unique_ptr<Command> makeWatchlistCommand();
+std::unique_ptr<Command> makeEvalLinkingCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -39,6 +42,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeGuidanceCommand());
     commands.push_back(makeStoreCommand());
     commands.push_back(makeTrainHeadlinesCommand());
+    commands.push_back(makeBuildDirectoryCommand());
+    commands.push_back(makeWatchlistCommand());
+    commands.push_back(makeEvalLinkingCommand());
     return commands;
 }
 

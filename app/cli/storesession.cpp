@@ -1,8 +1,11 @@
 #include "app/cli/storesession.h"
 
+#include "models/demo/demostore.h"
 #include "models/demo/demoworkspace.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/storelocation.h"
+
+#include <QFileInfo>
 
 namespace tw {
 
@@ -27,10 +30,33 @@ void reportStoreWaits(QTextStream &err)
     StoreConnection::setWaitPolicy(std::move(policy));
 }
 
-Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err)
+QString commandStoreLocation(const GlobalOptions &globals)
+{
+    if (globals.demo && globals.store.isEmpty())
+        return DemoStore::defaultPath();
+    return StoreLocation::resolve(globals.store);
+}
+
+Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err,
+                                                          StoreAccess access)
 {
     reportStoreWaits(err);
+    if (globals.demo && globals.store.isEmpty()) {
+        auto opened = DemoStore::open(DemoStore::defaultPath(), QStringLiteral("cli"));
+        if (!opened)
+            return opened.error();
+        if (opened->created)
+            err << "demo workspace built in " << DemoStore::defaultPath() << " (your own store is untouched)\n";
+        return std::move(opened->connection);
+    }
     const QString location = StoreLocation::resolve(globals.store);
+    // A store the analyst named (--store, $TICKERWIRE_STORE, Settings) must exist
+    // for a command that only reads; the default file may be new (an empty store).
+    // (--demo --store FILE makes FILE: the demo is written into it.)
+    if (access == StoreAccess::ReadOnly && !globals.demo && !StoreLocation::isServer(location) && location != StoreLocation::defaultPath()
+        && !QFileInfo::exists(location))
+        return fail(QStringLiteral("there is no store at %1 (check the path; commands that only read never create one)")
+                        .arg(location));
     auto connection = StoreConnection::open(location, QStringLiteral("cli"), keychainStorePassword());
     if (!connection)
         return connection.error();

@@ -17,8 +17,18 @@ StorePasswordLookup keychainStorePassword();
 // gives up (with a message) after five minutes.
 void reportStoreWaits(QTextStream &err);
 
-// Opens the store a command works on (resolving --store / $TICKERWIRE_STORE /
-// the default) and loads the demo workspace when --demo asks for it.
-Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err);
+// Whether a command may create the store. Commands that only read refuse a
+// store path that does not exist (a typo must not make a new empty store).
+enum class StoreAccess { Write, ReadOnly };
+
+// The store a command works on: --store / $TICKERWIRE_STORE / Settings / the
+// default file. --demo alone opens the separate demo store (DemoStore), never
+// the analyst's; --demo with --store loads the demo into that store.
+QString commandStoreLocation(const GlobalOptions &globals);
+
+// Opens the store a command works on (see commandStoreLocation), loading the
+// demo workspace when --demo asks for it.
+Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err,
+                                                          StoreAccess access = StoreAccess::Write);
 
 } // namespace tw

@@ -154,7 +154,10 @@ public:
             }
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err,
+                                      sub == QLatin1String("list") || sub == QLatin1String("fired") || sub == QLatin1String("export")
+                                          ? StoreAccess::ReadOnly
+                                          : StoreAccess::Write);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

@@ -65,7 +65,7 @@ public:
                 return kExitUsage;
             }
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, ctx.parser.isSet(QStringLiteral("rebuild")) ? StoreAccess::Write : StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

@@ -63,7 +63,7 @@ public:
             (isEnd ? filter.until : filter.since) = *date;
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

@@ -1,10 +1,12 @@
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
+#include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/defaultfeeds.h"
 #include "feeds/fetch/fetchtypes.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
+#include "models/store/tickerstore.h"
 
 #include <algorithm>
 
@@ -19,11 +21,12 @@ public:
     QString summary() const override
     {
         return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
-                              "feeds enable|disable ID, feeds add-defaults (the META workspace's feeds).");
+                              "feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's usual feeds), "
+                              "feeds contact [EMAIL] (the address SEC EDGAR requires).");
     }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults");
+        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | contact [EMAIL]");
     }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -53,6 +56,8 @@ public:
             return setEnabled(ctx, ctx.arguments.at(1), verb == QLatin1String("enable"));
         if (verb == QLatin1String("add-defaults") && ctx.arguments.size() == 1)
             return addDefaults(ctx);
+        if (verb == QLatin1String("contact") && ctx.arguments.size() <= 2)
+            return contact(ctx, ctx.arguments.value(1));
         ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
         return kExitUsage;
     }
@@ -105,7 +110,7 @@ private:
 
     int list(CommandContext &ctx)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
@@ -140,16 +145,71 @@ private:
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
         }
-        FeedStore feeds((*store)->database());
-        for (const Feed &f : defaultMetaFeeds()) {
-            auto id = feeds.add(f);
-            if (!id) {
-                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+        TickerStore tickers((*store)->database());
+        QList<TickerInfo> companies;
+        if (ctx.parser.isSet(QStringLiteral("ticker"))) {
+            const QString symbol = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
+            auto found = tickers.bySymbol(symbol);
+            if (!found) {
+                ctx.err << "tickerwire: " << found.errorMessage() << '\n';
                 return kExitFailure;
             }
-            ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
-                    << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
+            if (!found->has_value()) {
+                ctx.err << "tickerwire feeds add-defaults: " << symbol
+                        << " is not a ticker of this workspace; add it first: tickerwire watchlist add " << symbol << '\n';
+                return kExitFailure;
+            }
+            companies << **found;
+        } else {
+            auto watchlist = tickers.watchlist();
+            if (!watchlist) {
+                ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            if (watchlist->isEmpty()) {
+                ctx.err << "tickerwire feeds add-defaults: the watchlist is empty; add companies first: "
+                           "tickerwire watchlist add TICKER [TICKER...]\n";
+                return kExitFailure;
+            }
+            companies = *watchlist;
         }
+        FeedStore feeds((*store)->database());
+        bool sec = false;
+        for (const TickerInfo &t : companies) {
+            const FeedCompany company = feedCompanyFor(t);
+            for (const Feed &f : defaultFeedsFor(company)) {
+                auto id = feeds.add(f);
+                if (!id) {
+                    ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+                    return kExitFailure;
+                }
+                sec = sec || f.url.contains(QLatin1String("sec.gov"));
+                ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
+                        << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
+            }
+        }
+        if (sec && !ContactSetting::looksLikeAddress(ContactSetting::load()))
+            ctx.err << "note: SEC EDGAR requires a contact e-mail address in requests; until you set one "
+                       "(tickerwire feeds contact you@example.com) the SEC feeds are not fetched\n";
+        return kExitOk;
+    }
+
+    int contact(CommandContext &ctx, const QString &address)
+    {
+        if (address.isEmpty()) {
+            const QString current = ContactSetting::load();
+            if (current.isEmpty())
+                ctx.out << "no contact address set (SEC EDGAR feeds are not fetched without one)\n";
+            else
+                ctx.out << current << '\n';
+            return kExitOk;
+        }
+        if (!ContactSetting::looksLikeAddress(address)) {
+            ctx.err << "tickerwire feeds contact: '" << address << "' is not an e-mail address\n";
+            return kExitUsage;
+        }
+        ContactSetting::save(address);
+        ctx.out << "contact address set: SEC EDGAR requests now carry " << address.trimmed() << '\n';
         return kExitOk;
     }
 

@@ -1,6 +1,7 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
+#include "feeds/fetch/contactsetting.h"
 #include "feeds/ingest/feedbatchrun.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
@@ -19,6 +20,7 @@ FetchPolicy policyFrom(const QCommandLineParser &parser)
         policy.userAgent = QString::fromUtf8(ua);
     if (parser.isSet(QStringLiteral("user-agent")))
         policy.userAgent = parser.value(QStringLiteral("user-agent"));
+    policy.contact = ContactSetting::load();
     if (parser.isSet(QStringLiteral("timeout")))
         policy.deadlineMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
     return policy;

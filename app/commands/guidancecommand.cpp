@@ -38,7 +38,7 @@ public:
                     << ")\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

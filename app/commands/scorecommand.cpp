@@ -65,7 +65,7 @@ public:
             horizons = {*h};
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, all ? StoreAccess::Write : StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;
@@ -205,7 +205,8 @@ private:
             if (auto s = execBound(links, {after, last}); !s)
                 return s;
             while (links.next())
-                linked[links.value(0).toLongLong()] << TickerLink{links.value(1).toString(), links.value(2).toDouble(), 0};
+                linked[links.value(0).toLongLong()] << TickerLink{links.value(1).toString(),
+                                                                  TickerLink::relevanceFromStore(links.value(2).toDouble()), 0};
             links.finish();
             // Written in transactions of about half a second each, so a
             // second writer waits that long at most, whatever the articles' size.

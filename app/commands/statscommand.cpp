@@ -16,7 +16,7 @@ public:
             ctx.err << "tickerwire stats: unexpected argument '" << ctx.arguments.first() << "'\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
+        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
             return kExitFailure;

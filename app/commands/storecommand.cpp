@@ -1,5 +1,6 @@
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
+#include "models/demo/demoremover.h"
 #include "models/store/storeconnection.h"
 #include "models/store/storecopier.h"
 #include "models/store/storelocation.h"
@@ -18,27 +19,35 @@ const QCommandLineOption kFrom(QStringList{QStringLiteral("from")},
 const QCommandLineOption kTo(QStringList{QStringLiteral("to")},
                              QStringLiteral("New, empty store to copy into (created if it is a file)."),
                              QStringLiteral("PATH_OR_URL"));
+const QCommandLineOption kYes(QStringList{QStringLiteral("yes")},
+                              QStringLiteral("remove-demo: do not ask for confirmation."));
 
 // `tickerwire store copy --from A --to B`: moves a desk from its SQLite file to
 // a shared PostgreSQL server (or back) without changing A.
+// `tickerwire store remove-demo [--yes]`: takes the bundled demo out of a
+// store an older build wrote it into (after confirmation).
 class StoreCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("store"); }
     QString summary() const override
     {
-        return QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers.");
+        return QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers; "
+                              "remove-demo: take the bundled demo's rows out of the store.");
     }
-    QString positionalSyntax() const override { return QStringLiteral("copy"); }
+    QString positionalSyntax() const override { return QStringLiteral("copy | remove-demo"); }
     void addOptions(QCommandLineParser &parser) const override
     {
         parser.addOption(kFrom);
         parser.addOption(kTo);
+        parser.addOption(kYes);
     }
 
     int run(CommandContext &ctx) override
     {
+        if (ctx.arguments == QStringList{QStringLiteral("remove-demo")})
+            return removeDemo(ctx);
         if (ctx.arguments != QStringList{QStringLiteral("copy")}) {
-            ctx.err << "tickerwire store: expected the action 'copy'\n";
+            ctx.err << "tickerwire store: expected the action 'copy' or 'remove-demo'\n";
             return kExitUsage;
         }
         const QString from = ctx.parser.value(kFrom);
@@ -92,6 +101,62 @@ public:
             rows += c.rows;
         }
         ctx.err << "copied " << rows << " rows in " << copied->size() << " tables; row counts match\n";
+        return kExitOk;
+    }
+
+private:
+    static void describe(QTextStream &out, const DemoRemoval &r)
+    {
+        out << "demo articles: " << r.articles << '\n'
+            << "synthetic price bars: " << r.quoteBars << '\n'
+            << "demo alert rules: " << r.rules << '\n'
+            << "their fired alerts: " << r.firings << '\n'
+            << "events only demo articles reported: " << r.events << '\n';
+    }
+
+    int removeDemo(CommandContext &ctx)
+    {
+        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        DemoRemover remover((*store)->database());
+        auto survey = remover.survey();
+        if (!survey) {
+            ctx.err << "tickerwire: " << survey.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (survey->articles + survey->quoteBars + survey->rules == 0) {
+            ctx.out << "no demo rows in " << (*store)->displayLocation() << '\n';
+            return kExitOk;
+        }
+        ctx.out << "In " << (*store)->displayLocation() << ":\n";
+        describe(ctx.out, *survey);
+        ctx.out << "Your own articles, prices, rules and watchlist stay.\n";
+        ctx.out.flush();
+        if (!ctx.parser.isSet(kYes)) {
+            if (::isatty(STDIN_FILENO) != 1) {
+                ctx.err << "tickerwire store remove-demo: confirm with --yes (no terminal to ask on)\n";
+                return kExitUsage;
+            }
+            ctx.out << "Remove these rows? [y/N] ";
+            ctx.out.flush();
+            char answer[16] = {};
+            if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+                ctx.out << "nothing removed\n";
+                return kExitOk;
+            }
+        }
+        auto removed = remover.remove();
+        if (!removed) {
+            ctx.err << "tickerwire: " << removed.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        ctx.out << "removed:\n";
+        describe(ctx.out, *removed);
+        if (!removed->tickers.isEmpty())
+            ctx.out << "scores recomputed for: " << removed->tickers.join(QLatin1Char(' ')) << '\n';
         return kExitOk;
     }
 };

@@ -1,39 +1,191 @@
 #include "feeds/fetch/defaultfeeds.h"
 
+#include "models/directory/companydirectory.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+
 namespace tw {
 
-namespace {
-Feed feed(const char *url, FeedKind kind, const char *title, int intervalSeconds, bool enabled = true)
+FeedCompany feedCompanyFor(const TickerInfo &ticker)
 {
+    FeedCompany c{ticker.symbol, ticker.name, ticker.cik};
+    const CompanyRecord *record = CompanyDirectory::builtIn().byTicker(ticker.symbol);
+    if (record) {
+        if (c.cik <= 0)
+            c.cik = record->cik;
+        if (c.name.trimmed().isEmpty())
+            c.name = record->name;
+    }
+    return c;
+}
+
+QList<FeedSource> allFeedSources()
+{
+    return {FeedSource::SecFilings,  FeedSource::GoogleNews,         FeedSource::YahooHeadlines,
+            FeedSource::NasdaqHeadlines, FeedSource::YahooPrices,    FeedSource::StooqPrices,
+            FeedSource::AlphaVantagePrices, FeedSource::AlphaVantageNews};
+}
+
+std::optional<FeedSource> feedSourceOf(const Feed &feed)
+{
+    const QString host = QUrl(feed.url).host().toLower();
+    switch (feed.kind) {
+    case FeedKind::News:
+        if (host == QLatin1String("sec.gov") || host.endsWith(QLatin1String(".sec.gov")))
+            return FeedSource::SecFilings;
+        if (host == QLatin1String("news.google.com"))
+            return FeedSource::GoogleNews;
+        if (host == QLatin1String("feeds.finance.yahoo.com"))
+            return FeedSource::YahooHeadlines;
+        if (host == QLatin1String("www.nasdaq.com") || host == QLatin1String("nasdaq.com"))
+            return FeedSource::NasdaqHeadlines;
+        return std::nullopt;
+    case FeedKind::YahooChart: return FeedSource::YahooPrices;
+    case FeedKind::Stooq: return FeedSource::StooqPrices;
+    case FeedKind::AlphaVantageDaily: return FeedSource::AlphaVantagePrices;
+    case FeedKind::AlphaVantageNews: return FeedSource::AlphaVantageNews;
+    case FeedKind::FinnhubNews: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QString feedDescription(const Feed &feed)
+{
+    if (const auto source = feedSourceOf(feed))
+        return feedSourceLabel(*source);
+    // Kept here until the domain's feed-kind table (with its own labels) lands.
+    switch (feed.kind) {
+    case FeedKind::News: return QStringLiteral("News feed");
+    case FeedKind::FinnhubNews: return QStringLiteral("Finnhub company news");
+    default: return feedKindId(feed.kind);
+    }
+}
+
+QString feedSourceLabel(FeedSource source)
+{
+    switch (source) {
+    case FeedSource::SecFilings: return QStringLiteral("SEC 8-K filings");
+    case FeedSource::GoogleNews: return QStringLiteral("Google News search");
+    case FeedSource::YahooHeadlines: return QStringLiteral("Yahoo Finance headlines");
+    case FeedSource::NasdaqHeadlines: return QStringLiteral("Nasdaq headlines");
+    case FeedSource::YahooPrices: return QStringLiteral("Yahoo daily prices");
+    case FeedSource::StooqPrices: return QStringLiteral("Stooq daily prices");
+    case FeedSource::AlphaVantagePrices: return QStringLiteral("Alpha Vantage daily prices");
+    case FeedSource::AlphaVantageNews: return QStringLiteral("Alpha Vantage news");
+    }
+    return QString();
+}
+
+QString feedSourceBasis(FeedSource source)
+{
+    switch (source) {
+    case FeedSource::SecFilings: return QStringLiteral("CIK");
+    case FeedSource::GoogleNews: return QStringLiteral("name");
+    default: return QStringLiteral("ticker");
+    }
+}
+
+bool feedSourceNeedsKey(FeedSource source)
+{
+    return source == FeedSource::StooqPrices || source == FeedSource::AlphaVantagePrices
+        || source == FeedSource::AlphaVantageNews;
+}
+
+std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company)
+{
+    const QString symbol = company.symbol.trimmed().toUpper();
+    if (symbol.isEmpty())
+        return std::nullopt;
     Feed f;
-    f.url = QString::fromLatin1(url);
-    f.kind = kind;
-    f.ticker = QStringLiteral("META");
-    f.title = QString::fromLatin1(title);
-    f.intervalSeconds = intervalSeconds;
-    f.enabled = enabled;
+    f.ticker = symbol;
+    f.enabled = !feedSourceNeedsKey(source);
+    QUrl url;
+    switch (source) {
+    case FeedSource::SecFilings: {
+        if (company.cik <= 0)
+            return std::nullopt;
+        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact address.
+        url = QUrl(QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar"));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("action"), QStringLiteral("getcompany"));
+        q.addQueryItem(QStringLiteral("CIK"), QStringLiteral("%1").arg(company.cik, 10, 10, QLatin1Char('0')));
+        q.addQueryItem(QStringLiteral("type"), QStringLiteral("8-K"));
+        q.addQueryItem(QStringLiteral("owner"), QStringLiteral("include"));
+        q.addQueryItem(QStringLiteral("count"), QStringLiteral("40"));
+        q.addQueryItem(QStringLiteral("output"), QStringLiteral("atom"));
+        url.setQuery(q);
+        f.kind = FeedKind::News;
+        f.title = QStringLiteral("SEC EDGAR 8-K filings (%1)").arg(symbol);
+        f.intervalSeconds = 3600;
+        break;
+    }
+    case FeedSource::GoogleNews: {
+        const QString name = company.name.trimmed().isEmpty() ? symbol : company.name.trimmed();
+        url = QUrl(QStringLiteral("https://news.google.com/rss/search"));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("q"), QStringLiteral("\"%1\"").arg(name));
+        q.addQueryItem(QStringLiteral("hl"), QStringLiteral("en-US"));
+        q.addQueryItem(QStringLiteral("gl"), QStringLiteral("US"));
+        q.addQueryItem(QStringLiteral("ceid"), QStringLiteral("US:en"));
+        url.setQuery(q);
+        f.kind = FeedKind::News;
+        f.title = QStringLiteral("Google News: %1").arg(name);
+        f.intervalSeconds = 900;
+        break;
+    }
+    case FeedSource::YahooHeadlines:
+        url = QUrl(QStringLiteral("https://feeds.finance.yahoo.com/rss/2.0/headline?s=%1&region=US&lang=en-US").arg(symbol));
+        f.kind = FeedKind::News;
+        f.title = QStringLiteral("Yahoo Finance headlines (%1)").arg(symbol);
+        f.intervalSeconds = 900;
+        break;
+    case FeedSource::NasdaqHeadlines:
+        url = QUrl(QStringLiteral("https://www.nasdaq.com/feed/rssoutbound?symbol=%1").arg(symbol));
+        f.kind = FeedKind::News;
+        f.title = QStringLiteral("Nasdaq headlines (%1)").arg(symbol);
+        f.intervalSeconds = 1800;
+        break;
+    case FeedSource::YahooPrices:
+        url = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v8/finance/chart/%1?interval=1d&range=1y").arg(symbol));
+        f.kind = FeedKind::YahooChart;
+        f.title = QStringLiteral("Yahoo daily prices (%1)").arg(symbol);
+        f.intervalSeconds = 3600;
+        break;
+    case FeedSource::StooqPrices:
+        url = QUrl(QStringLiteral("https://stooq.com/q/d/l/?s=%1.us&i=d").arg(symbol.toLower()));
+        f.kind = FeedKind::Stooq;
+        f.title = QStringLiteral("Stooq daily prices (%1)").arg(symbol);
+        f.intervalSeconds = 6 * 3600;
+        break;
+    case FeedSource::AlphaVantagePrices:
+        url = QUrl(QStringLiteral("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=%1&outputsize=compact")
+                       .arg(symbol));
+        f.kind = FeedKind::AlphaVantageDaily;
+        f.title = QStringLiteral("Alpha Vantage daily prices (%1)").arg(symbol);
+        f.intervalSeconds = 6 * 3600;
+        break;
+    case FeedSource::AlphaVantageNews:
+        url = QUrl(QStringLiteral("https://www.alphavantage.co/query?function=NEWS_SENTIMENT&tickers=%1").arg(symbol));
+        f.kind = FeedKind::AlphaVantageNews;
+        f.title = QStringLiteral("Alpha Vantage news (%1)").arg(symbol);
+        f.intervalSeconds = 3600;
+        break;
+    }
+    f.url = url.toString(QUrl::FullyEncoded);
     return f;
 }
-} // namespace
 
-QList<Feed> defaultMetaFeeds()
+QList<Feed> defaultFeedsFor(const FeedCompany &company)
 {
-    return {
-        feed("https://about.fb.com/news/feed/", FeedKind::News, "Meta Newsroom", 1800),
-        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact address.
-        feed("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001326801&type=8-K&dateb=&owner=include&count=40&output=atom",
-             FeedKind::News, "SEC EDGAR 8-K filings (META)", 3600),
-        feed("https://news.google.com/rss/search?q=%22Meta+Platforms%22&hl=en-US&gl=US&ceid=US:en", FeedKind::News,
-             "Google News: Meta Platforms", 900),
-        feed("https://feeds.finance.yahoo.com/rss/2.0/headline?s=META&region=US&lang=en-US", FeedKind::News,
-             "Yahoo Finance headlines (META)", 900),
-        feed("https://www.nasdaq.com/feed/rssoutbound?symbol=META", FeedKind::News, "Nasdaq (META)", 1800),
-        feed("https://query1.finance.yahoo.com/v8/finance/chart/META?interval=1d&range=1y", FeedKind::YahooChart,
-             "Yahoo daily prices (META)", 3600),
-        feed("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=META&outputsize=compact",
-             FeedKind::AlphaVantageDaily, "Alpha Vantage daily prices (META)", 6 * 3600, false),
-        feed("https://stooq.com/q/d/l/?s=meta.us&i=d", FeedKind::Stooq, "Stooq daily prices (META)", 6 * 3600, false),
-    };
+    QList<Feed> feeds;
+    for (FeedSource s : {FeedSource::SecFilings, FeedSource::GoogleNews, FeedSource::YahooHeadlines,
+                         FeedSource::NasdaqHeadlines, FeedSource::YahooPrices, FeedSource::AlphaVantagePrices,
+                         FeedSource::StooqPrices}) {
+        if (auto f = feedFromSource(s, company))
+            feeds << *f;
+    }
+    return feeds;
 }
 
 } // namespace tw

@@ -123,7 +123,7 @@ void FeedFetch::sendAttempt()
     // UserVerifiedRedirectPolicy loses the final response's status and body.)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_policy.maxRedirects);
-    request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgentFor(m_policy, m_result.request.url.host()));
     // Asked for here, so Qt leaves the body encoded and BodyDecoder inflates
     // it as it is read, stopping at the cap (see BodyDecoder for why).
     request.setRawHeader("Accept-Encoding", "gzip, deflate");

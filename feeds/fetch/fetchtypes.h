@@ -16,7 +16,11 @@ namespace tw {
 // published limits (SEC EDGAR: at most 10 requests/s, a User-Agent naming a
 // contact).
 struct FetchPolicy {
-    QString userAgent = QStringLiteral("Tickerwire/" TICKERWIRE_VERSION " (+https://github.com/tickerwire; feeds@tickerwire.invalid)");
+    QString userAgent = QStringLiteral("Tickerwire/" TICKERWIRE_VERSION " (+https://github.com/tickerwire)");
+    // The analyst's contact address (Settings, `tickerwire feeds contact`,
+    // $TICKERWIRE_CONTACT). SEC EDGAR answers 403 to clients whose User-Agent
+    // names no contact, so its hosts get it appended and are not asked without one.
+    QString contact;
     int perHostConcurrency = 2;
     int maxConcurrent = 6;
     int minHostSpacingMs = 100;         // between request starts to one host
@@ -90,5 +94,13 @@ QStringList secretsInUrl(const QUrl &url);
 // every fetch and redirect, not only when a feed is added (a shared store's
 // feeds table may hold anything a colleague wrote into it).
 bool isFetchableUrl(const QUrl &url);
+
+// sec.gov and its subdomains.
+bool isSecHost(const QString &host);
+// The User-Agent for `host`: the policy's, with the contact for SEC hosts.
+QString userAgentFor(const FetchPolicy &policy, const QString &host);
+// Why `url` may not be fetched under `policy` (empty when it may): SEC EDGAR
+// without a contact address.
+QString refusalFor(const FetchPolicy &policy, const QUrl &url);
 
 } // namespace tw

@@ -1,5 +1,7 @@
 #include "feeds/ingest/backgroundfetcher.h"
 
+#include "feeds/fetch/contactsetting.h"
+
 #include "feeds/ingest/fetchworker.h"
 
 namespace tw {
@@ -51,6 +53,7 @@ FetchPolicy BackgroundFetcher::defaultPolicy()
     FetchPolicy policy;
     if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
         policy.userAgent = QString::fromUtf8(ua);
+    policy.contact = ContactSetting::load();
     return policy;
 }
 

@@ -14,6 +14,7 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     : QObject(parent)
     , m_db(db)
     , m_refresher(db)
+    , m_policy(policy)
     , m_scheduler(new FetchScheduler(std::move(policy), this))
 {
     // Every key handed out is remembered, so no message from any feed of the
@@ -52,6 +53,20 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
             continue;
         m_inFlight.insert(f.id, f);
         m_standby.removeIf([&f](const Feed &s) { return s.id == f.id; });
+        // Not asked at all (SEC EDGAR without a contact address): the feed
+        // fails with the reason, like any failed fetch, on the next turn.
+        if (const QString refused = refusalFor(m_policy, QUrl(f.url)); !refused.isEmpty()) {
+            FetchResult result;
+            result.request = FeedRefresher::requestFor(f, m_keys);
+            result.failure = FetchFailure::Network;
+            result.error = refused;
+            ++m_total;
+            QTimer::singleShot(0, this, [this, result] {
+                onFetched(result);
+                onAllFetched();
+            });
+            continue;
+        }
         requests << FeedRefresher::requestFor(f, m_keys);
     }
     if (requests.isEmpty()) {

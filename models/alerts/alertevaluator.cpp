@@ -1,5 +1,7 @@
 #include "models/alerts/alertevaluator.h"
 
+#include "models/linking/entitylinker.h"
+
 #include "models/alerts/alertrulestore.h"
 #include "models/core/logging.h"
 #include "models/core/storetime.h"
@@ -228,8 +230,9 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
         QStringList marks;
         for (qsizetype i = 0; i < tickers.size(); ++i)
             marks << QStringLiteral("?");
+        // A passing mention does not make an article about the rule's company.
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM article_tickers t WHERE t.article_id = a.id "
-                              "AND t.ticker IN (%1))")
+                              "AND t.ticker IN (%1) AND t.relevance >= ?)")
                    .arg(marks.join(QLatin1Char(',')));
     }
     sql += QStringLiteral(" ORDER BY a.published_utc, a.id");
@@ -241,6 +244,8 @@ Result<QList<AlertCandidate>> AlertEvaluator::articleCandidates(const AlertRule 
     q.addBindValue(rule.id);
     for (const QString &t : tickers)
         q.addBindValue(t);
+    if (!tickers.isEmpty())
+        q.addBindValue(double(kMainSubjectRelevance));
     if (!q.exec())
         return fail(QStringLiteral("Alert rule %1: search %2 failed: %3")
                         .arg(QString::number(rule.id), rule.query, q.lastError().databaseText()));
@@ -290,10 +295,11 @@ Result<QList<AlertCandidate>> AlertEvaluator::volumeCandidates(const AlertRule &
     // ticker's whole history.
     q.prepare(QStringLiteral("SELECT a.id, a.published_utc FROM articles a "
                              "WHERE a.published_utc >= ? AND a.published_utc < ? AND EXISTS "
-                             "(SELECT 1 FROM article_tickers t WHERE t.article_id = a.id AND t.ticker = ?) "
+                             "(SELECT 1 FROM article_tickers t WHERE t.article_id = a.id AND t.ticker = ? "
+                             "AND t.relevance >= ?) "
                              "ORDER BY a.published_utc"));
     for (const QString &ticker : *tickers) {
-        if (auto s = execBound(q, {from, until, ticker}); !s)
+        if (auto s = execBound(q, {from, until, ticker, double(kMainSubjectRelevance)}); !s)
             return s.error();
         std::vector<int> perDay(kVolumeBaselineDays, 0);
         QList<qint64> todays;

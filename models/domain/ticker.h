@@ -14,6 +14,7 @@ struct TickerInfo {
     QStringList aliases;        // "Meta", "Meta Platforms", "Facebook parent", ...
     bool onWatchlist = true;
     int position = 0;
+    qint64 cik = 0;             // SEC company id (0 when unknown); share classes share it
 };
 
 } // namespace tw

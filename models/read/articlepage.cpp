@@ -25,8 +25,14 @@ Result<ArticleListSql> ArticleListSql::build(const ArticleFilter &filter, SqlDia
         // Correlated EXISTS: the scan follows the published_utc index and
         // probes the (article_id, ticker) key per row, so a page stops after
         // a page's worth of matches instead of gathering every tagged article.
-        sql.where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
-        sql.binds << filter.ticker;
+        if (filter.minRelevance > 0) {
+            sql.where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ? "
+                                        "AND k.relevance >= ?)");
+            sql.binds << filter.ticker << double(filter.minRelevance);
+        } else {
+            sql.where << QStringLiteral("EXISTS (SELECT 1 FROM article_tickers k WHERE k.article_id = a.id AND k.ticker = ?)");
+            sql.binds << filter.ticker;
+        }
     }
     if (!filter.source.isEmpty()) {
         sql.where << QStringLiteral("a.source = ?");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/linking/entitylinker.h"
 #include "models/core/result.h"
 #include "models/store/sqldialect.h"
 
@@ -28,6 +29,9 @@ struct ArticleFilter {
     ArticleOrder order = ArticleOrder::Published;
     // Descending by the order's key: newest first for Published, Z to A for
     // Title and Source (ties always by id in the same direction).
+    // With a ticker: only articles whose link to it is at least this relevant
+    // (0-100; kMainSubjectRelevance hides passing mentions).
+    int minRelevance = 0;
     bool newestFirst = true;
     // Only rows stored after this article id (0: any): what arrived since the
     // list was read, whatever its publication time.

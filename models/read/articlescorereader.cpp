@@ -1,5 +1,6 @@
 #include "models/read/articlescorereader.h"
 
+#include "models/linking/entitylinker.h"
 #include "models/store/sqlexec.h"
 
 #include <QJsonArray>
@@ -59,7 +60,7 @@ Result<QList<ArticleTickerScore>> ArticleScoreReader::scores(qint64 articleId) c
             continue; // two model versions scored at the same instant: keep one
         ArticleTickerScore s;
         s.ticker = q.value(0).toString();
-        s.relevance = q.value(1).toDouble();
+        s.relevance = TickerLink::relevanceFromStore(q.value(1).toDouble());
         s.scored = !q.value(2).isNull();
         s.score = q.value(2).toDouble();
         s.label = q.value(3).toString();

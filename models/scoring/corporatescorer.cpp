@@ -123,10 +123,9 @@ QString corporateScoreLabel(double score)
 
 QString insufficientNewsLabel() { return QStringLiteral("Insufficient news"); }
 
-double storyWeight(double relevance, double confidence, double linkWeight)
+double storyWeight(double relevance, double confidence)
 {
-    return std::max(relevance, kMinRelevance) * std::clamp(linkWeight, 0.0, 1.0)
-        * (0.25 + 0.75 * std::clamp(confidence, 0.0, 1.0));
+    return std::max(std::min(relevance, 1.0), kMinRelevance) * (0.25 + 0.75 * std::clamp(confidence, 0.0, 1.0));
 }
 
 void EvidenceSums::advanceTo(qint64 utc, qint64 halfLifeMs)
@@ -292,7 +291,7 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
 
     // One story per group: the first copy's identity, the mean of the copies' scores.
     QList<StoryContribution> stories;
-    QList<double> confidence, relevance, linkWeight;
+    QList<double> confidence, relevance;
     QList<qsizetype> firstRow;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const int g = groupOf[i];
@@ -301,14 +300,12 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
                                          rows[i].score, 0, 0, 1};
             confidence << rows[i].confidence;
             relevance << rows[i].relevance;
-            linkWeight << rows[i].linkWeight;
             firstRow << i;
         } else {
             StoryContribution &s = stories[g];
             s.articleScore = (s.articleScore * s.copies + rows[i].score) / (s.copies + 1);
             confidence[g] = (confidence[g] * s.copies + rows[i].confidence) / (s.copies + 1);
             relevance[g] = std::max(relevance[g], rows[i].relevance);
-            linkWeight[g] = std::max(linkWeight[g], rows[i].linkWeight);
             ++s.copies;
         }
     }
@@ -325,7 +322,7 @@ CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon hori
     double weighted = 0;
     for (qsizetype g = 0; g < stories.size(); ++g) {
         StoryContribution &s = stories[g];
-        const StoryEvidence e{s.publishedUtc, storyWeight(relevance[g], confidence[g], linkWeight[g]), s.articleScore};
+        const StoryEvidence e{s.publishedUtc, storyWeight(relevance[g], confidence[g]), s.articleScore};
         sums.add(e, 1.0, halfLife);
         s.weight = e.weight * std::exp2(-double(asOfUtc - s.publishedUtc) / double(halfLife));
         weighted += s.weight * s.articleScore;

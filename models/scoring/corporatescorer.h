@@ -25,7 +25,7 @@ QString insufficientNewsLabel();   // "Insufficient news"
 
 // The evidence-weighted estimator's choices, in one place (README and
 // `score --explain` quote them):
-//  - a story's weight is max(relevance, 0.1) x link weight x (0.25 + 0.75 x
+//  - a story's weight is max(relevance, 0.1) x (0.25 + 0.75 x
 //    confidence), decayed by 2^-(age / half-life): a fully relevant,
 //    fully confident story published now weighs 1;
 //  - the mean of the stories' scores is shrunk towards neutral by a prior of
@@ -46,7 +46,7 @@ struct StoryEvidence {
     double score = 0;
 };
 
-double storyWeight(double relevance, double confidence, double linkWeight = 1.0);
+double storyWeight(double relevance, double confidence);
 
 // The decayed sums a corporate score is made of, for one ticker and horizon,
 // as they stand at `asOfUtc`. Exponential decay multiplies every term by the

@@ -129,7 +129,6 @@ Status CorporateScoreUpdater::build(const Key &key)
             s.title = r.title;
             s.copies = 0;
             s.relevance = r.relevance;
-            s.linkWeight = r.linkWeight;
             stories << s;
         }
         StoredStory &s = stories[g];
@@ -137,9 +136,8 @@ Status CorporateScoreUpdater::build(const Key &key)
         s.scoreSum += r.score;
         s.confidenceSum += r.confidence;
         s.relevance = std::max(s.relevance, r.relevance);
-        s.linkWeight = std::max(s.linkWeight, r.linkWeight);
         members << StoryMember{r.articleId, key.ticker, key.modelVersion, g, r.publishedUtc, r.score, r.confidence,
-                               r.relevance, r.linkWeight};
+                               r.relevance};
     }
     HorizonSums sums{};
     for (StoredStory &s : stories) {
@@ -217,12 +215,10 @@ Status CorporateScoreUpdater::removeMember(const StoryMember &member)
     }
     s.copies = int(left->size());
     s.scoreSum = s.confidenceSum = s.relevance = 0;
-    s.linkWeight = 0;
     for (const StoryMember &m : *left) {
         s.scoreSum += m.score;
         s.confidenceSum += m.confidence;
         s.relevance = std::max(s.relevance, m.relevance);
-        s.linkWeight = std::max(s.linkWeight, m.linkWeight);
     }
     if (left->first().articleId != s.firstArticleId) {
         // The first copy left: the story now dates from the next one (members come oldest first).
@@ -245,11 +241,13 @@ Status CorporateScoreUpdater::addScores(qint64 articleId, const Article &article
 {
     const qint64 published = toStoreTime(article.published);
     for (const ArticleScore &a : scores) {
+        // The relevance as article_tickers keeps it (whole percent), so the
+        // running state and a recompute from the store weigh the link alike.
         double relevance = 0;
         for (const TickerLink &l : links)
             if (l.ticker == a.ticker)
-                relevance = l.relevance;
-        const StoryMember m{articleId, a.ticker, m_modelVersion, 0, published, a.score, a.confidence, relevance, 1.0};
+                relevance = TickerLink::relevanceFromStore(l.relevancePercent());
+        const StoryMember m{articleId, a.ticker, m_modelVersion, 0, published, a.score, a.confidence, relevance};
         if (auto s = addMember(m, article.title); !s)
             return s;
     }
@@ -274,7 +272,6 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
         s.scoreSum += m.score;
         s.confidenceSum += m.confidence;
         s.relevance = std::max(s.relevance, m.relevance);
-        s.linkWeight = std::max(s.linkWeight, m.linkWeight);
         if (m.publishedUtc < s.publishedUtc) {
             s.publishedUtc = m.publishedUtc;
             s.firstArticleId = m.articleId;
@@ -299,7 +296,6 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
     s.scoreSum = m.score;
     s.confidenceSum = m.confidence;
     s.relevance = m.relevance;
-    s.linkWeight = m.linkWeight;
     auto id = m_evidence.insertStory(s);
     if (!id)
         return id.error();

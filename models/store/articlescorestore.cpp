@@ -1,5 +1,6 @@
 #include "models/store/articlescorestore.h"
 
+#include "models/linking/entitylinker.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storechangenotifier.h"
 
@@ -50,7 +51,7 @@ Result<QList<StoredArticleScore>> ArticleScoreStore::forTicker(const QString &ti
         r.label = q.value(2).toString();
         r.confidence = q.value(3).toDouble();
         r.spans = q.value(4).toString();
-        r.relevance = q.value(5).toDouble();
+        r.relevance = TickerLink::relevanceFromStore(q.value(5).toDouble());
         r.publishedUtc = q.value(6).toLongLong();
         r.title = q.value(7).toString();
         r.source = q.value(8).toString();

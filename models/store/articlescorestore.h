@@ -18,10 +18,9 @@ struct StoredArticleScore {
     QString label;
     double confidence = 0;
     QString spans;          // JSON, as ArticleScorer::spansJson wrote it
+    // The link's relevance as a weight 0-1 (article_tickers keeps 0-100): the
+    // one weight the link brings to the corporate score.
     double relevance = 0;
-    // The link's own relevance weight, 0-1 (a directory's per-link relevance
-    // 0-100, divided by 100); 1 where the store has none.
-    double linkWeight = 1.0;
     qint64 publishedUtc = 0;
     QString title;
     QString source;

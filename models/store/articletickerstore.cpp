@@ -15,7 +15,7 @@ Status ArticleTickerStore::replace(qint64 articleId, const QList<TickerLink> &li
     if (auto s = execBound(m_delete, {articleId}); !s)
         return s;
     for (const TickerLink &l : links) {
-        if (auto s = execBound(m_insert, {articleId, l.ticker, l.relevance}); !s)
+        if (auto s = execBound(m_insert, {articleId, l.ticker, double(l.relevancePercent())}); !s)
             return s;
     }
     return {};
@@ -30,8 +30,20 @@ Result<QList<TickerLink>> ArticleTickerStore::forArticle(qint64 articleId) const
         return s.error();
     QList<TickerLink> links;
     while (q.next())
-        links << TickerLink{q.value(0).toString(), q.value(1).toDouble(), 0};
+        links << TickerLink{q.value(0).toString(), TickerLink::relevanceFromStore(q.value(1).toDouble()), 0};
     return links;
+}
+
+Result<QList<qint64>> ArticleTickerStore::articlesFor(const QString &ticker) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT article_id FROM article_tickers WHERE ticker = ? ORDER BY article_id"));
+    if (auto s = execBound(q, {ticker}); !s)
+        return s.error();
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
 }
 
 } // namespace tw

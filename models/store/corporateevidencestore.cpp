@@ -9,7 +9,7 @@ namespace tw {
 StoryEvidence StoredStory::evidence() const
 {
     const double n = std::max(1, copies);
-    return StoryEvidence{publishedUtc, storyWeight(relevance, confidenceSum / n, linkWeight), scoreSum / n};
+    return StoryEvidence{publishedUtc, storyWeight(relevance, confidenceSum / n), scoreSum / n};
 }
 
 CorporateEvidenceStore::CorporateEvidenceStore(QSqlDatabase db)
@@ -31,8 +31,11 @@ Result<QSqlQuery *> CorporateEvidenceStore::prepared(QSqlQuery &q, const char *s
 }
 
 namespace {
+// The link_weight columns migration 7 made are not used: the link's relevance
+// (article_tickers, 0-100, read as 0-1) is the one weight a link brings, kept
+// in `relevance`; the columns keep their default of 1.
 constexpr const char *kStoryColumns = "id, ticker, model_version, published_utc, first_article_id, title, copies, "
-                                      "score_sum, confidence_sum, relevance, link_weight";
+                                      "score_sum, confidence_sum, relevance";
 
 StoredStory readStory(const QSqlQuery &q)
 {
@@ -47,7 +50,6 @@ StoredStory readStory(const QSqlQuery &q)
     s.scoreSum = q.value(7).toDouble();
     s.confidenceSum = q.value(8).toDouble();
     s.relevance = q.value(9).toDouble();
-    s.linkWeight = q.value(10).toDouble();
     return s;
 }
 
@@ -62,12 +64,11 @@ StoryMember readMember(const QSqlQuery &q)
     m.score = q.value(5).toDouble();
     m.confidence = q.value(6).toDouble();
     m.relevance = q.value(7).toDouble();
-    m.linkWeight = q.value(8).toDouble();
     return m;
 }
 
 constexpr const char *kMemberColumns =
-    "article_id, ticker, model_version, story_id, published_utc, score, confidence, relevance, link_weight";
+    "article_id, ticker, model_version, story_id, published_utc, score, confidence, relevance";
 } // namespace
 
 Result<QList<StoredStory>> CorporateEvidenceStore::storiesBetween(const QString &ticker, const QString &modelVersion,
@@ -92,11 +93,11 @@ Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
 {
     auto q = prepared(m_insertStory,
                       "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
-                      "score_sum, confidence_sum, relevance, link_weight) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id");
+                      "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
     if (!q)
         return q.error();
     if (auto r = execBound(**q, {s.ticker, s.modelVersion, s.publishedUtc, s.firstArticleId, s.title, s.copies,
-                                 s.scoreSum, s.confidenceSum, s.relevance, s.linkWeight});
+                                 s.scoreSum, s.confidenceSum, s.relevance});
         !r)
         return r.error();
     if (!(*q)->next())
@@ -110,11 +111,11 @@ Status CorporateEvidenceStore::updateStory(const StoredStory &s)
 {
     auto q = prepared(m_updateStory,
                       "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
-                      "score_sum = ?, confidence_sum = ?, relevance = ?, link_weight = ? WHERE id = ?");
+                      "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?");
     if (!q)
         return q.error();
     return execBound(**q, {s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum,
-                           s.relevance, s.linkWeight, s.id});
+                           s.relevance, s.id});
 }
 
 Status CorporateEvidenceStore::deleteStory(qint64 storyId)
@@ -144,11 +145,11 @@ Status CorporateEvidenceStore::insertMember(const StoryMember &m)
 {
     auto q = prepared(m_insertMember,
                       "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
-                      "score, confidence, relevance, link_weight) VALUES (?,?,?,?,?,?,?,?,?)");
+                      "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
     if (!q)
         return q.error();
     return execBound(**q, {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
-                           m.relevance, m.linkWeight});
+                           m.relevance});
 }
 
 Result<QList<StoryMember>> CorporateEvidenceStore::takeMembers(qint64 articleId)
@@ -268,6 +269,18 @@ Status CorporateEvidenceStore::clear(const QString &ticker, const QString &model
         QSqlQuery q(m_db);
         q.prepare(QString::fromLatin1(sql));
         if (auto s = execBound(q, {ticker, modelVersion}); !s)
+            return s;
+    }
+    return {};
+}
+
+Status CorporateEvidenceStore::clearTicker(const QString &ticker)
+{
+    for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ?", "DELETE FROM score_stories WHERE ticker = ?",
+                            "DELETE FROM corporate_score_state WHERE ticker = ?"}) {
+        QSqlQuery q(m_db);
+        q.prepare(QString::fromLatin1(sql));
+        if (auto s = execBound(q, {ticker}); !s)
             return s;
     }
     return {};

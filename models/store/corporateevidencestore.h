@@ -27,8 +27,7 @@ struct StoredStory {
     int copies = 0;
     double scoreSum = 0;
     double confidenceSum = 0;
-    double relevance = 0;    // the most relevant copy's
-    double linkWeight = 1;   // the most weighted copy's
+    double relevance = 0;    // the most relevant copy's link relevance, 0-1
 
     StoryEvidence evidence() const;
 };
@@ -42,8 +41,7 @@ struct StoryMember {
     qint64 publishedUtc = 0;
     double score = 0;
     double confidence = 0;
-    double relevance = 0;
-    double linkWeight = 1;
+    double relevance = 0;    // the copy's link relevance, 0-1
 };
 
 // score_stories, score_story_members and corporate_score_state (migration 7):
@@ -79,6 +77,9 @@ public:
     Status saveState(const QString &ticker, const QString &modelVersion, ScoreHorizon horizon, const EvidenceSums &sums);
     // Forgets the ticker's stories, members and state under the model version.
     Status clear(const QString &ticker, const QString &modelVersion);
+    // Forgets the ticker's stories, members and state under every model
+    // version (its articles went): the next update builds them again.
+    Status clearTicker(const QString &ticker);
     // Forgets everything under every model version (before a full rescore).
     Status clearAll();
 

@@ -14,14 +14,15 @@ Status TickerStore::upsert(const TickerInfo &t)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, position) VALUES (?,?,?,?,?,?,?) "
+        "INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, position, cik) "
+        "VALUES (?,?,?,?,?,?,?,?) "
         "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, "
         "timezone = excluded.timezone, aliases = excluded.aliases, on_watchlist = excluded.on_watchlist, "
-        "position = excluded.position"));
+        "position = excluded.position, cik = excluded.cik"));
     const QString aliases = QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(t.aliases)).toJson(QJsonDocument::Compact));
     return execBound(q, {t.symbol.toUpper(), t.name, t.exchange, t.timeZone, aliases, t.onWatchlist ? 1 : 0,
-                         t.position});
+                         t.position, t.cik});
 }
 
 Status TickerStore::remove(const QString &symbol)
@@ -34,7 +35,7 @@ Status TickerStore::remove(const QString &symbol)
 Result<QList<TickerInfo>> TickerStore::select(const QString &where, const QVariant &value) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT symbol, name, exchange, timezone, aliases, on_watchlist, position FROM tickers "
+    q.prepare(QStringLiteral("SELECT symbol, name, exchange, timezone, aliases, on_watchlist, position, cik FROM tickers "
                              "%1 ORDER BY position, symbol")
                   .arg(where));
     if (value.isValid())
@@ -52,6 +53,7 @@ Result<QList<TickerInfo>> TickerStore::select(const QString &where, const QVaria
             t.aliases << alias.toString();
         t.onWatchlist = q.value(5).toInt() != 0;
         t.position = q.value(6).toInt();
+        t.cik = q.value(7).toLongLong();
         result << t;
     }
     return result;

@@ -125,7 +125,16 @@ private slots:
     {
         const QString db = store(QStringLiteral("env.db"));
         qputenv("TICKERWIRE_STORE", db.toUtf8());
+        // A command that only reads never creates the store it is pointed at...
         QProcess p;
+        p.start(QStringLiteral(TW_BINARY), {QStringLiteral("stats")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(!QFile::exists(db));
+        // ... one that writes does, there.
+        p.start(QStringLiteral(TW_BINARY), {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("META")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
         p.start(QStringLiteral(TW_BINARY), {QStringLiteral("stats")});
         QVERIFY(p.waitForFinished(60000));
         qunsetenv("TICKERWIRE_STORE");

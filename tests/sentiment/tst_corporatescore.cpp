@@ -11,6 +11,8 @@
 
 #include "models/read/corporatescorereader.h"
 #include "models/store/articlescorestore.h"
+#include "models/store/articlestore.h"
+#include "models/store/articletickerstore.h"
 #include "models/store/corporateevidencestore.h"
 
 #include <QTemporaryDir>
@@ -244,20 +246,86 @@ private slots:
         QVERIFY(gone.insufficientReason.startsWith(QStringLiteral("No story in the last 5 days")));
     }
 
-    // A directory's per-link relevance weighs a story in: half the weight,
-    // half the evidence.
-    void linkWeightScalesTheEvidence()
+    // The link's relevance weighs a story in, once: half the relevance, half
+    // the weight and half the evidence (not a quarter).
+    void linkRelevanceScalesTheEvidence()
     {
         QList<StoredArticleScore> full{story(1, QStringLiteral("Acme beats estimates"), 0.5, 0),
                                        story(2, QStringLiteral("Acme opens a plant"), 0.5, 0)};
         QList<StoredArticleScore> half = full;
         for (StoredArticleScore &r : half)
-            r.linkWeight = 0.5;
+            r.relevance = 0.5;
         const double a = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, full).evidence;
         const double b = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, half).evidence;
         QVERIFY(std::abs(b - a / 2) < 1e-12);
         QCOMPARE(storyWeight(1.0, 1.0), 1.0);
-        QCOMPARE(storyWeight(1.0, 1.0, 0.25), 0.25);
+        QCOMPARE(storyWeight(0.25, 1.0), 0.25);
+        QCOMPARE(storyWeight(0.0, 1.0), 0.1);   // a link at all counts a little
+    }
+
+    // article_tickers keeps relevance 0-100 (migration 6): the running state
+    // and a recompute from the store both read 50 as a weight of 0.5, so a
+    // story linked at 50 brings half the evidence of one linked at 100.
+    void storedLinkRelevanceReachesTheScoreOnce()
+    {
+        auto evidenceAt = [](int percent, double *running, double *recomputed, double *stored) {
+            QTemporaryDir dir;
+            auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
+            QVERIFY(store.ok());
+            QSqlDatabase db = (*store)->database();
+            TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
+                            QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+            QVERIFY(TickerStore(db).upsert(acme).ok());
+            QList<Article> articles;
+            for (int i = 0; i < 3; ++i) {
+                Article a;
+                a.guid = QStringLiteral("acme-%1").arg(i);
+                a.title = QStringList{QStringLiteral("Acme beats estimates and raises its outlook"),
+                                      QStringLiteral("Acme wins a record order"),
+                                      QStringLiteral("Acme cuts guidance")}.at(i);
+                a.body = a.title + QStringLiteral(".");
+                a.published = fromStoreTime(kNow - i * kDay);
+                a.fetched = a.published;
+                articles << a;
+            }
+            QVERIFY(ArticleIngestor(db).ingest(articles).ok());
+            // Linked again at `percent`, the way relinking rewrites a link.
+            auto sentences = SentimentScorer::builtIn();
+            auto headlines = HeadlineModel::builtIn();
+            QVERIFY(sentences.ok() && headlines.ok());
+            const EntityLinker linker({acme});
+            ScoreWriter writer(db, **sentences, linker, *headlines);
+            ArticleStore store2(db);
+            QSqlQuery ids(QStringLiteral("SELECT id FROM articles ORDER BY id"), db);
+            const QList<TickerLink> links{TickerLink{QStringLiteral("ACME"), percent / 100.0, 1}};
+            while (ids.next()) {
+                const qint64 id = ids.value(0).toLongLong();
+                auto article = store2.byId(id);
+                QVERIFY(article.ok() && article->has_value());
+                QVERIFY(ArticleTickerStore(db).replace(id, links).ok());
+                QVERIFY(writer.scoreArticle(id, **article, links).ok());
+            }
+            QVERIFY(writer.refreshCorporate({QStringLiteral("ACME")}, kNow).ok());
+            *stored = *queryScalar(db, QStringLiteral("SELECT max(relevance) FROM article_tickers"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM corporate_scores WHERE ticker = 'ACME' AND horizon = "
+                                          "'short' ORDER BY as_of_utc DESC LIMIT 1")) && q.next());
+            *running = q.value(0).toDouble();
+            auto rows = ArticleScoreStore(db).forTicker(QStringLiteral("ACME"), writer.modelVersion());
+            QVERIFY(rows.ok() && rows->size() == 3);
+            for (const StoredArticleScore &r : *rows)
+                QCOMPARE(r.relevance, percent / 100.0);
+            *recomputed = CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Short, kNow, *rows).evidence;
+        };
+        double run100 = 0, full100 = 0, stored100 = 0, run50 = 0, full50 = 0, stored50 = 0;
+        evidenceAt(100, &run100, &full100, &stored100);
+        evidenceAt(50, &run50, &full50, &stored50);
+        QCOMPARE(stored100, 100.0);
+        QCOMPARE(stored50, 50.0);
+        QVERIFY(run100 > 0);
+        QVERIFY2(std::abs(run100 - full100) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(run100).arg(full100)));
+        QVERIFY2(std::abs(run50 - full50) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(run50).arg(full50)));
+        QVERIFY2(std::abs(run50 - run100 / 2) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(run50).arg(run100)));
     }
 
     // The running state ingest keeps gives the score a full recompute over

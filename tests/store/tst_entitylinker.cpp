@@ -1,4 +1,8 @@
+#include "models/directory/companydirectory.h"
+#include "models/directory/watchlistentry.h"
 #include "models/linking/entitylinker.h"
+#include "models/linking/linkingevaluation.h"
+#include "testsupport.h"
 
 #include <QTest>
 
@@ -16,6 +20,31 @@ QList<TickerInfo> workspace()
         {QStringLiteral("GOOGL"), QStringLiteral("Alphabet Inc."), QStringLiteral("NASDAQ"),
          QStringLiteral("America/New_York"), {QStringLiteral("Alphabet"), QStringLiteral("Google")}, true, 1},
     };
+}
+
+// The bundled watchlist plus COST, NET, F and AAPL, named as `watchlist add` names them.
+QList<TickerInfo> wideWatchlist()
+{
+    QList<TickerInfo> out;
+    const QList<TickerInfo> curated = WatchlistEntry::curated();
+    for (const char *t : {"META", "GOOGL", "MSFT", "NVDA", "AMZN", "COST", "NET", "F", "AAPL"}) {
+        const CompanyRecord *c = CompanyDirectory::builtIn().byTicker(QString::fromLatin1(t));
+        if (c)
+            out << WatchlistEntry::fromDirectory(*c, QString::fromLatin1(t), curated);
+    }
+    return out;
+}
+
+QStringList linkedIn(const EntityLinker &linker, const QString &title, const QString &lead = {})
+{
+    Article a;
+    a.title = title;
+    a.summary = lead;
+    QStringList t;
+    for (const TickerLink &l : linker.link(a))
+        t << l.ticker;
+    t.sort();
+    return t;
 }
 
 QStringList tickersIn(const QList<EntityMention> &mentions)
@@ -98,6 +127,81 @@ private slots:
         QCOMPARE(links.size(), 1);
         QCOMPARE(links[0].ticker, QStringLiteral("GOOGL"));
         QCOMPARE(links[0].relevance, 0.5);
+    }
+
+    void sensesAndOtherCompanies_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QStringList>("expected");
+        auto row = [](const char *name, const char *title, QStringList expected) {
+            QTest::newRow(name) << QString::fromUtf8(title) << expected;
+        };
+        // Another listed company's longer name, or another organisation's.
+        row("directory name", "Apple Hospitality REIT raises its monthly distribution", {});
+        row("organisation word", "Meta Financial Group posts record deposits", {});
+        row("industry word", "Meta Materials shares halted pending news", {});
+        row("foundation", "Ford Foundation pledges new grants", {});
+        // Another sense of the word.
+        row("river", "Amazon rainforest deforestation falls to a ten-year low", {});
+        row("the Amazon", "Scientists map carbon loss across the Amazon basin", {});
+        row("sky", "Azure skies expected for the weekend", {});
+        row("crypto exchange", "Gemini crypto exchange files for IPO", {});
+        row("rover", "NASA's MSL rover finds organic molecules", {});
+        row("recipe", "Apple pie recipe for a crowd", {});
+        row("person", "Harrison Ford to receive honorary award", {});
+        // Tickers that are words.
+        row("cost", "Cost of living rises again", {});
+        row("NET in capitals", "NET ZERO: the firms that missed their targets", {});
+        row("F", "Temperatures hit 104 degrees F in Phoenix", {});
+        row("cashtag", "$COST slips after sales miss", {QStringLiteral("COST")});
+        row("exchange tag", "Ford Motor Co. (NYSE: F) reports results", {QStringLiteral("F")});
+        row("Reuters code", "COST.O falls 2% in early trading", {QStringLiteral("COST")});
+        row("beside the name", "NET stock: Cloudflare beats estimates", {QStringLiteral("NET")});
+        // The company itself.
+        row("the company acts", "Ford recalls 1.9 million vehicles", {QStringLiteral("F")});
+        row("business words", "EU fines Apple over App Store rules", {QStringLiteral("AAPL")});
+        row("two names vouch", "Google's Gemini tops coding benchmark", {QStringLiteral("GOOGL")});
+        row("share class", "GOOG shares outperform", {QStringLiteral("GOOGL")});
+        row("company and river", "Amazon pledges $1 billion to protect the Amazon rainforest", {QStringLiteral("AMZN")});
+        row("list", "Nvidia, Apple and Microsoft lead Nasdaq to record close",
+            {QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("NVDA")});
+    }
+
+    void sensesAndOtherCompanies()
+    {
+        QFETCH(QString, title);
+        QFETCH(QStringList, expected);
+        static const EntityLinker linker(wideWatchlist());
+        QCOMPARE(linkedIn(linker, title), expected);
+    }
+
+    void aHeadlineAloneIsAllAboutItsCompany()
+    {
+        const EntityLinker linker(wideWatchlist());
+        Article a;
+        a.title = QStringLiteral("Costco raises membership fees");
+        const auto links = linker.link(a);
+        QCOMPARE(links.size(), 1);
+        QCOMPARE(links[0].relevancePercent(), 100);
+        a.summary = QStringLiteral("Walmart and Target lag behind the warehouse club.");
+        a.body = QStringLiteral("Analysts compared it with Amazon's grocery push.");
+        const auto more = linker.link(a);
+        QCOMPARE(more.size(), 2);
+        QVERIFY(more[0].relevancePercent() >= 60);
+        QCOMPARE(more[1].ticker, QStringLiteral("AMZN"));
+        QVERIFY(more[1].relevancePercent() <= 20);   // a passing mention
+    }
+
+    // The labelled set under tests/fixtures meets the targets.
+    void labelledSetMeetsTheTargets()
+    {
+        auto set = LabelledSet::parse(QString::fromUtf8(twtest::readAll(twtest::fixture(QStringLiteral("linking/headlines.tsv")))));
+        QVERIFY(set.ok());
+        QVERIFY(set->items.size() >= 250);
+        const LinkingScores scores = LinkingScores::measure(EntityLinker(wideWatchlist()), set->items);
+        QVERIFY(scores.traps * 3 >= scores.items);
+        QVERIFY2(scores.precision() >= 0.97 && scores.recall() >= 0.98,
+                 qPrintable(QStringLiteral("precision %1 recall %2").arg(scores.precision()).arg(scores.recall())));
     }
 };
 

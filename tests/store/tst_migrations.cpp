@@ -1,3 +1,4 @@
+#include "models/scoring/corporatescoreupdater.h"
 #include "models/store/articlestore.h"
 #include "models/store/migrations/migration.h"
 #include "models/store/migrator.h"
@@ -9,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <cmath>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -57,7 +59,9 @@ static void writeStoreAtVersion(const QString &path, int version)
                            "VALUES ('META', 1775620800000, '2026-04-08', 612.5, 'demo', 1)"),
             // Rows that refer to the article: a step that rebuilds the
             // articles table must keep every one of them.
-            QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (1, 'META', 0.9)"),
+            // Relevance 0-1 before version 6, a whole number 0-100 from it on.
+            QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (1, 'META', %1)")
+                .arg(version >= 6 ? QStringLiteral("90") : QStringLiteral("0.9")),
             QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, scored_utc) "
                            "VALUES (1, 'META', 'm1', 0.5, 'Bullish', 1)"),
             QStringLiteral("INSERT INTO events (ticker, event_date, kind, title, merge_key, created_utc) "
@@ -77,6 +81,23 @@ static void writeStoreAtVersion(const QString &path, int version)
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+// Migration 7's running state on an upgraded store: built from META's one
+// scored article and its link (90 of 100 read as 0.9), the one story weighs
+// 0.9 x (0.25 + 0.75 x confidence) at its own time.
+static void runningStateBuildsAfterUpgrade(QSqlDatabase db, const QString &model, double confidence)
+{
+    CorporateScoreUpdater updater(db, model);
+    QVERIFY(updater.rebuild({QStringLiteral("META")}).ok());
+    auto written = updater.flush({QStringLiteral("META")}, 1775678400000);
+    QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
+    QCOMPARE(written->size(), 3);
+    QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM score_stories WHERE ticker = 'META'")), qint64(1));
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT relevance FROM score_stories WHERE ticker = 'META'")) && q.next());
+    QVERIFY(std::abs(q.value(0).toDouble() - 0.9) < 1e-9);
+    QVERIFY(std::abs(written->first().evidence - 0.9 * (0.25 + 0.75 * confidence)) < 1e-9);
 }
 
 class TestMigrations : public QObject {
@@ -157,6 +178,14 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE origin = 'feed:1'")), qint64(2));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE id = 3 AND origin = 'source:Wire'")),
                  qint64(1));
+        // Link relevance is a whole number 0-100 from version 6 on (0.9 became 90); tickers keep a CIK.
+        for (const auto &[id, relevance] : {std::pair{1, 90}, std::pair{2, 70}, std::pair{3, 95}})
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT CAST(relevance AS INTEGER) FROM article_tickers "
+                                                     "WHERE article_id = %1").arg(id)),
+                     qint64(relevance));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM tickers WHERE cik = 0")), qint64(2));
+        // Migration 7's tables work on it (META's article 1: lexicon-1, confidence 0.8).
+        runningStateBuildsAfterUpgrade(db, QStringLiteral("lexicon-1"), 0.8);
         QSqlQuery close(db);
         QVERIFY(close.exec(QStringLiteral("SELECT close FROM quotes WHERE trade_date = '2026-04-09'")));
         QVERIFY(close.next());
@@ -242,6 +271,9 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), qint64(0));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE origin = 'feed:1'")), qint64(1));
         QCOMPARE(ArticleStore(db).search(QStringLiteral("capex"), 10)->size(), 1);
+        // Relevance 0.9 before version 6 reads 90 after it; the running state builds on it.
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT CAST(relevance AS INTEGER) FROM article_tickers")), qint64(90));
+        runningStateBuildsAfterUpgrade(db, QStringLiteral("m1"), 0.0);
         QTemporaryDir freshDir;
         auto fresh = StoreConnection::open(freshDir.filePath(QStringLiteral("fresh.db")), QStringLiteral("fresh"));
         QVERIFY(fresh.ok());
@@ -532,6 +564,11 @@ private slots:
                 QStringLiteral("INSERT INTO articles (guid, url, title, summary, body, published_utc, fetched_utc, "
                                "content_hash) VALUES ('g1', 'https://example.com/a', 'Meta unveils Muse Spark', "
                                "'A summary', 'The body mentions capex guidance', 1775678400000, 1775678400000, 'h')"),
+                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                               "SELECT id, 'META', %1 FROM articles")
+                    .arg(version >= 6 ? QStringLiteral("90") : QStringLiteral("0.9")),
+                QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, scored_utc) "
+                               "SELECT id, 'META', 'm1', 0.5, 'Bullish', 1 FROM articles"),
             }).ok());
             db.close();
         }
@@ -546,6 +583,9 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral(
                      "SELECT count(*) FROM articles WHERE search_vector @@ to_tsquery('english', 'capex')")),
                  qint64(1));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT CAST(relevance AS INTEGER) FROM article_tickers")), qint64(90));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT cik FROM tickers")), qint64(0));
+        runningStateBuildsAfterUpgrade(db, QStringLiteral("m1"), 0.0);
     }
 
     void newerStoreIsRefusedAndUntouched()

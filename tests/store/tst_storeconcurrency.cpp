@@ -180,6 +180,10 @@ private slots:
     void twoIngestsAtOnceBothFinishWithAnExactCount()
     {
         const QString store = path(QStringLiteral("two.db"));
+        // Made by a command that writes (`stats` only reads, and refuses a store that does not exist).
+        QVERIFY(runCli({QStringLiteral("--store"), store, QStringLiteral("score"), QStringLiteral("--all")}, m_sandbox.path())
+                    .exitCode
+                == 0);
         QVERIFY(runCli({QStringLiteral("--store"), store, QStringLiteral("stats")}, m_sandbox.path()).exitCode == 0);
         const QString first = writeFile(path(QStringLiteral("first.rss")), newsroomFeed(QStringLiteral("Desk"), 0, 4000));
         const QString second = writeFile(path(QStringLiteral("second.rss")), newsroomFeed(QStringLiteral("Desk"), 3500, 4000));

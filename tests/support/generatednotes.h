@@ -24,7 +24,7 @@ inline QString addGeneratedNotes(QSqlDatabase db, int count = 450)
     ArticleStore articles(db);
     QSqlQuery link(db);
     QSqlQuery score(db);
-    if (!link.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?, ?, 0.8)"))
+    if (!link.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?, ?, 80)"))
         || !score.prepare(QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, "
                                          "confidence, scored_utc) VALUES (?, ?, 'test-1', ?, ?, 0.7, 1775700000000)")))
         return QStringLiteral("cannot prepare the generated notes' rows");

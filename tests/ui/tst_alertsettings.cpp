@@ -288,28 +288,32 @@ private slots:
         const QStringList start = tab->symbols();
         QVERIFY(!start.isEmpty());
         QVERIFY(!tab->addTicker(QStringLiteral("go og!")));
-        QVERIFY(tab->lastError().contains(QStringLiteral("not a ticker symbol")));
+        QVERIFY(tab->lastError().contains(QStringLiteral("not a ticker of a US-listed company")));
         QVERIFY(!tab->addTicker(QStringLiteral("META")));
         QVERIFY(tab->lastError().contains(QStringLiteral("already on the watchlist")));
         QCOMPARE(tab->symbols(), start);
 
         QVERIFY(tab->addTicker(QStringLiteral(" brk.b ")));
-        QCOMPARE(tab->symbols(), QStringList(start) << QStringLiteral("BRK.B"));
+        QCOMPARE(tab->symbols(), QStringList(start) << QStringLiteral("BRK-B"));   // the directory's spelling
         auto watchlist = TickerStore(db()).watchlist();
         QVERIFY(watchlist.ok());
-        QCOMPARE(watchlist->last().symbol, QStringLiteral("BRK.B"));
+        QCOMPARE(watchlist->last().symbol, QStringLiteral("BRK-B"));
+        QCOMPARE(watchlist->last().name, QStringLiteral("Berkshire Hathaway"));
+        // Another share class is the same company.
+        QVERIFY(!tab->addTicker(QStringLiteral("BRK.A")));
+        QVERIFY(tab->lastError().contains(QStringLiteral("share classes")));
         // The tickers page shows the new one too, on the watchlist.
         QTableWidget *tickers = dialog.tickersTable();
         bool listed = false;
         for (int r = 0; r < tickers->rowCount(); ++r) {
-            if (tickers->item(r, 0)->text() == QLatin1String("BRK.B"))
+            if (tickers->item(r, 0)->text() == QLatin1String("BRK-B"))
                 listed = tickers->item(r, 3)->checkState() == Qt::Checked;
         }
         QVERIFY(listed);
 
-        QVERIFY(tab->moveTicker(QStringLiteral("BRK.B"), -1));
+        QVERIFY(tab->moveTicker(QStringLiteral("BRK-B"), -1));
         QStringList expected = start;
-        expected.insert(expected.size() - 1, QStringLiteral("BRK.B"));
+        expected.insert(expected.size() - 1, QStringLiteral("BRK-B"));
         QCOMPARE(tab->symbols(), expected);
         QStringList stored;
         const auto reordered = TickerStore(db()).watchlist();
@@ -319,14 +323,14 @@ private slots:
         QCOMPARE(stored, expected);
         QVERIFY(!tab->moveTicker(expected.first(), -1));
 
-        QVERIFY(tab->removeTicker(QStringLiteral("BRK.B")));
+        QVERIFY(tab->removeTicker(QStringLiteral("BRK-B")));
         QCOMPARE(tab->symbols(), start);
-        auto brk = TickerStore(db()).bySymbol(QStringLiteral("BRK.B"));
+        auto brk = TickerStore(db()).bySymbol(QStringLiteral("BRK-B"));
         QVERIFY(brk.ok() && brk->has_value());
         QVERIFY(!(**brk).onWatchlist);
         // Closing the dialog saves the tickers page; it must not undo the removal.
         QVERIFY(dialog.saveTickers());
-        QVERIFY(!(*TickerStore(db()).bySymbol(QStringLiteral("BRK.B")))->onWatchlist);
+        QVERIFY(!(*TickerStore(db()).bySymbol(QStringLiteral("BRK-B")))->onWatchlist);
     }
 
     void notificationsTabWritesTheSwitchesAndMutes()

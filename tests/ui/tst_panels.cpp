@@ -1,5 +1,6 @@
 #include "models/demo/demoworkspace.h"
 #include "ui/dialogs/settingsdialog.h"
+#include "ui/panels/badge.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/articlehtml.h"
 #include "ui/panels/articlespanel.h"
@@ -186,6 +187,8 @@ private slots:
         QVERIFY2(watchlist.table()->item(0, 3)->toolTip().startsWith(
                      QStringLiteral("Corporate score 63 Bullish (medium term), as of ")),
                  qPrintable(watchlist.table()->item(0, 3)->toolTip()));
+        // A score without enough news is grey like a neutral one, not green for its number.
+        QCOMPARE(sentimentColor(QStringLiteral("Insufficient news"), 53), sentimentColor(QStringLiteral("Neutral"), 53));
         watchlist.hide();
         QVERIFY(chart.candleCount() > 200); // one year of weekdays
         QCOMPARE(chart.eventMarkerCount(), 6); // a mark per event: 2026-01-29, four around 2026-04-08, 2026-04-21
@@ -717,7 +720,7 @@ private slots:
             QVERIFY(stored.ok());
             QSqlQuery link(w);
             QVERIFY(link.exec(
-                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 0.9)")
+                QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (%1, 'META', 90)")
                     .arg(stored->id)));
         }
         QVERIFY(window.storeWatcher()->check()); // what its timer does every 2 s

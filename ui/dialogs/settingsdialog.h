@@ -36,6 +36,16 @@ public:
 
     // The actions behind the buttons; false (and a message) when refused.
     bool addFeed(const QString &url, const QString &kindId, const QString &ticker, const QString &title, int minutes);
+    // The feed a usual source gives for a watchlist company (URL built from
+    // its ticker, name or CIK); false (and a message) when it cannot.
+    bool addFeedFromSource(int sourceIndex, const QString &ticker, int minutes);
+    // "Add the usual feeds" of one ticker; the number of feeds that are new.
+    int addUsualFeeds(const QString &symbol);
+    // The URL the chosen source and ticker give (what the URL box shows).
+    QString sourceUrl(int sourceIndex, const QString &ticker) const;
+    QComboBox *sourceBox() const { return m_kind; }
+    QLineEdit *urlBox() const { return m_url; }
+    QLineEdit *feedTickerBox() const { return m_feedTicker; }
     bool removeFeed(qint64 id);
     bool setFeedEnabled(qint64 id, bool enabled);
     bool saveTickers();
@@ -50,6 +60,7 @@ private:
     QWidget *buildTickersTab();
     void loadFeeds();
     void loadTickers();
+    void fillSourceUrl();
     bool report(const QString &error);
 
     QSqlDatabase m_db;
@@ -65,6 +76,7 @@ private:
     QLineEdit *m_feedTicker = nullptr;
     QLineEdit *m_title = nullptr;
     QSpinBox *m_minutes = nullptr;
+    QLineEdit *m_contact = nullptr;
     QString m_lastError;
 };
 

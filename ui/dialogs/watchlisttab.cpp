@@ -1,6 +1,8 @@
 #include "ui/dialogs/watchlisttab.h"
 
+#include "models/directory/watchlistadder.h"
 #include "models/store/sqlexec.h"
+#include "ui/dialogs/companycompleter.h"
 #include "models/store/tickerstore.h"
 
 #include <QHBoxLayout>
@@ -19,7 +21,8 @@ WatchlistTab::WatchlistTab(QSqlDatabase db, QWidget *parent)
     : QWidget(parent), m_db(std::move(db)), m_list(new QListWidget(this)), m_symbol(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("watchlistTab"));
-    m_symbol->setPlaceholderText(tr("Ticker symbol, e.g. GOOGL"));
+    m_symbol->setPlaceholderText(tr("Ticker or company name, e.g. COST or Costco"));
+    new CompanyCompleter(m_symbol);
     auto *add = new QPushButton(tr("Add"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *up = new QPushButton(tr("Move up"), this);
@@ -100,29 +103,22 @@ bool WatchlistTab::report(const QString &error)
 
 bool WatchlistTab::addTicker(const QString &typed)
 {
-    const auto symbol = normalizedSymbol(typed);
-    if (!symbol)
-        return report(tr("\"%1\" is not a ticker symbol: use letters and digits, with '.' or '-' for a class "
-                         "(e.g. META, BRK.B).")
-                          .arg(typed.trimmed()));
-    if (symbols().contains(*symbol))
-        return report(tr("%1 is already on the watchlist.").arg(*symbol));
-    TickerStore store(m_db);
-    auto existing = store.bySymbol(*symbol);
-    if (!existing)
-        return report(existing.errorMessage());
-    TickerInfo info;
-    if (existing->has_value()) {
-        info = **existing;
-    } else {
-        info.symbol = *symbol;
-        info.name = *symbol;
-    }
-    info.onWatchlist = true;
-    if (auto saved = store.upsert(info); !saved)
-        return report(saved.errorMessage());
-    // New entries go to the end of the list.
-    return writeOrder(symbols() << *symbol);
+    if (typed.trimmed().isEmpty())
+        return false;
+    const QString symbol = CompanyCompleter::resolve(typed);
+    if (symbol.isEmpty())
+        return report(WatchlistAdder::unknownTickerMessage(CompanyCompleter::tickerOf(typed)) + QLatin1Char('.'));
+    if (symbols().contains(symbol))
+        return report(tr("%1 is already on the watchlist.").arg(symbol));
+    auto added = WatchlistAdder(m_db).add(symbol);
+    if (!added)
+        return report(added.errorMessage());
+    if (!added->added)
+        return report(added->message + QLatin1Char('.'));
+    m_lastError.clear();
+    load();
+    emit watchlistChanged();
+    return true;
 }
 
 bool WatchlistTab::removeTicker(const QString &symbol)

@@ -25,6 +25,7 @@ public:
     static std::optional<QString> normalizedSymbol(const QString &text);
 
     QListWidget *list() const { return m_list; }
+    QLineEdit *addBox() const { return m_symbol; }
     QStringList symbols() const;   // as listed, top first
 
     // The actions behind the buttons; false (and lastError()) when refused.

@@ -10,6 +10,7 @@
 #include "models/store/tickerstore.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -52,6 +53,7 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     , m_from(makeDateEdit(tr("from: any"), tr("Published on or after"), this))
     , m_to(makeDateEdit(tr("to: any"), tr("Published on or before"), this))
     , m_search(new QLineEdit(this))
+    , m_mainSubject(new QCheckBox(tr("Main subject"), this))
     , m_summary(new QLabel(this))
     , m_debounce(new QTimer(this))
     , m_searchAction(new QAction(tr("&Search articles"), this))
@@ -64,6 +66,10 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_ticker->setToolTip(tr("Ticker"));
     m_source->setToolTip(tr("Source"));
     m_label->setToolTip(tr("Sentiment"));
+    m_mainSubject->setObjectName(QStringLiteral("mainSubjectOnly"));
+    m_mainSubject->setToolTip(tr("Hide articles that only mention the chosen ticker in passing (relevance below %1 of 100)")
+                                  .arg(kMainSubjectRelevance));
+    connect(m_mainSubject, &QCheckBox::toggled, this, [this] { applyFilters(); });
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_source->setMinimumContentsLength(8);
     m_search->setMinimumWidth(160);
@@ -73,6 +79,7 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     filters->addWidget(m_ticker);
     filters->addWidget(m_source, 1);
     filters->addWidget(m_label);
+    filters->addWidget(m_mainSubject);
     filters->addWidget(m_from);
     filters->addWidget(m_to);
 
@@ -224,6 +231,7 @@ void ArticlesPanel::applyFilters()
         f.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC);
     f.search = m_search->text();
     f.order = m_model->filter().order;
+    f.minRelevance = m_mainSubject->isChecked() ? kMainSubjectRelevance : 0;
     f.newestFirst = m_model->filter().newestFirst;
     m_model->setFilter(f);
     openFirstIfNothingIsOpen();

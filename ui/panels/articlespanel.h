@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -61,6 +62,7 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLineEdit *m_search;
+    QCheckBox *m_mainSubject;   // hide passing mentions of the chosen ticker
     QLabel *m_summary;
     QTimer *m_debounce;
     QAction *m_searchAction;

@@ -11,7 +11,9 @@ int sentimentDirection(const QString &label, double score)
         return 1;
     if (l.contains(QLatin1String("bear")) || l.contains(QLatin1String("negat")))
         return -1;
-    if (l.contains(QLatin1String("neutral")) || l.contains(QLatin1String("mixed")))
+    // A corporate score without enough news claims no direction, whatever its number.
+    if (l.contains(QLatin1String("neutral")) || l.contains(QLatin1String("mixed"))
+        || l.contains(QLatin1String("insufficient")))
         return 0;
     return score > 0.05 ? 1 : (score < -0.05 ? -1 : 0);
 }

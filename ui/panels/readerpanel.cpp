@@ -145,7 +145,7 @@ void ReaderPanel::showArticle(qint64 articleId)
         m_scores->setItem(i, 1, score);
         m_scores->setItem(i, 2, label);
         m_scores->setItem(i, 3, new QTableWidgetItem(s.scored ? QString::number(s.confidence, 'f', 2) : QString()));
-        m_scores->item(i, 0)->setToolTip(tr("Relevance %1").arg(s.relevance, 0, 'f', 2));
+        m_scores->item(i, 0)->setToolTip(tr("Relevance %1 of 100").arg(qRound(s.relevance * 100)));
     }
     m_scores->setVisible(!list.isEmpty());
     // As tall as its rows (up to five), so the article keeps the space.

@@ -4,6 +4,9 @@
 
 #include "models/core/storetime.h"
 #include "models/scoring/corporatescorer.h"
+#include "models/directory/watchlistadder.h"
+#include "ui/dialogs/companycompleter.h"
+
 #include "ui/panels/badge.h"
 #include "ui/panels/columnfitter.h"
 #include "ui/panels/sparklinedelegate.h"
@@ -16,6 +19,7 @@
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -123,9 +127,8 @@ WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidg
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
 
-    m_newSymbol->setPlaceholderText(tr("Add ticker…"));
-    m_newSymbol->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9.\\-^=]{1,12}")), m_newSymbol));
+    m_newSymbol->setPlaceholderText(tr("Add ticker or company…"));
+    new CompanyCompleter(m_newSymbol);
     auto *add = new QPushButton(tr("Add"), this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_newSymbol, 1);
@@ -318,27 +321,25 @@ void WatchlistPanel::selectRowOf(const QString &symbol)
 
 bool WatchlistPanel::addTicker(const QString &typed)
 {
-    const QString symbol = typed.trimmed().toUpper();
-    if (symbol.isEmpty())
+    if (typed.trimmed().isEmpty())
         return false;
-    TickerStore store(m_db);
-    auto existing = store.bySymbol(symbol);
-    if (!existing)
+    const QString symbol = CompanyCompleter::resolve(typed);
+    if (symbol.isEmpty()) {
+        m_lastError = WatchlistAdder::unknownTickerMessage(CompanyCompleter::tickerOf(typed));
+        if (isVisible())
+            QMessageBox::warning(this, tr("Add ticker"), m_lastError);
         return false;
-    TickerInfo info;
-    if (existing->has_value()) {
-        info = **existing;
-    } else {
-        info.symbol = symbol;
-        info.name = symbol;
-        auto all = store.all();
-        info.position = all ? int(all->size()) : 0;
     }
-    info.onWatchlist = true;
-    if (!store.upsert(info))
+    auto added = WatchlistAdder(m_db).add(symbol);
+    if (!added) {
+        m_lastError = added.errorMessage();
+        if (isVisible())
+            QMessageBox::warning(this, tr("Add ticker"), m_lastError);
         return false;
+    }
+    m_lastError.clear();
     reload();
-    m_selection->setTicker(symbol);
+    m_selection->setTicker(added->symbol);
     return true;
 }
 

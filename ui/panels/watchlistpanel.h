@@ -41,8 +41,12 @@ public:
 
 public slots:
     void reload() override;
-    // Puts `symbol` on the watchlist (creating the ticker when unknown).
-    bool addTicker(const QString &symbol);
+    // Puts a listed company on the watchlist from its ticker or name
+    // ("COST", "costco", a completer line); false (and lastError()) when
+    // the directory lists no such company.
+    bool addTicker(const QString &typed);
+    QLineEdit *addBox() const { return m_newSymbol; }
+    const QString &lastError() const { return m_lastError; }
     bool removeTicker(const QString &symbol);
 
 private:
@@ -56,6 +60,7 @@ private:
     EmptyStateStack *m_stack;
     QLineEdit *m_newSymbol;
     QPushButton *m_remove;
+    QString m_lastError;
 };
 
 } // namespace tw

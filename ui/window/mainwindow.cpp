@@ -4,6 +4,7 @@
 #include "models/alerts/analyststate.h"
 #include "models/core/logging.h"
 #include "ui/dialogs/helpdialog.h"
+#include "models/demo/demoremover.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/export/csvexportprogress.h"
 #include "ui/export/exportlocation.h"
@@ -184,6 +185,38 @@ Panel *MainWindow::panelOf(const QMetaObject *type) const
     return nullptr;
 }
 
+void MainWindow::confirmRemoveDemo(QSqlDatabase db)
+{
+    DemoRemover remover(db);
+    auto survey = remover.survey();
+    if (!survey) {
+        QMessageBox::warning(this, tr("Remove demo data"), survey.errorMessage());
+        return;
+    }
+    if (survey->articles + survey->quoteBars + survey->rules == 0) {
+        QMessageBox::information(this, tr("Remove demo data"), tr("This store holds no demo data."));
+        return;
+    }
+    const QString what = tr("This removes the bundled demo from the store:\n\n"
+                            "  %1 demo articles (with their scores and links)\n"
+                            "  %2 synthetic price bars\n"
+                            "  %3 demo alert rules and their %4 fired alerts\n\n"
+                            "Your own articles, prices, rules and watchlist stay.")
+                             .arg(survey->articles)
+                             .arg(survey->quoteBars)
+                             .arg(survey->rules)
+                             .arg(survey->firings);
+    if (QMessageBox::question(this, tr("Remove demo data"), what, QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    if (auto removed = remover.remove(); !removed) {
+        QMessageBox::warning(this, tr("Remove demo data"), removed.errorMessage());
+        return;
+    }
+    refresh();
+}
+
 void MainWindow::attachStore(QSqlDatabase db)
 {
     m_selection = new SelectionModel(this);
@@ -211,7 +244,11 @@ void MainWindow::attachStore(QSqlDatabase db)
     auto *exportCsv = new QAction(tr("&Export table as CSV…"), this);
     exportCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     connect(exportCsv, &QAction::triggered, this, &MainWindow::exportFocusedTable);
-    m_fileMenu->insertActions(quit, {settings, exportCsv});
+    // Stores an older build filled with the demo: take exactly those rows out.
+    auto *removeDemo = new QAction(tr("Remove &demo data…"), this);
+    removeDemo->setObjectName(QStringLiteral("removeDemoAction"));
+    connect(removeDemo, &QAction::triggered, this, [this, db] { confirmRemoveDemo(db); });
+    m_fileMenu->insertActions(quit, {settings, removeDemo, exportCsv});
 
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);

@@ -95,6 +95,8 @@ private:
     void createDocks();
     void createMenus();
     void arrangeDefault();
+    // File > Remove demo data…: what would go, a confirmation, then DemoRemover.
+    void confirmRemoveDemo(QSqlDatabase db);
     void updateStatus();
     void showFetchProgress(int done, int total);
     void showFetchFinished(const FeedRunSummary &summary);

@@ -12,6 +12,7 @@ const std::vector<Migration> &allMigrations()
         {3, "alert rules and fired alerts", &migration0003Alerts},
         {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites},
         {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true},
+        {6, "company directory: tickers keep their CIK, link relevance 0-100", &migration0006Directory},
         {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState},
         {9, "article list sorted by title (index on title, id)", &migration0009ArticleSort},
     };

@@ -34,6 +34,7 @@ Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect);
 Status migration0003Alerts(QSqlDatabase &db, SqlDialect dialect);
 Status migration0004IngestWrites(QSqlDatabase &db, SqlDialect dialect);
 Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect);
+Status migration0006Directory(QSqlDatabase &db, SqlDialect dialect);
 Status migration0007ScoringState(QSqlDatabase &db, SqlDialect dialect);
 Status migration0009ArticleSort(QSqlDatabase &db, SqlDialect dialect);
 

@@ -1,0 +1,97 @@
+#include "app/cli/command.h"
+#include "models/directory/commonwords.h"
+#include "models/directory/companydirectory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace tw {
+
+namespace {
+
+const char kWordsHeader[] =
+    "# Everyday English words (lower case), reduced by `tickerwire build-directory` from SCOWL size 35\n"
+    "# (Debian wamerican-small). Copyright 2000-2011 by Kevin Atkinson. Permission to use, copy, modify,\n"
+    "# distribute and sell these word lists, the associated scripts, the output created from the scripts,\n"
+    "# and its documentation for any purpose is hereby granted without fee, provided that the above\n"
+    "# copyright notice appears in all copies and that both that copyright notice and this permission\n"
+    "# notice appear in supporting documentation. Kevin Atkinson makes no representations about the\n"
+    "# suitability of this array for any purpose. It is provided \"as is\" without express or implied warranty.\n";
+
+// Derives the company directory the app ships. resources/directory is exactly
+//   tickerwire build-directory ../shared/data/sec/company_tickers_exchange.json
+//       --words /usr/share/dict/american-english-small --out resources/directory
+class BuildDirectoryCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("build-directory"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Derive the company directory (resources/directory) from the SEC's "
+                              "company_tickers_exchange.json (deterministic).");
+    }
+    QString positionalSyntax() const override { return QStringLiteral("company_tickers_exchange.json"); }
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write companies.tsv and common-words.txt."),
+                          QStringLiteral("DIR")});
+        parser.addOption({QStringLiteral("words"),
+                          QStringLiteral("English word list (default /usr/share/dict/american-english-small, "
+                                         "Debian package wamerican-small)."),
+                          QStringLiteral("FILE")});
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        const QString outDir = ctx.parser.value(QStringLiteral("out"));
+        if (ctx.arguments.size() != 1 || outDir.isEmpty()) {
+            ctx.err << "tickerwire build-directory: name the SEC file and --out DIR\n";
+            return kExitUsage;
+        }
+        const QString wordsPath = ctx.parser.isSet(QStringLiteral("words"))
+            ? ctx.parser.value(QStringLiteral("words"))
+            : QStringLiteral("/usr/share/dict/american-english-small");
+        QFile sec(ctx.arguments.first());
+        if (!sec.open(QIODevice::ReadOnly)) {
+            ctx.err << "tickerwire build-directory: " << sec.fileName() << ": cannot read: " << sec.errorString() << '\n';
+            return kExitFailure;
+        }
+        QFile wordFile(wordsPath);
+        if (!wordFile.open(QIODevice::ReadOnly)) {
+            ctx.err << "tickerwire build-directory: " << wordsPath << ": cannot read: " << wordFile.errorString()
+                    << " (install the Debian package wamerican-small, or name a list with --words)\n";
+            return kExitFailure;
+        }
+        const QByteArray reduced = CommonWords::reduce(wordFile.readAll());
+        const CommonWords words(QString::fromUtf8(reduced).split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+        auto directory = CompanyDirectory::build(sec.readAll(), words);
+        if (!directory) {
+            ctx.err << "tickerwire build-directory: " << sec.fileName() << ": " << directory.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (!QDir().mkpath(outDir)) {
+            ctx.err << "tickerwire build-directory: cannot create " << outDir << '\n';
+            return kExitFailure;
+        }
+        for (const auto &[file, bytes] : {std::pair{QStringLiteral("companies.tsv"), *directory},
+                                          std::pair{QStringLiteral("common-words.txt"), QByteArray(kWordsHeader) + reduced}}) {
+            QSaveFile out(QDir(outDir).filePath(file));
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
+                ctx.err << "tickerwire build-directory: " << out.fileName() << ": cannot write: " << out.errorString()
+                        << '\n';
+                return kExitFailure;
+            }
+        }
+        auto parsed = CompanyDirectory::parse(*directory);
+        ctx.out << "wrote " << QDir(outDir).filePath(QStringLiteral("companies.tsv")) << ": "
+                << (parsed ? parsed->companies().size() : 0) << " companies; "
+                << QDir(outDir).filePath(QStringLiteral("common-words.txt")) << ": " << words.size() << " words\n";
+        return kExitOk;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeBuildDirectoryCommand() { return std::make_unique<BuildDirectoryCommand>(); }
+
+} // namespace tw

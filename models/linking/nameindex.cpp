@@ -1,0 +1,80 @@
+#include "models/linking/nameindex.h"
+
+namespace tw {
+
+namespace {
+// Hyphenated forms that still name the company ("Meta-owned WhatsApp");
+// any other hyphenated continuation ("meta-analysis") does not.
+bool allowedHyphenSuffix(const QString &lower)
+{
+    static const QStringList suffixes{QStringLiteral("owned"), QStringLiteral("backed"), QStringLiteral("led"),
+                                      QStringLiteral("based"), QStringLiteral("made"), QStringLiteral("built"),
+                                      QStringLiteral("parent"), QStringLiteral("funded"), QStringLiteral("designed"),
+                                      QStringLiteral("branded"), QStringLiteral("run"), QStringLiteral("operated"),
+                                      QStringLiteral("powered"), QStringLiteral("protected"), QStringLiteral("hosted"),
+                                      QStringLiteral("sponsored"), QStringLiteral("affiliated"), QStringLiteral("listed")};
+    return suffixes.contains(lower);
+}
+} // namespace
+
+void NameIndex::add(const QString &name, int owner)
+{
+    const TokenizedText t = TextTokenizer::tokenize(name);
+    if (t.tokens.isEmpty())
+        return;
+    Entry e;
+    for (const TextToken &tok : t.tokens)
+        e.words << tok.lower;
+    e.firstAsWritten = t.tokens.first().text;
+    e.owner = owner;
+    QList<Entry> &list = m_byFirst[e.words.first()];
+    for (const Entry &existing : list) {
+        if (existing.owner == owner && existing.words == e.words)
+            return;
+    }
+    list << e;
+    ++m_count;
+}
+
+NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype at,
+                                      const QHash<int, int> *skipOwners) const
+{
+    Match best;
+    const TextToken &first = tokens.at(at);
+    const auto it = m_byFirst.constFind(first.lower);
+    if (it == m_byFirst.cend())
+        return best;
+    for (const Entry &e : *it) {
+        if (skipOwners && skipOwners->contains(e.owner))
+            continue;
+        const qsizetype n = e.words.size();
+        if (n < best.length || at + n > tokens.size())
+            continue;
+        // A name is written with a capital ("apple" is fruit, "metadata" a word),
+        // unless the name itself starts in lower case ("eBay").
+        if (!first.capitalized && first.text != e.firstAsWritten)
+            continue;
+        bool ok = true;
+        for (qsizetype k = 1; k < n && ok; ++k) {
+            const TextToken &t = tokens.at(at + k);
+            ok = t.lower == e.words.at(k) && t.sentence == first.sentence && !tokens.at(at + k - 1).possessive;
+        }
+        if (!ok)
+            continue;
+        const TextToken &last = tokens.at(at + n - 1);
+        if (last.hyphenAfter && !last.possessive && at + n < tokens.size()
+            && !allowedHyphenSuffix(tokens.at(at + n).lower))
+            continue;   // "Meta-analysis", "Apple-flavoured"
+        if (first.hyphenBefore)
+            continue;   // "non-Meta", "anti-Amazon" name something else
+        if (n > best.length) {
+            best.length = int(n);
+            best.owners.clear();
+        }
+        if (!best.owners.contains(e.owner))
+            best.owners << e.owner;
+    }
+    return best;
+}
+
+} // namespace tw

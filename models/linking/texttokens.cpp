@@ -1,0 +1,117 @@
+#include "models/linking/texttokens.h"
+
+#include "models/text/sentencesplitter.h"
+
+namespace tw {
+
+namespace {
+bool isApostrophe(QChar c)
+{
+    return c == QLatin1Char('\'') || c == QChar(0x2019);
+}
+
+bool isJoiner(QChar c)
+{
+    return c == QLatin1Char('.') || c == QLatin1Char('&') || isApostrophe(c);
+}
+
+// Small words that stay lower case in a Title Case headline.
+bool isSmallWord(const QString &lower)
+{
+    static const QStringList small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
+                                   QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
+                                   QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
+                                   QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
+                                   QStringLiteral("as"), QStringLiteral("vs"),  QStringLiteral("with"),
+                                   QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
+    return small.contains(lower);
+}
+} // namespace
+
+TokenizedText TextTokenizer::tokenize(QStringView text)
+{
+    TokenizedText out;
+    const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
+    qsizetype sentenceIndex = 0;
+    int lastSentence = -1;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        if (!text[i].isLetterOrNumber()) {
+            ++i;
+            continue;
+        }
+        // Addresses, handles and hashtags name no company: "example.com/Meta", "@Meta", "#Apple".
+        const bool embedded = i > 0
+            && (text[i - 1] == QLatin1Char('/') || text[i - 1] == QLatin1Char('@') || text[i - 1] == QLatin1Char('#')
+                || text[i - 1] == QLatin1Char('\\') || text[i - 1] == QLatin1Char('_'));
+        if (embedded || text.mid(i).startsWith(QLatin1String("http://")) || text.mid(i).startsWith(QLatin1String("https://"))
+            || text.mid(i).startsWith(QLatin1String("www."))) {
+            while (i < n && !text[i].isSpace())
+                ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n) {
+            if (text[i].isLetterOrNumber()) {
+                ++i;
+            } else if (isJoiner(text[i]) && i + 1 < n && text[i + 1].isLetterOrNumber()) {
+                ++i;
+            } else {
+                break;
+            }
+        }
+        TextToken t;
+        t.start = start;
+        qsizetype end = i;
+        // "Meta's", "Amazon’s": the possessive is a flag, not part of the name.
+        if (end - start > 2 && (text[end - 1] == QLatin1Char('s') || text[end - 1] == QLatin1Char('S'))
+            && isApostrophe(text[end - 2])) {
+            t.possessive = true;
+            end -= 2;
+        } else if (end < n && isApostrophe(text[end]) && text[end - 1].toLower() == QLatin1Char('s')) {
+            t.possessive = true;   // "investors' "
+        }
+        t.length = end - start;
+        t.text = text.mid(start, t.length).toString();
+        t.lower = t.text.toLower();
+        t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
+        t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
+        bool anyLetter = false;
+        bool allUpper = true;
+        for (QChar c : t.text) {
+            if (c.isLetter()) {
+                anyLetter = true;
+                allUpper = allUpper && c.isUpper();
+            }
+        }
+        t.allCaps = anyLetter && allUpper;
+        t.capitalized = t.text.at(0).isUpper();
+        while (sentenceIndex + 1 < sentences.size() && start >= sentences[sentenceIndex + 1].start)
+            ++sentenceIndex;
+        t.sentence = int(sentenceIndex);
+        t.sentenceStart = t.sentence != lastSentence;
+        lastSentence = t.sentence;
+        out.tokens << t;
+    }
+
+    // Per sentence: share of capitalised and of all-capitals words.
+    const int count = int(std::max<qsizetype>(1, sentences.size()));
+    QList<int> words(count, 0), capital(count, 0), caps(count, 0);
+    for (const TextToken &t : out.tokens) {
+        if (t.sentence >= count || !t.text.at(0).isLetter())
+            continue;
+        if (t.sentenceStart || isSmallWord(t.lower))
+            continue;
+        ++words[t.sentence];
+        capital[t.sentence] += t.capitalized ? 1 : 0;
+        caps[t.sentence] += (t.allCaps && t.length > 1) ? 1 : 0;
+    }
+    for (int s = 0; s < count; ++s) {
+        out.titleCase << (words[s] >= 3 && capital[s] * 10 >= words[s] * 7);
+        out.capitals << (words[s] >= 3 && caps[s] * 10 >= words[s] * 7);
+    }
+    return out;
+}
+
+} // namespace tw
