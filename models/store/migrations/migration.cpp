@@ -14,7 +14,7 @@ const std::vector<Migration> &allMigrations()
         {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true},
         {6, "company directory: tickers keep their CIK, link relevance 0-100", &migration0006Directory},
         {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState},
-        {9, "article list sorted by title (index on title, id)", &migration0009ArticleSort},
+        {8, "article list sorted by title (index on title, id)", &migration0008ArticleSort},
     };
     return migrations;
 }

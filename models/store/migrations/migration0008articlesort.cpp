@@ -6,7 +6,7 @@ namespace tw {
 // (title, id), which an index on the pair keeps an index range scan however
 // many articles there are (sorting by source already has articles_source,
 // whose entries end in the id on SQLite).
-Status migration0009ArticleSort(QSqlDatabase &db, SqlDialect dialect)
+Status migration0008ArticleSort(QSqlDatabase &db, SqlDialect dialect)
 {
     return execDdl(db, dialect, {QStringLiteral("CREATE INDEX articles_title ON articles(title, id)")});
 }
