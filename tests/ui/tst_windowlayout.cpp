@@ -159,7 +159,12 @@ private slots:
         QDockWidget *articles = window.dock(QStringLiteral("dock.articles"));
         QVERIFY(reader->isVisible() && articles->isVisible());
         // Reading favours the text: the reader is the widest and tallest dock.
-        QVERIFY2(reader->width() > window.width() / 2, qPrintable(QString::number(reader->width())));
+        QVERIFY2(reader->width() > window.width() / 2,
+                 qPrintable(QStringLiteral("reader %1, articles %2 (needs at least %3), watchlist needs %4")
+                                .arg(reader->width())
+                                .arg(articles->width())
+                                .arg(articles->minimumSizeHint().width())
+                                .arg(window.dock(QStringLiteral("dock.watchlist"))->minimumSizeHint().width())));
         QVERIFY(reader->height() > articles->height());
         // The glanced-at panels share one tab group instead of their own strips.
         const QList<QDockWidget *> shared = window.tabifiedDockWidgets(window.dock(QStringLiteral("dock.watchlist")));

@@ -74,14 +74,21 @@ ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget
     m_source->setMinimumContentsLength(8);
     m_search->setMinimumWidth(160);
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 3);
-    filters->addWidget(m_ticker);
-    filters->addWidget(m_source, 1);
-    filters->addWidget(m_label);
-    filters->addWidget(m_mainSubject);
-    filters->addWidget(m_from);
-    filters->addWidget(m_to);
+    // Two rows, so the list can be narrow beside a wide reader: what to look
+    // for, then how to narrow it.
+    auto *filters = new QVBoxLayout;
+    auto *what = new QHBoxLayout;
+    what->addWidget(m_search, 3);
+    what->addWidget(m_ticker);
+    what->addWidget(m_source, 1);
+    auto *narrow = new QHBoxLayout;
+    narrow->addWidget(m_label);
+    narrow->addWidget(m_mainSubject);
+    narrow->addStretch(1);
+    narrow->addWidget(m_from);
+    narrow->addWidget(m_to);
+    filters->addLayout(what);
+    filters->addLayout(narrow);
 
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(ArticleListModel::Sentiment, new SentimentDelegate(m_view));
