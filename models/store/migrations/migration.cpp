@@ -13,6 +13,7 @@ const std::vector<Migration> &allMigrations()
         {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites},
         {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true},
         {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState},
+        {8, "SEC filings, their events and exhibits, reported figures", &migration0008Filings},
     };
     return migrations;
 }

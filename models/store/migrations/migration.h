@@ -35,5 +35,6 @@ Status migration0003Alerts(QSqlDatabase &db, SqlDialect dialect);
 Status migration0004IngestWrites(QSqlDatabase &db, SqlDialect dialect);
 Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect);
 Status migration0007ScoringState(QSqlDatabase &db, SqlDialect dialect);
+Status migration0008Filings(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw
