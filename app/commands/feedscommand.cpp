@@ -2,6 +2,7 @@
 #include "app/cli/storesession.h"
 #include "feeds/fetch/defaultfeeds.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "feeds/fetch/secaccess.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
@@ -19,11 +20,14 @@ public:
     QString summary() const override
     {
         return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
-                              "feeds enable|disable ID, feeds add-defaults (the META workspace's feeds).");
+                              "feeds enable|disable ID, feeds add-defaults (the META workspace's feeds), feeds add-sec "
+                              "TICKER CIK (a company's SEC 8-K feed and company facts), feeds sec-contact [EMAIL] (the "
+                              "contact SEC requires in the User-Agent).");
     }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults");
+        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER CIK | "
+                              "sec-contact [EMAIL]");
     }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -53,6 +57,10 @@ public:
             return setEnabled(ctx, ctx.arguments.at(1), verb == QLatin1String("enable"));
         if (verb == QLatin1String("add-defaults") && ctx.arguments.size() == 1)
             return addDefaults(ctx);
+        if (verb == QLatin1String("add-sec") && ctx.arguments.size() == 3)
+            return addSec(ctx, ctx.arguments.at(1), ctx.arguments.at(2));
+        if (verb == QLatin1String("sec-contact") && ctx.arguments.size() <= 2)
+            return secContact(ctx, ctx.arguments.value(1));
         ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
         return kExitUsage;
     }
@@ -150,7 +158,65 @@ private:
             ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
                     << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
         }
+        warnWithoutSecContact(ctx);
         return kExitOk;
+    }
+
+    int addSec(CommandContext &ctx, const QString &tickerText, const QString &cikText)
+    {
+        const QString ticker = tickerText.trimmed().toUpper();
+        bool ok = false;
+        const qint64 cik = cikText.trimmed().toLongLong(&ok);
+        if (ticker.isEmpty() || !ok || cik <= 0 || cik > 9999999999LL) {
+            ctx.err << "tickerwire feeds add-sec: usage: tickerwire feeds add-sec TICKER CIK (CIK: the company's SEC number, "
+                       "e.g. 1326801 for META)\n";
+            return kExitUsage;
+        }
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        FeedStore feeds((*store)->database());
+        for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
+            auto id = feeds.add(f);
+            if (!id) {
+                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind) << ")\n";
+        }
+        warnWithoutSecContact(ctx);
+        return kExitOk;
+    }
+
+    int secContact(CommandContext &ctx, const QString &email)
+    {
+        if (email.isEmpty()) {
+            const QString current = SecContactSetting::load();
+            if (current.isEmpty())
+                ctx.out << "no SEC contact set: SEC feeds are not fetched until one is (tickerwire feeds sec-contact EMAIL)\n";
+            else
+                ctx.out << current << '\n';
+            return kExitOk;
+        }
+        if (!isPlausibleContactEmail(email)) {
+            ctx.err << "tickerwire feeds sec-contact: '" << email.left(200)
+                    << "' is not an e-mail address; SEC asks for one it can write to about your requests\n";
+            return kExitUsage;
+        }
+        SecContactSetting::save(email);
+        SecAccessRules rules;
+        rules.contact = email;
+        ctx.out << "SEC requests now say: User-Agent: " << rules.userAgent() << '\n';
+        return kExitOk;
+    }
+
+    static void warnWithoutSecContact(CommandContext &ctx)
+    {
+        if (!isPlausibleContactEmail(SecContactSetting::load()))
+            ctx.err << "note: SEC feeds are fetched only once a contact e-mail is set (Settings > Feeds, or tickerwire "
+                       "feeds sec-contact EMAIL): SEC's rules ask every client for one\n";
     }
 
     int setEnabled(CommandContext &ctx, const QString &which, bool enabled)

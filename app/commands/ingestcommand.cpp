@@ -1,6 +1,7 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
+#include "feeds/fetch/secaccess.h"
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/boundedfileread.h"
 #include "feeds/ingest/problemtext.h"
@@ -64,6 +65,8 @@ public:
             policy.userAgent = QString::fromUtf8(ua);
         if (ctx.parser.isSet(kUserAgent))
             policy.userAgent = ctx.parser.value(kUserAgent);
+        policy.sec.contact = SecContactSetting::load();
+        policy.sec.readsSettings = true;
         if (ctx.parser.isSet(kTimeout)) {
             bool ok = false;
             const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);

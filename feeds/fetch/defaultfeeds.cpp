@@ -16,13 +16,38 @@ Feed feed(const char *url, FeedKind kind, const char *title, int intervalSeconds
 }
 } // namespace
 
+Feed secCurrentReportsFeed(const QString &ticker, qint64 cik)
+{
+    Feed f;
+    f.url = QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=%1&type=8-K&dateb=&owner=include"
+                           "&count=40&output=atom")
+                .arg(cik, 10, 10, QLatin1Char('0'));
+    f.kind = FeedKind::SecFilings;
+    f.ticker = ticker;
+    f.title = QStringLiteral("SEC EDGAR 8-K filings (%1)").arg(ticker);
+    f.intervalSeconds = 3600;
+    return f;
+}
+
+Feed secCompanyFactsFeed(const QString &ticker, qint64 cik)
+{
+    Feed f;
+    f.url = QStringLiteral("https://data.sec.gov/api/xbrl/companyfacts/CIK%1.json").arg(cik, 10, 10, QLatin1Char('0'));
+    f.kind = FeedKind::SecCompanyFacts;
+    f.ticker = ticker;
+    f.title = QStringLiteral("SEC XBRL company facts (%1)").arg(ticker);
+    f.intervalSeconds = 7 * 24 * 3600;   // the figures change with 10-Qs and 10-Ks: weekly is plenty
+    return f;
+}
+
 QList<Feed> defaultMetaFeeds()
 {
     return {
         feed("https://about.fb.com/news/feed/", FeedKind::News, "Meta Newsroom", 1800),
-        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact address.
-        feed("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001326801&type=8-K&dateb=&owner=include&count=40&output=atom",
-             FeedKind::News, "SEC EDGAR 8-K filings (META)", 3600),
+        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact
+        // address (SecAccessRules): fetched once one is set in Settings.
+        secCurrentReportsFeed(QStringLiteral("META"), 1326801),
+        secCompanyFactsFeed(QStringLiteral("META"), 1326801),
         feed("https://news.google.com/rss/search?q=%22Meta+Platforms%22&hl=en-US&gl=US&ceid=US:en", FeedKind::News,
              "Google News: Meta Platforms", 900),
         feed("https://feeds.finance.yahoo.com/rss/2.0/headline?s=META&region=US&lang=en-US", FeedKind::News,

@@ -11,4 +11,10 @@ namespace tw {
 // added disabled: they are alternatives to Yahoo once a key is in the keychain.
 QList<Feed> defaultMetaFeeds();
 
+// A company's SEC feeds, by its ticker and CIK: the 8-K filing Atom feed
+// (hourly; each 8-K's items become events) and the XBRL company facts
+// (weekly; reported capex, revenue, expenses).
+Feed secCurrentReportsFeed(const QString &ticker, qint64 cik);
+Feed secCompanyFactsFeed(const QString &ticker, qint64 cik);
+
 } // namespace tw

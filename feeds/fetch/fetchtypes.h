@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feeds/fetch/secaccess.h"
 #include "models/core/version.h"
 
 #include <QByteArray>
@@ -33,6 +34,8 @@ struct FetchPolicy {
     QStringList yahooChartHosts = {QStringLiteral("query1.finance.yahoo.com"), QStringLiteral("query2.finance.yahoo.com")};
     QUrl yahooCookieUrl = QUrl(QStringLiteral("https://fc.yahoo.com/"));
     QUrl yahooCrumbUrl = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v1/test/getcrumb"));
+    // SEC EDGAR: its own User-Agent with the user's contact, one rate across its hosts.
+    SecAccessRules sec;
 };
 
 // The longest Retry-After that is believed: a server asking for more (or

@@ -51,6 +51,8 @@ FetchPolicy BackgroundFetcher::defaultPolicy()
     FetchPolicy policy;
     if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
         policy.userAgent = QString::fromUtf8(ua);
+    policy.sec.contact = SecContactSetting::load();
+    policy.sec.readsSettings = true;
     return policy;
 }
 

@@ -1,5 +1,7 @@
 #include "feeds/ingest/feedbatchrun.h"
 
+#include "feeds/fetch/secaccess.h"
+
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/problemtext.h"
 #include "models/store/sqlexec.h"
@@ -41,6 +43,10 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         m_done = 0;
         m_total = 0;
         m_standby.clear();
+        if (FetchPolicy policy = m_scheduler->policy(); policy.sec.readsSettings) {
+            policy.sec.contact = SecContactSetting::load();
+            m_scheduler->setPolicy(policy);
+        }
     }
     for (const Feed &s : standby) {
         if (!m_inFlight.contains(s.id))

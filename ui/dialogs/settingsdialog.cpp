@@ -9,6 +9,7 @@
 #include "models/store/feedstore.h"
 #include "models/store/sqldialect.h"
 #include "models/store/tickerstore.h"
+#include "feeds/fetch/secaccess.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -141,10 +142,28 @@ QWidget *SettingsDialog::buildFeedsTab()
         if (r >= 0)
             removeFeed(m_feeds->item(r, FeedTitle)->data(Qt::UserRole).toLongLong());
     });
+    // SEC EDGAR serves only clients that name a contact (its fair-access
+    // rules); without one its feeds are not fetched at all.
+    m_secContact = new QLineEdit(SecContactSetting::load(), page);
+    m_secContact->setObjectName(QStringLiteral("secContact"));
+    m_secContact->setPlaceholderText(tr("your e-mail, e.g. analyst@example.com"));
+    m_secContact->setToolTip(tr("SEC EDGAR asks every client to name a contact in its User-Agent and refuses "
+                                "(HTTP 403) those that do not; SEC feeds are fetched only once this is set."));
+    connect(m_secContact, &QLineEdit::editingFinished, this, [this] {
+        const QString email = m_secContact->text().trimmed();
+        if (!email.isEmpty() && !isPlausibleContactEmail(email)) {
+            report(tr("'%1' is not an e-mail address; SEC asks for one it can write to about your requests.").arg(email));
+            return;
+        }
+        SecContactSetting::save(email);
+    });
+    auto *secForm = new QFormLayout;
+    secForm->addRow(tr("SEC contact e-mail"), m_secContact);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_feeds, 1);
     layout->addLayout(form);
     layout->addLayout(buttons);
+    layout->addLayout(secForm);
     return page;
 }
 

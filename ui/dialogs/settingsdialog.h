@@ -64,6 +64,7 @@ private:
     QComboBox *m_kind = nullptr;
     QLineEdit *m_feedTicker = nullptr;
     QLineEdit *m_title = nullptr;
+    QLineEdit *m_secContact = nullptr;
     QSpinBox *m_minutes = nullptr;
     QString m_lastError;
 };
