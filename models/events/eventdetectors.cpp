@@ -462,6 +462,12 @@ std::optional<qint64> sameEventMaxDaysApart(EventKind kind)
     case EventKind::Leadership: return 365;
     case EventKind::Legal: return 30;
     case EventKind::Ranking: return 60;
+    // Kinds only filings report (kFilingNewsWindowDays, 7, is within every
+    // kind's window but a price move's, which no 8-K item reports).
+    case EventKind::Results:
+    case EventKind::Restructuring:
+    case EventKind::CyberIncident:
+    case EventKind::Other: return 30;
     }
     return std::nullopt;
 }

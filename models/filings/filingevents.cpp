@@ -84,7 +84,7 @@ Result<FilingMergeReport> FilingEventMerger::merge(const Filing &filing, const Q
             if (numbers.contains(item.number))
                 text += item.text + QLatin1Char('\n');
         }
-        auto candidates = events.candidates(e.ticker, e.kind);
+        auto candidates = events.candidates(e);
         if (!candidates)
             return candidates.error();
         // The news event the item's text names first, then the closest in time.

@@ -186,6 +186,37 @@ private slots:
         QCOMPARE(again->report.figureChanges.changed, 0);
     }
 
+    void theReportedFigureLandsAgainstTheLastGuidedRange()
+    {
+        auto store = newStore();
+        addTicker(*store, "GOOGL", "Alphabet Inc.", {QStringLiteral("Alphabet"), QStringLiteral("Google")});
+        // Guidance as the news gave it (Alphabet raised its 2025 range in
+        // October 2025); the 10-K's 91.447 billion lands inside the last range.
+        const QList<Article> news{
+            article(QStringLiteral("g-1"), QStringLiteral("Alphabet guides 2025 capex to $75 billion"),
+                    QStringLiteral("Alphabet expects capital expenditure of $75 billion in 2025."),
+                    QDateTime(QDate(2025, 2, 4), QTime(22, 0), Qt::UTC)),
+            article(QStringLiteral("g-2"), QStringLiteral("Alphabet raises 2025 capex guidance to $91 billion to $93 billion"),
+                    QStringLiteral("Alphabet raised its 2025 capex guidance to $91 billion to $93 billion on October 29, 2025."),
+                    QDateTime(QDate(2025, 10, 29), QTime(21, 0), Qt::UTC)),
+        };
+        QVERIFY(ArticleIngestor(store->database()).ingest(news).ok());
+        QVERIFY(import(*store, QStringLiteral("companyfacts/CIK0001652044.json"), QStringLiteral("GOOGL")).ok());
+        auto history = GuidanceHistory(store->database()).figures(QStringLiteral("GOOGL"), QStringLiteral("capex"));
+        QVERIFY(history.ok());
+        const auto actual = std::find_if(history->cbegin(), history->cend(), [](const GuidanceFigure &f) {
+            return f.period == QLatin1String("2025") && f.actual && f.reported;
+        });
+        QVERIFY(actual != history->cend());
+        QCOMPARE(actual->verdict, QStringLiteral("guided 91\u201393, reported 91.447: inside the range"));
+        // 2024 had no guidance in the store: no verdict.
+        const auto y2024 = std::find_if(history->cbegin(), history->cend(), [](const GuidanceFigure &f) {
+            return f.period == QLatin1String("2024") && f.actual;
+        });
+        QVERIFY(y2024 != history->cend());
+        QVERIFY(y2024->verdict.isEmpty());
+    }
+
     void nvidiaNamesYearsAsItsTenKsDo()
     {
         auto store = newStore();
