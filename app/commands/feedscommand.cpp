@@ -83,7 +83,8 @@ private:
             return kExitUsage;
         }
         feed.ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
-        if (feedKindIsPrices(feed.kind) && feed.ticker.isEmpty()) {
+        // Company facts name only the CIK: the feed says whose they are.
+        if ((feedKindIsPrices(feed.kind) || feed.kind == FeedKind::SecCompanyFacts) && feed.ticker.isEmpty()) {
             ctx.err << "tickerwire feeds add: a " << kindId << " feed needs --ticker\n";
             return kExitUsage;
         }

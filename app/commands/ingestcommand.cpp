@@ -121,7 +121,7 @@ public:
                     ++failures;
                     continue;
                 }
-                reportFirings(*fired, ctx.out);
+                reportFirings(*fired, (*store)->database(), ctx.out);
                 continue;
             }
             auto parsed = NewsDocumentParser::parse(input->body, input->base, QDateTime::currentDateTimeUtc());

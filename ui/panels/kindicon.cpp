@@ -22,6 +22,11 @@ QColor colorOf(EventKind kind)
     case EventKind::Legal: return QColor(0xaa, 0x4d, 0xa2);
     case EventKind::Ranking: return QColor(0x4d, 0x5e, 0xaa);
     case EventKind::Actual: return QColor(0xaa, 0x4d, 0x58);
+    // The kinds only companies' 8-K filings report.
+    case EventKind::Results: return QColor(0x2e, 0x86, 0xab);
+    case EventKind::Restructuring: return QColor(0x8a, 0x7a, 0x3d);
+    case EventKind::CyberIncident: return QColor(0xb0, 0x3a, 0x2e);
+    case EventKind::Other: return QColor(0x7f, 0x8c, 0x8d);
     }
     return Qt::gray;
 }
