@@ -1,5 +1,6 @@
 // One libFuzzer entry point, compiled once per parser (TW_FUZZ_<name>).
 #include "feeds/parsers/atomparser.h"
+#include "feeds/parsers/companyfactsparser.h"
 #include "feeds/parsers/companynewsparser.h"
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/jsonfeedparser.h"
@@ -7,6 +8,10 @@
 #include "feeds/parsers/quotedocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
 #include "feeds/parsers/rssparser.h"
+#include "feeds/parsers/secfilingdocumentparser.h"
+#include "feeds/parsers/secfilingfeedparser.h"
+#include "feeds/parsers/secformat.h"
+#include "feeds/parsers/secsubmissionsparser.h"
 #include "feeds/parsers/textnormalizer.h"
 #include "feeds/parsers/xmlrepair.h"
 #include "parsedfeeddiff.h"
@@ -62,6 +67,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)tw::parseFeedDate(text);
     (void)tw::repairXml(text);
     (void)tw::decodeDocument(body, QStringLiteral("text/xml; charset=windows-1251"));
+#elif defined(TW_FUZZ_secfeed)
+    (void)tw::sniffSecFormat(body);
+    (void)tw::SecFilingFeedParser::parse(body);
+    (void)tw::SecSubmissionsParser::parse(body);
+#elif defined(TW_FUZZ_secfiling)
+    (void)tw::SecFilingDocumentParser::parse(body, QStringLiteral("0001628280-25-058337.txt"));
+    (void)tw::SecFilingDocumentParser::parse(body);
+#elif defined(TW_FUZZ_companyfacts)
+    (void)tw::CompanyFactsParser::parse(body, {QStringLiteral("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+                                               QStringLiteral("us-gaap:Revenues"), QStringLiteral("dei:EntityCommonStockSharesOutstanding")});
 #endif
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "app/cli/storesession.h"
 #include "models/events/eventrebuilder.h"
 #include "models/store/eventstore.h"
+#include "models/store/filingstore.h"
 
 namespace tw {
 
@@ -26,8 +27,8 @@ public:
     QString name() const override { return QStringLiteral("events"); }
     QString summary() const override
     {
-        return QStringLiteral("Print the events extracted from the news, one per line: date, kind, title, amount, "
-                              "number of sources (tab-separated).");
+        return QStringLiteral("Print the events extracted from the news and from companies' 8-K filings, one per line: "
+                              "date, kind, title, amount, number of sources (articles and filings; tab-separated).");
     }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -37,7 +38,7 @@ public:
                           QStringLiteral("KIND")});
         parser.addOption({kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
                           QStringLiteral("DATE")});
-        parser.addOption({kSourcesOption, QStringLiteral("List each event's source articles under it.")});
+        parser.addOption({kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports it, then the articles.")});
         parser.addOption({kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")});
     }
 
@@ -84,11 +85,22 @@ public:
             ctx.err << "tickerwire: " << found.errorMessage() << '\n';
             return kExitFailure;
         }
+        const FilingStore filingStore((*store)->database());
         for (const StoredEvent &e : *found) {
+            // A filing that reports the event is a source too: the company's own.
+            auto filings = filingStore.sourcesOf(e.id);
+            if (!filings) {
+                ctx.err << "tickerwire: " << filings.errorMessage() << '\n';
+                return kExitFailure;
+            }
             ctx.out << e.event.date.display() << '\t' << eventKindId(e.event.kind) << '\t' << e.event.title << '\t'
-                    << e.event.amount.display() << '\t' << e.sources << '\n';
+                    << e.event.amount.display() << '\t' << e.sources + filings->size() << '\n';
             if (!ctx.parser.isSet(kSourcesOption))
                 continue;
+            for (const FilingSource &f : *filings)
+                ctx.out << "    " << f.filed.toString(Qt::ISODate) << '\t' << f.form << " Item "
+                        << QString(f.items).replace(QLatin1Char(','), QStringLiteral(", ")) << ", reported by the company\t"
+                        << f.firstSentence << '\t' << f.indexUrl << '\n';
             auto sources = events.sources(e.id);
             if (!sources) {
                 ctx.err << "tickerwire: " << sources.errorMessage() << '\n';

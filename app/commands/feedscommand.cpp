@@ -3,6 +3,7 @@
 #include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/defaultfeeds.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "feeds/fetch/secaccess.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
@@ -22,11 +23,13 @@ public:
     {
         return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
                               "feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's usual feeds), "
+                              "feeds add-sec TICKER CIK (a company's SEC 8-K feed and company facts), "
                               "feeds contact [EMAIL] (the address SEC EDGAR requires).");
     }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | contact [EMAIL]");
+        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER CIK | "
+                              "contact [EMAIL]");
     }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -56,6 +59,8 @@ public:
             return setEnabled(ctx, ctx.arguments.at(1), verb == QLatin1String("enable"));
         if (verb == QLatin1String("add-defaults") && ctx.arguments.size() == 1)
             return addDefaults(ctx);
+        if (verb == QLatin1String("add-sec") && ctx.arguments.size() == 3)
+            return addSec(ctx, ctx.arguments.at(1), ctx.arguments.at(2));
         if (verb == QLatin1String("contact") && ctx.arguments.size() <= 2)
             return contact(ctx, ctx.arguments.value(1));
         ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
@@ -80,7 +85,8 @@ private:
             return kExitUsage;
         }
         feed.ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
-        if (feedKindIsPrices(feed.kind) && feed.ticker.isEmpty()) {
+        // Company facts name only the CIK: the feed says whose they are.
+        if ((feedKindIsPrices(feed.kind) || feed.kind == FeedKind::SecCompanyFacts) && feed.ticker.isEmpty()) {
             ctx.err << "tickerwire feeds add: a " << kindId << " feed needs --ticker\n";
             return kExitUsage;
         }
@@ -188,9 +194,8 @@ private:
                         << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
             }
         }
-        if (sec && !ContactSetting::looksLikeAddress(ContactSetting::load()))
-            ctx.err << "note: SEC EDGAR requires a contact e-mail address in requests; until you set one "
-                       "(tickerwire feeds contact you@example.com) the SEC feeds are not fetched\n";
+        if (sec)
+            warnWithoutContact(ctx);
         return kExitOk;
     }
 
@@ -209,8 +214,45 @@ private:
             return kExitUsage;
         }
         ContactSetting::save(address);
-        ctx.out << "contact address set: SEC EDGAR requests now carry " << address.trimmed() << '\n';
+        SecAccessRules rules;
+        rules.contact = address;
+        ctx.out << "contact address set: SEC EDGAR requests now carry User-Agent: " << rules.userAgent() << '\n';
         return kExitOk;
+    }
+
+    int addSec(CommandContext &ctx, const QString &tickerText, const QString &cikText)
+    {
+        const QString ticker = tickerText.trimmed().toUpper();
+        bool ok = false;
+        const qint64 cik = cikText.trimmed().toLongLong(&ok);
+        if (ticker.isEmpty() || !ok || cik <= 0 || cik > 9999999999LL) {
+            ctx.err << "tickerwire feeds add-sec: usage: tickerwire feeds add-sec TICKER CIK (CIK: the company's SEC number, "
+                       "e.g. 1326801 for META)\n";
+            return kExitUsage;
+        }
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        FeedStore feeds((*store)->database());
+        for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
+            auto id = feeds.add(f);
+            if (!id) {
+                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
+                return kExitFailure;
+            }
+            ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind) << ")\n";
+        }
+        warnWithoutContact(ctx);
+        return kExitOk;
+    }
+
+    static void warnWithoutContact(CommandContext &ctx)
+    {
+        if (!ContactSetting::looksLikeAddress(ContactSetting::load()))
+            ctx.err << "note: SEC EDGAR requires a contact e-mail address in requests; until you set one "
+                       "(tickerwire feeds contact you@example.com, or Settings > Feeds) the SEC feeds are not fetched\n";
     }
 
     int setEnabled(CommandContext &ctx, const QString &which, bool enabled)

@@ -20,7 +20,8 @@ FetchPolicy policyFrom(const QCommandLineParser &parser)
         policy.userAgent = QString::fromUtf8(ua);
     if (parser.isSet(QStringLiteral("user-agent")))
         policy.userAgent = parser.value(QStringLiteral("user-agent"));
-    policy.contact = ContactSetting::load();
+    policy.sec.contact = ContactSetting::load();
+    policy.sec.readsSettings = true;
     if (parser.isSet(QStringLiteral("timeout")))
         policy.deadlineMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
     return policy;

@@ -2,19 +2,24 @@
 #include "app/cli/storesession.h"
 #include "models/events/guidancehistory.h"
 
+#include <QRegularExpression>
+
 namespace tw {
 
 namespace {
 const QString kTickerOption = QStringLiteral("ticker");
 const QString kMetricOption = QStringLiteral("metric");
+const QString kPeriodOption = QStringLiteral("period");
 
 class GuidanceCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("guidance"); }
     QString summary() const override
     {
-        return QStringLiteral("Print the guidance history extracted from the news, one figure per line: period, low, "
-                              "high, unit, currency, date announced, status, change against the previous figure.");
+        return QStringLiteral("Print the guidance history, one figure per line: period, low, high, unit, currency, date "
+                              "announced or filed, status, change against the previous figure, source (news, or the "
+                              "filing a reported actual comes from), and for an actual the verdict against the last "
+                              "guided range.");
     }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -22,6 +27,9 @@ public:
         parser.addOption({kTickerOption, QStringLiteral("Only this company."), QStringLiteral("TICKER")});
         parser.addOption({kMetricOption, QStringLiteral("Only this metric: capex, revenue or expenses."),
                           QStringLiteral("METRIC")});
+        parser.addOption({kPeriodOption, QStringLiteral("Only years (annual), only quarters (quarterly), or one period "
+                                                        "(2025, 2025-Q2)."),
+                          QStringLiteral("PERIOD")});
     }
 
     int run(CommandContext &ctx) override
@@ -38,6 +46,13 @@ public:
                     << ")\n";
             return kExitUsage;
         }
+        const QString period = ctx.parser.value(kPeriodOption).trimmed();
+        static const QRegularExpression onePeriod(QStringLiteral("^(?:19|20)\\d\\d(?:-Q[1-4])?$"));
+        if (!period.isEmpty() && period != QLatin1String("annual") && period != QLatin1String("quarterly")
+            && !onePeriod.match(period).hasMatch()) {
+            ctx.err << "tickerwire guidance: --period takes annual, quarterly or a period such as 2025 or 2025-Q2\n";
+            return kExitUsage;
+        }
         auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
         if (!store) {
             ctx.err << "tickerwire: " << store.errorMessage() << '\n';
@@ -52,13 +67,19 @@ public:
         const bool oneHistory = !ticker.isEmpty() && !metric.isEmpty();
         QString current;
         for (const GuidanceFigure &f : *figures) {
+            const bool quarter = f.period.contains(QLatin1String("-Q"));
+            if ((period == QLatin1String("annual") && quarter) || (period == QLatin1String("quarterly") && !quarter)
+                || (!period.isEmpty() && period != QLatin1String("annual") && period != QLatin1String("quarterly")
+                    && f.period != period))
+                continue;
             const QString heading = f.ticker + QLatin1Char(' ') + f.metric;
             if (!oneHistory && heading != current) {
                 ctx.out << "# " << heading << '\n';
                 current = heading;
             }
-            ctx.out << f.period << '\t' << EventAmount::number(f.low) << '\t' << EventAmount::number(f.high) << '\t' << f.unit << '\t'
-                    << f.currency << '\t' << f.announced.display() << '\t' << f.status << '\t' << f.changeText() << '\n';
+            ctx.out << f.period << '\t' << f.lowText() << '\t' << f.highText() << '\t' << f.unit << '\t' << f.currency << '\t'
+                    << f.announced.display() << '\t' << f.status << '\t' << f.changeText() << '\t' << f.source << '\t'
+                    << f.verdict << '\n';
         }
         return kExitOk;
     }

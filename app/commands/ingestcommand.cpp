@@ -1,10 +1,14 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
+#include "feeds/fetch/contactsetting.h"
+#include "feeds/fetch/secaccess.h"
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/boundedfileread.h"
 #include "feeds/ingest/problemtext.h"
+#include "feeds/ingest/secdocumentimporter.h"
 #include "feeds/parsers/newsdocumentparser.h"
+#include "feeds/parsers/secformat.h"
 #include "models/alerts/alertevaluator.h"
 #include "models/core/storetime.h"
 #include "models/pipeline/articleingestor.h"
@@ -22,6 +26,10 @@ const QCommandLineOption kMaxSize(QStringLiteral("max-size"),
                                   QStringLiteral("Largest file or body read, in MiB (default 20)."), QStringLiteral("MIB"));
 const QCommandLineOption kUserAgent(QStringLiteral("user-agent"),
                                     QStringLiteral("User-Agent for URLs; also $TICKERWIRE_USER_AGENT."), QStringLiteral("UA"));
+const QCommandLineOption kTicker(QStringLiteral("ticker"),
+                                 QStringLiteral("SEC documents: the company's ticker, when the document does not say "
+                                                "(company facts name only the CIK)."),
+                                 QStringLiteral("T"));
 
 // The bytes of one argument and the address they came from.
 struct Input {
@@ -32,7 +40,11 @@ struct Input {
 class IngestCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("ingest"); }
-    QString summary() const override { return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) into the store."); }
+    QString summary() const override
+    {
+        return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) and SEC "
+                              "EDGAR documents (filing feeds, submissions, 8-Ks, company facts) into the store.");
+    }
     QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
 
     void addOptions(QCommandLineParser &parser) const override
@@ -40,6 +52,7 @@ public:
         parser.addOption(kTimeout);
         parser.addOption(kMaxSize);
         parser.addOption(kUserAgent);
+        parser.addOption(kTicker);
     }
 
     int run(CommandContext &ctx) override
@@ -53,6 +66,8 @@ public:
             policy.userAgent = QString::fromUtf8(ua);
         if (ctx.parser.isSet(kUserAgent))
             policy.userAgent = ctx.parser.value(kUserAgent);
+        policy.sec.contact = ContactSetting::load();
+        policy.sec.readsSettings = true;
         if (ctx.parser.isSet(kTimeout)) {
             bool ok = false;
             const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);
@@ -87,6 +102,27 @@ public:
             if (!input) {
                 ctx.err << argument << ": " << input.errorMessage() << '\n';
                 ++failures;
+                continue;
+            }
+            // SEC EDGAR's documents are filings and figures, not news.
+            if (const SecFormat sec = sniffSecFormat(input->body); sec != SecFormat::None) {
+                auto imported = SecDocumentImporter((*store)->database())
+                                    .import(input->body, sec, input->base.toString(), ctx.parser.value(kTicker));
+                if (!imported) {
+                    ctx.err << argument << ": " << ProblemText::clean(imported.errorMessage(), {}) << '\n';
+                    ++failures;
+                    continue;
+                }
+                for (const QString &reason : imported->skipped)
+                    ctx.err << argument << ": " << reason << '\n';
+                ctx.out << argument << ": " << secFormatId(sec) << ", " << imported->summary << '\n';
+                auto fired = AlertEvaluator((*store)->database()).evaluate(nowUtc());
+                if (!fired) {
+                    ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
+                    ++failures;
+                    continue;
+                }
+                reportFirings(*fired, (*store)->database(), ctx.out);
                 continue;
             }
             auto parsed = NewsDocumentParser::parse(input->body, input->base, QDateTime::currentDateTimeUtc());

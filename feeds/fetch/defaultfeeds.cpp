@@ -22,16 +22,19 @@ FeedCompany feedCompanyFor(const TickerInfo &ticker)
 
 QList<FeedSource> allFeedSources()
 {
-    return {FeedSource::SecFilings,  FeedSource::GoogleNews,         FeedSource::YahooHeadlines,
-            FeedSource::NasdaqHeadlines, FeedSource::YahooPrices,    FeedSource::StooqPrices,
-            FeedSource::AlphaVantagePrices, FeedSource::AlphaVantageNews};
+    return {FeedSource::SecFilings,         FeedSource::SecCompanyFacts, FeedSource::GoogleNews,
+            FeedSource::YahooHeadlines,     FeedSource::NasdaqHeadlines, FeedSource::YahooPrices,
+            FeedSource::StooqPrices,        FeedSource::AlphaVantagePrices, FeedSource::AlphaVantageNews};
 }
 
 std::optional<FeedSource> feedSourceOf(const Feed &feed)
 {
     const QString host = QUrl(feed.url).host().toLower();
     switch (feed.kind) {
+    case FeedKind::SecFilings: return FeedSource::SecFilings;
+    case FeedKind::SecCompanyFacts: return FeedSource::SecCompanyFacts;
     case FeedKind::News:
+        // An 8-K Atom feed added as plain news (by an older build) is still SEC's.
         if (host == QLatin1String("sec.gov") || host.endsWith(QLatin1String(".sec.gov")))
             return FeedSource::SecFilings;
         if (host == QLatin1String("news.google.com"))
@@ -66,6 +69,7 @@ QString feedSourceLabel(FeedSource source)
 {
     switch (source) {
     case FeedSource::SecFilings: return QStringLiteral("SEC 8-K filings");
+    case FeedSource::SecCompanyFacts: return QStringLiteral("SEC XBRL company facts");
     case FeedSource::GoogleNews: return QStringLiteral("Google News search");
     case FeedSource::YahooHeadlines: return QStringLiteral("Yahoo Finance headlines");
     case FeedSource::NasdaqHeadlines: return QStringLiteral("Nasdaq headlines");
@@ -80,7 +84,8 @@ QString feedSourceLabel(FeedSource source)
 QString feedSourceBasis(FeedSource source)
 {
     switch (source) {
-    case FeedSource::SecFilings: return QStringLiteral("CIK");
+    case FeedSource::SecFilings:
+    case FeedSource::SecCompanyFacts: return QStringLiteral("CIK");
     case FeedSource::GoogleNews: return QStringLiteral("name");
     default: return QStringLiteral("ticker");
     }
@@ -102,24 +107,14 @@ std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company
     f.enabled = !feedSourceNeedsKey(source);
     QUrl url;
     switch (source) {
-    case FeedSource::SecFilings: {
+    case FeedSource::SecFilings:
+    case FeedSource::SecCompanyFacts:
+        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact
+        // address (SecAccessRules): fetched once one is set.
         if (company.cik <= 0)
             return std::nullopt;
-        // EDGAR asks for <= 10 requests/s and a User-Agent with a contact address.
-        url = QUrl(QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar"));
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("action"), QStringLiteral("getcompany"));
-        q.addQueryItem(QStringLiteral("CIK"), QStringLiteral("%1").arg(company.cik, 10, 10, QLatin1Char('0')));
-        q.addQueryItem(QStringLiteral("type"), QStringLiteral("8-K"));
-        q.addQueryItem(QStringLiteral("owner"), QStringLiteral("include"));
-        q.addQueryItem(QStringLiteral("count"), QStringLiteral("40"));
-        q.addQueryItem(QStringLiteral("output"), QStringLiteral("atom"));
-        url.setQuery(q);
-        f.kind = FeedKind::News;
-        f.title = QStringLiteral("SEC EDGAR 8-K filings (%1)").arg(symbol);
-        f.intervalSeconds = 3600;
-        break;
-    }
+        return source == FeedSource::SecFilings ? secCurrentReportsFeed(symbol, company.cik)
+                                                : secCompanyFactsFeed(symbol, company.cik);
     case FeedSource::GoogleNews: {
         const QString name = company.name.trimmed().isEmpty() ? symbol : company.name.trimmed();
         url = QUrl(QStringLiteral("https://news.google.com/rss/search"));
@@ -179,13 +174,37 @@ std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company
 QList<Feed> defaultFeedsFor(const FeedCompany &company)
 {
     QList<Feed> feeds;
-    for (FeedSource s : {FeedSource::SecFilings, FeedSource::GoogleNews, FeedSource::YahooHeadlines,
+    for (FeedSource s : {FeedSource::SecFilings, FeedSource::SecCompanyFacts, FeedSource::GoogleNews, FeedSource::YahooHeadlines,
                          FeedSource::NasdaqHeadlines, FeedSource::YahooPrices, FeedSource::AlphaVantagePrices,
                          FeedSource::StooqPrices}) {
         if (auto f = feedFromSource(s, company))
             feeds << *f;
     }
     return feeds;
+}
+
+Feed secCurrentReportsFeed(const QString &ticker, qint64 cik)
+{
+    Feed f;
+    f.url = QStringLiteral("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=%1&type=8-K&dateb=&owner=include"
+                           "&count=40&output=atom")
+                .arg(cik, 10, 10, QLatin1Char('0'));
+    f.kind = FeedKind::SecFilings;
+    f.ticker = ticker;
+    f.title = QStringLiteral("SEC EDGAR 8-K filings (%1)").arg(ticker);
+    f.intervalSeconds = 3600;
+    return f;
+}
+
+Feed secCompanyFactsFeed(const QString &ticker, qint64 cik)
+{
+    Feed f;
+    f.url = QStringLiteral("https://data.sec.gov/api/xbrl/companyfacts/CIK%1.json").arg(cik, 10, 10, QLatin1Char('0'));
+    f.kind = FeedKind::SecCompanyFacts;
+    f.ticker = ticker;
+    f.title = QStringLiteral("SEC XBRL company facts (%1)").arg(ticker);
+    f.intervalSeconds = 7 * 24 * 3600;   // the figures change with 10-Qs and 10-Ks: weekly is plenty
+    return f;
 }
 
 } // namespace tw

@@ -23,7 +23,8 @@ FeedCompany feedCompanyFor(const TickerInfo &ticker);
 
 // The usual feeds of one company, each built from its ticker, name or CIK.
 enum class FeedSource {
-    SecFilings,          // SEC EDGAR 8-K filings (Atom, by CIK)
+    SecFilings,          // SEC EDGAR 8-K filings (Atom, by CIK; kind sec-filings)
+    SecCompanyFacts,     // SEC XBRL company facts (JSON, by CIK; kind sec-companyfacts)
     GoogleNews,          // Google News search on the company's name (RSS)
     YahooHeadlines,      // Yahoo Finance headlines (RSS, by ticker)
     NasdaqHeadlines,     // Nasdaq headlines (RSS, by ticker)
@@ -48,9 +49,15 @@ bool feedSourceNeedsKey(FeedSource source);
 std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company);
 
 // The feeds `feeds add-defaults` and "Add the usual feeds" add for a company:
-// SEC 8-K filings, Google News, Yahoo and Nasdaq headlines and Yahoo daily
+// SEC 8-K filings and company facts (with a CIK), Google News, Yahoo and Nasdaq headlines and Yahoo daily
 // prices; keyed price and news providers are added disabled (alternatives
 // once a key is in the keychain).
 QList<Feed> defaultFeedsFor(const FeedCompany &company);
+
+// A company's SEC feeds, by its ticker and CIK: the 8-K filing Atom feed
+// (hourly; each 8-K's items become events) and the XBRL company facts
+// (weekly; reported capex, revenue, expenses).
+Feed secCurrentReportsFeed(const QString &ticker, qint64 cik);
+Feed secCompanyFactsFeed(const QString &ticker, qint64 cik);
 
 } // namespace tw

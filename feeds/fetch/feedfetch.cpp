@@ -112,6 +112,12 @@ void FeedFetch::sendAttempt()
         QMetaObject::invokeMethod(this, [this, why] { failWith(FetchFailure::Refused, why); }, Qt::QueuedConnection);
         return;
     }
+    const bool toSec = m_policy.sec.covers(url);
+    if (toSec && m_policy.sec.userAgent().isEmpty()) {
+        QMetaObject::invokeMethod(this, [this] { failWith(FetchFailure::Refused, SecAccessRules::noContactMessage()); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     const bool withSession = m_yahoo->ready() && isYahooChartUrl(url, m_policy);
     QNetworkRequest request(withSession ? withYahooCrumb(url, m_yahoo->crumb) : url);
     if (withSession) {
@@ -123,7 +129,7 @@ void FeedFetch::sendAttempt()
     // UserVerifiedRedirectPolicy loses the final response's status and body.)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_policy.maxRedirects);
-    request.setHeader(QNetworkRequest::UserAgentHeader, userAgentFor(m_policy, m_result.request.url.host()));
+    request.setHeader(QNetworkRequest::UserAgentHeader, toSec ? m_policy.sec.userAgent() : m_policy.userAgent);
     // Asked for here, so Qt leaves the body encoded and BodyDecoder inflates
     // it as it is read, stopping at the cap (see BodyDecoder for why).
     request.setRawHeader("Accept-Encoding", "gzip, deflate");
@@ -316,6 +322,9 @@ void FeedFetch::onFinished()
         // The reason phrase is the server's text: a key it echoes is redacted, controls dropped.
         const QString reason = terminalSafe(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().left(200));
         m_result.error = redacted(QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed());
+        // SEC answers 403 to a User-Agent without a contact and to a client over its rate.
+        if (status == 403 && m_policy.sec.covers(m_result.request.url))
+            m_result.error = SecAccessRules::refusedMessage(status);
         std::optional<int> retryAfter;
         if (status == 429 || status == 503)
             retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());

@@ -7,14 +7,24 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <limits>
 
 namespace tw {
 
 namespace {
-QString hostKey(const QUrl &url)
+// SEC's hosts share one key: its limit is per client across all of them.
+const QString kSecHostKey = QStringLiteral(" sec");
+
+QString hostKey(const QUrl &url, const FetchPolicy &policy)
 {
-    return url.host().toLower();
+    return policy.sec.covers(url) ? kSecHostKey : url.host().toLower();
+}
+
+int spacingMs(const QString &key, const FetchPolicy &policy)
+{
+    return key == kSecHostKey ? std::max(policy.minHostSpacingMs, policy.sec.minSpacingMs) : policy.minHostSpacingMs;
 }
 } // namespace
 
@@ -44,12 +54,12 @@ void FetchScheduler::startWhatFits()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 earliestWake = std::numeric_limits<qint64>::max();
     for (qsizetype i = 0; i < m_pending.size() && m_running.size() < m_policy.maxConcurrent;) {
-        const QString host = hostKey(m_pending.at(i).url);
+        const QString host = hostKey(m_pending.at(i).url, m_policy);
         if (m_runningPerHost.value(host) >= m_policy.perHostConcurrency) {
             ++i;
             continue;
         }
-        const qint64 readyAt = m_lastStartPerHost.value(host, 0) + m_policy.minHostSpacingMs;
+        const qint64 readyAt = m_lastStartPerHost.value(host, 0) + spacingMs(host, m_policy);
         if (readyAt > now) {
             earliestWake = std::min(earliestWake, readyAt);
             ++i;
@@ -77,7 +87,7 @@ void FetchScheduler::startWhatFits()
 void FetchScheduler::onFetchFinished(FeedFetch *fetch, const FetchResult &result)
 {
     m_running.removeOne(fetch);
-    const QString host = hostKey(fetch->request().url);
+    const QString host = hostKey(fetch->request().url, m_policy);
     if (--m_runningPerHost[host] <= 0)
         m_runningPerHost.remove(host);
     fetch->deleteLater();

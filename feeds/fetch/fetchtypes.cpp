@@ -5,28 +5,12 @@
 
 namespace tw {
 
-bool isSecHost(const QString &host)
-{
-    const QString h = host.toLower();
-    return h == QLatin1String("sec.gov") || h.endsWith(QLatin1String(".sec.gov"));
-}
-
-QString userAgentFor(const FetchPolicy &policy, const QString &host)
-{
-    if (!isSecHost(host) || policy.contact.trimmed().isEmpty() || policy.userAgent.contains(QLatin1Char('@')))
-        return policy.userAgent;
-    return QStringLiteral("Tickerwire/" TICKERWIRE_VERSION " %1").arg(policy.contact.trimmed());
-}
-
 QString refusalFor(const FetchPolicy &policy, const QUrl &url)
 {
-    if (!isSecHost(url.host()) || policy.userAgent.contains(QLatin1Char('@')) || policy.contact.contains(QLatin1Char('@')))
+    if (!policy.sec.covers(url) || !policy.sec.userAgent().isEmpty())
         return QString();
-    return QStringLiteral("not fetched: SEC EDGAR requires a User-Agent with a contact e-mail address and blocks "
-                          "clients without one; set yours with `tickerwire feeds contact you@example.com` or in "
-                          "Settings > Feeds");
+    return SecAccessRules::noContactMessage();
 }
-
 
 namespace {
 // Shorter "secrets" are not keys, and replacing them would garble the text.

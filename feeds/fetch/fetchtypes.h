@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feeds/fetch/secaccess.h"
 #include "models/core/version.h"
 
 #include <QByteArray>
@@ -17,10 +18,6 @@ namespace tw {
 // contact).
 struct FetchPolicy {
     QString userAgent = QStringLiteral("Tickerwire/" TICKERWIRE_VERSION " (+https://github.com/tickerwire)");
-    // The analyst's contact address (Settings, `tickerwire feeds contact`,
-    // $TICKERWIRE_CONTACT). SEC EDGAR answers 403 to clients whose User-Agent
-    // names no contact, so its hosts get it appended and are not asked without one.
-    QString contact;
     int perHostConcurrency = 2;
     int maxConcurrent = 6;
     int minHostSpacingMs = 100;         // between request starts to one host
@@ -37,6 +34,9 @@ struct FetchPolicy {
     QStringList yahooChartHosts = {QStringLiteral("query1.finance.yahoo.com"), QStringLiteral("query2.finance.yahoo.com")};
     QUrl yahooCookieUrl = QUrl(QStringLiteral("https://fc.yahoo.com/"));
     QUrl yahooCrumbUrl = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v1/test/getcrumb"));
+    // SEC EDGAR: its own User-Agent with the analyst's contact address
+    // (ContactSetting), one rate across its hosts; not asked without a contact.
+    SecAccessRules sec;
 };
 
 // The longest Retry-After that is believed: a server asking for more (or
@@ -95,10 +95,6 @@ QStringList secretsInUrl(const QUrl &url);
 // feeds table may hold anything a colleague wrote into it).
 bool isFetchableUrl(const QUrl &url);
 
-// sec.gov and its subdomains.
-bool isSecHost(const QString &host);
-// The User-Agent for `host`: the policy's, with the contact for SEC hosts.
-QString userAgentFor(const FetchPolicy &policy, const QString &host);
 // Why `url` may not be fetched under `policy` (empty when it may): SEC EDGAR
 // without a contact address.
 QString refusalFor(const FetchPolicy &policy, const QUrl &url);

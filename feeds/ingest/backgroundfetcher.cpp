@@ -53,7 +53,8 @@ FetchPolicy BackgroundFetcher::defaultPolicy()
     FetchPolicy policy;
     if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
         policy.userAgent = QString::fromUtf8(ua);
-    policy.contact = ContactSetting::load();
+    policy.sec.contact = ContactSetting::load();
+    policy.sec.readsSettings = true;
     return policy;
 }
 

@@ -1,5 +1,8 @@
 #include "feeds/ingest/feedbatchrun.h"
 
+#include "feeds/fetch/contactsetting.h"
+#include "feeds/fetch/secaccess.h"
+
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/problemtext.h"
 #include "models/store/sqlexec.h"
@@ -14,7 +17,6 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     : QObject(parent)
     , m_db(db)
     , m_refresher(db)
-    , m_policy(policy)
     , m_scheduler(new FetchScheduler(std::move(policy), this))
 {
     // Every key handed out is remembered, so no message from any feed of the
@@ -42,6 +44,10 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         m_done = 0;
         m_total = 0;
         m_standby.clear();
+        if (FetchPolicy policy = m_scheduler->policy(); policy.sec.readsSettings) {
+            policy.sec.contact = ContactSetting::load();
+            m_scheduler->setPolicy(policy);
+        }
     }
     for (const Feed &s : standby) {
         if (!m_inFlight.contains(s.id))
@@ -55,7 +61,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         m_standby.removeIf([&f](const Feed &s) { return s.id == f.id; });
         // Not asked at all (SEC EDGAR without a contact address): the feed
         // fails with the reason, like any failed fetch, on the next turn.
-        if (const QString refused = refusalFor(m_policy, QUrl(f.url)); !refused.isEmpty()) {
+        if (const QString refused = refusalFor(m_scheduler->policy(), QUrl(f.url)); !refused.isEmpty()) {
             FetchResult result;
             result.request = FeedRefresher::requestFor(f, m_keys);
             result.failure = FetchFailure::Network;

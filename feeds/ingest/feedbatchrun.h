@@ -76,7 +76,6 @@ private:
     KeyLookup m_keys;              // the caller's lookup, noting each key it returns
     QStringList m_knownSecrets;    // the keys handed out so far: redacted from every message
     FeedRefresher m_refresher;
-    FetchPolicy m_policy;
     FetchScheduler *m_scheduler;
     QHash<qint64, Feed> m_inFlight;
     QList<ParsedRefresh> m_pending;   // parsed news feeds waiting for their group's transaction

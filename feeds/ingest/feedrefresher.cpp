@@ -2,10 +2,12 @@
 
 #include "feeds/ingest/problemtext.h"
 #include "feeds/ingest/quoteimporter.h"
+#include "feeds/ingest/secdocumentimporter.h"
 #include "feeds/keys/apikeyproviders.h"
 #include "feeds/parsers/feedsniffer.h"
 #include "feeds/parsers/newsdocumentparser.h"
 #include "feeds/parsers/quotedocumentparser.h"
+#include "feeds/parsers/secformat.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/store/feedstore.h"
 #include "models/store/tickerstore.h"
@@ -43,7 +45,7 @@ std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchR
                                                   const QStringList &knownSecrets) const
 {
     // Anything but a news body that parses is apply()'s: its messages, one statement.
-    if (feedKindIsPrices(feed.kind) || !result.ok() || result.notModified || !FeedSniffer::sniff(result.body).ok())
+    if (feedKindIsPrices(feed.kind) || feedKindIsFilings(feed.kind) || !result.ok() || result.notModified || !FeedSniffer::sniff(result.body).ok())
         return std::nullopt;
     auto doc = NewsDocumentParser::parse(result.body, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
     if (!doc)
@@ -199,7 +201,31 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
     } else {
         // Decoded and sniffed once (with the HTTP charset); the parser the format names reads the result.
         const SniffResult sniffed = FeedSniffer::sniff(result.body, result.contentType);
-        if (!sniffed.ok()) {
+        if (feedKindIsFilings(feed.kind)) {
+            // SEC EDGAR's documents are filings and reported figures, not articles.
+            if (const SecFormat format = sniffSecFormat(result.body); format == SecFormat::None) {
+                failWith(FeedState::Parse,
+                         sniffed.ok() ? QStringLiteral("not an SEC EDGAR filing feed, submissions list or company facts: "
+                                                       "the body is %1")
+                                            .arg(documentFormatLabel(sniffed.format))
+                                      : ProblemText::forSniff(sniffed, result.body.size()),
+                         std::nullopt);
+            } else {
+                const QUrl from = result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url);
+                auto imported = SecDocumentImporter(m_db).import(result.body, format, from.toString(), feed.ticker);
+                if (!imported) {
+                    failWith(FeedState::Parse, imported.errorMessage(), std::nullopt);
+                } else {
+                    const FilingIngestReport &r = imported->report;
+                    outcome.items = imported->items;
+                    outcome.changed = r.newFilings + r.figureChanges.added + r.figureChanges.changed;
+                    outcome.skipped = int(imported->skipped.size());
+                    for (const QString &note : imported->skipped)
+                        outcome.notes << ProblemText::clean(note, secrets);
+                    succeed(FeedState::Ok);
+                }
+            }
+        } else if (!sniffed.ok()) {
             failWith(sniffed.problem == ProviderProblem::NotAFeed ? FeedState::Parse : FeedState::Provider,
                      ProblemText::forSniff(sniffed, result.body.size()), std::nullopt);
         } else if (feedKindIsPrices(feed.kind)) {

@@ -46,6 +46,11 @@ bool feedKindIsPrices(FeedKind kind)
     return feedKindInfo(kind).content == FeedContent::Prices;
 }
 
+bool feedKindIsFilings(FeedKind kind)
+{
+    return feedKindInfo(kind).content == FeedContent::Filings;
+}
+
 QString feedKindIdList()
 {
     QStringList ids;

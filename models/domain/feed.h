@@ -12,9 +12,11 @@ namespace tw {
 // kFeedKinds below (the CLI's `--kind` value, the label dialogs show, whether
 // it carries news or prices, the provider key it needs); the one switch,
 // feedKindRow, has no default: -Wswitch names it when a kind is added.
-enum class FeedKind { News, Stooq, YahooChart, AlphaVantageDaily, FinnhubNews, AlphaVantageNews };
+enum class FeedKind { News, Stooq, YahooChart, AlphaVantageDaily, FinnhubNews, AlphaVantageNews, SecFilings, SecCompanyFacts };
 
-enum class FeedContent { News, Prices };
+// Filings: SEC EDGAR documents (filing lists, company facts), stored as
+// filings, their events and reported figures rather than as articles.
+enum class FeedContent { News, Prices, Filings };
 
 struct FeedKindInfo {
     FeedKind kind;
@@ -25,13 +27,16 @@ struct FeedKindInfo {
                                 // says where that key may go); nullptr when none
 };
 
-inline constexpr std::array<FeedKindInfo, 6> kFeedKinds{{
+inline constexpr std::array<FeedKindInfo, 8> kFeedKinds{{
     {FeedKind::News, "news", "News feed (RSS, RSS 1.0, Atom or JSON Feed)", FeedContent::News, nullptr},
     {FeedKind::Stooq, "stooq", "Stooq daily prices", FeedContent::Prices, "stooq"},
     {FeedKind::YahooChart, "yahoo-chart", "Yahoo daily prices", FeedContent::Prices, nullptr},
     {FeedKind::AlphaVantageDaily, "alphavantage-daily", "Alpha Vantage daily prices", FeedContent::Prices, "alphavantage"},
     {FeedKind::FinnhubNews, "finnhub-news", "Finnhub company news", FeedContent::News, "finnhub"},
     {FeedKind::AlphaVantageNews, "alphavantage-news", "Alpha Vantage news and sentiment", FeedContent::News, "alphavantage"},
+    {FeedKind::SecFilings, "sec-filings", "SEC EDGAR filings (a company's Atom feed or submissions)", FeedContent::Filings,
+     nullptr},
+    {FeedKind::SecCompanyFacts, "sec-companyfacts", "SEC XBRL company facts (reported figures)", FeedContent::Filings, nullptr},
 }};
 
 constexpr std::size_t feedKindRow(FeedKind kind)
@@ -43,6 +48,8 @@ constexpr std::size_t feedKindRow(FeedKind kind)
     case FeedKind::AlphaVantageDaily: return 3;
     case FeedKind::FinnhubNews: return 4;
     case FeedKind::AlphaVantageNews: return 5;
+    case FeedKind::SecFilings: return 6;
+    case FeedKind::SecCompanyFacts: return 7;
     }
     return 0;
 }
@@ -62,6 +69,7 @@ QString feedKindId(FeedKind kind);
 QString feedKindLabel(FeedKind kind);
 bool feedKindFromId(const QString &id, FeedKind *kind);
 bool feedKindIsPrices(FeedKind kind);
+bool feedKindIsFilings(FeedKind kind);
 // "news, stooq, yahoo-chart, ...": the ids, for help and error messages.
 QString feedKindIdList();
 

@@ -462,6 +462,12 @@ std::optional<qint64> sameEventMaxDaysApart(EventKind kind)
     case EventKind::Leadership: return 365;
     case EventKind::Legal: return 30;
     case EventKind::Ranking: return 60;
+    // Kinds only filings report (kFilingNewsWindowDays, 7, is within every
+    // kind's window but a price move's, which no 8-K item reports).
+    case EventKind::Results:
+    case EventKind::Restructuring:
+    case EventKind::CyberIncident:
+    case EventKind::Other: return 30;
     }
     return std::nullopt;
 }
@@ -471,6 +477,13 @@ bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
     if (a.ticker != b.ticker || a.kind != b.kind || a.metric != b.metric)
         return false;
     const qint64 apart = dates == DateRule::Ignore ? 0 : EventDate::distanceDays(a.date, b.date);
+    // What a company filed (an 8-K's items) is what the news reports of the
+    // same kind close to the filing's date; two filings' events are one only
+    // for the same items on the same day (an 8-K and its amendment).
+    const bool aFiled = isFilingSubject(a.subject);
+    const bool bFiled = isFilingSubject(b.subject);
+    if (aFiled || bFiled)
+        return aFiled && bFiled ? a.subject == b.subject && apart == 0 : apart <= kFilingNewsWindowDays;
     switch (a.kind) {
     case EventKind::Launch:
         return a.subject == b.subject && apart <= 45;
@@ -506,6 +519,11 @@ bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
         return a.subject == b.subject && apart <= 30;
     case EventKind::Ranking:
         return a.subject == b.subject && a.amount.sameFigure(b.amount, 0.001) && apart <= 60;
+    case EventKind::Results:
+    case EventKind::Restructuring:
+    case EventKind::CyberIncident:
+    case EventKind::Other:
+        return a.subject == b.subject && apart <= 30;
     }
     return false;
 }

@@ -2,6 +2,7 @@
 
 #include "models/events/eventextractor.h"
 #include "models/events/eventmerger.h"
+#include "models/filings/filingevents.h"
 #include "models/store/articlestore.h"
 #include "models/store/articletickerstore.h"
 #include "models/store/sqlexec.h"
@@ -39,7 +40,8 @@ Result<RebuildReport> EventRebuilder::rebuild()
     // Start from nothing (in the first batch's transaction), so merging
     // happens in publication order as it would have on ingest.
     const auto clearFirst = [&]() -> Status {
-        return execStatements(m_db, {QStringLiteral("DELETE FROM event_sources"), QStringLiteral("DELETE FROM events")});
+        return execStatements(m_db, {QStringLiteral("DELETE FROM event_sources"), QStringLiteral("DELETE FROM event_filings"),
+                                     QStringLiteral("DELETE FROM events")});
     };
     Status rebuilt;
     if (articleIds.isEmpty()) {
@@ -72,6 +74,16 @@ Result<RebuildReport> EventRebuilder::rebuild()
     }
     if (!rebuilt)
         return rebuilt.error();
+    // The companies' own filings report their events again, merged with the news's.
+    {
+        Transaction tx(m_db);
+        if (!tx.active())
+            return fail(tx.beginError());
+        if (auto filed = FilingEventMerger(m_db).mergeStored(); !filed)
+            return filed.error();
+        if (auto s = tx.commit(); !s)
+            return s.error();
+    }
     auto count = queryScalar(m_db, QStringLiteral("SELECT count(*) FROM events"));
     if (!count)
         return count.error();

@@ -10,9 +10,15 @@
 
 namespace tw {
 
-// What happened. Actual is a reported figure for a metric (2025 capex came
-// to $72bn): not news of a change, but what guidance is judged by.
-enum class EventKind { Launch, Guidance, Deal, PriceMove, Leadership, Legal, Ranking, Actual };
+// What happened. The identifiers (eventKindId) are what the CLI and the
+// events.kind column use. Actual is a reported figure for a metric (2025
+// capex came to $72bn): not news of a change, but what guidance is judged by.
+// Results, Restructuring, CyberIncident and Other come from the items of a
+// company's 8-K filings (2.02, 2.05, 1.05, and 7.01/8.01 and the rest).
+enum class EventKind {
+    Launch, Guidance, Deal, PriceMove, Leadership, Legal, Ranking, Actual,
+    Results, Restructuring, CyberIncident, Other
+};
 
 struct EventKindInfo {
     const char *name = nullptr;    // the id the CLI, alert rules and the events.kind column use
@@ -38,6 +44,10 @@ constexpr EventKindInfo describeEventKind(EventKind kind)
     case EventKind::Legal: return {"legal", "a lawsuit, fine or regulatory action", "Legal", 'J', 0x5a5f66};
     case EventKind::Ranking: return {"ranking", "a benchmark or ranking result", "Ranking", 'R', 0xb0306a};
     case EventKind::Actual: return {"actual", "a reported figure for a metric", "Reported figure", 'A', 0x3d6b1f};
+    case EventKind::Results: return {"results", "results of operations a company filed (8-K item 2.02)", "Results", 'E', 0x2a6f97};
+    case EventKind::Restructuring: return {"restructuring", "exit or restructuring costs a company filed (8-K item 2.05)", "Restructuring", 'X', 0x6b5a1e};
+    case EventKind::CyberIncident: return {"cyber-incident", "a material cybersecurity incident a company filed (8-K item 1.05)", "Cyber incident", 'C', 0xa3261b};
+    case EventKind::Other: return {"other", "another event a company filed (8-K items 7.01, 8.01 and the rest)", "Other filing", 'O', 0x5f6b6d};
     }
     return {};
 }
@@ -126,5 +136,11 @@ struct ExtractedEvent {
     qsizetype sentenceStart = 0;
     qsizetype sentenceEnd = 0;
 };
+
+// An event from a company's filing has a subject naming it: "8-K 5.02".
+inline QString filingSubject(const QString &form, const QString &items) { return form + QLatin1Char(' ') + items; }
+inline bool isFilingSubject(const QString &subject) { return subject.startsWith(QLatin1String("8-K")); }
+// Days between a filed event and the news of it that still make them one.
+constexpr qint64 kFilingNewsWindowDays = 7;
 
 } // namespace tw

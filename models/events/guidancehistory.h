@@ -30,19 +30,36 @@ struct GuidanceFigure {
     std::optional<double> changePercent;
     QString comparedWith;                   // "2026 guidance of 2026-04-08", "2025 actual"
     int sources = 0;
+    // Where the figure comes from: "news" (extracted from articles) or, for a
+    // figure the company reported in XBRL, "10-K filed 2025-02-05".
+    QString source = QStringLiteral("news");
+    bool reported = false;                  // from the company's filing, not the news
+    // An actual against the last range guided for its period:
+    // "guided 115-135, reported 128: inside the range".
+    QString verdict;
 
     double midpoint() const { return (low + high) / 2; }
     // "+53 billion (+73.6%) vs 2025 actual", or empty.
     QString changeText() const;
+    // low, high as printed: a reported figure to the million (52.535), news to two decimals.
+    QString lowText() const;
+    QString highText() const;
 };
 
 // The guidance history the capex panel draws: per company and metric, every
 // guidance figure in the order it was given, each classified against the
 // previous guidance for the same period (raised, cut, reaffirmed, ...) or,
 // for the first guidance of a period, compared with the previous period's
-// actual; and the reported actuals, compared with the last guidance for
-// their period. Read from the events that extraction stored, so it follows
-// the news as articles arrive.
+// actual; and the actuals, compared with the last guidance given for their
+// period before they were reported (with the verdict: below, inside or
+// above the range). Guidance and news-quoted actuals are read from the
+// events extraction stored; actuals the company reported in its filings
+// from reported_figures. Both are kept; comparisons prefer the filing's.
+// An actual against a guided range, all in one unit: "guided 115–135,
+// reported 128: inside the range" (`reported`: the company's filing says
+// so; else "news says"). A single guided figure counts as met within 1%.
+QString guidanceVerdict(double guidedLow, double guidedHigh, double actual, bool reported);
+
 class GuidanceHistory {
 public:
     explicit GuidanceHistory(QSqlDatabase db);

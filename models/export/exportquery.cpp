@@ -287,17 +287,32 @@ ExportQuery ExportQuery::article(qint64 articleId)
 
 ExportQuery ExportQuery::capexHistory(const QString &ticker)
 {
-    QVariantList bindings;
     QueryParts p = eventParts(ExportKind::Events);
-    // The capex panel's selection (EventReader::capex): capex under its own
-    // kind or as a figure whose metric names it, with an amount.
-    p.where << QStringLiteral("e.ticker = ?")
-            << QStringLiteral("(lower(e.metric) LIKE '%capex%' OR lower(e.metric) LIKE '%capital%' "
-                              "OR lower(e.kind) = 'capex')")
-            << QStringLiteral("(e.amount_low IS NOT NULL OR e.amount_high IS NOT NULL)");
-    bindings << ticker;
-    p.orderBy = QStringLiteral("e.period, e.event_date, e.id, es.article_id");
-    return assemble(p, bindings);
+    // The capex panel's selection: capex under its own kind or as a figure
+    // whose metric names it, with an amount (one row per source article);
+    // then the figures the company reported in its filings (one row each,
+    // the filing as the source).
+    p.select = QStringLiteral(
+        "SELECT * FROM ("
+        "SELECT e.id AS event_id, e.ticker AS ticker, e.event_date AS event_date, e.date_precision AS date_precision, "
+        "e.kind AS kind, e.title AS title, e.metric AS metric, e.basis AS basis, e.period AS period, "
+        "e.amount_low AS amount_low, e.amount_high AS amount_high, e.currency AS currency, e.unit AS unit, "
+        "e.confidence AS confidence, es.article_id AS source_article_id, a.published_utc AS source_published_utc, "
+        "a.source AS source, a.title AS source_title, a.url AS source_url "
+        "FROM events e LEFT JOIN event_sources es ON es.event_id = e.id LEFT JOIN articles a ON a.id = es.article_id "
+        "WHERE e.ticker = ? AND (lower(e.metric) LIKE '%capex%' OR lower(e.metric) LIKE '%capital%' "
+        "OR lower(e.kind) = 'capex') AND (e.amount_low IS NOT NULL OR e.amount_high IS NOT NULL) "
+        "UNION ALL "
+        "SELECT 0, r.ticker, r.filed_date, 'day', 'actual', "
+        "r.ticker || ' capex ' || r.period || ' reported in ' || r.form || ' filed ' || r.filed_date, r.metric, 'filing', "
+        "r.period, r.value, r.value, r.currency, '', 1.0, NULL, NULL, r.form, "
+        "'reported in ' || r.form || ' filed ' || r.filed_date, "
+        "'https://www.sec.gov/Archives/edgar/data/' || r.cik || '/' || replace(r.accession, '-', '') || '/' || "
+        "r.accession || '-index.htm' "
+        "FROM reported_figures r WHERE r.ticker = ? AND r.metric = 'capex') capex");
+    p.where.clear();
+    p.orderBy = QStringLiteral("period, event_date, event_id, source_article_id");
+    return assemble(p, QVariantList{ticker, ticker});
 }
 
 ExportQuery ExportQuery::quoteBars(const QString &ticker, const QDate &from, const QDate &to, const QString &interval)

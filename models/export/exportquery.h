@@ -100,7 +100,8 @@ struct ExportQuery {
     // One article with a row per linked ticker and its score (the reader).
     static ExportQuery article(qint64 articleId);
     // Every capital-expenditure figure of `ticker` (EventReader::capex), one
-    // row per source article: the guidance history the capex panel condenses.
+    // row per source article, and the figures it reported in its filings
+    // (basis "filing"): the guidance history the capex panel condenses.
     static ExportQuery capexHistory(const QString &ticker);
     // The bars the chart draws: `interval` bars of `ticker` traded from `from`
     // to `to`, both inclusive (QuoteStore::bars).

@@ -74,7 +74,9 @@ Result<QList<EventRow>> EventReader::select(
     q.prepare(
         QStringLiteral("SELECT e.id, e.ticker, e.event_date, e.date_precision, e.kind, e.title, e.metric, e.basis, "
                        "e.amount_low, e.amount_high, e.currency, e.unit, e.period, e.confidence, "
-                       "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) "
+                       "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id), "
+                       "(SELECT f.form || ' ' || f.filed_date FROM event_filings ef JOIN filings f ON f.accession = ef.accession "
+                       "WHERE ef.event_id = e.id ORDER BY f.filed_date, f.accession LIMIT 1) "
                        "FROM events e %1 ORDER BY %2 LIMIT ?")
             .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where, order));
     for (const QVariant &v : binds)
@@ -102,6 +104,7 @@ Result<QList<EventRow>> EventReader::select(
         e.period = q.value(12).toString();
         e.confidence = q.value(13).toDouble();
         e.sourceCount = q.value(14).toInt();
+        e.filing = q.value(15).toString();
         rows << e;
     }
     return rows;
@@ -138,6 +141,11 @@ Result<QList<EventSourceArticle>> EventReader::sources(qint64 eventId) const
         out << EventSourceArticle{
             q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString()};
     return out;
+}
+
+Result<QList<FilingSource>> EventReader::filings(qint64 eventId) const
+{
+    return FilingStore(m_db).sourcesOf(eventId);
 }
 
 } // namespace tw

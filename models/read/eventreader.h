@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/store/filingstore.h"
 
 #include <QDate>
 #include <QList>
@@ -27,6 +28,8 @@ struct EventRow {
     QString period;
     double confidence = 0;
     int sourceCount = 0;
+    // The company's own filing of it, when one reports it: "8-K 2025-12-19".
+    QString filing;
 
     // The first day the stored date covers ("2026-04" -> 2026-04-01).
     QDate firstDay() const;
@@ -53,6 +56,8 @@ public:
     // Newest first; every ticker when `ticker` is empty.
     Result<QList<EventRow>> events(const QString &ticker, int limit = 500) const;
     Result<QList<EventSourceArticle>> sources(qint64 eventId) const;
+    // The filings that report it: the company's own word.
+    Result<QList<FilingSource>> filings(qint64 eventId) const;
     // Capital-expenditure figures (guidance and actuals), oldest period first.
     Result<QList<EventRow>> capex(const QString &ticker) const;
 

@@ -259,7 +259,8 @@ Status EventStore::detachArticle(qint64 articleId)
     if (auto s = execBound(m_detach, {articleId}); !s)
         return s;
     if (auto s = prepareOnce(m_prune, QStringLiteral("DELETE FROM events WHERE id = ? AND NOT EXISTS "
-                                                     "(SELECT 1 FROM event_sources s WHERE s.event_id = events.id)"));
+                                                     "(SELECT 1 FROM event_sources s WHERE s.event_id = events.id) "
+                                                     "AND NOT EXISTS (SELECT 1 FROM event_filings f WHERE f.event_id = events.id)"));
         !s)
         return s;
     for (qint64 id : reported) {

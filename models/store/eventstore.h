@@ -61,7 +61,8 @@ public:
     Result<qint64> insert(const ExtractedEvent &event);
     Status improve(qint64 eventId, const EventDate &date, const QString &title, double confidence);
     Status addSource(qint64 eventId, qint64 articleId, qint64 sentenceStart, qint64 sentenceEnd);
-    // Forgets what the article said; events no article reports any more go.
+    // Forgets what the article said; events nothing reports any more (no
+    // article, no filing) go.
     Status detachArticle(qint64 articleId);
 
 private:

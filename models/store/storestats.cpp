@@ -13,7 +13,8 @@ QStringList storeTableNames()
             QStringLiteral("article_tickers"), QStringLiteral("article_scores"), QStringLiteral("provider_scores"),
             QStringLiteral("quotes"),       QStringLiteral("corporate_scores"), QStringLiteral("events"),
             QStringLiteral("event_sources"), QStringLiteral("alert_rules"),     QStringLiteral("fired_alerts"),
-            QStringLiteral("article_revisions")};
+            QStringLiteral("article_revisions"),
+            QStringLiteral("filings"),      QStringLiteral("reported_figures")};
 }
 
 Result<QList<TableCount>> storeTableCounts(const QSqlDatabase &db)

@@ -168,7 +168,9 @@ private slots:
         QCOMPARE(allKindNames(), names);
         QCOMPARE(kindFromName(QStringLiteral(" Price-Move ")), std::optional<AlertKind>(AlertKind::PriceMove));
         QVERIFY(!kindFromName(QStringLiteral("horoscope")));
-        QCOMPARE(EventKinds::all().size(), std::size_t(8));
+        // The news's eight kinds and the four only 8-K filings report (#22).
+        QCOMPARE(EventKinds::all().size(), std::size_t(12));
+        QCOMPARE(eventKindFromId(QStringLiteral("cyber-incident")), std::optional<EventKind>(EventKind::CyberIncident));
         QCOMPARE(eventKindFromId(QStringLiteral("price-move")), std::optional<EventKind>(EventKind::PriceMove));
         QCOMPARE(AlertRuleStore::horizons(), (QStringList{QStringLiteral("short"), QStringLiteral("medium"), QStringLiteral("long")}));
     }

@@ -88,9 +88,9 @@ private slots:
                             QStringLiteral("--metric"), QStringLiteral("capex")});
         QCOMPARE(r.exitCode, 0);
         const QStringList expected{
-            QStringLiteral("2024\t39.2\t39.2\tbillion\tUSD\t2025-01-30\tactual\t"),
-            QStringLiteral("2025\t72\t72\tbillion\tUSD\t2026-01-29\tactual\t+32.8 billion (+83.7%) vs 2024 actual"),
-            QStringLiteral("2026\t115\t135\tbillion\tUSD\t2026-04-08\tinitial\t+53 billion (+73.6%) vs 2025 actual"),
+            QStringLiteral("2024\t39.2\t39.2\tbillion\tUSD\t2025-01-30\tactual\t\tnews\t"),
+            QStringLiteral("2025\t72\t72\tbillion\tUSD\t2026-01-29\tactual\t+32.8 billion (+83.7%) vs 2024 actual\tnews\t"),
+            QStringLiteral("2026\t115\t135\tbillion\tUSD\t2026-04-08\tinitial\t+53 billion (+73.6%) vs 2025 actual\tnews\t"),
         };
         QCOMPARE(lines(r.out), expected);
     }

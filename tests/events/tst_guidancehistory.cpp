@@ -62,6 +62,16 @@ private slots:
         QVERIFY2(ingested.ok(), qPrintable(ingested.ok() ? QString() : ingested.errorMessage()));
     }
 
+    void verdictAgainstTheGuidedRange()
+    {
+        QCOMPARE(guidanceVerdict(115, 135, 128, true), QStringLiteral("guided 115\u2013135, reported 128: inside the range"));
+        QCOMPARE(guidanceVerdict(115, 135, 112, true), QStringLiteral("guided 115\u2013135, reported 112: below the range"));
+        QCOMPARE(guidanceVerdict(115, 135, 140.5, false), QStringLiteral("guided 115\u2013135, news says 140.5: above the range"));
+        // A single figure is met within 1%.
+        QCOMPARE(guidanceVerdict(75, 75, 75.5, true), QStringLiteral("guided 75, reported 75.5: inside the range"));
+        QCOMPARE(guidanceVerdict(75, 75, 91.447, true), QStringLiteral("guided 75, reported 91.447: above the range"));
+    }
+
     void capexHistoryInOrderWithRevisions()
     {
         auto figures = GuidanceHistory(m_store->database()).figures(QStringLiteral("ACME"), QStringLiteral("capex"));

@@ -156,9 +156,13 @@ private slots:
         QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("META")}, m_sandbox.path()).exitCode, 0);
         auto added = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
         QCOMPARE(added.exitCode, 0);
-        QCOMPARE(added.out.count(QLatin1Char('\n')), 7);
+        QCOMPARE(added.out.count(QLatin1Char('\n')), 8);
+        // The SEC feeds: the 8-K filings (hourly) and the company facts (weekly).
+        QVERIFY2(added.out.contains(QStringLiteral("(sec-filings)")), qPrintable(added.out));
+        QVERIFY2(added.out.contains(QStringLiteral("(sec-companyfacts)")), qPrintable(added.out));
         auto list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
         QVERIFY(list.out.contains(QStringLiteral("CIK=0001326801")));
+        QVERIFY(list.out.contains(QStringLiteral("companyfacts/CIK0001326801.json")));
         QCOMPARE(list.out.count(QStringLiteral("\tdisabled\t")), 2);
         QCOMPARE(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("disable"), QStringLiteral("1")}, m_sandbox.path()).exitCode, 0);
         list = twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("list")}, m_sandbox.path());
@@ -166,14 +170,39 @@ private slots:
         // Adding them again changes nothing.
         twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("feeds"), QStringLiteral("add-defaults")}, m_sandbox.path());
         const auto counts = twtest::parseStats(twtest::runCli({QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path()).out);
-        QCOMPARE(counts.value(QStringLiteral("feeds")), qint64(7));
+        QCOMPARE(counts.value(QStringLiteral("feeds")), qint64(8));
+    }
+
+    void secFeedsAndTheirContact()
+    {
+        QTemporaryDir home;   // its own settings
+        const QString db = home.filePath(QStringLiteral("sec.db"));
+        const auto cli = [&](const QStringList &args) { return twtest::runCli(QStringList{QStringLiteral("--store"), db} + args, home.path()); };
+        auto none = cli({QStringLiteral("feeds"), QStringLiteral("contact")});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.contains(QStringLiteral("no contact address set")), qPrintable(none.out));
+        auto added = cli({QStringLiteral("feeds"), QStringLiteral("add-sec"), QStringLiteral("googl"), QStringLiteral("1652044")});
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.count(QLatin1Char('\n')), 2);
+        QVERIFY2(added.err.contains(QStringLiteral("contact e-mail")), qPrintable(added.err));   // said once, before any fetch
+        auto list = cli({QStringLiteral("feeds"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains(QStringLiteral("CIK=0001652044&type=8-K")), qPrintable(list.out));
+        QVERIFY2(list.out.contains(QStringLiteral("companyfacts/CIK0001652044.json")), qPrintable(list.out));
+        QCOMPARE(cli({QStringLiteral("feeds"), QStringLiteral("add-sec"), QStringLiteral("GOOGL"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("feeds"), QStringLiteral("contact"), QStringLiteral("nobody")}).exitCode, 2);
+        auto set = cli({QStringLiteral("feeds"), QStringLiteral("contact"), QStringLiteral("analyst@example.com")});
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY2(set.out.contains(QStringLiteral("User-Agent: Tickerwire/")), qPrintable(set.out));
+        QCOMPARE(cli({QStringLiteral("feeds"), QStringLiteral("contact")}).out.trimmed(), QStringLiteral("analyst@example.com"));
     }
 
     void ingestAcceptsEveryNewsFormat_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("format");
-        QTest::newRow("atom") << QStringLiteral("atom/edgar-meta-8k.atom") << QStringLiteral("atom");
+        QTest::newRow("atom") << QStringLiteral("atom/blog-xmlbase.atom") << QStringLiteral("atom");
+        // EDGAR's filing feeds are Atom too, read as filings rather than news.
+        QTest::newRow("edgar atom") << QStringLiteral("atom/edgar-meta-8k.atom") << QStringLiteral("sec-filing-feed");
         QTest::newRow("rdf") << QStringLiteral("rdf/rss1-slashcode.rdf") << QStringLiteral("rss1-rdf");
         QTest::newRow("json feed") << QStringLiteral("jsonfeed/microblog.json") << QStringLiteral("jsonfeed");
         QTest::newRow("google news") << QStringLiteral("rss/googlenews-search.rss") << QStringLiteral("rss");

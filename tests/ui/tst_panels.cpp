@@ -570,6 +570,50 @@ private slots:
         QCOMPARE(capex.table()->item(2, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
     }
 
+    void capexPrefersTheTenKAndJudgesItAgainstTheGuidance()
+    {
+        const auto row = [](const char *date, const char *kind, const char *basis, double low, double high) {
+            EventRow e;
+            e.ticker = QStringLiteral("GOOGL");
+            e.eventDate = QString::fromLatin1(date);
+            e.kind = QString::fromLatin1(kind);
+            e.basis = QString::fromLatin1(basis);
+            e.metric = QStringLiteral("capex");
+            e.period = QStringLiteral("2025");
+            e.amountLow = low;
+            e.amountHigh = high;
+            e.unit = QStringLiteral("billion");
+            return e;
+        };
+        const QList<EventRow> news{row("2025-02-04", "guidance", "guidance", 75, 75),
+                                   row("2025-10-29", "guidance", "guidance", 91, 93),
+                                   row("2026-02-04", "actual", "actual", 91.4, 91.4)};
+        ReportedFigure tenK;
+        tenK.ticker = QStringLiteral("GOOGL");
+        tenK.metric = QStringLiteral("capex");
+        tenK.period = QStringLiteral("2025");
+        tenK.value = 91447000000.0;
+        tenK.currency = QStringLiteral("USD");
+        tenK.form = QStringLiteral("10-K");
+        tenK.filed = QDate(2026, 2, 5);
+        ReportedFigure quarter = tenK;
+        quarter.period = QStringLiteral("2025-Q4");   // quarters are not the panel's bars
+        const QList<CapexFigure> f = CapexPanel::toFigures(news, {tenK, quarter});
+        QCOMPARE(f.size(), 2);
+        QVERIFY(f.at(0).guidance);
+        QCOMPARE(f.at(0).low, 91.0);   // the last guided range
+        QVERIFY(!f.at(1).guidance);
+        QVERIFY(f.at(1).reported);
+        QCOMPARE(f.at(1).high, 91.447);
+        QCOMPARE(f.at(1).source, QStringLiteral("10-K filed 2026-02-05"));
+        QCOMPARE(*f.at(1).newsFigure, 91.4);   // kept beside it
+        QCOMPARE(f.at(1).verdict, QStringLiteral("guided 91\u201393, reported 91.447: inside the range"));
+        // Without the filing the news's actual stands, judged as the news's.
+        const QList<CapexFigure> newsOnly = CapexPanel::toFigures(news);
+        QVERIFY(!newsOnly.at(1).reported);
+        QCOMPARE(newsOnly.at(1).verdict, QStringLiteral("guided 91\u201393, news says 91.4: inside the range"));
+    }
+
     void alertsAndFeedsListTheirRows()
     {
         AlertsPanel alerts(db());

@@ -139,19 +139,20 @@ private slots:
         for (int i = 0; i < dialog.sourceBox()->count(); ++i)
             sources << dialog.sourceBox()->itemText(i);
         QVERIFY(sources.contains(QStringLiteral("SEC 8-K filings (from the CIK)")));
+        QCOMPARE(sources.value(1), QStringLiteral("SEC XBRL company facts (from the CIK)"));
         QVERIFY(sources.contains(QStringLiteral("Google News search (from the name)")));
         QVERIFY(sources.contains(QStringLiteral("Yahoo daily prices (from the ticker)")));
         dialog.sourceBox()->setCurrentIndex(0);   // SEC 8-K filings
         dialog.feedTickerBox()->setText(QStringLiteral("COST"));
         QVERIFY2(dialog.urlBox()->text().contains(QStringLiteral("CIK=0000909832")), qPrintable(dialog.urlBox()->text()));
-        QVERIFY2(dialog.addFeedFromSource(1, QStringLiteral("COST"), 15), qPrintable(dialog.lastError()));   // Google News on the name
+        QVERIFY2(dialog.addFeedFromSource(2, QStringLiteral("COST"), 15), qPrintable(dialog.lastError()));   // Google News on the name
         auto feeds = FeedStore(db).all();
         QVERIFY(feeds.ok());
         QCOMPARE(feeds->size(), 1);
         QVERIFY2(feeds->first().url.contains(QStringLiteral("Costco")), qPrintable(feeds->first().url));
         QCOMPARE(dialog.feedsTable()->item(0, 2)->text(), QStringLiteral("Google News search"));
         // "Add the usual feeds" for one company, once.
-        QCOMPARE(dialog.addUsualFeeds(QStringLiteral("NET")), 7);
+        QCOMPARE(dialog.addUsualFeeds(QStringLiteral("NET")), 8);   // with SEC's 8-K filings and company facts
         QCOMPARE(dialog.addUsualFeeds(QStringLiteral("NET")), 0);
         QVERIFY(!dialog.addFeedFromSource(0, QStringLiteral("AAPL"), 15));   // not on the watchlist
 

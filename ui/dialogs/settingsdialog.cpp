@@ -150,8 +150,11 @@ QWidget *SettingsDialog::buildFeedsTab()
     m_contact = new QLineEdit(ContactSetting::load(), page);
     m_contact->setObjectName(QStringLiteral("contactAddress"));
     m_contact->setPlaceholderText(tr("you@example.com"));
-    m_contact->setToolTip(tr("SEC EDGAR requires a contact e-mail address in every request; without one its "
-                             "feeds are not fetched. Only sec.gov is sent it."));
+    // SEC EDGAR serves only clients that name a contact (its fair-access
+    // rules); without one its feeds are not fetched at all.
+    m_contact->setToolTip(tr("SEC EDGAR requires a contact e-mail address in every request's User-Agent and refuses "
+                             "(HTTP 403) clients without one; its feeds are not fetched until this is set. Only SEC's "
+                             "hosts are sent it."));
     auto *saveContact = new QPushButton(tr("Save"), page);
     auto *contactRow = new QHBoxLayout;
     contactRow->addWidget(m_contact, 1);
@@ -263,7 +266,7 @@ void SettingsDialog::loadTickers()
         feeds->setFlags(Qt::ItemIsEnabled);
         m_tickers->setItem(i, UsualFeeds, feeds);
         auto *usual = new QPushButton(tr("Add the usual feeds"), m_tickers);
-        usual->setToolTip(tr("SEC 8-K filings, Google News, Yahoo Finance and Nasdaq headlines and Yahoo daily "
+        usual->setToolTip(tr("SEC 8-K filings and company facts, Google News, Yahoo Finance and Nasdaq headlines and Yahoo daily "
                              "prices for %1 (keyed providers added switched off)")
                               .arg(t.symbol));
         const QString symbolText = t.symbol;

@@ -1,5 +1,7 @@
 #include "ui/panels/capexpanel.h"
 
+#include "models/events/guidancehistory.h"
+#include "models/store/reportedfigurestore.h"
 #include "ui/panels/axisticks.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/emptystate.h"
@@ -54,7 +56,7 @@ QString billions(double v)
 }
 } // namespace
 
-QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events)
+QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events, const QList<ReportedFigure> &reported)
 {
     // Per (year, basis) the most recently reported figure: a revised guidance
     // replaces the earlier one.
@@ -69,13 +71,38 @@ QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events)
         f.low = e.inBillions(e.amountLow.value_or(e.amountHigh.value_or(0)));
         f.high = e.inBillions(e.amountHigh.value_or(e.amountLow.value_or(0)));
         f.date = e.eventDate;
+        f.source = QStringLiteral("news");
         const auto key = std::make_pair(year, f.guidance);
         if (!latest.contains(key) || latest.value(key).date <= f.date)
             latest.insert(key, f);
     }
+    // A year the company reported in its 10-K: the filing's figure stands,
+    // the news's is kept beside it.
+    static const QRegularExpression fiscalYear(QStringLiteral("^(?:19|20)\\d\\d$"));
+    for (const ReportedFigure &r : reported) {
+        if (r.metric != QLatin1String("capex") || !fiscalYear.match(r.period).hasMatch())
+            continue;
+        CapexFigure f;
+        f.year = r.period.toInt();
+        f.low = f.high = r.value / 1e9;
+        f.date = r.filed.toString(Qt::ISODate);
+        f.reported = true;
+        f.source = r.sourceText();
+        const auto key = std::make_pair(f.year, false);
+        if (latest.contains(key) && !latest.value(key).reported)
+            f.newsFigure = latest.value(key).high;
+        latest.insert(key, f);
+    }
+    // Each actual against its year's guided range.
+    for (auto it = latest.begin(); it != latest.end(); ++it) {
+        const auto guided = latest.constFind(std::make_pair(it.key().first, true));
+        if (!it->guidance && guided != latest.constEnd())
+            it->verdict = guidanceVerdict(guided->low, guided->high, it->high, it->reported);
+    }
     QList<CapexFigure> out = latest.values();
+    // By year; a year's guidance before its result.
     std::sort(out.begin(), out.end(), [](const CapexFigure &a, const CapexFigure &b) {
-        return a.year != b.year ? a.year < b.year : (!a.guidance && b.guidance);
+        return a.year != b.year ? a.year < b.year : (a.guidance && !b.guidance);
     });
     return out;
 }
@@ -85,12 +112,13 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     , m_db(std::move(db))
     , m_selection(selection)
     , m_view(new QChartView(this))
-    , m_table(new QTableWidget(0, 5, this))
+    , m_table(new QTableWidget(0, 6, this))
 {
     setObjectName(QStringLiteral("capexPanel"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(160);
-    m_table->setHorizontalHeaderLabels({tr("Year"), tr("Figure"), tr("Range ($bn)"), tr("Midpoint"), tr("Change")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Year"), tr("Figure"), tr("Range ($bn)"), tr("Midpoint"), tr("Change"), tr("Against guidance")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // Numbers fit their content; the figure and its change take the rest.
@@ -143,7 +171,12 @@ void CapexPanel::reload()
         m_stack->showMessage(tr("Cannot read guidance: %1").arg(events.errorMessage()));
         return;
     }
-    m_figures = toFigures(*events);
+    auto reported = ReportedFigureStore(m_db).figures(ticker, QStringLiteral("capex"));
+    if (!reported) {
+        m_stack->showMessage(tr("Cannot read reported figures: %1").arg(reported.errorMessage()));
+        return;
+    }
+    m_figures = toFigures(*events, *reported);
     if (m_figures.isEmpty()) {
         m_stack->showMessage(tr("No capex guidance or actuals extracted yet for %1.").arg(ticker));
         return;
@@ -193,7 +226,12 @@ void CapexPanel::draw()
     const int n = int(m_figures.size());
     for (int row = 0; row < n; ++row) {
         const CapexFigure &f = m_figures.at(n - 1 - row);
-        categories << (f.guidance ? tr("%1 guidance").arg(f.year) : tr("%1 actual").arg(f.year));
+        if (f.guidance)
+            categories << tr("%1 guidance").arg(f.year);
+        else if (f.reported)
+            categories << tr("%1 reported").arg(f.year);   // the 10-K's figure
+        else
+            categories << tr("%1 actual (news)").arg(f.year);
         top = std::max(top, f.high);
         if (f.guidance) {
             *base << f.low;
@@ -266,10 +304,17 @@ void CapexPanel::draw()
     for (int i = 0; i < m_figures.size(); ++i) {
         const CapexFigure &f = m_figures.at(i);
         m_table->setItem(i, 0, new QTableWidgetItem(QString::number(f.year)));
-        m_table->setItem(i, 1, new QTableWidgetItem(f.guidance ? tr("guidance (%1)").arg(f.date) : tr("actual")));
+        QString figure = tr("guidance (%1)").arg(f.date);
+        if (!f.guidance && f.reported)
+            figure = tr("actual \u00b7 reported in %1").arg(f.source);
+        else if (!f.guidance)
+            figure = tr("actual \u00b7 news (%1)").arg(f.date);
+        if (f.newsFigure && std::abs(*f.newsFigure - f.high) > 0.0005)
+            figure += tr("; the news said %1").arg(QString::number(*f.newsFigure, 'f', 1));
+        m_table->setItem(i, 1, new QTableWidgetItem(figure));
         m_table->setItem(i, 2,
             new QTableWidgetItem(f.low == f.high
-                    ? QString::number(f.high, 'f', 1)
+                    ? QString::number(f.high, 'f', f.reported ? 3 : 1)
                     : QStringLiteral("%1–%2").arg(f.low, 0, 'f', 1).arg(f.high, 0, 'f', 1)));
         m_table->setItem(i, 3, new QTableWidgetItem(QString::number(f.midpoint(), 'f', 1)));
         QString change;
@@ -277,6 +322,7 @@ void CapexPanel::draw()
             change = QString::asprintf("%+.0f%% vs %d %s", (f.midpoint() / previous->midpoint() - 1.0) * 100.0,
                 previous->year, previous->guidance ? "guidance" : "actual");
         m_table->setItem(i, 4, new QTableWidgetItem(change));
+        m_table->setItem(i, 5, new QTableWidgetItem(f.verdict));
         for (int col = 0; col < m_table->columnCount(); ++col)
             m_table->item(i, col)->setToolTip(m_table->item(i, col)->text());
         previous = &f;

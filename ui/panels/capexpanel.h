@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/panels/panel.h"
+#include "models/filings/reportedfigures.h"
 #include "models/read/eventreader.h"
 
 #include <QSqlDatabase>
@@ -26,12 +27,23 @@ struct CapexFigure {
     double low = 0; // billions
     double high = 0; // billions
     QString date; // when it was reported
+    // An actual from the company's filing ("10-K filed 2025-02-05") rather
+    // than a figure the news quoted; the news's figure for the year beside it.
+    bool reported = false;
+    QString source;
+    std::optional<double> newsFigure;   // billions
+    // The actual against the year's last guided range:
+    // "guided 91-93, reported 91.447: inside the range".
+    QString verdict;
     double midpoint() const { return (low + high) / 2.0; }
 };
 
 // Capital-expenditure guidance and actuals by year, as horizontal range bars
 // with the midpoint, each labelled beside its bar, and the change of each
-// figure against the one before it.
+// figure against the one before it. An actual the company reported in a 10-K
+// stands in for the news's figure (both are listed), and a year guided and
+// reported says whether the result landed below, inside or above the last
+// guided range.
 class CapexPanel : public Panel {
     Q_OBJECT
 
@@ -48,7 +60,9 @@ public:
     Result<ExportQuery> exportQuery() const override;
     QString exportName() const override;
 
-    static QList<CapexFigure> toFigures(const QList<EventRow> &events);
+    // Per year the newest guidance and the actual: the company's 10-K figure
+    // when `reported` has the year, else the news's.
+    static QList<CapexFigure> toFigures(const QList<EventRow> &events, const QList<ReportedFigure> &reported = {});
 
     // Geometry in the chart's scene, for tests: the figure labels, the bars
     // and midpoint marks, and the chart itself.

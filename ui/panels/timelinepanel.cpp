@@ -3,6 +3,7 @@
 #include "models/core/storetime.h"
 #include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
+#include "ui/panels/filingbadge.h"
 #include "ui/panels/kindicon.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/theme/themecolors.h"
@@ -80,7 +81,7 @@ TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget
     // A chart marker chose an event (or the selection ended elsewhere).
     connect(m_selection, &SelectionModel::eventChanged, this, &TimelinePanel::selectEvent);
     connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
+        if (item && item->data(Qt::UserRole).toLongLong() > 0)   // a filing line has no article
             m_selection->setArticle(item->data(Qt::UserRole).toLongLong());
     });
     connect(m_selection, &SelectionModel::tickerChanged, this, &TimelinePanel::reload);
@@ -141,6 +142,12 @@ void TimelinePanel::reload()
         item->setText(Amount, e.amountText());
         item->setText(Sources, QString::number(e.sourceCount));
         item->setTextAlignment(Sources, Qt::AlignRight | Qt::AlignVCenter);
+        if (!e.filing.isEmpty()) {
+            // The company filed it: its own word, not the news's.
+            item->setIcon(Sources, filingBadge(e.filing.section(QLatin1Char(' '), 0, 0)));
+            item->setToolTip(Sources, tr("Reported by the company: %1 filed %2")
+                                          .arg(e.filing.section(QLatin1Char(' '), 0, 0), e.filing.section(QLatin1Char(' '), 1)));
+        }
         item->setData(0, kEventIdRole, e.id);
         item->setData(0, kDateRole, e.firstDay());
         if (e.id == current) {
@@ -191,7 +198,21 @@ void TimelinePanel::showSources(qint64 eventId)
     m_sources->clear();
     showSourceList(true);
     m_sourcesHint->setText(tr("Articles that reported it:"));
-    auto sources = EventReader(m_db).sources(eventId);
+    const EventReader reader(m_db);
+    if (auto filings = reader.filings(eventId); filings && !filings->isEmpty()) {
+        m_sourcesHint->setText(tr("The company's filing and the articles that reported it:"));
+        for (const FilingSource &f : std::as_const(*filings)) {
+            auto *item = new QListWidgetItem(
+                filingBadge(f.form),
+                tr("%1  %2 Item %3 — reported by the company%4")
+                    .arg(f.filed.toString(Qt::ISODate), f.form, f.items,
+                         f.firstSentence.isEmpty() ? QString() : QStringLiteral(": ") + displaySafe(f.firstSentence)),
+                m_sources);
+            item->setData(Qt::UserRole, qint64(0));
+            item->setToolTip(displaySafe(f.indexUrl));
+        }
+    }
+    auto sources = reader.sources(eventId);
     if (!sources)
         return;
     for (const EventSourceArticle &s : std::as_const(*sources)) {

@@ -15,6 +15,7 @@ const std::vector<Migration> &allMigrations()
         {6, "company directory: tickers keep their CIK, link relevance 0-100", &migration0006Directory},
         {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState},
         {8, "article list sorted by title (index on title, id)", &migration0008ArticleSort},
+        {9, "SEC filings, their events and exhibits, reported figures", &migration0009Filings},
     };
     return migrations;
 }

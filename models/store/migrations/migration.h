@@ -37,5 +37,6 @@ Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect);
 Status migration0006Directory(QSqlDatabase &db, SqlDialect dialect);
 Status migration0007ScoringState(QSqlDatabase &db, SqlDialect dialect);
 Status migration0008ArticleSort(QSqlDatabase &db, SqlDialect dialect);
+Status migration0009Filings(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw
