@@ -1,6 +1,7 @@
 #include "ui/panels/signalcharts.h"
 
 #include "ui/panels/badge.h"
+#include "models/events/eventtypes.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -182,17 +183,10 @@ CarChart::CarChart(QWidget *parent) : SignalChart(tr("Cumulative abnormal return
 
 QColor CarChart::kindColor(EventKind kind)
 {
-    switch (kind) {
-    case EventKind::Launch: return QColor(0x1f, 0x77, 0xb4);
-    case EventKind::Guidance: return QColor(0x8e, 0x44, 0xad);
-    case EventKind::Deal: return QColor(0x2c, 0xa0, 0x2c);
-    case EventKind::Leadership: return QColor(0xe6, 0x7e, 0x22);
-    case EventKind::Legal: return QColor(0xd6, 0x27, 0x28);
-    case EventKind::Ranking: return QColor(0x17, 0xbe, 0xcf);
-    case EventKind::PriceMove: return QColor(0x7f, 0x7f, 0x7f);
-    case EventKind::Actual: break;
-    }
-    return QColor(0xbc, 0xbd, 0x22);
+    // The kind's colour from the event-kind table, as the chart's markers and
+    // the timeline show it, so one kind reads the same everywhere.
+    const unsigned rgb = describeEventKind(kind).rgb;
+    return QColor(int((rgb >> 16) & 0xff), int((rgb >> 8) & 0xff), int(rgb & 0xff));
 }
 
 void CarChart::setCurves(const QList<CarCurve> &curves, int firstDay, int lastDay)
