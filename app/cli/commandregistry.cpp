@@ -22,6 +22,8 @@ std::unique_ptr<Command> makeTrainHeadlinesCommand();
 std::unique_ptr<Command> makeBuildDirectoryCommand();
 std::unique_ptr<Command> makeWatchlistCommand();
 std::unique_ptr<Command> makeEvalLinkingCommand();
+std::unique_ptr<Command> makeBacktestCommand();
+std::unique_ptr<Command> makeEventStudyCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -45,6 +47,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeBuildDirectoryCommand());
     commands.push_back(makeWatchlistCommand());
     commands.push_back(makeEvalLinkingCommand());
+    commands.push_back(makeBacktestCommand());
+    commands.push_back(makeEventStudyCommand());
     return commands;
 }
 

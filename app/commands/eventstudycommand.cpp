@@ -1,0 +1,205 @@
+#include "app/cli/command.h"
+#include "app/cli/storesession.h"
+#include "models/backtest/eventstudy.h"
+
+#include <QSaveFile>
+
+#include "models/export/csvwriter.h"
+
+#include <cmath>
+
+namespace tw {
+
+namespace {
+
+const QString kKind = QStringLiteral("kind");
+const QString kTicker = QStringLiteral("ticker");
+const QString kWindow = QStringLiteral("window");
+const QString kBenchmark = QStringLiteral("benchmark");
+const QString kSince = QStringLiteral("since");
+const QString kUntil = QStringLiteral("until");
+const QString kCsv = QStringLiteral("csv");
+
+QString pct(double v)
+{
+    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v * 100, 'f', 2) + QLatin1Char('%');
+}
+QString num(double v) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', 4); }
+
+// `tickerwire event-study`: what prices did around each kind of event.
+class EventStudyCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("event-study"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, split "
+                              "by the sentiment of the events' articles.");
+    }
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        parser.addOption({kKind, QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): "
+                                                "%1.")
+                                     .arg(allEventKindIds().join(QStringLiteral(", "))),
+                          QStringLiteral("KIND")});
+        parser.addOption({kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
+                          QStringLiteral("SYMBOL")});
+        parser.addOption({kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."),
+                          QStringLiteral("FROM,TO")});
+        parser.addOption({kBenchmark, QStringLiteral("Abnormal = minus this symbol's return (default: minus the "
+                                                     "ticker's own mean return)."),
+                          QStringLiteral("SYMBOL")});
+        parser.addOption({kSince, QStringLiteral("Only events from this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
+        parser.addOption({kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
+        parser.addOption({kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
+                          QStringLiteral("FILE")});
+    }
+
+    int run(CommandContext &ctx) override
+    {
+        if (!ctx.arguments.isEmpty()) {
+            ctx.err << "tickerwire event-study: unexpected argument '" << ctx.arguments.first() << "'\n";
+            return kExitUsage;
+        }
+        EventStudyOptions options;
+        for (const QString &value : ctx.parser.values(kKind)) {
+            for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString id = part.trimmed().toLower();
+                if (id == QLatin1String("all"))
+                    continue;
+                const auto kind = eventKindFromId(id);
+                if (!kind) {
+                    ctx.err << "tickerwire event-study: unknown kind '" << part << "' (one of "
+                            << allEventKindIds().join(QStringLiteral(", ")) << ", or all)\n";
+                    return kExitUsage;
+                }
+                if (!options.kinds.contains(*kind))
+                    options.kinds << *kind;
+            }
+        }
+        for (const QString &value : ctx.parser.values(kTicker))
+            for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!options.tickers.contains(t.trimmed().toUpper()))
+                    options.tickers << t.trimmed().toUpper();
+        if (ctx.parser.isSet(kWindow)) {
+            const QStringList parts = ctx.parser.value(kWindow).split(QLatin1Char(','));
+            bool ok1 = false, ok2 = false;
+            if (parts.size() == 2) {
+                options.firstDay = parts[0].trimmed().toInt(&ok1);
+                options.lastDay = parts[1].trimmed().toInt(&ok2);
+            }
+            if (!ok1 || !ok2 || options.firstDay > 0 || options.lastDay < 0 || options.firstDay < -60
+                || options.lastDay > 60) {
+                ctx.err << "tickerwire event-study: --window is FROM,TO with -60 <= FROM <= 0 <= TO <= 60 (got '"
+                        << ctx.parser.value(kWindow) << "')\n";
+                return kExitUsage;
+            }
+        }
+        options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
+        for (const auto &[option, date] : {std::pair{kSince, &options.since}, std::pair{kUntil, &options.until}}) {
+            if (!ctx.parser.isSet(option))
+                continue;
+            *date = QDate::fromString(ctx.parser.value(option).trimmed(), Qt::ISODate);
+            if (!date->isValid()) {
+                ctx.err << "tickerwire event-study: --" << option << " '" << ctx.parser.value(option)
+                        << "' is not a date (YYYY-MM-DD)\n";
+                return kExitUsage;
+            }
+        }
+
+        auto store = openCommandStore(ctx.globals, ctx.err);
+        if (!store) {
+            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        auto result = EventStudy((*store)->database()).run(options);
+        if (!result) {
+            ctx.err << "tickerwire: " << result.errorMessage() << '\n';
+            return kExitFailure;
+        }
+        if (ctx.parser.isSet(kCsv)) {
+            QSaveFile file(ctx.parser.value(kCsv));
+            if (!file.open(QIODevice::WriteOnly)) {
+                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
+                return kExitFailure;
+            }
+            CsvWriter csv(&file, {});
+            csv.writeHeader({QStringLiteral("kind"), QStringLiteral("sentiment"), QStringLiteral("day"),
+                             QStringLiteral("mean_car"), QStringLiteral("low_95"), QStringLiteral("high_95"),
+                             QStringLiteral("n")});
+            for (const CarCurve &c : result->curves) {
+                for (const CarPoint &p : c.points) {
+                    csv.addText(eventKindId(c.kind));
+                    csv.addText(c.sentiment);
+                    csv.addInteger(p.day);
+                    csv.addNumber(p.mean);
+                    csv.addNumber(p.low);
+                    csv.addNumber(p.high);
+                    csv.addInteger(c.n);
+                    csv.endRow();
+                }
+            }
+            if (!csv.ok() || !file.commit()) {
+                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
+                return kExitFailure;
+            }
+        }
+        print(*result, ctx.out);
+        if (result->syntheticPrices)
+            ctx.err << "tickerwire event-study: the prices are synthetic demo prices: these figures mean nothing\n";
+        return kExitOk;
+    }
+
+private:
+    static void print(const EventStudyResult &r, QTextStream &out)
+    {
+        const EventStudyOptions &o = r.options;
+        out << "# event study: " << r.eventsUsed << " of " << r.eventsFound << " events, " << o.tickers.size()
+            << " tickers, window " << o.firstDay << " to +" << o.lastDay << " sessions around day 0\n";
+        out << "# abnormal return: " << r.method() << '\n';
+        out << "# day 0: the first session whose close follows the earliest reporting article (events dated by "
+               "publication), or the first session on or after the date the text names\n";
+        out << "# band: 95%, Student's t across events; sentiment: the mean score of the event's articles\n";
+        for (const QString &note : r.notes)
+            out << "# NOTE: " << note << '\n';
+        for (auto it = r.skipped.cbegin(); it != r.skipped.cend(); ++it)
+            out << "# skipped " << it.value() << ": " << it.key() << '\n';
+        if (r.eventsFound == 0) {
+            out << "no events of " << (o.kinds.size() == 1 ? eventKindId(o.kinds.first()) : QStringLiteral("these kinds"))
+                << " for these tickers\n";
+            return;
+        }
+        for (const CarCurve &c : r.curves) {
+            const CarPoint *end = c.points.isEmpty() ? nullptr : &c.points.last();
+            QString name = QStringLiteral("car_") + eventKindId(c.kind);
+            if (c.sentiment != QLatin1String("all"))
+                name += QLatin1Char('_') + c.sentiment;
+            if (!end) {
+                out << name << ": n/a n: 0\n";
+                continue;
+            }
+            out << name << ": " << num(end->mean) << " lo: " << num(end->low) << " hi: " << num(end->high)
+                << " n: " << c.n << '\n';
+        }
+        out << "\nKind         Sentiment     N   CAR[" << o.firstDay << ",-1]   CAR[" << o.firstDay << ",0]  CAR["
+            << o.firstDay << ",+1]  CAR[" << o.firstDay << ",+" << o.lastDay << "]  95% band at +" << o.lastDay
+            << '\n';
+        for (const CarCurve &c : r.curves) {
+            auto at = [&c](int d) {
+                const CarPoint *p = c.at(d);
+                return p ? pct(p->mean) : QStringLiteral("-");
+            };
+            const CarPoint *end = c.points.isEmpty() ? nullptr : &c.points.last();
+            out << eventKindId(c.kind).leftJustified(13) << c.sentiment.leftJustified(10)
+                << QString::number(c.n).rightJustified(5) << at(-1).rightJustified(12) << at(0).rightJustified(11)
+                << at(1).rightJustified(11) << at(o.lastDay).rightJustified(12) << "  "
+                << (end && c.n > 1 ? QStringLiteral("[%1, %2]").arg(pct(end->low), pct(end->high)) : QString())
+                << '\n';
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeEventStudyCommand() { return std::make_unique<EventStudyCommand>(); }
+
+} // namespace tw

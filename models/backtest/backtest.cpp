@@ -1,0 +1,358 @@
+#include "models/backtest/backtest.h"
+
+#include "models/backtest/pointintimescorer.h"
+#include "models/backtest/sessioncalendar.h"
+#include "models/backtest/studyinputs.h"
+#include "models/export/csvwriter.h"
+
+#include <QHash>
+#include <QIODevice>
+
+#include <cmath>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace tw {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The observations of a run, one per (ticker, scored session), and per
+// forward window the ones that have a return: indexes into them and the return.
+struct Observations {
+    std::vector<double> score;
+    std::vector<double> change;   // NaN on a ticker's first session
+    std::vector<qint32> session;
+    std::vector<quint8> label;
+    struct Window {
+        std::vector<quint32> index;
+        std::vector<double> forward;
+    };
+    std::vector<Window> windows;
+};
+
+class LabelIndex {
+public:
+    LabelIndex() : m_labels(scoreLabelsInOrder())
+    {
+        for (qsizetype i = 0; i < m_labels.size(); ++i)
+            m_index.insert(m_labels[i], quint8(i));
+    }
+    quint8 of(const QString &label)
+    {
+        auto it = m_index.constFind(label);
+        if (it != m_index.cend())
+            return *it;
+        const quint8 i = quint8(std::min<qsizetype>(m_labels.size(), 255));
+        m_labels << label;
+        m_index.insert(label, i);
+        return i;
+    }
+    const QStringList &labels() const { return m_labels; }
+
+private:
+    QStringList m_labels;
+    QHash<QString, quint8> m_index;
+};
+
+WindowStats measure(int days, const Observations &obs, size_t window, size_t begin, size_t end,
+                    const QStringList &labels)
+{
+    WindowStats w;
+    w.days = days;
+    const Observations::Window &win = obs.windows[window];
+    const size_t n = end - begin;
+    std::vector<double> level(n), forward(n);
+    std::vector<qint32> session(n);
+    std::vector<double> change, changeForward;
+    std::vector<qint32> changeSession;
+    std::vector<std::vector<double>> byLabel(size_t(labels.size()));
+    qint64 hits = 0;
+    for (size_t k = 0; k < n; ++k) {
+        const quint32 i = win.index[begin + k];
+        const double y = win.forward[begin + k];
+        level[k] = obs.score[i];
+        forward[k] = y;
+        session[k] = obs.session[i];
+        if (!std::isnan(obs.change[i])) {
+            change.push_back(obs.change[i]);
+            changeForward.push_back(y);
+            changeSession.push_back(obs.session[i]);
+        }
+        const double side = obs.score[i] - 50.0;
+        if (side != 0 && y != 0) {
+            ++w.hitN;
+            hits += (side > 0) == (y > 0) ? 1 : 0;
+        }
+        byLabel[obs.label[i]].push_back(y);
+    }
+    w.level = spearmanCorrelation(level, forward, session, days, Backtester::kMinObservations);
+    w.change = spearmanCorrelation(change, changeForward, changeSession, days, Backtester::kMinObservations);
+    w.hitRate = w.hitN > 0 ? double(hits) / double(w.hitN) : kNaN;
+    for (size_t l = 0; l < byLabel.size(); ++l) {
+        const MeanBand b = meanWithBand(byLabel[l]);
+        if (b.n > 0 || l < 5)
+            w.byLabel << LabelReturn{labels[qsizetype(l)], b.n > 0 ? b.mean : kNaN, b.halfWidth, b.n};
+    }
+    return w;
+}
+
+QStringList csvHeader(const QList<int> &days, bool benchmark)
+{
+    QStringList h{QStringLiteral("ticker"),      QStringLiteral("date"),   QStringLiteral("close_utc"),
+                  QStringLiteral("score"),       QStringLiteral("label"),  QStringLiteral("stories"),
+                  QStringLiteral("new_articles"), QStringLiteral("score_change"), QStringLiteral("close_adjusted")};
+    for (int d : days)
+        h << QStringLiteral("fwd_%1d").arg(d);
+    if (benchmark)
+        for (int d : days)
+            h << QStringLiteral("excess_%1d").arg(d);
+    return h;
+}
+
+} // namespace
+
+QList<int> defaultForwardDays()
+{
+    return {1, 5, 20};
+}
+
+QStringList scoreLabelsInOrder()
+{
+    QStringList labels;
+    for (double s : {0.0, 40.0, 50.0, 60.0, 100.0})
+        labels << corporateScoreLabel(s);
+    return labels;
+}
+
+QString BacktestResult::method()
+{
+    return QStringLiteral(
+        "Spearman IC of the point-in-time score (level, and change since the previous session) against the "
+        "forward close-to-close return; t from Newey-West standard errors (Bartlett kernel, lag = the forward "
+        "window in sessions; products summed per session across tickers, Driscoll-Kraay)");
+}
+
+const WindowStats *BacktestResult::pooledWindow(int days) const
+{
+    for (const WindowStats &w : pooled)
+        if (w.days == days)
+            return &w;
+    return nullptr;
+}
+
+Backtester::Backtester(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<BacktestResult> Backtester::run(const BacktestOptions &options)
+{
+    BacktestResult result;
+    result.options = options;
+    BacktestOptions &opt = result.options;
+    for (int d : opt.forwardDays)
+        if (d < 1 || d > 250)
+            return fail(QStringLiteral("a forward window must be 1 to 250 sessions (got %1)").arg(d));
+    if (opt.forwardDays.isEmpty())
+        return fail(QStringLiteral("no forward window given"));
+    if (opt.since.isValid() && opt.until.isValid() && opt.since > opt.until)
+        return fail(QStringLiteral("--since %1 is after --until %2")
+                        .arg(opt.since.toString(Qt::ISODate), opt.until.toString(Qt::ISODate)));
+
+    const StudyInputs inputs(m_db);
+    if (opt.tickers.isEmpty()) {
+        auto tickers = inputs.defaultTickers();
+        if (!tickers)
+            return tickers.error();
+        opt.tickers = *tickers;
+    }
+    if (opt.tickers.isEmpty())
+        return fail(QStringLiteral("no tickers: the watchlist is empty (add one with the window's Settings, or pass "
+                                   "--ticker)"));
+    if (opt.modelVersion.isEmpty()) {
+        auto version = inputs.newestModelVersion();
+        if (!version)
+            return version.error();
+        opt.modelVersion = *version;
+    }
+
+    // Prices first: the sessions are the dates on which anything traded.
+    QList<QList<DailyClose>> closes;
+    QList<QDate> dates;
+    for (const QString &ticker : std::as_const(opt.tickers)) {
+        auto c = inputs.closes(ticker);
+        if (!c)
+            return c.error();
+        for (const DailyClose &d : *c)
+            dates << d.date;
+        closes << *c;
+    }
+    QList<DailyClose> benchmarkCloses;
+    if (!opt.benchmark.isEmpty()) {
+        auto c = inputs.closes(opt.benchmark);
+        if (!c)
+            return c.error();
+        if (c->isEmpty())
+            return fail(QStringLiteral("no daily bars for the benchmark %1 (import them with `tickerwire quotes "
+                                       "import FILE --ticker %1`)")
+                            .arg(opt.benchmark));
+        benchmarkCloses = *c;
+        for (const DailyClose &d : benchmarkCloses)
+            dates << d.date;
+    }
+    const SessionCalendar calendar(std::move(dates));
+    if (calendar.isEmpty())
+        return fail(QStringLiteral("no daily bars for %1: nothing to test against (import prices with `tickerwire "
+                                   "quotes import FILE --ticker T`)")
+                        .arg(opt.tickers.join(QStringLiteral(", "))));
+    const PriceHistory benchmark = opt.benchmark.isEmpty()
+                                       ? PriceHistory()
+                                       : PriceHistory::build(opt.benchmark, benchmarkCloses, calendar);
+    benchmarkCloses.clear();
+    result.syntheticPrices = benchmark.synthetic();
+
+    // The scoring sessions, and one before them for the first change.
+    qsizetype last = calendar.size() - 1;
+    if (opt.until.isValid())
+        last = calendar.firstOnOrAfter(opt.until.addDays(1)) - 1;
+    if (!opt.since.isValid() && opt.recentYears > 0 && last >= 0)
+        opt.since = calendar.at(last).addYears(-opt.recentYears).addDays(1);
+    const qsizetype first = opt.since.isValid() ? calendar.firstOnOrAfter(opt.since) : 0;
+    if (first > last)
+        return fail(QStringLiteral("no trading session between %1 and %2 in the stored prices")
+                        .arg(opt.since.isValid() ? opt.since.toString(Qt::ISODate) : QStringLiteral("the start"),
+                             opt.until.isValid() ? opt.until.toString(Qt::ISODate) : QStringLiteral("the end")));
+    const qsizetype seriesBegin = std::max<qsizetype>(0, first - 1);
+    const QList<QDate> seriesDates = calendar.dates().mid(seriesBegin, last - seriesBegin + 1);
+    result.firstSession = calendar.at(first);
+    result.lastSession = calendar.at(last);
+    result.sessions = int(last - first + 1);
+
+    Observations obs;
+    obs.windows.resize(size_t(opt.forwardDays.size()));
+    LabelIndex labels;
+    PointInTimeScorer scorer(opt.horizon);
+    QHash<QString, QList<qint64>> closesByZone;
+
+    std::optional<CsvWriter> csv;
+    if (m_csv) {
+        csv.emplace(m_csv, CsvWriter::Options{});
+        csv->writeHeader(csvHeader(opt.forwardDays, !opt.benchmark.isEmpty()));
+    }
+
+    const int total = int(opt.tickers.size());
+    for (int k = 0; k < total; ++k) {
+        if (m_progress)
+            m_progress(k, total);
+        const QString &ticker = opt.tickers[k];
+        TickerReport report;
+        report.ticker = ticker;
+        const PriceHistory prices = PriceHistory::build(ticker, closes[k], calendar);
+        closes[k].clear();
+        report.bars = prices.barCount();
+        report.missingSessions = prices.missingSessions();
+        report.splits = prices.splits();
+        report.gaps = prices.gaps();
+        report.synthetic = prices.synthetic();
+        result.syntheticPrices = result.syntheticPrices || prices.synthetic();
+        // The ticker's observations are the ones appended from here on.
+        std::vector<size_t> sliceBegin;
+        for (const auto &w : obs.windows)
+            sliceBegin.push_back(w.index.size());
+        if (prices.isEmpty()) {
+            report.skipped = QStringLiteral("no daily bars");
+            result.tickers << report;
+            continue;
+        }
+        auto rows = inputs.articleScores(ticker, opt.modelVersion);
+        if (!rows)
+            return rows.error();
+        report.articleScores = int(rows->size());
+        if (rows->isEmpty()) {
+            report.skipped = QStringLiteral("no article scores");
+            result.tickers << report;
+            continue;
+        }
+        auto clock = inputs.clock(ticker);
+        if (!clock)
+            return clock.error();
+        auto zone = closesByZone.find(clock->timeZoneId());
+        if (zone == closesByZone.end())
+            zone = closesByZone.insert(clock->timeZoneId(), clock->closesUtc(seriesDates));
+        const QList<SessionScore> series = scorer.series(ticker, std::move(*rows), *zone);
+
+        for (qsizetype t = first; t <= last; ++t) {
+            const SessionScore &s = series[t - seriesBegin];
+            const double change = t > seriesBegin ? s.score - series[t - seriesBegin - 1].score : kNaN;
+            if (csv) {
+                csv->addText(ticker);
+                csv->addText(calendar.at(t).toString(Qt::ISODate));
+                csv->addInstant(s.closeUtc);
+                csv->addNumber(s.score);
+                csv->addText(s.label);
+                csv->addInteger(s.stories);
+                csv->addInteger(s.landed);
+                csv->addNumber(change);
+                csv->addNumber(prices.close(t));
+                for (int d : std::as_const(opt.forwardDays))
+                    csv->addNumber(prices.forwardReturn(t, d));
+                if (!opt.benchmark.isEmpty())
+                    for (int d : std::as_const(opt.forwardDays))
+                        csv->addNumber(prices.forwardReturn(t, d) - benchmark.forwardReturn(t, d));
+                csv->endRow();
+            }
+            if (s.stories == 0)
+                continue;
+            ++report.scoredSessions;
+            const quint32 index = quint32(obs.score.size());
+            obs.score.push_back(s.score);
+            obs.change.push_back(change);
+            obs.session.push_back(qint32(t));
+            obs.label.push_back(labels.of(s.label));
+            for (qsizetype w = 0; w < opt.forwardDays.size(); ++w) {
+                double y = prices.forwardReturn(t, opt.forwardDays[w]);
+                if (!opt.benchmark.isEmpty())
+                    y -= benchmark.forwardReturn(t, opt.forwardDays[w]);
+                if (std::isnan(y))
+                    continue;
+                obs.windows[size_t(w)].index.push_back(index);
+                obs.windows[size_t(w)].forward.push_back(y);
+            }
+        }
+        for (qsizetype w = 0; w < opt.forwardDays.size(); ++w)
+            report.windows << measure(opt.forwardDays[w], obs, size_t(w), sliceBegin[size_t(w)],
+                                      obs.windows[size_t(w)].index.size(), labels.labels());
+        if (report.scoredSessions == 0)
+            report.skipped = QStringLiteral("no session in range with news behind its score");
+        result.tickers << report;
+        if (csv && !csv->ok())
+            return fail(QStringLiteral("Writing the daily series failed: %1").arg(m_csv->errorString()));
+    }
+    if (m_progress)
+        m_progress(total, total);
+
+    for (qsizetype w = 0; w < opt.forwardDays.size(); ++w)
+        result.pooled << measure(opt.forwardDays[w], obs, size_t(w), 0, obs.windows[size_t(w)].index.size(),
+                                 labels.labels());
+
+    if (result.syntheticPrices)
+        result.notes << QStringLiteral("prices are synthetic (source \"demo\"): these figures mean nothing about the "
+                                       "score");
+    if (!result.pooled.isEmpty()) {
+        const qint64 n = result.pooled.first().level.n;
+        if (n < Backtester::kMinObservations)
+            result.notes << QStringLiteral("too few days: %1 scored sessions with a forward return (an IC needs %2)")
+                                .arg(n)
+                                .arg(Backtester::kMinObservations);
+        else if (n < 1000)
+            result.notes << QStringLiteral("small N: with %1 observations an IC's standard error is about %2 before "
+                                           "overlap; read the t-statistics, not the ICs")
+                                .arg(n)
+                                .arg(1.0 / std::sqrt(double(n)), 0, 'f', 3);
+    }
+    if (!scorer.note().isEmpty())
+        result.notes << scorer.note();
+    return result;
+}
+
+} // namespace tw

@@ -1,0 +1,108 @@
+#include "models/backtest/rankcorrelation.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+namespace tw {
+
+std::vector<double> averageRanks(std::span<const double> values)
+{
+    const size_t n = values.size();
+    std::vector<quint32> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return values[a] < values[b]; });
+    std::vector<double> ranks(n);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && values[order[j]] == values[order[i]])
+            ++j;
+        const double rank = (double(i) + double(j - 1)) / 2.0 + 1.0;
+        for (size_t k = i; k < j; ++k)
+            ranks[order[k]] = rank;
+        i = j;
+    }
+    return ranks;
+}
+
+CorrelationEstimate spearmanCorrelation(std::span<const double> x, std::span<const double> y,
+                                        std::span<const qint32> session, int lag, qint64 minimum)
+{
+    CorrelationEstimate e;
+    const size_t n = x.size();
+    e.n = qint64(n);
+    if (n < size_t(std::max<qint64>(minimum, 3)) || y.size() != n || session.size() != n)
+        return e;
+    std::vector<double> zx = averageRanks(x), zy = averageRanks(y);
+    auto standardise = [n](std::vector<double> &r) {
+        const double mean = (double(n) + 1.0) / 2.0;   // the mean of ranks, ties or not
+        double ss = 0;
+        for (double v : r)
+            ss += (v - mean) * (v - mean);
+        const double sd = std::sqrt(ss / double(n));
+        if (!(sd > 0))
+            return false;
+        for (double &v : r)
+            v = (v - mean) / sd;
+        return true;
+    };
+    if (!standardise(zx) || !standardise(zy))
+        return e;
+    // The correlation is the mean of the products u = zx * zy.
+    double sum = 0;
+    for (size_t i = 0; i < n; ++i)
+        sum += zx[i] * zy[i];
+    const double rho = sum / double(n);
+    // Per-session sums of the centred products, then their autocovariances.
+    const auto [lo, hi] = std::minmax_element(session.begin(), session.end());
+    std::vector<double> bySession(size_t(*hi - *lo + 1), 0.0);
+    for (size_t i = 0; i < n; ++i)
+        bySession[size_t(session[i] - *lo)] += zx[i] * zy[i] - rho;
+    double omega = 0;
+    for (double s : bySession)
+        omega += s * s;
+    for (int k = 1; k <= lag; ++k) {
+        const double w = 1.0 - double(k) / double(lag + 1);
+        double acc = 0;
+        for (size_t t = size_t(k); t < bySession.size(); ++t)
+            acc += bySession[t] * bySession[t - size_t(k)];
+        omega += 2.0 * w * acc;
+    }
+    e.value = rho;
+    e.standardError = std::sqrt(std::max(omega, 0.0)) / double(n);
+    return e;
+}
+
+double studentT975(qint64 df)
+{
+    static constexpr std::array<double, 30> table{
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120,  2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    if (df < 1)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (df <= 30)
+        return table[size_t(df - 1)];
+    // Cornish–Fisher expansion around the normal quantile (error < 1e-4 here).
+    const double z = 1.959964, v = double(df);
+    const double z3 = z * z * z, z5 = z3 * z * z;
+    return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v);
+}
+
+MeanBand meanWithBand(std::span<const double> values)
+{
+    MeanBand b;
+    b.n = qint64(values.size());
+    if (values.empty())
+        return b;
+    b.mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    if (values.size() < 2)
+        return b;
+    double ss = 0;
+    for (double v : values)
+        ss += (v - b.mean) * (v - b.mean);
+    const double sd = std::sqrt(ss / double(values.size() - 1));
+    b.halfWidth = studentT975(b.n - 1) * sd / std::sqrt(double(values.size()));
+    return b;
+}
+
+} // namespace tw

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <cmath>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace tw {
+
+// An information coefficient with its uncertainty.
+struct CorrelationEstimate {
+    double value = std::numeric_limits<double>::quiet_NaN();
+    double standardError = std::numeric_limits<double>::quiet_NaN();
+    qint64 n = 0;
+
+    bool valid() const { return !std::isnan(value); }
+    double t() const { return standardError > 0 ? value / standardError : std::numeric_limits<double>::quiet_NaN(); }
+    double low95() const { return value - 1.96 * standardError; }
+    double high95() const { return value + 1.96 * standardError; }
+};
+
+// Ranks 1..n in the values' order; tied values share the mean of their ranks.
+std::vector<double> averageRanks(std::span<const double> values);
+
+// Spearman's rank correlation of x and y (the Pearson correlation of their
+// ranks, ties averaged), with a standard error that allows for overlapping
+// forward returns and for tickers that move together on a day:
+// Newey–West (Bartlett kernel, `lag` sessions) on the products of the
+// standardised ranks after summing them per session (Driscoll–Kraay). With
+// one ticker this is plain Newey–West. `session[i]` is observation i's index
+// in the session calendar. Fewer than `minimum` observations, or a constant
+// x or y, give an invalid estimate.
+CorrelationEstimate spearmanCorrelation(std::span<const double> x, std::span<const double> y,
+                                        std::span<const qint32> session, int lag, qint64 minimum = 20);
+
+// The 97.5% quantile of Student's t with `degreesOfFreedom` (for 95% bands
+// of means of a few events).
+double studentT975(qint64 degreesOfFreedom);
+
+// Mean, and the half-width of its 95% band (Student's t), of a sample.
+struct MeanBand {
+    double mean = std::numeric_limits<double>::quiet_NaN();
+    double halfWidth = std::numeric_limits<double>::quiet_NaN();
+    qint64 n = 0;
+};
+MeanBand meanWithBand(std::span<const double> values);
+
+} // namespace tw

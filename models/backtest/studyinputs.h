@@ -1,0 +1,48 @@
+#pragma once
+
+#include "models/backtest/pricehistory.h"
+#include "models/backtest/sessioncalendar.h"
+#include "models/core/result.h"
+#include "models/store/articlescorestore.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace tw {
+
+// What an event's reporting articles say about it: the earliest publication
+// and the mean of their article scores for the event's company.
+struct EventSourceSentiment {
+    qint64 firstPublishedUtc = 0;
+    double meanScore = 0;
+    int scoredArticles = 0;
+};
+
+// What the backtest and the event study read from the store, through the
+// store's own readers (QuoteStore, ArticleScoreStore, TickerStore, EventStore).
+class StudyInputs {
+public:
+    explicit StudyInputs(QSqlDatabase db);
+
+    QSqlDatabase database() const { return m_db; }
+    // The watchlist, or every known company when none is on it.
+    Result<QStringList> defaultTickers() const;
+    // The model version the store's newest article scores were written with:
+    // the one its corporate scores use.
+    Result<QString> newestModelVersion() const;
+    Result<QList<DailyClose>> closes(const QString &ticker) const;
+    Result<QList<StoredArticleScore>> articleScores(const QString &ticker, const QString &modelVersion) const;
+    // The clock of the ticker's exchange (New York for an unknown ticker).
+    Result<ExchangeClock> clock(const QString &ticker) const;
+    // Per event id, for the events of `tickers`.
+    Result<QHash<qint64, EventSourceSentiment>> eventSentiment(const QStringList &tickers,
+                                                               const QString &modelVersion) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tw
