@@ -1,0 +1,152 @@
+#include "models/demo/demoworkspace.h"
+#include "models/export/csvexport.h"
+#include "models/store/storeconnection.h"
+#include "studystore.h"
+#include "testsupport.h"
+#include "ui/panels/selectionmodel.h"
+#include "ui/panels/signalcharts.h"
+#include "ui/panels/signalpanel.h"
+
+#include <QBuffer>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tw;
+
+// The Signal panel: its three figures on the demo workspace, the empty
+// states that say what is missing, a watchlist computed off the GUI thread,
+// and its Ctrl+E export.
+class TestSignalPanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoreConnection> m_demo;
+    std::unique_ptr<StoreConnection> m_empty;
+    std::unique_ptr<StoreConnection> m_study;
+
+private slots:
+    void initTestCase()
+    {
+        auto demo = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("signal-demo"));
+        QVERIFY(demo.ok());
+        m_demo = std::move(*demo);
+        QVERIFY(DemoWorkspace::load(m_demo->database()).ok());
+        auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("signal-empty"));
+        QVERIFY(empty.ok());
+        m_empty = std::move(*empty);
+        auto study = StoreConnection::open(m_dir.filePath(QStringLiteral("study.db")), QStringLiteral("signal-study"));
+        QVERIFY(study.ok());
+        m_study = std::move(*study);
+        twtest::StudyStoreSpec spec;
+        spec.tickers = SignalPanel::kInlineTickers + 2;
+        spec.from = QDate(2023, 1, 2);
+        spec.to = QDate(2023, 12, 29);
+        spec.events << twtest::PlantedEvent{0, 100, EventKind::Deal, 1, 0.04}
+                    << twtest::PlantedEvent{1, 120, EventKind::Deal, -1, 0.04};
+        QVERIFY(twtest::StudyStoreGenerator(spec).write(m_study->database()).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        m_demo.reset();
+        m_empty.reset();
+        m_study.reset();
+    }
+
+    void demoTickerShowsAllThreeFiguresAndSaysThePricesAreSynthetic()
+    {
+        SelectionModel selection;
+        SignalPanel panel(m_demo->database(), &selection);
+        QVERIFY(panel.emptyMessage().contains(QStringLiteral("Select a ticker")));
+        selection.setTicker(QStringLiteral("META"));
+        QVERIFY2(panel.emptyMessage().isEmpty(), qPrintable(panel.emptyMessage()));
+        QCOMPARE(panel.icChart()->windows().size(), 3);
+        QVERIFY(panel.icChart()->windows().first().level.n > 100);
+        QCOMPARE(panel.labelChart()->returns().size(), 5);
+        QVERIFY(!panel.carChart()->curves().isEmpty());
+        QVERIFY(panel.figures().syntheticPrices());
+        const auto *banner = panel.findChild<QLabel *>(QStringLiteral("syntheticBanner"));
+        QVERIFY(banner && !banner->isHidden());
+        QVERIFY(banner->text().contains(QStringLiteral("mean nothing")));
+        const auto *method = panel.findChild<QLabel *>(QStringLiteral("signalMethod"));
+        QVERIFY(method->text().contains(QStringLiteral("Newey")));
+        QVERIFY(method->text().contains(QStringLiteral("mean-adjusted")));
+        // It paints (the figures, not a placeholder).
+        panel.resize(900, 600);
+        QVERIFY(!panel.grab().isNull());
+        QVERIFY(panel.icChart()->placeholder().isEmpty());
+    }
+
+    void emptyStatesSayWhatIsMissing()
+    {
+        SelectionModel selection;
+        SignalPanel empty(m_empty->database(), &selection);
+        selection.setTicker(QStringLiteral("META"));
+        QVERIFY2(empty.emptyMessage().contains(QStringLiteral("No daily bars for META")), qPrintable(empty.emptyMessage()));
+        QVERIFY(!empty.exportQuery().ok());
+
+        // Prices and news, but three weeks of them: too few days for an IC.
+        auto shortStore = StoreConnection::open(m_dir.filePath(QStringLiteral("short.db")), QStringLiteral("short"));
+        QVERIFY(shortStore.ok());
+        twtest::StudyStoreSpec spec;
+        spec.tickers = 1;
+        spec.from = QDate(2024, 3, 4);
+        spec.to = QDate(2024, 3, 22);
+        QVERIFY(twtest::StudyStoreGenerator(spec).write((*shortStore)->database()).ok());
+        {
+            SignalPanel few((*shortStore)->database(), &selection);
+            selection.setTicker(QStringLiteral("T000"));
+            QVERIFY2(few.emptyMessage().startsWith(QStringLiteral("Too few days")), qPrintable(few.emptyMessage()));
+            QVERIFY(few.emptyMessage().contains(QStringLiteral("Widen the date range")));
+        }
+
+        SignalPanel demo(m_demo->database(), &selection);
+        selection.setTicker(QStringLiteral("NOPE"));
+        QVERIFY2(demo.emptyMessage().contains(QStringLiteral("No daily bars for NOPE")), qPrintable(demo.emptyMessage()));
+    }
+
+    void aWatchlistIsComputedOffTheGuiThread()
+    {
+        SelectionModel selection;
+        SignalPanel panel(m_study->database(), &selection);
+        QSignalSpy computed(&panel, &SignalPanel::computed);
+        panel.setScope(SignalPanel::Scope::Watchlist);
+        QVERIFY(panel.isComputing());
+        QVERIFY(panel.emptyMessage().contains(QStringLiteral("Testing the score on 12 tickers")));
+        QVERIFY(computed.wait(60000));
+        QVERIFY2(panel.emptyMessage().isEmpty(), qPrintable(panel.emptyMessage()));
+        QCOMPARE(panel.figures().backtest.tickers.size(), 12);
+        QVERIFY(panel.figures().backtest.pooled.first().level.value > 0.05);   // the generator plants a signal
+        QVERIFY(!panel.figures().syntheticPrices());
+        QCOMPARE(panel.carChart()->curves().size(), 1);   // deals: the only kind with events
+        QTRY_VERIFY(!panel.isComputing());
+    }
+
+    void exportWritesTheFiguresShown()
+    {
+        SelectionModel selection;
+        SignalPanel panel(m_demo->database(), &selection);
+        selection.setTicker(QStringLiteral("META"));
+        auto query = panel.exportQuery();
+        QVERIFY(query.ok());
+        QCOMPARE(panel.exportName(), QStringLiteral("signal-META.csv"));
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        auto written = CsvExport(m_demo->database(), {}).writeTo(&buffer, *query);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
+        const QStringList lines = QString::fromUtf8(buffer.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("view,series,x,value,low_95,high_95,n"));
+        QCOMPARE(qint64(lines.size() - 1), CsvExport(m_demo->database(), {}).countRows(*query).value());
+        const WindowStats &day = panel.figures().backtest.pooled.first();
+        const QString icRow = lines.filter(QStringLiteral("ic,level,1d,")).value(0);
+        QVERIFY2(icRow.section(QLatin1Char(','), 6, 6) == QString::number(day.level.n), qPrintable(icRow));
+        QVERIFY(std::abs(icRow.section(QLatin1Char(','), 3, 3).toDouble() - day.level.value) < 1e-9);
+        QVERIFY(!lines.filter(QStringLiteral("mean_forward_return,Bullish,5d,")).isEmpty());
+        QVERIFY(!lines.filter(QRegularExpression(QStringLiteral("^car,\\w[\\w-]*/all,-5,"))).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSignalPanel)
+#include "tst_signalpanel.moc"

@@ -1,0 +1,328 @@
+#include "ui/panels/signalcharts.h"
+
+#include "ui/panels/badge.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tw {
+
+namespace {
+
+QString percent(double v, int decimals = 1)
+{
+    return QString::number(v * 100, 'f', decimals) + QLatin1Char('%');
+}
+
+// A round step for about `count` ticks over `span`.
+double niceStep(double span, int count)
+{
+    const double raw = span / std::max(count, 1);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * magnitude)
+            return m * magnitude;
+    return 10 * magnitude;
+}
+
+double finiteOr(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
+
+} // namespace
+
+SignalChart::SignalChart(QString title, QWidget *parent) : QWidget(parent), m_title(std::move(title))
+{
+    setMinimumSize(220, 150);
+}
+
+void SignalChart::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
+QColor SignalChart::muted() const
+{
+    return palette().color(QPalette::PlaceholderText);
+}
+
+QColor SignalChart::ink() const
+{
+    return palette().color(QPalette::WindowText);
+}
+
+void SignalChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().color(QPalette::Base));
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(ink());
+    const QRectF titleBox(8, 4, width() - 16, p.fontMetrics().height() + 2);
+    p.drawText(titleBox, Qt::AlignLeft | Qt::AlignVCenter, m_title);
+    p.setFont(font());
+    QRectF plot(8, titleBox.bottom() + 6, width() - 16, height() - titleBox.bottom() - 12);
+    if (!hasFigure() || !m_placeholder.isEmpty()) {
+        p.setPen(muted());
+        p.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap,
+                   m_placeholder.isEmpty() ? tr("Nothing to show") : m_placeholder);
+        return;
+    }
+    paintFigure(p, plot);
+}
+
+SignalChart::Scale SignalChart::valueAxis(QPainter &p, QRectF &plot, double lo, double hi, bool isPercent) const
+{
+    lo = std::min(lo, 0.0);
+    hi = std::max(hi, 0.0);
+    if (hi - lo < 1e-9) {
+        lo -= 0.01;
+        hi += 0.01;
+    }
+    const double step = niceStep(hi - lo, 4);
+    lo = std::floor(lo / step) * step;
+    hi = std::ceil(hi / step) * step;
+    const QFontMetrics fm = p.fontMetrics();
+    auto label = [&](double v) { return isPercent ? percent(v, step * 100 < 1 ? 1 : 0) : QString::number(v, 'f', 2); };
+    int labelWidth = 0;
+    for (double v = lo; v <= hi + step / 2; v += step)
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(label(v)));
+    plot.setLeft(plot.left() + labelWidth + 6);
+    plot.setBottom(plot.bottom() - fm.height() * 2 - 4);   // room for category labels
+    Scale s{lo, hi, plot};
+    QColor grid = muted();
+    grid.setAlpha(60);
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        const double y = s.y(v);
+        p.setPen(QPen(std::abs(v) < step / 2 ? muted() : grid, 1));
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(muted());
+        p.drawText(QRectF(0, y - fm.height() / 2.0, plot.left() - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   label(std::abs(v) < step / 2 ? 0.0 : v));
+    }
+    return s;
+}
+
+IcChart::IcChart(QWidget *parent) : SignalChart(tr("Information coefficient by forward window (95% bars)"), parent)
+{
+    setObjectName(QStringLiteral("icChart"));
+}
+
+void IcChart::setWindows(const QList<WindowStats> &windows)
+{
+    m_windows = windows;
+    update();
+}
+
+void IcChart::paintFigure(QPainter &p, const QRectF &area)
+{
+    double lo = 0, hi = 0;
+    for (const WindowStats &w : m_windows)
+        for (const CorrelationEstimate *e : {&w.level, &w.change})
+            if (e->valid()) {
+                lo = std::min(lo, finiteOr(e->low95(), e->value));
+                hi = std::max(hi, finiteOr(e->high95(), e->value));
+            }
+    QRectF plot = area;
+    const Scale s = valueAxis(p, plot, lo, hi, false);
+    const QColor levelColor = palette().color(QPalette::Highlight);
+    QColor changeColor = levelColor;
+    changeColor.setAlpha(110);
+    const double group = plot.width() / std::max<qsizetype>(m_windows.size(), 1);
+    const double bar = std::min(group / 3.2, 46.0);
+    const QFontMetrics fm = p.fontMetrics();
+    for (qsizetype i = 0; i < m_windows.size(); ++i) {
+        const WindowStats &w = m_windows[i];
+        const double centre = plot.left() + group * (double(i) + 0.5);
+        int k = 0;
+        for (const CorrelationEstimate *e : {&w.level, &w.change}) {
+            const double x = centre + (k == 0 ? -bar - 2 : 2);
+            ++k;
+            if (!e->valid())
+                continue;
+            const QRectF r = QRectF(QPointF(x, s.y(std::max(e->value, 0.0))), QPointF(x + bar, s.y(std::min(e->value, 0.0))));
+            p.fillRect(r, k == 1 ? levelColor : changeColor);
+            if (std::isfinite(e->standardError)) {
+                const double mid = x + bar / 2;
+                p.setPen(QPen(ink(), 1.2));
+                p.drawLine(QPointF(mid, s.y(e->low95())), QPointF(mid, s.y(e->high95())));
+                p.drawLine(QPointF(mid - 5, s.y(e->low95())), QPointF(mid + 5, s.y(e->low95())));
+                p.drawLine(QPointF(mid - 5, s.y(e->high95())), QPointF(mid + 5, s.y(e->high95())));
+            }
+        }
+        p.setPen(ink());
+        const QString caption = QStringLiteral("%1d  IC %2  t %3")
+                                    .arg(w.days)
+                                    .arg(w.level.valid() ? QString::number(w.level.value, 'f', 3) : QStringLiteral("n/a"))
+                                    .arg(w.level.valid() ? QString::number(w.level.t(), 'f', 1) : QStringLiteral("n/a"));
+        p.drawText(QRectF(centre - group / 2, plot.bottom() + 2, group, fm.height()), Qt::AlignCenter, caption);
+        p.setPen(muted());
+        p.drawText(QRectF(centre - group / 2, plot.bottom() + 2 + fm.height(), group, fm.height()), Qt::AlignCenter,
+                   tr("N %1").arg(w.level.n));
+    }
+    // Legend, top right.
+    const QString levelText = tr("level"), changeText = tr("change");
+    double x = plot.right() - fm.horizontalAdvance(levelText + changeText) - 40;
+    for (const auto &[color, text] : {std::pair{levelColor, levelText}, std::pair{changeColor, changeText}}) {
+        p.fillRect(QRectF(x, plot.top() + 2, 10, 10), color);
+        p.setPen(ink());
+        p.drawText(QPointF(x + 13, plot.top() + 11), text);
+        x += fm.horizontalAdvance(text) + 22;
+    }
+}
+
+CarChart::CarChart(QWidget *parent) : SignalChart(tr("Cumulative abnormal return around events (95% bands)"), parent)
+{
+    setObjectName(QStringLiteral("carChart"));
+}
+
+QColor CarChart::kindColor(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Launch: return QColor(0x1f, 0x77, 0xb4);
+    case EventKind::Guidance: return QColor(0x8e, 0x44, 0xad);
+    case EventKind::Deal: return QColor(0x2c, 0xa0, 0x2c);
+    case EventKind::Leadership: return QColor(0xe6, 0x7e, 0x22);
+    case EventKind::Legal: return QColor(0xd6, 0x27, 0x28);
+    case EventKind::Ranking: return QColor(0x17, 0xbe, 0xcf);
+    case EventKind::PriceMove: return QColor(0x7f, 0x7f, 0x7f);
+    case EventKind::Actual: break;
+    }
+    return QColor(0xbc, 0xbd, 0x22);
+}
+
+void CarChart::setCurves(const QList<CarCurve> &curves, int firstDay, int lastDay)
+{
+    m_curves.clear();
+    for (const CarCurve &c : curves)
+        if (c.n > 0 && !c.points.isEmpty())
+            m_curves << c;
+    m_first = firstDay;
+    m_last = lastDay;
+    update();
+}
+
+void CarChart::paintFigure(QPainter &p, const QRectF &area)
+{
+    double lo = 0, hi = 0;
+    for (const CarCurve &c : m_curves)
+        for (const CarPoint &pt : c.points) {
+            lo = std::min({lo, pt.low, pt.mean});
+            hi = std::max({hi, pt.high, pt.mean});
+        }
+    QRectF plot = area;
+    plot.setRight(plot.right() - 150);   // legend
+    const Scale s = valueAxis(p, plot, lo, hi, true);
+    const double span = std::max(m_last - m_first, 1);
+    auto xOf = [&](int day) { return plot.left() + (day - m_first) / span * plot.width(); };
+    const QFontMetrics fm = p.fontMetrics();
+    // Day axis, with day 0 marked.
+    for (int d = m_first; d <= m_last; ++d) {
+        if (d % 5 != 0 && d != m_first && d != m_last)
+            continue;
+        p.setPen(muted());
+        p.drawText(QRectF(xOf(d) - 20, plot.bottom() + 2, 40, fm.height()), Qt::AlignCenter,
+                   d > 0 ? QStringLiteral("+%1").arg(d) : QString::number(d));
+    }
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2 + fm.height(), plot.width(), fm.height()), Qt::AlignCenter,
+               tr("sessions from the event (day 0)"));
+    p.setPen(QPen(muted(), 1, Qt::DashLine));
+    p.drawLine(QPointF(xOf(0), plot.top()), QPointF(xOf(0), plot.bottom()));
+
+    double legendY = plot.top() + 2;
+    for (const CarCurve &c : m_curves) {
+        const QColor color = kindColor(c.kind);
+        QColor band = color;
+        band.setAlpha(45);
+        QPainterPath area;
+        QPolygonF line;
+        for (const CarPoint &pt : c.points) {
+            line << QPointF(xOf(pt.day), s.y(pt.mean));
+            if (area.isEmpty())
+                area.moveTo(xOf(pt.day), s.y(pt.high));
+            else
+                area.lineTo(xOf(pt.day), s.y(pt.high));
+        }
+        for (auto it = c.points.crbegin(); it != c.points.crend(); ++it)
+            area.lineTo(xOf(it->day), s.y(it->low));
+        area.closeSubpath();
+        if (c.n > 1)
+            p.fillPath(area, band);
+        p.setPen(QPen(color, 2));
+        p.drawPolyline(line);
+        // Legend: kind (sentiment) N and the CAR at the window's end.
+        p.fillRect(QRectF(plot.right() + 12, legendY + 3, 10, 10), color);
+        p.setPen(ink());
+        const QString name = eventKindId(c.kind)
+                             + (c.sentiment == QLatin1String("all") ? QString() : QStringLiteral(" ") + c.sentiment);
+        p.drawText(QPointF(plot.right() + 26, legendY + 12),
+                   QStringLiteral("%1  N %2  %3").arg(name).arg(c.n).arg(percent(c.points.last().mean)));
+        legendY += fm.height() + 4;
+    }
+}
+
+LabelReturnChart::LabelReturnChart(QWidget *parent)
+    : SignalChart(tr("Mean forward return by score label"), parent)
+{
+    setObjectName(QStringLiteral("labelReturnChart"));
+}
+
+void LabelReturnChart::setReturns(const QList<LabelReturn> &returns, int days)
+{
+    m_returns = returns;
+    m_days = days;
+    update();
+}
+
+void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
+{
+    double lo = 0, hi = 0;
+    for (const LabelReturn &l : m_returns) {
+        if (l.n == 0 || !std::isfinite(l.mean))
+            continue;
+        const double half = finiteOr(l.halfWidth95, 0);
+        lo = std::min(lo, l.mean - half);
+        hi = std::max(hi, l.mean + half);
+    }
+    QRectF plot = area;
+    const Scale s = valueAxis(p, plot, lo, hi, true);
+    const QFontMetrics fm = p.fontMetrics();
+    const double slot = plot.width() / std::max<qsizetype>(m_returns.size(), 1);
+    const double bar = std::min(slot * 0.6, 60.0);
+    for (qsizetype i = 0; i < m_returns.size(); ++i) {
+        const LabelReturn &l = m_returns[i];
+        const double centre = plot.left() + slot * (double(i) + 0.5);
+        if (l.n > 0 && std::isfinite(l.mean)) {
+            QColor color = sentimentColor(l.label);
+            if (l.label.contains(QLatin1String("Somewhat")))
+                color.setAlpha(150);
+            p.fillRect(QRectF(QPointF(centre - bar / 2, s.y(std::max(l.mean, 0.0))),
+                              QPointF(centre + bar / 2, s.y(std::min(l.mean, 0.0)))),
+                       color);
+            if (std::isfinite(l.halfWidth95)) {
+                p.setPen(QPen(ink(), 1.2));
+                p.drawLine(QPointF(centre, s.y(l.mean - l.halfWidth95)), QPointF(centre, s.y(l.mean + l.halfWidth95)));
+                p.drawLine(QPointF(centre - 5, s.y(l.mean - l.halfWidth95)),
+                           QPointF(centre + 5, s.y(l.mean - l.halfWidth95)));
+                p.drawLine(QPointF(centre - 5, s.y(l.mean + l.halfWidth95)),
+                           QPointF(centre + 5, s.y(l.mean + l.halfWidth95)));
+            }
+        }
+        p.setPen(ink());
+        const QString shortLabel = QString(l.label).replace(QStringLiteral("Somewhat "), QStringLiteral("Smwt "));
+        p.drawText(QRectF(centre - slot / 2, plot.bottom() + 2, slot, fm.height()), Qt::AlignCenter,
+                   fm.elidedText(shortLabel, Qt::ElideRight, int(slot)));
+        p.setPen(muted());
+        p.drawText(QRectF(centre - slot / 2, plot.bottom() + 2 + fm.height(), slot, fm.height()), Qt::AlignCenter,
+                   tr("N %1").arg(l.n));
+    }
+    p.setPen(muted());
+    p.drawText(QRectF(plot.left(), plot.top(), plot.width() - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+               tr("%1-session return").arg(m_days));
+}
+
+} // namespace tw
