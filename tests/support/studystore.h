@@ -59,6 +59,26 @@ struct StudyStoreSpec {
     std::function<void(qint64 done)> progress;   // every 100,000 article scores (bench)
 };
 
+// One of eight phrases that make a generated title headline-long (chosen by
+// article id, so a store can be brought to this shape with one UPDATE).
+inline QString headlinePhrase(qint64 id)
+{
+    static const char *const kPhrases[] = {
+        "shares rise after quarterly results beat estimates", "analysts question spending plans for next year",
+        "company expands data centre capacity in Europe",     "regulators open review of proposed acquisition",
+        "chief executive outlines strategy at investor day",  "supplier delays weigh on second quarter margins",
+        "new product line draws strong early demand",         "board approves buyback and raises the dividend"};
+    return QString::fromLatin1(kPhrases[id % 8]);
+}
+
+// The spans of a typical article score (three phrases, as ArticleScorer writes them).
+inline QString scoreSpans()
+{
+    return QStringLiteral(R"([{"field":"title","start":12,"length":13,"weight":0.8,"text":"beat estimates"},)"
+                          R"({"field":"summary","start":40,"length":16,"weight":-0.35,"text":"weigh on margins"},)"
+                          R"({"field":"body","start":310,"length":12,"weight":0.5,"text":"strong demand"}])");
+}
+
 inline QString studyTicker(int i) { return QStringLiteral("T%1").arg(i, 3, 10, QLatin1Char('0')); }
 
 inline QList<QDate> weekdaySessions(const QDate &from, const QDate &to)
@@ -207,12 +227,15 @@ private:
                                                    : from + qint64(uniform() * double(to - from));
         static const char *const kWords[] = {"orders", "margin", "plant", "chips", "cloud", "probe", "deal",
                                              "outlook", "board", "recall", "pricing", "growth"};
-        const QString title = QStringLiteral("%1 %2 %3 %4 %5")
+        // As long as a real headline, and as many scored phrases as a real
+        // article score: the backtest reads and groups them all.
+        const QString title = QStringLiteral("%1 %2 %3 %4 %5 %6")
                                   .arg(symbol)
                                   .arg(id)
                                   .arg(QString::fromLatin1(kWords[m_rng.bounded(12)]),
                                        QString::fromLatin1(kWords[m_rng.bounded(12)]))
-                                  .arg(m_rng.bounded(100000));
+                                  .arg(m_rng.bounded(100000))
+                                  .arg(headlinePhrase(id));
         if (auto s = tw::execBound(article, {id, QStringLiteral("study-%1").arg(id),
                                              QStringLiteral("https://news.example.com/study/%1").arg(id), title,
                                              QStringLiteral("Study Wire"), published, published + 3'600'000,
@@ -223,7 +246,7 @@ private:
             return s;
         if (auto s = tw::execBound(score, {id, symbol, m_spec.modelVersion, value,
                                            QString::fromLatin1(value > 0 ? "positive" : "negative"), 0.8,
-                                           QStringLiteral("[]"), published + 3'600'000});
+                                           scoreSpans(), published + 3'600'000});
             !s)
             return s;
         if (m_spec.progress && id % 100'000 == 0)
