@@ -4,6 +4,7 @@
 #include "models/core/result.h"
 #include "models/core/storetime.h"
 #include "models/events/eventtypes.h"
+#include "models/store/articlestore.h"
 #include "models/store/eventstore.h"
 #include "models/store/sqlexec.h"
 
@@ -185,6 +186,9 @@ public:
                     if (auto s = writeEvent(db, article, link, score, symbol, sessions, closes, e); !s)
                         return s;
         }
+        // The articles went in without their full-text rows (ArticleStore writes those).
+        if (auto s = tw::ArticleStore::rebuildSearchIndex(db); !s)
+            return s;
         return tx.commit();
     }
 
