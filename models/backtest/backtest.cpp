@@ -1,6 +1,7 @@
 #include "models/backtest/backtest.h"
 
 #include "models/backtest/pointintimescorer.h"
+#include "models/backtest/seriesfeed.h"
 #include "models/backtest/sessioncalendar.h"
 #include "models/backtest/studyinputs.h"
 #include "models/export/csvwriter.h"
@@ -9,6 +10,7 @@
 #include <QIODevice>
 
 #include <cmath>
+#include <numeric>
 #include <optional>
 #include <span>
 #include <vector>
@@ -57,28 +59,43 @@ private:
     QHash<QString, quint8> m_index;
 };
 
-WindowStats measure(int days, const Observations &obs, size_t window, size_t begin, size_t end,
-                    const QStringList &labels)
+// The sorted orders of a run of observations [begin, end) (one ticker's, or
+// all), shared by its forward windows.
+struct ObservationRanks {
+    ObservationRanks(const Observations &obs, size_t begin, size_t end)
+        : begin(begin), end(end), level(std::span(obs.score).subspan(begin, end - begin)),
+          change(std::span(obs.change).subspan(begin, end - begin))
+    {
+    }
+    size_t begin, end;
+    RankOrder level;
+    RankOrder change;
+};
+
+// One window's figures over the observations of `ranks` that have a return
+// (entries [from, to) of the window).
+WindowStats measure(int days, const Observations &obs, size_t window, size_t from, size_t to,
+                    const ObservationRanks &ranks, const QStringList &labels)
 {
     WindowStats w;
     w.days = days;
     const Observations::Window &win = obs.windows[window];
-    const size_t n = end - begin;
-    std::vector<double> level(n), forward(n);
-    std::vector<qint32> session(n);
-    std::vector<double> change, changeForward;
-    std::vector<qint32> changeSession;
+    const size_t n = to - from;
+    const std::span<const double> forward = std::span(win.forward).subspan(from, n);
+    std::vector<qint32> session(n), changeSession;
+    // Each observation's place among the window's, and among those with a change.
+    std::vector<qint32> inWindow(ranks.end - ranks.begin, -1), inChange(ranks.end - ranks.begin, -1);
+    std::vector<qint32> changeOfWindow(n, -1);
     std::vector<std::vector<double>> byLabel(size_t(labels.size()));
     qint64 hits = 0;
     for (size_t k = 0; k < n; ++k) {
-        const quint32 i = win.index[begin + k];
-        const double y = win.forward[begin + k];
-        level[k] = obs.score[i];
-        forward[k] = y;
+        const quint32 i = win.index[from + k];
+        const double y = forward[k];
         session[k] = obs.session[i];
+        inWindow[i - ranks.begin] = qint32(k);
         if (!std::isnan(obs.change[i])) {
-            change.push_back(obs.change[i]);
-            changeForward.push_back(y);
+            changeOfWindow[k] = qint32(changeSession.size());
+            inChange[i - ranks.begin] = qint32(changeSession.size());
             changeSession.push_back(obs.session[i]);
         }
         const double side = obs.score[i] - 50.0;
@@ -88,8 +105,19 @@ WindowStats measure(int days, const Observations &obs, size_t window, size_t beg
         }
         byLabel[obs.label[i]].push_back(y);
     }
-    w.level = spearmanCorrelation(level, forward, session, days, Backtester::kMinObservations);
-    w.change = spearmanCorrelation(change, changeForward, changeSession, days, Backtester::kMinObservations);
+    if (qint64(n) >= Backtester::kMinObservations) {
+        const RankOrder returns(forward);
+        std::vector<qint32> all(n);
+        std::iota(all.begin(), all.end(), 0);
+        w.level = rankCorrelation(ranks.level.ranksOf(inWindow, n), returns.ranksOf(all, n), session, days,
+                                  Backtester::kMinObservations);
+        w.change = rankCorrelation(ranks.change.ranksOf(inChange, changeSession.size()),
+                                   returns.ranksOf(changeOfWindow, changeSession.size()), changeSession, days,
+                                   Backtester::kMinObservations);
+    } else {
+        w.level.n = qint64(n);
+        w.change.n = qint64(changeSession.size());
+    }
     w.hitRate = w.hitN > 0 ? double(hits) / double(w.hitN) : kNaN;
     for (size_t l = 0; l < byLabel.size(); ++l) {
         const MeanBand b = meanWithBand(byLabel[l]);
@@ -231,8 +259,11 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
     Observations obs;
     obs.windows.resize(size_t(opt.forwardDays.size()));
     LabelIndex labels;
-    PointInTimeScorer scorer(opt.horizon);
-    QHash<QString, QList<qint64>> closesByZone;
+    std::vector<bool> withBars;
+    for (const QList<DailyClose> &c : std::as_const(closes))
+        withBars.push_back(!c.isEmpty());
+    SeriesFeed feed(m_db, SeriesFeed::workersFor(opt.tickers.size()), opt.tickers, withBars, opt.horizon,
+                    opt.modelVersion, seriesDates);
 
     std::optional<CsvWriter> csv;
     if (m_csv) {
@@ -256,30 +287,26 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
         report.synthetic = prices.synthetic();
         result.syntheticPrices = result.syntheticPrices || prices.synthetic();
         // The ticker's observations are the ones appended from here on.
+        const size_t observationsBegin = obs.score.size();
         std::vector<size_t> sliceBegin;
         for (const auto &w : obs.windows)
             sliceBegin.push_back(w.index.size());
         if (prices.isEmpty()) {
             report.skipped = QStringLiteral("no daily bars");
             result.tickers << report;
+            (void)feed.take(k);   // keeps the feed's order
             continue;
         }
-        auto rows = inputs.articleScores(ticker, opt.modelVersion);
-        if (!rows)
-            return rows.error();
-        report.articleScores = int(rows->size());
-        if (rows->isEmpty()) {
+        auto scored = feed.take(k);
+        if (!scored)
+            return scored.error();
+        report.articleScores = scored->articleScores;
+        if (scored->articleScores == 0) {
             report.skipped = QStringLiteral("no article scores");
             result.tickers << report;
             continue;
         }
-        auto clock = inputs.clock(ticker);
-        if (!clock)
-            return clock.error();
-        auto zone = closesByZone.find(clock->timeZoneId());
-        if (zone == closesByZone.end())
-            zone = closesByZone.insert(clock->timeZoneId(), clock->closesUtc(seriesDates));
-        const QList<SessionScore> series = scorer.series(ticker, std::move(*rows), *zone);
+        const QList<SessionScore> &series = scored->series;
 
         for (qsizetype t = first; t <= last; ++t) {
             const SessionScore &s = series[t - seriesBegin];
@@ -319,9 +346,10 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                 obs.windows[size_t(w)].forward.push_back(y);
             }
         }
+        const ObservationRanks tickerRanks(obs, observationsBegin, obs.score.size());
         for (qsizetype w = 0; w < opt.forwardDays.size(); ++w)
             report.windows << measure(opt.forwardDays[w], obs, size_t(w), sliceBegin[size_t(w)],
-                                      obs.windows[size_t(w)].index.size(), labels.labels());
+                                      obs.windows[size_t(w)].index.size(), tickerRanks, labels.labels());
         if (report.scoredSessions == 0)
             report.skipped = QStringLiteral("no session in range with news behind its score");
         result.tickers << report;
@@ -331,9 +359,10 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
     if (m_progress)
         m_progress(total, total);
 
+    const ObservationRanks pooledRanks(obs, 0, obs.score.size());
     for (qsizetype w = 0; w < opt.forwardDays.size(); ++w)
         result.pooled << measure(opt.forwardDays[w], obs, size_t(w), 0, obs.windows[size_t(w)].index.size(),
-                                 labels.labels());
+                                 pooledRanks, labels.labels());
 
     if (result.syntheticPrices)
         result.notes << QStringLiteral("prices are synthetic (source \"demo\"): these figures mean nothing about the "
@@ -350,8 +379,8 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                                 .arg(n)
                                 .arg(1.0 / std::sqrt(double(n)), 0, 'f', 3);
     }
-    if (!scorer.note().isEmpty())
-        result.notes << scorer.note();
+    if (!feed.note().isEmpty())
+        result.notes << feed.note();
     return result;
 }
 

@@ -94,7 +94,8 @@ QString PointInTimeScorer::note() const
 QList<SessionScore> PointInTimeScorer::series(const QString &ticker, QList<StoredArticleScore> rows,
                                               const QList<qint64> &closesUtc)
 {
-    std::stable_sort(rows.begin(), rows.end(), byTime);
+    if (!std::is_sorted(rows.cbegin(), rows.cend(), byTime))   // the store reads them in this order
+        std::stable_sort(rows.begin(), rows.end(), byTime);
     if (m_exactOnly)
         return exactSeries(ticker, rows, closesUtc);
     QList<SessionScore> running = runningSeries(ticker, rows, closesUtc);

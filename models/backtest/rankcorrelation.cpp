@@ -3,37 +3,92 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <utility>
 
 namespace tw {
 
 std::vector<double> averageRanks(std::span<const double> values)
 {
+    // Sorting (value, index) pairs side by side: sorting indexes that look
+    // their values up was most of a pooled backtest's time.
     const size_t n = values.size();
-    std::vector<quint32> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return values[a] < values[b]; });
+    std::vector<std::pair<double, quint32>> order(n);
+    for (size_t i = 0; i < n; ++i)
+        order[i] = {values[i], quint32(i)};
+    std::sort(order.begin(), order.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     std::vector<double> ranks(n);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && values[order[j]] == values[order[i]])
+        while (j < n && order[j].first == order[i].first)
             ++j;
         const double rank = (double(i) + double(j - 1)) / 2.0 + 1.0;
         for (size_t k = i; k < j; ++k)
-            ranks[order[k]] = rank;
+            ranks[order[k].second] = rank;
         i = j;
     }
+    return ranks;
+}
+
+RankOrder::RankOrder(std::span<const double> values) : m_values(values)
+{
+    // Sorted as (value, index) pairs side by side, then only the indexes kept.
+    std::vector<std::pair<double, quint32>> sorted;
+    sorted.reserve(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!std::isnan(values[i]))
+            sorted.emplace_back(values[i], quint32(i));
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_order.reserve(sorted.size());
+    for (const auto &entry : sorted)
+        m_order.push_back(entry.second);
+}
+
+std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t size) const
+{
+    std::vector<double> ranks(size, std::numeric_limits<double>::quiet_NaN());
+    std::vector<qint32> tied;   // subset places sharing the current value
+    double value = 0;
+    size_t seen = 0;
+    auto settle = [&] {
+        const double rank = double(seen - tied.size() + 1 + seen) / 2.0;
+        for (qint32 p : tied)
+            ranks[size_t(p)] = rank;
+        tied.clear();
+    };
+    for (quint32 index : m_order) {
+        const qint32 p = index < position.size() ? position[index] : -1;
+        if (p < 0)
+            continue;
+        if (!tied.empty() && m_values[index] != value)
+            settle();
+        value = m_values[index];
+        tied.push_back(p);
+        ++seen;
+    }
+    settle();
     return ranks;
 }
 
 CorrelationEstimate spearmanCorrelation(std::span<const double> x, std::span<const double> y,
                                         std::span<const qint32> session, int lag, qint64 minimum)
 {
-    CorrelationEstimate e;
-    const size_t n = x.size();
-    e.n = qint64(n);
-    if (n < size_t(std::max<qint64>(minimum, 3)) || y.size() != n || session.size() != n)
+    if (x.size() < size_t(std::max<qint64>(minimum, 3)) || y.size() != x.size()) {
+        CorrelationEstimate e;
+        e.n = qint64(x.size());
         return e;
-    std::vector<double> zx = averageRanks(x), zy = averageRanks(y);
+    }
+    return rankCorrelation(averageRanks(x), averageRanks(y), session, lag, minimum);
+}
+
+CorrelationEstimate rankCorrelation(std::vector<double> zx, std::vector<double> zy, std::span<const qint32> session,
+                                    int lag, qint64 minimum)
+{
+    CorrelationEstimate e;
+    const size_t n = zx.size();
+    e.n = qint64(n);
+    if (n < size_t(std::max<qint64>(minimum, 3)) || zy.size() != n || session.size() != n)
+        return e;
     auto standardise = [n](std::vector<double> &r) {
         const double mean = (double(n) + 1.0) / 2.0;   // the mean of ranks, ties or not
         double ss = 0;

@@ -252,6 +252,24 @@ private slots:
         QCOMPARE(r, (std::vector<double>{3.5, 1, 3.5, 2}));
     }
 
+    void subsetRanksEqualRanksOfTheSubset()
+    {
+        QRandomGenerator rng(3);
+        std::vector<double> values;
+        for (int i = 0; i < 500; ++i)
+            values.push_back(double(rng.bounded(40)));   // many ties
+        values[7] = std::numeric_limits<double>::quiet_NaN();
+        const RankOrder order(values);
+        std::vector<qint32> position(values.size(), -1);
+        std::vector<double> subset;
+        for (size_t i = 0; i < values.size(); ++i)
+            if (i != 7 && rng.bounded(3) != 0) {
+                position[i] = qint32(subset.size());
+                subset.push_back(values[i]);
+            }
+        QCOMPARE(order.ranksOf(position, subset.size()), averageRanks(subset));
+    }
+
     void spearmanMatchesKnownValues()
     {
         std::vector<double> x, y, noise;
