@@ -329,7 +329,7 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                 csv->endRow();
             }
             if (s.stories == 0)
-                continue;
+                continue;   // no news in the horizon's memory: the score is the prior, nothing to test
             ++report.scoredSessions;
             const quint32 index = quint32(obs.score.size());
             obs.score.push_back(s.score);

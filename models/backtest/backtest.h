@@ -79,7 +79,8 @@ struct BacktestResult {
 // score known at the close (PointInTimeScorer) against the return from that
 // close to the close `days` sessions later (split-adjusted; minus the
 // benchmark's over the same sessions when there is one). Sessions count
-// where the score rests on at least one story. Reads through StudyInputs one
+// where the score rests on at least one story (its number, shrunk towards
+// 50 by the scorer when the evidence is thin). Reads through StudyInputs one
 // ticker at a time, so memory holds the prices and the per-session scores,
 // not the articles.
 class Backtester {

@@ -11,23 +11,13 @@ namespace {
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
-// The estimator's arithmetic as CorporateScorer::compute does it in this
-// build (models/scoring/corporatescorer.cpp): story weight max(relevance,
-// 0.1) x (0.5 + 0.5 x confidence) x 2^-(age / half-life), stories older than
-// five half-lives left out, mean shrunk by a neutral prior weight of 0.25,
-// score 50 + 50 tanh(2 x mean). series() checks these against compute() at
-// run time and stops using them if they no longer match.
-constexpr double kPrior = 0.25;
-constexpr double kStretch = 2.0;
-constexpr double kForgotten = 1.0 / 32;
-constexpr double kMinRelevance = 0.1;
-
-// What scoreAt() is given in the exact path: the rows of the last twenty
-// half-lives (and the three days a story's copies may trail its first) —
-// older stories weigh under a millionth and the scorer forgets them after five.
+// What scoreAt() is given in the exact path: the rows of the last 64
+// half-lives (and the three days a story's copies may trail its first).
+// The estimator keeps every story in its sums, decayed; older ones weigh
+// under 2^-64 of a fresh one, below a double's precision next to it.
 qint64 exactMemoryMs(ScoreHorizon horizon)
 {
-    return 20 * horizonHalfLifeMs(horizon) + 3 * kDayMs;
+    return 64 * horizonHalfLifeMs(horizon) + 3 * kDayMs;
 }
 
 bool byTime(const StoredArticleScore &a, const StoredArticleScore &b)
@@ -35,15 +25,16 @@ bool byTime(const StoredArticleScore &a, const StoredArticleScore &b)
     return a.publishedUtc != b.publishedUtc ? a.publishedUtc < b.publishedUtc : a.articleId < b.articleId;
 }
 
-// A story as the scorer merges its copies: mean score and confidence, the
-// highest relevance, the first copy's time.
+// A story as the corporate scorer merges its copies: mean score and
+// confidence, the highest relevance and link weight, the first copy's time;
+// weighed by the scorer's own storyWeight().
 struct Story {
     qint64 first = 0;
     double score = 0;
     double confidence = 0;
     double relevance = 0;
+    double linkWeight = 0;
     int copies = 0;
-    bool counted = false;
 
     void add(const StoredArticleScore &r)
     {
@@ -52,19 +43,21 @@ struct Story {
             score = r.score;
             confidence = r.confidence;
             relevance = r.relevance;
+            linkWeight = r.linkWeight;
         } else {
             score = (score * copies + r.score) / (copies + 1);
             confidence = (confidence * copies + r.confidence) / (copies + 1);
             relevance = std::max(relevance, r.relevance);
+            linkWeight = std::max(linkWeight, r.linkWeight);
         }
         ++copies;
     }
-    double weight() const { return std::max(relevance, kMinRelevance) * (0.5 + 0.5 * confidence); }
+    StoryEvidence evidence() const { return {first, storyWeight(relevance, confidence, linkWeight), score}; }
 };
 
 SessionScore sessionScoreOf(const CorporateScore &s, qint64 closeUtc, int landed)
 {
-    return SessionScore{closeUtc, s.score, s.label, s.articleCount, landed};
+    return SessionScore{closeUtc, s.score, s.label, s.articleCount, landed, s.sufficient()};
 }
 
 } // namespace
@@ -141,70 +134,40 @@ bool PointInTimeScorer::agrees(const QString &ticker, const QList<StoredArticleS
 QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, const QList<StoredArticleScore> &rows,
                                                      const QList<qint64> &closesUtc)
 {
-    Q_UNUSED(ticker);
+    // The estimator's running state (EvidenceSums, as ingest keeps it) carried
+    // from close to close: a new story is added, a story a copy joins is
+    // taken out and added again with its merged values, and the sums are
+    // decayed to each close. Stories are numbered by their first copy, so
+    // the ones within five half-lives of a close are a suffix.
     const QList<int> groupOf = StoryGrouper::group(rows);
-    const double halfLife = double(horizonHalfLifeMs(m_horizon));
-    auto decayAt = [halfLife](qint64 asOf, qint64 published) {
-        return std::pow(0.5, double(asOf - published) / halfLife);
-    };
-
+    const qint64 halfLife = horizonHalfLifeMs(m_horizon);
+    const qint64 windowMs = qint64(kForgottenHalfLives * double(halfLife));
     std::vector<Story> stories;
-    size_t oldest = 0;      // stories before it are forgotten
-    int counted = 0;
-    double weights = 0, weighted = 0;   // decayed to asOf
-    qint64 asOf = 0;
+    EvidenceSums sums;
+    size_t oldest = 0;   // the first story within five half-lives of the close
+    qint64 newest = 0;
     qsizetype next = 0;
     QList<SessionScore> out;
     out.reserve(closesUtc.size());
     for (qint64 close : closesUtc) {
-        if (counted > 0) {
-            const double f = decayAt(close, asOf);
-            weights *= f;
-            weighted *= f;
-        }
-        asOf = close;
         int landed = 0;
         for (; next < rows.size() && rows[next].publishedUtc < close; ++next, ++landed) {
             const size_t g = size_t(groupOf[next]);
             if (g == stories.size())
                 stories.emplace_back();
             Story &s = stories[g];
-            if (s.counted) {
-                const double d = decayAt(close, s.first);
-                weights -= s.weight() * d;
-                weighted -= s.weight() * s.score * d;
-            }
+            if (s.copies > 0)
+                sums.add(s.evidence(), -1.0, halfLife);
             s.add(rows[next]);
-            const double d = decayAt(close, s.first);
-            if (d < kForgotten) {
-                if (s.counted)
-                    --counted;
-                s.counted = false;
-                continue;
-            }
-            weights += s.weight() * d;
-            weighted += s.weight() * s.score * d;
-            if (!s.counted)
-                ++counted;
-            s.counted = true;
+            sums.add(s.evidence(), 1.0, halfLife);
+            newest = std::max(newest, s.first);
         }
-        for (; oldest < stories.size(); ++oldest) {
-            Story &s = stories[oldest];
-            const double d = decayAt(close, s.first);
-            if (d >= kForgotten)
-                break;
-            if (s.counted) {
-                weights -= s.weight() * d;
-                weighted -= s.weight() * s.score * d;
-                s.counted = false;
-                --counted;
-            }
-        }
-        if (counted == 0)
-            weights = weighted = 0;   // no residue of rounding where nothing is left
-        const double mean = weights > 0 ? weighted / (weights + kPrior) : 0.0;
-        const double score = std::clamp(50.0 + 50.0 * std::tanh(kStretch * mean), 0.0, 100.0);
-        out << SessionScore{close, score, corporateScoreLabel(std::round(score)), counted, landed};
+        sums.advanceTo(close, halfLife);
+        while (oldest < stories.size() && close - stories[oldest].first > windowMs)
+            ++oldest;
+        const CorporateScore score =
+            CorporateScorer::fromEvidence(ticker, m_horizon, sums, int(stories.size() - oldest), newest);
+        out << sessionScoreOf(score, close, landed);
     }
     return out;
 }

@@ -15,6 +15,7 @@ struct SessionScore {
     QString label;
     int stories = 0;    // distinct stories behind it (0: no news in the horizon's memory)
     int landed = 0;     // article scores published since the previous close
+    bool sufficient = false;   // enough evidence for a score (else the scorer says "Insufficient news")
 };
 
 // The point-in-time corporate score: for each session close, the score the
@@ -28,7 +29,8 @@ struct SessionScore {
 // same numbers for every close of a long history in one pass: stories are
 // grouped once (StoryGrouper is online: a row's story depends only on
 // earlier rows) and their decayed evidence is carried from close to close.
-// That running form restates the estimator's arithmetic, so series() checks
+// That running form is the estimator's own running state (EvidenceSums,
+// storyWeight, fromEvidence) fed in another order, so series() checks
 // itself against scoreAt() on the first closes it scores; if they ever
 // disagree (the estimator changed and the running form did not follow), it
 // computes every close through scoreAt() instead, slower but still exact, and

@@ -94,6 +94,10 @@ ExportQuery signalFiguresExport(const SignalFigures &f)
         rows << QStringLiteral("(?,?,?,?,?,?,?)");
         q.bindings << view << series << x << number(value) << number(low) << number(high) << n;
     };
+    // A spreadsheet read later must not lose the panel's banner.
+    if (f.syntheticPrices())
+        add(QStringLiteral("note"), QStringLiteral("prices are synthetic (demo): these figures mean nothing"),
+            QString(), kNaN, kNaN, kNaN, 0);
     for (const WindowStats &w : f.backtest.pooled) {
         const QString x = QStringLiteral("%1d").arg(w.days);
         add(QStringLiteral("ic"), QStringLiteral("level"), x, w.level.value, w.level.low95(), w.level.high95(),

@@ -35,7 +35,8 @@ struct SignalFigures {
 Result<SignalFigures> computeSignalFigures(QSqlDatabase db, const SignalRequest &request);
 
 // The figures as rows a spreadsheet reads (view, series, x, value, low, high,
-// n): what Ctrl+E writes from the Signal panel. A SELECT over VALUES, so the
+// n): what Ctrl+E writes from the Signal panel, led by a "note" row when the
+// prices are the demo's synthetic ones. A SELECT over VALUES, so the
 // panel's export runs through the same job as every table's.
 ExportQuery signalFiguresExport(const SignalFigures &figures);
 

@@ -124,12 +124,13 @@ private slots:
                           closes);
         QCOMPARE(before[d].landed, 1);
         QCOMPARE(before[d].stories, 1);
-        QVERIFY(before[d].score > 55);
+        // One story is thin evidence: the scorer shrinks it towards 50, but its side shows.
+        QVERIFY(before[d].score > 50);
         QCOMPARE(after[d].landed, 0);
         QCOMPARE(after[d].stories, 0);
         QCOMPARE(after[d].score, 50.0);
         QCOMPARE(after[d + 1].landed, 1);
-        QVERIFY(after[d + 1].score > 55);
+        QVERIFY(after[d + 1].score > 50);
         for (qsizetype i = 0; i < d; ++i)
             QCOMPARE(after[i].stories, 0);
     }

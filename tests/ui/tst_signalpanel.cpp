@@ -64,7 +64,13 @@ private slots:
         QVERIFY2(panel.emptyMessage().isEmpty(), qPrintable(panel.emptyMessage()));
         QCOMPARE(panel.icChart()->windows().size(), 3);
         QVERIFY(panel.icChart()->windows().first().level.n > 100);
-        QCOMPARE(panel.labelChart()->returns().size(), 5);
+        // Bearish … Bullish, then the sessions the scorer calls "Insufficient news".
+        const QList<LabelReturn> byLabel = panel.labelChart()->returns();
+        QVERIFY(byLabel.size() == 5 || byLabel.size() == 6);
+        QCOMPARE(byLabel.first().label, QStringLiteral("Bearish"));
+        QCOMPARE(byLabel.at(4).label, QStringLiteral("Bullish"));
+        if (byLabel.size() == 6)
+            QCOMPARE(byLabel.last().label, insufficientNewsLabel());
         QVERIFY(!panel.carChart()->curves().isEmpty());
         QVERIFY(panel.figures().syntheticPrices());
         const auto *banner = panel.findChild<QLabel *>(QStringLiteral("syntheticBanner"));
@@ -75,7 +81,11 @@ private slots:
         QVERIFY(method->text().contains(QStringLiteral("mean-adjusted")));
         // It paints (the figures, not a placeholder).
         panel.resize(900, 600);
-        QVERIFY(!panel.grab().isNull());
+        const QPixmap shot = panel.grab();
+        QVERIFY(!shot.isNull());
+        // TW_PANEL_SHOTS=DIR keeps the image to look at (as tst_panels does).
+        if (qEnvironmentVariableIsSet("TW_PANEL_SHOTS"))
+            QVERIFY(shot.save(qEnvironmentVariable("TW_PANEL_SHOTS") + QStringLiteral("/signal.png")));
         QVERIFY(panel.icChart()->placeholder().isEmpty());
     }
 
@@ -124,6 +134,30 @@ private slots:
         QTRY_VERIFY(!panel.isComputing());
     }
 
+    void aDockedPanelOutOfSightComputesWhenShown()
+    {
+        // In the window the panel is a tab behind the timeline: the store's
+        // refreshes and ticker changes only mark it stale until it is shown.
+        SelectionModel selection;
+        QWidget host;
+        auto *panel = new SignalPanel(m_demo->database(), &selection, &host);
+        QSignalSpy computed(panel, &SignalPanel::computed);
+        selection.setTicker(QStringLiteral("META"));
+        panel->reload();
+        QCOMPARE(computed.size(), 0);
+        QVERIFY(panel->figures().request.tickers.isEmpty());
+        host.resize(900, 600);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        QCOMPARE(computed.size(), 1);
+        QCOMPARE(panel->figures().request.tickers, QStringList{QStringLiteral("META")});
+        QVERIFY2(panel->emptyMessage().isEmpty(), qPrintable(panel->emptyMessage()));
+        // On screen it follows the selection at once.
+        selection.setTicker(QStringLiteral("NVDA"));
+        QCOMPARE(computed.size(), 2);
+        QCOMPARE(panel->figures().request.tickers, QStringList{QStringLiteral("NVDA")});
+    }
+
     void exportWritesTheFiguresShown()
     {
         SelectionModel selection;
@@ -138,6 +172,8 @@ private slots:
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
         const QStringList lines = QString::fromUtf8(buffer.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("view,series,x,value,low_95,high_95,n"));
+        // Demo prices: the file says so before any figure.
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("note,prices are synthetic")), qPrintable(lines.at(1)));
         QCOMPARE(qint64(lines.size() - 1), CsvExport(m_demo->database(), {}).countRows(*query).value());
         const WindowStats &day = panel.figures().backtest.pooled.first();
         const QString icRow = lines.filter(QStringLiteral("ic,level,1d,")).value(0);

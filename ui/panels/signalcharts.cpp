@@ -208,12 +208,21 @@ void CarChart::setCurves(const QList<CarCurve> &curves, int firstDay, int lastDa
 
 void CarChart::paintFigure(QPainter &p, const QRectF &area)
 {
-    double lo = 0, hi = 0;
+    // The axis follows the curves; bands widen it at most to three times
+    // their reach. A kind with two or three events has a band wide enough
+    // (Student's t on 1-2 degrees of freedom) to flatten every curve, so it
+    // is clipped at the plot's edge instead.
+    double lo = 0, hi = 0, bandLo = 0, bandHi = 0;
     for (const CarCurve &c : m_curves)
         for (const CarPoint &pt : c.points) {
-            lo = std::min({lo, pt.low, pt.mean});
-            hi = std::max({hi, pt.high, pt.mean});
+            lo = std::min(lo, pt.mean);
+            hi = std::max(hi, pt.mean);
+            bandLo = std::min(bandLo, pt.low);
+            bandHi = std::max(bandHi, pt.high);
         }
+    const double reach = std::max(hi - lo, 0.01);
+    lo = std::max(bandLo, lo - 2 * reach);
+    hi = std::min(bandHi, hi + 2 * reach);
     QRectF plot = area;
     plot.setRight(plot.right() - 150);   // legend
     const Scale s = valueAxis(p, plot, lo, hi, true);
@@ -250,10 +259,13 @@ void CarChart::paintFigure(QPainter &p, const QRectF &area)
         for (auto it = c.points.crbegin(); it != c.points.crend(); ++it)
             area.lineTo(xOf(it->day), s.y(it->low));
         area.closeSubpath();
+        p.save();
+        p.setClipRect(plot);
         if (c.n > 1)
             p.fillPath(area, band);
         p.setPen(QPen(color, 2));
         p.drawPolyline(line);
+        p.restore();
         // Legend: kind (sentiment) N and the CAR at the window's end.
         p.fillRect(QRectF(plot.right() + 12, legendY + 3, 10, 10), color);
         p.setPen(ink());
@@ -313,7 +325,9 @@ void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
             }
         }
         p.setPen(ink());
-        const QString shortLabel = QString(l.label).replace(QStringLiteral("Somewhat "), QStringLiteral("Smwt "));
+        const QString shortLabel = QString(l.label)
+                                       .replace(QStringLiteral("Somewhat "), QStringLiteral("Smwt "))
+                                       .replace(QStringLiteral("Insufficient news"), QStringLiteral("Insufficient"));
         p.drawText(QRectF(centre - slot / 2, plot.bottom() + 2, slot, fm.height()), Qt::AlignCenter,
                    fm.elidedText(shortLabel, Qt::ElideRight, int(slot)));
         p.setPen(muted());

@@ -1,7 +1,6 @@
 #include "ui/panels/signalpanel.h"
 
 #include "models/backtest/studyinputs.h"
-#include "ui/export/panelexport.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/panels/signalcharts.h"
@@ -19,7 +18,7 @@
 namespace tw {
 
 SignalPanel::SignalPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : QWidget(parent)
+    : Panel(parent)
     , m_db(std::move(db))
     , m_selection(selection)
     , m_scope(new QComboBox(this))
@@ -104,7 +103,7 @@ SignalPanel::SignalPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
     connect(m_sentiment, &QComboBox::currentIndexChanged, this, &SignalPanel::showCarSentiment);
     for (QWidget *view : {static_cast<QWidget *>(m_ic), static_cast<QWidget *>(m_car),
                           static_cast<QWidget *>(m_labels)})
-        addExportContextMenu(view, this);
+        addExportAction(view);
     reload();
 }
 
@@ -146,8 +145,27 @@ SignalRequest SignalPanel::request() const
     return r;
 }
 
+bool SignalPanel::waitsUntilShown() const
+{
+    // A panel in the window (a dock's widget) that is not on screen; a
+    // panel on its own (a test, a render) computes at once.
+    return parentWidget() && !isVisible();
+}
+
+void SignalPanel::showEvent(QShowEvent *event)
+{
+    Panel::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void SignalPanel::reload()
 {
+    if (waitsUntilShown()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     ++m_generation;
     if (m_worker) {
         m_reloadPending = true;   // once the running one ends

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "models/backtest/signalfigures.h"
-#include "ui/export/exportablepanel.h"
+#include "ui/panels/panel.h"
 
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QThread>
-#include <QWidget>
 
 class QComboBox;
 class QLabel;
@@ -25,7 +24,7 @@ class SelectionModel;
 // mean forward return by score label and the event study's CAR curves by
 // kind. A few tickers are computed at once; many on a worker thread with its
 // own connection, so the window never waits on a desk-sized watchlist.
-class SignalPanel : public QWidget, public ExportablePanel {
+class SignalPanel : public Panel {
     Q_OBJECT
 
 public:
@@ -52,12 +51,18 @@ public:
     static constexpr int kInlineTickers = 10;
 
 public slots:
-    void reload();
+    // Computes again for the current selection; a docked panel hidden behind
+    // another tab only notes that it is stale and computes when shown.
+    void reload() override;
 
 signals:
     void computed();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    bool waitsUntilShown() const;
     SignalRequest request() const;
     void show(const SignalFigures &figures);
     void showLabelWindow();
@@ -81,6 +86,7 @@ private:
     QThread *m_worker = nullptr;
     quint64 m_generation = 0;
     bool m_reloadPending = false;
+    bool m_stale = false;   // a reload was put off while hidden
 };
 
 } // namespace tw

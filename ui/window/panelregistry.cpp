@@ -6,6 +6,7 @@
 #include "ui/panels/chartpanel.h"
 #include "ui/panels/feedstatuspanel.h"
 #include "ui/panels/readerpanel.h"
+#include "ui/panels/signalpanel.h"
 #include "ui/panels/timelinepanel.h"
 #include "ui/panels/watchlistpanel.h"
 
@@ -15,7 +16,8 @@ namespace tw {
 
 // The default arrangement: watchlist over feed status on the left, chart
 // over articles in the middle, reader on the right, timeline/capex/alerts
-// tabbed under the reader. Sizes are for a 1600 px wide window.
+// tabbed under the reader, the signal study a fourth tab there (it
+// computes only when brought to the front). Sizes are for a 1600 px wide window.
 const QList<PanelSpec> &panelRegistry()
 {
     using P = DockPlace;
@@ -29,6 +31,7 @@ const QList<PanelSpec> &panelRegistry()
         PanelSpec::of<CapexPanel>("dock.capex", TW_TITLE("Capex & guidance"), "Alt+6", P::tabbedWith("dock.timeline")),
         PanelSpec::of<AlertsPanel>("dock.alerts", TW_TITLE("Alerts"), "Alt+7", P::tabbedWith("dock.capex")),
         PanelSpec::of<FeedStatusPanel>("dock.feeds", TW_TITLE("Feed status"), "Alt+8", P::below("dock.watchlist")),
+        PanelSpec::of<SignalPanel>("dock.signal", TW_TITLE("Signal"), "Alt+9", P::tabbedWith("dock.alerts")),
     };
     return panels;
 }
