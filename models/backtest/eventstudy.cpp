@@ -240,7 +240,8 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
                 for (const EventCar *c : members)
                     values.push_back(c->car[size_t(d - opt.firstDay)]);
                 const MeanBand b = meanWithBand(values);
-                const double half = std::isnan(b.halfWidth) ? 0.0 : b.halfWidth;
+                // One event has no spread: no band (NaN), not a band of width zero.
+                const double half = b.halfWidth;
                 curve.points << CarPoint{d, b.mean, b.mean - half, b.mean + half};
             }
             result.curves << curve;
