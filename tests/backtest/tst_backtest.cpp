@@ -1,4 +1,6 @@
 #include "models/backtest/backtest.h"
+#include "models/backtest/pointintimescorer.h"
+#include "models/backtest/sessioncalendar.h"
 #include "models/backtest/studyinputs.h"
 #include "models/store/storeconnection.h"
 #include "studystore.h"
@@ -117,6 +119,53 @@ private slots:
             QVERIFY(w.level.n > 8000);
             QVERIFY(std::abs(w.level.t()) < 3.5);
             QVERIFY(std::abs(w.level.value) < 4 * w.level.standardError);
+        }
+    }
+
+    void linkRelevanceWeighsAsInTheCorporateScorer()
+    {
+        // The same articles linked at full and at half relevance, read from
+        // the store as the backtest reads them: a half-relevant story carries
+        // half the evidence, and each close's point-in-time score is what the
+        // corporate scorer gives from the same rows (as `score` computes it).
+        StudyStoreSpec spec;
+        spec.tickers = 1;
+        spec.from = QDate(2024, 1, 2);
+        spec.to = QDate(2024, 6, 28);
+        spec.articlesPerSession = 1.5;
+        auto full = makeStore(spec);
+        spec.linkRelevance = 0.5;
+        auto half = makeStore(spec);
+        const QString ticker = twtest::studyTicker(0);
+        auto fullRows = StudyInputs(full->database()).articleScores(ticker, spec.modelVersion);
+        auto halfRows = StudyInputs(half->database()).articleScores(ticker, spec.modelVersion);
+        QVERIFY(fullRows.ok() && halfRows.ok());
+        QVERIFY(halfRows->size() > 100);
+        QCOMPARE(halfRows->size(), fullRows->size());
+        for (const StoredArticleScore &r : std::as_const(*halfRows))
+            QVERIFY2(std::abs(r.relevance - 0.5) < 1e-9, qPrintable(QString::number(r.relevance)));
+
+        const QList<QDate> sessions = twtest::weekdaySessions(spec.from, spec.to);
+        const QList<qint64> closes = ExchangeClock(QStringLiteral("America/New_York")).closesUtc(sessions);
+        const qint64 last = closes.last();
+        const CorporateScore fullScore = PointInTimeScorer::scoreAt(ticker, ScoreHorizon::Medium, last, *fullRows);
+        const CorporateScore halfScore = PointInTimeScorer::scoreAt(ticker, ScoreHorizon::Medium, last, *halfRows);
+        QVERIFY(fullScore.evidence > 1);
+        QVERIFY2(std::abs(halfScore.evidence - fullScore.evidence / 2) < 1e-9,
+                 qPrintable(QStringLiteral("%1 against %2").arg(halfScore.evidence).arg(fullScore.evidence)));
+
+        PointInTimeScorer scorer(ScoreHorizon::Medium);
+        const QList<SessionScore> series = scorer.series(ticker, *halfRows, closes);
+        QVERIFY(!scorer.exactOnly());
+        for (qsizetype i = 0; i < closes.size(); i += 7) {
+            QList<StoredArticleScore> known;
+            for (const StoredArticleScore &r : std::as_const(*halfRows))
+                if (r.publishedUtc < closes[i])
+                    known << r;
+            const CorporateScore exact = CorporateScorer::compute(ticker, ScoreHorizon::Medium, closes[i], known);
+            QVERIFY2(std::abs(series[i].score - exact.score) < 1e-9,
+                     qPrintable(QStringLiteral("%1: %2 against %3").arg(i).arg(series[i].score).arg(exact.score)));
+            QCOMPARE(series[i].label, exact.label);
         }
     }
 

@@ -57,6 +57,7 @@ struct StudyStoreSpec {
     int splitSession = 0;
     double splitFactor = 2;
     int tickerWithoutArticles = -1;
+    double linkRelevance = 1.0;        // every article's link to its ticker, 0-1 (stored at the store's scale)
     std::function<void(qint64 done)> progress;   // every 100,000 article scores (bench)
 };
 
@@ -246,7 +247,7 @@ private:
                                              QStringLiteral("study-hash-%1").arg(id)});
             !s)
             return s;
-        if (auto s = tw::execBound(link, {id, symbol, 1.0}); !s)
+        if (auto s = tw::execBound(link, {id, symbol, m_spec.linkRelevance}); !s)
             return s;
         if (auto s = tw::execBound(score, {id, symbol, m_spec.modelVersion, value,
                                            QString::fromLatin1(value > 0 ? "positive" : "negative"), 0.8,
