@@ -26,14 +26,13 @@ bool byTime(const StoredArticleScore &a, const StoredArticleScore &b)
 }
 
 // A story as the corporate scorer merges its copies: mean score and
-// confidence, the highest relevance and link weight, the first copy's time;
-// weighed by the scorer's own storyWeight().
+// confidence, the highest relevance (the link's, read from the store as a
+// 0-1 weight), the first copy's time; weighed by the scorer's own storyWeight().
 struct Story {
     qint64 first = 0;
     double score = 0;
     double confidence = 0;
     double relevance = 0;
-    double linkWeight = 0;
     int copies = 0;
 
     void add(const StoredArticleScore &r)
@@ -43,16 +42,14 @@ struct Story {
             score = r.score;
             confidence = r.confidence;
             relevance = r.relevance;
-            linkWeight = r.linkWeight;
         } else {
             score = (score * copies + r.score) / (copies + 1);
             confidence = (confidence * copies + r.confidence) / (copies + 1);
             relevance = std::max(relevance, r.relevance);
-            linkWeight = std::max(linkWeight, r.linkWeight);
         }
         ++copies;
     }
-    StoryEvidence evidence() const { return {first, storyWeight(relevance, confidence, linkWeight), score}; }
+    StoryEvidence evidence() const { return {first, storyWeight(relevance, confidence), score}; }
 };
 
 SessionScore sessionScoreOf(const CorporateScore &s, qint64 closeUtc, int landed)

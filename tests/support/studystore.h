@@ -4,6 +4,7 @@
 #include "models/core/result.h"
 #include "models/core/storetime.h"
 #include "models/events/eventtypes.h"
+#include "models/linking/entitylinker.h"
 #include "models/store/articlestore.h"
 #include "models/store/eventstore.h"
 #include "models/store/sqlexec.h"
@@ -247,7 +248,8 @@ private:
                                              QStringLiteral("study-hash-%1").arg(id)});
             !s)
             return s;
-        if (auto s = tw::execBound(link, {id, symbol, m_spec.linkRelevance}); !s)
+        if (auto s = tw::execBound(link, {id, symbol, tw::TickerLink{symbol, m_spec.linkRelevance, 1}.relevancePercent()});
+            !s)
             return s;
         if (auto s = tw::execBound(score, {id, symbol, m_spec.modelVersion, value,
                                            QString::fromLatin1(value > 0 ? "positive" : "negative"), 0.8,

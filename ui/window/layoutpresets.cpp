@@ -11,7 +11,7 @@ namespace {
 namespace P {
 constexpr const char *Watchlist = "dock.watchlist", *Chart = "dock.chart", *Articles = "dock.articles",
                      *Reader = "dock.reader", *Timeline = "dock.timeline", *Capex = "dock.capex", *Alerts = "dock.alerts",
-                     *FeedStatus = "dock.feeds";
+                     *FeedStatus = "dock.feeds", *Signal = "dock.signal";
 } // namespace P
 } // namespace
 
@@ -21,18 +21,20 @@ const QList<LayoutPreset> &LayoutPreset::all()
     // share a tab group with a busier one instead of taking their own strip.
     static const QList<LayoutPreset> presets{
         {QStringLiteral("Overview"),
-         QStringLiteral("Watchlist over the timeline, chart over articles (alerts and feeds as tabs), the reader"),
+         QStringLiteral("Watchlist over the timeline, chart over articles (alerts and feeds as tabs), the reader "
+                        "over capex (signal as a tab)"),
          {{{{{P::Watchlist}, 4}, {{P::Timeline}, 6}}, 25},
           {{{{P::Chart}, 11}, {{P::Articles, P::Alerts, P::FeedStatus}, 9}}, 45},
-          {{{{P::Reader}, 13}, {{P::Capex}, 7}}, 30}}},
+          {{{{P::Reader}, 13}, {{P::Capex, P::Signal}, 7}}, 30}}},
         {QStringLiteral("Reading"),
          QStringLiteral("The article list beside a tall reader; the other panels as tabs over the list"),
-         {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Alerts, P::FeedStatus}, 3}, {{P::Articles}, 7}}, 36},
+         {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Alerts, P::FeedStatus, P::Signal}, 3}, {{P::Articles}, 7}}, 36},
           {{{{P::Reader}, 1}}, 64}}},
         {QStringLiteral("Charts"),
-         QStringLiteral("A large chart, the timeline beside it; articles, capex, alerts and feeds as tabs below"),
+         QStringLiteral("A large chart, the timeline beside it; articles, capex, alerts, feeds and signal as tabs "
+                        "below"),
          {{{{{P::Watchlist}, 1}, {{P::Timeline}, 2}}, 22},
-          {{{{P::Chart}, 6}, {{P::Articles, P::Capex, P::Alerts, P::FeedStatus}, 4}}, 52},
+          {{{{P::Chart}, 6}, {{P::Articles, P::Capex, P::Alerts, P::FeedStatus, P::Signal}, 4}}, 52},
           {{{{P::Reader}, 1}}, 26}}},
     };
     return presets;
