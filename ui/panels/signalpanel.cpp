@@ -53,16 +53,28 @@ SignalPanel::SignalPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
     m_sentiment->addItem(tr("Negative articles"), QStringLiteral("negative"));
     m_forward->setToolTip(tr("The forward window of the mean return by label"));
 
-    auto *controls = new QHBoxLayout;
+    // Two rows of boxes that may shrink below their texts: as a tab beside
+    // the timeline, or in a preset's narrow column, the panel must not force
+    // its column wider than the reader's or the article list's share.
+    // (Their texts still size them where there is room.)
+    for (QComboBox *box : {m_scope, m_range, m_horizon, m_forward, m_sentiment})
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("Medium ")) + 24);
+    auto *what = new QHBoxLayout;
+    what->addWidget(m_scope);
+    what->addWidget(m_range);
+    what->addWidget(m_horizon);
+    what->addWidget(m_benchmark);
+    what->addStretch(1);
+    auto *shown = new QHBoxLayout;
+    shown->addWidget(new QLabel(tr("Returns"), this));
+    shown->addWidget(m_forward);
+    shown->addWidget(m_sentiment);
+    shown->addStretch(1);
+    auto *controls = new QVBoxLayout;
     controls->setContentsMargins(4, 2, 4, 2);
-    controls->addWidget(m_scope);
-    controls->addWidget(m_range);
-    controls->addWidget(m_horizon);
-    controls->addWidget(m_benchmark);
-    controls->addStretch(1);
-    controls->addWidget(new QLabel(tr("Returns"), this));
-    controls->addWidget(m_forward);
-    controls->addWidget(m_sentiment);
+    controls->setSpacing(2);
+    controls->addLayout(what);
+    controls->addLayout(shown);
 
     m_banner->setObjectName(QStringLiteral("syntheticBanner"));
     m_banner->setWordWrap(true);
