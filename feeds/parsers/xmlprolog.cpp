@@ -8,9 +8,8 @@ bool isNameChar(QChar c)
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char(':') || c == QLatin1Char('-')
         || c == QLatin1Char('.');
 }
+} // namespace
 
-// The end of a DOCTYPE declaration starting at `at`: its '>' outside the
-// internal subset's brackets and outside quotes.
 qsizetype doctypeEnd(QStringView text, qsizetype at)
 {
     int brackets = 0;
@@ -32,7 +31,6 @@ qsizetype doctypeEnd(QStringView text, qsizetype at)
     }
     return -1;
 }
-} // namespace
 
 XmlProlog readXmlProlog(QStringView text)
 {

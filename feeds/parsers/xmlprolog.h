@@ -19,4 +19,8 @@ struct XmlProlog {
 
 XmlProlog readXmlProlog(QStringView text);
 
+// The offset of the '>' that ends a DOCTYPE declaration scanned from `at`:
+// outside the internal subset's brackets and outside quotes; -1 when it never ends.
+qsizetype doctypeEnd(QStringView text, qsizetype at);
+
 } // namespace tw

@@ -1,6 +1,7 @@
 #include "feeds/parsers/xmlrepair.h"
 
 #include "feeds/parsers/htmlentities.h"
+#include "feeds/parsers/xmlprolog.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -359,26 +360,7 @@ private:
 
     void doctype()
     {
-        // The end: '>' outside the internal subset's brackets and quotes.
-        int brackets = 0;
-        QChar quote;
-        qsizetype end = -1;
-        for (qsizetype k = m_i + 9; k < m_in.size(); ++k) {
-            const QChar c = m_in.at(k);
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-            } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-                quote = c;
-            } else if (c == QLatin1Char('[')) {
-                ++brackets;
-            } else if (c == QLatin1Char(']')) {
-                --brackets;
-            } else if (c == QLatin1Char('>') && brackets <= 0) {
-                end = k;
-                break;
-            }
-        }
+        const qsizetype end = doctypeEnd(m_in, m_i + 9);
         if (end < 0 || !m_open.empty() || m_sawDoctype) {
             m_cutShort = m_cutShort || end < 0;
             ++m_declarationsDropped;
