@@ -72,4 +72,14 @@ Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &g
     return connection;
 }
 
+std::unique_ptr<StoreConnection> openStoreOrReport(CommandContext &ctx, StoreAccess access)
+{
+    auto store = openCommandStore(ctx.globals, ctx.err, access);
+    if (!store) {
+        ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
 } // namespace tw

@@ -31,4 +31,8 @@ QString commandStoreLocation(const GlobalOptions &globals);
 Result<std::unique_ptr<StoreConnection>> openCommandStore(const GlobalOptions &globals, QTextStream &err,
                                                           StoreAccess access = StoreAccess::Write);
 
+// openCommandStore for a command's run(): says why on ctx.err ("tickerwire:
+// ...") and returns null when the store cannot be opened.
+std::unique_ptr<StoreConnection> openStoreOrReport(CommandContext &ctx, StoreAccess access = StoreAccess::Write);
+
 } // namespace tw

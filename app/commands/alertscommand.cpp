@@ -154,15 +154,13 @@ public:
             }
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err,
-                                      sub == QLatin1String("list") || sub == QLatin1String("fired") || sub == QLatin1String("export")
-                                          ? StoreAccess::ReadOnly
-                                          : StoreAccess::Write);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx,
+            sub == QLatin1String("list") || sub == QLatin1String("fired") || sub == QLatin1String("export")
+                ? StoreAccess::ReadOnly
+                : StoreAccess::Write);
+        if (!store)
             return kExitFailure;
-        }
-        QSqlDatabase db = (*store)->database();
+        QSqlDatabase db = store->database();
         if (sub == QLatin1String("dnd")) {
             // The analyst's own switch for this store, as the window's.
             AnalystState::forStore(db).setDoNotDisturb(args.first() == QLatin1String("on"));

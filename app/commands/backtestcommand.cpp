@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/daterangeoption.h"
 #include "app/cli/storesession.h"
 #include "models/backtest/backtest.h"
 
@@ -105,27 +106,13 @@ public:
             }
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        for (const auto &[option, date] : {std::pair{kSince, &options.since}, std::pair{kUntil, &options.until}}) {
-            if (!ctx.parser.isSet(option))
-                continue;
-            *date = QDate::fromString(ctx.parser.value(option).trimmed(), Qt::ISODate);
-            if (!date->isValid()) {
-                ctx.err << "tickerwire backtest: --" << option << " '" << ctx.parser.value(option)
-                        << "' is not a date (YYYY-MM-DD)\n";
-                return kExitUsage;
-            }
-        }
-        if (options.since.isValid() && options.until.isValid() && options.since > options.until) {
-            ctx.err << "tickerwire backtest: --since is after --until\n";
+        if (!readDayRange(ctx.parser, QStringLiteral("backtest"), options.since, options.until, ctx.err))
             return kExitUsage;
-        }
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        Backtester backtester((*store)->database());
+        Backtester backtester(store->database());
         backtester.setProgress([&ctx, last = -1](int done, int total) mutable {
             // A line per tenth, on long runs only.
             if (total < 50)

@@ -66,26 +66,25 @@ public:
                 return kExitUsage;
             }
         }
-        auto store = openCommandStore(ctx.globals, ctx.err, ctx.parser.isSet(QStringLiteral("rebuild")) ? StoreAccess::Write : StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(
+            ctx, ctx.parser.isSet(QStringLiteral("rebuild")) ? StoreAccess::Write : StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
         if (ctx.parser.isSet(kRebuildOption)) {
-            auto rebuilt = EventRebuilder((*store)->database()).rebuild();
+            auto rebuilt = EventRebuilder(store->database()).rebuild();
             if (!rebuilt) {
                 ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
                 return kExitFailure;
             }
             ctx.err << "events rebuilt: " << rebuilt->events << " events from " << rebuilt->articles << " articles\n";
         }
-        const EventStore events((*store)->database());
+        const EventStore events(store->database());
         auto found = events.query(filter);
         if (!found) {
             ctx.err << "tickerwire: " << found.errorMessage() << '\n';
             return kExitFailure;
         }
-        const FilingStore filingStore((*store)->database());
+        const FilingStore filingStore(store->database());
         for (const StoredEvent &e : *found) {
             // A filing that reports the event is a source too: the company's own.
             auto filings = filingStore.sourcesOf(e.id);

@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/daterangeoption.h"
 #include "app/cli/storesession.h"
 #include "models/backtest/eventstudy.h"
 
@@ -95,23 +96,13 @@ public:
             }
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        for (const auto &[option, date] : {std::pair{kSince, &options.since}, std::pair{kUntil, &options.until}}) {
-            if (!ctx.parser.isSet(option))
-                continue;
-            *date = QDate::fromString(ctx.parser.value(option).trimmed(), Qt::ISODate);
-            if (!date->isValid()) {
-                ctx.err << "tickerwire event-study: --" << option << " '" << ctx.parser.value(option)
-                        << "' is not a date (YYYY-MM-DD)\n";
-                return kExitUsage;
-            }
-        }
+        if (!readDayRange(ctx.parser, QStringLiteral("event-study"), options.since, options.until, ctx.err))
+            return kExitUsage;
 
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        auto result = EventStudy((*store)->database()).run(options);
+        auto result = EventStudy(store->database()).run(options);
         if (!result) {
             ctx.err << "tickerwire: " << result.errorMessage() << '\n';
             return kExitFailure;

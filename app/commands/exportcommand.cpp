@@ -63,17 +63,14 @@ public:
             (isEnd ? filter.until : filter.since) = *date;
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
         // Alerts as the analyst at the keyboard acknowledged them.
         const ExportQuery query = *kind == ExportKind::Alerts
-                                      ? ExportQuery::firedAlerts(
-                                            filter, AnalystState::forStore((*store)->database()).acknowledged())
-                                      : ExportQuery::build(*kind, filter);
-        const CsvExport exporter((*store)->database(), CsvWriter::Options{ctx.parser.isSet(kExcel)});
+            ? ExportQuery::firedAlerts(filter, AnalystState::forStore(store->database()).acknowledged())
+            : ExportQuery::build(*kind, filter);
+        const CsvExport exporter(store->database(), CsvWriter::Options{ctx.parser.isSet(kExcel)});
 
         if (!ctx.parser.isSet(kOutput)) {
             ctx.out.flush();

@@ -99,12 +99,10 @@ private:
             }
         }
         feed.title = ctx.parser.value(QStringLiteral("title"));
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        auto id = FeedStore((*store)->database()).add(feed);
+        auto id = FeedStore(store->database()).add(feed);
         if (!id) {
             ctx.err << "tickerwire: " << id.errorMessage() << '\n';
             return kExitFailure;
@@ -116,12 +114,10 @@ private:
 
     int list(CommandContext &ctx)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        auto feeds = FeedStore((*store)->database()).all();
+        auto feeds = FeedStore(store->database()).all();
         if (!feeds) {
             ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
             return kExitFailure;
@@ -146,12 +142,10 @@ private:
 
     int addDefaults(CommandContext &ctx)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        TickerStore tickers((*store)->database());
+        TickerStore tickers(store->database());
         QList<TickerInfo> companies;
         if (ctx.parser.isSet(QStringLiteral("ticker"))) {
             const QString symbol = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
@@ -179,7 +173,7 @@ private:
             }
             companies = *watchlist;
         }
-        FeedStore feeds((*store)->database());
+        FeedStore feeds(store->database());
         bool sec = false;
         for (const TickerInfo &t : companies) {
             const FeedCompany company = feedCompanyFor(t);
@@ -230,12 +224,10 @@ private:
                        "e.g. 1326801 for META)\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        FeedStore feeds((*store)->database());
+        FeedStore feeds(store->database());
         for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
             auto id = feeds.add(f);
             if (!id) {
@@ -257,12 +249,10 @@ private:
 
     int setEnabled(CommandContext &ctx, const QString &which, bool enabled)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        FeedStore feeds((*store)->database());
+        FeedStore feeds(store->database());
         auto feed = feeds.byId(which.toLongLong());
         if (!feed || !feed->has_value()) {
             ctx.err << "tickerwire feeds: no feed '" << which << "'\n";
@@ -280,12 +270,10 @@ private:
 
     int remove(CommandContext &ctx, const QString &which)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        FeedStore feeds((*store)->database());
+        FeedStore feeds(store->database());
         auto all = feeds.all();
         if (!all) {
             ctx.err << "tickerwire: " << all.errorMessage() << '\n';

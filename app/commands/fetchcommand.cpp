@@ -151,21 +151,19 @@ public:
             ctx.err << "tickerwire " << m_name << ": unexpected argument '" << ctx.arguments.first() << "'\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        auto feeds = enabledFeeds((*store)->database(), ctx.parser.isSet(QStringLiteral("due")));
+        auto feeds = enabledFeeds(store->database(), ctx.parser.isSet(QStringLiteral("due")));
         if (!feeds) {
             ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
             return kExitFailure;
         }
-        FetchRound round((*store)->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
+        FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         const auto s = round.run(feeds->feeds, feeds->standby);
         ctx.out << "fetched " << (s.ok + s.notModified + s.failed) << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
                 << s.failed << " failed; " << s.changed << " new or changed items\n";
-        if (!evaluateAndReport((*store)->database(), ctx.out, ctx.err))
+        if (!evaluateAndReport(store->database(), ctx.out, ctx.err))
             return kExitFailure;
         return kExitOk;
     }
@@ -183,20 +181,18 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        FetchRound round((*store)->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
+        FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         for (;;) {
-            auto feeds = enabledFeeds((*store)->database(), true);
+            auto feeds = enabledFeeds(store->database(), true);
             if (!feeds) {
                 ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
                 return kExitFailure;
             }
             round.run(feeds->feeds, feeds->standby);
-            evaluateAndReport((*store)->database(), ctx.out, ctx.err);
+            evaluateAndReport(store->database(), ctx.out, ctx.err);
             ctx.out.flush();
             QEventLoop pause;
             QTimer::singleShot(60 * 1000, &pause, &QEventLoop::quit);

@@ -53,12 +53,10 @@ public:
             ctx.err << "tickerwire guidance: --period takes annual, quarterly or a period such as 2025 or 2025-Q2\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        auto figures = GuidanceHistory((*store)->database()).figures(ticker, metric);
+        auto figures = GuidanceHistory(store->database()).figures(ticker, metric);
         if (!figures) {
             ctx.err << "tickerwire: " << figures.errorMessage() << '\n';
             return kExitFailure;

@@ -86,15 +86,13 @@ public:
             }
             policy.maxBodyBytes = std::max<qint64>(1, qint64(mib * 1024 * 1024));
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
         // URLs take the configured feeds' path: the same caps, User-Agent,
         // deadline, redirect rules and retries.
         FetchScheduler scheduler(policy);
-        ArticleIngestor ingestor((*store)->database());
+        ArticleIngestor ingestor(store->database());
         int failures = 0;
         for (const QString &given : ctx.arguments) {
             const QString argument = redactSecrets(given);   // as printed: a key in a URL is not
@@ -106,7 +104,7 @@ public:
             }
             // SEC EDGAR's documents are filings and figures, not news.
             if (const SecFormat sec = sniffSecFormat(input->body); sec != SecFormat::None) {
-                auto imported = SecDocumentImporter((*store)->database())
+                auto imported = SecDocumentImporter(store->database())
                                     .import(input->body, sec, input->base.toString(), ctx.parser.value(kTicker));
                 if (!imported) {
                     ctx.err << argument << ": " << ProblemText::clean(imported.errorMessage(), {}) << '\n';
@@ -116,13 +114,13 @@ public:
                 for (const QString &reason : imported->skipped)
                     ctx.err << argument << ": " << reason << '\n';
                 ctx.out << argument << ": " << secFormatId(sec) << ", " << imported->summary << '\n';
-                auto fired = AlertEvaluator((*store)->database()).evaluate(nowUtc());
+                auto fired = AlertEvaluator(store->database()).evaluate(nowUtc());
                 if (!fired) {
                     ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
                     ++failures;
                     continue;
                 }
-                reportFirings(*fired, (*store)->database(), ctx.out);
+                reportFirings(*fired, store->database(), ctx.out);
                 continue;
             }
             auto parsed = NewsDocumentParser::parse(input->body, input->base, QDateTime::currentDateTimeUtc());
@@ -147,13 +145,13 @@ public:
             ctx.out << argument << ": " << documentFormatId(parsed->format) << ", " << report->received << " items, " << report->inserted << " new, "
                     << report->updated << " updated, " << report->unchanged << " unchanged\n";
             // Stage 5 of the ingest path: the alert rules, after the batch committed.
-            auto fired = AlertEvaluator((*store)->database()).evaluate(nowUtc());
+            auto fired = AlertEvaluator(store->database()).evaluate(nowUtc());
             if (!fired) {
                 ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
                 ++failures;
                 continue;
             }
-            reportFirings(*fired, (*store)->database(), ctx.out);
+            reportFirings(*fired, store->database(), ctx.out);
         }
         return failures == 0 ? kExitOk : kExitFailure;
     }

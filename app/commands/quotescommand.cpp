@@ -74,12 +74,10 @@ public:
         }
         for (const QString &reason : parsed->skipped)
             ctx.err << path << ": skipped " << reason << '\n';
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        auto report = QuoteImporter((*store)->database()).import(*parsed);
+        auto report = QuoteImporter(store->database()).import(*parsed);
         if (!report) {
             ctx.err << path << ": " << report.errorMessage() << '\n';
             return kExitFailure;
@@ -90,7 +88,7 @@ public:
             ctx.out << " (" << parsed->bars.first().tradingDate.toString(Qt::ISODate) << " to "
                     << parsed->bars.last().tradingDate.toString(Qt::ISODate) << ')';
         ctx.out << '\n';
-        if (!evaluateAndReport((*store)->database(), ctx.out, ctx.err))
+        if (!evaluateAndReport(store->database(), ctx.out, ctx.err))
             return kExitFailure;
         return kExitOk;
     }

@@ -65,12 +65,10 @@ public:
             horizons = {*h};
         }
 
-        auto store = openCommandStore(ctx.globals, ctx.err, all ? StoreAccess::Write : StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, all ? StoreAccess::Write : StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        QSqlDatabase db = (*store)->database();
+        QSqlDatabase db = store->database();
         auto tickers = TickerStore(db).all();
         if (!tickers) {
             ctx.err << "tickerwire: " << tickers.errorMessage() << '\n';

@@ -16,12 +16,10 @@ public:
             ctx.err << "tickerwire stats: unexpected argument '" << ctx.arguments.first() << "'\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        auto counts = storeTableCounts((*store)->database());
+        auto counts = storeTableCounts(store->database());
         if (!counts) {
             ctx.err << "tickerwire: " << counts.errorMessage() << '\n';
             return kExitFailure;

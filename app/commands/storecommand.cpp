@@ -116,22 +116,20 @@ private:
 
     int removeDemo(CommandContext &ctx)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        DemoRemover remover((*store)->database());
+        DemoRemover remover(store->database());
         auto survey = remover.survey();
         if (!survey) {
             ctx.err << "tickerwire: " << survey.errorMessage() << '\n';
             return kExitFailure;
         }
         if (survey->articles + survey->quoteBars + survey->rules == 0) {
-            ctx.out << "no demo rows in " << (*store)->displayLocation() << '\n';
+            ctx.out << "no demo rows in " << store->displayLocation() << '\n';
             return kExitOk;
         }
-        ctx.out << "In " << (*store)->displayLocation() << ":\n";
+        ctx.out << "In " << store->displayLocation() << ":\n";
         describe(ctx.out, *survey);
         ctx.out << "Your own articles, prices, rules and watchlist stay.\n";
         ctx.out.flush();

@@ -91,12 +91,10 @@ private:
         }
         if (known.isEmpty())
             return kExitFailure;
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        WatchlistAdder adder((*store)->database());
+        WatchlistAdder adder(store->database());
         for (const QString &t : known) {
             auto added = adder.add(t, [&](int done, int total) { progressLine(ctx.err, done, total); });
             if (!added) {
@@ -113,12 +111,10 @@ private:
 
     int remove(CommandContext &ctx, const QString &typed)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        TickerStore tickers((*store)->database());
+        TickerStore tickers(store->database());
         auto existing = tickers.bySymbol(CompanyDirectory::normalizedTicker(typed));
         if (!existing || !existing->has_value() || !(*existing)->onWatchlist) {
             ctx.err << "tickerwire watchlist remove: " << typed.toUpper() << " is not on the watchlist\n";
@@ -137,12 +133,10 @@ private:
 
     int list(CommandContext &ctx)
     {
-        auto store = openCommandStore(ctx.globals, ctx.err, StoreAccess::ReadOnly);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
+        if (!store)
             return kExitFailure;
-        }
-        auto watchlist = TickerStore((*store)->database()).watchlist();
+        auto watchlist = TickerStore(store->database()).watchlist();
         if (!watchlist) {
             ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
             return kExitFailure;
@@ -162,13 +156,11 @@ private:
     {
         const QStringList adding = ctx.parser.values(QStringLiteral("add"));
         const QStringList removing = ctx.parser.values(QStringLiteral("remove"));
-        auto store = openCommandStore(ctx.globals, ctx.err,
-                                      adding.isEmpty() && removing.isEmpty() ? StoreAccess::ReadOnly : StoreAccess::Write);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(
+            ctx, adding.isEmpty() && removing.isEmpty() ? StoreAccess::ReadOnly : StoreAccess::Write);
+        if (!store)
             return kExitFailure;
-        }
-        TickerStore tickers((*store)->database());
+        TickerStore tickers(store->database());
         auto existing = tickers.bySymbol(CompanyDirectory::normalizedTicker(typed));
         if (!existing || !existing->has_value()) {
             ctx.err << "tickerwire watchlist aliases: " << typed.toUpper()
@@ -201,7 +193,7 @@ private:
         }
         ctx.out << t.symbol << '\t' << t.aliases.join(QStringLiteral(", ")) << '\n';
         if (!adding.isEmpty() || !removing.isEmpty())
-            return relink(ctx, (*store)->database(), {t.symbol});
+            return relink(ctx, store->database(), {t.symbol});
         return kExitOk;
     }
 
@@ -213,12 +205,10 @@ private:
             ctx.err << "tickerwire watchlist move: --to takes a position, 1 being the top\n";
             return kExitUsage;
         }
-        auto store = openCommandStore(ctx.globals, ctx.err);
-        if (!store) {
-            ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        auto store = openStoreOrReport(ctx);
+        if (!store)
             return kExitFailure;
-        }
-        TickerStore tickers((*store)->database());
+        TickerStore tickers(store->database());
         auto watchlist = tickers.watchlist();
         if (!watchlist) {
             ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
