@@ -116,6 +116,37 @@ private slots:
         window.close();
     }
 
+    // A 1366x768 laptop shows the whole window in every preset: no dock asks
+    // for more height or width than the screen has (the status bar and the
+    // lower tabs must not fall off the bottom).
+    void everyPresetFitsA1366x768Screen()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("demo.db")));
+        window.attachStore(db());
+        window.resize(1366, 740);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(window.height() <= 740, qPrintable(QStringLiteral("first shown: %1 tall").arg(window.height())));
+        window.selection()->setTicker(QStringLiteral("META"));
+        QTest::qWait(50);
+        QVERIFY2(window.height() <= 740, qPrintable(QStringLiteral("with META: %1 tall").arg(window.height())));
+        for (const LayoutPreset &preset : LayoutPreset::all()) {
+            QVERIFY(window.applyPreset(preset.name));
+            QTest::qWait(50);
+            QString needs;
+            for (QDockWidget *d : window.findChildren<QDockWidget *>())
+                if (d->isVisible())
+                    needs += QStringLiteral(" %1 %2x%3").arg(d->objectName()).arg(d->minimumSizeHint().width())
+                                 .arg(d->minimumSizeHint().height());
+            const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
+            QVERIFY2(least.height() <= 740 && least.width() <= 1366,
+                     qPrintable(preset.name + QStringLiteral(": window needs %1x%2;").arg(least.width()).arg(least.height())
+                                + needs));
+            QVERIFY2(window.height() <= 740, qPrintable(preset.name + QStringLiteral(": %1 tall").arg(window.height())));
+        }
+        window.close();
+    }
+
     void aCutValueShowsItsWholeTextAsTooltip()
     {
         QTableWidget table(1, 2);

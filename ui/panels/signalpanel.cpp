@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSqlError>
 #include <QVBoxLayout>
 
@@ -95,7 +96,13 @@ SignalPanel::SignalPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pa
     grid->addWidget(m_footer, 2, 0, 1, 2);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
-    m_stack = new EmptyStateStack(content, this);
+    // Three charts need more height than a tab under the chart has at
+    // 1366x768: the panel scrolls there instead of growing the window.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_stack = new EmptyStateStack(scroll, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);

@@ -61,9 +61,13 @@ void LayoutPreset::apply(QMainWindow *window) const
                 placed << docks.value(QString::fromLatin1(id));
     if (placed.contains(nullptr))
         return;   // a dock this preset names is not in the window
+    const QSize size = window->size();   // the preset is sized for it and keeps it
+    // Docks are moved while hidden: a hidden dock asks for no room, so no
+    // in-between arrangement (several docks stacked in one column) grows the
+    // window past the screen of a 1366x768 laptop.
     for (QDockWidget *d : std::as_const(docks)) {
         d->setFloating(false);
-        d->setVisible(placed.contains(d));
+        d->hide();
     }
     auto dock = [&](const char *id) { return docks.value(QString::fromLatin1(id)); };
     auto head = [&](const Group &g) { return dock(g.tabs.constFirst()); };
@@ -81,12 +85,15 @@ void LayoutPreset::apply(QMainWindow *window) const
                 window->tabifyDockWidget(dock(g.tabs.at(t - 1)), dock(g.tabs.at(t)));
         }
     }
+    for (QDockWidget *d : std::as_const(placed))
+        d->show();
     for (const Column &c : columns)
         for (const Group &g : c.groups)
             head(g)->raise();
 
-    // Weights to pixels at the window's present size.
-    const QSize size = window->size();
+    if (window->size() != size)
+        window->resize(size.expandedTo(window->minimumSizeHint()));
+    // Weights to pixels at that size.
     QList<QDockWidget *> heads;
     QList<int> widths;
     int totalWidth = 0;
