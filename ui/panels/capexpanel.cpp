@@ -4,6 +4,7 @@
 #include "models/store/reportedfigurestore.h"
 #include "ui/panels/axisticks.h"
 #include "ui/panels/badge.h"
+#include "ui/panels/columnfitter.h"
 #include "ui/panels/emptystate.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/theme/themecolors.h"
@@ -121,11 +122,16 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
         {tr("Year"), tr("Figure"), tr("Range ($bn)"), tr("Midpoint"), tr("Change"), tr("Against guidance")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Numbers fit their content; the figure and its change take the rest.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    // Numbers fit their content; what the figure is and the verdict take the rest.
+    ColumnFitter::install(m_table, m_table->horizontalHeader(),
+                          {{0, ColumnRule::Fit, 4, 6, Qt::ElideRight, true},
+                           {1, ColumnRule::Main, 8},
+                           {2, ColumnRule::Fit, 5, 12},
+                           {3, ColumnRule::Fit, 5, 9},
+                           {4, ColumnRule::Fit, 6, 16},
+                           {5, ColumnRule::Fit, 8, 28}});
     m_table->setShowGrid(false);
+    m_table->setWordWrap(false);   // one line a figure: its whole text is in the tooltip
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);

@@ -61,6 +61,13 @@ void ColumnFitter::scheduleFit()
     });
 }
 
+int ColumnFitter::headerTextWidth(int column) const
+{
+    const QString text = m_view->model()->headerData(column, m_header->orientation()).toString();
+    const int margin = m_header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_header);
+    return m_header->fontMetrics().horizontalAdvance(text) + 2 * margin + 2;
+}
+
 void ColumnFitter::fit()
 {
     const int available = m_view->viewport()->width();
@@ -83,11 +90,13 @@ void ColumnFitter::fit()
             others += m_header->sectionSize(c);
             continue;
         }
-        const int min = rule->minChars * charWidth;
         if (rule->kind == ColumnRule::Main) {
-            mainMin += min;
+            mainMin += rule->minChars * charWidth;
             continue;
         }
+        // A value column keeps its header's words whole ("Today", not "oday"):
+        // a cut value has its tooltip, a cut header has none.
+        const int min = std::max(rule->minChars * charWidth, headerTextWidth(c));
         // What the visible rows show (the views measure only those) or the header, whichever is wider.
         const int content = std::max(m_view->sizeHintForColumn(c), m_header->sectionSizeHint(c));
         // A key is as wide as its widest value; other values are capped

@@ -54,6 +54,7 @@ protected:
 private:
     ColumnFitter(QAbstractItemView *view, QHeaderView *header, const QList<ColumnRule> &rules);
     void scheduleFit();
+    int headerTextWidth(int column) const;
 
     QAbstractItemView *m_view;
     QHeaderView *m_header;

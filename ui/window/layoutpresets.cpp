@@ -25,7 +25,7 @@ const QList<LayoutPreset> &LayoutPreset::all()
                         "over capex (signal as a tab)"),
          {{{{{P::Watchlist}, 4}, {{P::Timeline}, 6}}, 25},
           {{{{P::Chart}, 11}, {{P::Articles, P::Alerts, P::FeedStatus}, 9}}, 45},
-          {{{{P::Reader}, 13}, {{P::Capex, P::Signal}, 7}}, 30}}},
+          {{{{P::Reader}, 11}, {{P::Capex, P::Signal}, 9}}, 30}}},
         {QStringLiteral("Reading"),
          QStringLiteral("The article list beside a tall reader; the other panels as tabs over the list"),
          {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Alerts, P::FeedStatus, P::Signal}, 3}, {{P::Articles}, 7}}, 36},
