@@ -490,7 +490,10 @@ bool sameEvent(const ExtractedEvent &a, const ExtractedEvent &b, DateRule dates)
     case EventKind::Guidance:
         // A headline that gives no period ("guides revenue to $54bn") is the
         // body's figure for the period the body names.
-        return a.subject == b.subject
+        // A plain statement of a figure ("expects $91-93 billion") is the
+        // revision it restates ("lifts its outlook to $91-93 billion"); a raise
+        // and a later reaffirmation of the same figure are two events.
+        return (a.subject == b.subject || a.subject.isEmpty() || b.subject.isEmpty())
             && (a.amount.period == b.amount.period || a.periodInferred || b.periodInferred)
             && a.amount.sameFigure(b.amount, 0.01) && apart <= 120;
     case EventKind::Actual:

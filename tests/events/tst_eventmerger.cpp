@@ -211,6 +211,33 @@ private slots:
         QCOMPARE(moves[1].event.date.display(), QStringLiteral("2026-06-04"));
         QCOMPARE(*moves[1].event.amount.low, -4.0);
     }
+
+    // A headline's raise and its body's plain statement of the same figure
+    // are one guidance event; a reaffirmation months later is its own.
+    void aRaiseAndItsRestatementAreOneGuidance()
+    {
+        Article raise;
+        raise.guid = QStringLiteral("g-1");
+        raise.title = QStringLiteral("Nvidia lifts its 2026 capital expenditure outlook to $9 billion to $11 billion");
+        raise.summary = QStringLiteral("Nvidia now expects 2026 capital expenditures of $9 billion to $11 billion, "
+                                       "up from its earlier outlook.");
+        raise.published = QDateTime(QDate(2026, 5, 27), QTime(21, 0), Qt::UTC);
+        raise.fetched = raise.published;
+        Article reaffirm = raise;
+        reaffirm.guid = QStringLiteral("g-2");
+        reaffirm.title = QStringLiteral("Nvidia reaffirms its 2026 capital expenditure outlook of $9 billion to $11 billion");
+        reaffirm.summary.clear();
+        reaffirm.published = QDateTime(QDate(2026, 8, 26), QTime(21, 0), Qt::UTC);
+        reaffirm.fetched = reaffirm.published;
+        QVERIFY(ArticleIngestor(db()).ingest({raise, reaffirm}).ok());
+        QList<StoredEvent> capex;
+        for (const StoredEvent &e : events(QStringLiteral("NVDA"), EventKind::Guidance))
+            if (e.event.metric == QLatin1String("capex"))
+                capex << e;
+        QVERIFY2(capex.size() == 2, qPrintable(describe(capex)));
+        QVERIFY2(capex[0].event.title.contains(QLatin1String("raises")), qPrintable(describe(capex)));
+        QVERIFY2(capex[1].event.title.contains(QLatin1String("reaffirms")), qPrintable(describe(capex)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEventMerger)
