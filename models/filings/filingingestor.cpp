@@ -6,6 +6,7 @@
 #include "models/pipeline/articleingestor.h"
 #include "models/store/filingstore.h"
 #include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -57,6 +58,12 @@ Result<QString> FilingIngestor::tickerFor(qint64 cik, const QStringList &ownTick
             return stored.error();
         if (!stored->isEmpty())
             return *stored;
+        // A company the analyst added (its CIK came from the directory).
+        auto known = TickerStore(m_db).byCik(cik);
+        if (!known)
+            return known.error();
+        if (!known->isEmpty())
+            return known->first().symbol;
         if (m_directory) {
             const QString found = m_directory(cik);
             if (!found.isEmpty())

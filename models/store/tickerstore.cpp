@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace tw {
 
 TickerStore::TickerStore(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -30,6 +32,15 @@ Status TickerStore::remove(const QString &symbol)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM tickers WHERE symbol = ?"));
     return execBound(q, {symbol.toUpper()});
+}
+
+Result<QList<TickerInfo>> TickerStore::byCik(qint64 cik) const
+{
+    auto found = select(QStringLiteral("WHERE cik = ?"), cik);
+    if (found)
+        std::stable_sort(found->begin(), found->end(),
+                         [](const TickerInfo &a, const TickerInfo &b) { return a.onWatchlist && !b.onWatchlist; });
+    return found;
 }
 
 Result<QList<TickerInfo>> TickerStore::select(const QString &where, const QVariant &value) const

@@ -20,6 +20,9 @@ public:
     Result<QList<TickerInfo>> all() const;        // by watchlist position
     Result<QList<TickerInfo>> watchlist() const;  // on_watchlist only
     Result<std::optional<TickerInfo>> bySymbol(const QString &symbol) const;
+    // The stored companies with this SEC CIK, watched ones first (GOOGL and
+    // GOOG share Alphabet's).
+    Result<QList<TickerInfo>> byCik(qint64 cik) const;
 
 private:
     Result<QList<TickerInfo>> select(const QString &where, const QVariant &value) const;

@@ -7,6 +7,7 @@
 #include "models/read/corporatescorereader.h"
 #include "models/read/eventreader.h"
 #include "models/store/quotestore.h"
+#include "models/store/reportedfigurestore.h"
 #include "models/store/storeconnection.h"
 #include "ui/dialogs/helpdialog.h"
 #include "ui/panels/capexpanel.h"
@@ -21,6 +22,7 @@
 #include <QChartView>
 #include <QDockWidget>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -301,6 +303,37 @@ private slots:
             AppTheme::apply(ThemeChoice::Light);
             QTest::qWait(50);
         }
+    }
+
+    // A filer with a decade of 10-K figures: the chart shows the last four
+    // years, where guidance meets results; the table keeps every year, newest first.
+    void capexChartsTheRecentYearsOfALongHistory()
+    {
+        QList<ReportedFigure> figures;
+        for (int year = 2013; year <= 2025; ++year) {
+            ReportedFigure f;
+            f.ticker = QStringLiteral("GOOGL");
+            f.metric = QStringLiteral("capex");
+            f.period = QString::number(year);
+            f.value = (10.0 + year - 2013) * 1e9;
+            f.currency = QStringLiteral("USD");
+            f.form = QStringLiteral("10-K");
+            f.filed = QDate(year + 1, 2, 5);
+            f.accession = QStringLiteral("0001652044-%1-000001").arg(year + 1 - 2000);
+            figures << f;
+        }
+        QVERIFY(ReportedFigureStore(db()).replaceFigures(QStringLiteral("GOOGL"), 1652044, figures).ok());
+        SelectionModel selection;
+        selection.setTicker(QStringLiteral("GOOGL"));
+        CapexPanel capex(db(), &selection);
+        capex.resize(700, 420);
+        capex.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&capex));
+        QCOMPARE(capex.table()->rowCount(), 13);
+        QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2025"));
+        QCOMPARE(capex.labelTexts(), (QStringList{QStringLiteral("$22B"), QStringLiteral("$21B"), QStringLiteral("$20B"),
+                                                  QStringLiteral("$19B")}));   // 2025 at the bottom, up to 2022
+        QVERIFY(ReportedFigureStore(db()).replaceFigures(QStringLiteral("GOOGL"), 1652044, {}).ok());
     }
 
     void theCapexDockIsTitledWithOneAmpersand()

@@ -567,7 +567,10 @@ private slots:
         QCOMPARE(f.at(2).year, 2026);
         QVERIFY(f.at(2).guidance);
         QCOMPARE(f.at(2).midpoint(), 125.0);
-        QCOMPARE(capex.table()->item(2, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
+        // The table lists the newest year first.
+        QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2026"));
+        QCOMPARE(capex.table()->item(0, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
+        QCOMPARE(capex.table()->item(2, 0)->text(), QStringLiteral("2024"));
     }
 
     void capexPrefersTheTenKAndJudgesItAgainstTheGuidance()

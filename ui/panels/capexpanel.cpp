@@ -226,12 +226,19 @@ void CapexPanel::draw()
     mid->setColor(guidanceColor);
     mid->setBorderColor(c.isDark ? QColor(Qt::white) : guidanceColor.darker(150));
 
+    // The chart shows the recent years, where guidance meets results; a
+    // filer's decade of 10-K figures stays in the table below.
+    const int newestYear = m_figures.constLast().year;
+    QList<CapexFigure> shown;
+    for (const CapexFigure &f : std::as_const(m_figures))
+        if (f.year > newestYear - kChartYears)
+            shown << f;
     // Bar category 0 is drawn at the bottom: the newest figure goes first.
     QStringList categories;
     double top = 0;
-    const int n = int(m_figures.size());
+    const int n = int(shown.size());
     for (int row = 0; row < n; ++row) {
-        const CapexFigure &f = m_figures.at(n - 1 - row);
+        const CapexFigure &f = shown.at(n - 1 - row);
         if (f.guidance)
             categories << tr("%1 guidance").arg(f.year);
         else if (f.reported)
@@ -262,7 +269,11 @@ void CapexPanel::draw()
     m_top = std::max(top, 1.0);
     x->setRange(0, m_top * 1.25);   // placeLabels widens it to fit the labels
     x->setLabelFormat(QStringLiteral("$%.0fB"));
-    x->setTitleText(tr("Capex, USD billions"));
+    x->setTitleText(shown.size() < m_figures.size()
+                        ? tr("Capex, USD billions, %1–%2")
+                              .arg(shown.constFirst().year)
+                              .arg(newestYear)
+                        : tr("Capex, USD billions"));
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
         axis->setLabelsColor(c.axisText);
         axis->setTitleBrush(c.axisText);
@@ -286,9 +297,11 @@ void CapexPanel::draw()
     // guidance "$115–135B range" over "mid $125B".
     m_labels.clear();
     for (int row = 0; row < n; ++row) {
-        const CapexFigure &f = m_figures.at(n - 1 - row);
+        const CapexFigure &f = shown.at(n - 1 - row);
         const QString text = f.guidance && f.high > f.low
             ? tr("$%1–%2B range\nmid $%3B").arg(billions(f.low), billions(f.high), billions(f.midpoint()))
+            : f.verdict.contains(QLatin1String(": "))
+            ? tr("$%1B · %2").arg(billions(f.high), f.verdict.section(QStringLiteral(": "), -1))   // "inside the range"
             : tr("$%1B").arg(billions(f.high));
         auto *label = new QGraphicsSimpleTextItem(text, chart);
         label->setBrush(c.axisText);
@@ -307,9 +320,11 @@ void CapexPanel::draw()
 
     m_table->setRowCount(int(m_figures.size()));
     const CapexFigure *previous = nullptr;
+    // Newest first, as the timeline; each change is against the figure before it in time.
     for (int i = 0; i < m_figures.size(); ++i) {
         const CapexFigure &f = m_figures.at(i);
-        m_table->setItem(i, 0, new QTableWidgetItem(QString::number(f.year)));
+        const int row = int(m_figures.size()) - 1 - i;
+        m_table->setItem(row, 0, new QTableWidgetItem(QString::number(f.year)));
         QString figure = tr("guidance (%1)").arg(f.date);
         if (!f.guidance && f.reported)
             figure = tr("actual \u00b7 reported in %1").arg(f.source);
@@ -317,20 +332,20 @@ void CapexPanel::draw()
             figure = tr("actual \u00b7 news (%1)").arg(f.date);
         if (f.newsFigure && std::abs(*f.newsFigure - f.high) > 0.0005)
             figure += tr("; the news said %1").arg(QString::number(*f.newsFigure, 'f', 1));
-        m_table->setItem(i, 1, new QTableWidgetItem(figure));
-        m_table->setItem(i, 2,
+        m_table->setItem(row, 1, new QTableWidgetItem(figure));
+        m_table->setItem(row, 2,
             new QTableWidgetItem(f.low == f.high
                     ? QString::number(f.high, 'f', f.reported ? 3 : 1)
                     : QStringLiteral("%1–%2").arg(f.low, 0, 'f', 1).arg(f.high, 0, 'f', 1)));
-        m_table->setItem(i, 3, new QTableWidgetItem(QString::number(f.midpoint(), 'f', 1)));
+        m_table->setItem(row, 3, new QTableWidgetItem(QString::number(f.midpoint(), 'f', 1)));
         QString change;
         if (previous && previous->midpoint() > 0)
             change = QString::asprintf("%+.0f%% vs %d %s", (f.midpoint() / previous->midpoint() - 1.0) * 100.0,
                 previous->year, previous->guidance ? "guidance" : "actual");
-        m_table->setItem(i, 4, new QTableWidgetItem(change));
-        m_table->setItem(i, 5, new QTableWidgetItem(f.verdict));
+        m_table->setItem(row, 4, new QTableWidgetItem(change));
+        m_table->setItem(row, 5, new QTableWidgetItem(f.verdict));
         for (int col = 0; col < m_table->columnCount(); ++col)
-            m_table->item(i, col)->setToolTip(m_table->item(i, col)->text());
+            m_table->item(row, col)->setToolTip(m_table->item(row, col)->text());
         previous = &f;
     }
 }

@@ -78,6 +78,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr int kChartYears = 4;   // years the chart shows, up to the newest
     struct FigureLabel {
         QGraphicsSimpleTextItem *item;   // owned by the chart
         int row;                         // bar category
