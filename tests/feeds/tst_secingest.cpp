@@ -259,6 +259,27 @@ private slots:
         QCOMPARE(known->report.ticker, QStringLiteral("NVDA"));
     }
 
+    // A company the analyst added from the directory carries its CIK: its
+    // facts need no --ticker (GOOGL and GOOG share Alphabet's; the watched one wins).
+    void companyFactsOfAnAddedCompanyNeedNoTicker()
+    {
+        auto store = newStore();
+        TickerInfo unwatched;
+        unwatched.symbol = QStringLiteral("GOOG");
+        unwatched.name = QStringLiteral("Alphabet");
+        unwatched.cik = 1652044;
+        unwatched.onWatchlist = false;
+        QVERIFY(TickerStore(store->database()).upsert(unwatched).ok());
+        TickerInfo watched = unwatched;
+        watched.symbol = QStringLiteral("GOOGL");
+        watched.onWatchlist = true;
+        watched.position = 1;
+        QVERIFY(TickerStore(store->database()).upsert(watched).ok());
+        auto done = import(*store, QStringLiteral("companyfacts/CIK0001652044.json"));
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+        QCOMPARE(done->report.ticker, QStringLiteral("GOOGL"));
+    }
+
     void theLatestFilingForAPeriodWinsAndTheHistoryStays()
     {
         const QList<ReportedFact> facts{
