@@ -3,11 +3,13 @@
 // the timeline, round price ticks, trading days without weekend gaps, no
 // score where the news is insufficient, capex labels that do not collide,
 // and the Help page. On the demo workspace as the pipeline scores it.
+#include "feeds/ingest/secdocumentimporter.h"
+#include "feeds/parsers/secformat.h"
 #include "models/demo/demoworkspace.h"
+#include "models/pipeline/articleingestor.h"
 #include "models/read/corporatescorereader.h"
 #include "models/read/eventreader.h"
 #include "models/store/quotestore.h"
-#include "models/store/reportedfigurestore.h"
 #include "models/store/storeconnection.h"
 #include "ui/dialogs/helpdialog.h"
 #include "ui/panels/capexpanel.h"
@@ -21,6 +23,7 @@
 #include <QAction>
 #include <QChartView>
 #include <QDockWidget>
+#include <QFile>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -305,35 +308,44 @@ private slots:
         }
     }
 
-    // A filer with a decade of 10-K figures: the chart shows the last four
-    // years, where guidance meets results; the table keeps every year, newest first.
+    // Alphabet's real company facts (a decade of 10-K figures) and the news of
+    // its last 2025 guidance: the chart shows the last four years, where the
+    // guidance meets the 10-K and says the verdict; the table keeps every
+    // year, newest first.
     void capexChartsTheRecentYearsOfALongHistory()
     {
-        QList<ReportedFigure> figures;
-        for (int year = 2013; year <= 2025; ++year) {
-            ReportedFigure f;
-            f.ticker = QStringLiteral("GOOGL");
-            f.metric = QStringLiteral("capex");
-            f.period = QString::number(year);
-            f.value = (10.0 + year - 2013) * 1e9;
-            f.currency = QStringLiteral("USD");
-            f.form = QStringLiteral("10-K");
-            f.filed = QDate(year + 1, 2, 5);
-            f.accession = QStringLiteral("0001652044-%1-000001").arg(year + 1 - 2000);
-            figures << f;
-        }
-        QVERIFY(ReportedFigureStore(db()).replaceFigures(QStringLiteral("GOOGL"), 1652044, figures).ok());
+        QFile facts(QStringLiteral(TW_SHARED_DATA_DIR "/sec/companyfacts/CIK0001652044.json"));
+        QVERIFY(facts.open(QIODevice::ReadOnly));
+        const QByteArray body = facts.readAll();
+        auto imported = SecDocumentImporter(db()).import(body, sniffSecFormat(body), facts.fileName(), QStringLiteral("GOOGL"));
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.errorMessage()));
+        Article guide;
+        guide.guid = QStringLiteral("capex-googl-2025-10");
+        guide.title = QStringLiteral("Alphabet lifts its 2025 capital expenditure outlook to $91 billion to $93 billion");
+        guide.published = QDateTime(QDate(2025, 10, 29), QTime(21, 10), Qt::UTC);
+        guide.fetched = guide.published;
+        QVERIFY(ArticleIngestor(db()).ingest({guide}).ok());
+
         SelectionModel selection;
         selection.setTicker(QStringLiteral("GOOGL"));
         CapexPanel capex(db(), &selection);
         capex.resize(700, 420);
         capex.show();
         QVERIFY(QTest::qWaitForWindowExposed(&capex));
-        QCOMPARE(capex.table()->rowCount(), 13);
-        QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2025"));
-        QCOMPARE(capex.labelTexts(), (QStringList{QStringLiteral("$22B"), QStringLiteral("$21B"), QStringLiteral("$20B"),
-                                                  QStringLiteral("$19B")}));   // 2025 at the bottom, up to 2022
-        QVERIFY(ReportedFigureStore(db()).replaceFigures(QStringLiteral("GOOGL"), 1652044, {}).ok());
+        QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2025"));   // the 10-K's figure, newest first
+        QVERIFY(capex.table()->rowCount() >= 13);                              // 2013 to 2025 and the guidance
+        const QStringList texts = capex.labelTexts();
+        QCOMPARE(texts.size(), 5);   // 2022, 2023, 2024, the 2025 guidance and the 2025 10-K
+        QVERIFY2(texts.contains(QStringLiteral("$91.4B \u00b7 inside the range")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("$52.5B")), qPrintable(texts.join(QLatin1Char('|'))));   // 2024
+        if (const QString dir = qEnvironmentVariable("TW_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(capex.grab().save(dir + QStringLiteral("/capex-reported-googl-700x420-light.png")));
+            AppTheme::apply(ThemeChoice::Dark);
+            QTest::qWait(50);
+            QVERIFY(capex.grab().save(dir + QStringLiteral("/capex-reported-googl-700x420-dark.png")));
+            AppTheme::apply(ThemeChoice::Light);
+            QTest::qWait(50);
+        }
     }
 
     void theCapexDockIsTitledWithOneAmpersand()
