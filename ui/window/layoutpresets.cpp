@@ -49,7 +49,7 @@ const LayoutPreset *LayoutPreset::named(const QString &name)
     return nullptr;
 }
 
-void LayoutPreset::apply(QMainWindow *window) const
+bool LayoutPreset::apply(QMainWindow *window) const
 {
     QHash<QString, QDockWidget *> docks;
     for (QDockWidget *d : window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
@@ -60,7 +60,7 @@ void LayoutPreset::apply(QMainWindow *window) const
             for (const char *id : g.tabs)
                 placed << docks.value(QString::fromLatin1(id));
     if (placed.contains(nullptr))
-        return;   // a dock this preset names is not in the window
+        return false;   // a dock this preset names is not in the window
     const QSize size = window->size();   // the preset is sized for it and keeps it
     // Docks are moved while hidden: a hidden dock asks for no room, so no
     // in-between arrangement (several docks stacked in one column) grows the
@@ -118,6 +118,7 @@ void LayoutPreset::apply(QMainWindow *window) const
         }
         window->resizeDocks(stack, heights, Qt::Vertical);
     }
+    return true;
 }
 
 } // namespace tw

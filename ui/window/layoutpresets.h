@@ -30,8 +30,9 @@ struct LayoutPreset {
     // Case-insensitive; null for an unknown name.
     static const LayoutPreset *named(const QString &name);
 
-    // Arranges the window's docks this way, sized for the window's size now.
-    void apply(QMainWindow *window) const;
+    // Arranges the window's docks this way, sized for the window's size now;
+    // false (and nothing moved) when the window lacks a dock the preset names.
+    bool apply(QMainWindow *window) const;
 };
 
 } // namespace tw

@@ -425,10 +425,7 @@ void MainWindow::exportPanel(Panel *panel)
 bool MainWindow::applyPreset(const QString &name)
 {
     const LayoutPreset *preset = LayoutPreset::named(name);
-    if (!preset)
-        return false;
-    preset->apply(this);
-    return true;
+    return preset && preset->apply(this);
 }
 
 void MainWindow::resetLayout()
@@ -440,6 +437,10 @@ void MainWindow::resetLayout()
 
 void MainWindow::arrangeDefault()
 {
+    // A first start (and View > Reset layout) is the Overview preset: the
+    // often empty panels (feed status, alerts) share tabs with busy ones.
+    if (applyPreset(QStringLiteral("Overview")))
+        return;
     for (QDockWidget *d : std::as_const(m_docks)) {
         d->setFloating(false);
         d->show();
