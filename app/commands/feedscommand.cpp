@@ -6,6 +6,7 @@
 #include "feeds/fetch/secaccess.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/keys/secretstore.h"
+#include "models/directory/companydirectory.h"
 #include "models/store/feedstore.h"
 #include "models/store/tickerstore.h"
 
@@ -23,12 +24,12 @@ public:
     {
         return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
                               "feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's usual feeds), "
-                              "feeds add-sec TICKER CIK (a company's SEC 8-K feed and company facts), "
+                              "feeds add-sec TICKER [CIK] (a company's SEC 8-K feed and company facts), "
                               "feeds contact [EMAIL] (the address SEC EDGAR requires).");
     }
     QString positionalSyntax() const override
     {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER CIK | "
+        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER [CIK] | "
                               "contact [EMAIL]");
     }
 
@@ -59,8 +60,8 @@ public:
             return setEnabled(ctx, ctx.arguments.at(1), verb == QLatin1String("enable"));
         if (verb == QLatin1String("add-defaults") && ctx.arguments.size() == 1)
             return addDefaults(ctx);
-        if (verb == QLatin1String("add-sec") && ctx.arguments.size() == 3)
-            return addSec(ctx, ctx.arguments.at(1), ctx.arguments.at(2));
+        if (verb == QLatin1String("add-sec") && (ctx.arguments.size() == 2 || ctx.arguments.size() == 3))
+            return addSec(ctx, ctx.arguments.at(1), ctx.arguments.value(2));
         if (verb == QLatin1String("contact") && ctx.arguments.size() <= 2)
             return contact(ctx, ctx.arguments.value(1));
         ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
@@ -217,16 +218,31 @@ private:
     int addSec(CommandContext &ctx, const QString &tickerText, const QString &cikText)
     {
         const QString ticker = tickerText.trimmed().toUpper();
-        bool ok = false;
-        const qint64 cik = cikText.trimmed().toLongLong(&ok);
-        if (ticker.isEmpty() || !ok || cik <= 0 || cik > 9999999999LL) {
-            ctx.err << "tickerwire feeds add-sec: usage: tickerwire feeds add-sec TICKER CIK (CIK: the company's SEC number, "
-                       "e.g. 1326801 for META)\n";
+        bool ok = cikText.trimmed().isEmpty();
+        qint64 cik = ok ? 0 : cikText.trimmed().toLongLong(&ok);
+        if (ticker.isEmpty() || !ok || cik < 0 || cik > 9999999999LL) {
+            ctx.err << "tickerwire feeds add-sec: usage: tickerwire feeds add-sec TICKER [CIK] (CIK: the company's SEC "
+                       "number, e.g. 1326801 for META; without it, the stored company's or the directory's)\n";
             return kExitUsage;
         }
         auto store = openStoreOrReport(ctx);
         if (!store)
             return kExitFailure;
+        if (cik == 0) {
+            // The company as the analyst added it, else the SEC's list the app ships.
+            auto known = TickerStore(store->database()).bySymbol(ticker);
+            if (known && known->has_value())
+                cik = (*known)->cik;
+            if (cik == 0)
+                if (const CompanyRecord *listed = CompanyDirectory::builtIn().byTicker(ticker))
+                    cik = listed->cik;
+            if (cik == 0) {
+                ctx.err << "tickerwire feeds add-sec: no SEC CIK known for " << ticker
+                        << " (not in the SEC's list of listed companies): give it, e.g. tickerwire feeds add-sec "
+                        << ticker << " 1326801\n";
+                return kExitUsage;
+            }
+        }
         FeedStore feeds(store->database());
         for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
             auto id = feeds.add(f);

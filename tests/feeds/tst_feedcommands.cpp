@@ -189,6 +189,14 @@ private slots:
         QVERIFY2(list.out.contains(QStringLiteral("CIK=0001652044&type=8-K")), qPrintable(list.out));
         QVERIFY2(list.out.contains(QStringLiteral("companyfacts/CIK0001652044.json")), qPrintable(list.out));
         QCOMPARE(cli({QStringLiteral("feeds"), QStringLiteral("add-sec"), QStringLiteral("GOOGL"), QStringLiteral("x")}).exitCode, 2);
+        // Without a CIK: the SEC's list knows Costco's (909832); an unlisted symbol is refused with why.
+        auto costco = cli({QStringLiteral("feeds"), QStringLiteral("add-sec"), QStringLiteral("cost")});
+        QVERIFY2(costco.exitCode == 0, qPrintable(costco.err));
+        QVERIFY2(cli({QStringLiteral("feeds"), QStringLiteral("list")}).out.contains(QStringLiteral("CIK=0000909832&type=8-K")),
+                 qPrintable(costco.out));
+        auto unknown = cli({QStringLiteral("feeds"), QStringLiteral("add-sec"), QStringLiteral("NOSUCHCO")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no SEC CIK known for NOSUCHCO")), qPrintable(unknown.err));
         QCOMPARE(cli({QStringLiteral("feeds"), QStringLiteral("contact"), QStringLiteral("nobody")}).exitCode, 2);
         auto set = cli({QStringLiteral("feeds"), QStringLiteral("contact"), QStringLiteral("analyst@example.com")});
         QCOMPARE(set.exitCode, 0);
