@@ -49,9 +49,9 @@ std::optional<int> parseRetryAfter(const QByteArray &value, const QDateTime &now
 }
 
 FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const FetchPolicy &policy, QObject *parent,
-                     std::shared_ptr<YahooSession> yahoo)
+                     std::shared_ptr<YahooSession> yahoo, std::shared_ptr<RequestPacer> pacer)
     : QObject(parent), m_network(network), m_policy(policy),
-      m_yahoo(yahoo ? std::move(yahoo) : std::make_shared<YahooSession>())
+      m_yahoo(yahoo ? std::move(yahoo) : std::make_shared<YahooSession>()), m_pacer(std::move(pacer))
 {
     m_result.request = std::move(request);
     for (QTimer *t : {&m_connectTimer, &m_stallTimer, &m_deadlineTimer, &m_retryTimer})
@@ -72,7 +72,19 @@ FeedFetch::FeedFetch(QNetworkAccessManager *network, FetchRequest request, const
         abortWith(FetchFailure::Timeout, QStringLiteral("no data within %1 s").arg(seconds(m_policy.stallTimeoutMs)));
     });
     connect(&m_deadlineTimer, &QTimer::timeout, this, &FeedFetch::onDeadline);
-    connect(&m_retryTimer, &QTimer::timeout, this, &FeedFetch::sendAttempt);
+    connect(&m_retryTimer, &QTimer::timeout, this, &FeedFetch::retryWhenPaced);
+}
+
+void FeedFetch::retryWhenPaced()
+{
+    if (m_pacer) {
+        const qint64 wait = m_pacer->startOrWait(m_result.request.url, QDateTime::currentMSecsSinceEpoch());
+        if (wait > 0) {
+            m_retryTimer.start(int(std::min<qint64>(wait, remainingMs() + 1)));
+            return;
+        }
+    }
+    sendAttempt();
 }
 
 void FeedFetch::start()

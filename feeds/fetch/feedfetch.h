@@ -2,6 +2,7 @@
 
 #include "feeds/fetch/bodydecoder.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "feeds/fetch/requestpacer.h"
 #include "feeds/fetch/yahoosession.h"
 
 #include <QElapsedTimer>
@@ -32,8 +33,10 @@ class FeedFetch : public QObject {
     Q_OBJECT
 
 public:
+    // `pacer` spaces the retries with every other request to the host (SEC's
+    // 10 a second count retries too); none: retries wait only their backoff.
     FeedFetch(QNetworkAccessManager *network, FetchRequest request, const FetchPolicy &policy, QObject *parent = nullptr,
-              std::shared_ptr<YahooSession> yahoo = {});
+              std::shared_ptr<YahooSession> yahoo = {}, std::shared_ptr<RequestPacer> pacer = {});
     void start();
     const FetchRequest &request() const { return m_result.request; }
 
@@ -41,6 +44,7 @@ signals:
     void finished(const tw::FetchResult &result);
 
 private:
+    void retryWhenPaced();
     void sendAttempt();
     void restartStallTimer();
     void readAvailable();
@@ -73,6 +77,7 @@ private:
     bool m_pastDeadline = false;
     bool m_finished = false;
     std::shared_ptr<YahooSession> m_yahoo;
+    std::shared_ptr<RequestPacer> m_pacer;
     QPointer<YahooSessionFetch> m_session;
     bool m_yahooRefreshed = false;   // one fresh cookie and crumb per fetch
 };

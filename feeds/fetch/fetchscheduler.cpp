@@ -13,24 +13,19 @@
 
 namespace tw {
 
-namespace {
-// SEC's hosts share one key: its limit is per client across all of them.
-const QString kSecHostKey = QStringLiteral(" sec");
-
-QString hostKey(const QUrl &url, const FetchPolicy &policy)
-{
-    return policy.sec.covers(url) ? kSecHostKey : url.host().toLower();
-}
-
-int spacingMs(const QString &key, const FetchPolicy &policy)
-{
-    return key == kSecHostKey ? std::max(policy.minHostSpacingMs, policy.sec.minSpacingMs) : policy.minHostSpacingMs;
-}
-} // namespace
 
 FetchScheduler::FetchScheduler(FetchPolicy policy, QObject *parent)
-    : QObject(parent), m_policy(std::move(policy)), m_network(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_policy(std::move(policy))
+    , m_network(new QNetworkAccessManager(this))
+    , m_pacer(std::make_shared<RequestPacer>(m_policy))
 {
+}
+
+void FetchScheduler::setPolicy(const FetchPolicy &policy)
+{
+    m_policy = policy;
+    m_pacer->setPolicy(policy);
 }
 
 void FetchScheduler::enqueue(const QList<FetchRequest> &requests)
@@ -54,21 +49,19 @@ void FetchScheduler::startWhatFits()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 earliestWake = std::numeric_limits<qint64>::max();
     for (qsizetype i = 0; i < m_pending.size() && m_running.size() < m_policy.maxConcurrent;) {
-        const QString host = hostKey(m_pending.at(i).url, m_policy);
+        const QString host = m_pacer->keyFor(m_pending.at(i).url);
         if (m_runningPerHost.value(host) >= m_policy.perHostConcurrency) {
             ++i;
             continue;
         }
-        const qint64 readyAt = m_lastStartPerHost.value(host, 0) + spacingMs(host, m_policy);
-        if (readyAt > now) {
-            earliestWake = std::min(earliestWake, readyAt);
+        if (const qint64 wait = m_pacer->startOrWait(m_pending.at(i).url, now); wait > 0) {
+            earliestWake = std::min(earliestWake, now + wait);
             ++i;
             continue;
         }
         const FetchRequest request = m_pending.takeAt(i);
         m_runningPerHost[host] += 1;
-        m_lastStartPerHost[host] = now;
-        auto *fetch = new FeedFetch(m_network, request, m_policy, this, m_yahoo);
+        auto *fetch = new FeedFetch(m_network, request, m_policy, this, m_yahoo, m_pacer);
         m_running << fetch;
         connect(fetch, &FeedFetch::finished, this,
                 [this, fetch](const FetchResult &result) { onFetchFinished(fetch, result); });
@@ -87,7 +80,7 @@ void FetchScheduler::startWhatFits()
 void FetchScheduler::onFetchFinished(FeedFetch *fetch, const FetchResult &result)
 {
     m_running.removeOne(fetch);
-    const QString host = hostKey(fetch->request().url, m_policy);
+    const QString host = m_pacer->keyFor(fetch->request().url);
     if (--m_runningPerHost[host] <= 0)
         m_runningPerHost.remove(host);
     fetch->deleteLater();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feeds/fetch/fetchtypes.h"
+#include "feeds/fetch/requestpacer.h"
 #include "feeds/fetch/yahoosession.h"
 
 #include <QHash>
@@ -26,7 +27,7 @@ class FetchScheduler : public QObject {
 public:
     explicit FetchScheduler(FetchPolicy policy = {}, QObject *parent = nullptr);
 
-    void setPolicy(const FetchPolicy &policy) { m_policy = policy; }
+    void setPolicy(const FetchPolicy &policy);
     const FetchPolicy &policy() const { return m_policy; }
 
     // Queues the requests; results arrive through feedFinished().
@@ -48,7 +49,7 @@ private:
     QList<FetchRequest> m_pending;
     QList<FeedFetch *> m_running;
     QHash<QString, int> m_runningPerHost;
-    QHash<QString, qint64> m_lastStartPerHost;   // ms since epoch
+    std::shared_ptr<RequestPacer> m_pacer;   // shared with the fetches, for their retries
     std::shared_ptr<YahooSession> m_yahoo = std::make_shared<YahooSession>();   // cookie + crumb, once got
     bool m_wakeScheduled = false;
     int m_done = 0;

@@ -15,6 +15,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,6 +147,42 @@ private slots:
                  qPrintable(QStringLiteral("12 requests within %1 ms").arg(arrivals.last() - arrivals.first())));
         for (qsizetype i = 10; i < arrivals.size(); ++i)
             QVERIFY2(arrivals.at(i) - arrivals.at(i - 10) >= 1000 - 50, "more than 10 requests in a second");
+    }
+
+    // Retries count: SEC answering 503 to every first try makes each fetch
+    // retry at once (10 ms backoff), yet all requests, first tries and
+    // retries, stay at most 10 a second.
+    void retriesStayWithinTenRequestsASecond()
+    {
+        twtest::TestHttpServer server;
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> arrivals;
+        QHash<QByteArray, int> seen;
+        server.route("/r", [&](const HttpRequest &request) {
+            arrivals << clock.elapsed();
+            const bool first = seen[request.path]++ == 0;
+            return HttpResponse{first ? httpResponse(503, "Service Unavailable", "busy") : httpResponse(200, "OK", "{}"), 0,
+                                false};
+        });
+        FetchPolicy policy = secPolicy(kContact);
+        policy.perHostConcurrency = 4;   // several fetches in flight, each retrying
+        FetchScheduler scheduler(policy);
+        QList<FetchRequest> requests;
+        for (int i = 0; i < 8; ++i) {
+            FetchRequest r;
+            r.feedId = i + 1;
+            r.url = server.url(QStringLiteral("/r?feed=%1").arg(i));
+            requests << r;
+        }
+        QEventLoop loop;
+        connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
+        scheduler.enqueue(requests);
+        loop.exec();
+        QCOMPARE(arrivals.size(), 16);   // each feed twice
+        for (qsizetype i = 10; i < arrivals.size(); ++i)
+            QVERIFY2(arrivals.at(i) - arrivals.at(i - 10) >= 1000 - 50,
+                     qPrintable(QStringLiteral("11 requests within %1 ms").arg(arrivals.at(i) - arrivals.at(i - 10))));
     }
 
     void companyFactsFeedStoresReportedFigures()
