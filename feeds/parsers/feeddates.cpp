@@ -287,7 +287,7 @@ QDateTime withIsoTime(const QDate &date, const QRegularExpressionMatch &m, int f
 {
     if (!date.isValid())
         return {};
-    const QString fraction = (m.captured(first + 3) + QStringLiteral("000")).left(3);   // milliseconds
+    const QString fraction = QString(m.captured(first + 3) + QStringLiteral("000")).left(3);   // milliseconds
     const QTime time(m.captured(first).isEmpty() ? 0 : m.captured(first).toInt(),
                      m.captured(first + 1).isEmpty() ? 0 : m.captured(first + 1).toInt(),
                      m.captured(first + 2).isEmpty() ? 0 : m.captured(first + 2).toInt(), fraction.toInt());

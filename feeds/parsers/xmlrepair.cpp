@@ -634,7 +634,7 @@ private:
             if (!a.name.startsWith(QLatin1String("xmlns")))
                 need(a.name);
         const bool isVoid = !selfClosing && isVoidHtmlElement(name)
-                         && !m_in.mid(p).startsWith(QStringLiteral("</") + name + QLatin1Char('>'), Qt::CaseInsensitive);
+                         && !m_in.mid(p).startsWith(QString(QStringLiteral("</") + name + QLatin1Char('>')), Qt::CaseInsensitive);
         const qsizetype tagStart = m_out.size();
         if (!missing.isEmpty() || isVoid || changed) {
             if (changed || isVoid)
