@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -65,6 +66,16 @@ QString day(qint64 utcMs)
 {
     return fromStoreTime(utcMs).date().toString(Qt::ISODate);
 }
+
+// "May 26", or "May 26, 2025" when not this year.
+QString shortDay(qint64 utcMs)
+{
+    const QDate d = fromStoreTime(utcMs).date();
+    return QLocale(QLocale::English).toString(d, d.year() == nowUtc().date().year() ? QStringLiteral("MMM d")
+                                                                                    : QStringLiteral("MMM d, yyyy"));
+}
+
+constexpr qint64 kStaleAfterMs = 14 * 86400000LL;   // two weeks without a story
 
 // The score cell reads "55 Somewhat bullish" when the column has room and
 // "55" when it has not: a cut "55 So…" says nothing, while the badge's colour
@@ -244,6 +255,12 @@ QTableWidgetItem *WatchlistPanel::scoreItem(const WatchlistRow &r) const
     const QString number = label.section(QLatin1Char(' '), 0, 0);
     if (p) {
         item->setText(tr("%1 · %n stories", nullptr, p->articleCount).arg(label));
+        // A score whose newest story is weeks old says when it was news, so it
+        // is not read as today's (the chart's read-out then says "insufficient
+        // news" for today, as the evidence has aged out).
+        const qint64 newest = p->newestStoryUtc > 0 ? p->newestStoryUtc : p->asOfUtc;
+        if (newest > 0 && nowUtc().toMSecsSinceEpoch() - newest > kStaleAfterMs)
+            item->setText(tr("%1 · %n stories · %2", nullptr, p->articleCount).arg(label, shortDay(newest)));
         item->setData(kCompactTextRole, QStringLiteral("%1 · %2").arg(number).arg(p->articleCount));
         QString tip = tr("Corporate score %1 (%2 term), as of %3\n%n distinct stories, evidence %4 "
                          "(1 = one fresh, fully relevant story)", nullptr, p->articleCount)
