@@ -255,13 +255,15 @@ QTableWidgetItem *WatchlistPanel::scoreItem(const WatchlistRow &r) const
     const QString number = label.section(QLatin1Char(' '), 0, 0);
     if (p) {
         item->setText(tr("%1 · %n stories", nullptr, p->articleCount).arg(label));
+        item->setData(kCompactTextRole, QStringLiteral("%1 · %2").arg(number).arg(p->articleCount));
         // A score whose newest story is weeks old says when it was news, so it
         // is not read as today's (the chart's read-out then says "insufficient
         // news" for today, as the evidence has aged out).
         const qint64 newest = p->newestStoryUtc > 0 ? p->newestStoryUtc : p->asOfUtc;
-        if (newest > 0 && nowUtc().toMSecsSinceEpoch() - newest > kStaleAfterMs)
+        if (newest > 0 && nowUtc().toMSecsSinceEpoch() - newest > kStaleAfterMs) {
             item->setText(tr("%1 · %n stories · %2", nullptr, p->articleCount).arg(label, shortDay(newest)));
-        item->setData(kCompactTextRole, QStringLiteral("%1 · %2").arg(number).arg(p->articleCount));
+            item->setData(kCompactTextRole, QStringLiteral("%1 · %2").arg(number, shortDay(newest)));   // its age matters more than its count
+        }
         QString tip = tr("Corporate score %1 (%2 term), as of %3\n%n distinct stories, evidence %4 "
                          "(1 = one fresh, fully relevant story)", nullptr, p->articleCount)
                           .arg(label, p->horizon, day(p->asOfUtc))
