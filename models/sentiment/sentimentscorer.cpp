@@ -260,6 +260,19 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             && (tokens[size_t(it.end)].kind == TokenKind::Currency || tokens[size_t(it.end)].kind == TokenKind::Number
                 || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number)))
             continue;
+        // "operating loss was EUR 0.8 mn , down from a profit of EUR 2.5 mn":
+        // a loss now where there was a profit is bad news, whichever way the figures moved.
+        const qint32 fromItem = k + 1 < itemCount && items[size_t(k + 1)].role == LexiconRole::From
+                                    && items[size_t(k + 1)].begin == it.end ? k + 1 : -1;
+        if (metric >= 0 && fromItem >= 0 && fromItem + 1 < itemCount && s.oldState[size_t(fromItem + 1)]) {
+            const int nowSide = profitOrLoss(items[size_t(metric)]);
+            if (nowSide != 0 && profitOrLoss(items[size_t(fromItem + 1)]) == -nowSide) {
+                s.metricUsed[size_t(metric)] = 1;
+                s.metricUsed[size_t(fromItem + 1)] = 1;
+                addContribution(nowSide * it.value, it.begin, it.end, metric, it.clause);
+                continue;
+            }
+        }
         const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
         addContribution(w, it.begin, it.end, metric, it.clause);
         // "lowered its outlook for cloud revenue growth": the metrics that
