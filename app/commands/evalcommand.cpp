@@ -44,8 +44,9 @@ public:
             QStringLiteral("FILE")));
         parser.addOption(QCommandLineOption(QStringLiteral("scores"),
                                             QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>p_neutral"
-                                                           "<TAB>p_positive<TAB>sentence lines to FILE (error analysis; "
-                                                           "the probabilities are the model's, empty without one)."),
+                                                           "<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error analysis; "
+                                                           "the probabilities are the model's, empty without one; the "
+                                                           "phrases are the rules', phrase=weight separated by ;)."),
                                             QStringLiteral("FILE")));
     }
 
@@ -136,7 +137,11 @@ public:
                 } else {
                     scoresOut << "\t\t\t";
                 }
-                scoresOut << s.text << '\n';
+                // The rules' phrases with their signed weights: "beat estimates=1.60;costs rose=-0.80".
+                for (qsizetype i = 0; i < rules.spans.size(); ++i)
+                    scoresOut << (i ? ";" : "") << s.text.mid(rules.spans[i].start, rules.spans[i].length) << '='
+                              << QString::number(rules.spans[i].weight, 'f', 2);
+                scoresOut << '\t' << s.text << '\n';
             }
             if (result.label != s.label && shown < showErrors) {
                 ++shown;
