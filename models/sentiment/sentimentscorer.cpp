@@ -59,6 +59,8 @@ struct Scratch {
     std::vector<quint8> oldState;    // a metric after "from"/"compared with": the state it moved from
 };
 
+const quint64 kOfHash = FinanceTokenizer::hashWord(u"of");
+
 bool isChange(LexiconRole r)
 {
     return r == LexiconRole::Rise || r == LexiconRole::Fall || r == LexiconRole::RiseBefore
@@ -82,6 +84,17 @@ int profitOrLoss(const Item &m)
     if (m.role == LexiconRole::BadMetric || (m.role == LexiconRole::Level && m.value < 0))
         return -1;
     return 0;
+}
+
+// "EUR", "USD", "SEK": a currency written as its code.
+bool isCurrencyCode(QStringView word)
+{
+    if (word.size() != 3)
+        return false;
+    for (QChar c : word)
+        if (c < u'A' || c > u'Z')
+            return false;
+    return true;
 }
 
 // A figure that is a year ("from 2007 to 2008") compares nothing.
@@ -203,8 +216,18 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 const Item &it = items[size_t(j)];
                 if (anchorToken - it.end > reach || it.clause > anchorClause || it.clause < firstClause)
                     return -1;
-                if (isMetric(it.role) && !s.qualified[size_t(j)] && !s.oldState[size_t(j)])
+                if (isMetric(it.role) && !s.qualified[size_t(j)] && !s.oldState[size_t(j)]) {
+                    // "the value of the firm 's holdings increased": the metric
+                    // that heads an "of" phrase is the one that moved.
+                    if (j > 0) {
+                        const Item &head = items[size_t(j - 1)];
+                        if (isMetric(head.role) && head.clause == it.clause && it.begin - head.end <= 4
+                            && !s.qualified[size_t(j - 1)] && !s.oldState[size_t(j - 1)]
+                            && tokens[size_t(head.end)].hash == kOfHash)
+                            return j - 1;
+                    }
                     return j;
+                }
             }
         }
         return -1;
@@ -258,7 +281,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         // money raised, not a metric moved.
         if (metric < 0 && it.role == LexiconRole::RiseBefore && it.end < n
             && (tokens[size_t(it.end)].kind == TokenKind::Currency || tokens[size_t(it.end)].kind == TokenKind::Number
-                || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number)))
+                || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number
+                    && isCurrencyCode(sentence.mid(tokens[size_t(it.end)].start, tokens[size_t(it.end)].length)))))
             continue;
         // "operating loss was EUR 0.8 mn , down from a profit of EUR 2.5 mn":
         // a loss now where there was a profit is bad news, whichever way the figures moved.
