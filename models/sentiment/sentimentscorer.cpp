@@ -7,7 +7,7 @@ namespace tw {
 
 namespace {
 
-constexpr int kRulesVersion = 2;
+constexpr int kRulesVersion = 3;
 
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
@@ -221,7 +221,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                     // that heads an "of" phrase is the one that moved.
                     if (j > 0) {
                         const Item &head = items[size_t(j - 1)];
-                        if (isMetric(head.role) && head.clause == it.clause && it.begin - head.end <= 4
+                        if (isMetric(head.role) && head.clause == it.clause && it.begin - head.end <= 6
                             && !s.qualified[size_t(j - 1)] && !s.oldState[size_t(j - 1)]
                             && tokens[size_t(head.end)].hash == kOfHash)
                             return j - 1;
