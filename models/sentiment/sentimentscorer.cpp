@@ -191,10 +191,10 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const Item &next = items[size_t(k + 1)];
         if (!isMetric(next.role) || next.clause != it.clause || next.begin - it.end > 3)
             continue;
-        // "operating profit excluding restructuring costs grew": the costs name which profit.
+        // "operating profit excluding one-off costs rose": the costs name which profit.
         if (it.role == LexiconRole::Qualifier)
             s.qualified[size_t(k + 1)] = 1;
-        // "up from EUR 0.3 mn loss", "compared with a loss of": where the metric came from.
+        // "up from EUR 1.2 mn loss", "compared with a loss of": where the metric came from.
         else if (it.role == LexiconRole::From || it.role == LexiconRole::Versus)
             s.oldState[size_t(k + 1)] = 1;
     }
@@ -217,7 +217,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 if (anchorToken - it.end > reach || it.clause > anchorClause || it.clause < firstClause)
                     return -1;
                 if (isMetric(it.role) && !s.qualified[size_t(j)] && !s.oldState[size_t(j)]) {
-                    // "the value of the firm 's holdings increased": the metric
+                    // "the value of its property portfolio increased": the metric
                     // that heads an "of" phrase is the one that moved.
                     if (j > 0) {
                         const Item &head = items[size_t(j - 1)];
@@ -260,7 +260,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const bool namesAfter = it.role == LexiconRole::RiseBefore || it.role == LexiconRole::FallBefore;
         qint32 metric = namesAfter ? findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause)
                                    : findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause);
-        // "burdened by increased fixed costs": a verb form used as an adjective
+        // "hit by increased freight costs": a verb form used as an adjective
         // moves the metric right after it.
         if (!namesAfter && k + 1 < itemCount) {
             const Item &next = items[size_t(k + 1)];
@@ -273,7 +273,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         if (metric < 0)
             metric = namesAfter ? findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause)
                                 : findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause);
-        // "Net profit totalled EUR 9.6 mn , up from EUR 0.5 mn": a change that
+        // "Net profit came to EUR 4.4 mn , up from EUR 1.1 mn": a change that
         // opens a clause after a comma reads against the clause before.
         if (metric < 0 && !namesAfter && it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',')
             metric = findMetric(k, false, kMetricBackAcrossComma, it.begin, it.clause, it.clause - 1);
@@ -284,7 +284,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number
                     && isCurrencyCode(sentence.mid(tokens[size_t(it.end)].start, tokens[size_t(it.end)].length)))))
             continue;
-        // "operating loss was EUR 0.8 mn , down from a profit of EUR 2.5 mn":
+        // "a pretax loss of EUR 3.3 mn , down from a profit of EUR 1.8 mn":
         // a loss now where there was a profit is bad news, whichever way the figures moved.
         const qint32 fromItem = k + 1 < itemCount && items[size_t(k + 1)].role == LexiconRole::From
                                     && items[size_t(k + 1)].begin == it.end ? k + 1 : -1;
@@ -311,7 +311,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     }
 
     // 3. Changes read from figures: "to EUR 5 mn from EUR 8 mn", "0.25 versus 0.42".
-    // "compared with a loss of EUR 3.4 mn": the figure may follow a few words.
+    // "compared with a loss of EUR 6.0 mn": the figure may follow a few words.
     auto figureAfter = [&](qint32 token) -> qint32 {
         for (qint32 j = token; j < n && j < token + kFigureAfter; ++j) {
             const Token &t = tokens[size_t(j)];
@@ -325,7 +325,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     auto figureBefore = [&](qint32 token) -> qint32 {
         for (qint32 j = token - 1; j >= 0 && j >= token - kFigureBefore; --j) {
             const Token &t = tokens[size_t(j)];
-            // "EUR 54.5 mn in the first quarter of 2008 , compared with EUR 54.3 mn":
+            // "EUR 61.2 mn in the second quarter of 2025 , compared with EUR 58.9 mn":
             // the year dates the figure before it
             if (t.kind == TokenKind::Number && looksLikeYear(t))
                 continue;
@@ -392,12 +392,12 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const double a = figureValue(newer), b = figureValue(older);
         if (a == b)
             continue;
-        // "Operating loss totalled EUR 5.2 mn , compared to a loss of EUR 3.4 mn":
+        // "The operating loss totalled EUR 7.0 mn , compared to a loss of EUR 3.0 mn":
         // the metric may be in the clause before the comma.
         const bool afterComma = it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',';
         const qint32 metric = findMetric(k, false, kComparisonMetricBack, it.begin, it.clause, afterComma ? it.clause - 1 : it.clause);
         comparedFigures = true;
-        // "a loss of EUR 3.2 mn , compared to a profit of EUR 7.2 mn": figures
+        // "a loss of EUR 2.4 mn , compared with a profit of EUR 6.1 mn": figures
         // of a loss and of a profit have opposite signs, whatever their sizes.
         qint32 oldMetric = -1;
         for (qint32 j = k + 1; j < itemCount && items[size_t(j)].end <= older; ++j)
