@@ -22,7 +22,7 @@ namespace {
 QStringList builtInSentences()
 {
     return {
-        QStringLiteral("Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2025 ."),
+        QStringLiteral("Operating profit rose to EUR 14.2 mn from EUR 9.6 mn in the corresponding period in 2025 ."),
         QStringLiteral("The net loss narrowed to EUR 2.3 mn , while net sales increased by 7.4 % to EUR 151.2 mn ."),
         QStringLiteral("Acme cut its full-year guidance after costs increased sharply in the third quarter."),
         QStringLiteral("$ACME - Acme beats estimates, raises outlook; shares up 6% https://t.co/abc123"),

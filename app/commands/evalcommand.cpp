@@ -33,7 +33,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override
     {
         parser.addOption(QCommandLineOption(QStringLiteral("errors"),
-                                            QStringLiteral("Also print the first N misclassified sentences."),
+                                            QStringLiteral("Also print the first N misclassified sentences, each with the phrases that scored it."),
                                             QStringLiteral("N")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("headlines"),
@@ -43,7 +43,10 @@ public:
             QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in ones."),
             QStringLiteral("FILE")));
         parser.addOption(QCommandLineOption(QStringLiteral("scores"),
-                                            QStringLiteral("Write gold<TAB>score<TAB>sentence lines to FILE (error analysis)."),
+                                            QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>p_neutral"
+                                                           "<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error analysis; "
+                                                           "the probabilities are the model's, empty without one; the "
+                                                           "phrases are the rules', phrase=weight separated by ;)."),
                                             QStringLiteral("FILE")));
     }
 
@@ -124,13 +127,32 @@ public:
         for (const LabeledSentence &s : *sentences) {
             const SentenceSentiment result = scoreOne(s.text);
             matrix.add(s.label, result.label);
-            if (scoresOut.device())
-                scoresOut << sentimentLabelName(s.label) << '\t' << result.score << '\t' << s.text << '\n';
+            if (scoresOut.device()) {
+                const SentenceSentiment rules = scorer->score(s.text);
+                scoresOut << sentimentLabelName(s.label) << '\t' << sentimentLabelName(result.label) << '\t'
+                          << result.score << '\t' << rules.score << '\t';
+                if (headlines) {
+                    const HeadlineModel::Scores p = headlines->probabilities(s.text, rules);
+                    scoresOut << p[0] << '\t' << p[1] << '\t' << p[2] << '\t';
+                } else {
+                    scoresOut << "\t\t\t";
+                }
+                // The rules' phrases with their signed weights: "beat estimates=1.60;costs rose=-0.80".
+                for (qsizetype i = 0; i < rules.spans.size(); ++i)
+                    scoresOut << (i ? ";" : "") << s.text.mid(rules.spans[i].start, rules.spans[i].length) << '='
+                              << QString::number(rules.spans[i].weight, 'f', 2);
+                scoresOut << '\t' << s.text << '\n';
+            }
             if (result.label != s.label && shown < showErrors) {
                 ++shown;
                 ctx.out << "error: gold " << sentimentLabelName(s.label) << " predicted "
                         << sentimentLabelName(result.label) << " score " << QString::number(result.score, 'f', 2)
-                        << " | " << s.text << '\n';
+                        << " | " << s.text;
+                // The phrases that decided it, so an error can be traced to a rule.
+                for (const SentimentSpan &span : result.spans)
+                    ctx.out << " [" << s.text.mid(span.start, span.length) << ' '
+                            << QString::number(span.weight, 'f', 2) << ']';
+                ctx.out << '\n';
             }
         }
         const double perSecond = measureSpeed(scoreOne, *sentences);

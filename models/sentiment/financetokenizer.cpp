@@ -175,6 +175,12 @@ void FinanceTokenizer::tokenize(QStringView text, std::vector<Token> &out)
             pushToken(t);
             continue;
         }
+        // Quotation marks say who spoke, not what: `` "buy" '' is the word buy.
+        if (c == u'"' || c == u'`' || c == 0x2018 || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB
+            || ((c == u'\'' || c == 0x2019) && !(i + 1 < n && isLetter(s[i + 1])))) {
+            ++i;
+            continue;
+        }
         if (c == u'#' || c == u'@') {   // hashtags read as words, handles as nothing
             ++i;
             if (c == u'@')

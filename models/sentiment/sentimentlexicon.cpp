@@ -32,6 +32,8 @@ const QHash<QString, LexiconRole> &roleNames()
         {QStringLiteral("to"), LexiconRole::To},
         {QStringLiteral("versus"), LexiconRole::Versus},
         {QStringLiteral("scale"), LexiconRole::Scale},
+        {QStringLiteral("qualifier"), LexiconRole::Qualifier},
+        {QStringLiteral("level"), LexiconRole::Level},
     };
     return names;
 }

@@ -30,6 +30,8 @@ enum class LexiconRole : quint8 {
     To,             // "to" before a figure
     Versus,         // "versus", "vs", "compared with" between figures
     Scale,          // "mn", "billion": multiplies the figure before it
+    Qualifier,      // excluding, including: the metric after it qualifies another one ("profit excluding costs")
+    Level,          // a metric stated at a level that is news on its own: "posted a loss" (value: its polarity)
 };
 
 struct LexiconEntry {

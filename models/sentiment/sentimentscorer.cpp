@@ -7,7 +7,7 @@ namespace tw {
 
 namespace {
 
-constexpr int kRulesVersion = 2;
+constexpr int kRulesVersion = 3;
 
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
@@ -20,6 +20,10 @@ constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the m
 constexpr double kComparison = 0.9;
 constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr double kHighlightFloor = 0.35;
+constexpr double kFromBadState = 0.9;   // "up from a loss"
+constexpr int kFigureAfter = 6;         // tokens from a comparison marker to its figure
+constexpr int kFigureBefore = 10;       // tokens from a figure to the marker after it
+constexpr int kComparisonMetricBack = 16;   // tokens from a compared figure's metric back to the marker
 constexpr int kMetricBack = 6;          // tokens between a metric and the change after it
 constexpr int kMetricAhead = 4;
 constexpr int kMetricBackAcrossComma = 12;         // tokens between a change and the metric after it
@@ -51,7 +55,11 @@ struct Scratch {
     std::vector<Item> items;
     std::vector<Contribution> contributions;
     std::vector<quint8> metricUsed;
+    std::vector<quint8> qualified;   // a metric that names a part of another ("profit excluding costs")
+    std::vector<quint8> oldState;    // a metric after "from"/"compared with": the state it moved from
 };
+
+const quint64 kOfHash = FinanceTokenizer::hashWord(u"of");
 
 bool isChange(LexiconRole r)
 {
@@ -61,7 +69,32 @@ bool isChange(LexiconRole r)
 bool isMetric(LexiconRole r)
 {
     return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric || r == LexiconRole::CostMetric
-        || r == LexiconRole::GrowthMetric;
+        || r == LexiconRole::GrowthMetric || r == LexiconRole::Level;
+}
+bool isComparisonMarker(LexiconRole r)
+{
+    return r == LexiconRole::From || r == LexiconRole::To || r == LexiconRole::Versus;
+}
+
+// +1 for a metric whose figure is a profit, -1 for a loss, 0 for any other.
+int profitOrLoss(const Item &m)
+{
+    if (m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric)
+        return 1;
+    if (m.role == LexiconRole::BadMetric || (m.role == LexiconRole::Level && m.value < 0))
+        return -1;
+    return 0;
+}
+
+// "EUR", "USD", "SEK": a currency written as its code.
+bool isCurrencyCode(QStringView word)
+{
+    if (word.size() != 3)
+        return false;
+    for (QChar c : word)
+        if (c < u'A' || c > u'Z')
+            return false;
+    return true;
 }
 
 // A figure that is a year ("from 2007 to 2008") compares nothing.
@@ -150,16 +183,32 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     const auto &items = s.items;
     const qint32 itemCount = qint32(items.size());
     s.metricUsed.assign(size_t(itemCount), 0);
+    s.qualified.assign(size_t(itemCount), 0);
+    s.oldState.assign(size_t(itemCount), 0);
     s.contributions.clear();
+    for (qint32 k = 0; k + 1 < itemCount; ++k) {
+        const Item &it = items[size_t(k)];
+        const Item &next = items[size_t(k + 1)];
+        if (!isMetric(next.role) || next.clause != it.clause || next.begin - it.end > 3)
+            continue;
+        // "operating profit excluding one-off costs rose": the costs name which profit.
+        if (it.role == LexiconRole::Qualifier)
+            s.qualified[size_t(k + 1)] = 1;
+        // "up from EUR 1.2 mn loss", "compared with a loss of": where the metric came from.
+        else if (it.role == LexiconRole::From || it.role == LexiconRole::Versus)
+            s.oldState[size_t(k + 1)] = 1;
+    }
 
     auto findMetric = [&](qint32 from, bool ahead, qint32 reach, qint32 anchorToken, qint32 anchorClause,
                           qint32 firstClause) -> qint32 {
         if (ahead) {
             for (qint32 j = from + 1; j < itemCount; ++j) {
                 const Item &it = items[size_t(j)];
-                if (it.begin - anchorToken > reach || it.clause != anchorClause || isChange(it.role))
+                // "up from a loss": what follows "from" is the old state, not the metric moved
+                if (it.begin - anchorToken > reach || it.clause != anchorClause || isChange(it.role)
+                    || it.role == LexiconRole::From || it.role == LexiconRole::Versus)
                     return -1;
-                if (isMetric(it.role))
+                if (isMetric(it.role) && !s.qualified[size_t(j)])
                     return j;
             }
         } else {
@@ -167,8 +216,18 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 const Item &it = items[size_t(j)];
                 if (anchorToken - it.end > reach || it.clause > anchorClause || it.clause < firstClause)
                     return -1;
-                if (isMetric(it.role))
+                if (isMetric(it.role) && !s.qualified[size_t(j)] && !s.oldState[size_t(j)]) {
+                    // "the value of its property portfolio increased": the metric
+                    // that heads an "of" phrase is the one that moved.
+                    if (j > 0) {
+                        const Item &head = items[size_t(j - 1)];
+                        if (isMetric(head.role) && head.clause == it.clause && it.begin - head.end <= 6
+                            && !s.qualified[size_t(j - 1)] && !s.oldState[size_t(j - 1)]
+                            && tokens[size_t(head.end)].hash == kOfHash)
+                            return j - 1;
+                    }
                     return j;
+                }
             }
         }
         return -1;
@@ -178,6 +237,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             return kUnboundOrientation;
         const Item &m = items[size_t(metric)];
         s.metricUsed[size_t(metric)] = 1;
+        if (m.role == LexiconRole::Level)   // "reported a loss of EUR 2 mn, compared with EUR 5 mn"
+            return m.value < 0 ? -1.0 : 1.0;
         const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric;
         return (good ? 1.0 : -1.0) * m.value;
     };
@@ -199,10 +260,20 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const bool namesAfter = it.role == LexiconRole::RiseBefore || it.role == LexiconRole::FallBefore;
         qint32 metric = namesAfter ? findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause)
                                    : findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause);
+        // "hit by increased freight costs": a verb form used as an adjective
+        // moves the metric right after it.
+        if (!namesAfter && k + 1 < itemCount) {
+            const Item &next = items[size_t(k + 1)];
+            if (isMetric(next.role) && next.clause == it.clause && !s.qualified[size_t(k + 1)]
+                && (next.begin == it.end
+                    || (next.begin == it.end + 1 && tokens[size_t(it.end)].kind == TokenKind::Word
+                        && s.itemAt[size_t(it.end)] < 0)))
+                metric = k + 1;
+        }
         if (metric < 0)
             metric = namesAfter ? findMetric(k, false, kMetricBack, it.begin, it.clause, it.clause)
                                 : findMetric(k, true, kMetricAhead, it.end, it.clause, it.clause);
-        // "Net profit totalled EUR 9.6 mn , up from EUR 0.5 mn": a change that
+        // "Net profit came to EUR 4.4 mn , up from EUR 1.1 mn": a change that
         // opens a clause after a comma reads against the clause before.
         if (metric < 0 && !namesAfter && it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',')
             metric = findMetric(k, false, kMetricBackAcrossComma, it.begin, it.clause, it.clause - 1);
@@ -210,8 +281,22 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         // money raised, not a metric moved.
         if (metric < 0 && it.role == LexiconRole::RiseBefore && it.end < n
             && (tokens[size_t(it.end)].kind == TokenKind::Currency || tokens[size_t(it.end)].kind == TokenKind::Number
-                || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number)))
+                || (it.end + 1 < n && tokens[size_t(it.end + 1)].kind == TokenKind::Number
+                    && isCurrencyCode(sentence.mid(tokens[size_t(it.end)].start, tokens[size_t(it.end)].length)))))
             continue;
+        // "a pretax loss of EUR 3.3 mn , down from a profit of EUR 1.8 mn":
+        // a loss now where there was a profit is bad news, whichever way the figures moved.
+        const qint32 fromItem = k + 1 < itemCount && items[size_t(k + 1)].role == LexiconRole::From
+                                    && items[size_t(k + 1)].begin == it.end ? k + 1 : -1;
+        if (metric >= 0 && fromItem >= 0 && fromItem + 1 < itemCount && s.oldState[size_t(fromItem + 1)]) {
+            const int nowSide = profitOrLoss(items[size_t(metric)]);
+            if (nowSide != 0 && profitOrLoss(items[size_t(fromItem + 1)]) == -nowSide) {
+                s.metricUsed[size_t(metric)] = 1;
+                s.metricUsed[size_t(fromItem + 1)] = 1;
+                addContribution(nowSide * it.value, it.begin, it.end, metric, it.clause);
+                continue;
+            }
+        }
         const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
         addContribution(w, it.begin, it.end, metric, it.clause);
         // "lowered its outlook for cloud revenue growth": the metrics that
@@ -226,25 +311,27 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     }
 
     // 3. Changes read from figures: "to EUR 5 mn from EUR 8 mn", "0.25 versus 0.42".
+    // "compared with a loss of EUR 6.0 mn": the figure may follow a few words.
     auto figureAfter = [&](qint32 token) -> qint32 {
-        for (qint32 j = token; j < n && j < token + 3; ++j) {
+        for (qint32 j = token; j < n && j < token + kFigureAfter; ++j) {
             const Token &t = tokens[size_t(j)];
             if (t.kind == TokenKind::Number)
                 return looksLikeYear(t) ? -1 : j;
-            if (t.boundary)
+            if (t.boundary || (s.itemAt[size_t(j)] >= 0 && isComparisonMarker(items[size_t(s.itemAt[size_t(j)])].role)))
                 return -1;
         }
         return -1;
     };
     auto figureBefore = [&](qint32 token) -> qint32 {
-        for (qint32 j = token - 1; j >= 0 && j >= token - 5; --j) {
+        for (qint32 j = token - 1; j >= 0 && j >= token - kFigureBefore; --j) {
             const Token &t = tokens[size_t(j)];
-            // "EUR 1.6 mn in 2005 compared to EUR 5.9 mn": the year dates the figure before it
-            if (t.kind == TokenKind::Number && looksLikeYear(t) && j == token - 1)
+            // "EUR 61.2 mn in the second quarter of 2025 , compared with EUR 58.9 mn":
+            // the year dates the figure before it
+            if (t.kind == TokenKind::Number && looksLikeYear(t))
                 continue;
             if (t.kind == TokenKind::Number)
-                return looksLikeYear(t) ? -1 : j;
-            // "EUR 54.5 mn , compared with EUR 54.3 mn": the comma before the marker
+                return j;
+            // the comma before the marker
             if (t.boundary && !(j == token - 1 && sentence[t.start] == u','))
                 return -1;
         }
@@ -266,10 +353,12 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         }
         return false;
     };
+    bool comparedFigures = false;
     for (qint32 k = 0; k < itemCount; ++k) {
         const Item &it = items[size_t(k)];
         qint32 newer = -1, older = -1;
         qint32 end = it.end;
+        qint32 oldFrom = it.end;   // where the older figure's words start
         if (it.role == LexiconRole::Versus) {
             newer = figureBefore(it.begin);
             older = figureAfter(it.end);
@@ -288,6 +377,7 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 if (second >= 0) {
                     newer = it.role == LexiconRole::To ? first : second;
                     older = it.role == LexiconRole::To ? second : first;
+                    oldFrom = it.role == LexiconRole::To ? partner.end : it.end;
                     end = partner.end;
                     k = j;   // the pair is used up
                 }
@@ -302,7 +392,27 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         const double a = figureValue(newer), b = figureValue(older);
         if (a == b)
             continue;
-        const qint32 metric = findMetric(k, false, 12, it.begin, it.clause, it.clause);
+        // "The operating loss totalled EUR 7.0 mn , compared to a loss of EUR 3.0 mn":
+        // the metric may be in the clause before the comma.
+        const bool afterComma = it.begin > 0 && sentence[tokens[size_t(it.begin - 1)].start] == u',';
+        const qint32 metric = findMetric(k, false, kComparisonMetricBack, it.begin, it.clause, afterComma ? it.clause - 1 : it.clause);
+        comparedFigures = true;
+        // "a loss of EUR 2.4 mn , compared with a profit of EUR 6.1 mn": figures
+        // of a loss and of a profit have opposite signs, whatever their sizes.
+        qint32 oldMetric = -1;
+        for (qint32 j = k + 1; j < itemCount && items[size_t(j)].end <= older; ++j)
+            if (items[size_t(j)].begin >= oldFrom && isMetric(items[size_t(j)].role)) {
+                oldMetric = j;
+                break;
+            }
+        const int newSide = metric >= 0 ? profitOrLoss(items[size_t(metric)]) : 0;
+        const int oldSide = oldMetric >= 0 ? profitOrLoss(items[size_t(oldMetric)]) : 0;
+        if (newSide != 0 && oldSide == -newSide) {
+            s.metricUsed[size_t(metric)] = 1;
+            s.metricUsed[size_t(oldMetric)] = 1;
+            addContribution(newSide * kComparison, it.begin, end, metric, it.clause);
+            continue;
+        }
         const double w = (a > b ? 1.0 : -1.0) * kComparison * orientationOf(metric);
         addContribution(w, it.begin, end, metric, it.clause);
     }
@@ -310,11 +420,18 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
     // 4. Polar phrases, signed figures, and bad metrics nobody moved ("net loss of EUR 2 mn").
     for (qint32 k = 0; k < itemCount; ++k) {
         const Item &it = items[size_t(k)];
+        const bool unmoved = !s.metricUsed[size_t(k)] && !s.qualified[size_t(k)];
         if (it.role == LexiconRole::Polar)
             addContribution(it.value, it.begin, it.end, -1, it.clause);
-        else if (it.role == LexiconRole::BadMetric && !s.metricUsed[size_t(k)])
+        else if (it.role == LexiconRole::Level && unmoved && !s.oldState[size_t(k)])
+            addContribution(it.value, it.begin, it.end, -1, it.clause);
+        // "swung to a profit from a loss", "up from a loss": away from a loss
+        // is good news, unless figures say how the loss itself moved.
+        else if (it.role == LexiconRole::BadMetric && unmoved && s.oldState[size_t(k)] && !comparedFigures)
+            addContribution(it.value * kFromBadState, it.begin, it.end, -1, it.clause);
+        else if (it.role == LexiconRole::BadMetric && unmoved && !s.oldState[size_t(k)])
             addContribution(-it.value * 0.5, it.begin, it.end, -1, it.clause);
-        else if (it.role == LexiconRole::GrowthMetric && !s.metricUsed[size_t(k)])
+        else if (it.role == LexiconRole::GrowthMetric && unmoved)
             addContribution(it.value * 0.6, it.begin, it.end, -1, it.clause);
     }
     for (qint32 i = 0; i < n; ++i) {

@@ -1,6 +1,7 @@
 #include "models/sentiment/sentimentevaluation.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,32 @@ private slots:
         QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("\\nneutral\\s+0\\s+1\\s+1\\n"))), qPrintable(run.out));
         // Per class: precision, recall, F1, support.
         QVERIFY(run.out.contains(QRegularExpression(QStringLiteral("\\npositive\\s+0\\.667\\s+1\\.000\\s+0\\.800\\s+2\\n"))));
+    }
+
+    // Error analysis: each error names the phrases that scored it, and
+    // --scores writes one line per sentence with the rules' phrases.
+    void evalCommandExplainsItsErrors()
+    {
+        const QString scores = m_sandbox.filePath(QStringLiteral("scores.tsv"));
+        const auto run = twtest::runCli({QStringLiteral("eval"), twtest::fixture(QStringLiteral("sentiment/known-answer.tsv")),
+                                         QStringLiteral("--errors"), QStringLiteral("5"), QStringLiteral("--scores"), scores},
+                                        m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral(
+                     "error: gold neutral predicted positive score 0\\.\\d\\d \\| Acme raised its outlook for the year\\. "
+                     "\\[raised its outlook 0\\.\\d\\d\\]\\n"))),
+                 qPrintable(run.out));
+        QFile file(scores);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        for (const QString &line : lines)
+            QCOMPARE(line.split(QLatin1Char('\t')).size(), 9);
+        const QStringList warning = lines[3].split(QLatin1Char('\t'));
+        QCOMPARE(warning[0], QStringLiteral("negative"));
+        QCOMPARE(warning[1], QStringLiteral("negative"));
+        QVERIFY2(warning[7].startsWith(QStringLiteral("profit warning=-")), qPrintable(warning[7]));
+        QCOMPARE(warning[8], QStringLiteral("Acme issued a profit warning."));
     }
 
     void scoreCommandPrintsAndExplains()

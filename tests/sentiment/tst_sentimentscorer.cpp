@@ -64,6 +64,43 @@ private slots:
         QTest::newRow("but decides") << "Sales rose slightly, but operating profit fell sharply." << neg;
         QTest::newRow("although concedes") << "Although sales fell, operating profit rose strongly to a record." << pos;
         QTest::newRow("despite") << "Shares jumped despite a weak quarter." << pos;
+        // A loss against a profit: the sign of the figures, not their size.
+        QTest::newRow("loss vs profit")
+            << "Acme's operating loss was EUR 2.4 mn , compared with a profit of EUR 6.1 mn a year earlier." << neg;
+        QTest::newRow("profit vs loss")
+            << "Acme posted a net profit of EUR 0.9 mn for the quarter , versus a net loss of EUR 12.5 mn ." << pos;
+        QTest::newRow("loss vs smaller loss")
+            << "The operating loss totalled EUR 7.0 mn , compared to a loss of EUR 3.0 mn in 2024 ." << neg;
+        QTest::newRow("loss vs larger loss")
+            << "Acme reported a loss of EUR 0.3 mn compared to a loss of EUR 2.2 mn in the same period ." << pos;
+        QTest::newRow("down from a profit") << "Pretax loss came to EUR 3.3 mn , down from a profit of EUR 1.8 mn ." << neg;
+        QTest::newRow("up from a loss") << "Quarterly sales reached EUR 4.0 mn , up from EUR 0.5 mn loss ." << pos;
+        // Figures compared across a dated comma.
+        QTest::newRow("compared with, year between")
+            << "Acme reported net sales of EUR 61.2 mn in the second quarter of 2025 , compared with EUR 58.9 mn a year ago ."
+            << pos;
+        QTest::newRow("more than in a year") << "Its operating profit was 21 % more than in 2024 ." << pos;
+        QTest::newRow("lower than last year") << "Acme expects its sales for the year to be lower than last year ." << neg;
+        QTest::newRow("smaller than expected") << "Acme's orders in May were smaller than expected ." << neg;
+        // The metric a qualifier names is not the one moved.
+        QTest::newRow("profit excluding costs")
+            << "Operating profit excluding one-off costs rose to EUR 12 mn from EUR 9 mn ." << pos;
+        QTest::newRow("increased costs, adjective") << "Margins were burdened by increased freight costs ." << neg;
+        // A change named as a thing, and ownership moves, are not news.
+        QTest::newRow("following the increase")
+            << "Following the increase , Acme's registered share capital is EUR 12,400,000 ." << neu;
+        QTest::newRow("stake raised") << "Northbank raised its stake in Acme to 12 % from 9 % ." << neu;
+        QTest::newRow("apposed rise") << "Acme sold 31.5 million units in 2025 , a rise of 6 % on the year ." << pos;
+        // Business won is good news for the winner.
+        QTest::newRow("received an order") << "Acme has received a major order from a Nordic utility ." << pos;
+        QTest::newRow("signed agreements") << "Acme has signed supply agreements with two carmakers ." << pos;
+        QTest::newRow("credit agreement") << "Acme signed a credit agreement with its banks ." << neu;
+        // Words that are things, not judgements.
+        QTest::newRow("a firm") << "Northbank is a private equity firm based in Oslo ." << neu;
+        QTest::newRow("outstanding shares") << "The number of outstanding shares is 41,200,000 ." << neu;
+        QTest::newRow("declined comment") << "A spokesman for the company declined comment ." << neu;
+        QTest::newRow("quoted buy") << "The broker gave a `` buy '' recommendation on Acme ." << pos;
+        QTest::newRow("never been more") << "Funds have never been more bullish on Acme" << pos;
     }
 
     void labels()
