@@ -587,6 +587,77 @@ private slots:
         QCOMPARE(twtest::sha256(path), before);
     }
 
+    // A store whose version number claims steps its schema does not show (a
+    // development build between two steps wrote it) is refused before it is
+    // opened for writing, naming each such step: never upgraded over, never
+    // backed up and changed.
+    void storeLackingAStepItsVersionClaimsIsRefusedUntouched_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QStringList>("damage");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("v9 without migration 6's tickers.cik")
+            << 9 << QStringList{QStringLiteral("ALTER TABLE tickers DROP COLUMN cik")}
+            << QStringList{QStringLiteral("migration 6 (company directory"),
+                           QStringLiteral("column tickers.cik is missing")};
+        QTest::newRow("v9 without migration 5's articles.origin")
+            << 9
+            << QStringList{QStringLiteral("DROP INDEX articles_identity"),
+                           QStringLiteral("ALTER TABLE articles DROP COLUMN origin")}
+            << QStringList{QStringLiteral("migration 5 (article identity"),
+                           QStringLiteral("column articles.origin is missing")};
+        // Every new article would enter the full-text index twice.
+        QTest::newRow("v9 with the trigger migration 4 removed")
+            << 9
+            << QStringList{QStringLiteral("CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+                                          "INSERT INTO articles_fts(rowid, title, summary, body) "
+                                          "VALUES (new.id, new.title, new.summary, new.body); END")}
+            << QStringList{QStringLiteral("migration 4 (cheaper article writes"),
+                           QStringLiteral("trigger articles_fts_insert is still there")};
+        QTest::newRow("v5 numbered 9")
+            << 5 << QStringList{QStringLiteral("PRAGMA user_version = 9")}
+            << QStringList{QStringLiteral("schema version 9"), QStringLiteral("migration 6 ("),
+                           QStringLiteral("migration 7 ("), QStringLiteral("migration 8 ("),
+                           QStringLiteral("migration 9 (")};
+    }
+
+    void storeLackingAStepItsVersionClaimsIsRefusedUntouched()
+    {
+        QFETCH(int, version);
+        QFETCH(QStringList, damage);
+        QFETCH(QStringList, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, version);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("dev-build"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            const Status damaged = execStatements(db, damage);
+            QVERIFY2(damaged.ok(), qPrintable(damaged.ok() ? QString() : damaged.errorMessage()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("dev-build"));
+        const QByteArray before = twtest::sha256(path);
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        const QString message = store.errorMessage();
+        QVERIFY2(message.contains(path) && message.contains(QStringLiteral("left untouched")), qPrintable(message));
+        for (const QString &part : expected)
+            QVERIFY2(message.contains(part), qPrintable(part + QStringLiteral(" not in: ") + message));
+        // The steps the version does claim and the store does show are not named.
+        QVERIFY2(!message.contains(QStringLiteral("migration 1 (")), qPrintable(message));
+        QCOMPARE(twtest::sha256(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak-*")}, QDir::Files), QStringList());
+
+        auto readOnly = StoreConnection::openReadOnly(path, QStringLiteral("ro"));
+        QVERIFY(!readOnly.ok());
+        QVERIFY2(readOnly.errorMessage().contains(expected.constLast()), qPrintable(readOnly.errorMessage()));
+        QCOMPARE(twtest::sha256(path), before);
+    }
+
     void foreignAndDamagedFilesAreRefusedAndUntouched_data()
     {
         QTest::addColumn<QString>("kind");
@@ -757,6 +828,34 @@ private slots:
             QSqlDatabase db = rawConnection(location, QStringLiteral("check"));
             QCOMPARE(*queryScalar(db, QStringLiteral("SELECT version FROM schema_version")),
                      qint64(latestSchemaVersion() + 7));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    // As on SQLite: a database whose schema_version claims a step its schema
+    // does not show is refused by every kind of open, and left as it was.
+    void storeLackingAStepItsVersionClaimsIsRefusedUntouched()
+    {
+        const QString location = m_cluster->createDatabase();
+        QVERIFY(StoreConnection::open(location, QStringLiteral("t")).ok());
+        const QString database = PostgresUrl::parse(location)->database;
+        QVERIFY(m_cluster->exec(database, QStringLiteral("ALTER TABLE tickers DROP COLUMN cik")));
+        auto store = StoreConnection::open(location, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        const QString message = store.errorMessage();
+        QVERIFY2(message.contains(QStringLiteral("migration 6 (company directory")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("column tickers.cik is missing")), qPrintable(message));
+        QVERIFY2(message.contains(PostgresUrl::redact(location)), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("left untouched")), qPrintable(message));
+        QVERIFY(!StoreConnection::attach(location, QStringLiteral("t2")).ok());
+        QVERIFY(!StoreConnection::openReadOnly(location, QStringLiteral("t3")).ok());
+        {
+            QSqlDatabase db = rawConnection(location, QStringLiteral("check"));
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT version FROM schema_version")), qint64(latestSchemaVersion()));
+            QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM information_schema.columns "
+                                                     "WHERE table_name = 'tickers' AND column_name = 'cik'")),
+                     qint64(0));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
