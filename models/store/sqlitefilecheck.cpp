@@ -1,5 +1,7 @@
 #include "models/store/sqlitefilecheck.h"
 
+#include "models/store/migrations/migration.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
@@ -117,6 +119,12 @@ Result<SqliteStoreFile> inspectSqliteFile(const QString &path, int busyTimeoutMs
     if ((result.userVersion == 0 && !tables.isEmpty())
         || (result.userVersion > 0 && !tables.contains(QLatin1String("articles"))))
         return fail(untouched(path, QStringLiteral("is an SQLite database but not a Tickerwire store")));
+    // What its steps left, for the check that the version number tells the truth.
+    QStringList objects;
+    if (result.userVersion > 0 && !file.rows(schemaObjectsSql(SqlDialect::Sqlite).toUtf8().constData(), &objects))
+        return fail(describeFailure(path, file));
+    for (const QString &o : std::as_const(objects))
+        result.schemaObjects.insert(o.toLower());
     return result;
 }
 

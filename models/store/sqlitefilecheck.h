@@ -2,6 +2,7 @@
 
 #include "models/core/result.h"
 
+#include <QSet>
 #include <QString>
 
 namespace tw {
@@ -15,6 +16,7 @@ namespace tw {
 struct SqliteStoreFile {
     bool exists = false;        // false: no file, or an empty one (a new store)
     int userVersion = 0;        // the schema version (PRAGMA user_version)
+    QSet<QString> schemaObjects;   // of a Tickerwire store, as schemaObjects() lists them
 };
 
 // Fails with a message naming the file, ending "it was left untouched", when

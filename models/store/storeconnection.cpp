@@ -265,6 +265,14 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         return version.error();
     if (*version > latestSchemaVersion())
         return fail(newerSchemaMessage(display, *version));
+    // The version number's claim, checked against the schema (one query).
+    if (*version > 0) {
+        auto objects = schemaObjects(*db, SqlDialect::Postgres);
+        if (!objects)
+            return objects.error();
+        if (const Status steps = verifyAppliedSteps(*objects, *version, SqlDialect::Postgres, display); !steps)
+            return steps.error();
+    }
     if (*version == latestSchemaVersion())
         return connection;
     if (!migrate)
@@ -314,6 +322,9 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
         return file.error();
     if (file->userVersion > latestSchemaVersion())
         return fail(newerSchemaMessage(location, file->userVersion));
+    if (const Status steps = verifyAppliedSteps(file->schemaObjects, file->userVersion, SqlDialect::Sqlite, location);
+        !steps)
+        return steps.error();
     if (!file->exists) {
         const QFileInfo info(location);
         if (!QDir().mkpath(info.absolutePath()))
@@ -390,6 +401,9 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QSt
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
                                    "forward (a backup is kept)")
                         .arg(location).arg(file->userVersion).arg(latestSchemaVersion()));
+    if (const Status steps = verifyAppliedSteps(file->schemaObjects, file->userVersion, SqlDialect::Sqlite, location);
+        !steps)
+        return steps.error();
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;

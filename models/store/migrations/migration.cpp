@@ -2,20 +2,31 @@
 
 #include "models/store/sqlexec.h"
 
+#include <QSqlQuery>
+
 namespace tw {
 
 const std::vector<Migration> &allMigrations()
 {
+    using M = SchemaMark;
     static const std::vector<Migration> migrations{
-        {1, "core tables", &migration0001Core},
-        {2, "full-text index over articles", &migration0002FullText},
-        {3, "alert rules and fired alerts", &migration0003Alerts},
-        {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites},
-        {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true},
-        {6, "company directory: tickers keep their CIK, link relevance 0-100", &migration0006Directory},
-        {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState},
-        {8, "article list sorted by title (index on title, id)", &migration0008ArticleSort},
-        {9, "SEC filings, their events and exhibits, reported figures", &migration0009Filings},
+        {1, "core tables", &migration0001Core, false, {M::Table, "event_sources"}},
+        {2, "full-text index over articles", &migration0002FullText, false, {M::Table, "articles_fts"},
+         {M::Column, "articles.search_vector"}},
+        {3, "alert rules and fired alerts", &migration0003Alerts, false, {M::Table, "fired_alert_articles"}},
+        // A store without this step would index each new article twice (trigger and writer).
+        {4, "cheaper article writes (full-text rows from the store, no content-hash index)", &migration0004IngestWrites,
+         false, {M::Trigger, "articles_fts_insert", false}, {M::Index, "articles_content_hash", false}},
+        {5, "article identity per feed or source, revision notes", &migration0005ArticleIdentity, true,
+         {M::Column, "articles.origin"}},
+        {6, "company directory: tickers keep their CIK, link relevance 0-100", &migration0006Directory, false,
+         {M::Column, "tickers.cik"}},
+        {7, "running corporate score state, score evidence, event candidate index", &migration0007ScoringState, false,
+         {M::Table, "corporate_score_state"}},
+        {8, "article list sorted by title (index on title, id)", &migration0008ArticleSort, false,
+         {M::Index, "articles_title"}},
+        {9, "SEC filings, their events and exhibits, reported figures", &migration0009Filings, false,
+         {M::Table, "reported_figures"}},
     };
     return migrations;
 }
@@ -41,6 +52,70 @@ Status execDdl(QSqlDatabase &db, SqlDialect dialect, const QStringList &statemen
     for (const QString &s : statements)
         adapted << adaptDdl(s, dialect);
     return execStatements(db, adapted);
+}
+
+QString SchemaMark::key() const
+{
+    static const char *const kinds[] = {"", "table", "column", "index", "trigger"};
+    return QStringLiteral("%1:%2").arg(QLatin1String(kinds[kind]), QLatin1String(name));
+}
+
+QString SchemaMark::describe() const
+{
+    return key().replace(QLatin1Char(':'), QLatin1Char(' '));
+}
+
+QString schemaObjectsSql(SqlDialect dialect)
+{
+    if (dialect == SqlDialect::Postgres) {
+        return QStringLiteral(
+            "SELECT 'table:' || CAST(table_name AS TEXT) FROM information_schema.tables "
+            "WHERE table_schema = current_schema() "
+            "UNION ALL SELECT 'column:' || CAST(table_name AS TEXT) || '.' || CAST(column_name AS TEXT) "
+            "FROM information_schema.columns WHERE table_schema = current_schema() "
+            "UNION ALL SELECT 'index:' || CAST(indexname AS TEXT) FROM pg_indexes WHERE schemaname = current_schema() "
+            "UNION ALL SELECT 'trigger:' || CAST(trigger_name AS TEXT) FROM information_schema.triggers "
+            "WHERE trigger_schema = current_schema()");
+    }
+    // Columns of ordinary tables only: a virtual table's would need its module loaded.
+    return QStringLiteral(
+        "SELECT type || ':' || name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
+        "UNION ALL SELECT 'column:' || m.name || '.' || c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'");
+}
+
+Result<QSet<QString>> schemaObjects(const QSqlDatabase &db, SqlDialect dialect)
+{
+    QSqlQuery q(db);
+    if (!q.exec(schemaObjectsSql(dialect)))
+        return fail(describeSqlError(QStringLiteral("Could not read the schema"), q));
+    QSet<QString> objects;
+    while (q.next())
+        objects.insert(q.value(0).toString().toLower());
+    return objects;
+}
+
+Status verifyAppliedSteps(const QSet<QString> &objects, int version, SqlDialect dialect, const QString &location)
+{
+    QStringList missing;
+    for (const Migration &m : allMigrations()) {
+        const SchemaMark &mark = m.markOn(dialect);
+        if (m.version > version || mark.kind == SchemaMark::None)
+            continue;
+        if (objects.contains(mark.key()) != mark.present)
+            missing << QStringLiteral("migration %1 (%2): %3 %4")
+                           .arg(m.version)
+                           .arg(QString::fromLatin1(m.name), mark.describe(),
+                                mark.present ? QStringLiteral("is missing") : QStringLiteral("is still there"));
+    }
+    if (missing.isEmpty())
+        return {};
+    return fail(QStringLiteral("%1 says it is at schema version %2, but its schema does not show every step up to it "
+                               "(%3); a development build may have written it. Open it with the build that wrote it or "
+                               "restore a backup; it was left untouched")
+                    .arg(location)
+                    .arg(version)
+                    .arg(missing.join(QStringLiteral("; "))));
 }
 
 } // namespace tw
