@@ -13,6 +13,7 @@
 #include <numeric>
 #include <optional>
 #include <span>
+#include <thread>
 #include <vector>
 
 namespace tw {
@@ -59,13 +60,32 @@ private:
     QHash<QString, quint8> m_index;
 };
 
+// Above this many observations (a pooled run, not one ticker's) the two
+// halves of a measurement (level and change) run side by side.
+constexpr size_t kParallelFrom = 100'000;
+
+// Runs `a` and `b`; on two threads when `parallel`.
+template <typename A, typename B>
+void bothOf(A &&a, B &&b, bool parallel)
+{
+    if (!parallel) {
+        a();
+        b();
+        return;
+    }
+    std::thread other(std::forward<B>(b));
+    a();
+    other.join();
+}
+
 // The sorted orders of a run of observations [begin, end) (one ticker's, or
 // all), shared by its forward windows.
 struct ObservationRanks {
-    ObservationRanks(const Observations &obs, size_t begin, size_t end)
-        : begin(begin), end(end), level(std::span(obs.score).subspan(begin, end - begin)),
-          change(std::span(obs.change).subspan(begin, end - begin))
+    ObservationRanks(const Observations &obs, size_t begin, size_t end) : begin(begin), end(end)
     {
+        bothOf([&] { level = RankOrder(std::span(obs.score).subspan(begin, end - begin)); },
+               [&] { change = RankOrder(std::span(obs.change).subspan(begin, end - begin)); },
+               end - begin >= kParallelFrom);
     }
     size_t begin, end;
     RankOrder level;
@@ -107,13 +127,19 @@ WindowStats measure(int days, const Observations &obs, size_t window, size_t fro
     }
     if (qint64(n) >= Backtester::kMinObservations) {
         const RankOrder returns(forward);
-        std::vector<qint32> all(n);
-        std::iota(all.begin(), all.end(), 0);
-        w.level = rankCorrelation(ranks.level.ranksOf(inWindow, n), returns.ranksOf(all, n), session, days,
-                                  Backtester::kMinObservations);
-        w.change = rankCorrelation(ranks.change.ranksOf(inChange, changeSession.size()),
-                                   returns.ranksOf(changeOfWindow, changeSession.size()), changeSession, days,
-                                   Backtester::kMinObservations);
+        bothOf(
+            [&] {
+                std::vector<qint32> all(n);
+                std::iota(all.begin(), all.end(), 0);
+                w.level = rankCorrelation(ranks.level.ranksOf(inWindow, n), returns.ranksOf(all, n), session, days,
+                                          Backtester::kMinObservations);
+            },
+            [&] {
+                w.change = rankCorrelation(ranks.change.ranksOf(inChange, changeSession.size()),
+                                           returns.ranksOf(changeOfWindow, changeSession.size()), changeSession,
+                                           days, Backtester::kMinObservations);
+            },
+            n >= kParallelFrom);
     } else {
         w.level.n = qint64(n);
         w.change.n = qint64(changeSession.size());
@@ -205,16 +231,14 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
     }
 
     // Prices first: the sessions are the dates on which anything traded.
-    QList<QList<DailyClose>> closes;
+    auto read = inputs.closesOf(opt.tickers, StudyInputs::connectionsFor(opt.tickers.size()));
+    if (!read)
+        return read.error();
+    QList<QList<DailyClose>> closes = std::move(*read);
     QList<QDate> dates;
-    for (const QString &ticker : std::as_const(opt.tickers)) {
-        auto c = inputs.closes(ticker);
-        if (!c)
-            return c.error();
-        for (const DailyClose &d : *c)
+    for (const QList<DailyClose> &c : std::as_const(closes))
+        for (const DailyClose &d : c)
             dates << d.date;
-        closes << *c;
-    }
     QList<DailyClose> benchmarkCloses;
     if (!opt.benchmark.isEmpty()) {
         auto c = inputs.closes(opt.benchmark);

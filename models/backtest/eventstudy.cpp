@@ -107,16 +107,17 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
     if (!sentiment)
         return sentiment.error();
 
+    auto read = inputs.closesOf(withEvents, StudyInputs::connectionsFor(withEvents.size()));
+    if (!read)
+        return read.error();
     QHash<QString, QList<DailyClose>> closes;
     QList<QDate> dates;
-    for (const QString &ticker : std::as_const(withEvents)) {
-        auto c = inputs.closes(ticker);
-        if (!c)
-            return c.error();
-        for (const DailyClose &d : *c)
+    for (qsizetype k = 0; k < withEvents.size(); ++k) {
+        for (const DailyClose &d : std::as_const((*read)[k]))
             dates << d.date;
-        closes.insert(ticker, *c);
+        closes.insert(withEvents[k], std::move((*read)[k]));
     }
+    read->clear();
     QList<DailyClose> benchmarkCloses;
     if (!opt.benchmark.isEmpty()) {
         auto c = inputs.closes(opt.benchmark);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/backtest/sessioncalendar.h"
+#include "models/domain/quote.h"   // DailyClose
 
 #include <QDate>
 #include <QList>
@@ -9,14 +10,6 @@
 #include <limits>
 
 namespace tw {
-
-// One daily close as a study needs it: far smaller than a QuoteBar, so ten
-// years of five hundred tickers fit in a few tens of megabytes.
-struct DailyClose {
-    QDate date;
-    double close = 0;
-    bool synthetic = false;   // source "demo"
-};
 
 // A share split found in unadjusted prices: on `date` the close moved by
 // about 1/factor from the bar before (factor 2: a 2-for-1 split; 0.1: a

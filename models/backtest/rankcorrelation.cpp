@@ -1,68 +1,131 @@
 #include "models/backtest/rankcorrelation.h"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <numeric>
 #include <utility>
 
 namespace tw {
 
+namespace {
+
+// A value and its place in the input, sorted by `key`: the double's bits
+// mapped to an unsigned number in the same order (-0 taken as +0, so equal
+// values have equal keys). NaN is never given.
+struct Keyed {
+    quint64 key;
+    quint32 index;
+};
+
+quint64 orderedKey(double v)
+{
+    if (v == 0)
+        v = 0.0;
+    const auto bits = std::bit_cast<quint64>(v);
+    return (bits >> 63) != 0 ? ~bits : bits | (quint64(1) << 63);
+}
+
+// Below this many values std::sort is quicker than four radix passes.
+constexpr size_t kRadixFrom = 16384;
+
+// Sorts by key; the order among equal keys is left arbitrary (ranks average
+// them). A pooled backtest ranks millions of values several times over:
+// a least-significant-digit radix sort (bytes: few enough buckets for the
+// scatter to stay in cache; a pass skipped when every key shares its byte)
+// does that in a few linear passes.
+void sortByKey(std::vector<Keyed> &items)
+{
+    const size_t n = items.size();
+    if (n < kRadixFrom) {
+        std::sort(items.begin(), items.end(), [](const Keyed &a, const Keyed &b) { return a.key < b.key; });
+        return;
+    }
+    constexpr int kBits = 8;
+    constexpr quint64 kMask = (quint64(1) << kBits) - 1;
+    std::vector<Keyed> buffer(n);
+    std::vector<size_t> count(size_t(1) << kBits);
+    for (int shift = 0; shift < 64; shift += kBits) {
+        std::fill(count.begin(), count.end(), 0);
+        for (const Keyed &k : items)
+            ++count[(k.key >> shift) & kMask];
+        if (count[(items.front().key >> shift) & kMask] == n)
+            continue;   // one digit for all: this pass would not move anything
+        size_t sum = 0;
+        for (size_t &c : count)
+            sum += std::exchange(c, sum);
+        for (const Keyed &k : items)
+            buffer[count[(k.key >> shift) & kMask]++] = k;
+        items.swap(buffer);
+    }
+}
+
+// The non-NaN values with their places, sorted by value.
+std::vector<Keyed> sortedByValue(std::span<const double> values)
+{
+    std::vector<Keyed> sorted;
+    sorted.reserve(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!std::isnan(values[i]))
+            sorted.push_back({orderedKey(values[i]), quint32(i)});
+    sortByKey(sorted);
+    return sorted;
+}
+
+// RankOrder's entries: the value's place, and in the top bit whether its
+// value differs from the one before it in the order.
+constexpr quint32 kNewValue = quint32(1) << 31;
+
+} // namespace
+
 std::vector<double> averageRanks(std::span<const double> values)
 {
-    // Sorting (value, index) pairs side by side: sorting indexes that look
-    // their values up was most of a pooled backtest's time.
+    // NaN has no rank (it never compares equal, so it would also break ties).
     const size_t n = values.size();
-    std::vector<std::pair<double, quint32>> order(n);
-    for (size_t i = 0; i < n; ++i)
-        order[i] = {values[i], quint32(i)};
-    std::sort(order.begin(), order.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
-    std::vector<double> ranks(n);
-    for (size_t i = 0; i < n;) {
+    std::vector<Keyed> order = sortedByValue(values);
+    std::vector<double> ranks(n, std::numeric_limits<double>::quiet_NaN());
+    for (size_t i = 0; i < order.size();) {
         size_t j = i + 1;
-        while (j < n && order[j].first == order[i].first)
+        while (j < order.size() && order[j].key == order[i].key)
             ++j;
         const double rank = (double(i) + double(j - 1)) / 2.0 + 1.0;
         for (size_t k = i; k < j; ++k)
-            ranks[order[k].second] = rank;
+            ranks[order[k].index] = rank;
         i = j;
     }
     return ranks;
 }
 
-RankOrder::RankOrder(std::span<const double> values) : m_values(values)
+RankOrder::RankOrder(std::span<const double> values)
 {
-    // Sorted as (value, index) pairs side by side, then only the indexes kept.
-    std::vector<std::pair<double, quint32>> sorted;
-    sorted.reserve(values.size());
-    for (size_t i = 0; i < values.size(); ++i)
-        if (!std::isnan(values[i]))
-            sorted.emplace_back(values[i], quint32(i));
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    Q_ASSERT(values.size() < kNewValue);
+    const std::vector<Keyed> sorted = sortedByValue(values);
     m_order.reserve(sorted.size());
-    for (const auto &entry : sorted)
-        m_order.push_back(entry.second);
+    for (size_t k = 0; k < sorted.size(); ++k)
+        m_order.push_back(sorted[k].index | (k == 0 || sorted[k].key != sorted[k - 1].key ? kNewValue : 0));
 }
 
 std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t size) const
 {
     std::vector<double> ranks(size, std::numeric_limits<double>::quiet_NaN());
     std::vector<qint32> tied;   // subset places sharing the current value
-    double value = 0;
     size_t seen = 0;
+    bool newValue = false;      // a new value began since the last place taken
     auto settle = [&] {
         const double rank = double(seen - tied.size() + 1 + seen) / 2.0;
         for (qint32 p : tied)
             ranks[size_t(p)] = rank;
         tied.clear();
     };
-    for (quint32 index : m_order) {
+    for (quint32 entry : m_order) {
+        newValue = newValue || (entry & kNewValue) != 0;
+        const quint32 index = entry & ~kNewValue;
         const qint32 p = index < position.size() ? position[index] : -1;
         if (p < 0)
             continue;
-        if (!tied.empty() && m_values[index] != value)
+        if (newValue && !tied.empty())
             settle();
-        value = m_values[index];
+        newValue = false;
         tied.push_back(p);
         ++seen;
     }

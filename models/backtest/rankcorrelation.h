@@ -22,22 +22,24 @@ struct CorrelationEstimate {
     double high95() const { return value + 1.96 * standardError; }
 };
 
-// Ranks 1..n in the values' order; tied values share the mean of their ranks.
+// Ranks 1..n in the values' order; tied values share the mean of their
+// ranks. A NaN value has no rank (NaN) and is not counted in n.
 std::vector<double> averageRanks(std::span<const double> values);
 
 // Values sorted once, so the ranks of many subsets of them (the sessions
 // that have a 1-, 5- or 20-day return) cost a pass each, not a sort each.
-// Keeps only the order (4 bytes a value); `values` must outlive it.
+// Keeps only the order and where each run of equal values begins (4 bytes a
+// value), not the values.
 class RankOrder {
 public:
+    RankOrder() = default;
     explicit RankOrder(std::span<const double> values);   // NaN values are never in a subset
     // Average ranks (1..size) of a subset: `position[i]` is value i's place
     // in the subset, or -1 when it is not in it.
     std::vector<double> ranksOf(std::span<const qint32> position, size_t size) const;
 
 private:
-    std::span<const double> m_values;
-    std::vector<quint32> m_order;
+    std::vector<quint32> m_order;   // value indexes by value; top bit: a new value begins here
 };
 
 // The correlation of two rank vectors with the standard error below.

@@ -1,6 +1,7 @@
 #include "models/backtest/seriesfeed.h"
 
 #include "models/backtest/studyinputs.h"
+#include "models/store/articleevidencereader.h"
 
 #include <QSqlError>
 #include <QThread>
@@ -16,17 +17,17 @@ constexpr int kAhead = 16;
 
 // A worker's (or the caller's) reading and scoring state.
 struct SeriesFeed::Scorer {
-    Scorer(QSqlDatabase db, ScoreHorizon horizon) : inputs(std::move(db)), pointInTime(horizon) {}
+    Scorer(QSqlDatabase db, ScoreHorizon horizon) : inputs(db), articles(db), pointInTime(horizon) {}
     StudyInputs inputs;
+    ArticleEvidenceReader articles;   // its statements prepared once for all the tickers
     PointInTimeScorer pointInTime;
     QHash<QString, QList<qint64>> closesByZone;
 };
 
 int SeriesFeed::workersFor(qsizetype tickers)
 {
-    if (tickers < 8)
-        return 0;
-    return std::clamp(QThread::idealThreadCount(), 1, 4);
+    const int connections = StudyInputs::connectionsFor(tickers);
+    return connections > 1 ? connections : 0;
 }
 
 SeriesFeed::SeriesFeed(QSqlDatabase db, int workers, QStringList tickers, std::vector<bool> wanted,
@@ -61,7 +62,7 @@ Result<ScoredTicker> SeriesFeed::score(Scorer &scorer, const QString &ticker, co
                                        const QList<QDate> &sessions)
 {
     ScoredTicker out;
-    auto rows = scorer.inputs.articleScores(ticker, modelVersion);
+    auto rows = scorer.articles.forTicker(ticker, modelVersion);
     if (!rows)
         return rows.error();
     out.articleScores = int(rows->size());

@@ -4,7 +4,13 @@
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
 
 namespace tw {
 
@@ -39,19 +45,57 @@ Result<QString> StudyInputs::newestModelVersion() const
 
 Result<QList<DailyClose>> StudyInputs::closes(const QString &ticker) const
 {
-    auto bars = QuoteStore(m_db).bars(ticker, QDate(1800, 1, 1), QDate(9999, 12, 31));
-    if (!bars)
-        return bars.error();
-    QList<DailyClose> closes;
-    closes.reserve(bars->size());
-    for (const QuoteBar &b : *bars)
-        closes << DailyClose{b.tradingDate, b.close, isSyntheticSource(b.source)};
-    return closes;
+    return QuoteStore(m_db).dailyCloses(ticker);
 }
 
-Result<QList<StoredArticleScore>> StudyInputs::articleScores(const QString &ticker, const QString &modelVersion) const
+int StudyInputs::connectionsFor(qsizetype tickers)
 {
-    return ArticleScoreStore(m_db).forTicker(ticker, modelVersion);
+    if (tickers < 8)
+        return 1;
+    return std::clamp(QThread::idealThreadCount(), 1, 4);
+}
+
+Result<QList<QList<DailyClose>>> StudyInputs::closesOf(const QStringList &tickers, int connections) const
+{
+    QList<QList<DailyClose>> out(tickers.size());
+    connections = int(std::clamp<qsizetype>(connections, 1, tickers.size()));
+    // Connection c reads tickers c, c + connections, ...: neighbours in the
+    // list are often neighbours in the store, and both halves stay busy.
+    std::vector<QString> errors;
+    errors.resize(size_t(connections));
+    QList<DailyClose> *perTicker = out.data();   // each thread fills its own entries
+    auto readEvery = [&](const QSqlDatabase &db, int c) {
+        for (qsizetype k = c; k < tickers.size(); k += connections) {
+            auto closes = QuoteStore(db).dailyCloses(tickers[k]);
+            if (!closes) {
+                errors[size_t(c)] = closes.errorMessage();
+                return;
+            }
+            perTicker[k] = std::move(*closes);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int c = 1; c < connections; ++c)
+        threads.emplace_back([&, c] {
+            const QString name = QStringLiteral("study-closes-%1-%2").arg(quintptr(&out)).arg(c);
+            {
+                QSqlDatabase db = QSqlDatabase::cloneDatabase(m_db.connectionName(), name);
+                if (db.open())
+                    readEvery(db, c);
+                else
+                    errors[size_t(c)] =
+                        QStringLiteral("Cannot open a second connection to the store: %1").arg(db.lastError().text());
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
+    readEvery(m_db, 0);
+    for (std::thread &t : threads)
+        t.join();
+    for (const QString &e : errors)
+        if (!e.isEmpty())
+            return fail(e);
+    return out;
 }
 
 Result<ExchangeClock> StudyInputs::clock(const QString &ticker) const

@@ -3,7 +3,6 @@
 #include "models/backtest/pricehistory.h"
 #include "models/backtest/sessioncalendar.h"
 #include "models/core/result.h"
-#include "models/store/articlescorestore.h"
 
 #include <QDate>
 #include <QHash>
@@ -22,7 +21,8 @@ struct EventSourceSentiment {
 };
 
 // What the backtest and the event study read from the store, through the
-// store's own readers (QuoteStore, ArticleScoreStore, TickerStore, EventStore).
+// store's own readers (QuoteStore, TickerStore, EventStore; the article
+// scores come through ArticleEvidenceReader, one per thread, in SeriesFeed).
 class StudyInputs {
 public:
     explicit StudyInputs(QSqlDatabase db);
@@ -33,8 +33,15 @@ public:
     // The model version the store's newest article scores were written with:
     // the one its corporate scores use.
     Result<QString> newestModelVersion() const;
+    // Every daily close of `ticker`, oldest first.
     Result<QList<DailyClose>> closes(const QString &ticker) const;
-    Result<QList<StoredArticleScore>> articleScores(const QString &ticker, const QString &modelVersion) const;
+    // closes() of each of `tickers`, in their order, read by `connections`
+    // at once: this one and clones of it on threads of their own (a study of
+    // hundreds of tickers reads millions of bars).
+    Result<QList<QList<DailyClose>>> closesOf(const QStringList &tickers, int connections) const;
+    // Connections worth reading `tickers` with at once on this machine: one
+    // for a few, else one per core (at most four).
+    static int connectionsFor(qsizetype tickers);
     // The clock of the ticker's exchange (New York for an unknown ticker).
     Result<ExchangeClock> clock(const QString &ticker) const;
     // Per event id, for the events of `tickers`.

@@ -22,6 +22,15 @@ struct QuoteBar {
     QString source;             // "yahoo", "stooq", "alphavantage", "demo" (synthetic)
 };
 
+// One daily close as a study reads it (QuoteStore::dailyCloses): far smaller
+// than a QuoteBar, so ten years of five hundred tickers fit in a few tens of
+// megabytes.
+struct DailyClose {
+    QDate date;               // exchange-local trading date
+    double close = 0;
+    bool synthetic = false;   // source "demo"
+};
+
 inline bool isSyntheticSource(const QString &source) { return source == QLatin1String("demo"); }
 
 } // namespace tw

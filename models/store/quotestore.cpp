@@ -1,7 +1,9 @@
 #include "models/store/quotestore.h"
 
 #include "models/core/storetime.h"
+#include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlitestatement.h"
 
 namespace tw {
 
@@ -32,6 +34,31 @@ Result<QList<QuoteBar>> readBars(QSqlQuery &q)
     while (q.next())
         result << readBar(q);
     return result;
+}
+// bars() over every date: the bounds keep its rows exactly (a date is ISO text).
+constexpr const char *kDailyClosesSql =
+    "SELECT trade_date, close, source FROM quotes WHERE ticker = ? AND bar_interval = '1d' "
+    "AND trade_date >= '1800-01-01' AND trade_date <= '9999-12-31' ORDER BY ts_utc";
+
+// "2024-05-31" without a QString; anything else as bars() reads it.
+QDate isoDate(QByteArrayView text)
+{
+    auto digits = [&](qsizetype from, qsizetype n) {
+        int v = 0;
+        for (qsizetype i = from; i < from + n; ++i) {
+            const char c = text[i];
+            if (c < '0' || c > '9')
+                return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y >= 0 && m >= 0 && d >= 0)
+            return QDate(y, m, d);
+    }
+    return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
 }
 } // namespace
 
@@ -73,6 +100,36 @@ Result<QList<QuoteBar>> QuoteStore::bars(const QString &ticker, const QDate &fro
     q.addBindValue(from.toString(Qt::ISODate));
     q.addBindValue(to.toString(Qt::ISODate));
     return readBars(q);
+}
+
+Result<QList<DailyClose>> QuoteStore::dailyCloses(const QString &ticker) const
+{
+    QList<DailyClose> closes;
+    if (dialectOf(m_db) == SqlDialect::Sqlite && sqliteHandleOf(m_db)) {
+        auto q = SqliteStatement::prepare(m_db, kDailyClosesSql);
+        if (!q)
+            return fail(QStringLiteral("Quote read failed: %1").arg(q.errorMessage()));
+        q->bind(1, ticker);
+        for (;;) {
+            const Result<bool> row = q->step();
+            if (!row)
+                return fail(QStringLiteral("Quote read failed: %1").arg(row.errorMessage()));
+            if (!*row)
+                break;
+            closes.append(DailyClose{isoDate(q->columnUtf8(0)), q->columnDouble(1),
+                                     q->columnUtf8(2) == QByteArrayView("demo")});
+        }
+        return closes;
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QString::fromLatin1(kDailyClosesSql));
+    if (auto s = execBound(q, {ticker}); !s)
+        return fail(QStringLiteral("Quote read failed: %1").arg(s.errorMessage()));
+    while (q.next())
+        closes.append(DailyClose{QDate::fromString(q.value(0).toString(), Qt::ISODate), q.value(1).toDouble(),
+                                 isSyntheticSource(q.value(2).toString())});
+    return closes;
 }
 
 Result<QList<QuoteBar>> QuoteStore::latest(const QString &ticker, int n, const QString &interval) const

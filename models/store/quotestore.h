@@ -20,6 +20,11 @@ public:
     // Bars for `ticker` between two exchange-local dates (inclusive), oldest first.
     Result<QList<QuoteBar>> bars(const QString &ticker, const QDate &from, const QDate &to,
                                  const QString &interval = QStringLiteral("1d")) const;
+    // Every daily bar of `ticker` as a study reads it (date, close, whether
+    // synthetic), oldest first: the daily bars of bars() over all dates,
+    // without the rest of each bar. On SQLite it reads on the driver's own
+    // handle, with no QVariant per value (a backtest reads millions).
+    Result<QList<DailyClose>> dailyCloses(const QString &ticker) const;
     // The most recent `n` bars, oldest first.
     Result<QList<QuoteBar>> latest(const QString &ticker, int n, const QString &interval = QStringLiteral("1d")) const;
     Result<qint64> count() const;

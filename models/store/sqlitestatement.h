@@ -3,6 +3,7 @@
 #include "models/core/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -17,9 +18,11 @@ sqlite3 *sqliteHandleOf(const QSqlDatabase &db);
 
 // A prepared statement run straight on the SQLite connection Qt's QSQLITE
 // driver opened (QSqlDriver::handle()), inside the same transactions. For the
-// few statements ingest runs per article: QSqlQuery spends more on binding
-// (a string key per placeholder) and on UTF-16 values than SQLite spends on
-// the statement itself. Everything else goes through QSqlQuery.
+// few statements ingest runs per article, and the readers of a study's long
+// histories (ArticleEvidenceReader, QuoteStore::dailyCloses): QSqlQuery
+// spends more on binding (a string key per placeholder), on a QVariant per
+// value and on UTF-16 values than SQLite spends on the statement itself.
+// Everything else goes through QSqlQuery.
 class SqliteStatement {
 public:
     SqliteStatement() = default;
@@ -46,7 +49,12 @@ public:
     void reset();
 
     qint64 columnInt64(int column) const;
+    double columnDouble(int column) const;   // NULL reads 0
+    bool columnIsNull(int column) const;
     QString columnText(int column) const;
+    // The column's UTF-8 bytes, valid until the next step() or reset(): for
+    // comparing or parsing a value without making a QString of it.
+    QByteArrayView columnUtf8(int column) const;
     int changes() const;             // rows the last INSERT/UPDATE/DELETE changed
     qint64 lastInsertRowId() const;
 

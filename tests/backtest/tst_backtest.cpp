@@ -2,6 +2,7 @@
 #include "models/backtest/pointintimescorer.h"
 #include "models/backtest/sessioncalendar.h"
 #include "models/backtest/studyinputs.h"
+#include "models/store/articleevidencereader.h"
 #include "models/store/storeconnection.h"
 #include "studystore.h"
 #include "testsupport.h"
@@ -137,8 +138,8 @@ private slots:
         spec.linkRelevance = 0.5;
         auto half = makeStore(spec);
         const QString ticker = twtest::studyTicker(0);
-        auto fullRows = StudyInputs(full->database()).articleScores(ticker, spec.modelVersion);
-        auto halfRows = StudyInputs(half->database()).articleScores(ticker, spec.modelVersion);
+        auto fullRows = ArticleEvidenceReader(full->database()).forTicker(ticker, spec.modelVersion);
+        auto halfRows = ArticleEvidenceReader(half->database()).forTicker(ticker, spec.modelVersion);
         QVERIFY(fullRows.ok() && halfRows.ok());
         QVERIFY(halfRows->size() > 100);
         QCOMPARE(halfRows->size(), fullRows->size());

@@ -8,7 +8,9 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace tw;
 
@@ -269,6 +271,67 @@ private slots:
                 subset.push_back(values[i]);
             }
         QCOMPARE(order.ranksOf(position, subset.size()), averageRanks(subset));
+    }
+
+    // Long inputs are ordered by a radix sort on the values' bits: their
+    // ranks must be those a comparison sort gives, with ties (-0 against +0
+    // among them), negatives, infinities, subnormals and NaN.
+    void longInputsRankAsAComparisonSortDoes()
+    {
+        QRandomGenerator rng(11);
+        const double inf = std::numeric_limits<double>::infinity();
+        std::vector<double> values;
+        for (int i = 0; i < 60000; ++i) {
+            switch (rng.bounded(6)) {
+            case 0: values.push_back(double(rng.bounded(50)) - 25); break;   // many ties
+            case 1: values.push_back(rng.generateDouble() * 2e-3 - 1e-3); break;
+            case 2: values.push_back((rng.bounded(2) ? 1 : -1) * rng.generateDouble() * 1e300); break;
+            case 3: values.push_back(rng.bounded(2) ? 0.0 : -0.0); break;
+            case 4: values.push_back(rng.bounded(2) ? inf : -inf); break;
+            default: values.push_back(rng.generateDouble() * 100); break;
+            }
+        }
+        values[17] = std::numeric_limits<double>::quiet_NaN();
+        values[99] = std::numeric_limits<double>::denorm_min();
+        values[100] = -std::numeric_limits<double>::denorm_min();
+        // Average ranks by std::sort and operator== (NaN: no rank).
+        auto reference = [](const std::vector<double> &v) {
+            std::vector<size_t> order;
+            for (size_t i = 0; i < v.size(); ++i)
+                if (!std::isnan(v[i]))
+                    order.push_back(i);
+            std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+            std::vector<double> ranks(v.size(), std::numeric_limits<double>::quiet_NaN());
+            for (size_t i = 0; i < order.size();) {
+                size_t j = i + 1;
+                while (j < order.size() && v[order[j]] == v[order[i]])
+                    ++j;
+                for (size_t k = i; k < j; ++k)
+                    ranks[order[k]] = (double(i) + double(j - 1)) / 2.0 + 1.0;
+                i = j;
+            }
+            return ranks;
+        };
+        auto same = [](const std::vector<double> &a, const std::vector<double> &b) {
+            if (a.size() != b.size())
+                return false;
+            for (size_t i = 0; i < a.size(); ++i)
+                if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i]))))
+                    return false;
+            return true;
+        };
+        QVERIFY(same(averageRanks(values), reference(values)));
+
+        const RankOrder order(values);
+        std::vector<qint32> position(values.size(), -1);
+        std::vector<double> subset;
+        for (size_t i = 0; i < values.size(); ++i)
+            if (!std::isnan(values[i]) && rng.bounded(3) != 0) {
+                position[i] = qint32(subset.size());
+                subset.push_back(values[i]);
+            }
+        QVERIFY(subset.size() > 30000);
+        QVERIFY(same(order.ranksOf(position, subset.size()), reference(subset)));
     }
 
     void spearmanMatchesKnownValues()

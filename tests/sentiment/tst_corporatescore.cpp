@@ -116,6 +116,21 @@ private slots:
         QCOMPARE(CorporateScorer::compute(QStringLiteral("ACME"), ScoreHorizon::Long, kNow, rows).articleCount, 3);
     }
 
+    // Titles compare by their distinct words, case folded (ASCII and beyond),
+    // with punctuation between words; the overlap is |common| / |either|.
+    void titleWordsFoldCaseAndCountOverlap()
+    {
+        QCOMPARE(StoryGrouper::words(QStringLiteral("Société Générale BEATS, Société!")),
+                 StoryGrouper::words(QStringLiteral("SOCIÉTÉ générale beats")));
+        QCOMPARE(StoryGrouper::words(QStringLiteral("ΑΘΗΝΑ Zürich")), StoryGrouper::words(QStringLiteral("αθηνα ZÜRICH")));
+        QVERIFY(StoryGrouper::words(QStringLiteral("Societe")) != StoryGrouper::words(QStringLiteral("Société")));
+        QCOMPARE(StoryGrouper::words(QStringLiteral("Q3: 2026 — up 12%")).size(), size_t(4));
+        QCOMPARE(StoryGrouper::titleSimilarity(QStringLiteral("alpha beta gamma"), QStringLiteral("Beta, GAMMA delta")), 0.5);
+        QCOMPARE(StoryGrouper::titleSimilarity(QStringLiteral("one two three"), QStringLiteral("three two one one")), 1.0);
+        QCOMPARE(StoryGrouper::titleSimilarity(QStringLiteral("a b c d e"), QStringLiteral("f g h")), 0.0);
+        QCOMPARE(StoryGrouper::titleSimilarity(QStringLiteral("words"), QStringLiteral("…")), 0.0);
+    }
+
     // Grouping looks only at groups begun in the last three days; on a long
     // random history it must still group exactly as comparing every group.
     void groupingMatchesTheExhaustiveComparison()

@@ -238,6 +238,34 @@ private slots:
         QVERIFY(!QFile::exists(Migrator::backupPath(path, 0)));
     }
 
+    // Migration 11: a backtest's reads of article scores and link relevance
+    // by ticker (ArticleEvidenceReader's statements) are index range scans
+    // that never visit the wide rows.
+    void studyReadsStayInTheirIndexes()
+    {
+        QTemporaryDir dir;
+        auto store = StoreConnection::open(dir.filePath(QStringLiteral("store.db")), QStringLiteral("t"));
+        QVERIFY(store.ok());
+        auto plan = [&](const QString &sql) {
+            QSqlQuery q((*store)->database());
+            QStringList steps;
+            if (q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+                while (q.next())
+                    steps << q.value(3).toString();
+            return steps.join(QLatin1String(" | "));
+        };
+        const QString scores = plan(QStringLiteral(
+            "SELECT s.article_id, s.score, s.confidence, a.published_utc, a.title FROM article_scores s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.ticker = 'META' AND s.model_version = 'm' "
+            "ORDER BY s.article_id"));
+        QVERIFY2(scores.contains(QLatin1String("COVERING INDEX article_scores_ticker")), qPrintable(scores));
+        QVERIFY2(!scores.contains(QLatin1String("TEMP B-TREE")), qPrintable(scores));
+        const QString links = plan(QStringLiteral(
+            "SELECT article_id, relevance FROM article_tickers WHERE ticker = 'META' ORDER BY article_id"));
+        QVERIFY2(links.contains(QLatin1String("COVERING INDEX article_tickers_ticker")), qPrintable(links));
+        QVERIFY2(!links.contains(QLatin1String("TEMP B-TREE")), qPrintable(links));
+    }
+
     // The committed stores of tests/fixtures/stores/ were written by the
     // builds that shipped each version (make_store_fixture.cpp): a later edit
     // to a shipped migration makes an upgraded store differ from a new one.

@@ -1,6 +1,8 @@
 #include "models/alerts/alertrulestore.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/domain/quote.h"
+#include "models/store/articleevidencereader.h"
+#include "models/store/articlescorestore.h"
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/quotestore.h"
@@ -338,6 +340,118 @@ private slots:
         QCOMPARE(bars->first().close, 611.0);
         QCOMPARE(bars->first().tradingDate, QDate(2026, 4, 8));
         QCOMPARE(bars->first().timestamp, sampleBar().timestamp);
+    }
+
+    // A study reads every daily bar of a ticker as (date, close, synthetic):
+    // the same bars, in the same order, as bars() over all dates.
+    void dailyClosesAreTheDailyBarsNarrowed()
+    {
+        QuoteStore quotes(m_store->database());
+        const QTimeZone newYork("America/New_York");
+        // Written out of date order; one synthetic; an hourly bar and another ticker's are not META's daily closes.
+        for (const auto &[date, close, source] :
+             {std::tuple{QDate(2026, 4, 9), 612.5, "yahoo"}, std::tuple{QDate(2026, 4, 7), 598.25, "demo"},
+              std::tuple{QDate(2026, 4, 8), 610.35, "stooq"}}) {
+            QuoteBar b = sampleBar();
+            b.tradingDate = date;
+            b.timestamp = QDateTime(date, QTime(0, 0), newYork).toUTC();
+            b.close = close;
+            b.source = QString::fromLatin1(source);
+            QVERIFY(quotes.upsert(b).ok());
+        }
+        QuoteBar hourly = sampleBar();
+        hourly.interval = QStringLiteral("1h");
+        hourly.timestamp = hourly.timestamp.addSecs(3600 * 14);
+        QVERIFY(quotes.upsert(hourly).ok());
+        QuoteBar other = sampleBar();
+        other.ticker = QStringLiteral("MSFT");
+        QVERIFY(quotes.upsert(other).ok());
+
+        auto closes = quotes.dailyCloses(QStringLiteral("META"));
+        QVERIFY2(closes.ok(), qPrintable(closes.ok() ? QString() : closes.errorMessage()));
+        auto bars = quotes.bars(QStringLiteral("META"), QDate(1800, 1, 1), QDate(9999, 12, 31));
+        QVERIFY(bars.ok());
+        QCOMPARE(closes->size(), 3);
+        QCOMPARE(closes->size(), bars->size());
+        for (qsizetype i = 0; i < bars->size(); ++i) {
+            QCOMPARE((*closes)[i].date, (*bars)[i].tradingDate);
+            QCOMPARE((*closes)[i].close, (*bars)[i].close);
+            QCOMPARE((*closes)[i].synthetic, isSyntheticSource((*bars)[i].source));
+        }
+        QCOMPARE(closes->first().date, QDate(2026, 4, 7));
+        QVERIFY(closes->first().synthetic);
+        QVERIFY(!closes->last().synthetic);
+        QVERIFY(quotes.dailyCloses(QStringLiteral("NONE"))->isEmpty());
+    }
+
+    // The backtest's reader gives the score store's rows for a ticker, in its
+    // order (publication time, then id), with the fields the estimator reads.
+    void evidenceReaderGivesTheScoreStoresRowsNarrowed()
+    {
+        QSqlDatabase db = m_store->database();
+        QSqlQuery article(db);
+        QVERIFY(article.prepare(QStringLiteral("INSERT INTO articles (id, guid, url, title, source, published_utc, "
+                                               "fetched_utc, content_hash) VALUES (?,?,?,?,?,?,?,?)")));
+        const qint64 t0 = QDateTime(QDate(2026, 4, 8), QTime(13, 0), Qt::UTC).toMSecsSinceEpoch();
+        // Ids in fetch order, not publication order; 14 and 15 published at the same instant.
+        const QList<std::pair<qint64, qint64>> published{{11, t0 + 5000}, {12, t0 - 86'400'000}, {13, t0},
+                                                         {14, t0 + 1000}, {15, t0 + 1000}, {16, t0 + 2000}};
+        for (const auto &[id, at] : published)
+            QVERIFY(execBound(article, {id, QStringLiteral("g%1").arg(id), QStringLiteral("https://x.example/%1").arg(id),
+                                        QStringLiteral("Meta headline %1 — Société Générale").arg(id),
+                                        QStringLiteral("Wire %1").arg(id), at, at + 60'000, QStringLiteral("h%1").arg(id)})
+                        .ok());
+        QSqlQuery link(db);
+        QVERIFY(link.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?,?,?)")));
+        // 13 has no link row (relevance 0); 16 is linked to MSFT only; MSFT also on 11.
+        for (const auto &[id, ticker, relevance] :
+             {std::tuple{11, "META", 90.0}, std::tuple{11, "MSFT", 40.0}, std::tuple{12, "META", 55.0},
+              std::tuple{14, "META", 100.0}, std::tuple{15, "META", 12.5}, std::tuple{16, "MSFT", 70.0}})
+            QVERIFY(execBound(link, {qint64(id), QString::fromLatin1(ticker), relevance}).ok());
+        ArticleScoreStore scores(db);
+        auto scored = [](const char *ticker, double score, double confidence) {
+            ArticleScore a;
+            a.ticker = QString::fromLatin1(ticker);
+            a.score = score;
+            a.label = score > 0 ? SentimentLabel::Positive : SentimentLabel::Negative;
+            a.confidence = confidence;
+            a.spans = {ArticleSpan{ArticleField::Title, 0, 4, 0.5, QStringLiteral("beat")}};
+            return a;
+        };
+        QVERIFY(scores.replace(11, QStringLiteral("m1"), {scored("META", 0.4, 0.9), scored("MSFT", -0.2, 0.5)}, t0).ok());
+        QVERIFY(scores.replace(12, QStringLiteral("m1"), {scored("META", -0.6, 0.7)}, t0).ok());
+        QVERIFY(scores.replace(13, QStringLiteral("m1"), {scored("META", 0.1, 0.3)}, t0).ok());
+        QVERIFY(scores.replace(14, QStringLiteral("m1"), {scored("META", 0.25, 1.0)}, t0).ok());
+        QVERIFY(scores.replace(15, QStringLiteral("m1"), {scored("META", -0.05, 0.2)}, t0).ok());
+        QVERIFY(scores.replace(16, QStringLiteral("m0"), {scored("META", 0.9, 0.9)}, t0).ok());   // another model
+
+        ArticleEvidenceReader reader(db);
+        for (const QString &ticker : {QStringLiteral("META"), QStringLiteral("MSFT"), QStringLiteral("NONE")}) {
+            const auto full = scores.forTicker(ticker, QStringLiteral("m1"));
+            QVERIFY(full.ok());
+            const auto narrow = reader.forTicker(ticker, QStringLiteral("m1"));   // one reader, many tickers
+            QVERIFY2(narrow.ok(), qPrintable(narrow.ok() ? QString() : narrow.errorMessage()));
+            QCOMPARE(narrow->size(), full->size());
+            for (qsizetype i = 0; i < full->size(); ++i) {
+                const StoredArticleScore &a = (*full)[i], &b = (*narrow)[i];
+                QCOMPARE(b.articleId, a.articleId);
+                QCOMPARE(b.ticker, a.ticker);
+                QCOMPARE(b.score, a.score);
+                QCOMPARE(b.confidence, a.confidence);
+                QCOMPARE(b.relevance, a.relevance);
+                QCOMPARE(b.publishedUtc, a.publishedUtc);
+                QCOMPARE(b.title, a.title);
+                // What the estimator does not read stays unread.
+                QVERIFY(b.label.isEmpty() && b.spans.isEmpty() && b.source.isEmpty());
+            }
+        }
+        const auto meta = reader.forTicker(QStringLiteral("META"), QStringLiteral("m1"));
+        QList<qint64> order;
+        for (const StoredArticleScore &r : *meta)
+            order << r.articleId;
+        QCOMPARE(order, (QList<qint64>{12, 13, 14, 15, 11}));
+        QCOMPARE(meta->at(1).relevance, 0.0);    // no link row
+        QCOMPARE(meta->at(0).relevance, 0.55);   // stored 0-100, read 0-1
     }
 
     void feedsKeepTheirStatus()

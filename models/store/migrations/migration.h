@@ -68,5 +68,6 @@ Status migration0006Directory(QSqlDatabase &db, SqlDialect dialect);
 Status migration0007ScoringState(QSqlDatabase &db, SqlDialect dialect);
 Status migration0008ArticleSort(QSqlDatabase &db, SqlDialect dialect);
 Status migration0009Filings(QSqlDatabase &db, SqlDialect dialect);
+Status migration0011StudyIndexes(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw
