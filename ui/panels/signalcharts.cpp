@@ -2,12 +2,14 @@
 
 #include "ui/panels/badge.h"
 #include "models/events/eventtypes.h"
+#include "models/scoring/corporatescorer.h"
 
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace tw {
 
@@ -38,6 +40,12 @@ SignalChart::SignalChart(QString title, QWidget *parent) : QWidget(parent), m_ti
     setMinimumSize(220, 150);
 }
 
+void SignalChart::setTitle(const QString &title)
+{
+    m_title = title;
+    update();
+}
+
 void SignalChart::setPlaceholder(const QString &text)
 {
     m_placeholder = text;
@@ -65,6 +73,8 @@ void SignalChart::paintEvent(QPaintEvent *)
     p.setPen(ink());
     const QRectF titleBox(8, 4, width() - 16, p.fontMetrics().height() + 2);
     p.drawText(titleBox, Qt::AlignLeft | Qt::AlignVCenter, m_title);
+    const double titleEnd = titleBox.left() + p.fontMetrics().horizontalAdvance(m_title) + 16;
+    m_titleSpare = QRectF(titleEnd, titleBox.top(), std::max(0.0, titleBox.right() - titleEnd), titleBox.height());
     p.setFont(font());
     QRectF plot(8, titleBox.bottom() + 6, width() - 16, height() - titleBox.bottom() - 12);
     if (!hasFigure() || !m_placeholder.isEmpty()) {
@@ -165,13 +175,16 @@ void IcChart::paintFigure(QPainter &p, const QRectF &area)
         p.drawText(QRectF(centre - group / 2, plot.bottom() + 2 + fm.height(), group, fm.height()), Qt::AlignCenter,
                    tr("N %1").arg(w.level.n));
     }
-    // Legend, top right.
+    // Legend, top right: beside the title when it fits there, off the bars.
     const QString levelText = tr("level"), changeText = tr("change");
-    double x = plot.right() - fm.horizontalAdvance(levelText + changeText) - 40;
+    const double legendWidth = fm.horizontalAdvance(levelText + changeText) + 40;
+    const bool besideTitle = titleSpare().width() >= legendWidth;
+    const double top = besideTitle ? titleSpare().center().y() - 6 : plot.top() + 2;
+    double x = (besideTitle ? titleSpare().right() : plot.right()) - legendWidth;
     for (const auto &[color, text] : {std::pair{levelColor, levelText}, std::pair{changeColor, changeText}}) {
-        p.fillRect(QRectF(x, plot.top() + 2, 10, 10), color);
+        p.fillRect(QRectF(x, top, 10, 10), color);
         p.setPen(ink());
-        p.drawText(QPointF(x + 13, plot.top() + 11), text);
+        p.drawText(QPointF(x + 13, top + 9), text);
         x += fm.horizontalAdvance(text) + 22;
     }
 }
@@ -197,7 +210,9 @@ void CarChart::setCurves(const QList<CarCurve> &curves, int firstDay, int lastDa
             m_curves << c;
     m_first = firstDay;
     m_last = lastDay;
-    update();
+    setTitle(drawsBands() ? tr("Cumulative abnormal return around events (95% bands)")
+                          : tr("Cumulative abnormal return around events (95% bars at day %1)")
+                                .arg(m_last > 0 ? QStringLiteral("+%1").arg(m_last) : QString::number(m_last)));
 }
 
 void CarChart::paintFigure(QPainter &p, const QRectF &area)
@@ -211,18 +226,39 @@ void CarChart::paintFigure(QPainter &p, const QRectF &area)
         for (const CarPoint &pt : c.points) {
             lo = std::min(lo, pt.mean);
             hi = std::max(hi, pt.mean);
-            bandLo = std::min(bandLo, pt.low);
-            bandHi = std::max(bandHi, pt.high);
+            if (c.n > 1 && (drawsBands() || &pt == &c.points.last())) {
+                bandLo = std::min(bandLo, finiteOr(pt.low, pt.mean));
+                bandHi = std::max(bandHi, finiteOr(pt.high, pt.mean));
+            }
         }
     const double reach = std::max(hi - lo, 0.01);
-    lo = std::max(bandLo, lo - 2 * reach);
-    hi = std::min(bandHi, hi + 2 * reach);
+    lo = std::max(std::min(bandLo, lo), lo - 2 * reach);
+    hi = std::min(std::max(bandHi, hi), hi + 2 * reach);
+    const QFontMetrics fm = p.fontMetrics();
+    // Legend at the right: kind (sentiment), N, the CAR at the window's end
+    // and, when the bands are bars, that CAR's band.
+    auto kindName = [](const CarCurve &c) {
+        return eventKindId(c.kind) + (c.sentiment == QLatin1String("all") ? QString() : QStringLiteral(" ") + c.sentiment);
+    };
+    QStringList legend;
+    for (const CarCurve &c : m_curves) {
+        const CarPoint &end = c.points.last();
+        QString text = QStringLiteral("%1  N %2  %3").arg(kindName(c)).arg(c.n).arg(percent(end.mean));
+        if (!drawsBands() && c.n > 1 && std::isfinite(end.low))
+            text += QStringLiteral("  [%1, %2]").arg(percent(end.low), percent(end.high));
+        legend << text;
+    }
+    int legendWidth = 0;
+    for (const QString &text : std::as_const(legend))
+        legendWidth = std::max(legendWidth, fm.horizontalAdvance(text));
     QRectF plot = area;
-    plot.setRight(plot.right() - 150);   // legend
+    plot.setRight(plot.right() - std::min<double>(legendWidth + 34, area.width() / 2));
     const Scale s = valueAxis(p, plot, lo, hi, true);
     const double span = std::max(m_last - m_first, 1);
-    auto xOf = [&](int day) { return plot.left() + (day - m_first) / span * plot.width(); };
-    const QFontMetrics fm = p.fontMetrics();
+    // With bars, a little room after the last day to set them side by side.
+    const double barRoom = drawsBands() ? 0 : std::min(8.0 * double(m_curves.size()) + 8, plot.width() / 6);
+    const double dayWidth = plot.width() - barRoom;
+    auto xOf = [&](int day) { return plot.left() + (day - m_first) / span * dayWidth; };
     // Day axis, with day 0 marked.
     for (int d = m_first; d <= m_last; ++d) {
         if (d % 5 != 0 && d != m_first && d != m_last)
@@ -231,42 +267,58 @@ void CarChart::paintFigure(QPainter &p, const QRectF &area)
         p.drawText(QRectF(xOf(d) - 20, plot.bottom() + 2, 40, fm.height()), Qt::AlignCenter,
                    d > 0 ? QStringLiteral("+%1").arg(d) : QString::number(d));
     }
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2 + fm.height(), plot.width(), fm.height()), Qt::AlignCenter,
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2 + fm.height(), dayWidth, fm.height()), Qt::AlignCenter,
                tr("sessions from the event (day 0)"));
     p.setPen(QPen(muted(), 1, Qt::DashLine));
     p.drawLine(QPointF(xOf(0), plot.top()), QPointF(xOf(0), plot.bottom()));
 
     double legendY = plot.top() + 2;
-    for (const CarCurve &c : m_curves) {
+    for (qsizetype i = 0; i < m_curves.size(); ++i) {
+        const CarCurve &c = m_curves[i];
         const QColor color = kindColor(c.kind);
-        QColor band = color;
-        band.setAlpha(45);
-        QPainterPath area;
         QPolygonF line;
-        for (const CarPoint &pt : c.points) {
+        for (const CarPoint &pt : c.points)
             line << QPointF(xOf(pt.day), s.y(pt.mean));
-            if (area.isEmpty())
-                area.moveTo(xOf(pt.day), s.y(pt.high));
-            else
-                area.lineTo(xOf(pt.day), s.y(pt.high));
-        }
-        for (auto it = c.points.crbegin(); it != c.points.crend(); ++it)
-            area.lineTo(xOf(it->day), s.y(it->low));
-        area.closeSubpath();
         p.save();
         p.setClipRect(plot);
-        if (c.n > 1)
+        if (c.n > 1 && drawsBands()) {
+            QColor band = color;
+            band.setAlpha(45);
+            QPainterPath area;
+            for (const CarPoint &pt : c.points)
+                if (area.isEmpty())
+                    area.moveTo(xOf(pt.day), s.y(pt.high));
+                else
+                    area.lineTo(xOf(pt.day), s.y(pt.high));
+            for (auto it = c.points.crbegin(); it != c.points.crend(); ++it)
+                area.lineTo(xOf(it->day), s.y(it->low));
+            area.closeSubpath();
             p.fillPath(area, band);
+        }
         p.setPen(QPen(color, 2));
         p.drawPolyline(line);
+        const CarPoint &end = c.points.last();
+        if (c.n > 1 && !drawsBands() && std::isfinite(end.low)) {
+            // The band at the last day as a bar, the kinds side by side.
+            // An end beyond the axis (a kind with two or three events)
+            // ends in an arrow at the edge instead of a cap.
+            const double x = xOf(end.day) + 8 + 8 * double(i);
+            const double yLow = std::min(s.y(end.low), plot.bottom()), yHigh = std::max(s.y(end.high), plot.top());
+            p.setPen(QPen(color, 1.6));
+            p.drawLine(QPointF(x, yLow), QPointF(x, yHigh));
+            for (const auto &[y, clipped, dir] : {std::tuple{yLow, end.low < s.lo, 1.0}, std::tuple{yHigh, end.high > s.hi, -1.0}}) {
+                if (clipped)
+                    p.drawPolyline(QPolygonF{QPointF(x - 3, y - 5 * dir), QPointF(x, y), QPointF(x + 3, y - 5 * dir)});
+                else
+                    p.drawLine(QPointF(x - 3, y), QPointF(x + 3, y));
+            }
+            p.setPen(QPen(color, 1, Qt::DotLine));
+            p.drawLine(QPointF(xOf(end.day), s.y(end.mean)), QPointF(x, s.y(end.mean)));
+        }
         p.restore();
-        // Legend: kind (sentiment) N and the CAR at the window's end.
         p.fillRect(QRectF(plot.right() + 12, legendY + 3, 10, 10), color);
         p.setPen(ink());
-        const QString name = eventKindId(c.kind)
-                             + (c.sentiment == QLatin1String("all") ? QString() : QStringLiteral(" ") + c.sentiment);
-        p.drawText(QPointF(plot.right() + 26, legendY + 12),
-                   QStringLiteral("%1  N %2  %3").arg(name).arg(c.n).arg(percent(c.points.last().mean)));
+        p.drawText(QPointF(plot.right() + 26, legendY + 12), legend[i]);
         legendY += fm.height() + 4;
     }
 }
@@ -286,9 +338,13 @@ void LabelReturnChart::setReturns(const QList<LabelReturn> &returns, int days)
 
 void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
 {
+    const QString insufficient = insufficientNewsLabel();
+    bool anyScoreLabel = false;
+    for (const LabelReturn &l : m_returns)
+        anyScoreLabel = anyScoreLabel || (l.label != insufficient && l.n > 0 && std::isfinite(l.mean));
     double lo = 0, hi = 0;
     for (const LabelReturn &l : m_returns) {
-        if (l.n == 0 || !std::isfinite(l.mean))
+        if (l.n == 0 || !std::isfinite(l.mean) || (anyScoreLabel && l.label == insufficient))
             continue;
         const double half = finiteOr(l.halfWidth95, 0);
         lo = std::min(lo, l.mean - half);
@@ -299,13 +355,17 @@ void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
     const QFontMetrics fm = p.fontMetrics();
     const double slot = plot.width() / std::max<qsizetype>(m_returns.size(), 1);
     const double bar = std::min(slot * 0.6, 60.0);
+    const int decimals = s.hi - s.lo < 0.02 ? 2 : 1;
     for (qsizetype i = 0; i < m_returns.size(); ++i) {
         const LabelReturn &l = m_returns[i];
         const double centre = plot.left() + slot * (double(i) + 0.5);
-        if (l.n > 0 && std::isfinite(l.mean)) {
+        const bool shown = l.n > 0 && std::isfinite(l.mean);
+        if (shown) {
             QColor color = sentimentColor(l.label);
             if (l.label.contains(QLatin1String("Somewhat")))
                 color.setAlpha(150);
+            p.save();
+            p.setClipRect(plot.adjusted(0, -1, 0, 1));   // a bar off the axis is cut at its edge
             p.fillRect(QRectF(QPointF(centre - bar / 2, s.y(std::max(l.mean, 0.0))),
                               QPointF(centre + bar / 2, s.y(std::min(l.mean, 0.0)))),
                        color);
@@ -317,6 +377,18 @@ void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
                 p.drawLine(QPointF(centre - 5, s.y(l.mean + l.halfWidth95)),
                            QPointF(centre + 5, s.y(l.mean + l.halfWidth95)));
             }
+            p.restore();
+            if (l.mean < s.lo || l.mean > s.hi) {
+                // Off the axis: a mark at the edge it leaves by.
+                const double edge = l.mean < s.lo ? plot.bottom() : plot.top();
+                const double dir = l.mean < s.lo ? 1 : -1;
+                QPolygonF arrow{QPointF(centre - 6, edge - 7 * dir), QPointF(centre + 6, edge - 7 * dir),
+                                QPointF(centre, edge)};
+                p.setPen(Qt::NoPen);
+                p.setBrush(ink());
+                p.drawPolygon(arrow);
+                p.setBrush(Qt::NoBrush);
+            }
         }
         p.setPen(ink());
         const QString shortLabel = QString(l.label)
@@ -325,12 +397,19 @@ void LabelReturnChart::paintFigure(QPainter &p, const QRectF &area)
         p.drawText(QRectF(centre - slot / 2, plot.bottom() + 2, slot, fm.height()), Qt::AlignCenter,
                    fm.elidedText(shortLabel, Qt::ElideRight, int(slot)));
         p.setPen(muted());
+        const QString value = shown ? (l.mean > 0 ? QStringLiteral("+") : QString()) + percent(l.mean, decimals)
+                                    : QString();
+        // The mean beside N when both fit; N always.
+        const QString count = tr("N %1").arg(l.n);
+        const QString detail = value.isEmpty() ? count : tr("%1  %2").arg(value, count);
         p.drawText(QRectF(centre - slot / 2, plot.bottom() + 2 + fm.height(), slot, fm.height()), Qt::AlignCenter,
-                   tr("N %1").arg(l.n));
+                   fm.horizontalAdvance(detail) + 4 <= slot ? detail : count);
     }
     p.setPen(muted());
-    p.drawText(QRectF(plot.left(), plot.top(), plot.width() - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-               tr("%1-session return").arg(m_days));
+    const QString horizon = tr("%1-session return").arg(m_days);
+    const bool besideTitle = titleSpare().width() >= fm.horizontalAdvance(horizon) + 4;
+    p.drawText(besideTitle ? titleSpare() : QRectF(plot.left(), plot.top(), plot.width() - 4, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, horizon);
 }
 
 } // namespace tw

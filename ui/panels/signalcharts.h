@@ -22,6 +22,7 @@ public:
     const QString &placeholder() const { return m_placeholder; }
 
 protected:
+    void setTitle(const QString &title);
     void paintEvent(QPaintEvent *event) override;
     // Draws the figure inside `plot` (the area left after title and margins).
     virtual void paintFigure(QPainter &p, const QRectF &plot) = 0;
@@ -34,12 +35,16 @@ protected:
         double y(double v) const { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); }
     };
     Scale valueAxis(QPainter &p, QRectF &plot, double lo, double hi, bool percent) const;
+    // The room right of the title, for a legend that would otherwise sit on
+    // the figure (valid while painting).
+    const QRectF &titleSpare() const { return m_titleSpare; }
     QColor muted() const;
     QColor ink() const;
 
 private:
     QString m_title;
     QString m_placeholder;
+    QRectF m_titleSpare;
 };
 
 // The IC of the score's level and of its change, per forward window, as bars
@@ -60,7 +65,9 @@ private:
     QList<WindowStats> m_windows;
 };
 
-// Cumulative abnormal return curves by event kind, each with its 95% band.
+// Cumulative abnormal return curves by event kind, each with its 95% band;
+// with more than kMaxBands curves the bands would hide one another, so each
+// curve's band is drawn as a bar at the window's last day instead.
 class CarChart : public SignalChart {
     Q_OBJECT
 
@@ -68,7 +75,9 @@ public:
     explicit CarChart(QWidget *parent = nullptr);
     void setCurves(const QList<CarCurve> &curves, int firstDay, int lastDay);
     const QList<CarCurve> &curves() const { return m_curves; }
+    bool drawsBands() const { return m_curves.size() <= kMaxBands; }
     static QColor kindColor(EventKind kind);
+    static constexpr int kMaxBands = 3;
 
 protected:
     void paintFigure(QPainter &p, const QRectF &plot) override;
@@ -79,7 +88,10 @@ private:
     int m_first = -5, m_last = 10;
 };
 
-// Mean forward return after each score label, with its band and N.
+// Mean forward return after each score label, with its band and N. The axis
+// follows the five score labels: a few "insufficient news" sessions with a
+// wide band would otherwise squash them, so that bar is clipped at the axis
+// (its value written under it, as every bar's is).
 class LabelReturnChart : public SignalChart {
     Q_OBJECT
 
