@@ -237,8 +237,7 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
     QList<QList<DailyClose>> closes = std::move(*read);
     QList<QDate> dates;
     for (const QList<DailyClose> &c : std::as_const(closes))
-        for (const DailyClose &d : c)
-            dates << d.date;
+        StudyInputs::mergeDates(dates, c);
     QList<DailyClose> benchmarkCloses;
     if (!opt.benchmark.isEmpty()) {
         auto c = inputs.closes(opt.benchmark);
@@ -249,8 +248,7 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                                        "import FILE --ticker %1`)")
                             .arg(opt.benchmark));
         benchmarkCloses = *c;
-        for (const DailyClose &d : benchmarkCloses)
-            dates << d.date;
+        StudyInputs::mergeDates(dates, benchmarkCloses);
     }
     const SessionCalendar calendar(std::move(dates));
     if (calendar.isEmpty())

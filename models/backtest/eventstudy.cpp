@@ -113,8 +113,7 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
     QHash<QString, QList<DailyClose>> closes;
     QList<QDate> dates;
     for (qsizetype k = 0; k < withEvents.size(); ++k) {
-        for (const DailyClose &d : std::as_const((*read)[k]))
-            dates << d.date;
+        StudyInputs::mergeDates(dates, (*read)[k]);
         closes.insert(withEvents[k], std::move((*read)[k]));
     }
     read->clear();
@@ -128,8 +127,7 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
                                        "import FILE --ticker %1`)")
                             .arg(opt.benchmark));
         benchmarkCloses = *c;
-        for (const DailyClose &d : benchmarkCloses)
-            dates << d.date;
+        StudyInputs::mergeDates(dates, benchmarkCloses);
     }
     const SessionCalendar calendar(std::move(dates));
     const PriceHistory benchmark =

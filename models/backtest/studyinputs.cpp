@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -48,6 +49,21 @@ Result<QList<DailyClose>> StudyInputs::closes(const QString &ticker) const
     return QuoteStore(m_db).dailyCloses(ticker);
 }
 
+void StudyInputs::mergeDates(QList<QDate> &dates, const QList<DailyClose> &closes)
+{
+    QList<QDate> own;
+    own.reserve(closes.size());
+    for (const DailyClose &c : closes)
+        own << c.date;
+    if (!std::is_sorted(own.cbegin(), own.cend()))
+        std::sort(own.begin(), own.end());
+    own.erase(std::unique(own.begin(), own.end()), own.end());
+    QList<QDate> merged;
+    merged.reserve(dates.size() + own.size());
+    std::set_union(dates.cbegin(), dates.cend(), own.cbegin(), own.cend(), std::back_inserter(merged));
+    dates = std::move(merged);
+}
+
 int StudyInputs::connectionsFor(qsizetype tickers)
 {
     if (tickers < 8)
@@ -65,8 +81,9 @@ Result<QList<QList<DailyClose>>> StudyInputs::closesOf(const QStringList &ticker
     errors.resize(size_t(connections));
     QList<DailyClose> *perTicker = out.data();   // each thread fills its own entries
     auto readEvery = [&](const QSqlDatabase &db, int c) {
+        const QuoteStore quotes(db);   // one per connection: it prepares its writer once
         for (qsizetype k = c; k < tickers.size(); k += connections) {
-            auto closes = QuoteStore(db).dailyCloses(tickers[k]);
+            auto closes = quotes.dailyCloses(tickers[k]);
             if (!closes) {
                 errors[size_t(c)] = closes.errorMessage();
                 return;

@@ -39,6 +39,10 @@ public:
     // at once: this one and clones of it on threads of their own (a study of
     // hundreds of tickers reads millions of bars).
     Result<QList<QList<DailyClose>>> closesOf(const QStringList &tickers, int connections) const;
+    // Adds the dates of `closes` to `dates` (kept sorted and distinct) by a
+    // merge: a study's tickers trade on mostly the same few thousand days, so
+    // the list stays the calendar's size instead of millions of dates sorted.
+    static void mergeDates(QList<QDate> &dates, const QList<DailyClose> &closes);
     // Connections worth reading `tickers` with at once on this machine: one
     // for a few, else one per core (at most four).
     static int connectionsFor(qsizetype tickers);
