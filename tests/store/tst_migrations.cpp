@@ -240,7 +240,8 @@ private slots:
 
     // Migration 11: a backtest's reads of article scores and link relevance
     // by ticker (ArticleEvidenceReader's statements) are index range scans
-    // that never visit the wide rows.
+    // that never visit the wide rows, and the newest scores' model version
+    // is one index step.
     void studyReadsStayInTheirIndexes()
     {
         QTemporaryDir dir;
@@ -264,6 +265,11 @@ private slots:
             "SELECT article_id, relevance FROM article_tickers WHERE ticker = 'META' ORDER BY article_id"));
         QVERIFY2(links.contains(QLatin1String("COVERING INDEX article_tickers_ticker")), qPrintable(links));
         QVERIFY2(!links.contains(QLatin1String("TEMP B-TREE")), qPrintable(links));
+        // The model version of the newest scores: one index step, not a scan of every score.
+        const QString newest = plan(QStringLiteral(
+            "SELECT model_version FROM article_scores ORDER BY scored_utc DESC, model_version DESC LIMIT 1"));
+        QVERIFY2(newest.contains(QLatin1String("COVERING INDEX article_scores_scored")), qPrintable(newest));
+        QVERIFY2(!newest.contains(QLatin1String("TEMP B-TREE")), qPrintable(newest));
     }
 
     // The committed stores of tests/fixtures/stores/ were written by the

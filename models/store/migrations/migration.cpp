@@ -27,8 +27,9 @@ const std::vector<Migration> &allMigrations()
          {M::Index, "articles_title"}},
         {9, "SEC filings, their events and exhibits, reported figures", &migration0009Filings, false,
          {M::Table, "reported_figures"}},
-        {11, "covering indexes for the backtest's reads (article scores and link relevance by ticker)",
-         &migration0011StudyIndexes, false, {M::Index, "article_scores_ticker"}},
+        // The two covering indexes keep their old names; the third is new.
+        {11, "indexes for the backtest's reads (article scores and link relevance by ticker, the newest scores)",
+         &migration0011StudyIndexes, false, {M::Index, "article_scores_scored"}},
     };
     return migrations;
 }
