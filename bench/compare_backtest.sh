@@ -8,12 +8,16 @@
 #
 # Each build needs its own copy of a store (a newer build migrates the store
 # it opens, and an older one then refuses it). A store written `demo:FILE`
-# is the demo workspace loaded into FILE by that build (`--demo --store FILE`).
+# is the demo workspace loaded into FILE by that build (`--demo --store FILE`);
+# two builds with different sentiment rules score the demo differently, so
+# to compare the backtest alone give the new build a copy of the old build's
+# demo store as a plain store:
+#   bench/compare_backtest.sh OLD demo:/tmp/old-demo.db NEW /tmp/copy-of-old-demo.db
 # BENCHMARK adds runs with `--benchmark BENCHMARK` (BENCH on the bench store).
 # Exit status 0 when every output is the same.
 set -u
 if [ $# -lt 4 ]; then
-    sed -n '2,15p' "$0"
+    sed -n '2,19p' "$0"
     exit 2
 fi
 old_bin=$1 old_store=$2 new_bin=$3 new_store=$4 benchmark=${5:-}

@@ -26,37 +26,45 @@ quint64 orderedKey(double v)
     return (bits >> 63) != 0 ? ~bits : bits | (quint64(1) << 63);
 }
 
-// Below this many values std::sort is quicker than four radix passes.
-constexpr size_t kRadixFrom = 16384;
+// Below this many values std::sort is as quick.
+constexpr size_t kRadixFrom = 1024;
 
 // Sorts by key; the order among equal keys is left arbitrary (ranks average
-// them). A pooled backtest ranks millions of values several times over:
-// a least-significant-digit radix sort (bytes: few enough buckets for the
-// scatter to stay in cache; a pass skipped when every key shares its byte)
-// does that in a few linear passes.
+// them). A pooled backtest ranks millions of values several times over, and
+// each ticker thousands: a least-significant-digit radix sort on the keys'
+// high 32 bits (bytes, so the scatter stays in cache; a pass skipped when
+// every key shares its byte), then each run of equal high bits sorted by the
+// whole key (such runs are short: values within a millionth of each other).
 void sortByKey(std::vector<Keyed> &items)
 {
     const size_t n = items.size();
+    auto byKey = [](const Keyed &a, const Keyed &b) { return a.key < b.key; };
     if (n < kRadixFrom) {
-        std::sort(items.begin(), items.end(), [](const Keyed &a, const Keyed &b) { return a.key < b.key; });
+        std::sort(items.begin(), items.end(), byKey);
         return;
     }
-    constexpr int kBits = 8;
-    constexpr quint64 kMask = (quint64(1) << kBits) - 1;
     std::vector<Keyed> buffer(n);
-    std::vector<size_t> count(size_t(1) << kBits);
-    for (int shift = 0; shift < 64; shift += kBits) {
-        std::fill(count.begin(), count.end(), 0);
+    std::array<size_t, 256> count;
+    for (int shift = 32; shift < 64; shift += 8) {
+        count.fill(0);
         for (const Keyed &k : items)
-            ++count[(k.key >> shift) & kMask];
-        if (count[(items.front().key >> shift) & kMask] == n)
+            ++count[(k.key >> shift) & 0xff];
+        if (count[(items.front().key >> shift) & 0xff] == n)
             continue;   // one digit for all: this pass would not move anything
         size_t sum = 0;
         for (size_t &c : count)
             sum += std::exchange(c, sum);
         for (const Keyed &k : items)
-            buffer[count[(k.key >> shift) & kMask]++] = k;
+            buffer[count[(k.key >> shift) & 0xff]++] = k;
         items.swap(buffer);
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && (items[j].key >> 32) == (items[i].key >> 32))
+            ++j;
+        if (j - i > 1)
+            std::sort(items.begin() + qsizetype(i), items.begin() + qsizetype(j), byKey);
+        i = j;
     }
 }
 
@@ -107,15 +115,20 @@ RankOrder::RankOrder(std::span<const double> values)
 
 std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t size) const
 {
+    // Each place taken gets its rank at once as if its value were unique; a
+    // run of equal values, once it ends, gives its places their mean rank.
     std::vector<double> ranks(size, std::numeric_limits<double>::quiet_NaN());
-    std::vector<qint32> tied;   // subset places sharing the current value
-    size_t seen = 0;
-    bool newValue = false;      // a new value began since the last place taken
-    auto settle = [&] {
-        const double rank = double(seen - tied.size() + 1 + seen) / 2.0;
-        for (qint32 p : tied)
-            ranks[size_t(p)] = rank;
-        tied.clear();
+    std::vector<qint32> taken(size);   // subset places in value order
+    size_t seen = 0;                   // places taken so far
+    size_t runStart = 0;               // `seen` when the current value's run began
+    bool newValue = false;             // a new value began since the last place taken
+    auto endRun = [&] {
+        if (seen - runStart > 1) {
+            const double rank = double(runStart + 1 + seen) / 2.0;
+            for (size_t k = runStart; k < seen; ++k)
+                ranks[size_t(taken[k])] = rank;
+        }
+        runStart = seen;
     };
     for (quint32 entry : m_order) {
         newValue = newValue || (entry & kNewValue) != 0;
@@ -123,13 +136,14 @@ std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t 
         const qint32 p = index < position.size() ? position[index] : -1;
         if (p < 0)
             continue;
-        if (newValue && !tied.empty())
-            settle();
-        newValue = false;
-        tied.push_back(p);
-        ++seen;
+        if (newValue) {
+            endRun();
+            newValue = false;
+        }
+        taken[seen++] = p;
+        ranks[size_t(p)] = double(seen);
     }
-    settle();
+    endRun();
     return ranks;
 }
 

@@ -35,6 +35,7 @@ Result<QList<QuoteBar>> readBars(QSqlQuery &q)
         result << readBar(q);
     return result;
 }
+
 // bars() over every date: the bounds keep its rows exactly (a date is ISO text).
 constexpr const char *kDailyClosesSql =
     "SELECT trade_date, close, source FROM quotes WHERE ticker = ? AND bar_interval = '1d' "
@@ -60,6 +61,7 @@ QDate isoDate(QByteArrayView text)
     }
     return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
 }
+
 } // namespace
 
 QuoteStore::QuoteStore(QSqlDatabase db) : m_db(db), m_upsert(db)
