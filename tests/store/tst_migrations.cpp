@@ -238,7 +238,7 @@ private slots:
         QVERIFY(!QFile::exists(Migrator::backupPath(path, 0)));
     }
 
-    // Migration 11: a backtest's reads of article scores and link relevance
+    // Migration 10: a backtest's reads of article scores and link relevance
     // by ticker (ArticleEvidenceReader's statements) are index range scans
     // that never visit the wide rows, and the newest scores' model version
     // is one index step.

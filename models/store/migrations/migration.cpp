@@ -28,8 +28,8 @@ const std::vector<Migration> &allMigrations()
         {9, "SEC filings, their events and exhibits, reported figures", &migration0009Filings, false,
          {M::Table, "reported_figures"}},
         // The two covering indexes keep their old names; the third is new.
-        {11, "indexes for the backtest's reads (article scores and link relevance by ticker, the newest scores)",
-         &migration0011StudyIndexes, false, {M::Index, "article_scores_scored"}},
+        {10, "indexes for the backtest's reads (article scores and link relevance by ticker, the newest scores)",
+         &migration0010StudyIndexes, false, {M::Index, "article_scores_scored"}},
     };
     return migrations;
 }

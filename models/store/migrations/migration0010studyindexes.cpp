@@ -12,7 +12,7 @@ namespace tw {
 // (StudyInputs::newestModelVersion, asked by every backtest, event study
 // and Signal panel refresh) in one index step instead of a scan of every
 // score; ingest appends to it in time order.
-Status migration0011StudyIndexes(QSqlDatabase &db, SqlDialect dialect)
+Status migration0010StudyIndexes(QSqlDatabase &db, SqlDialect dialect)
 {
     return execDdl(db, dialect,
                    {QStringLiteral("DROP INDEX article_scores_ticker"),
