@@ -397,13 +397,15 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QSt
         return fail(QStringLiteral("%1 does not exist").arg(location));
     if (file->userVersion > latestSchemaVersion())
         return fail(newerSchemaMessage(location, file->userVersion));
+    // A store missing a step it claims is damaged whatever its version: say
+    // that first, as "open it once to bring it forward" would not help.
+    if (const Status steps = verifyAppliedSteps(file->schemaObjects, file->userVersion, SqlDialect::Sqlite, location);
+        !steps)
+        return steps.error();
     if (file->userVersion != latestSchemaVersion())
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
                                    "forward (a backup is kept)")
                         .arg(location).arg(file->userVersion).arg(latestSchemaVersion()));
-    if (const Status steps = verifyAppliedSteps(file->schemaObjects, file->userVersion, SqlDialect::Sqlite, location);
-        !steps)
-        return steps.error();
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;
