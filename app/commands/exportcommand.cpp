@@ -3,8 +3,10 @@
 #include "app/cli/storesession.h"
 #include "models/export/csvexport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tw {
@@ -101,13 +103,17 @@ public:
                              static_cast<long long>(rows));
             std::fflush(stderr);
         };
+        QElapsedTimer timer;
+        timer.start();
         auto written = exporter.writeFile(path, query, control);
         std::fputc('\n', stderr);
         if (!written) {
             ctx.err << "tickerwire: " << written.errorMessage() << '\n';
             return kExitFailure;
         }
-        ctx.err << "wrote " << written->rows << " rows to " << path << '\n';
+        const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
+        ctx.err << "wrote " << written->rows << " rows to " << path << " in " << QString::number(seconds, 'f', 1)
+                << " s (" << qint64(double(written->rows) / seconds) << " rows/s)\n";
         return kExitOk;
     }
 };

@@ -26,15 +26,21 @@ struct ExportSummary {
     bool cancelled = false;   // true: stopped on request; a file export left no file
 };
 
+// How CsvExport reads the rows. On SQLite the fastest way is a statement on
+// the driver's own handle that hands each stored UTF-8 text straight to the
+// writer (no QVariant, no UTF-16 round trip per cell); PostgreSQL always reads
+// through QSqlQuery. Both give the same bytes (tst_exportstream).
+enum class ExportReader { Fastest, QtSql };
+
 // Streams one ExportQuery from the store into CSV: a forward-only query read
-// row by row, each row written as it is read, so a million rows need no more
-// memory than one. This is the one entry point for the CLI and the panels
-// (Ctrl+E): build an ExportQuery from the panel's filter, run it on a thread
-// with its own StoreConnection::attach() connection, show `progress`, set
-// `cancel` from the dialog's button.
+// row by row, rows gathered into writes of a megabyte, so a million rows need
+// no more memory than one chunk. This is the one entry point for the CLI and
+// the panels (Ctrl+E): build an ExportQuery from the panel's filter, run it on
+// a thread with its own StoreConnection::attach() connection, show
+// `progress`, set `cancel` from the dialog's button.
 class CsvExport {
 public:
-    CsvExport(QSqlDatabase db, CsvWriter::Options options);
+    CsvExport(QSqlDatabase db, CsvWriter::Options options, ExportReader reader = ExportReader::Fastest);
 
     // Rows the query will produce (one COUNT query), for a progress total.
     Result<qint64> countRows(const ExportQuery &query) const;
@@ -52,6 +58,7 @@ public:
 private:
     QSqlDatabase m_db;
     CsvWriter::Options m_options;
+    ExportReader m_reader;
 };
 
 } // namespace tw

@@ -74,6 +74,9 @@ struct ExportColumn {
 struct ExportQuery {
     QList<ExportColumn> columns;
     QString sql;
+    // The same rows written for SQLite alone, when that reads them faster
+    // (empty: `sql` everywhere); sqlFor() picks.
+    QString sqliteSql;
     QString countSqlText;
     QVariantList bindings;
     // The count query's values when they differ from `bindings` (a value
@@ -88,6 +91,7 @@ struct ExportQuery {
 
     // The same rows counted, for a progress bar's total.
     QString countSql() const;
+    const QString &sqlFor(SqlDialect dialect) const;
 
     static ExportQuery build(ExportKind kind, const ExportFilter &filter);
 

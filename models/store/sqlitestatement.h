@@ -6,9 +6,11 @@
 #include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 namespace tw {
 
@@ -41,13 +43,50 @@ public:
     // Text already in UTF-8 (converted once for several statements).
     void bindUtf8(int index, const QByteArray &utf8);
     void bind(int index, qint64 value);
+    void bind(int index, double value);
     void bindNull(int index);
+    bool isPrepared() const { return m_stmt != nullptr; }
+    // Binds as QSQLITE binds a QSqlQuery value (a QString as UTF-16, a null
+    // QString as NULL, ...); false for a type it would only bind as text
+    // through QVariant::toString (a date, a time, ...).
+    bool bindAsQt(int index, const QVariant &value);
+    int parameterCount() const;
 
     // Runs until the next row (true) or the end (false). The statement is
     // reset by the next bind after the end, or by reset().
     Result<bool> step();
     void reset();
 
+    // How SQLite stores a column of the current row (its "storage class"):
+    // our columns' declared types do not stop a REAL or a BLOB reaching a
+    // TEXT column, or TEXT a number column.
+    enum class Storage { Integer, Real, Text, Blob, Null };
+
+    // One column of the current row, looked up once for all its accessors.
+    // Valid until the next step.
+    class Value {
+    public:
+        Storage storage() const;
+        qint64 toInt64() const;
+        double toDouble() const;
+        // The stored bytes of a TEXT value when they are exactly the text
+        // asQt() reads: well-formed UTF-8 without U+FFFE or U+FFFF (SQLite's
+        // own conversion to UTF-16 replaces those, and any malformed
+        // sequence, with U+FFFD). nullptr otherwise, to fall back on asQt().
+        // Assumes a UTF-8 database (isUtf8Database).
+        const char *exactUtf8(qsizetype *size) const;
+        // The value as QSQLITE gives it to QSqlQuery::value(), for readers
+        // that must turn it into text exactly as the QSqlQuery path does.
+        QVariant asQt() const;
+
+    private:
+        friend class SqliteStatement;
+        explicit Value(sqlite3_value *value) : m_value(value) {}
+        sqlite3_value *m_value;
+    };
+
+    int columnCount() const;
+    Value value(int column) const;
     qint64 columnInt64(int column) const;
     double columnDouble(int column) const;   // NULL reads 0
     bool columnIsNull(int column) const;
@@ -55,6 +94,8 @@ public:
     // The column's UTF-8 bytes, valid until the next step() or reset(): for
     // comparing or parsing a value without making a QString of it.
     QByteArrayView columnUtf8(int column) const;
+    // SQLite stores text as UTF-8 unless a store was made with PRAGMA encoding.
+    static bool isUtf8Database(const QSqlDatabase &db);
     int changes() const;             // rows the last INSERT/UPDATE/DELETE changed
     qint64 lastInsertRowId() const;
 

@@ -1,5 +1,6 @@
 #include "models/export/csvreader.h"
 #include "models/export/csvwriter.h"
+#include "models/text/utf8check.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -7,7 +8,10 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
+#include <cstring>
 #include <limits>
+#include <random>
 
 using namespace tw;
 
@@ -28,6 +32,40 @@ QByteArray writeRows(const QList<QStringList> &rows, bool bom = false)
         for (const QString &cell : row)
             writer.addText(cell);
         writer.endRow();
+    }
+    return buffer.data();
+}
+// What the writer printed before it formatted cells itself (QString::number
+// and QDateTime), kept here as the reference its bytes must equal.
+QString referenceNumber(double value, int maxDecimals)
+{
+    if (!std::isfinite(value))
+        return QString();
+    if (maxDecimals >= 0) {
+        const double scale = std::pow(10.0, maxDecimals);
+        const double rounded = std::round(value * scale) / scale;
+        if (std::isfinite(rounded))
+            value = rounded == 0.0 ? 0.0 : rounded;
+    }
+    const double magnitude = std::fabs(value);
+    if (value == 0.0 || (magnitude >= 1e-6 && magnitude < 1e15))
+        return QString::number(value, 'f', QLocale::FloatingPointShortest);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString referenceInstant(qint64 utcMs)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
+    return t.toString(utcMs % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
+}
+
+QByteArray cellsOf(const std::function<void(CsvWriter &)> &add)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        CsvWriter writer(&buffer, CsvWriter::Options{false, 1 << 16});
+        add(writer);
     }
     return buffer.data();
 }
@@ -171,6 +209,154 @@ private slots:
         const qint64 ms = QDateTime(QDate(2026, 4, 8), QTime(20, 5), QTimeZone::utc()).toMSecsSinceEpoch();
         QCOMPARE(CsvWriter::formatInstant(ms), QStringLiteral("2026-04-08T20:05:00Z"));
         QCOMPARE(CsvWriter::formatInstant(ms + 123), QStringLiteral("2026-04-08T20:05:00.123Z"));
+    }
+
+    // The writer formats numbers and instants itself (std::to_chars, its own
+    // calendar): the same text as QString::number and QDateTime wrote before,
+    // for every kind of double and every year.
+    void numbersMatchQtsShortestForm()
+    {
+        std::mt19937_64 random(19);
+        std::uniform_real_distribution<double> unit(-1.0, 1.0);
+        std::uniform_int_distribution<int> exponent(-9, 17);
+        std::uniform_int_distribution<int> decimals(-1, 8);
+        QByteArray expected, written;
+        int checked = 0;
+        const auto check = [&](double value, int maxDecimals) {
+            const QString reference = referenceNumber(value, maxDecimals);
+            if (CsvWriter::formatNumber(value, maxDecimals) != reference)
+                QFAIL(qPrintable(QStringLiteral("%1 (%2 decimals): %3, expected %4")
+                                     .arg(QString::number(value, 'g', 17)).arg(maxDecimals)
+                                     .arg(CsvWriter::formatNumber(value, maxDecimals), reference)));
+            expected += reference.toLatin1() + "\r\n";
+            ++checked;
+        };
+        QList<std::pair<double, int>> values;
+        for (double v : {0.0, -0.0, 1e-6, -1e-6, 9.999999e-7, 1e15, 999999999999999.9, 1e9, 999999999.99995,
+                         -999999999.99995, 0.00005, -0.00005, 0.00004999, 0.6125, 61.23456789, 1.0 / 3.0,
+                         std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max(),
+                         std::numeric_limits<double>::infinity(), std::nan("")}) {
+            for (int d = -1; d <= 8; ++d)
+                values.append({v, d});
+        }
+        for (int i = 0; i < 60000; ++i) {
+            quint64 bits = random();
+            double any;
+            std::memcpy(&any, &bits, sizeof any);
+            values.append({any, decimals(random)});
+            values.append({unit(random) * std::pow(10.0, exponent(random)), decimals(random)});
+            values.append({std::round(unit(random) * 1e6) / 1e4, 4});   // a score that is already round
+            values.append({unit(random) * 100, 4});
+        }
+        for (const auto &[value, maxDecimals] : std::as_const(values)) {
+            check(value, maxDecimals);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        written = cellsOf([&](CsvWriter &w) {
+            for (const auto &[value, maxDecimals] : std::as_const(values)) {
+                w.addNumber(value, maxDecimals);
+                w.endRow();
+            }
+        });
+        QCOMPARE(written, expected);
+        QVERIFY(checked > 200000);
+    }
+
+    void instantsMatchQDateTime()
+    {
+        std::mt19937_64 random(19);
+        const qint64 year1 = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 year10000 = QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        std::uniform_int_distribution<qint64> anyTime(year1 - 86'400'000LL * 800, year10000 + 86'400'000LL * 800);
+        std::uniform_int_distribution<qint64> recent(0, 4'102'444'800'000LL);
+        QList<qint64> instants{0, -1, 1, 999, 1000, -1000, -86'400'001, year1, year1 - 1, year10000, year10000 - 1,
+                               951'782'400'000 /* 2000-02-29 */, 4'107'456'000'000 /* 2100-02-28 */};
+        for (int i = 0; i < 100000; ++i) {
+            instants << anyTime(random) << recent(random) << recent(random) / 1000 * 1000;
+        }
+        QByteArray expected;
+        for (qint64 ms : std::as_const(instants)) {
+            const QString reference = referenceInstant(ms);
+            if (CsvWriter::formatInstant(ms) != reference)
+                QFAIL(qPrintable(QStringLiteral("%1: %2, expected %3").arg(ms).arg(CsvWriter::formatInstant(ms), reference)));
+            expected += reference.toLatin1() + "\r\n";
+        }
+        const QByteArray written = cellsOf([&](CsvWriter &w) {
+            for (qint64 ms : std::as_const(instants)) {
+                w.addInstant(ms);
+                w.endRow();
+            }
+        });
+        QCOMPARE(written, expected);
+    }
+
+    // addTextUtf8 writes exactly what addText writes for the same text, and
+    // refuses exactly the byte strings that are not UTF-8 (those QString
+    // would not give back unchanged).
+    void utf8TextIsWrittenAsItsQString()
+    {
+        std::mt19937_64 random(19);
+        const QList<QByteArray> pieces{"a", "Meta", " ", ",", "\"", "\r", "\n", "\t", "=", "+", "-", "@", "'",
+                                       "0", "7", ".", "e", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x9A\x80",
+                                       "\xD9\xA3", "\xEF\xBC\x91", "\xEF\xBB\xBF", QByteArray(1, '\0'),
+                                       "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82",
+                                       "\x80", "\xF0\x9F\x9A", "\xEF\xBF\xBF"};
+        std::uniform_int_distribution<int> piece(0, int(pieces.size()) - 1);
+        std::uniform_int_distribution<int> length(0, 12);
+        int wellFormed = 0, malformed = 0;
+        for (int i = 0; i < 30000; ++i) {
+            QByteArray bytes;
+            for (int n = length(random); n > 0; --n)
+                bytes += pieces.at(piece(random));
+            // (QString::fromUtf8 drops a leading byte order mark: hence the "x".)
+            const QString text = QString::fromUtf8("x" + bytes).mid(1);
+            const bool expectValid = text.toUtf8() == bytes;
+            QCOMPARE(isWellFormedUtf8(bytes.constData(), bytes.size()), expectValid);
+            bool accepted = false;
+            const QByteArray viaUtf8 = cellsOf([&](CsvWriter &w) {
+                w.addText(QStringLiteral("x"));
+                accepted = w.addTextUtf8(bytes.constData(), bytes.size());
+                w.endRow();
+            });
+            QCOMPARE(accepted, expectValid);
+            if (!expectValid) {
+                QCOMPARE(viaUtf8, QByteArray("x\r\n"));   // nothing added
+                ++malformed;
+                continue;
+            }
+            const QByteArray viaQString = cellsOf([&](CsvWriter &w) {
+                w.addText(QStringLiteral("x"));
+                w.addText(text);
+                w.endRow();
+            });
+            QCOMPARE(viaUtf8, viaQString);
+            ++wellFormed;
+        }
+        QVERIFY(wellFormed > 1000 && malformed > 1000);
+    }
+
+    void chunkedRowsReachTheDeviceWhole()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer, CsvWriter::Options{true, 100});
+        QByteArray expected("\xEF\xBB\xBF");
+        for (int i = 0; i < 50; ++i) {
+            writer.addInteger(i);
+            writer.addText(QStringLiteral("row, %1").arg(i));
+            writer.endRow();
+            expected += QByteArray::number(i) + ",\"row, " + QByteArray::number(i) + "\"\r\n";
+            // Only whole rows are ever written, in chunks of at least 100 bytes.
+            QVERIFY(buffer.data().endsWith("\r\n") || buffer.data().isEmpty());
+            QVERIFY(expected.startsWith(buffer.data()));
+        }
+        writer.addText(QStringLiteral("unfinished"));
+        QVERIFY(writer.flush());
+        QVERIFY(!buffer.data().contains("unfinished"));
+        writer.endRow();
+        QVERIFY(writer.flush());
+        QCOMPARE(buffer.data(), expected + "unfinished\r\n");
     }
 
     void readerRejectsBrokenQuoting()

@@ -2,6 +2,7 @@
 #include "models/export/csvexport.h"
 #include "models/read/articlepage.h"
 #include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 
 #include "sqlfixture.h"
@@ -9,6 +10,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,19 +60,61 @@ QList<NamedExport> everyExport(SqlDialect dialect)
     return exports;
 }
 
-QByteArray exportAll(QSqlDatabase db)
+// How the rows are read: the fastest way for the store, through QSqlQuery,
+// or through QSqlQuery with the SQL every backend reads.
+enum class Reading { Fastest, QtSql, QtSqlPortable };
+
+QByteArray exportAll(QSqlDatabase db, Reading reading = Reading::Fastest)
 {
     QByteArray all;
-    for (const NamedExport &e : everyExport(dialectOf(db))) {
+    for (NamedExport &e : everyExport(dialectOf(db))) {
+        if (reading == Reading::QtSqlPortable)
+            e.query.sqliteSql.clear();
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        const CsvExport exporter(db, CsvWriter::Options{e.byteOrderMark});
+        const CsvExport exporter(db, CsvWriter::Options{e.byteOrderMark},
+                                 reading == Reading::Fastest ? ExportReader::Fastest : ExportReader::QtSql);
         auto written = exporter.writeTo(&buffer, e.query);
         if (!written)
             qFatal("%s: %s", qPrintable(e.name), qPrintable(written.errorMessage()));
         all += "## " + e.name.toUtf8() + " (" + QByteArray::number(written->rows) + " rows)\n" + buffer.data();
     }
     return all;
+}
+
+// `count` articles a minute apart, published out of id order (every third
+// one an hour earlier), a few linked to two companies, scored by two model
+// versions now and then: enough rows for many chunks of the export.
+QString fillStore(QSqlDatabase db, int count)
+{
+    const QString rows = QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) ")
+                             .arg(count);
+    QSqlQuery q(db);
+    const QStringList statements{
+        rows + QStringLiteral(
+            "INSERT INTO articles (id, guid, url, title, summary, author, source, published_utc, fetched_utc, "
+            "content_hash) SELECT i, 'g' || i, 'https://news.example.com/a/' || i, "
+            "CASE i % 7 WHEN 0 THEN 'Meta, Alphabet: \"capex\" ' || i WHEN 1 THEN '=SUM(' || i || ')' "
+            "WHEN 2 THEN 'Zoë’s line' || char(10) || 'two ' || i ELSE 'Headline ' || i END, "
+            "'Summary ' || i, CASE WHEN i % 5 = 0 THEN '-' || i ELSE '' END, 'Wire ' || (i % 3), "
+            "1775000000000 + i * 60000 - CASE WHEN i % 3 = 0 THEN 3600000 ELSE 0 END + i % 1000, 1, 'h' || i FROM n"),
+        rows + QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                              "SELECT i, CASE i % 4 WHEN 0 THEN 'MSFT' ELSE 'META' END, (i % 101) / 1.7 FROM n WHERE i % 9 <> 0"),
+        rows + QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                              "SELECT i, 'GOOGL', 40 FROM n WHERE i % 10 = 0"),
+        QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, confidence, scored_utc) "
+                       "SELECT article_id, ticker, 'lex-1', ((article_id * 7919) % 2001 - 1000) / 1000.0, 'neutral', 0.5, "
+                       "1776000000000 FROM article_tickers"),
+        QStringLiteral("INSERT INTO article_scores (article_id, ticker, model_version, score, label, confidence, scored_utc) "
+                       "SELECT article_id, ticker, 'lex-2', 0.25, 'bullish', 0.75, "
+                       "CASE WHEN article_id % 2 = 0 THEN 1776000000000 ELSE 1775999999999 END "
+                       "FROM article_tickers WHERE article_id % 6 = 0"),
+    };
+    for (const QString &sql : statements) {
+        if (!q.exec(sql))
+            return describeSqlError(sql.left(60), q);
+    }
+    return {};
 }
 } // namespace
 
@@ -105,6 +149,69 @@ private slots:
         QVERIFY2(applied.isEmpty(), qPrintable(applied));
         const QByteArray written = exportAll((*store)->database());
         QCOMPARE(written, twtest::readAll(twtest::fixture(QStringLiteral("export/odd-exports.golden"))));
+        // Every value that leaves SQLite's fast reading (storage classes,
+        // bytes its UTF-16 reading changes) reads as QSqlQuery reads it.
+        QCOMPARE(exportAll((*store)->database(), Reading::QtSql), written);
+        QCOMPARE(exportAll((*store)->database(), Reading::QtSqlPortable), written);
+    }
+
+    // Many chunks of rows: the same bytes whichever way they are read, the
+    // progress called as before, and a cancel keeping whole rows only.
+    void largeExportIsTheSameEitherWay()
+    {
+        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("large.db")), QStringLiteral("large"));
+        QVERIFY2(store.ok(), failureOf(store).constData());
+        QSqlDatabase db = (*store)->database();
+        const QString filled = fillStore(db, 30000);
+        QVERIFY2(filled.isEmpty(), qPrintable(filled));
+
+        const ExportQuery query = ExportQuery::build(ExportKind::Articles, {});
+        QByteArray fastest, qtSql, portable;
+        QList<qint64> progress, expectedProgress;
+        for (const Reading reading : {Reading::Fastest, Reading::QtSql, Reading::QtSqlPortable}) {
+            ExportQuery q = query;
+            if (reading == Reading::QtSqlPortable)
+                q.sqliteSql.clear();
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            ExportControl control;
+            control.progress = [&](qint64 rows) {
+                if (reading == Reading::Fastest)
+                    progress << rows;
+            };
+            auto written = CsvExport(db, {}, reading == Reading::Fastest ? ExportReader::Fastest : ExportReader::QtSql)
+                               .writeTo(&buffer, q, control);
+            QVERIFY2(written.ok(), failureOf(written).constData());
+            QCOMPARE(written->rows, *CsvExport(db, {}).countRows(q));
+            if (reading == Reading::Fastest) {
+                for (qint64 r = 10000; r <= written->rows; r += 10000)
+                    expectedProgress << r;
+                expectedProgress << written->rows;
+            }
+            (reading == Reading::Fastest ? fastest : reading == Reading::QtSql ? qtSql : portable) = buffer.data();
+        }
+        QVERIFY(fastest.size() > 3 * (1 << 20));   // several chunks
+        QCOMPARE(qtSql, fastest);
+        QCOMPARE(portable, fastest);
+        QCOMPARE(progress, expectedProgress);
+        QCOMPARE(qint64(fastest.count("\r\n")), expectedProgress.last() + 1);
+
+        std::atomic_bool cancel = false;
+        ExportControl control;
+        control.progressEvery = 1000;
+        control.progress = [&](qint64 rows) {
+            if (rows == 12000)
+                cancel = true;
+        };
+        control.cancel = &cancel;
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        auto written = CsvExport(db, {}).writeTo(&buffer, query, control);
+        QVERIFY2(written.ok(), failureOf(written).constData());
+        QVERIFY(written->cancelled);
+        QCOMPARE(written->rows, qint64(12000));
+        QVERIFY(fastest.startsWith(buffer.data()));
+        QCOMPARE(buffer.data().count("\r\n"), 12001);   // the header and 12,000 whole rows
     }
 };
 

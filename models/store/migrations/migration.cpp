@@ -30,6 +30,8 @@ const std::vector<Migration> &allMigrations()
         // The two covering indexes keep their old names; the third is new.
         {10, "indexes for the backtest's reads (article scores and link relevance by ticker, the newest scores)",
          &migration0010StudyIndexes, false, {M::Index, "article_scores_scored"}},
+        {11, "an article's newest score per ticker from an index (the article export)", &migration0011NewestScore,
+         false, {M::Index, "article_scores_newest"}},
     };
     return migrations;
 }
