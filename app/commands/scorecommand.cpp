@@ -2,19 +2,16 @@
 #include "app/cli/storesession.h"
 #include "models/core/storetime.h"
 #include "models/linking/entitylinker.h"
+#include "models/scoring/articlerescorer.h"
 #include "models/scoring/scorewriter.h"
 #include "models/store/articlescorestore.h"
-#include "models/store/articlestore.h"
-#include "models/store/articletickerstore.h"
+#include "models/store/bulkpagecache.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
-#include "models/text/articlebounds.h"
-
-#include "models/store/corporateevidencestore.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QSqlQuery>
+
+#include <optional>
 
 namespace tw {
 
@@ -69,6 +66,10 @@ public:
         if (!store)
             return kExitFailure;
         QSqlDatabase db = store->database();
+        // A full rescore reads and rewrites most of the store.
+        std::optional<BulkPageCache> bulkCache;
+        if (all)
+            bulkCache.emplace(db);
         auto tickers = TickerStore(db).all();
         if (!tickers) {
             ctx.err << "tickerwire: " << tickers.errorMessage() << '\n';
@@ -113,7 +114,7 @@ public:
             return kExitFailure;
         }
         if (all) {
-            if (auto rebuilt = writer.rebuildCorporate(symbols); !rebuilt) {
+            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt) {
                 ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
                 return kExitFailure;
             }
@@ -157,77 +158,29 @@ public:
     }
 
 private:
-    // Streams the articles in id order, a chunk per transaction, with their
-    // links read for the chunk in one query: no per-article look-ups. The
-    // running corporate state is dropped first and built again at the end.
+    // ArticleRescorer: chunks in id order scored on every core, written in
+    // short transactions; progress after each chunk. The running corporate
+    // state is dropped first and built again at the end.
     static Status rescoreArticles(QSqlDatabase db, ScoreWriter &writer, CommandContext &ctx)
     {
-        constexpr int kChunk = 5000;
-        auto total = queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM articles"));
-        if (!total)
-            return total.error();
-        {
-            Transaction tx(db);
-            if (auto cleared = CorporateEvidenceStore(db).clearAll(); !cleared)
-                return cleared;
-            if (auto c = tx.commit(); !c)
-                return c;
-        }
-        writer.setKeepsCorporateState(false);
-        QSqlQuery articles(db), links(db);
-        articles.setForwardOnly(true);
-        links.setForwardOnly(true);
-        if (!articles.prepare(QStringLiteral("SELECT id, title, summary, body FROM articles WHERE id > ? ORDER BY id LIMIT ?"))
-            || !links.prepare(QStringLiteral("SELECT article_id, ticker, relevance FROM article_tickers "
-                                             "WHERE article_id > ? AND article_id <= ? ORDER BY article_id, relevance DESC, ticker")))
-            return fail(describeSqlError(QStringLiteral("prepare rescoring"), articles));
         QElapsedTimer timer;
         timer.start();
-        qint64 done = 0, after = 0;
-        for (;;) {
-            QList<std::pair<qint64, Article>> chunk;
-            if (auto s = execBound(articles, {after, kChunk}); !s)
-                return s;
-            while (articles.next()) {
-                Article a;
-                a.title = articles.value(1).toString();
-                a.summary = articles.value(2).toString();
-                a.body = articles.value(3).toString();
-                chunk.append({articles.value(0).toLongLong(), std::move(a)});
-            }
-            articles.finish();
-            if (chunk.isEmpty())
-                break;
-            const qint64 last = chunk.last().first;
-            QHash<qint64, QList<TickerLink>> linked;
-            if (auto s = execBound(links, {after, last}); !s)
-                return s;
-            while (links.next())
-                linked[links.value(0).toLongLong()] << TickerLink{links.value(1).toString(),
-                                                                  TickerLink::relevanceFromStore(links.value(2).toDouble()), 0};
-            links.finish();
-            // Written in transactions of about half a second each, so a
-            // second writer waits that long at most, whatever the articles' size.
-            const qint64 before = done;
-            auto written = writeInTimedBatches(
-                db, chunk.size(),
-                [&](qsizetype i) -> Status {
-                    const auto &[id, article] = chunk.at(i);
-                    return writer.scoreArticle(id, ArticleBounds::analysedPart(article), linked.value(id));
-                },
-                [&](qsizetype n) { done = before + n; });
-            if (!written)
-                return written;
-            after = last;
-            const double seconds = std::max(1e-3, timer.nsecsElapsed() / 1e9);
-            ctx.err << "scored " << done << " of " << *total << " articles (" << qint64(done / seconds)
+        qint64 rescored = 0;
+        writer.setKeepsCorporateState(false);
+        auto done = ArticleRescorer(db, writer).run([&](qint64 scored, qint64 total) {
+            rescored = scored;
+            const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
+            ctx.err << "scored " << scored << " of " << total << " articles (" << qint64(double(scored) / seconds)
                     << " articles/s)\n";
             ctx.err.flush();
-        }
+        });
         writer.setKeepsCorporateState(true);
-        const double seconds = std::max(1e-3, timer.nsecsElapsed() / 1e9);
-        ctx.err << "rescored " << done << " articles in " << QString::number(seconds, 'f', 1) << " s ("
-                << qint64(done / seconds) << " articles/s); building the companies' scores\n";
+        if (!done)
+            return done;
+        const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
+        ctx.err << "rescored " << rescored << " articles in " << QString::number(seconds, 'f', 1) << " s ("
+                << qint64(double(rescored) / seconds) << " articles/s, " << ArticleRescorer::scoringThreads()
+                << " scoring threads); building the companies' scores\n";
         ctx.err.flush();
         return {};
     }

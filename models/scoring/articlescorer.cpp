@@ -4,9 +4,7 @@
 #include "models/text/sentencesplitter.h"
 
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -227,17 +225,94 @@ QList<ArticleScore> ArticleScorer::score(const Article &article, const QList<Tic
     return scores;
 }
 
+namespace {
+// A JSON string as QJsonDocument writes it: quote, backslash and control
+// characters escaped (\b \f \n \r \t or \u00XX), everything else in UTF-8,
+// a surrogate without its pair as \uXXXX.
+void appendJsonString(QByteArray &json, QStringView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    json += '"';
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    while (p != end) {
+        const char16_t u = *p++;
+        if (u < 0x80) {
+            if (u >= 0x20 && u != '"' && u != '\\') {
+                json += char(u);
+                continue;
+            }
+            json += '\\';
+            switch (u) {
+            case '"': json += '"'; break;
+            case '\\': json += '\\'; break;
+            case 0x8: json += 'b'; break;
+            case 0xc: json += 'f'; break;
+            case 0xa: json += 'n'; break;
+            case 0xd: json += 'r'; break;
+            case 0x9: json += 't'; break;
+            default:
+                json += "u00";
+                json += kHex[u >> 4];
+                json += kHex[u & 0xf];
+            }
+        } else if (u < 0x800) {
+            json += char(0xC0 | (u >> 6));
+            json += char(0x80 | (u & 0x3F));
+        } else if (!QChar::isSurrogate(u)) {
+            json += char(0xE0 | (u >> 12));
+            json += char(0x80 | ((u >> 6) & 0x3F));
+            json += char(0x80 | (u & 0x3F));
+        } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
+            const char32_t c = QChar::surrogateToUcs4(u, *p++);
+            json += char(0xF0 | (c >> 18));
+            json += char(0x80 | ((c >> 12) & 0x3F));
+            json += char(0x80 | ((c >> 6) & 0x3F));
+            json += char(0x80 | (c & 0x3F));
+        } else {
+            json += "\\u";
+            json += kHex[(u >> 12) & 0xf];
+            json += kHex[(u >> 8) & 0xf];
+            json += kHex[(u >> 4) & 0xf];
+            json += kHex[u & 0xf];
+        }
+    }
+    json += '"';
+}
+} // namespace
+
+QByteArray ArticleScorer::spansJsonUtf8(const QList<ArticleSpan> &spans)
+{
+    // Written by hand: building QJsonObjects cost as much as scoring the
+    // article. tst_articlescorer compares the bytes with QJsonDocument's.
+    QByteArray json;
+    json.reserve(2 + spans.size() * 96);
+    json += '[';
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const ArticleSpan &s = spans.at(i);
+        if (i > 0)
+            json += ',';
+        json += "{\"field\":";
+        appendJsonString(json, articleFieldName(s.field));
+        json += ",\"length\":";
+        json += QByteArray::number(s.length);
+        json += ",\"start\":";
+        json += QByteArray::number(s.start);
+        json += ",\"text\":";
+        appendJsonString(json, s.text);
+        json += ",\"weight\":";
+        const double weight = std::round(s.weight * 1000) / 1000;
+        json += std::isfinite(weight) ? QByteArray::number(weight, 'g', QLocale::FloatingPointShortest)
+                                      : QByteArray("null");
+        json += '}';
+    }
+    json += ']';
+    return json;
+}
+
 QString ArticleScorer::spansJson(const QList<ArticleSpan> &spans)
 {
-    QJsonArray array;
-    for (const ArticleSpan &s : spans) {
-        array.append(QJsonObject{{QStringLiteral("field"), articleFieldName(s.field)},
-                                 {QStringLiteral("start"), s.start},
-                                 {QStringLiteral("length"), s.length},
-                                 {QStringLiteral("weight"), std::round(s.weight * 1000) / 1000},
-                                 {QStringLiteral("text"), s.text}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(spansJsonUtf8(spans));
 }
 
 } // namespace tw

@@ -40,7 +40,10 @@ public:
 
     QList<ArticleScore> score(const Article &article, const QList<TickerLink> &links) const;
 
-    // [{"field":"title","start":0,"length":12,"weight":0.8,"text":"..."}]
+    // [{"field":"title","length":12,"start":0,"text":"...","weight":0.8}]:
+    // the bytes QJsonDocument::toJson(Compact) writes for them (keys sorted,
+    // weight rounded to 3 decimals), written directly, in UTF-8.
+    static QByteArray spansJsonUtf8(const QList<ArticleSpan> &spans);
     static QString spansJson(const QList<ArticleSpan> &spans);
 
 private:

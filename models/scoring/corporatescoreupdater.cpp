@@ -2,9 +2,17 @@
 
 #include "models/core/storetime.h"
 #include "models/store/articlescorestore.h"
+#include "models/store/sqldialect.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace tw {
 
@@ -106,24 +114,19 @@ Result<HorizonSums *> CorporateScoreUpdater::load(const Key &key)
 
 // From the company's stored article scores, in time order, grouped into
 // stories exactly as CorporateScorer::compute groups them.
-Status CorporateScoreUpdater::build(const Key &key)
+CorporateScoreUpdater::BuiltStories CorporateScoreUpdater::assemble(const QString &ticker, const QString &modelVersion,
+                                                                   const QList<StoredArticleScore> &rows)
 {
-    if (auto cleared = m_evidence.clear(key.ticker, key.modelVersion); !cleared)
-        return cleared;
-    m_stories.remove(key);
-    auto rows = ArticleScoreStore(m_db).forTicker(key.ticker, key.modelVersion);
-    if (!rows)
-        return rows.error();
-    const QList<int> groupOf = StoryGrouper::group(*rows);
-    QList<StoredStory> stories;
-    QList<StoryMember> members;
-    for (qsizetype i = 0; i < rows->size(); ++i) {
-        const StoredArticleScore &r = rows->at(i);
+    BuiltStories built;
+    const QList<int> groupOf = StoryGrouper::group(rows);
+    QList<StoredStory> &stories = built.stories;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const StoredArticleScore &r = rows.at(i);
         const int g = groupOf[i];
         if (g == stories.size()) {
             StoredStory s;
-            s.ticker = key.ticker;
-            s.modelVersion = key.modelVersion;
+            s.ticker = ticker;
+            s.modelVersion = modelVersion;
             s.publishedUtc = r.publishedUtc;
             s.firstArticleId = r.articleId;
             s.title = r.title;
@@ -136,25 +139,36 @@ Status CorporateScoreUpdater::build(const Key &key)
         s.scoreSum += r.score;
         s.confidenceSum += r.confidence;
         s.relevance = std::max(s.relevance, r.relevance);
-        members << StoryMember{r.articleId, key.ticker, key.modelVersion, g, r.publishedUtc, r.score, r.confidence,
-                               r.relevance};
+        built.members << StoryMember{r.articleId, ticker, modelVersion, g, r.publishedUtc, r.score, r.confidence,
+                                     r.relevance};
     }
-    HorizonSums sums{};
-    for (StoredStory &s : stories) {
-        auto id = m_evidence.insertStory(s);
-        if (!id)
-            return id.error();
-        s.id = *id;
+    for (const StoredStory &s : std::as_const(stories)) {
         for (ScoreHorizon h : allHorizons())
-            sums[size_t(h)].add(s.evidence(), 1.0, horizonHalfLifeMs(h));
+            built.sums[size_t(h)].add(s.evidence(), 1.0, horizonHalfLifeMs(h));
     }
-    for (StoryMember &m : members) {
-        m.storyId = stories[qsizetype(m.storyId)].id;
-        if (auto s = m_evidence.insertMember(m); !s)
-            return s;
+    return built;
+}
+
+Status CorporateScoreUpdater::store(const Key &key, BuiltStories &built, bool clearFirst)
+{
+    if (clearFirst) {
+        if (auto cleared = m_evidence.clear(key.ticker, key.modelVersion); !cleared)
+            return cleared;
     }
-    m_pending.insert(key, sums);
+    m_stories.remove(key);
+    if (auto s = m_evidence.insertBuilt(built.stories, built.members); !s)
+        return s;
+    m_pending.insert(key, built.sums);
     return {};
+}
+
+Status CorporateScoreUpdater::build(const Key &key)
+{
+    auto rows = ArticleScoreStore(m_db).forTicker(key.ticker, key.modelVersion);
+    if (!rows)
+        return rows.error();
+    BuiltStories built = assemble(key.ticker, key.modelVersion, *rows);
+    return store(key, built, true);
 }
 
 Status CorporateScoreUpdater::applyStoryChange(const Key &key, const std::optional<StoryEvidence> &before,
@@ -352,6 +366,138 @@ Status CorporateScoreUpdater::rebuild(const QStringList &tickers)
         const Key key{ticker, m_modelVersion};
         m_pending.remove(key);
         if (auto s = build(key); !s)
+            return s;
+    }
+    return {};
+}
+
+namespace {
+// Reads and groups each ticker's article scores on a second connection, on
+// its own thread, at most two tickers ahead of take(): the next ticker's
+// stories are ready by the time this one's are stored. Where a second
+// connection would not see the same rows (an in-memory store) or cannot be
+// opened, take() reads on the caller's connection instead.
+class StoryReadAhead {
+public:
+    using Built = CorporateScoreUpdater::BuiltStories;
+
+    StoryReadAhead(const QSqlDatabase &db, const QStringList &tickers, const QString &modelVersion)
+        : m_db(db), m_tickers(tickers), m_modelVersion(modelVersion), m_ready(size_t(tickers.size()))
+    {
+        if (tickers.size() > 1 && sharesFile(db))
+            m_thread = std::thread([this] { work(); });
+        else
+            m_inline = true;
+    }
+    ~StoryReadAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    StoryReadAhead(const StoryReadAhead &) = delete;
+    StoryReadAhead &operator=(const StoryReadAhead &) = delete;
+
+    Result<Built> take(qsizetype k)
+    {
+        {
+            std::unique_lock lock(m_mutex);
+            m_taken = k;
+            m_changed.notify_all();
+            m_changed.wait(lock, [&] { return m_inline || m_ready[size_t(k)].has_value(); });
+            if (m_ready[size_t(k)].has_value()) {
+                Result<Built> built = std::move(*m_ready[size_t(k)]);
+                m_ready[size_t(k)].reset();
+                return built;
+            }
+        }
+        return read(m_db, k);
+    }
+
+private:
+    static bool sharesFile(const QSqlDatabase &db)
+    {
+        if (dialectOf(db) == SqlDialect::Postgres)
+            return true;
+        const QString name = db.databaseName();
+        return !name.isEmpty() && name != QLatin1String(":memory:") && !name.startsWith(QLatin1String("file:"))
+               && QFileInfo::exists(name);
+    }
+
+    Result<Built> read(const QSqlDatabase &db, qsizetype k) const
+    {
+        auto rows = ArticleScoreStore(db).forTicker(m_tickers.at(k), m_modelVersion);
+        if (!rows)
+            return rows.error();
+        return CorporateScoreUpdater::assemble(m_tickers.at(k), m_modelVersion, *rows);
+    }
+
+    void work()
+    {
+        const QString name = QStringLiteral("story-read-ahead-%1").arg(quintptr(this));
+        {
+            QSqlDatabase db = QSqlDatabase::cloneDatabase(m_db.connectionName(), name);
+            if (!db.open()) {
+                std::lock_guard lock(m_mutex);
+                m_inline = true;
+                m_changed.notify_all();
+            } else {
+                for (qsizetype k = 0; k < m_tickers.size(); ++k) {
+                    {
+                        std::unique_lock lock(m_mutex);
+                        m_changed.wait(lock, [&] { return m_stop || k <= m_taken + 2; });
+                        if (m_stop)
+                            break;
+                    }
+                    Result<Built> built = read(db, k);
+                    std::lock_guard lock(m_mutex);
+                    m_ready[size_t(k)] = std::move(built);
+                    m_changed.notify_all();
+                }
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    QSqlDatabase m_db;
+    const QStringList m_tickers;
+    const QString m_modelVersion;
+    std::vector<std::optional<Result<Built>>> m_ready;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    qsizetype m_taken = -1;
+    bool m_inline = false;
+    bool m_stop = false;
+};
+} // namespace
+
+Status CorporateScoreUpdater::rebuildCommitted(const QStringList &tickers)
+{
+    QStringList distinct;
+    for (const QString &t : tickers) {
+        if (!distinct.contains(t))
+            distinct << t;
+    }
+    // After a full rescore nothing is left to clear, and clearing a ticker
+    // scans every member row (there is no index by ticker): once per ticker,
+    // that grew with the square of the companies.
+    auto empty = m_evidence.isEmpty();
+    if (!empty)
+        return empty.error();
+    StoryReadAhead ahead(m_db, distinct, m_modelVersion);
+    for (qsizetype k = 0; k < distinct.size(); ++k) {
+        const Key key{distinct.at(k), m_modelVersion};
+        m_pending.remove(key);
+        auto built = ahead.take(k);
+        if (!built)
+            return built.error();
+        if (auto s = store(key, *built, !*empty); !s)
             return s;
     }
     return {};

@@ -58,6 +58,12 @@ public:
 
     // Builds the tickers' state from scratch from article_scores (after a full rescore).
     Status rebuild(const QStringList &tickers);
+    // The same when every article score is committed (ArticleRescorer has
+    // run): each ticker's rows are read and grouped on a second connection,
+    // a ticker or two ahead of this one storing the stories. Not for a
+    // transaction that changed article scores itself (the second connection
+    // would not see the changes).
+    Status rebuildCommitted(const QStringList &tickers);
 
 private:
     struct Key {
@@ -71,6 +77,19 @@ private:
     // when it has none and is not the current version (nothing to keep).
     Result<HorizonSums *> load(const Key &key);
     Status build(const Key &key);
+public:
+    // A ticker's stories worked out from its article scores (oldest first),
+    // before any is stored: pure, so it may run on any thread.
+    struct BuiltStories {
+        QList<StoredStory> stories;
+        QList<StoryMember> members;   // storyId: the index of the story in `stories`
+        HorizonSums sums{};
+    };
+    static BuiltStories assemble(const QString &ticker, const QString &modelVersion,
+                                 const QList<StoredArticleScore> &rows);
+
+private:
+    Status store(const Key &key, BuiltStories &built, bool clearFirst);
     Status applyStoryChange(const Key &key, const std::optional<StoryEvidence> &before,
                             const std::optional<StoryEvidence> &after);
     Status addMember(const StoryMember &member, const QString &title);

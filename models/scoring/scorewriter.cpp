@@ -35,6 +35,23 @@ Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const
     return m_corporate.addScores(articleId, article, scores, links);
 }
 
+QList<ArticleScoreRow> ScoreWriter::scoreRows(const Article &article, const QList<TickerLink> &links) const
+{
+    QList<ArticleScoreRow> rows;
+    if (links.isEmpty())
+        return rows;
+    const QList<ArticleScore> scores = m_articles.score(article, links);
+    rows.reserve(scores.size());
+    for (const ArticleScore &score : scores)
+        rows << ArticleScoreRow::from(score);
+    return rows;
+}
+
+Status ScoreWriter::writeScores(qint64 articleId, const QList<ArticleScoreRow> &rows)
+{
+    return m_articleScores.replace(articleId, m_modelVersion, rows, toStoreTime(nowUtc()));
+}
+
 Result<qint64> ScoreWriter::storeAsOf() const
 {
     return queryScalar(m_db, QStringLiteral("SELECT COALESCE(MAX(published_utc), 0) FROM articles"));

@@ -42,7 +42,15 @@ public:
     // For a full rescore: article scores only, the corporate state rebuilt at
     // the end with rebuildCorporate() (one pass per company, not per article).
     void setKeepsCorporateState(bool keep) { m_keepCorporate = keep; }
+    // The same in two halves, for a rescore that scores on several threads:
+    // scoreRows() is pure (any thread, no store), writeScores() stores them
+    // (the connection's thread; no corporate state).
+    QList<ArticleScoreRow> scoreRows(const Article &article, const QList<TickerLink> &links) const;
+    Status writeScores(qint64 articleId, const QList<ArticleScoreRow> &rows);
     Status rebuildCorporate(const QStringList &tickers) { return m_corporate.rebuild(tickers); }
+    // After ArticleRescorer: every article score committed (see
+    // CorporateScoreUpdater::rebuildCommitted).
+    Status rebuildCorporateAfterRescore(const QStringList &tickers) { return m_corporate.rebuildCommitted(tickers); }
 
     // Writes each horizon's score as it stood every `stepMs` from `fromUtc` up
     // to `toUtc` (both included), so a store loaded in one go still has a

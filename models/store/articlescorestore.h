@@ -2,6 +2,7 @@
 
 #include "models/core/result.h"
 #include "models/scoring/articlescorer.h"
+#include "models/store/sqlitestatement.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -26,6 +27,18 @@ struct StoredArticleScore {
     QString source;
 };
 
+// An article score as it is written: the spans already in JSON, so the
+// costly part of a row can be made where the scoring runs (any thread).
+struct ArticleScoreRow {
+    QString ticker;
+    double score = 0;
+    SentimentLabel label = SentimentLabel::Neutral;
+    double confidence = 0;
+    QByteArray spansJson;   // UTF-8, ArticleScorer::spansJsonUtf8
+
+    static ArticleScoreRow from(const ArticleScore &score);
+};
+
 // article_scores: one row per (article, ticker, model version).
 class ArticleScoreStore {
 public:
@@ -34,6 +47,7 @@ public:
     // Replaces every score of the article (any model version: they described
     // text that may have changed) with `scores` under `modelVersion`.
     Status replace(qint64 articleId, const QString &modelVersion, const QList<ArticleScore> &scores, qint64 scoredUtc);
+    Status replace(qint64 articleId, const QString &modelVersion, const QList<ArticleScoreRow> &rows, qint64 scoredUtc);
 
     // The ticker's scores under `modelVersion`, oldest article first (ties by id).
     Result<QList<StoredArticleScore>> forTicker(const QString &ticker, const QString &modelVersion) const;
@@ -42,6 +56,12 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_delete;
     QSqlQuery m_insert;
+    // On SQLite the two statements run on the connection itself (see
+    // SqliteStatement): binding through QSqlQuery cost more than the writes.
+    SqliteStatement m_sqliteDelete;
+    SqliteStatement m_sqliteInsert;
+    QByteArray m_modelVersionUtf8;
+    QString m_modelVersionOfUtf8;
 };
 
 } // namespace tw

@@ -1,5 +1,6 @@
 #include "models/store/corporateevidencestore.h"
 
+#include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 
 #include <QVariant>
@@ -150,6 +151,82 @@ Status CorporateEvidenceStore::insertMember(const StoryMember &m)
         return q.error();
     return execBound(**q, {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
                            m.relevance});
+}
+
+Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<StoryMember> &members)
+{
+    if (dialectOf(m_db) != SqlDialect::Sqlite) {
+        for (StoredStory &s : stories) {
+            auto id = insertStory(s);
+            if (!id)
+                return id.error();
+            s.id = *id;
+        }
+        for (StoryMember &m : members) {
+            m.storyId = stories[qsizetype(m.storyId)].id;
+            if (auto s = insertMember(m); !s)
+                return s;
+        }
+        return {};
+    }
+    if (!m_sqliteStory.isPrepared()) {
+        auto story = SqliteStatement::prepare(
+            m_db, "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
+                  "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
+        if (!story)
+            return story.error();
+        auto member = SqliteStatement::prepare(
+            m_db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
+                  "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
+        if (!member)
+            return member.error();
+        m_sqliteStory = std::move(*story);
+        m_sqliteMember = std::move(*member);
+    }
+    const auto failed = [](const QString &what, const QString &ticker, const QString &why) {
+        return fail(QStringLiteral("Could not store %1 of %2: %3").arg(what, ticker, why));
+    };
+    // Values bound as QSqlQuery bound them: text, integers and reals.
+    for (StoredStory &s : stories) {
+        SqliteStatement &q = m_sqliteStory;
+        q.bind(1, s.ticker);
+        q.bind(2, s.modelVersion);
+        q.bind(3, s.publishedUtc);
+        q.bind(4, s.firstArticleId);
+        q.bind(5, s.title);
+        q.bind(6, qint64(s.copies));
+        q.bind(7, s.scoreSum);
+        q.bind(8, s.confidenceSum);
+        q.bind(9, s.relevance);
+        if (auto done = q.step(); !done)
+            return failed(QStringLiteral("a story"), s.ticker, done.errorMessage());
+        s.id = q.lastInsertRowId();
+    }
+    for (StoryMember &m : members) {
+        m.storyId = stories[qsizetype(m.storyId)].id;
+        SqliteStatement &q = m_sqliteMember;
+        q.bind(1, m.articleId);
+        q.bind(2, m.ticker);
+        q.bind(3, m.modelVersion);
+        q.bind(4, m.storyId);
+        q.bind(5, m.publishedUtc);
+        q.bind(6, m.score);
+        q.bind(7, m.confidence);
+        q.bind(8, m.relevance);
+        if (auto done = q.step(); !done)
+            return failed(QStringLiteral("a story's copy"), m.ticker, done.errorMessage());
+    }
+    return {};
+}
+
+Result<bool> CorporateEvidenceStore::isEmpty()
+{
+    auto any = queryScalar(m_db, QStringLiteral("SELECT CASE WHEN EXISTS (SELECT 1 FROM score_stories) OR EXISTS "
+                                                "(SELECT 1 FROM score_story_members) OR EXISTS (SELECT 1 FROM "
+                                                "corporate_score_state) THEN 1 ELSE 0 END"));
+    if (!any)
+        return any.error();
+    return *any == 0;
 }
 
 Result<QList<StoryMember>> CorporateEvidenceStore::takeMembers(qint64 articleId)
