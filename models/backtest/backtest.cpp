@@ -238,18 +238,10 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
     QList<QDate> dates;
     for (const QList<DailyClose> &c : std::as_const(closes))
         StudyInputs::mergeDates(dates, c);
-    QList<DailyClose> benchmarkCloses;
-    if (!opt.benchmark.isEmpty()) {
-        auto c = inputs.closes(opt.benchmark);
-        if (!c)
-            return c.error();
-        if (c->isEmpty())
-            return fail(QStringLiteral("no daily bars for the benchmark %1 (import them with `tickerwire quotes "
-                                       "import FILE --ticker %1`)")
-                            .arg(opt.benchmark));
-        benchmarkCloses = *c;
-        StudyInputs::mergeDates(dates, benchmarkCloses);
-    }
+    auto benchmarkCloses = inputs.benchmarkCloses(opt.benchmark);
+    if (!benchmarkCloses)
+        return benchmarkCloses.error();
+    StudyInputs::mergeDates(dates, *benchmarkCloses);
     const SessionCalendar calendar(std::move(dates));
     if (calendar.isEmpty())
         return fail(QStringLiteral("no daily bars for %1: nothing to test against (import prices with `tickerwire "
@@ -257,8 +249,8 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                         .arg(opt.tickers.join(QStringLiteral(", "))));
     const PriceHistory benchmark = opt.benchmark.isEmpty()
                                        ? PriceHistory()
-                                       : PriceHistory::build(opt.benchmark, benchmarkCloses, calendar);
-    benchmarkCloses.clear();
+                                       : PriceHistory::build(opt.benchmark, *benchmarkCloses, calendar);
+    benchmarkCloses->clear();
     result.syntheticPrices = benchmark.synthetic();
 
     // The scoring sessions, and one before them for the first change.

@@ -117,21 +117,13 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
         closes.insert(withEvents[k], std::move((*read)[k]));
     }
     read->clear();
-    QList<DailyClose> benchmarkCloses;
-    if (!opt.benchmark.isEmpty()) {
-        auto c = inputs.closes(opt.benchmark);
-        if (!c)
-            return c.error();
-        if (c->isEmpty())
-            return fail(QStringLiteral("no daily bars for the benchmark %1 (import them with `tickerwire quotes "
-                                       "import FILE --ticker %1`)")
-                            .arg(opt.benchmark));
-        benchmarkCloses = *c;
-        StudyInputs::mergeDates(dates, benchmarkCloses);
-    }
+    auto benchmarkCloses = inputs.benchmarkCloses(opt.benchmark);
+    if (!benchmarkCloses)
+        return benchmarkCloses.error();
+    StudyInputs::mergeDates(dates, *benchmarkCloses);
     const SessionCalendar calendar(std::move(dates));
     const PriceHistory benchmark =
-        opt.benchmark.isEmpty() ? PriceHistory() : PriceHistory::build(opt.benchmark, benchmarkCloses, calendar);
+        opt.benchmark.isEmpty() ? PriceHistory() : PriceHistory::build(opt.benchmark, *benchmarkCloses, calendar);
     result.syntheticPrices = benchmark.synthetic();
 
     QHash<QString, PriceHistory> histories;

@@ -49,6 +49,18 @@ Result<QList<DailyClose>> StudyInputs::closes(const QString &ticker) const
     return QuoteStore(m_db).dailyCloses(ticker);
 }
 
+Result<QList<DailyClose>> StudyInputs::benchmarkCloses(const QString &symbol) const
+{
+    if (symbol.isEmpty())
+        return QList<DailyClose>();
+    auto c = closes(symbol);
+    if (c && c->isEmpty())
+        return fail(QStringLiteral("no daily bars for the benchmark %1 (import them with `tickerwire quotes "
+                                   "import FILE --ticker %1`)")
+                        .arg(symbol));
+    return c;
+}
+
 void StudyInputs::mergeDates(QList<QDate> &dates, const QList<DailyClose> &closes)
 {
     QList<QDate> own;

@@ -35,6 +35,9 @@ public:
     Result<QString> newestModelVersion() const;
     // Every daily close of `ticker`, oldest first.
     Result<QList<DailyClose>> closes(const QString &ticker) const;
+    // closes() of the benchmark a study measures against: none when no
+    // symbol is given, an error saying how to import them when it has none.
+    Result<QList<DailyClose>> benchmarkCloses(const QString &symbol) const;
     // closes() of each of `tickers`, in their order, read by `connections`
     // at once: this one and clones of it on threads of their own (a study of
     // hundreds of tickers reads millions of bars).
