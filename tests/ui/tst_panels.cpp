@@ -576,7 +576,10 @@ private slots:
         QCOMPARE(f.at(2).midpoint(), 125.0);
         // The table lists the newest year first.
         QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2026"));
-        QCOMPARE(capex.table()->item(0, 4)->text(), QStringLiteral("+74% vs 2025 actual"));
+        QCOMPARE(capex.table()->item(0, 4)->text(), QStringLiteral("+74% vs 2025"));
+        QCOMPARE(capex.table()->item(0, 4)->toolTip(), QStringLiteral("+74% against the 2025 actual"));
+        QCOMPARE(capex.table()->item(0, 2)->text(), QStringLiteral("115–135"));   // as guided, no ".0"
+        QCOMPARE(capex.table()->item(0, 3)->text(), QStringLiteral("125"));
         QCOMPARE(capex.table()->item(2, 0)->text(), QStringLiteral("2024"));
     }
 

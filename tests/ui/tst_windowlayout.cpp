@@ -7,6 +7,7 @@
 #include "sqlfixture.h"
 #include "ui/export/exportlocation.h"
 #include "ui/panels/articlespanel.h"
+#include "ui/panels/capexpanel.h"
 #include "ui/panels/columnfitter.h"
 #include "ui/panels/feedstatuspanel.h"
 #include "ui/panels/selectionmodel.h"
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTabBar>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -113,6 +115,20 @@ private slots:
 
         const QTableWidget *watchlist = window.findChild<WatchlistPanel *>()->table();
         QCOMPARE(widestColumn(watchlist->horizontalHeader()), 3);   // the score with its evidence
+
+        // The capex table's figures (range, midpoint, change) stay whole in a 400-px dock.
+        QTableWidget *capex = window.findChild<CapexPanel *>()->table();
+        QVERIFY(capex->isVisible() && capex->rowCount() > 0);
+        for (int col : {2, 3, 4}) {
+            for (int row = 0; row < capex->rowCount(); ++row) {
+                const QString text = capex->item(row, col)->text();
+                const int needs = capex->fontMetrics().horizontalAdvance(text);
+                QVERIFY2(capex->horizontalHeader()->sectionSize(col) > needs,
+                         qPrintable(QStringLiteral("column %1 '%2' needs %3 px, has %4")
+                                        .arg(col).arg(text).arg(needs)
+                                        .arg(capex->horizontalHeader()->sectionSize(col))));
+            }
+        }
         window.close();
     }
 
@@ -143,6 +159,19 @@ private slots:
                      qPrintable(preset.name + QStringLiteral(": window needs %1x%2;").arg(least.width()).arg(least.height())
                                 + needs));
             QVERIFY2(window.height() <= 740, qPrintable(preset.name + QStringLiteral(": %1 tall").arg(window.height())));
+            // Every dock tab says its whole name ("Watchlist", not "Watc…").
+            for (QTabBar *bar : window.findChildren<QTabBar *>()) {
+                if (!bar->isVisible() || bar->count() < 2)
+                    continue;
+                QStringList tabs;
+                for (int i = 0; i < bar->count(); ++i)
+                    tabs << bar->tabText(i);
+                QVERIFY2(bar->width() >= bar->sizeHint().width(),
+                         qPrintable(preset.name + QStringLiteral(": tabs %1 need %2 px, have %3")
+                                        .arg(tabs.join(QStringLiteral(", ")))
+                                        .arg(bar->sizeHint().width())
+                                        .arg(bar->width())));
+            }
         }
         window.close();
     }
@@ -197,10 +226,13 @@ private slots:
                                 .arg(articles->minimumSizeHint().width())
                                 .arg(window.dock(QStringLiteral("dock.watchlist"))->minimumSizeHint().width())));
         QVERIFY(reader->height() > articles->height());
-        // The glanced-at panels share one tab group instead of their own strips.
+        // The glanced-at panels share tab groups instead of their own strips.
         const QList<QDockWidget *> shared = window.tabifiedDockWidgets(window.dock(QStringLiteral("dock.watchlist")));
-        QVERIFY(shared.contains(window.dock(QStringLiteral("dock.feeds"))));
-        QVERIFY(shared.contains(window.dock(QStringLiteral("dock.alerts"))));
+        QVERIFY(shared.contains(window.dock(QStringLiteral("dock.chart"))));
+        QVERIFY(shared.contains(window.dock(QStringLiteral("dock.signal"))));
+        const QList<QDockWidget *> besideList = window.tabifiedDockWidgets(articles);
+        QVERIFY(besideList.contains(window.dock(QStringLiteral("dock.feeds"))));
+        QVERIFY(besideList.contains(window.dock(QStringLiteral("dock.alerts"))));
 
         QVERIFY(window.applyPreset(QStringLiteral("charts")));   // names match case-insensitively
         QTest::qWait(20);

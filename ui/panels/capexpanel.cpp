@@ -119,17 +119,28 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(160);
     m_table->setHorizontalHeaderLabels(
-        {tr("Year"), tr("Figure"), tr("Range ($bn)"), tr("Midpoint"), tr("Change"), tr("Against guidance")});
+        {tr("Year"), tr("Figure"), tr("$bn"), tr("Mid"), tr("Change"), tr("Verdict")});
+    // Short headers leave the figure room in a 400-px dock; the tooltips say them whole.
+    const QStringList headerTips{QString(),
+                                 QString(),
+                                 tr("The guided range or the figure, in billions of US dollars"),
+                                 tr("Midpoint of the guided range, in billions of US dollars"),
+                                 tr("Change of the midpoint against the figure before it in time"),
+                                 tr("Where the reported figure landed against the year's last guided range")};
+    for (int col = 0; col < headerTips.size(); ++col)
+        if (!headerTips.at(col).isEmpty())
+            m_table->horizontalHeaderItem(col)->setToolTip(headerTips.at(col));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Numbers fit their content; what the figure is and the verdict take the rest.
+    // The figures stay whole (they are what the table is for); what each
+    // figure is and the verdict take the rest, cut with a tooltip when narrow.
     ColumnFitter::install(m_table, m_table->horizontalHeader(),
                           {{0, ColumnRule::Fit, 4, 6, Qt::ElideRight, true},
                            {1, ColumnRule::Main, 8},
-                           {2, ColumnRule::Fit, 5, 12},
-                           {3, ColumnRule::Fit, 5, 9},
-                           {4, ColumnRule::Fit, 6, 16},
-                           {5, ColumnRule::Fit, 8, 28}});
+                           {2, ColumnRule::Fit, 5, 12, Qt::ElideRight, true},
+                           {3, ColumnRule::Fit, 3, 6, Qt::ElideRight, true},
+                           {4, ColumnRule::Fit, 6, 14, Qt::ElideRight, true},
+                           {5, ColumnRule::Fit, 7, 28}});
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);   // one line a figure: its whole text is in the tooltip
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -333,19 +344,26 @@ void CapexPanel::draw()
         if (f.newsFigure && std::abs(*f.newsFigure - f.high) > 0.0005)
             figure += tr("; the news said %1").arg(QString::number(*f.newsFigure, 'f', 1));
         m_table->setItem(row, 1, new QTableWidgetItem(figure));
+        // Figures at the precision they were given in: "115–135", "72", a 10-K's "52.535".
         m_table->setItem(row, 2,
             new QTableWidgetItem(f.low == f.high
-                    ? QString::number(f.high, 'f', f.reported ? 3 : 1)
-                    : QStringLiteral("%1–%2").arg(f.low, 0, 'f', 1).arg(f.high, 0, 'f', 1)));
-        m_table->setItem(row, 3, new QTableWidgetItem(QString::number(f.midpoint(), 'f', 1)));
+                    ? (f.reported ? QString::number(f.high, 'f', 3) : billions(f.high))
+                    : QStringLiteral("%1–%2").arg(billions(f.low), billions(f.high))));
+        m_table->setItem(row, 3, new QTableWidgetItem(billions(f.midpoint())));
         QString change;
-        if (previous && previous->midpoint() > 0)
-            change = QString::asprintf("%+.0f%% vs %d %s", (f.midpoint() / previous->midpoint() - 1.0) * 100.0,
-                previous->year, previous->guidance ? "guidance" : "actual");
+        QString changeTip;
+        if (previous && previous->midpoint() > 0) {
+            const QString pct = QString::asprintf("%+.0f%%", (f.midpoint() / previous->midpoint() - 1.0) * 100.0);
+            change = tr("%1 vs %2").arg(pct).arg(previous->year);
+            changeTip = (previous->guidance ? tr("%1 against the %2 guidance") : tr("%1 against the %2 actual"))
+                            .arg(pct)
+                            .arg(previous->year);
+        }
         m_table->setItem(row, 4, new QTableWidgetItem(change));
         m_table->setItem(row, 5, new QTableWidgetItem(f.verdict));
         for (int col = 0; col < m_table->columnCount(); ++col)
             m_table->item(row, col)->setToolTip(m_table->item(row, col)->text());
+        m_table->item(row, 4)->setToolTip(changeTip);
         previous = &f;
     }
 }

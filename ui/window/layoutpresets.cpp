@@ -27,8 +27,12 @@ const QList<LayoutPreset> &LayoutPreset::all()
           {{{{P::Chart}, 11}, {{P::Articles, P::Alerts, P::FeedStatus}, 9}}, 45},
           {{{{P::Reader}, 11}, {{P::Capex, P::Signal}, 9}}, 30}}},
         {QStringLiteral("Reading"),
-         QStringLiteral("The article list beside a tall reader; the other panels as tabs over the list"),
-         {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Alerts, P::FeedStatus, P::Signal}, 3}, {{P::Articles}, 7}}, 36},
+         QStringLiteral("The article list beside a tall reader; the other panels as tabs over the list, alerts and "
+                        "feed status as tabs beside it"),
+         // Two tab groups, so each tab keeps its whole name in a 1366-wide window.
+         {{{{{P::Watchlist, P::Chart, P::Timeline, P::Capex, P::Signal}, 3},
+            {{P::Articles, P::Alerts, P::FeedStatus}, 7}},
+           36},
           {{{{P::Reader}, 1}}, 64}}},
         {QStringLiteral("Charts"),
          QStringLiteral("A large chart, the timeline beside it; articles, capex, alerts, feeds and signal as tabs "
