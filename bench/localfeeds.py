@@ -26,7 +26,6 @@ import os
 import random
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -125,18 +124,12 @@ def timed(cmd, env=None):
 def run_tickerwire(binary, urls, workdir, watchlist):
     store = os.path.join(workdir, "store-%s.db" % ("on" if watchlist else "off"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([binary, "--store", store, "stats"], check=True, stdout=subprocess.DEVNULL, env=env)
     if watchlist:
+        # The default watchlist, as an analyst adds it (this also creates the store).
         with open(TICKERS, encoding="utf-8") as f:
-            tickers = json.load(f)["tickers"]
-        db = sqlite3.connect(store)
-        for pos, t in enumerate(tickers):
-            db.execute("INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, position) "
-                       "VALUES (?,?,?,?,?,1,?)",
-                       (t["symbol"], t["name"], t.get("exchange", ""), t.get("timezone", "America/New_York"),
-                        json.dumps(t.get("aliases", [])), pos))
-        db.commit()
-        db.close()
+            symbols = [t["symbol"] for t in json.load(f)["tickers"]]
+        subprocess.run([binary, "--store", store, "watchlist", "add"] + symbols, check=True,
+                       stdout=subprocess.DEVNULL, env=env)
     add_wall = add_cpu = 0.0
     for url in urls:
         w, c, _ = timed([binary, "--store", store, "feeds", "add", url], env)
