@@ -409,9 +409,18 @@ bool SecFilingDocumentParser::looksLikeCurrentReport(const QByteArray &head)
 {
     // Far enough to pass the inline-XBRL header that precedes the cover; the
     // words read with the markup and line breaks between them taken out.
+    const QByteArray window = head.left(262144);
+    // Every news document is asked this while being sniffed: a cover page
+    // says "8-K" and names the Commission, each in one piece, so a body
+    // without both is not read as text at all (the markup pass below costs
+    // a regex over 256 KB).
+    const QLatin1StringView raw(window);
+    if (!raw.contains(QLatin1StringView("8-K"), Qt::CaseInsensitive)
+        || !raw.contains(QLatin1StringView("commission"), Qt::CaseInsensitive))
+        return false;
     static const QRegularExpression markup(QStringLiteral("<[^>]*>|&nbsp;|&#160;|&#xa0;"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression space(QStringLiteral("\\s+"));
-    QString text = QString::fromLatin1(head.left(262144));
+    QString text = QString::fromLatin1(window);
     text.replace(markup, QStringLiteral(" ")).replace(space, QStringLiteral(" "));
     static const QRegularExpression form(QStringLiteral("\\bFORM ?8-K\\b"), QRegularExpression::CaseInsensitiveOption);
     return text.contains(QLatin1String("SECURITIES AND EXCHANGE COMMISSION"), Qt::CaseInsensitive)

@@ -174,8 +174,10 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             const bool inCapitals = capitals.value(tok.sentence);
 
             // Tickers, unless a longer name starts here ("GE Vernova").
-            if (nameLength <= 1) {
-                const bool cashtag = tok.start > 0 && text[tok.start - 1] == QLatin1Char('$');
+            const bool cashtag = tok.start > 0 && text[tok.start - 1] == QLatin1Char('$');
+            // Only a cashtag or a word in capitals is read as a symbol: the
+            // others (most words) skip building a normalized copy to look up.
+            if (nameLength <= 1 && (cashtag || tok.allCaps)) {
                 QString symbol = CompanyDirectory::normalizedTicker(tok.text);
                 bool ric = false;
                 if (!m_byTicker.contains(symbol) && tok.text.contains(QLatin1Char('.'))) {

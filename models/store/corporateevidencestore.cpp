@@ -92,6 +92,15 @@ Result<QList<StoredStory>> CorporateEvidenceStore::storiesBetween(const QString 
 
 Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
 {
+    if (dialectOf(m_db) == SqlDialect::Sqlite) {
+        // Not INSERT ... RETURNING: on SQLite that statement opens a statement
+        // savepoint, and a savepoint makes FTS5 flush the batch's pending
+        // full-text terms to a new segment (a third of ingest's instructions
+        // went to those flushes and their merges).
+        if (auto ready = prepareSqliteInserts(); !ready)
+            return ready.error();
+        return insertSqliteStory(s);
+    }
     auto q = prepared(m_insertStory,
                       "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
                       "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
@@ -144,6 +153,11 @@ Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
 
 Status CorporateEvidenceStore::insertMember(const StoryMember &m)
 {
+    if (dialectOf(m_db) == SqlDialect::Sqlite) {
+        if (auto ready = prepareSqliteInserts(); !ready)
+            return ready;
+        return insertSqliteMember(m);
+    }
     auto q = prepared(m_insertMember,
                       "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
                       "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
@@ -155,67 +169,70 @@ Status CorporateEvidenceStore::insertMember(const StoryMember &m)
 
 Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<StoryMember> &members)
 {
-    if (dialectOf(m_db) != SqlDialect::Sqlite) {
-        for (StoredStory &s : stories) {
-            auto id = insertStory(s);
-            if (!id)
-                return id.error();
-            s.id = *id;
-        }
-        for (StoryMember &m : members) {
-            m.storyId = stories[qsizetype(m.storyId)].id;
-            if (auto s = insertMember(m); !s)
-                return s;
-        }
-        return {};
-    }
-    if (!m_sqliteStory.isPrepared()) {
-        auto story = SqliteStatement::prepare(
-            m_db, "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
-                  "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
-        if (!story)
-            return story.error();
-        auto member = SqliteStatement::prepare(
-            m_db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
-                  "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
-        if (!member)
-            return member.error();
-        m_sqliteStory = std::move(*story);
-        m_sqliteMember = std::move(*member);
-    }
-    const auto failed = [](const QString &what, const QString &ticker, const QString &why) {
-        return fail(QStringLiteral("Could not store %1 of %2: %3").arg(what, ticker, why));
-    };
-    // Values bound as QSqlQuery bound them: text, integers and reals.
     for (StoredStory &s : stories) {
-        SqliteStatement &q = m_sqliteStory;
-        q.bind(1, s.ticker);
-        q.bind(2, s.modelVersion);
-        q.bind(3, s.publishedUtc);
-        q.bind(4, s.firstArticleId);
-        q.bind(5, s.title);
-        q.bind(6, qint64(s.copies));
-        q.bind(7, s.scoreSum);
-        q.bind(8, s.confidenceSum);
-        q.bind(9, s.relevance);
-        if (auto done = q.step(); !done)
-            return failed(QStringLiteral("a story"), s.ticker, done.errorMessage());
-        s.id = q.lastInsertRowId();
+        auto id = insertStory(s);
+        if (!id)
+            return id.error();
+        s.id = *id;
     }
     for (StoryMember &m : members) {
         m.storyId = stories[qsizetype(m.storyId)].id;
-        SqliteStatement &q = m_sqliteMember;
-        q.bind(1, m.articleId);
-        q.bind(2, m.ticker);
-        q.bind(3, m.modelVersion);
-        q.bind(4, m.storyId);
-        q.bind(5, m.publishedUtc);
-        q.bind(6, m.score);
-        q.bind(7, m.confidence);
-        q.bind(8, m.relevance);
-        if (auto done = q.step(); !done)
-            return failed(QStringLiteral("a story's copy"), m.ticker, done.errorMessage());
+        if (auto s = insertMember(m); !s)
+            return s;
     }
+    return {};
+}
+
+Status CorporateEvidenceStore::prepareSqliteInserts()
+{
+    if (m_sqliteStory.isPrepared())
+        return {};
+    auto story = SqliteStatement::prepare(
+        m_db, "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
+              "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!story)
+        return story.error();
+    auto member = SqliteStatement::prepare(
+        m_db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
+              "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
+    if (!member)
+        return member.error();
+    m_sqliteStory = std::move(*story);
+    m_sqliteMember = std::move(*member);
+    return {};
+}
+
+// Values bound as QSqlQuery bound them: text, integers and reals.
+Result<qint64> CorporateEvidenceStore::insertSqliteStory(const StoredStory &s)
+{
+    SqliteStatement &q = m_sqliteStory;
+    q.bind(1, s.ticker);
+    q.bind(2, s.modelVersion);
+    q.bind(3, s.publishedUtc);
+    q.bind(4, s.firstArticleId);
+    q.bind(5, s.title);
+    q.bind(6, qint64(s.copies));
+    q.bind(7, s.scoreSum);
+    q.bind(8, s.confidenceSum);
+    q.bind(9, s.relevance);
+    if (auto done = q.step(); !done)
+        return fail(QStringLiteral("Could not store a story of %1: %2").arg(s.ticker, done.errorMessage()));
+    return q.lastInsertRowId();
+}
+
+Status CorporateEvidenceStore::insertSqliteMember(const StoryMember &m)
+{
+    SqliteStatement &q = m_sqliteMember;
+    q.bind(1, m.articleId);
+    q.bind(2, m.ticker);
+    q.bind(3, m.modelVersion);
+    q.bind(4, m.storyId);
+    q.bind(5, m.publishedUtc);
+    q.bind(6, m.score);
+    q.bind(7, m.confidence);
+    q.bind(8, m.relevance);
+    if (auto done = q.step(); !done)
+        return fail(QStringLiteral("Could not store a story's copy of %1: %2").arg(m.ticker, done.errorMessage()));
     return {};
 }
 

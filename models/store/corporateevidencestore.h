@@ -95,6 +95,10 @@ private:
     Result<QSqlQuery *> prepared(QSqlQuery &q, const char *sql);
 
     QSqlDatabase m_db;
+    Status prepareSqliteInserts();
+    Result<qint64> insertSqliteStory(const StoredStory &story);
+    Status insertSqliteMember(const StoryMember &member);
+
     SqliteStatement m_sqliteStory, m_sqliteMember;
     QSqlQuery m_between, m_insertStory, m_updateStory, m_deleteStory, m_story, m_insertMember, m_selectMembers,
         m_deleteMembers, m_members, m_title, m_count, m_state, m_saveState, m_deleteState;
