@@ -117,7 +117,11 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, con
         total.add(*stored);
         done += size;
         const qint64 ms = std::max<qint64>(1, took.elapsed());
-        m_batchSize = std::clamp<qsizetype>(size * kTargetBatchMs / ms, 1, std::min(kLargestBatch, 4 * size));
+        // An empty batch (a feed with no items) says nothing about speed: a
+        // size learnt from it was 0, and every later ingest on this ingestor
+        // (a fetch's next feed, the window's next refresh) never advanced.
+        if (size > 0)
+            m_batchSize = std::clamp<qsizetype>(size * kTargetBatchMs / ms, 1, std::min(kLargestBatch, 4 * size));
         if (progress)
             progress(done, articles.size());
     } while (done < articles.size());

@@ -184,6 +184,34 @@ private slots:
         QCOMPARE(*ArticleStore(db).count(), qint64(3));
     }
 
+    // One ingestor serves a whole fetch (and the window's refreshes): a feed
+    // with no items must leave it able to store the next feed's. It once
+    // learnt a batch size of 0 from the empty batch and looped forever.
+    void aFeedWithNoItemsLeavesTheIngestorWorking()
+    {
+        ArticleIngestor ingestor(m_store->database());
+        auto none = ingestor.ingest({});
+        QVERIFY(none.ok());
+        QCOMPARE(none->inserted, 0);
+        QList<Article> feed;
+        for (int i = 0; i < 30; ++i) {
+            Article a = sampleArticle();
+            a.guid = QStringLiteral("item-%1").arg(i);
+            a.url = QStringLiteral("https://news.example.com/item-%1").arg(i);
+            a.title = QStringLiteral("Item %1 of a feed fetched after an empty one").arg(i);
+            feed << a;
+        }
+        qsizetype last = 0;
+        auto report = ingestor.ingest(feed, [&last](qsizetype done, qsizetype) {
+            if (done <= last)
+                qFatal("ingest made no progress after %lld of 30 articles", static_cast<long long>(done));
+            last = done;
+        });
+        QVERIFY(report.ok());
+        QCOMPARE(report->inserted, 30);
+        QCOMPARE(*ArticleStore(m_store->database()).count(), qint64(30));
+    }
+
     // A changed article from its own feed is updated in place and keeps a
     // note of what it said before (the newest twenty changes).
     void changeFromTheSameFeedKeepsARevisionNote()
