@@ -56,7 +56,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
     }
     QList<FetchRequest> requests;
     for (const Feed &f : feeds) {
-        if (m_inFlight.contains(f.id))
+        if (m_inFlight.contains(f.id) || m_documents.following(f.id))
             continue;
         m_inFlight.insert(f.id, f);
         m_standby.removeIf([&f](const Feed &s) { return s.id == f.id; });

@@ -101,6 +101,9 @@ void FilingDocumentFetcher::store(Followed &feed, const FetchResult &result, con
         error = result.error;
     } else if (sniffSecFormat(result.body) != SecFormat::CurrentReport) {
         error = QStringLiteral("not an 8-K submission text (%1 bytes)").arg(result.body.size());
+    } else if (!result.body.contains(accession.toLatin1())) {
+        // Its header names it: another filing's text must not mark this one read.
+        error = QStringLiteral("the submission text does not name filing %1").arg(accession);
     } else {
         auto imported = SecDocumentImporter(m_db).import(result.body, SecFormat::CurrentReport, url, feed.before.ticker);
         if (!imported) {

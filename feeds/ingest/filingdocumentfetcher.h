@@ -51,6 +51,7 @@ public:
     std::optional<FollowedFeedDone> take(const FetchResult &result, const QStringList &secrets);
 
     bool busy() const { return !m_feeds.isEmpty(); }
+    bool following(qint64 feedId) const { return m_feeds.contains(feedId); }
 
     // Where a filing's full submission text is: "<accession>.txt" in the
     // folder of the filing index the listing gave (".../edgar/data/<CIK>/

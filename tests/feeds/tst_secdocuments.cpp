@@ -15,12 +15,13 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "secfetchpolicy.h"
+#include "temporarystores.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -29,20 +30,15 @@ using twtest::HttpResponse;
 using twtest::httpResponse;
 
 namespace {
-const QString kContact = QStringLiteral("analyst@example.com");
 const QString kMetaAccession = QStringLiteral("0001628280-25-058337");
 const QString kJpmAccession = QStringLiteral("0000019617-26-000241");
+const QString kContact = QStringLiteral("analyst@example.com");
 // The test's own accession number for the Buckle 8-K it assembles (below).
 const QString kBuckleAccession = QStringLiteral("0000885245-24-000051");
 
 FetchPolicy secPolicy()
 {
-    FetchPolicy policy;
-    policy.sec.hosts = {QStringLiteral("127.0.0.1")};
-    policy.sec.contact = kContact;
-    policy.minHostSpacingMs = 0;   // only SEC's own spacing counts here
-    policy.retryBaseMs = 10;
-    return policy;
+    return twtest::secFetchPolicy(kContact);
 }
 
 QByteArray sharedFile(const QString &relative)
@@ -63,46 +59,55 @@ struct Listed {
     QString itemsDesc;   // "item 5.02"
 };
 
-// A per-company 8-K feed as EDGAR's browse-edgar?action=getcompany&type=8-K
-// writes it (tests/fixtures/sec/nvda-8k-getcompany.atom), its links on `server`.
-QByteArray companyFeed(const twtest::TestHttpServer &server, qint64 cik, const QString &name, const QList<Listed> &entries)
+const Listed kMetaEightK{1326801, QStringLiteral("Meta Platforms, Inc."), kMetaAccession, QStringLiteral("2025-12-19"),
+                         QStringLiteral("item 5.02")};
+
+QByteArray metaSubmission()
 {
-    QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-                                 "<company-info><cik>%1</cik><conformed-name>%2</conformed-name></company-info>\n"
-                                 "<title>%2  (%1)</title>\n<updated>2026-06-25T18:05:11-04:00</updated>\n")
-                      .arg(cik, 10, 10, QLatin1Char('0'))
-                      .arg(name);
-    for (const Listed &e : entries) {
-        const QString index = server.url(folderPath(e.cik, e.accession) + e.accession + QStringLiteral("-index.htm")).toString();
-        xml += QStringLiteral("<entry>\n<category label=\"form type\" scheme=\"https://www.sec.gov/\" term=\"8-K\" />\n"
-                              "<content type=\"text/xml\">\n<accession-number>%1</accession-number>\n<act>34</act>\n"
-                              "<filing-date>%2</filing-date>\n<filing-href>%3</filing-href>\n<filing-type>8-K</filing-type>\n"
-                              "<form-name>Current report</form-name>\n<items-desc>%4</items-desc>\n</content>\n"
-                              "<id>urn:tag:sec.gov,2008:accession-number=%1</id>\n"
-                              "<link href=\"%3\" rel=\"alternate\" type=\"text/html\" />\n"
-                              "<title>8-K  - Current report</title>\n<updated>%2T17:00:37-05:00</updated>\n</entry>\n")
-                   .arg(e.accession, e.filed, index, e.itemsDesc);
-    }
-    return (xml + QStringLiteral("</feed>\n")).toLatin1();
+    return sharedFile(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
 }
 
-// EDGAR's latest-filings feed (getcurrent, ../shared/data/sec/atom): entries
-// of several companies, the company in each title.
-QByteArray latestFilingsFeed(const twtest::TestHttpServer &server, const QList<Listed> &entries)
+QByteArray jpmSubmission()
+{
+    return sharedFile(QStringLiteral("8-k/jpm-2026-06-24/") + kJpmAccession + QStringLiteral(".txt"));
+}
+
+// The two shapes of EDGAR's filing Atom feeds, their links on `server`: a
+// company's 8-Ks (browse-edgar?action=getcompany&type=8-K, as
+// tests/fixtures/sec/nvda-8k-getcompany.atom) and the latest filings of
+// every company (getcurrent, as ../shared/data/sec/atom), the company in each title.
+enum class FeedShape { Company, Latest };
+
+QByteArray filingFeed(const twtest::TestHttpServer &server, FeedShape shape, const QList<Listed> &entries)
 {
     QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-                                 "<title>Latest Filings</title>\n<updated>2026-06-25T18:03:31-04:00</updated>\n");
+                                 "<updated>2026-06-25T18:03:31-04:00</updated>\n");
+    if (shape == FeedShape::Company && !entries.isEmpty())
+        xml += QStringLiteral("<company-info><cik>%1</cik><conformed-name>%2</conformed-name></company-info>\n"
+                              "<title>%2  (%1)</title>\n")
+                   .arg(entries.first().cik, 10, 10, QLatin1Char('0'))
+                   .arg(entries.first().company.toHtmlEscaped());
+    else
+        xml += QStringLiteral("<title>Latest Filings</title>\n");
     for (const Listed &e : entries) {
         const QString index = server.url(folderPath(e.cik, e.accession) + e.accession + QStringLiteral("-index.htm")).toString();
-        xml += QStringLiteral("<entry>\n<title>8-K - %1 (%2) (Filer)</title>\n"
-                              "<link rel=\"alternate\" type=\"text/html\" href=\"%3\"/>\n"
-                              "<summary type=\"html\">\n &lt;b&gt;Filed:&lt;/b&gt; %4 &lt;b&gt;AccNo:&lt;/b&gt; %5 "
-                              "&lt;b&gt;Size:&lt;/b&gt; 180 KB\n</summary>\n<updated>%4T17:00:37-05:00</updated>\n"
-                              "<category scheme=\"https://www.sec.gov/\" label=\"form type\" term=\"8-K\"/>\n"
-                              "<id>urn:tag:sec.gov,2008:accession-number=%5</id>\n</entry>\n")
-                   .arg(e.company.toHtmlEscaped())
-                   .arg(e.cik, 10, 10, QLatin1Char('0'))
-                   .arg(index, e.filed, e.accession);
+        const QString entry = shape == FeedShape::Company
+            ? QStringLiteral("<category label=\"form type\" scheme=\"https://www.sec.gov/\" term=\"8-K\" />\n"
+                             "<content type=\"text/xml\">\n<accession-number>%1</accession-number>\n<act>34</act>\n"
+                             "<filing-date>%2</filing-date>\n<filing-href>%3</filing-href>\n<filing-type>8-K</filing-type>\n"
+                             "<form-name>Current report</form-name>\n<items-desc>%4</items-desc>\n</content>\n"
+                             "<link href=\"%3\" rel=\"alternate\" type=\"text/html\" />\n<title>8-K  - Current report</title>\n")
+                  .arg(e.accession, e.filed, index, e.itemsDesc)
+            : QStringLiteral("<title>8-K - %1 (%2) (Filer)</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%3\"/>\n"
+                             "<summary type=\"html\">\n &lt;b&gt;Filed:&lt;/b&gt; %4 &lt;b&gt;AccNo:&lt;/b&gt; %5 "
+                             "&lt;b&gt;Size:&lt;/b&gt; 180 KB\n</summary>\n"
+                             "<category scheme=\"https://www.sec.gov/\" label=\"form type\" term=\"8-K\"/>\n")
+                  .arg(e.company.toHtmlEscaped())
+                  .arg(e.cik, 10, 10, QLatin1Char('0'))
+                  .arg(index, e.filed, e.accession);
+        xml += QStringLiteral("<entry>\n%1<id>urn:tag:sec.gov,2008:accession-number=%2</id>\n"
+                              "<updated>%3T17:00:37-05:00</updated>\n</entry>\n")
+                   .arg(entry, e.accession, e.filed);
     }
     return (xml + QStringLiteral("</feed>\n")).toLatin1();
 }
@@ -155,17 +160,9 @@ QByteArray documentPath(qint64 cik, const QString &accession)
 class TestSecDocuments : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_stores = 0;
+    twtest::TemporaryStores m_stores;
 
-    std::unique_ptr<StoreConnection> newStore()
-    {
-        const QString name = QStringLiteral("docs%1").arg(++m_stores);
-        auto opened = StoreConnection::open(m_dir.filePath(name + QStringLiteral(".db")), name);
-        if (!opened.ok())
-            qFatal("%s", qPrintable(opened.errorMessage()));
-        return std::move(*opened);
-    }
+    std::unique_ptr<StoreConnection> newStore() { return m_stores.open(); }
 
     static qint64 addFeed(StoreConnection &store, const twtest::TestHttpServer &server, const QString &ticker, qint64 cik,
                           const QString &path)
@@ -191,8 +188,6 @@ class TestSecDocuments : public QObject {
     }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
-
     void theSubmissionTextIsBesideTheFilingIndex()
     {
         QCOMPARE(FilingDocumentFetcher::submissionTextUrl(
@@ -226,14 +221,12 @@ private slots:
             };
         };
         server.route("/meta/cgi-bin/browse-edgar",
-                     timed(feedWithEtag(companyFeed(server, 1326801, QStringLiteral("Meta Platforms, Inc."),
-                                                    {{1326801, {}, kMetaAccession, QStringLiteral("2025-12-19"),
-                                                      QStringLiteral("item 5.02")}}))));
+                     timed(feedWithEtag(filingFeed(server, FeedShape::Company, {kMetaEightK}))));
         server.route("/bke/cgi-bin/browse-edgar",
-                     timed(feedWithEtag(companyFeed(server, 885245, QStringLiteral("BUCKLE INC"),
-                                                    {{885245, {}, kBuckleAccession, QStringLiteral("2024-11-22"),
+                     timed(feedWithEtag(filingFeed(server, FeedShape::Company,
+                                                   {{885245, QStringLiteral("BUCKLE INC"), kBuckleAccession, QStringLiteral("2024-11-22"),
                                                       QStringLiteral("items 2.02 and 9.01")}}))));
-        const QByteArray metaText = sharedFile(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
+        const QByteArray metaText = metaSubmission();
         QVERIFY(!metaText.isEmpty());
         const QByteArray metaDocument = documentPath(1326801, kMetaAccession);
         const QByteArray buckleDocument = documentPath(885245, kBuckleAccession);
@@ -318,6 +311,7 @@ private slots:
         QTest::addColumn<QString>("says");
         QTest::newRow("500") << 500 << QStringLiteral("HTTP 500");
         QTest::newRow("403") << 403 << QStringLiteral("SEC refused: set a contact address");
+        QTest::newRow("another filing's text") << 200 << QStringLiteral("does not name filing");
     }
 
     void aFailedDocumentIsTriedAgainOnTheNextFetch()
@@ -327,13 +321,15 @@ private slots:
         auto store = newStore();
         twtest::TestHttpServer server;
         server.route("/meta/cgi-bin/browse-edgar",
-                     feedWithEtag(companyFeed(server, 1326801, QStringLiteral("Meta Platforms, Inc."),
-                                              {{1326801, {}, kMetaAccession, QStringLiteral("2025-12-19"), QStringLiteral("item 5.02")}})));
-        const QByteArray metaText = sharedFile(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
+                     feedWithEtag(filingFeed(server, FeedShape::Company, {kMetaEightK})));
+        const QByteArray metaText = metaSubmission();
         bool healthy = false;
         const QByteArray metaDocument = documentPath(1326801, kMetaAccession);
+        const QByteArray jpmText = jpmSubmission();
         server.route(metaDocument, [&](const HttpRequest &) {
-            return healthy ? ok(metaText) : HttpResponse{httpResponse(status, "Refused", "<html>no</html>"), 0, false};
+            if (healthy)
+                return ok(metaText);
+            return status == 200 ? ok(jpmText) : HttpResponse{httpResponse(status, "Refused", "<html>no</html>"), 0, false};
         });
         const qint64 id = addFeed(*store, server, QStringLiteral("META"), 1326801, QStringLiteral("/meta/cgi-bin/browse-edgar"));
 
@@ -369,6 +365,27 @@ private slots:
         QCOMPARE(server.requestsFor(metaDocument), asked + 1);
     }
 
+    // A document that never comes is given up after kMaxFailures fetches, said once.
+    void aDocumentThatNeverComesIsGivenUp()
+    {
+        auto store = newStore();
+        twtest::TestHttpServer server;
+        server.route("/meta/cgi-bin/browse-edgar", feedWithEtag(filingFeed(server, FeedShape::Company, {kMetaEightK})));
+        const qint64 id = addFeed(*store, server, QStringLiteral("META"), 1326801, QStringLiteral("/meta/cgi-bin/browse-edgar"));
+        const QByteArray metaDocument = documentPath(1326801, kMetaAccession);
+        for (int i = 1; i <= FilingDocumentFetcher::kMaxFailures; ++i) {
+            fetch(*store);
+            QCOMPARE(server.requestsFor(metaDocument), i);   // 404: not retried within a fetch
+        }
+        const Feed f = feed(*store, id);
+        QVERIFY2(f.lastError.contains(QLatin1String("1 8-K documents not read after 5 attempts, no longer tried")),
+                 qPrintable(f.lastError));
+        fetch(*store);
+        QCOMPARE(server.requestsFor(metaDocument), FilingDocumentFetcher::kMaxFailures);
+        QVERIFY(feed(*store, id).lastError.isEmpty());
+        QVERIFY(FilingStore(store->database()).byAccession(kMetaAccession)->has_value());
+    }
+
     // EDGAR's latest-filings feed names 8-Ks of several companies; with one
     // document a fetch, the newest is read first and the status says what waits.
     void documentsPerFetchAreBoundedNewestFirst()
@@ -376,13 +393,13 @@ private slots:
         auto store = newStore();
         twtest::TestHttpServer server;
         server.route("/cgi-bin/browse-edgar",
-                     feedWithEtag(latestFilingsFeed(
-                         server, {{19617, QStringLiteral("JPMORGAN CHASE & CO"), kJpmAccession, QStringLiteral("2026-06-25"), {}},
-                                  {1326801, QStringLiteral("Meta Platforms, Inc."), kMetaAccession, QStringLiteral("2025-12-19"), {}}})));
+                     feedWithEtag(filingFeed(
+                         server, FeedShape::Latest, {{19617, QStringLiteral("JPMORGAN CHASE & CO"), kJpmAccession, QStringLiteral("2026-06-25"), {}},
+                                  kMetaEightK})));
         const QByteArray jpmDocument = documentPath(19617, kJpmAccession);
         const QByteArray metaDocument = documentPath(1326801, kMetaAccession);
-        const QByteArray jpmText = sharedFile(QStringLiteral("8-k/jpm-2026-06-24/") + kJpmAccession + QStringLiteral(".txt"));
-        const QByteArray metaText = sharedFile(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
+        const QByteArray jpmText = jpmSubmission();
+        const QByteArray metaText = metaSubmission();
         server.route(jpmDocument, [&](const HttpRequest &) { return ok(jpmText); });
         server.route(metaDocument, [&](const HttpRequest &) { return ok(metaText); });
         const qint64 id = addFeed(*store, server, QString(), 0, QStringLiteral("/cgi-bin/browse-edgar"));
@@ -418,8 +435,7 @@ private slots:
     {
         auto store = newStore();
         twtest::TestHttpServer server;
-        QByteArray body = companyFeed(server, 1326801, QStringLiteral("Meta Platforms, Inc."),
-                                      {{1326801, {}, kMetaAccession, QStringLiteral("2025-12-19"), QStringLiteral("item 5.02")}});
+        QByteArray body = filingFeed(server, FeedShape::Company, {kMetaEightK});
         body.replace(server.url(QStringLiteral("/")).toString(QUrl::StripTrailingSlash).toLatin1(), "http://documents.example.net");
         server.route("/meta/cgi-bin/browse-edgar", feedWithEtag(body));
         const qint64 id = addFeed(*store, server, QStringLiteral("META"), 1326801, QStringLiteral("/meta/cgi-bin/browse-edgar"));
