@@ -64,6 +64,8 @@ private:
                   << applied.changed << " new or changed";
             if (applied.skipped > 0)
                 m_out << ", " << applied.skipped << " skipped";
+            if (applied.documents > 0)
+                m_out << ", " << applied.documents << " 8-K documents read";
             m_out << '\n';
             for (const QString &note : applied.notes)
                 m_err << "feed " << f.id << ": skipped " << note << '\n';

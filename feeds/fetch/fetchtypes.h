@@ -37,6 +37,9 @@ struct FetchPolicy {
     // SEC EDGAR: its own User-Agent with the analyst's contact address
     // (ContactSetting), one rate across its hosts; not asked without a contact.
     SecAccessRules sec;
+    // An SEC filing feed's 8-Ks whose documents one run reads, newest first;
+    // the rest wait for the next fetch (FilingDocumentFetcher).
+    int filingDocumentsPerFeed = 10;
 };
 
 // The longest Retry-After that is believed: a server asking for more (or
@@ -50,6 +53,7 @@ struct FetchRequest {
     QString lastModified;
     QStringList secrets;     // values that must never be shown (the key sent, keys in the URL): redacted from every message
     QString keyWithheld;     // a provider whose key was not sent because the URL is not that provider's https host
+    QString filing;          // set when this reads the document of a filing feed `feedId` listed (its accession number), not the feed
 };
 
 enum class FetchFailure {

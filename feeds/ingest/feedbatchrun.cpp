@@ -17,6 +17,7 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     : QObject(parent)
     , m_db(db)
     , m_refresher(db)
+    , m_documents(db)
     , m_scheduler(new FetchScheduler(std::move(policy), this))
 {
     // Every key handed out is remembered, so no message from any feed of the
@@ -55,7 +56,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
     }
     QList<FetchRequest> requests;
     for (const Feed &f : feeds) {
-        if (m_inFlight.contains(f.id))
+        if (m_inFlight.contains(f.id) || m_documents.following(f.id))
             continue;
         m_inFlight.insert(f.id, f);
         m_standby.removeIf([&f](const Feed &s) { return s.id == f.id; });
@@ -104,13 +105,20 @@ FeedRunSummary FeedBatchRun::runToCompletion(const QList<Feed> &feeds, const QLi
 
 void FeedBatchRun::onFetched(const FetchResult &result)
 {
+    if (!result.request.filing.isEmpty()) {
+        if (auto done = m_documents.take(result, m_knownSecrets))
+            finishFeed(done->feed, done->outcome, result.request.secrets);
+        return;
+    }
     const Feed feed = m_inFlight.take(result.request.feedId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::optional<ParsedRefresh> parsed = m_refresher.parse(feed, result, now, m_knownSecrets);
     if (!parsed) {
         // A failure, "not modified" or a price feed: its status in one
         // statement now (a failed price feed hands over to a standby at once).
-        finishFeed(feed, m_refresher.apply(feed, result, now, m_knownSecrets), result.request.secrets);
+        auto applied = m_refresher.apply(feed, result, now, m_knownSecrets);
+        if (!applied || !followDocuments(feed, *applied))
+            finishFeed(feed, applied, result.request.secrets);
         if (m_inFlight.isEmpty())
             storePending();
         return;
@@ -221,6 +229,21 @@ void FeedBatchRun::finishFeed(const Feed &feed, const Result<RefreshOutcome> &ap
         }
     }
     emit progress(m_done, m_total);
+}
+
+// An SEC filing feed's new 8-Ks: their documents are asked for now, and the
+// feed is finished when the last answers (false: nothing to follow).
+bool FeedBatchRun::followDocuments(const Feed &feed, RefreshOutcome &applied)
+{
+    auto requests = m_documents.follow(feed, applied, m_scheduler->policy());
+    if (!requests) {
+        applied.warnings << ProblemText::clean(requests.errorMessage(), m_knownSecrets);
+        return false;
+    }
+    if (requests->isEmpty())
+        return false;
+    m_scheduler->enqueue(*requests);
+    return true;
 }
 
 void FeedBatchRun::onAllFetched()

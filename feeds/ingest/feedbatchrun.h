@@ -3,6 +3,7 @@
 #include "models/domain/feed.h"
 #include "feeds/fetch/fetchtypes.h"
 #include "feeds/ingest/feedrefresher.h"
+#include "feeds/ingest/filingdocumentfetcher.h"
 
 #include <QHash>
 #include <QList>
@@ -43,6 +44,10 @@ struct FeedRunSummary {
 // of a second, not for the run. A group that fails to store is stored again
 // feed by feed, so only the failing feed records a storage failure (nothing
 // stored is ever deleted) and every feed keeps its own status.
+//
+// An SEC filing feed's new 8-Ks are followed to their documents through the
+// same scheduler (FilingDocumentFetcher); the feed is done, and reported,
+// when they have all answered.
 class FeedBatchRun : public QObject {
     Q_OBJECT
 
@@ -51,7 +56,7 @@ public:
 
     // Queues the feeds; `standby` are enabled price feeds not in the run.
     void add(const QList<Feed> &feeds, const QList<Feed> &standby = {});
-    bool running() const { return !m_inFlight.isEmpty() || !m_pending.isEmpty(); }
+    bool running() const { return !m_inFlight.isEmpty() || !m_pending.isEmpty() || m_documents.busy(); }
 
     static constexpr int kGroupFeeds = 25;
     static constexpr int kGroupArticles = 2500;
@@ -71,11 +76,13 @@ private:
     void onAllFetched();
     void storePending();
     void finishFeed(const Feed &feed, const Result<RefreshOutcome> &applied, const QStringList &secrets);
+    bool followDocuments(const Feed &feed, RefreshOutcome &applied);
 
     QSqlDatabase m_db;
     KeyLookup m_keys;              // the caller's lookup, noting each key it returns
     QStringList m_knownSecrets;    // the keys handed out so far: redacted from every message
     FeedRefresher m_refresher;
+    FilingDocumentFetcher m_documents;
     FetchScheduler *m_scheduler;
     QHash<qint64, Feed> m_inFlight;
     QList<ParsedRefresh> m_pending;   // parsed news feeds waiting for their group's transaction

@@ -150,6 +150,11 @@ FetchRequest FeedRefresher::requestFor(const Feed &feed, const KeyLookup &keys)
     return request;
 }
 
+QString FeedRefresher::warningText(const QStringList &warnings, const QStringList &secrets)
+{
+    return ProblemText::clean(QStringLiteral("warning: ") + warnings.join(QStringLiteral("; ")), secrets);
+}
+
 QDateTime FeedRefresher::nextDueAfterFailure(const Feed &feed, int failures, const QDateTime &nowUtc,
                                              std::optional<int> retryAfterSeconds)
 {
@@ -187,8 +192,7 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
     // repaired, dates unreadable) keeps it in the status, marked as a warning.
     auto succeed = [&](FeedState state, const QStringList &warnings = {}) {
         f.lastState = state;
-        f.lastError = warnings.isEmpty() ? QString()
-                                         : ProblemText::clean(QStringLiteral("warning: ") + warnings.join(QStringLiteral("; ")), secrets);
+        f.lastError = warnings.isEmpty() ? QString() : warningText(warnings, secrets);
         f.lastSuccess = nowUtc;
         f.consecutiveFailures = 0;
         f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
@@ -220,6 +224,7 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
                     outcome.items = imported->items;
                     outcome.changed = r.newFilings + r.figureChanges.added + r.figureChanges.changed;
                     outcome.skipped = int(imported->skipped.size());
+                    outcome.currentReports = imported->currentReports;
                     for (const QString &note : imported->skipped)
                         outcome.notes << ProblemText::clean(note, secrets);
                     succeed(FeedState::Ok);

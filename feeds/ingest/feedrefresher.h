@@ -22,6 +22,8 @@ struct RefreshOutcome {
     int skipped = 0;            // items the parser dropped (reasons in `notes`)
     QStringList notes;
     QStringList warnings;       // about what was stored (encoding or markup repaired, unreadable dates); also in feed.lastError
+    QStringList currentReports; // an SEC filing feed's 8-Ks (accession numbers), whose documents are fetched next
+    int documents = 0;          // of those, the documents read and stored in this run
 };
 
 class ArticleIngestor;
@@ -77,6 +79,9 @@ public:
     // After a store() that failed: the feed's status records the failure
     // (nothing stored is deleted).
     Result<RefreshOutcome> storeFailure(const ParsedRefresh &parsed, const QString &error, const QDateTime &nowUtc);
+
+    // What a feed's `lastError` says after a success the analyst should know about.
+    static QString warningText(const QStringList &warnings, const QStringList &secrets);
 
     // Backoff after `failures` consecutive failures: interval × 2^(n−1), capped at a day.
     static QDateTime nextDueAfterFailure(const Feed &feed, int failures, const QDateTime &nowUtc,

@@ -9,9 +9,15 @@
 namespace tw {
 
 namespace {
-int currentReports(const QList<Filing> &filings)
+// The 8-Ks (and amendments) of a listing, by accession number.
+QStringList currentReports(const QList<Filing> &filings)
 {
-    return int(std::count_if(filings.cbegin(), filings.cend(), [](const Filing &f) { return f.isCurrentReport(); }));
+    QStringList accessions;
+    for (const Filing &f : filings) {
+        if (f.isCurrentReport())
+            accessions << f.accession;
+    }
+    return accessions;
 }
 
 QString eventsText(const FilingIngestReport &r)
@@ -44,9 +50,10 @@ Result<SecImportOutcome> SecDocumentImporter::import(const QByteArray &body, Sec
             return report.error();
         out.report = *report;
         out.items = int(feed->filings.size());
+        out.currentReports = currentReports(feed->filings);
         out.summary = QStringLiteral("%1 filings (%2 8-Ks), %3 new; %4")
                           .arg(feed->filings.size())
-                          .arg(currentReports(feed->filings))
+                          .arg(out.currentReports.size())
                           .arg(report->newFilings)
                           .arg(eventsText(*report));
         return out;
@@ -61,10 +68,11 @@ Result<SecImportOutcome> SecDocumentImporter::import(const QByteArray &body, Sec
             return report.error();
         out.report = *report;
         out.items = int(submissions->filings.size());
+        out.currentReports = currentReports(submissions->filings);
         out.summary = QStringLiteral("%1 as %2: %3 filings (%4 8-Ks), %5 new; %6")
                           .arg(submissions->name, report->ticker.isEmpty() ? QStringLiteral("no ticker") : report->ticker)
                           .arg(submissions->filings.size())
-                          .arg(currentReports(submissions->filings))
+                          .arg(out.currentReports.size())
                           .arg(report->newFilings)
                           .arg(eventsText(*report));
         return out;

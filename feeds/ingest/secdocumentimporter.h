@@ -17,6 +17,7 @@ struct SecImportOutcome {
     QStringList skipped;    // what the parser left out, and why
     QString summary;        // one line for the user: what was read and stored
     int items = 0;          // filings or facts read
+    QStringList currentReports;   // a listing's 8-Ks and 8-K/As (accession numbers): their documents are read next
 };
 
 // Reads one SEC document (any of the four formats) and hands it to the

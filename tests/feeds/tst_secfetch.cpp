@@ -11,6 +11,7 @@
 #include "models/store/feedstore.h"
 #include "models/store/reportedfigurestore.h"
 #include "models/store/storeconnection.h"
+#include "secfetchpolicy.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
 
@@ -29,12 +30,7 @@ const QString kContact = QStringLiteral("analyst@example.com");
 
 FetchPolicy secPolicy(const QString &contact)
 {
-    FetchPolicy policy;
-    policy.sec.hosts = {QStringLiteral("127.0.0.1")};
-    policy.sec.contact = contact;
-    policy.minHostSpacingMs = 0;   // only SEC's own spacing counts here
-    policy.retryBaseMs = 10;
-    return policy;
+    return twtest::secFetchPolicy(contact);
 }
 } // namespace
 

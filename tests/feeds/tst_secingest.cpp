@@ -13,9 +13,9 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "temporarystores.h"
 #include "testsupport.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -73,17 +73,9 @@ Article article(const QString &guid, const QString &title, const QString &body, 
 class TestSecIngest : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_stores = 0;
+    twtest::TemporaryStores m_stores;
 
-    std::unique_ptr<StoreConnection> newStore()
-    {
-        const QString name = QStringLiteral("s%1").arg(++m_stores);
-        auto store = StoreConnection::open(m_dir.filePath(name + QStringLiteral(".db")), name);
-        if (!store)
-            qFatal("%s", qPrintable(store.errorMessage()));
-        return std::move(*store);
-    }
+    std::unique_ptr<StoreConnection> newStore() { return m_stores.open(); }
 
     static Result<SecImportOutcome> import(StoreConnection &store, const QString &relative, const QString &ticker = QString())
     {

@@ -172,6 +172,13 @@ QStringList rowsFor(int version)
                                "'PaymentsToAcquirePropertyPlantAndEquipment', '10-K', '2026-01-29', "
                                "'0001326801-26-000012', 0, 0, NULL)");
     }
+    if (version >= 12) {
+        // The 8-K's full submission text, read by a fetch that followed the feed's listing.
+        rows << QStringLiteral("INSERT INTO filing_document_fetches (accession, url, fetched_utc, failures, "
+                               "last_attempt_utc, last_error) VALUES ('0001326801-26-000031', "
+                               "'https://www.sec.gov/Archives/edgar/data/1326801/000132680126000031/0001326801-26-000031.txt', "
+                               "1775678460000, 0, 1775678460000, '')");
+    }
     return rows;
 }
 } // namespace

@@ -1,5 +1,6 @@
 #include "models/scoring/corporatescoreupdater.h"
 #include "models/store/articlestore.h"
+#include "models/store/filingdocumentfetchstore.h"
 #include "models/store/filingstore.h"
 #include "models/store/migrations/migration.h"
 #include "models/store/migrator.h"
@@ -165,6 +166,10 @@ static void storedFilingsSurvived(const QSqlDatabase &db)
     QCOMPARE(sources->first().firstSentence, QStringLiteral("Meta expects 2026 capital expenditures of $115-135 billion."));
     QCOMPARE(*queryScalar(db, QStringLiteral("SELECT article_id FROM filing_articles WHERE exhibit = 'EX-99.1'")),
              qint64(1));
+    // Its items have their text: a fetch listing it reads no document (migration 12).
+    auto awaiting = FilingDocumentFetchStore(db).awaiting({accession}, 5);
+    QVERIFY(awaiting.ok());
+    QVERIFY(awaiting->isEmpty());
 
     ReportedFigureStore reported(db);
     auto facts = reported.facts(1326801);
@@ -319,6 +324,7 @@ private slots:
             {QStringLiteral("filing_articles"), since(9, 1)},
             {QStringLiteral("reported_facts"), since(9, 3)},
             {QStringLiteral("reported_figures"), since(9, 2)},
+            {QStringLiteral("filing_document_fetches"), since(12, 1)},
         };
         for (const auto &[table, expected] : counts)
             QVERIFY2(*queryScalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(table)) == expected, qPrintable(table));

@@ -32,6 +32,8 @@ const std::vector<Migration> &allMigrations()
          &migration0010StudyIndexes, false, {M::Index, "article_scores_scored"}},
         {11, "an article's newest score per ticker from an index (the article export)", &migration0011NewestScore,
          false, {M::Index, "article_scores_newest"}},
+        {12, "which filings' documents a fetch read, and its failures", &migration0012FilingDocuments, false,
+         {M::Table, "filing_document_fetches"}},
     };
     return migrations;
 }

@@ -70,5 +70,6 @@ Status migration0008ArticleSort(QSqlDatabase &db, SqlDialect dialect);
 Status migration0009Filings(QSqlDatabase &db, SqlDialect dialect);
 Status migration0010StudyIndexes(QSqlDatabase &db, SqlDialect dialect);
 Status migration0011NewestScore(QSqlDatabase &db, SqlDialect dialect);
+Status migration0012FilingDocuments(QSqlDatabase &db, SqlDialect dialect);
 
 } // namespace tw
