@@ -35,7 +35,7 @@ struct Story {
     double relevance = 0;
     int copies = 0;
 
-    void add(const StoredArticleScore &r)
+    void add(const ArticleEvidence &r)
     {
         if (copies == 0) {
             first = r.publishedUtc;
@@ -58,6 +58,32 @@ SessionScore sessionScoreOf(const CorporateScore &s, qint64 closeUtc, int landed
 }
 
 } // namespace
+
+void EvidenceHistory::add(const ArticleEvidence &row, QByteArrayView titleUtf8)
+{
+    const size_t begin = m_words.size();
+    const size_t count = StoryGrouper::appendWords(titleUtf8, m_words);
+    m_rows.push_back(Row{row, quint32(begin), quint32(count)});
+}
+
+void EvidenceHistory::add(const StoredArticleScore &row)
+{
+    const size_t begin = m_words.size();
+    const size_t count = StoryGrouper::appendWords(QStringView(row.title), m_words);
+    m_rows.push_back(Row{ArticleEvidence{row.articleId, row.publishedUtc, row.score, row.confidence, row.relevance},
+                         quint32(begin), quint32(count)});
+}
+
+void EvidenceHistory::sortByTime()
+{
+    // (time, id) is unique within a ticker, so the order is fully determined.
+    auto byTime = [](const Row &a, const Row &b) {
+        return a.evidence.publishedUtc != b.evidence.publishedUtc ? a.evidence.publishedUtc < b.evidence.publishedUtc
+                                                                  : a.evidence.articleId < b.evidence.articleId;
+    };
+    if (!std::is_sorted(m_rows.cbegin(), m_rows.cend(), byTime))
+        std::sort(m_rows.begin(), m_rows.end(), byTime);
+}
 
 PointInTimeScorer::PointInTimeScorer(ScoreHorizon horizon) : m_horizon(horizon) {}
 
@@ -88,7 +114,10 @@ QList<SessionScore> PointInTimeScorer::series(const QString &ticker, QList<Store
         std::stable_sort(rows.begin(), rows.end(), byTime);
     if (m_exactOnly)
         return exactSeries(ticker, rows, closesUtc);
-    QList<SessionScore> running = runningSeries(ticker, rows, closesUtc);
+    EvidenceHistory history;
+    for (const StoredArticleScore &r : std::as_const(rows))
+        history.add(r);
+    QList<SessionScore> running = runningSeries(ticker, history, closesUtc);
     if (m_checked >= kChecks || closesUtc.isEmpty() || rows.isEmpty())
         return running;
     // Check closes spread over the history, where there is news to score.
@@ -104,6 +133,14 @@ QList<SessionScore> PointInTimeScorer::series(const QString &ticker, QList<Store
         ++m_checked;
     }
     return running;
+}
+
+QList<SessionScore> PointInTimeScorer::series(const QString &ticker, EvidenceHistory history,
+                                              const QList<qint64> &closesUtc)
+{
+    Q_ASSERT(!needsWholeRows());
+    history.sortByTime();
+    return runningSeries(ticker, history, closesUtc);
 }
 
 bool PointInTimeScorer::agrees(const QString &ticker, const QList<StoredArticleScore> &rows, qint64 closeUtc,
@@ -128,7 +165,7 @@ bool PointInTimeScorer::agrees(const QString &ticker, const QList<StoredArticleS
     return false;
 }
 
-QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, const QList<StoredArticleScore> &rows,
+QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, const EvidenceHistory &rows,
                                                      const QList<qint64> &closesUtc)
 {
     // The estimator's running state (EvidenceSums, as ingest keeps it) carried
@@ -136,7 +173,13 @@ QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, cons
     // taken out and added again with its merged values, and the sums are
     // decayed to each close. Stories are numbered by their first copy, so
     // the ones within five half-lives of a close are a suffix.
-    const QList<int> groupOf = StoryGrouper::group(rows);
+    std::vector<qint64> times(size_t(rows.size()));
+    std::vector<std::span<const quint64>> words(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        times[size_t(i)] = rows.row(i).publishedUtc;
+        words[size_t(i)] = rows.words(i);
+    }
+    const QList<int> groupOf = StoryGrouper::group(times, words);
     const qint64 halfLife = horizonHalfLifeMs(m_horizon);
     const qint64 windowMs = qint64(kForgottenHalfLives * double(halfLife));
     std::vector<Story> stories;
@@ -148,14 +191,14 @@ QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, cons
     out.reserve(closesUtc.size());
     for (qint64 close : closesUtc) {
         int landed = 0;
-        for (; next < rows.size() && rows[next].publishedUtc < close; ++next, ++landed) {
+        for (; next < rows.size() && rows.row(next).publishedUtc < close; ++next, ++landed) {
             const size_t g = size_t(groupOf[next]);
             if (g == stories.size())
                 stories.emplace_back();
             Story &s = stories[g];
             if (s.copies > 0)
                 sums.add(s.evidence(), -1.0, halfLife);
-            s.add(rows[next]);
+            s.add(rows.row(next));
             sums.add(s.evidence(), 1.0, halfLife);
             newest = std::max(newest, s.first);
         }

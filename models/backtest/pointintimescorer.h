@@ -1,12 +1,45 @@
 #pragma once
 
 #include "models/scoring/corporatescorer.h"
+#include "models/store/articleevidencereader.h"
 #include "models/store/articlescorestore.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
+#include <span>
+#include <vector>
+
 namespace tw {
+
+// One ticker's article scores as the running form of the estimator reads
+// them: the numbers, and each title's words (StoryGrouper's) side by side in
+// one array. No title is kept: a backtest reads two million of them.
+class EvidenceHistory {
+public:
+    void add(const ArticleEvidence &row, QByteArrayView titleUtf8);
+    void add(const StoredArticleScore &row);
+    qsizetype size() const { return qsizetype(m_rows.size()); }
+    bool isEmpty() const { return m_rows.empty(); }
+    // Time order, ties by article id: the order the estimator reads rows in.
+    void sortByTime();
+    const ArticleEvidence &row(qsizetype i) const { return m_rows[size_t(i)].evidence; }
+    std::span<const quint64> words(qsizetype i) const
+    {
+        const Row &r = m_rows[size_t(i)];
+        return std::span<const quint64>(m_words).subspan(r.wordsBegin, r.wordCount);
+    }
+
+private:
+    struct Row {
+        ArticleEvidence evidence;
+        quint32 wordsBegin = 0;
+        quint32 wordCount = 0;
+    };
+    std::vector<Row> m_rows;
+    std::vector<quint64> m_words;
+};
 
 // A company's corporate score as it stood at one session's close.
 struct SessionScore {
@@ -49,6 +82,12 @@ public:
     // (any order).
     QList<SessionScore> series(const QString &ticker, QList<StoredArticleScore> rows,
                                const QList<qint64> &closesUtc);
+    // The same from the rows' numbers and titles' words, once the running
+    // form is trusted: only while needsWholeRows() is false.
+    QList<SessionScore> series(const QString &ticker, EvidenceHistory history, const QList<qint64> &closesUtc);
+    // True while series() still checks its running form against scoreAt(),
+    // or computes every close through it: both need the whole rows (titles).
+    bool needsWholeRows() const { return m_exactOnly || m_checked < kChecks; }
 
     // True once the running form disagreed with scoreAt() and was dropped.
     bool exactOnly() const { return m_exactOnly; }
@@ -60,7 +99,7 @@ public:
     static constexpr int kChecks = 24;
 
 private:
-    QList<SessionScore> runningSeries(const QString &ticker, const QList<StoredArticleScore> &rows,
+    QList<SessionScore> runningSeries(const QString &ticker, const EvidenceHistory &rows,
                                       const QList<qint64> &closesUtc);
     QList<SessionScore> exactSeries(const QString &ticker, const QList<StoredArticleScore> &rows,
                                     const QList<qint64> &closesUtc) const;

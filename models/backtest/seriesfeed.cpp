@@ -62,11 +62,26 @@ Result<ScoredTicker> SeriesFeed::score(Scorer &scorer, const QString &ticker, co
                                        const QList<QDate> &sessions)
 {
     ScoredTicker out;
-    auto rows = scorer.articles.forTicker(ticker, modelVersion);
-    if (!rows)
-        return rows.error();
-    out.articleScores = int(rows->size());
-    if (rows->isEmpty())
+    // Whole rows (titles) only while the running form is being checked
+    // against the estimator (a worker's first few tickers); then each
+    // title's words are taken from its UTF-8 as it is read.
+    const bool wholeRows = scorer.pointInTime.needsWholeRows();
+    std::optional<QList<StoredArticleScore>> rows;
+    EvidenceHistory history;
+    if (wholeRows) {
+        auto read = scorer.articles.forTicker(ticker, modelVersion);
+        if (!read)
+            return read.error();
+        rows = std::move(*read);
+        out.articleScores = int(rows->size());
+    } else {
+        const Status read = scorer.articles.forEach(
+            ticker, modelVersion, [&](const ArticleEvidence &row, QByteArrayView title) { history.add(row, title); });
+        if (!read)
+            return read.error();
+        out.articleScores = int(history.size());
+    }
+    if (out.articleScores == 0)
         return out;
     auto clock = scorer.inputs.clock(ticker);
     if (!clock)
@@ -74,7 +89,8 @@ Result<ScoredTicker> SeriesFeed::score(Scorer &scorer, const QString &ticker, co
     auto zone = scorer.closesByZone.find(clock->timeZoneId());
     if (zone == scorer.closesByZone.end())
         zone = scorer.closesByZone.insert(clock->timeZoneId(), clock->closesUtc(sessions));
-    out.series = scorer.pointInTime.series(ticker, std::move(*rows), *zone);
+    out.series = wholeRows ? scorer.pointInTime.series(ticker, std::move(*rows), *zone)
+                           : scorer.pointInTime.series(ticker, std::move(history), *zone);
     return out;
 }
 

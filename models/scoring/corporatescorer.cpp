@@ -8,7 +8,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <span>
 #include <vector>
 
 namespace tw {
@@ -28,6 +30,103 @@ constexpr int kTop = 5;
 // short arrays. Grouping compares each row with every story of its last three
 // days, and hashing QStrings into QSets for that was most of a refresh.
 using WordSet = std::vector<quint64>;
+using WordSpan = std::span<const quint64>;
+
+constexpr quint64 kFnvBasis = 1469598103934665603ULL;
+constexpr quint64 kFnvPrime = 1099511628211ULL;
+
+// Sorts out[start..) and drops repeats; returns how many are left. A title
+// has a dozen words or so, where an insertion sort beats std::sort.
+size_t finishWords(WordSet &out, size_t start)
+{
+    quint64 *const first = out.data() + start, *const last = out.data() + out.size();
+    if (last - first > 24) {
+        std::sort(first, last);
+    } else {
+        for (quint64 *i = first + 1; i < last; ++i) {
+            const quint64 v = *i;
+            quint64 *j = i;
+            for (; j > first && j[-1] > v; --j)
+                *j = j[-1];
+            *j = v;
+        }
+    }
+    out.erase(std::unique(out.begin() + qsizetype(start), out.end()), out.end());
+    return out.size() - start;
+}
+
+// Appends the words of a title's UTF-16 code units to `out`, sorted and
+// distinct; returns how many.
+size_t appendWords(QStringView title, WordSet &out)
+{
+    const size_t start = out.size();
+    quint64 hash = 0;
+    bool inWord = false;
+    auto endWord = [&] {
+        if (inWord)
+            out.push_back(hash);
+        inWord = false;
+    };
+    for (QChar c : title) {
+        if (c.isLetterOrNumber()) {
+            if (!inWord)
+                hash = kFnvBasis;
+            inWord = true;
+            // ASCII lower-cased inline (QChar::toLower is a call per
+            // character); the same code unit as toLower() gives.
+            const char16_t u = c.unicode();
+            const char16_t lower = u < 0x80 ? (u >= 'A' && u <= 'Z' ? char16_t(u + 32) : u) : c.toLower().unicode();
+            hash = (hash ^ lower) * kFnvPrime;
+        } else {
+            endWord();
+        }
+    }
+    endWord();
+    return finishWords(out, start);
+}
+
+// Per ASCII byte: 0 when it is not a letter or digit (QChar::isLetterOrNumber),
+// else the byte lower-cased (QChar::toLower).
+constexpr std::array<unsigned char, 128> kAsciiWordChars = [] {
+    std::array<unsigned char, 128> t{};
+    for (int c = '0'; c <= '9'; ++c)
+        t[size_t(c)] = static_cast<unsigned char>(c);
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[size_t(c)] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[size_t(c)] = static_cast<unsigned char>(c + 32);
+    return t;
+}();
+
+// appendWords() of a title given as UTF-8 that is all ASCII (each byte its
+// own UTF-16 code unit, so the same words); false, with nothing appended,
+// at the first byte that is not ASCII.
+bool appendAsciiWords(QByteArrayView utf8, WordSet &out)
+{
+    const size_t start = out.size();
+    quint64 hash = 0;
+    bool inWord = false;
+    for (char ch : utf8) {
+        const auto b = static_cast<unsigned char>(ch);
+        if (b >= 0x80) {
+            out.resize(start);
+            return false;
+        }
+        const unsigned char lower = kAsciiWordChars[b];
+        if (lower != 0) {
+            hash = ((inWord ? hash : kFnvBasis) ^ lower) * kFnvPrime;
+            inWord = true;
+        } else {
+            if (inWord)
+                out.push_back(hash);
+            inWord = false;
+        }
+    }
+    if (inWord)
+        out.push_back(hash);
+    finishWords(out, start);
+    return true;
+}
 
 WordSet titleWords(const QString &title)
 {
@@ -36,33 +135,11 @@ WordSet titleWords(const QString &title)
     // title (a backtest groups millions of titles).
     thread_local WordSet words;
     words.clear();
-    quint64 hash = 0;
-    bool inWord = false;
-    auto endWord = [&] {
-        if (inWord)
-            words.push_back(hash);
-        inWord = false;
-    };
-    for (QChar c : title) {
-        if (c.isLetterOrNumber()) {
-            if (!inWord)
-                hash = 1469598103934665603ULL;
-            inWord = true;
-            // ASCII lower-cased inline (QChar::toLower is a call per
-            // character); the same code unit as toLower() gives.
-            const char16_t u = c.unicode();
-            const char16_t lower = u < 0x80 ? (u >= 'A' && u <= 'Z' ? char16_t(u + 32) : u) : c.toLower().unicode();
-            hash = (hash ^ lower) * 1099511628211ULL;
-        } else {
-            endWord();
-        }
-    }
-    endWord();
-    std::sort(words.begin(), words.end());
-    return WordSet(words.begin(), std::unique(words.begin(), words.end()));
+    appendWords(title, words);
+    return words;
 }
 
-double jaccard(const WordSet &a, const WordSet &b)
+double jaccard(WordSpan a, WordSpan b)
 {
     if (a.empty() || b.empty())
         return 0;
@@ -88,7 +165,7 @@ double jaccard(const WordSet &a, const WordSet &b)
 // 8c >= 3(|a| + |b|); the division in jaccard() is correctly rounded and
 // never lands on the other side of 0.6 for titles of fewer than 10^13 words.
 static_assert(kDuplicateSimilarity == 0.6, "sameStory() decides the 0.6 overlap in whole numbers");
-bool sameStory(const WordSet &a, const WordSet &b)
+bool sameStory(WordSpan a, WordSpan b)
 {
     if (a.empty() || b.empty())
         return false;
@@ -274,27 +351,29 @@ double StoryGrouper::titleSimilarity(const QString &a, const QString &b) { retur
 StoryGrouper::TitleWords StoryGrouper::words(const QString &title) { return titleWords(title); }
 double StoryGrouper::similarity(const TitleWords &a, const TitleWords &b) { return jaccard(a, b); }
 
-QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
+namespace {
+
+// StoryGrouper::group over `n` rows given as their times (ascending) and
+// their titles' words.
+template <typename TimeOf, typename WordsOf>
+QList<int> groupStories(qsizetype n, TimeOf timeOf, WordsOf wordsOf)
 {
-    QList<int> groupOf(rows.size(), -1);
-    std::vector<WordSet> words;
-    words.reserve(size_t(rows.size()));
-    for (const StoredArticleScore &r : rows)
-        words.push_back(titleWords(r.title));
+    QList<int> groupOf(n, -1);
     QList<qsizetype> firstOfGroup;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
+    for (qsizetype i = 0; i < n; ++i) {
         // Rows come in time order, so groups' first rows do too: only those
         // of the last three days can take this row. Starting the scan there,
         // not at the first group ever, keeps a long history from making every
         // refresh quadratic; the earliest matching group still wins.
-        const qint64 earliest = rows[i].publishedUtc - kDuplicateWindowMs;
+        const qint64 published = timeOf(i);
+        const qint64 earliest = published - kDuplicateWindowMs;
         qsizetype g = std::partition_point(firstOfGroup.cbegin(), firstOfGroup.cend(),
-                                           [&](qsizetype first) { return rows[first].publishedUtc < earliest; })
+                                           [&](qsizetype first) { return timeOf(first) < earliest; })
                     - firstOfGroup.cbegin();
+        const WordSpan words = wordsOf(i);
         for (; g < firstOfGroup.size() && groupOf[i] < 0; ++g) {
             const qsizetype first = firstOfGroup[g];
-            if (std::abs(rows[i].publishedUtc - rows[first].publishedUtc) <= kDuplicateWindowMs
-                && sameStory(words[size_t(i)], words[size_t(first)]))
+            if (std::abs(published - timeOf(first)) <= kDuplicateWindowMs && sameStory(words, wordsOf(first)))
                 groupOf[i] = int(g);
         }
         if (groupOf[i] < 0) {
@@ -303,6 +382,44 @@ QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
         }
     }
     return groupOf;
+}
+
+} // namespace
+
+QList<int> StoryGrouper::group(const QList<StoredArticleScore> &rows)
+{
+    std::vector<WordSet> words;
+    words.reserve(size_t(rows.size()));
+    for (const StoredArticleScore &r : rows)
+        words.push_back(titleWords(r.title));
+    return groupStories(
+        rows.size(), [&](qsizetype i) { return rows[i].publishedUtc; },
+        [&](qsizetype i) { return WordSpan(words[size_t(i)]); });
+}
+
+QList<int> StoryGrouper::group(std::span<const qint64> publishedUtc, std::span<const WordSpan> words)
+{
+    Q_ASSERT(publishedUtc.size() == words.size());
+    return groupStories(
+        qsizetype(publishedUtc.size()), [&](qsizetype i) { return publishedUtc[size_t(i)]; },
+        [&](qsizetype i) { return words[size_t(i)]; });
+}
+
+size_t StoryGrouper::appendWords(QByteArrayView utf8, std::vector<quint64> &out)
+{
+    // ASCII bytes are their own UTF-16 code units: hashed as they are, with
+    // no QString made. Anything else goes through the QString the title
+    // would be read as (fromUtf8 replaces a malformed sequence), so the words
+    // are always those of words(title).
+    const size_t start = out.size();
+    if (appendAsciiWords(utf8, out))
+        return out.size() - start;
+    return ::tw::appendWords(QString::fromUtf8(utf8), out);
+}
+
+size_t StoryGrouper::appendWords(QStringView title, std::vector<quint64> &out)
+{
+    return ::tw::appendWords(title, out);
 }
 
 CorporateScore CorporateScorer::compute(const QString &ticker, ScoreHorizon horizon, qint64 asOfUtc,

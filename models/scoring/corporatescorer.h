@@ -2,10 +2,13 @@
 
 #include "models/store/articlescorestore.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace tw {
@@ -130,9 +133,17 @@ public:
     static TitleWords words(const QString &title);
     static double similarity(const TitleWords &a, const TitleWords &b);
 
+    // Appends a title's words (the same as words(title)) to `out`: from its
+    // UTF-8 as a store reads it, or its text; returns how many. For many
+    // titles kept side by side without a vector each.
+    static size_t appendWords(QByteArrayView utf8, std::vector<quint64> &out);
+    static size_t appendWords(QStringView title, std::vector<quint64> &out);
+
     // Group index per row, rows ordered by time (the caller's promise);
     // groups numbered in order of first appearance.
     static QList<int> group(const QList<StoredArticleScore> &rows);
+    // The same from the rows' times (ascending) and their titles' words.
+    static QList<int> group(std::span<const qint64> publishedUtc, std::span<const std::span<const quint64>> words);
     static double titleSimilarity(const QString &a, const QString &b);
 };
 

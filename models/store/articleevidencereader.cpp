@@ -59,13 +59,30 @@ ArticleEvidenceReader::ArticleEvidenceReader(QSqlDatabase db)
 
 Result<QList<StoredArticleScore>> ArticleEvidenceReader::forTicker(const QString &ticker, const QString &modelVersion)
 {
-    auto rows = m_sqlite ? readSqlite(ticker, modelVersion) : readGeneric(ticker, modelVersion);
-    if (rows)
-        sortByTime(*rows);
+    QList<StoredArticleScore> rows;
+    const Status read = forEach(ticker, modelVersion, [&](const ArticleEvidence &e, QByteArrayView title) {
+        StoredArticleScore r;
+        r.articleId = e.articleId;
+        r.ticker = ticker;
+        r.score = e.score;
+        r.confidence = e.confidence;
+        r.relevance = e.relevance;
+        r.publishedUtc = e.publishedUtc;
+        r.title = QString::fromUtf8(title);
+        rows.append(std::move(r));
+    });
+    if (!read)
+        return read.error();
+    sortByTime(rows);
     return rows;
 }
 
-Result<QList<StoredArticleScore>> ArticleEvidenceReader::readSqlite(const QString &ticker, const QString &modelVersion)
+Status ArticleEvidenceReader::forEach(const QString &ticker, const QString &modelVersion, const Visitor &visit)
+{
+    return m_sqlite ? readSqlite(ticker, modelVersion, visit) : readGeneric(ticker, modelVersion, visit);
+}
+
+Status ArticleEvidenceReader::readSqlite(const QString &ticker, const QString &modelVersion, const Visitor &visit)
 {
     if (!m_scores) {
         auto scores = SqliteStatement::prepare(
@@ -93,7 +110,6 @@ Result<QList<StoredArticleScore>> ArticleEvidenceReader::readSqlite(const QStrin
     // The links are stepped only while the scores' statement is on a row, so
     // both read the same snapshot of the store (one read transaction), as
     // the joined query did.
-    QList<StoredArticleScore> rows;
     bool linksLeft = true;
     qint64 linkId = 0;
     double linkRelevance = 0;
@@ -106,14 +122,12 @@ Result<QList<StoredArticleScore>> ArticleEvidenceReader::readSqlite(const QStrin
         }
         if (!*row)
             break;
-        StoredArticleScore r;
-        r.articleId = scores.columnInt64(0);
-        r.ticker = ticker;
-        r.score = scores.columnDouble(1);
-        r.confidence = scores.columnDouble(2);
-        r.publishedUtc = scores.columnInt64(3);
-        r.title = scores.columnText(4);
-        while (linksLeft && (!linkRead || linkId < r.articleId)) {
+        ArticleEvidence e;
+        e.articleId = scores.columnInt64(0);
+        e.score = scores.columnDouble(1);
+        e.confidence = scores.columnDouble(2);
+        e.publishedUtc = scores.columnInt64(3);
+        while (linksLeft && (!linkRead || linkId < e.articleId)) {
             const Result<bool> link = links.step();
             if (!link) {
                 scores.reset();
@@ -127,15 +141,15 @@ Result<QList<StoredArticleScore>> ArticleEvidenceReader::readSqlite(const QStrin
             }
         }
         // No link row: relevance 0, as the joined query's COALESCE gives it.
-        r.relevance = TickerLink::relevanceFromStore(linksLeft && linkId == r.articleId ? linkRelevance : 0.0);
-        rows.append(std::move(r));
+        e.relevance = TickerLink::relevanceFromStore(linksLeft && linkId == e.articleId ? linkRelevance : 0.0);
+        visit(e, scores.columnUtf8(4));
     }
     links.reset();   // ends the read transaction
-    return rows;
+    return {};
 }
 
-Result<QList<StoredArticleScore>> ArticleEvidenceReader::readGeneric(const QString &ticker,
-                                                                     const QString &modelVersion) const
+Status ArticleEvidenceReader::readGeneric(const QString &ticker, const QString &modelVersion,
+                                          const Visitor &visit) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -146,19 +160,16 @@ Result<QList<StoredArticleScore>> ArticleEvidenceReader::readGeneric(const QStri
         "WHERE s.ticker = ? AND s.model_version = ? ORDER BY a.published_utc, s.article_id"));
     if (auto s = execBound(q, {ticker, modelVersion}); !s)
         return fail(readFailure(ticker, s.errorMessage()));
-    QList<StoredArticleScore> rows;
     while (q.next()) {
-        StoredArticleScore r;
-        r.articleId = q.value(0).toLongLong();
-        r.ticker = ticker;
-        r.score = q.value(1).toDouble();
-        r.confidence = q.value(2).toDouble();
-        r.relevance = TickerLink::relevanceFromStore(q.value(3).toDouble());
-        r.publishedUtc = q.value(4).toLongLong();
-        r.title = q.value(5).toString();
-        rows.append(std::move(r));
+        ArticleEvidence e;
+        e.articleId = q.value(0).toLongLong();
+        e.score = q.value(1).toDouble();
+        e.confidence = q.value(2).toDouble();
+        e.relevance = TickerLink::relevanceFromStore(q.value(3).toDouble());
+        e.publishedUtc = q.value(4).toLongLong();
+        visit(e, q.value(5).toString().toUtf8());
     }
-    return rows;
+    return {};
 }
 
 } // namespace tw

@@ -8,9 +8,20 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace tw {
+
+// The numbers of one article score as the estimator uses them (see
+// ArticleEvidenceReader::forEach).
+struct ArticleEvidence {
+    qint64 articleId = 0;
+    qint64 publishedUtc = 0;
+    double score = 0;
+    double confidence = 0;
+    double relevance = 0;   // the link's, as a 0-1 weight
+};
 
 // A company's article scores as the corporate score's estimator reads them
 // (CorporateScorer::compute, the backtest's PointInTimeScorer): the
@@ -32,9 +43,16 @@ public:
     // id): the rows and order of ArticleScoreStore::forTicker, narrowed.
     Result<QList<StoredArticleScore>> forTicker(const QString &ticker, const QString &modelVersion);
 
+    // The same rows in the store's order (article id), each handed to
+    // `visit` with its title's UTF-8 (valid during the call) and no QString
+    // made: for a reader that keeps only what it derives from the title (a
+    // backtest's two million titles' words, not the titles).
+    using Visitor = std::function<void(const ArticleEvidence &row, QByteArrayView titleUtf8)>;
+    Status forEach(const QString &ticker, const QString &modelVersion, const Visitor &visit);
+
 private:
-    Result<QList<StoredArticleScore>> readSqlite(const QString &ticker, const QString &modelVersion);
-    Result<QList<StoredArticleScore>> readGeneric(const QString &ticker, const QString &modelVersion) const;
+    Status readSqlite(const QString &ticker, const QString &modelVersion, const Visitor &visit);
+    Status readGeneric(const QString &ticker, const QString &modelVersion, const Visitor &visit) const;
 
     QSqlDatabase m_db;
     bool m_sqlite = false;

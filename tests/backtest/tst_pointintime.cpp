@@ -170,6 +170,37 @@ private slots:
         QVERIFY(withNews > 100);
     }
 
+    // Once its running form is trusted, the scorer takes rows as numbers and
+    // titles' words (the backtest's read): the same series as whole rows.
+    void seriesFromNumbersAndWordsEqualsWholeRows()
+    {
+        const QList<qint64> closes =
+            ExchangeClock(QStringLiteral("America/New_York")).closesUtc(weekdays(QDate(2025, 1, 6), 160));
+        PointInTimeScorer checked(ScoreHorizon::Medium);
+        for (quint32 seed = 11; checked.needsWholeRows(); ++seed) {
+            QVERIFY(seed < 40);
+            (void)checked.series(QStringLiteral("ACME"), randomHistory(seed, closes), closes);
+        }
+        QVERIFY(!checked.exactOnly());
+        for (quint32 seed : {4u, 5u}) {
+            const QList<StoredArticleScore> rows = randomHistory(seed, closes);
+            EvidenceHistory history;
+            for (const StoredArticleScore &r : rows)
+                history.add(ArticleEvidence{r.articleId, r.publishedUtc, r.score, r.confidence, r.relevance},
+                            QByteArrayView(r.title.toUtf8()));
+            QCOMPARE(history.size(), rows.size());
+            const QList<SessionScore> compact = checked.series(QStringLiteral("ACME"), std::move(history), closes);
+            const QList<SessionScore> whole = PointInTimeScorer(ScoreHorizon::Medium).series(QStringLiteral("ACME"), rows, closes);
+            QCOMPARE(compact.size(), whole.size());
+            for (qsizetype i = 0; i < whole.size(); ++i) {
+                QCOMPARE(compact[i].score, whole[i].score);
+                QCOMPARE(compact[i].label, whole[i].label);
+                QCOMPARE(compact[i].stories, whole[i].stories);
+                QCOMPARE(compact[i].landed, whole[i].landed);
+            }
+        }
+    }
+
     void laterArticlesNeverChangeEarlierCloses()
     {
         const QList<qint64> closes =

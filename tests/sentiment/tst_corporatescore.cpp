@@ -131,6 +131,39 @@ private slots:
         QCOMPARE(StoryGrouper::titleSimilarity(QStringLiteral("words"), QStringLiteral("…")), 0.0);
     }
 
+    // A store's UTF-8 gives the words of the title it reads as: ASCII bytes
+    // hashed as they are, anything else (accents, Greek, a malformed byte,
+    // a NUL) through the QString the store would make.
+    void titleWordsFromUtf8EqualThoseFromText()
+    {
+        const QList<QByteArray> titles{QByteArrayLiteral("Acme beats estimates, raises outlook"),
+                                       QByteArrayLiteral("ACME BEATS: Q3 2026 up 12% [a] {b} ~c_d` Zz 09"),
+                                       QByteArrayLiteral("Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale BEATS"),
+                                       QByteArrayLiteral("\xce\x91\xce\x98\xce\x97\xce\x9d\xce\x91 Z\xc3\xbcrich"),
+                                       QByteArrayLiteral("broken \xff\xfe bytes and \xc3 half"),
+                                       QByteArray("nul\0inside", 10),
+                                       QByteArrayLiteral("")};
+        std::vector<quint64> flat;
+        for (const QByteArray &t : titles) {
+            const size_t before = flat.size();
+            const size_t n = StoryGrouper::appendWords(QByteArrayView(t), flat);
+            QCOMPARE(flat.size(), before + n);
+            const StoryGrouper::TitleWords expected = StoryGrouper::words(QString::fromUtf8(t));
+            QCOMPARE(StoryGrouper::TitleWords(flat.begin() + qsizetype(before), flat.end()), expected);
+            const size_t again = flat.size();
+            StoryGrouper::appendWords(QStringView(QString::fromUtf8(t)), flat);
+            QCOMPARE(StoryGrouper::TitleWords(flat.begin() + qsizetype(again), flat.end()), expected);
+        }
+        // More words than the short sort handles, repeats among them.
+        QByteArray longTitle;
+        for (int i = 0; i < 60; ++i)
+            longTitle += "w" + QByteArray::number(i % 40) + " ";
+        std::vector<quint64> words;
+        StoryGrouper::appendWords(QByteArrayView(longTitle), words);
+        QCOMPARE(words, StoryGrouper::words(QString::fromLatin1(longTitle)));
+        QCOMPARE(words.size(), size_t(40));
+    }
+
     // Grouping looks only at groups begun in the last three days; on a long
     // random history it must still group exactly as comparing every group.
     void groupingMatchesTheExhaustiveComparison()
@@ -164,6 +197,20 @@ private slots:
         }
         QVERIFY(firsts.size() > 20 && firsts.size() < rows.size() / 2);   // real grouping happened
         QCOMPARE(StoryGrouper::group(rows), expected);
+        // The same from times and words kept side by side.
+        std::vector<qint64> times;
+        std::vector<quint64> flat;
+        std::vector<size_t> begins;
+        for (const StoredArticleScore &r : std::as_const(rows)) {
+            times.push_back(r.publishedUtc);
+            begins.push_back(flat.size());
+            StoryGrouper::appendWords(QByteArrayView(r.title.toUtf8()), flat);
+        }
+        begins.push_back(flat.size());
+        std::vector<std::span<const quint64>> spans;
+        for (size_t i = 0; i + 1 < begins.size(); ++i)
+            spans.push_back(std::span<const quint64>(flat).subspan(begins[i], begins[i + 1] - begins[i]));
+        QCOMPARE(StoryGrouper::group(times, spans), expected);
     }
 
     void explanationIsDeterministicAndAddsUp()
