@@ -34,6 +34,18 @@ struct Observations {
         std::vector<double> forward;
     };
     std::vector<Window> windows;
+
+    void reserve(size_t n)
+    {
+        score.reserve(n);
+        change.reserve(n);
+        session.reserve(n);
+        label.reserve(n);
+        for (Window &w : windows) {
+            w.index.reserve(n);
+            w.forward.reserve(n);
+        }
+    }
 };
 
 class LabelIndex {
@@ -272,6 +284,10 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
 
     Observations obs;
     obs.windows.resize(size_t(opt.forwardDays.size()));
+    // At most one observation per ticker and session: reserved (address
+    // space; pages are touched as they fill) so that millions of them are
+    // never copied to a bigger vector on the way.
+    obs.reserve(size_t(opt.tickers.size()) * size_t(last - first + 1));
     LabelIndex labels;
     std::vector<bool> withBars;
     for (const QList<DailyClose> &c : std::as_const(closes))

@@ -74,6 +74,12 @@ void EvidenceHistory::add(const StoredArticleScore &row)
                          quint32(begin), quint32(count)});
 }
 
+void EvidenceHistory::clear()
+{
+    m_rows.clear();
+    m_words.clear();
+}
+
 void EvidenceHistory::sortByTime()
 {
     // (time, id) is unique within a ticker, so the order is fully determined.
@@ -135,7 +141,7 @@ QList<SessionScore> PointInTimeScorer::series(const QString &ticker, QList<Store
     return running;
 }
 
-QList<SessionScore> PointInTimeScorer::series(const QString &ticker, EvidenceHistory history,
+QList<SessionScore> PointInTimeScorer::series(const QString &ticker, EvidenceHistory &history,
                                               const QList<qint64> &closesUtc)
 {
     Q_ASSERT(!needsWholeRows());
@@ -173,13 +179,13 @@ QList<SessionScore> PointInTimeScorer::runningSeries(const QString &ticker, cons
     // taken out and added again with its merged values, and the sums are
     // decayed to each close. Stories are numbered by their first copy, so
     // the ones within five half-lives of a close are a suffix.
-    std::vector<qint64> times(size_t(rows.size()));
-    std::vector<std::span<const quint64>> words(size_t(rows.size()));
+    m_times.resize(size_t(rows.size()));
+    m_words.resize(size_t(rows.size()));
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        times[size_t(i)] = rows.row(i).publishedUtc;
-        words[size_t(i)] = rows.words(i);
+        m_times[size_t(i)] = rows.row(i).publishedUtc;
+        m_words[size_t(i)] = rows.words(i);
     }
-    const QList<int> groupOf = StoryGrouper::group(times, words);
+    const QList<int> groupOf = StoryGrouper::group(m_times, m_words);
     const qint64 halfLife = horizonHalfLifeMs(m_horizon);
     const qint64 windowMs = qint64(kForgottenHalfLives * double(halfLife));
     std::vector<Story> stories;

@@ -20,6 +20,7 @@ class EvidenceHistory {
 public:
     void add(const ArticleEvidence &row, QByteArrayView titleUtf8);
     void add(const StoredArticleScore &row);
+    void clear();   // keeps the memory, for the next ticker's rows
     qsizetype size() const { return qsizetype(m_rows.size()); }
     bool isEmpty() const { return m_rows.empty(); }
     // Time order, ties by article id: the order the estimator reads rows in.
@@ -84,7 +85,8 @@ public:
                                const QList<qint64> &closesUtc);
     // The same from the rows' numbers and titles' words, once the running
     // form is trusted: only while needsWholeRows() is false.
-    QList<SessionScore> series(const QString &ticker, EvidenceHistory history, const QList<qint64> &closesUtc);
+    // Puts `history` in time order.
+    QList<SessionScore> series(const QString &ticker, EvidenceHistory &history, const QList<qint64> &closesUtc);
     // True while series() still checks its running form against scoreAt(),
     // or computes every close through it: both need the whole rows (titles).
     bool needsWholeRows() const { return m_exactOnly || m_checked < kChecks; }
@@ -107,6 +109,9 @@ private:
                 const SessionScore &running);
 
     ScoreHorizon m_horizon;
+    // runningSeries()'s view of the rows for the grouper, kept from ticker to ticker.
+    std::vector<qint64> m_times;
+    std::vector<std::span<const quint64>> m_words;
     int m_checked = 0;
     bool m_exactOnly = false;
     QString m_disagreement;

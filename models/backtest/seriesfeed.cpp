@@ -21,6 +21,7 @@ struct SeriesFeed::Scorer {
     StudyInputs inputs;
     ArticleEvidenceReader articles;   // its statements prepared once for all the tickers
     PointInTimeScorer pointInTime;
+    EvidenceHistory history;   // the ticker being scored (its memory kept for the next)
     QHash<QString, QList<qint64>> closesByZone;
 };
 
@@ -67,7 +68,8 @@ Result<ScoredTicker> SeriesFeed::score(Scorer &scorer, const QString &ticker, co
     // title's words are taken from its UTF-8 as it is read.
     const bool wholeRows = scorer.pointInTime.needsWholeRows();
     std::optional<QList<StoredArticleScore>> rows;
-    EvidenceHistory history;
+    EvidenceHistory &history = scorer.history;
+    history.clear();
     if (wholeRows) {
         auto read = scorer.articles.forTicker(ticker, modelVersion);
         if (!read)
@@ -90,7 +92,7 @@ Result<ScoredTicker> SeriesFeed::score(Scorer &scorer, const QString &ticker, co
     if (zone == scorer.closesByZone.end())
         zone = scorer.closesByZone.insert(clock->timeZoneId(), clock->closesUtc(sessions));
     out.series = wholeRows ? scorer.pointInTime.series(ticker, std::move(*rows), *zone)
-                           : scorer.pointInTime.series(ticker, std::move(history), *zone);
+                           : scorer.pointInTime.series(ticker, history, *zone);
     return out;
 }
 

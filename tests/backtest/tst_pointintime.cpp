@@ -189,7 +189,7 @@ private slots:
                 history.add(ArticleEvidence{r.articleId, r.publishedUtc, r.score, r.confidence, r.relevance},
                             QByteArrayView(r.title.toUtf8()));
             QCOMPARE(history.size(), rows.size());
-            const QList<SessionScore> compact = checked.series(QStringLiteral("ACME"), std::move(history), closes);
+            const QList<SessionScore> compact = checked.series(QStringLiteral("ACME"), history, closes);
             const QList<SessionScore> whole = PointInTimeScorer(ScoreHorizon::Medium).series(QStringLiteral("ACME"), rows, closes);
             QCOMPARE(compact.size(), whole.size());
             for (qsizetype i = 0; i < whole.size(); ++i) {
