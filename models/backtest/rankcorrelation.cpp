@@ -10,14 +10,8 @@ namespace tw {
 
 namespace {
 
-// A value and its place in the input, sorted by `key`: the double's bits
-// mapped to an unsigned number in the same order (-0 taken as +0, so equal
-// values have equal keys). NaN is never given.
-struct Keyed {
-    quint64 key;
-    quint32 index;
-};
-
+// A double's bits mapped to an unsigned number in the same order (-0 taken
+// as +0, so equal values have equal keys). NaN is never given.
 quint64 orderedKey(double v)
 {
     if (v == 0)
@@ -26,92 +20,94 @@ quint64 orderedKey(double v)
     return (bits >> 63) != 0 ? ~bits : bits | (quint64(1) << 63);
 }
 
+// The order's entries: the value's place, and in the top bit whether its
+// value differs from the one before it in the order.
+constexpr quint32 kNewValue = quint32(1) << 31;
+
 // Below this many values std::sort is as quick.
 constexpr size_t kRadixFrom = 1024;
 
-// Sorts by key; the order among equal keys is left arbitrary (ranks average
-// them). A pooled backtest ranks millions of values several times over, and
-// each ticker thousands: a least-significant-digit radix sort on the keys'
-// high 32 bits (bytes, so the scatter stays in cache; a pass skipped when
-// every key shares its byte), then each run of equal high bits sorted by the
-// whole key (such runs are short: values within a millionth of each other).
-void sortByKey(std::vector<Keyed> &items)
+// A value's key and its place in the input.
+struct Keyed {
+    quint64 key;
+    quint32 index;
+};
+
+// The places of the non-NaN values, sorted by value, each marked kNewValue
+// where its value differs from the one before. The order among equal values
+// is left arbitrary (ranks average them).
+//
+// A pooled backtest ranks millions of values several times over, and each
+// ticker thousands: a least-significant-digit radix sort on the keys' high
+// 32 bits (bytes, so the scatter stays in cache; the four histograms counted
+// in one pass, a pass skipped when every key shares its byte), then each run
+// of equal high bits sorted by the whole key (such runs are short: values
+// within a millionth of each other).
+std::vector<quint32> sortedOrder(std::span<const double> values)
 {
+    Q_ASSERT(values.size() < kNewValue);
+    std::vector<Keyed> items;
+    items.reserve(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!std::isnan(values[i]))
+            items.push_back({orderedKey(values[i]), quint32(i)});
     const size_t n = items.size();
     auto byKey = [](const Keyed &a, const Keyed &b) { return a.key < b.key; };
     if (n < kRadixFrom) {
         std::sort(items.begin(), items.end(), byKey);
-        return;
-    }
-    std::vector<Keyed> buffer(n);
-    std::array<size_t, 256> count;
-    for (int shift = 32; shift < 64; shift += 8) {
-        count.fill(0);
+    } else {
+        std::array<std::array<size_t, 256>, 4> counts{};
         for (const Keyed &k : items)
-            ++count[(k.key >> shift) & 0xff];
-        if (count[(items.front().key >> shift) & 0xff] == n)
-            continue;   // one digit for all: this pass would not move anything
-        size_t sum = 0;
-        for (size_t &c : count)
-            sum += std::exchange(c, sum);
-        for (const Keyed &k : items)
-            buffer[count[(k.key >> shift) & 0xff]++] = k;
-        items.swap(buffer);
+            for (int d = 0; d < 4; ++d)
+                ++counts[size_t(d)][(k.key >> (32 + 8 * d)) & 0xff];
+        std::vector<Keyed> buffer(n);
+        for (int d = 0; d < 4; ++d) {
+            std::array<size_t, 256> &count = counts[size_t(d)];
+            const int shift = 32 + 8 * d;
+            if (count[(items.front().key >> shift) & 0xff] == n)
+                continue;   // one digit for all: this pass would not move anything
+            size_t sum = 0;
+            for (size_t &c : count)
+                sum += std::exchange(c, sum);
+            for (const Keyed &k : items)
+                buffer[count[(k.key >> shift) & 0xff]++] = k;
+            items.swap(buffer);
+        }
+        for (size_t i = 0; i < n;) {
+            size_t j = i + 1;
+            while (j < n && (items[j].key >> 32) == (items[i].key >> 32))
+                ++j;
+            if (j - i > 1)
+                std::sort(items.begin() + qsizetype(i), items.begin() + qsizetype(j), byKey);
+            i = j;
+        }
     }
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && (items[j].key >> 32) == (items[i].key >> 32))
-            ++j;
-        if (j - i > 1)
-            std::sort(items.begin() + qsizetype(i), items.begin() + qsizetype(j), byKey);
-        i = j;
-    }
+    std::vector<quint32> order(n);
+    for (size_t k = 0; k < n; ++k)
+        order[k] = items[k].index | (k == 0 || items[k].key != items[k - 1].key ? kNewValue : 0);
+    return order;
 }
-
-// The non-NaN values with their places, sorted by value.
-std::vector<Keyed> sortedByValue(std::span<const double> values)
-{
-    std::vector<Keyed> sorted;
-    sorted.reserve(values.size());
-    for (size_t i = 0; i < values.size(); ++i)
-        if (!std::isnan(values[i]))
-            sorted.push_back({orderedKey(values[i]), quint32(i)});
-    sortByKey(sorted);
-    return sorted;
-}
-
-// RankOrder's entries: the value's place, and in the top bit whether its
-// value differs from the one before it in the order.
-constexpr quint32 kNewValue = quint32(1) << 31;
 
 } // namespace
 
 std::vector<double> averageRanks(std::span<const double> values)
 {
     // NaN has no rank (it never compares equal, so it would also break ties).
-    const size_t n = values.size();
-    std::vector<Keyed> order = sortedByValue(values);
-    std::vector<double> ranks(n, std::numeric_limits<double>::quiet_NaN());
+    const std::vector<quint32> order = sortedOrder(values);
+    std::vector<double> ranks(values.size(), std::numeric_limits<double>::quiet_NaN());
     for (size_t i = 0; i < order.size();) {
         size_t j = i + 1;
-        while (j < order.size() && order[j].key == order[i].key)
+        while (j < order.size() && (order[j] & kNewValue) == 0)
             ++j;
         const double rank = (double(i) + double(j - 1)) / 2.0 + 1.0;
         for (size_t k = i; k < j; ++k)
-            ranks[order[k].index] = rank;
+            ranks[order[k] & ~kNewValue] = rank;
         i = j;
     }
     return ranks;
 }
 
-RankOrder::RankOrder(std::span<const double> values)
-{
-    Q_ASSERT(values.size() < kNewValue);
-    const std::vector<Keyed> sorted = sortedByValue(values);
-    m_order.reserve(sorted.size());
-    for (size_t k = 0; k < sorted.size(); ++k)
-        m_order.push_back(sorted[k].index | (k == 0 || sorted[k].key != sorted[k - 1].key ? kNewValue : 0));
-}
+RankOrder::RankOrder(std::span<const double> values) : m_order(sortedOrder(values)) {}
 
 std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t size) const
 {
@@ -130,10 +126,29 @@ std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t 
         }
         runStart = seen;
     };
-    for (quint32 entry : m_order) {
-        newValue = newValue || (entry & kNewValue) != 0;
+    auto positionOf = [&](quint32 entry) {
         const quint32 index = entry & ~kNewValue;
-        const qint32 p = index < position.size() ? position[index] : -1;
+        return index < position.size() ? position[index] : -1;
+    };
+    // The order visits values' places at random: over a pooled run's
+    // millions, waiting on memory for each `position` read and `ranks`
+    // write was most of the time. Fetch both some entries ahead.
+    constexpr size_t kPositionAhead = 32, kRankAhead = 16;
+    const size_t count = m_order.size();
+    for (size_t k = 0; k < count; ++k) {
+        if (k + kPositionAhead < count) {
+            const quint32 index = m_order[k + kPositionAhead] & ~kNewValue;
+            if (index < position.size())
+                __builtin_prefetch(position.data() + index);
+        }
+        if (k + kRankAhead < count) {
+            const qint32 ahead = positionOf(m_order[k + kRankAhead]);
+            if (ahead >= 0)
+                __builtin_prefetch(ranks.data() + ahead, 1);
+        }
+        const quint32 entry = m_order[k];
+        newValue = newValue || (entry & kNewValue) != 0;
+        const qint32 p = positionOf(entry);
         if (p < 0)
             continue;
         if (newValue) {
