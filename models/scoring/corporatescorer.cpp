@@ -35,22 +35,10 @@ using WordSpan = std::span<const quint64>;
 constexpr quint64 kFnvBasis = 1469598103934665603ULL;
 constexpr quint64 kFnvPrime = 1099511628211ULL;
 
-// Sorts out[start..) and drops repeats; returns how many are left. A title
-// has a dozen words or so, where an insertion sort beats std::sort.
+// Sorts out[start..) and drops repeats; returns how many are left.
 size_t finishWords(WordSet &out, size_t start)
 {
-    quint64 *const first = out.data() + start, *const last = out.data() + out.size();
-    if (last - first > 24) {
-        std::sort(first, last);
-    } else {
-        for (quint64 *i = first + 1; i < last; ++i) {
-            const quint64 v = *i;
-            quint64 *j = i;
-            for (; j > first && j[-1] > v; --j)
-                *j = j[-1];
-            *j = v;
-        }
-    }
+    std::sort(out.begin() + qsizetype(start), out.end());
     out.erase(std::unique(out.begin() + qsizetype(start), out.end()), out.end());
     return out.size() - start;
 }
@@ -85,10 +73,10 @@ size_t appendWords(QStringView title, WordSet &out)
     return finishWords(out, start);
 }
 
-// Per ASCII byte: 0 when it is not a letter or digit (QChar::isLetterOrNumber),
-// else the byte lower-cased (QChar::toLower).
-constexpr std::array<unsigned char, 128> kAsciiWordChars = [] {
-    std::array<unsigned char, 128> t{};
+// Per byte: 0 when it is not an ASCII letter or digit
+// (QChar::isLetterOrNumber), else the byte lower-cased (QChar::toLower).
+constexpr std::array<unsigned char, 256> kAsciiWordChars = [] {
+    std::array<unsigned char, 256> t{};
     for (int c = '0'; c <= '9'; ++c)
         t[size_t(c)] = static_cast<unsigned char>(c);
     for (int c = 'a'; c <= 'z'; ++c)
@@ -100,30 +88,35 @@ constexpr std::array<unsigned char, 128> kAsciiWordChars = [] {
 
 // appendWords() of a title given as UTF-8 that is all ASCII (each byte its
 // own UTF-16 code unit, so the same words); false, with nothing appended,
-// at the first byte that is not ASCII.
+// when a byte is not ASCII. Without a branch per byte: a title changes
+// between word and gap a dozen times, and each mispredicted change cost
+// more than hashing a letter. The running hash is written at the cursor on
+// every byte; the cursor moves on where a word ends.
 bool appendAsciiWords(QByteArrayView utf8, WordSet &out)
 {
     const size_t start = out.size();
-    quint64 hash = 0;
-    bool inWord = false;
+    out.resize(start + size_t(utf8.size()) / 2 + 2);   // words are at least a byte apart
+    quint64 *w = out.data() + start;
+    quint64 hash = kFnvBasis;
+    unsigned inWord = 0;
+    unsigned char any = 0;
     for (char ch : utf8) {
         const auto b = static_cast<unsigned char>(ch);
-        if (b >= 0x80) {
-            out.resize(start);
-            return false;
-        }
+        any |= b;
         const unsigned char lower = kAsciiWordChars[b];
-        if (lower != 0) {
-            hash = ((inWord ? hash : kFnvBasis) ^ lower) * kFnvPrime;
-            inWord = true;
-        } else {
-            if (inWord)
-                out.push_back(hash);
-            inWord = false;
-        }
+        const unsigned letter = lower != 0 ? 1 : 0;
+        *w = hash;
+        w += inWord & ~letter;
+        hash = letter != 0 ? (hash ^ lower) * kFnvPrime : kFnvBasis;
+        inWord = letter;
     }
-    if (inWord)
-        out.push_back(hash);
+    *w = hash;
+    w += inWord;
+    if ((any & 0x80) != 0) {
+        out.resize(start);
+        return false;
+    }
+    out.resize(size_t(w - out.data()));
     finishWords(out, start);
     return true;
 }
