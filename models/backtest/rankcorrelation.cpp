@@ -205,15 +205,25 @@ CorrelationEstimate rankCorrelation(std::vector<double> zx, std::vector<double> 
     std::vector<double> bySession(size_t(*hi - *lo + 1), 0.0);
     for (size_t i = 0; i < n; ++i)
         bySession[size_t(session[i] - *lo)] += zx[i] * zy[i] - rho;
+    // The autocovariance at each lag k is summed over t in order, as ever,
+    // but all lags in one pass: lag k's sum no longer waits on the one
+    // before it (a backtest asks this of every ticker and window, with lags
+    // up to the forward window over ten years of sessions).
+    const size_t lags = size_t(std::max(lag, 0));
+    std::vector<double> acc(lags + 1, 0.0);
     double omega = 0;
     for (double s : bySession)
         omega += s * s;
-    for (int k = 1; k <= lag; ++k) {
+    for (size_t t = 1; t < bySession.size(); ++t) {
+        const double b = bySession[t];
+        const double *before = bySession.data() + t;
+        const size_t most = std::min(lags, t);
+        for (size_t k = 1; k <= most; ++k)
+            acc[k] += b * before[-qsizetype(k)];
+    }
+    for (size_t k = 1; k <= lags; ++k) {
         const double w = 1.0 - double(k) / double(lag + 1);
-        double acc = 0;
-        for (size_t t = size_t(k); t < bySession.size(); ++t)
-            acc += bySession[t] * bySession[t - size_t(k)];
-        omega += 2.0 * w * acc;
+        omega += 2.0 * w * acc[k];
     }
     e.value = rho;
     e.standardError = std::sqrt(std::max(omega, 0.0)) / double(n);
