@@ -10,7 +10,6 @@
 #include <QIODevice>
 
 #include <cmath>
-#include <numeric>
 #include <optional>
 #include <span>
 #include <thread>
@@ -141,9 +140,7 @@ WindowStats measure(int days, const Observations &obs, size_t window, size_t fro
         const RankOrder returns(forward);
         bothOf(
             [&] {
-                std::vector<qint32> all(n);
-                std::iota(all.begin(), all.end(), 0);
-                w.level = rankCorrelation(ranks.level.ranksOf(inWindow, n), returns.ranksOf(all, n), session, days,
+                w.level = rankCorrelation(ranks.level.ranksOf(inWindow, n), returns.ranks(n), session, days,
                                           Backtester::kMinObservations);
             },
             [&] {

@@ -162,6 +162,27 @@ std::vector<double> RankOrder::ranksOf(std::span<const qint32> position, size_t 
     return ranks;
 }
 
+std::vector<double> RankOrder::ranks(size_t size) const
+{
+    std::vector<double> ranks(size, std::numeric_limits<double>::quiet_NaN());
+    constexpr size_t kAhead = 16;   // as in ranksOf: the writes land at random
+    const size_t count = m_order.size();
+    for (size_t i = 0; i < count;) {
+        size_t j = i + 1;
+        while (j < count && (m_order[j] & kNewValue) == 0)
+            ++j;
+        // ranksOf's arithmetic: its rank as if unique, or the run's mean.
+        const double rank = j - i > 1 ? double(i + 1 + j) / 2.0 : double(j);
+        for (size_t k = i; k < j; ++k) {
+            if (k + kAhead < count)
+                __builtin_prefetch(ranks.data() + (m_order[k + kAhead] & ~kNewValue), 1);
+            ranks[m_order[k] & ~kNewValue] = rank;
+        }
+        i = j;
+    }
+    return ranks;
+}
+
 CorrelationEstimate spearmanCorrelation(std::span<const double> x, std::span<const double> y,
                                         std::span<const qint32> session, int lag, qint64 minimum)
 {

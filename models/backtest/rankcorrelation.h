@@ -37,6 +37,8 @@ public:
     // Average ranks (1..size) of a subset: `position[i]` is value i's place
     // in the subset, or -1 when it is not in it.
     std::vector<double> ranksOf(std::span<const qint32> position, size_t size) const;
+    // Average ranks of all the values (ranksOf every place): `size` of them, NaN for a NaN value.
+    std::vector<double> ranks(size_t size) const;
 
 private:
     std::vector<quint32> m_order;   // value indexes by value; top bit: a new value begins here

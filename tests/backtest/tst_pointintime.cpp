@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 using namespace tw;
 
@@ -363,6 +364,11 @@ private slots:
             }
         QVERIFY(subset.size() > 30000);
         QVERIFY(same(order.ranksOf(position, subset.size()), reference(subset)));
+        // Every place at once: the ranks of all the values, NaN for the NaN.
+        QVERIFY(same(order.ranks(values.size()), reference(values)));
+        std::vector<qint32> every(values.size());
+        std::iota(every.begin(), every.end(), 0);
+        QVERIFY(same(order.ranks(values.size()), order.ranksOf(every, values.size())));
     }
 
     void spearmanMatchesKnownValues()
