@@ -53,11 +53,13 @@ run() {   # name, command line after the store
     done
     local same=yes
     cmp -s "$work/$name.old.out" "$work/$name.new.out" || same=no
-    if [ "$1" = backtest ] && ! cmp -s "$work/$name.old.csv" "$work/$name.new.csv"; then same=no; fi
+    # A run that fails before writing (both the same error) leaves no CSV on either side.
+    if [ "$1" = backtest ] && { [ -e "$work/$name.old.csv" ] || [ -e "$work/$name.new.csv" ]; } \
+        && ! cmp -s "$work/$name.old.csv" "$work/$name.new.csv"; then same=no; fi
     local lines
     lines=$(grep -cE '^(ic|car)_' "$work/$name.new.out")
     if [ $same = yes ]; then
-        echo "same:      $* ($lines ic/car lines$([ "$1" = backtest ] && echo ", $(wc -l <"$work/$name.new.csv") CSV rows"))"
+        echo "same:      $* ($lines ic/car lines$([ -e "$work/$name.new.csv" ] && echo ", $(wc -l <"$work/$name.new.csv") CSV rows"))"
     else
         echo "DIFFERENT: $*"
         diff "$work/$name.old.out" "$work/$name.new.out" | head -20
