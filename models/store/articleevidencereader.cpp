@@ -61,15 +61,16 @@ Result<QList<StoredArticleScore>> ArticleEvidenceReader::forTicker(const QString
 {
     QList<StoredArticleScore> rows;
     const Status read = forEach(ticker, modelVersion, [&](const ArticleEvidence &e, QByteArrayView title) {
-        StoredArticleScore r;
-        r.articleId = e.articleId;
-        r.ticker = ticker;
-        r.score = e.score;
-        r.confidence = e.confidence;
-        r.relevance = e.relevance;
-        r.publishedUtc = e.publishedUtc;
-        r.title = QString::fromUtf8(title);
-        rows.append(std::move(r));
+        rows.append(StoredArticleScore{.articleId = e.articleId,
+                                       .ticker = ticker,
+                                       .score = e.score,
+                                       .label = {},   // label, spans and source: not read
+                                       .confidence = e.confidence,
+                                       .spans = {},
+                                       .relevance = e.relevance,
+                                       .publishedUtc = e.publishedUtc,
+                                       .title = QString::fromUtf8(title),
+                                       .source = {}});
     });
     if (!read)
         return read.error();
