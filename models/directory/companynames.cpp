@@ -44,7 +44,7 @@ bool stripLegalForm(QString &s, const QStringList &forms)
 {
     const QString lower = s.toLower();
     for (const QString &form : forms) {
-        for (const QString &spelled : {form, form + QLatin1Char('.')}) {
+        for (const QString &spelled : {form, QString(form + QLatin1Char('.'))}) {
             if (!lower.endsWith(spelled))
                 continue;
             const qsizetype at = s.size() - spelled.size();

@@ -242,8 +242,8 @@ ExportQuery assemble(const QueryParts &p, QVariantList bindings)
     if (!p.sqliteSelect.isEmpty())
         q.sqliteSql = p.sqliteSelect + where + QStringLiteral(" ORDER BY ") + p.orderBy;
     q.countSqlText = p.countSelect.isEmpty()
-                         ? QStringLiteral("SELECT COUNT(*) FROM (") + p.select + where + QStringLiteral(") counted")
-                         : p.countSelect + where;
+                         ? QString(QStringLiteral("SELECT COUNT(*) FROM (") + p.select + where + QStringLiteral(") counted"))
+                         : QString(p.countSelect + where);
     return q;
 }
 } // namespace

@@ -135,7 +135,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Title && !r.snippet.isEmpty()) {
             QString snippet = r.snippet;
             snippet.remove(QChar(kSearchMarkStart)).remove(QChar(kSearchMarkEnd));
-            return displaySafe(r.title) + QStringLiteral("\n\n") + displaySafe(snippet.simplified());
+            return QString(displaySafe(r.title) + QStringLiteral("\n\n") + displaySafe(snippet.simplified()));
         }
         if (index.column() == Title)
             return displaySafe(r.title);

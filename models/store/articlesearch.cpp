@@ -49,8 +49,8 @@ Result<ArticleSearch::Marks> ArticleSearch::marks(const QString &query) const
         return Marks{QStringLiteral("ts_headline('english', a.title, to_tsquery('english', ?), ?)"),
                      QStringLiteral("ts_headline('english', coalesce(a.summary, '') || ' ' || "
                                     "substr(coalesce(a.body, ''), 1, 20000), to_tsquery('english', ?), ?)"),
-                     {*tsquery, marks + QStringLiteral(", HighlightAll=true"), *tsquery,
-                      marks + QStringLiteral(", MaxWords=18, MinWords=8, MaxFragments=1, FragmentDelimiter=' … '")}};
+                     {*tsquery, QString(marks + QStringLiteral(", HighlightAll=true")), *tsquery,
+                      QString(marks + QStringLiteral(", MaxWords=18, MinWords=8, MaxFragments=1, FragmentDelimiter=' … '"))}};
     }
     }
     return fail(QStringLiteral("unknown SQL dialect"));

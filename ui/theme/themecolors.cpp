@@ -16,97 +16,63 @@ QColor hex(const char *rgb)
     return QColor(QString::fromLatin1(rgb));
 }
 
-ThemeColors makeLight()
-{
-    ThemeColors c;
-    c.isDark = false;
-    c.window = hex("#efefef");
-    c.windowText = hex("#1a1a1a");
-    c.base = hex("#ffffff");
-    c.alternateBase = hex("#f4f5f7");
-    c.text = hex("#1a1a1a");
-    c.button = hex("#e6e6e6");
-    c.buttonText = hex("#1a1a1a");
-    c.highlight = hex("#2a62a8");
-    c.highlightedText = hex("#ffffff");
-    c.toolTipBase = hex("#ffffe1");
-    c.toolTipText = hex("#1a1a1a");
-    c.placeholderText = hex("#656565");
-    c.link = hex("#1a5fb4");
-    c.disabledText = hex("#9a9a9a");
-    c.mutedText = hex("#5f5f5f");
-    c.up = hex("#2e9e4f");
-    c.down = hex("#d03b3b");
-    c.upText = hex("#1e7b3a");
-    c.downText = hex("#b3261e");
-    c.badgePositive = hex("#1e7b3a");
-    c.badgeNegative = hex("#b3261e");
-    c.badgeNeutral = hex("#5f6368");
-    c.badgeText = hex("#ffffff");
-    c.positiveText = c.upText;
-    c.negativeText = c.downText;
-    c.neutralText = hex("#5f6368");
-    c.highlightPositiveBackground = hex("#c9f0d3");
-    c.highlightPositiveText = hex("#14532d");
-    c.highlightNegativeBackground = hex("#f8cfcf");
-    c.highlightNegativeText = hex("#7f1d1d");
-    c.chartBackground = c.base;
-    c.plotBackground = c.base;
-    c.axisText = hex("#3a3a3a");
-    c.gridLine = hex("#e3e3e3");
-    c.axisLine = hex("#9a9a9a");
-    c.scoreLine = hex("#7d3c98");
-    c.focusLine = hex("#d35400");
-    c.crosshair = hex("#7f8c8d");
-    c.warningBackground = hex("#b3261e");
-    c.warningText = hex("#ffffff");
-    return c;
-}
+// Each colour of both themes, one row a colour: a colour added to ThemeColors
+// is one row here, and neither theme can miss it.
+struct Shade {
+    QColor ThemeColors::*field;
+    const char *light;
+    const char *dark;
+};
+constexpr Shade kShades[] = {
+    {&ThemeColors::window, "#efefef", "#2b2d30"},
+    {&ThemeColors::windowText, "#1a1a1a", "#e4e4e4"},
+    {&ThemeColors::base, "#ffffff", "#1e1f22"},
+    {&ThemeColors::alternateBase, "#f4f5f7", "#26282b"},
+    {&ThemeColors::text, "#1a1a1a", "#e4e4e4"},
+    {&ThemeColors::button, "#e6e6e6", "#3a3c40"},
+    {&ThemeColors::buttonText, "#1a1a1a", "#e4e4e4"},
+    {&ThemeColors::highlight, "#2a62a8", "#2f65a8"},
+    {&ThemeColors::highlightedText, "#ffffff", "#ffffff"},
+    {&ThemeColors::toolTipBase, "#ffffe1", "#3a3c40"},
+    {&ThemeColors::toolTipText, "#1a1a1a", "#f0f0f0"},
+    {&ThemeColors::placeholderText, "#656565", "#9a9a9a"},
+    {&ThemeColors::link, "#1a5fb4", "#79b8ff"},
+    {&ThemeColors::disabledText, "#9a9a9a", "#6f6f6f"},
+    {&ThemeColors::mutedText, "#5f5f5f", "#a8a8a8"},
+    {&ThemeColors::up, "#2e9e4f", "#3fb868"},
+    {&ThemeColors::down, "#d03b3b", "#e5534b"},
+    {&ThemeColors::upText, "#1e7b3a", "#57c97c"},
+    {&ThemeColors::downText, "#b3261e", "#ff7b72"},
+    {&ThemeColors::badgePositive, "#1e7b3a", "#1e7b3a"},
+    {&ThemeColors::badgeNegative, "#b3261e", "#b3261e"},
+    {&ThemeColors::badgeNeutral, "#5f6368", "#5f6368"},
+    {&ThemeColors::badgeText, "#ffffff", "#ffffff"},
+    {&ThemeColors::neutralText, "#5f6368", "#a8a8a8"},
+    {&ThemeColors::highlightPositiveBackground, "#c9f0d3", "#1f4a2c"},
+    {&ThemeColors::highlightPositiveText, "#14532d", "#c9f0d3"},
+    {&ThemeColors::highlightNegativeBackground, "#f8cfcf", "#5a2222"},
+    {&ThemeColors::highlightNegativeText, "#7f1d1d", "#f8cfcf"},
+    {&ThemeColors::axisText, "#3a3a3a", "#c8c8c8"},
+    {&ThemeColors::gridLine, "#e3e3e3", "#34363a"},
+    {&ThemeColors::axisLine, "#9a9a9a", "#6a6a6a"},
+    {&ThemeColors::scoreLine, "#7d3c98", "#c39bd3"},
+    {&ThemeColors::focusLine, "#d35400", "#f0a050"},
+    {&ThemeColors::crosshair, "#7f8c8d", "#9aa5a6"},
+    {&ThemeColors::warningBackground, "#b3261e", "#b3261e"},
+    {&ThemeColors::warningText, "#ffffff", "#ffffff"},
+};
 
-ThemeColors makeDark()
+ThemeColors makeTheme(bool isDark)
 {
     ThemeColors c;
-    c.isDark = true;
-    c.window = hex("#2b2d30");
-    c.windowText = hex("#e4e4e4");
-    c.base = hex("#1e1f22");
-    c.alternateBase = hex("#26282b");
-    c.text = hex("#e4e4e4");
-    c.button = hex("#3a3c40");
-    c.buttonText = hex("#e4e4e4");
-    c.highlight = hex("#2f65a8");
-    c.highlightedText = hex("#ffffff");
-    c.toolTipBase = hex("#3a3c40");
-    c.toolTipText = hex("#f0f0f0");
-    c.placeholderText = hex("#9a9a9a");
-    c.link = hex("#79b8ff");
-    c.disabledText = hex("#6f6f6f");
-    c.mutedText = hex("#a8a8a8");
-    c.up = hex("#3fb868");
-    c.down = hex("#e5534b");
-    c.upText = hex("#57c97c");
-    c.downText = hex("#ff7b72");
-    c.badgePositive = hex("#1e7b3a");
-    c.badgeNegative = hex("#b3261e");
-    c.badgeNeutral = hex("#5f6368");
-    c.badgeText = hex("#ffffff");
+    c.isDark = isDark;
+    for (const Shade &shade : kShades)
+        c.*shade.field = hex(isDark ? shade.dark : shade.light);
+    // Shared with another role in both themes.
     c.positiveText = c.upText;
     c.negativeText = c.downText;
-    c.neutralText = hex("#a8a8a8");
-    c.highlightPositiveBackground = hex("#1f4a2c");
-    c.highlightPositiveText = hex("#c9f0d3");
-    c.highlightNegativeBackground = hex("#5a2222");
-    c.highlightNegativeText = hex("#f8cfcf");
     c.chartBackground = c.base;
     c.plotBackground = c.base;
-    c.axisText = hex("#c8c8c8");
-    c.gridLine = hex("#34363a");
-    c.axisLine = hex("#6a6a6a");
-    c.scoreLine = hex("#c39bd3");
-    c.focusLine = hex("#f0a050");
-    c.crosshair = hex("#9aa5a6");
-    c.warningBackground = hex("#b3261e");
-    c.warningText = hex("#ffffff");
     return c;
 }
 
@@ -154,13 +120,13 @@ QPalette ThemeColors::palette() const
 
 const ThemeColors &ThemeColors::light()
 {
-    static const ThemeColors c = makeLight();
+    static const ThemeColors c = makeTheme(false);
     return c;
 }
 
 const ThemeColors &ThemeColors::dark()
 {
-    static const ThemeColors c = makeDark();
+    static const ThemeColors c = makeTheme(true);
     return c;
 }
 
