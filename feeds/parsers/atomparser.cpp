@@ -1,6 +1,5 @@
 #include "feeds/parsers/atomparser.h"
 
-#include "feeds/parsers/articlefinisher.h"
 #include "feeds/parsers/mediarss.h"
 #include "feeds/parsers/strictxmlreader.h"
 #include "feeds/parsers/textnormalizer.h"
@@ -86,57 +85,14 @@ QString describeFiling(const QHash<QString, QString> &f)
     return parts.join(QStringLiteral(", "));
 }
 
-class AtomReader {
+class AtomReader : public XmlFeedReader<AtomReader> {
 public:
-    AtomReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
-
-    // The strict reader's one pass; false when it declined the document
-    // (this reader is then discarded and QXmlStreamReader reads it afresh).
-    bool readStrictly(const QString &text)
-    {
-        StrictXmlReader xml(text);
-        if (xml.readNextStartElement())
-            readFeed(xml);
-        m_feed.readStrictly = !xml.hasError();
-        return m_feed.readStrictly;
-    }
-
-    XmlPassOutcome readPass(const QString &text, QXmlStreamEntityResolver *entities)
-    {
-        QXmlStreamReader xml(text);
-        xml.setEntityResolver(entities);
-        m_entriesInPass = 0;
-        m_inEntry = false;
-        if (xml.readNextStartElement())
-            readFeed(xml);
-        XmlPassOutcome outcome;
-        outcome.wellFormed = !xml.hasError();
-        if (xml.hasError()) {
-            outcome.broken = m_sawRoot;
-            outcome.error = xml.errorString();
-            outcome.line = xml.lineNumber();
-            outcome.brokenItemInPass = m_inEntry ? m_entriesInPass : 0;
-            outcome.brokenItemNumber = m_entryNumber;
-            outcome.itemsInPass = m_entriesInPass;
-            outcome.offset = xml.characterOffset();
-        }
-        if (!m_sawRoot && m_rootError.isEmpty())
-            m_rootError = xml.hasError() ? QStringLiteral("Not an Atom document: %1").arg(xml.errorString())
-                                         : QStringLiteral("Not an Atom document (empty)");
-        return outcome;
-    }
-
-    ParsedFeed &feed() { return m_feed; }
-    bool sawRoot() const { return m_sawRoot; }
-    const QString &rootError() const { return m_rootError; }
-
-    void finish()
-    {
-        for (Article &a : m_feed.articles)
-            a = finishArticle(std::move(a), m_fetched, m_feed.title);
-    }
+    static constexpr const char *kName = "Atom";
+    using XmlFeedReader::XmlFeedReader;
 
 private:
+    friend class XmlFeedReader<AtomReader>;
+
     template <typename Xml>
     bool isAtom(const Xml &xml) const
     {
@@ -145,7 +101,7 @@ private:
     }
 
     template <typename Xml>
-    void readFeed(Xml &xml)
+    void readDocument(Xml &xml)
     {
         // Atom's drafts each had a namespace of their own
         // (http://purl.org/atom/ns#draft-ietf-atompub-format-08, ...): a
@@ -179,9 +135,7 @@ private:
     template <typename Xml>
     void readEntry(Xml &xml, const QUrl &parentBase)
     {
-        ++m_entriesInPass;
-        ++m_entryNumber;
-        m_inEntry = true;
+        beginItem();
         const QUrl base = xmlBaseOf(xml, parentBase);
         Article item;
         QDateTime updated;
@@ -243,12 +197,12 @@ private:
         }
         if (xml.hasError())
             return;
-        m_inEntry = false;
+        endItem();
         if (!item.published.isValid())
             item.published = updated;
         if (!item.published.isValid() && !rawDate.trimmed().isEmpty())
             m_feed.warnings << QStringLiteral("entry %1: unreadable date \"%2\" (fetch time used)")
-                                   .arg(m_entryNumber)
+                                   .arg(m_itemNumber)
                                    .arg(rawDate.trimmed().left(60));
         if (!filing.isEmpty()) {
             if (!filing.contains(QStringLiteral("filing-type")) && !formType.isEmpty())
@@ -267,7 +221,7 @@ private:
         if (item.summary.isEmpty())
             item.summary = excerpt(item.body);
         if (item.title.isEmpty() && item.summary.isEmpty() && item.url.isEmpty()) {
-            m_feed.skipped << QStringLiteral("entry %1: no title, link or summary").arg(m_entryNumber);
+            m_feed.skipped << QStringLiteral("entry %1: no title, link or summary").arg(m_itemNumber);
             return;
         }
         m_feed.articles << item;
@@ -295,16 +249,6 @@ private:
                 xml.skipCurrentElement();
         }
     }
-
-    QUrl m_feedUrl;
-    QDateTime m_fetched;
-    ParsedFeed m_feed;
-    QString m_rootError;
-    QString m_rootNs;
-    bool m_sawRoot = false;
-    bool m_inEntry = false;
-    int m_entriesInPass = 0;
-    int m_entryNumber = 0;
 };
 } // namespace
 

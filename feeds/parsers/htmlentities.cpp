@@ -32,6 +32,7 @@ int compareName(QStringView name, const char *entity)
             return c < e ? -1 : 1;
     }
 }
+} // namespace
 
 void appendCodePoint(QString *out, char32_t c)
 {
@@ -42,7 +43,6 @@ void appendCodePoint(QString *out, char32_t c)
         out->append(QChar(char16_t(c)));
     }
 }
-} // namespace
 
 const HtmlEntity *findHtmlEntity(QStringView name)
 {

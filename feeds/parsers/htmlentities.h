@@ -28,4 +28,20 @@ void appendHtmlEntity(QString *out, const HtmlEntity &entity);
 // and anything beyond U+10FFFF.
 char32_t htmlCharacterReference(quint32 code);
 
+// One digit of a numeric character reference: 0-9, and a-f or A-F when
+// `hex`; -1 for anything else.
+constexpr int referenceDigitValue(char16_t c, bool hex)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (hex && c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (hex && c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+
+// Appends one code point, as a surrogate pair beyond U+FFFF.
+void appendCodePoint(QString *out, char32_t c);
+
 } // namespace tw

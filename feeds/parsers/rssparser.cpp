@@ -1,6 +1,5 @@
 #include "feeds/parsers/rssparser.h"
 
-#include "feeds/parsers/articlefinisher.h"
 #include "feeds/parsers/mediarss.h"
 #include "feeds/parsers/strictxmlreader.h"
 #include "feeds/parsers/textnormalizer.h"
@@ -22,62 +21,16 @@ const QString kContentNs = QStringLiteral("http://purl.org/rss/1.0/modules/conte
 const QString kXhtmlNs = QStringLiteral("http://www.w3.org/1999/xhtml");
 const QString kItunesNs = QStringLiteral("http://www.itunes.com/dtds/podcast-1.0.dtd");   // also written with capitals
 
-// One pass over (possibly resumed) document text; state survives resumes.
-class RssReader {
+class RssReader : public XmlFeedReader<RssReader> {
 public:
-    RssReader(const QUrl &feedUrl, const QDateTime &fetched) : m_feedUrl(feedUrl), m_fetched(fetched) {}
-
-    // The strict reader's one pass; false when it declined the document
-    // (this reader is then discarded and QXmlStreamReader reads it afresh).
-    bool readStrictly(const QString &text)
-    {
-        StrictXmlReader xml(text);
-        if (xml.readNextStartElement())
-            readRoot(xml);
-        m_feed.readStrictly = !xml.hasError();
-        return m_feed.readStrictly;
-    }
-
-    XmlPassOutcome readPass(const QString &text, QXmlStreamEntityResolver *entities)
-    {
-        QXmlStreamReader xml(text);
-        xml.setEntityResolver(entities);
-        m_itemsInPass = 0;
-        m_inItem = false;
-        if (xml.readNextStartElement())
-            readRoot(xml);
-        XmlPassOutcome outcome;
-        outcome.wellFormed = !xml.hasError();
-        if (xml.hasError() && xml.error() != QXmlStreamReader::CustomError) {
-            outcome.broken = true;
-            outcome.error = xml.errorString();
-            outcome.line = xml.lineNumber();
-            outcome.brokenItemInPass = m_inItem ? m_itemsInPass : 0;
-            outcome.brokenItemNumber = m_itemNumber;
-            outcome.itemsInPass = m_itemsInPass;
-            outcome.offset = xml.characterOffset();
-        }
-        if (!m_sawRoot && m_rootError.isEmpty())
-            m_rootError = xml.hasError() ? QStringLiteral("Not an RSS document: %1").arg(xml.errorString())
-                                         : QStringLiteral("Not an RSS document (empty)");
-        if (!m_sawRoot)
-            outcome.broken = false;   // nothing to resume: the caller reports m_rootError
-        return outcome;
-    }
-
-    ParsedFeed &feed() { return m_feed; }
-    const QString &rootError() const { return m_rootError; }
-    bool sawRoot() const { return m_sawRoot; }
-
-    void finish()
-    {
-        for (Article &a : m_feed.articles)
-            a = finishArticle(std::move(a), m_fetched, m_feed.title);
-    }
+    static constexpr const char *kName = "RSS";
+    using XmlFeedReader::XmlFeedReader;
 
 private:
+    friend class XmlFeedReader<RssReader>;
+
     template <typename Xml>
-    void readRoot(Xml &xml)
+    void readDocument(Xml &xml)
     {
         const bool rss2 = xml.name() == QLatin1String("rss");
         const bool rdf = xml.name() == QLatin1String("RDF") && xml.namespaceUri() == kRdfNs;
@@ -146,9 +99,7 @@ private:
     template <typename Xml>
     void readItem(Xml &xml, const QUrl &parentBase)
     {
-        ++m_itemsInPass;
-        ++m_itemNumber;
-        m_inItem = true;
+        beginItem();
         const QUrl base = xmlBaseOf(xml, parentBase);
         Article item;
         QString about = xml.attributes().value(kRdfNs, QStringLiteral("about")).toString();
@@ -223,7 +174,7 @@ private:
         }
         if (xml.hasError())
             return;   // the pass reports it; the item is dropped by recovery
-        m_inItem = false;
+        endItem();
         if (!item.published.isValid())
             item.published = dcDate;
         if (!item.published.isValid() && !rawDate.trimmed().isEmpty())
@@ -255,16 +206,6 @@ private:
         }
         m_feed.articles << item;
     }
-
-    QUrl m_feedUrl;
-    QDateTime m_fetched;
-    ParsedFeed m_feed;
-    QString m_rootError;
-    QString m_rootNs;
-    bool m_sawRoot = false;
-    bool m_inItem = false;
-    int m_itemsInPass = 0;
-    int m_itemNumber = 0;
 };
 } // namespace
 

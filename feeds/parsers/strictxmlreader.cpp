@@ -1,6 +1,7 @@
 #include "feeds/parsers/strictxmlreader.h"
 
 #include "feeds/parsers/htmlelements.h"
+#include "feeds/parsers/htmlentities.h"
 
 #include <algorithm>
 
@@ -387,13 +388,7 @@ bool StrictXmlReader::readReference(QString *out)
         }
         for (const QChar d : digits) {
             const char16_t u = d.unicode();
-            int v = -1;
-            if (u >= u'0' && u <= u'9')
-                v = u - u'0';
-            else if (hex && u >= u'a' && u <= u'f')
-                v = u - u'a' + 10;
-            else if (hex && u >= u'A' && u <= u'F')
-                v = u - u'A' + 10;
+            const int v = referenceDigitValue(u, hex);
             if (v < 0 || c > 0x10FFFF) {
                 fail("bad character reference");
                 return false;

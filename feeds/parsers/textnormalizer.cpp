@@ -159,16 +159,6 @@ QString stripTags(const QString &html)
     return out;
 }
 
-void appendCodePoint(QString *out, char32_t c)
-{
-    if (c > 0xFFFF) {
-        out->append(QChar(char16_t(0xD800 + ((c - 0x10000) >> 10))));
-        out->append(QChar(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF))));
-    } else {
-        out->append(QChar(char16_t(c)));
-    }
-}
-
 // At '&' in HTML text: the reference it starts, appended to `out`; returns
 // its length (0: no reference, the '&' is text).
 qsizetype readReference(QStringView text, qsizetype amp, QString *out)
@@ -181,11 +171,7 @@ qsizetype readReference(QStringView text, qsizetype amp, QString *out)
         quint64 code = 0;
         while (i < text.size() && i - digits < 8) {
             const char16_t c = text[i].unicode();
-            int v = -1;
-            if (isAsciiDigit(c))
-                v = c - u'0';
-            else if (hex && (c | 0x20) >= u'a' && (c | 0x20) <= u'f')
-                v = (c | 0x20) - u'a' + 10;
+            const int v = referenceDigitValue(c, hex);
             if (v < 0)
                 break;
             code = code * (hex ? 16 : 10) + quint64(v);

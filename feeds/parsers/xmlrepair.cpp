@@ -203,13 +203,7 @@ private:
             quint64 code = 0;
             while (q < n && q - digits < 10) {
                 const char16_t u = m_in.at(q).unicode();
-                int v = -1;
-                if (u >= u'0' && u <= u'9')
-                    v = u - u'0';
-                else if (hex && u >= u'a' && u <= u'f')
-                    v = u - u'a' + 10;
-                else if (hex && u >= u'A' && u <= u'F')
-                    v = u - u'A' + 10;
+                const int v = referenceDigitValue(u, hex);
                 if (v < 0)
                     break;
                 code = code * (hex ? 16 : 10) + quint64(v);

@@ -331,20 +331,12 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
             return fail(QStringLiteral("Cannot create the folder %1 for the store").arg(info.absolutePath()));
     }
 
-    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
-    // a connection that a live copy still uses makes Qt warn.
-    std::unique_ptr<StoreConnection> connection;
-    auto db = openSqlite(location, connectionName);
-    if (!db) {
-        dropConnection(connectionName);
-        return db.error();
-    }
-    // From here on the connection owns the name; failures drop it on return.
-    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
-    connection->waitForLocks();
-    if (auto configured = configureSqlite(*db); !configured)
-        return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
-    Migrator migrator(*db, SqlDialect::Sqlite, location);
+    auto connection = connectSqlite(location, connectionName, false);
+    if (!connection)
+        return connection;
+    // After the connection, so this copy is destroyed first (see connectSqlite).
+    const QSqlDatabase db = (*connection)->database();
+    Migrator migrator(db, SqlDialect::Sqlite, location);
     if (auto migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
     return connection;
@@ -355,19 +347,11 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::attach(const QString &
 {
     if (PostgresUrl::isPostgresLocation(location))
         return openServer(location, connectionName, false, passwordLookup);
-    // Declared before the QSqlDatabase copy so it is destroyed after it: removing
-    // a connection that a live copy still uses makes Qt warn.
-    std::unique_ptr<StoreConnection> connection;
-    auto db = openSqlite(location, connectionName);
-    if (!db) {
-        dropConnection(connectionName);
-        return db.error();
-    }
-    connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
-    connection->waitForLocks();
-    if (auto configured = configureSqlite(*db); !configured)
-        return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
-    auto version = queryScalar(*db, QStringLiteral("PRAGMA user_version"));
+    auto connection = connectSqlite(location, connectionName, false);
+    if (!connection)
+        return connection;
+    const QSqlDatabase db = (*connection)->database();
+    auto version = queryScalar(db, QStringLiteral("PRAGMA user_version"));
     if (!version)
         return version.error();
     if (*version != latestSchemaVersion())
@@ -406,16 +390,27 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openReadOnly(const QSt
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build once to bring it "
                                    "forward (a backup is kept)")
                         .arg(location).arg(file->userVersion).arg(latestSchemaVersion()));
+    return connectSqlite(location, connectionName, true);
+}
+
+Result<std::unique_ptr<StoreConnection>> StoreConnection::connectSqlite(const QString &location,
+                                                                        const QString &connectionName, bool readOnly)
+{
     // Declared before the QSqlDatabase copy so it is destroyed after it: removing
     // a connection that a live copy still uses makes Qt warn.
     std::unique_ptr<StoreConnection> connection;
-    auto db = openSqlite(location, connectionName, true);
+    auto db = openSqlite(location, connectionName, readOnly);
     if (!db) {
         dropConnection(connectionName);
         return db.error();
     }
+    // From here on the connection owns the name; failures drop it on return.
     connection = std::make_unique<StoreConnection>(Key{}, location, connectionName, SqlDialect::Sqlite);
     connection->waitForLocks();
+    if (readOnly)
+        return connection;
+    if (auto configured = configureSqlite(*db); !configured)
+        return fail(QStringLiteral("Cannot configure %1: %2").arg(location, configured.errorMessage()));
     return connection;
 }
 

@@ -75,6 +75,10 @@ public:
 private:
     static Result<std::unique_ptr<StoreConnection>> openServer(const QString &location, const QString &connectionName,
                                                                bool migrate, const StorePasswordLookup &passwordLookup);
+    // The SQLite file as connection `connectionName`, waiting on locks as the
+    // policy says and, unless read-only, configured (configureSqlite).
+    static Result<std::unique_ptr<StoreConnection>> connectSqlite(const QString &location,
+                                                                  const QString &connectionName, bool readOnly);
 
     void waitForLocks();
 

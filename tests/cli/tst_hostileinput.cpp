@@ -27,16 +27,10 @@ namespace {
 const QByteArray kMarker = "PRIVATE-MARKER-8c1f0b";
 const QString kUrlKey = QStringLiteral("URLKEY5150QWERTY");
 
-// What the child sees: its own HOME and XDG folders, a test keychain service.
+// What the child sees: the sandbox of runCli and a test keychain service.
 QProcessEnvironment sandboxEnvironment(const QString &sandbox)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), sandbox);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), sandbox + QStringLiteral("/data"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), sandbox + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), sandbox + QStringLiteral("/cache"));
-    env.remove(QStringLiteral("TICKERWIRE_STORE"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcessEnvironment env = twtest::sandboxEnvironment(sandbox);
     env.insert(QStringLiteral("TICKERWIRE_KEYCHAIN_SERVICE"),
                QStringLiteral("tickerwire-test-hostile-%1").arg(QCoreApplication::applicationPid()));
     return env;

@@ -7,6 +7,7 @@
 #include "models/store/feedstore.h"
 #include "models/store/storeconnection.h"
 #include "streamingserver.h"
+#include "quickfetchpolicy.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
 
@@ -19,9 +20,11 @@
 #include <zlib.h>
 
 using namespace tw;
+using twtest::answer;
 using twtest::HttpRequest;
 using twtest::HttpResponse;
 using twtest::httpResponse;
+using twtest::quickFetchPolicy;
 using twtest::StreamingServer;
 
 // Hostile servers and hostile feed rows (#16): what a fetch may request,
@@ -33,22 +36,7 @@ const QString kKey = QStringLiteral("SEKRETKEY4242XYZ");       // as the keychai
 const QString kUrlKey = QStringLiteral("URLKEY7777ABCD");      // typed into a feed's URL
 const QByteArray kMarker = "PRIVATE-MARKER-d41d8cd9";          // what a local file holds
 
-HttpResponse answer(QByteArray raw, int delayMs = 0)
-{
-    return HttpResponse{std::move(raw), delayMs, false};
-}
-
-FetchPolicy testPolicy()
-{
-    FetchPolicy p;
-    p.retryBaseMs = 10;
-    p.minHostSpacingMs = 0;
-    p.deadlineMs = 10000;
-    p.userAgent = QStringLiteral("Tickerwire-test/1.0 (tests@tickerwire.invalid)");
-    return p;
-}
-
-FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = testPolicy(), const QStringList &secrets = {})
+FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = quickFetchPolicy(), const QStringList &secrets = {})
 {
     FetchScheduler scheduler(policy);
     FetchRequest request;
@@ -197,7 +185,7 @@ private slots:
         auto feeds = FeedStore(db).all();
         QVERIFY(feeds.ok());
         QCOMPARE(feeds->size(), 1);
-        FeedBatchRun run(db, testPolicy(), {});
+        FeedBatchRun run(db, quickFetchPolicy(), {});
         const FeedRunSummary summary = run.runToCompletion(*feeds);
         QCOMPARE(summary.failed, 1);
         const Feed after = **FeedStore(db).byId(feeds->first().id);
@@ -267,7 +255,7 @@ private slots:
         feed.url = m_server.url(QStringLiteral("/query")).toString() + QStringLiteral("?function=TIME_SERIES_DAILY&symbol=META");
         feed.id = *FeedStore(db).add(feed);
         int asked = 0;
-        FeedBatchRun run(db, testPolicy(), [&](const QString &) {
+        FeedBatchRun run(db, quickFetchPolicy(), [&](const QString &) {
             ++asked;
             return kKey;
         });
@@ -299,7 +287,7 @@ private slots:
             f.id = *FeedStore(db).add(f);
             feeds << f;
         }
-        FeedBatchRun run(db, testPolicy(), {});
+        FeedBatchRun run(db, quickFetchPolicy(), {});
         QStringList shown;
         connect(&run, &FeedBatchRun::feedDone, this, [&](const FeedRunOutcome &o) { shown << o.refresh.feed.lastError << o.error; });
         QCOMPARE(run.runToCompletion(feeds).failed, 4);
@@ -342,7 +330,7 @@ private slots:
         Feed feed;
         feed.url = m_server.url(QStringLiteral("/private-text")).toString();
         feed.id = *FeedStore(db).add(feed);
-        FeedBatchRun run(db, testPolicy(), {});
+        FeedBatchRun run(db, quickFetchPolicy(), {});
         run.runToCompletion({feed});
         const Feed after = **FeedStore(db).byId(feed.id);
         QCOMPARE(after.lastState, FeedState::Parse);
@@ -356,7 +344,7 @@ private slots:
     void sizeCapIsEnforcedWhileReading()
     {
         StreamingServer endless(StreamingServer::Mode::Endless);
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.maxBodyBytes = 2 * 1024 * 1024;
         QElapsedTimer clock;
         clock.start();
@@ -373,7 +361,7 @@ private slots:
 
     void gzipBombStopsAtTheCap()
     {
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.maxBodyBytes = 1024 * 1024;
         const int before = m_server.requestsFor("/bomb");
         QElapsedTimer clock;
@@ -423,7 +411,7 @@ private slots:
     void silentServerEndsAtTheDeadline()
     {
         StreamingServer silent(StreamingServer::Mode::Silent);
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.deadlineMs = 1500;
         p.stallTimeoutMs = 700;
         QElapsedTimer clock;
@@ -439,7 +427,7 @@ private slots:
     void dribblingServerEndsAtTheDeadline()
     {
         StreamingServer dribble(StreamingServer::Mode::Dribble, 100);
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.deadlineMs = 1500;
         QElapsedTimer clock;
         clock.start();

@@ -5,6 +5,7 @@
 #include "models/store/feedstore.h"
 #include "models/store/storeconnection.h"
 #include "models/store/storestats.h"
+#include "quickfetchpolicy.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
 
@@ -14,9 +15,11 @@
 #include <QUrlQuery>
 
 using namespace tw;
+using twtest::answer;
 using twtest::HttpRequest;
 using twtest::HttpResponse;
 using twtest::httpResponse;
+using twtest::quickFetchPolicy;
 
 namespace {
 QByteArray rssBody()
@@ -24,23 +27,7 @@ QByteArray rssBody()
     return twtest::readAll(twtest::fixture(QStringLiteral("rss/nasdaq-meta.rss")));
 }
 
-HttpResponse answer(QByteArray raw, int delayMs = 0)
-{
-    return HttpResponse{std::move(raw), delayMs, false};
-}
-
-// Quick but otherwise default policy: retries from 10 ms instead of 1 s.
-FetchPolicy testPolicy()
-{
-    FetchPolicy p;
-    p.retryBaseMs = 10;
-    p.minHostSpacingMs = 0;
-    p.deadlineMs = 10000;
-    p.userAgent = QStringLiteral("Tickerwire-test/1.0 (tests@tickerwire.invalid)");
-    return p;
-}
-
-QList<FetchResult> fetchAll(const QList<FetchRequest> &requests, const FetchPolicy &policy = testPolicy())
+QList<FetchResult> fetchAll(const QList<FetchRequest> &requests, const FetchPolicy &policy = quickFetchPolicy())
 {
     FetchScheduler scheduler(policy);
     QList<FetchResult> results;
@@ -81,7 +68,7 @@ QString crumbOf(const HttpRequest &r)
     return QUrlQuery(QUrl::fromEncoded("http://host" + r.path)).queryItemValue(QStringLiteral("crumb"), QUrl::FullyDecoded);
 }
 
-FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = testPolicy(), const QString &etag = {})
+FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = quickFetchPolicy(), const QString &etag = {})
 {
     FetchRequest request;
     request.feedId = 1;
@@ -195,7 +182,7 @@ private slots:
         QCOMPARE(first.body, rssBody());
         QCOMPARE(m_server.requests().last().headers.value("user-agent"), QByteArray("Tickerwire-test/1.0 (tests@tickerwire.invalid)"));
 
-        const FetchResult second = fetchOne(m_server.url(QStringLiteral("/feed")), testPolicy(), first.etag);
+        const FetchResult second = fetchOne(m_server.url(QStringLiteral("/feed")), quickFetchPolicy(), first.etag);
         QVERIFY(second.ok());
         QVERIFY(second.notModified);
         QCOMPARE(second.httpStatus, 304);
@@ -266,7 +253,7 @@ private slots:
 
     void slowServerHitsTheTimeout()
     {
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.stallTimeoutMs = 200;
         p.maxRetries = 1;
         const FetchResult r = fetchOne(m_server.url(QStringLiteral("/slow")), p);
@@ -277,7 +264,7 @@ private slots:
 
     void bodyOverTheCap()
     {
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.maxBodyBytes = 1024 * 1024;
         const FetchResult declared = fetchOne(m_server.url(QStringLiteral("/big")), p);
         QCOMPARE(declared.failure, FetchFailure::TooLarge);
@@ -290,7 +277,7 @@ private slots:
 
     void truncatedBodyWithLengthIsAnError()
     {
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.maxRetries = 0;
         const FetchResult r = fetchOne(m_server.url(QStringLiteral("/truncated-length")), p);
         QCOMPARE(r.failure, FetchFailure::Network);
@@ -307,7 +294,7 @@ private slots:
         Feed feed;
         feed.url = m_server.url(QStringLiteral("/truncated")).toString();
         feed.id = *FeedStore((*store)->database()).add(feed);
-        FetchPolicy p = testPolicy();
+        FetchPolicy p = quickFetchPolicy();
         p.maxRetries = 0;
         const FetchResult r = fetchOne(QUrl(feed.url), p);
         auto applied = FeedRefresher((*store)->database()).apply(feed, r, QDateTime::currentDateTimeUtc());
@@ -336,7 +323,7 @@ private slots:
             r.url = m_politeServer.url(QString::fromLatin1(path));
             requests << r;
         }
-        FetchScheduler scheduler(testPolicy());
+        FetchScheduler scheduler(quickFetchPolicy());
         QList<int> progress;
         QObject::connect(&scheduler, &FetchScheduler::progress, [&](int done, int) { progress << done; });
         QList<FetchResult> results;
@@ -352,7 +339,7 @@ private slots:
 
     FetchPolicy yahooPolicy() const
     {
-        FetchPolicy policy = testPolicy();
+        FetchPolicy policy = quickFetchPolicy();
         policy.yahooChartHosts = {QStringLiteral("127.0.0.1")};
         policy.yahooCookieUrl = m_yahooServer.url(QStringLiteral("/cookie"));
         policy.yahooCrumbUrl = m_yahooServer.url(QStringLiteral("/v1/test/getcrumb"));

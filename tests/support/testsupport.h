@@ -35,12 +35,10 @@ struct CliRun {
     QString err;
 };
 
-// Runs tickerwire with `args`; HOME and XDG folders point into `sandbox` so a
-// test never reads or writes the developer's own settings or store.
-inline CliRun runCli(const QStringList &args, const QString &sandbox, const QByteArray &stdinData = {},
-                     int timeoutMs = 120000)
+// The environment a child tickerwire runs in: HOME and XDG folders point into
+// `sandbox` so a test never reads or writes the developer's own settings or store.
+inline QProcessEnvironment sandboxEnvironment(const QString &sandbox)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), sandbox);
     env.insert(QStringLiteral("XDG_DATA_HOME"), sandbox + QStringLiteral("/data"));
@@ -48,7 +46,15 @@ inline CliRun runCli(const QStringList &args, const QString &sandbox, const QByt
     env.insert(QStringLiteral("XDG_CACHE_HOME"), sandbox + QStringLiteral("/cache"));
     env.remove(QStringLiteral("TICKERWIRE_STORE"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
+    return env;
+}
+
+// Runs tickerwire with `args` in a sandboxEnvironment(`sandbox`).
+inline CliRun runCli(const QStringList &args, const QString &sandbox, const QByteArray &stdinData = {},
+                     int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(sandboxEnvironment(sandbox));
     p.start(QStringLiteral(TW_BINARY), args);
     p.waitForStarted();
     if (!stdinData.isEmpty())
