@@ -120,7 +120,7 @@ int CommandLine::runCommand(const Invocation &inv)
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
     command->addOptions(parser);
-    auto usage = [&] {
+    auto usage = [&]() -> QString {
         // Qt's usage line names the binary path and no subcommand; write our own.
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);

@@ -75,18 +75,13 @@ public:
             ctx.err << "tickerwire: " << tickers.errorMessage() << '\n';
             return kExitFailure;
         }
-        auto sentiment = SentimentScorer::builtIn();
-        if (!sentiment) {
-            ctx.err << "tickerwire: " << sentiment.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        auto headlines = HeadlineModel::builtIn();
-        if (!headlines) {
-            ctx.err << "tickerwire: " << headlines.errorMessage() << '\n';
+        auto scoring = BuiltInScoring::load();
+        if (!scoring) {
+            ctx.err << "tickerwire: " << scoring.errorMessage() << '\n';
             return kExitFailure;
         }
         const EntityLinker linker(*tickers);
-        ScoreWriter writer(db, **sentiment, linker, *headlines);
+        ScoreWriter writer(db, *scoring->sentences, linker, scoring->headlines);
 
         QStringList symbols;
         if (all) {

@@ -150,14 +150,11 @@ Result<DemoRemoval> DemoRemover::run(bool apply)
         auto all = TickerStore(m_db).all();
         if (!all)
             return all.error();
-        auto sentences = SentimentScorer::builtIn();
-        if (!sentences)
-            return sentences.error();
-        auto headlines = HeadlineModel::builtIn();
-        if (!headlines)
-            return headlines.error();
+        auto scoring = BuiltInScoring::load();
+        if (!scoring)
+            return scoring.error();
         const EntityLinker linker(*all);
-        ScoreWriter writer(m_db, **sentences, linker, *headlines);
+        ScoreWriter writer(m_db, *scoring->sentences, linker, scoring->headlines);
         // The running state (migration 7) still counts the demo's stories:
         // forget it and build it again from the article scores left.
         CorporateEvidenceStore evidence(m_db);

@@ -106,14 +106,11 @@ Result<QList<Article>> DemoWorkspace::articles()
 Status backfillScoreHistory(QSqlDatabase db, const QList<TickerInfo> &tickers)
 {
     constexpr qint64 weekMs = 7LL * 24 * 3600 * 1000;
-    auto sentences = SentimentScorer::builtIn();
-    if (!sentences)
-        return sentences.error();
-    auto headlines = HeadlineModel::builtIn();
-    if (!headlines)
-        return headlines.error();
+    auto scoring = BuiltInScoring::load();
+    if (!scoring)
+        return scoring.error();
     const EntityLinker linker(tickers);
-    ScoreWriter writer(db, **sentences, linker, *headlines);   // the ingest path's model version
+    ScoreWriter writer(db, *scoring->sentences, linker, scoring->headlines);   // the ingest path's model version
     auto latest = writer.storeAsOf();
     if (!latest)
         return latest.error();

@@ -52,6 +52,21 @@ void addCell(CsvWriter &writer, const QVariant &value, ExportColumnType type)
     }
 }
 
+// A row the query adjusts (ExportQuery::adjustRow): read whole through
+// `valueAt(column)`, adjusted, then written.
+template <typename ValueAt>
+void writeAdjustedRow(CsvWriter &writer, const ExportQuery &query, ValueAt valueAt)
+{
+    const int columns = int(query.columns.size());
+    QVariantList row;
+    row.reserve(columns);
+    for (int c = 0; c < columns; ++c)
+        row << valueAt(c);
+    query.adjustRow(row);
+    for (int c = 0; c < columns; ++c)
+        addCell(writer, row.at(c), query.columns.at(c).type);
+}
+
 // Rows gathered into writes of this size: a few hundred writes for a
 // million rows, and no more memory than one chunk.
 constexpr qsizetype kChunkBytes = qsizetype(1) << 20;
@@ -82,19 +97,12 @@ public:
 
     void writeRow(CsvWriter &writer, const ExportQuery &query)
     {
-        const int columns = int(query.columns.size());
         if (query.adjustRow) {
-            QVariantList row;
-            row.reserve(columns);
-            for (int c = 0; c < columns; ++c)
-                row << m_query.value(c);
-            query.adjustRow(row);
-            for (int c = 0; c < columns; ++c)
-                addCell(writer, row.at(c), query.columns.at(c).type);
-        } else {
-            for (int c = 0; c < columns; ++c)
-                addCell(writer, m_query.value(c), query.columns.at(c).type);
+            writeAdjustedRow(writer, query, [this](int c) { return m_query.value(c); });
+            return;
         }
+        for (int c = 0; c < int(query.columns.size()); ++c)
+            addCell(writer, m_query.value(c), query.columns.at(c).type);
     }
 
 private:
@@ -153,18 +161,11 @@ public:
 
     void writeRow(CsvWriter &writer, const ExportQuery &query)
     {
-        const int columns = int(query.columns.size());
         if (query.adjustRow) {
-            QVariantList row;
-            row.reserve(columns);
-            for (int c = 0; c < columns; ++c)
-                row << m_statement.value(c).asQt();
-            query.adjustRow(row);
-            for (int c = 0; c < columns; ++c)
-                addCell(writer, row.at(c), query.columns.at(c).type);
+            writeAdjustedRow(writer, query, [this](int c) { return m_statement.value(c).asQt(); });
             return;
         }
-        for (int c = 0; c < columns; ++c)
+        for (int c = 0; c < int(query.columns.size()); ++c)
             writeCell(writer, c, query.columns.at(c).type);
     }
 

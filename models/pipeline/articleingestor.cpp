@@ -69,14 +69,11 @@ Status ArticleIngestor::prepareStages()
     const QString key = parts.join(QChar(0x1e));
     if (m_stages && key == m_watchlistKey)
         return {};
-    auto sentiment = SentimentScorer::builtIn();
-    if (!sentiment)
-        return sentiment.error();
-    auto headlines = HeadlineModel::builtIn();
-    if (!headlines)
-        return headlines.error();
+    auto scoring = BuiltInScoring::load();
+    if (!scoring)
+        return scoring.error();
     m_stages.reset();
-    m_stages = std::make_unique<Stages>(m_db, *tickers, **sentiment, *headlines);
+    m_stages = std::make_unique<Stages>(m_db, *tickers, *scoring->sentences, scoring->headlines);
     m_watchlistKey = key;
     return {};
 }

@@ -87,17 +87,14 @@ Result<RelinkReport> ArticleRelinker::relink(const QStringList &symbols, const P
     std::sort(candidates.begin(), candidates.end());
     report.examined = int(candidates.size());
 
-    auto sentiment = SentimentScorer::builtIn();
-    if (!sentiment)
-        return sentiment.error();
-    auto headlines = HeadlineModel::builtIn();
-    if (!headlines)
-        return headlines.error();
+    auto scoring = BuiltInScoring::load();
+    if (!scoring)
+        return scoring.error();
     const EntityLinker linker(*all);
     Transaction tx(m_db);
     if (!tx.active())
         return fail(tx.beginError());
-    ScoreWriter scores(m_db, **sentiment, linker, *headlines);
+    ScoreWriter scores(m_db, *scoring->sentences, linker, scoring->headlines);
     ArticleTickerStore links(m_db);
     QStringList touched = symbols;
     for (qsizetype i = 0; i < candidates.size(); ++i) {

@@ -7,6 +7,17 @@
 
 namespace tw {
 
+Result<BuiltInScoring> BuiltInScoring::load()
+{
+    auto sentences = SentimentScorer::builtIn();
+    if (!sentences)
+        return sentences.error();
+    auto headlines = HeadlineModel::builtIn();
+    if (!headlines)
+        return headlines.error();
+    return BuiltInScoring{*sentences, *headlines};
+}
+
 ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
                          const HeadlineModel *headlines)
     : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines),

@@ -16,6 +16,15 @@
 
 namespace tw {
 
+// The built-in sentence scorer and headline model: what the ingest path,
+// rescoring and the demo score with.
+struct BuiltInScoring {
+    const SentimentScorer *sentences = nullptr;
+    const HeadlineModel *headlines = nullptr;
+
+    static Result<BuiltInScoring> load();
+};
+
 // Writes the scores that follow from stored articles: article_scores for an
 // article, corporate_scores for the companies whose articles changed. Used by
 // the ingest path (stage 3) and by full rescoring. The caller owns the transaction.

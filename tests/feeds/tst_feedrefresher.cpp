@@ -109,7 +109,7 @@ private slots:
             Feed feed;
             feed.kind = kind.kind;
             feed.url = QStringLiteral("https://%1/x").arg(provider ? provider->hosts.first() : QStringLiteral("api.example.com"));
-            const QUrl url = FeedRefresher::requestFor(feed, [](const QString &id) { return id + QStringLiteral("-key"); }).url;
+            const QUrl url = FeedRefresher::requestFor(feed, [](const QString &id) -> QString { return id + QStringLiteral("-key"); }).url;
             if (provider)
                 QCOMPARE(url.query(), QStringLiteral("%1=%2-key").arg(provider->parameter, QLatin1String(kind.keyProvider)));
             else

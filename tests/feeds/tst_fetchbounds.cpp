@@ -211,7 +211,7 @@ private slots:
 
     void keysGoOnlyToTheirProvidersHttpsHosts()
     {
-        const KeyLookup keys = [](const QString &provider) { return QStringLiteral("KEY-") + provider.toUpper(); };
+        const KeyLookup keys = [](const QString &provider) -> QString { return QStringLiteral("KEY-") + provider.toUpper(); };
         auto urlFor = [&](FeedKind kind, const QString &url) {
             Feed f;
             f.kind = kind;

@@ -37,6 +37,21 @@
 
 using namespace tw;
 
+namespace {
+// For docs/screenshots (TW_SCREENSHOT_DIR=dir): `panel` as drawn in the light
+// and the dark theme, saved as `path`-light.png and `path`-dark.png.
+bool saveLightAndDark(QWidget &panel, const QString &path)
+{
+    const bool light = panel.grab().save(path + QStringLiteral("-light.png"));
+    AppTheme::apply(ThemeChoice::Dark);
+    QTest::qWait(50);
+    const bool dark = panel.grab().save(path + QStringLiteral("-dark.png"));
+    AppTheme::apply(ThemeChoice::Light);
+    QTest::qWait(50);
+    return light && dark;
+}
+} // namespace
+
 class TestChartPanel : public QObject {
     Q_OBJECT
 
@@ -296,16 +311,8 @@ private slots:
             for (int j = i + 1; j < labels.size(); ++j)
                 QVERIFY(!labels.at(i).intersects(labels.at(j)));
         }
-        // For docs/screenshots: TW_SCREENSHOT_DIR=dir saves the panel as drawn, light and dark.
-        if (const QString dir = qEnvironmentVariable("TW_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            const QString name = QStringLiteral("%1/capex-%2x%3").arg(dir).arg(size.width()).arg(size.height());
-            QVERIFY(capex.grab().save(name + QStringLiteral("-light.png")));
-            AppTheme::apply(ThemeChoice::Dark);
-            QTest::qWait(50);
-            QVERIFY(capex.grab().save(name + QStringLiteral("-dark.png")));
-            AppTheme::apply(ThemeChoice::Light);
-            QTest::qWait(50);
-        }
+        if (const QString dir = qEnvironmentVariable("TW_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(saveLightAndDark(capex, QStringLiteral("%1/capex-%2x%3").arg(dir).arg(size.width()).arg(size.height())));
     }
 
     // Alphabet's real company facts (a decade of 10-K figures) and the news of
@@ -338,14 +345,8 @@ private slots:
         QCOMPARE(texts.size(), 5);   // 2022, 2023, 2024, the 2025 guidance and the 2025 10-K
         QVERIFY2(texts.contains(QStringLiteral("$91.4B \u00b7 inside the range")), qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY2(texts.contains(QStringLiteral("$52.5B")), qPrintable(texts.join(QLatin1Char('|'))));   // 2024
-        if (const QString dir = qEnvironmentVariable("TW_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            QVERIFY(capex.grab().save(dir + QStringLiteral("/capex-reported-googl-700x420-light.png")));
-            AppTheme::apply(ThemeChoice::Dark);
-            QTest::qWait(50);
-            QVERIFY(capex.grab().save(dir + QStringLiteral("/capex-reported-googl-700x420-dark.png")));
-            AppTheme::apply(ThemeChoice::Light);
-            QTest::qWait(50);
-        }
+        if (const QString dir = qEnvironmentVariable("TW_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(saveLightAndDark(capex, dir + QStringLiteral("/capex-reported-googl-700x420")));
     }
 
     void theCapexDockIsTitledWithOneAmpersand()

@@ -237,7 +237,7 @@ void CarChart::paintFigure(QPainter &p, const QRectF &area)
     const QFontMetrics fm = p.fontMetrics();
     // Legend at the right: kind (sentiment), N, the CAR at the window's end
     // and, when the bands are bars, that CAR's band.
-    auto kindName = [](const CarCurve &c) {
+    auto kindName = [](const CarCurve &c) -> QString {
         return eventKindId(c.kind) + (c.sentiment == QLatin1String("all") ? QString() : QStringLiteral(" ") + c.sentiment);
     };
     QStringList legend;
