@@ -23,19 +23,16 @@ target_compile_definitions(tickerwire_options INTERFACE
 # targets with the hygiene as well, to see what is left to fix.
 option(TICKERWIRE_QT_HYGIENE_PENDING_TOO
   "Also build the targets listed in cmake/HygienePending.cmake with the Qt hygiene" OFF)
+include(${CMAKE_CURRENT_LIST_DIR}/QtHygiene.cmake)
 if(TICKERWIRE_QT_HYGIENE_PENDING_TOO)
   set(_tw_hygienic 1)
 else()
   set(_tw_hygienic "$<NOT:$<BOOL:$<TARGET_PROPERTY:TICKERWIRE_HYGIENE_PENDING>>>")
 endif()
 target_compile_definitions(tickerwire_options INTERFACE
-  $<${_tw_hygienic}:QT_NO_CAST_FROM_ASCII>
-  $<${_tw_hygienic}:QT_NO_CAST_TO_ASCII>
-  $<${_tw_hygienic}:QT_NO_NARROWING_CONVERSIONS_IN_CONNECT>
-  $<${_tw_hygienic}:QT_USE_QSTRINGBUILDER>)
+  "$<${_tw_hygienic}:${TICKERWIRE_QT_HYGIENE_DEFINES}>")
 target_compile_options(tickerwire_options INTERFACE
-  $<${_tw_hygienic}:-Wold-style-cast>
-  $<${_tw_hygienic}:-Wnon-virtual-dtor>)
+  "$<${_tw_hygienic}:${TICKERWIRE_QT_HYGIENE_WARNINGS}>")
 unset(_tw_hygienic)
 
 # tickerwire_hygiene_pending(REASON "why" TARGETS a b ...): called only from

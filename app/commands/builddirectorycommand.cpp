@@ -74,7 +74,7 @@ public:
             return kExitFailure;
         }
         for (const auto &[file, bytes] : {std::pair{QStringLiteral("companies.tsv"), *directory},
-                                          std::pair{QStringLiteral("common-words.txt"), QByteArray(kWordsHeader) + reduced}}) {
+                                          std::pair{QStringLiteral("common-words.txt"), QByteArray(QByteArray(kWordsHeader) + reduced)}}) {
             QSaveFile out(QDir(outDir).filePath(file));
             if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
                 ctx.err << "tickerwire build-directory: " << out.fileName() << ": cannot write: " << out.errorString()

@@ -94,6 +94,16 @@ public:
         FetchScheduler scheduler(policy);
         ArticleIngestor ingestor(store->database());
         int failures = 0;
+        // Stage 5 of the ingest path: the alert rules, after the batch committed.
+        auto evaluateAlerts = [&](const QString &argument) {
+            auto fired = AlertEvaluator(store->database()).evaluate(nowUtc());
+            if (!fired) {
+                ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
+                ++failures;
+                return;
+            }
+            reportFirings(*fired, store->database(), ctx.out);
+        };
         for (const QString &given : ctx.arguments) {
             const QString argument = redactSecrets(given);   // as printed: a key in a URL is not
             auto input = read(given, scheduler, policy);
@@ -114,13 +124,7 @@ public:
                 for (const QString &reason : imported->skipped)
                     ctx.err << argument << ": " << reason << '\n';
                 ctx.out << argument << ": " << secFormatId(sec) << ", " << imported->summary << '\n';
-                auto fired = AlertEvaluator(store->database()).evaluate(nowUtc());
-                if (!fired) {
-                    ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
-                    ++failures;
-                    continue;
-                }
-                reportFirings(*fired, store->database(), ctx.out);
+                evaluateAlerts(argument);
                 continue;
             }
             auto parsed = NewsDocumentParser::parse(input->body, input->base, QDateTime::currentDateTimeUtc());
@@ -144,14 +148,7 @@ public:
             }
             ctx.out << argument << ": " << documentFormatId(parsed->format) << ", " << report->received << " items, " << report->inserted << " new, "
                     << report->updated << " updated, " << report->unchanged << " unchanged\n";
-            // Stage 5 of the ingest path: the alert rules, after the batch committed.
-            auto fired = AlertEvaluator(store->database()).evaluate(nowUtc());
-            if (!fired) {
-                ctx.err << argument << ": alert evaluation failed: " << fired.errorMessage() << '\n';
-                ++failures;
-                continue;
-            }
-            reportFirings(*fired, store->database(), ctx.out);
+            evaluateAlerts(argument);
         }
         return failures == 0 ? kExitOk : kExitFailure;
     }

@@ -34,16 +34,6 @@ int compareName(QStringView name, const char *entity)
 }
 } // namespace
 
-void appendCodePoint(QString *out, char32_t c)
-{
-    if (c > 0xFFFF) {
-        out->append(QChar(char16_t(0xD800 + ((c - 0x10000) >> 10))));
-        out->append(QChar(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF))));
-    } else {
-        out->append(QChar(char16_t(c)));
-    }
-}
-
 const HtmlEntity *findHtmlEntity(QStringView name)
 {
     if (name.isEmpty() || name.size() > 40)

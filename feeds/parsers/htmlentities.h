@@ -42,6 +42,14 @@ constexpr int referenceDigitValue(char16_t c, bool hex)
 }
 
 // Appends one code point, as a surrogate pair beyond U+FFFF.
-void appendCodePoint(QString *out, char32_t c);
+inline void appendCodePoint(QString *out, char32_t c)
+{
+    if (c > 0xFFFF) {
+        out->append(QChar(char16_t(0xD800 + ((c - 0x10000) >> 10))));
+        out->append(QChar(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF))));
+    } else {
+        out->append(QChar(char16_t(c)));
+    }
+}
 
 } // namespace tw

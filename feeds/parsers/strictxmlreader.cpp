@@ -44,17 +44,6 @@ int plainWidth(const char16_t *p, const char16_t *end)
         return 2;
     return 0;
 }
-
-void appendCodePoint(QString *out, char32_t c)
-{
-    if (c > 0xFFFF) {
-        c -= 0x10000;
-        out->append(QChar(char16_t(0xD800 + (c >> 10))));
-        out->append(QChar(char16_t(0xDC00 + (c & 0x3FF))));
-    } else {
-        out->append(QChar(char16_t(c)));
-    }
-}
 } // namespace
 
 StrictXmlReader::StrictXmlReader(const QString &text)
