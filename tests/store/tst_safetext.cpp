@@ -37,7 +37,7 @@ private slots:
         QCOMPARE(terminalSafe(QStringLiteral("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b")), QStringLiteral("alinkb"));
         QCOMPARE(terminalSafe(QStringLiteral("a\x1bPq#0;2;0;0;0\x1b\\b")), QStringLiteral("ab"));
         QCOMPARE(terminalSafe(QStringLiteral("a\x1b(Bb")), QStringLiteral("ab"));
-        QCOMPARE(terminalSafe(QStringLiteral("a") + QChar(0x9B) + QStringLiteral("31mb")), QStringLiteral("ab"));
+        QCOMPARE(terminalSafe(QString(QStringLiteral("a") + QChar(0x9B) + QStringLiteral("31mb"))), QStringLiteral("ab"));
         QCOMPARE(terminalSafe(QStringLiteral("end\x1b")), QStringLiteral("end"));
     }
 
@@ -65,7 +65,7 @@ private slots:
         QCOMPARE(unterminated.filter(QStringLiteral("x\x1b]0;never ends")) + unterminated.filter(QStringLiteral("\nnext line\n")),
                  QStringLiteral("x\nnext line\n"));
         TerminalTextFilter endless;
-        const QString swallowed = endless.filter(QStringLiteral("\x1b]") + QString(10000, QLatin1Char('a')) + QStringLiteral("tail"));
+        const QString swallowed = endless.filter(QString(QStringLiteral("\x1b]") + QString(10000, QLatin1Char('a')) + QStringLiteral("tail")));
         QVERIFY2(swallowed.endsWith(QStringLiteral("tail")) && swallowed.size() < 7000, qPrintable(QString::number(swallowed.size())));
     }
 
