@@ -20,7 +20,7 @@ class TestTargets : public QObject {
 
     static QList<TickerInfo> companies()
     {
-        const QList<QStringList> table{
+        const QList<QList<const char *>> table{
             {"META", "Meta Platforms", "Meta"}, {"GOOGL", "Alphabet", "Google"}, {"MSFT", "Microsoft"},
             {"NVDA", "Nvidia"}, {"AMZN", "Amazon"}, {"AAPL", "Apple"}, {"TSLA", "Tesla"}, {"INTC", "Intel"},
             {"AMD", "Advanced Micro Devices", "AMD"}, {"NFLX", "Netflix"}, {"DIS", "Disney"}, {"SSNLF", "Samsung"},
@@ -31,11 +31,12 @@ class TestTargets : public QObject {
             {"BYDDY", "BYD"}, {"ARM", "Arm"}, {"ADBE", "Adobe"}, {"LMT", "Lockheed Martin"}, {"RTX", "Raytheon"},
         };
         QList<TickerInfo> out;
-        for (const QStringList &row : table) {
+        for (const QList<const char *> &row : table) {
             TickerInfo t;
-            t.symbol = row[0];
-            t.name = row[1];
-            t.aliases = row.mid(2);
+            t.symbol = QString::fromLatin1(row[0]);
+            t.name = QString::fromLatin1(row[1]);
+            for (qsizetype i = 2; i < row.size(); ++i)
+                t.aliases << QString::fromLatin1(row[i]);
             out << t;
         }
         return out;
