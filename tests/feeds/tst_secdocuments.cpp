@@ -118,7 +118,8 @@ QByteArray filingFeed(const twtest::TestHttpServer &server, FeedShape shape, con
 // press release, which the shared data has as separate HTML files.
 QByteArray buckleSubmission()
 {
-    const auto document = [](const char *type, int sequence, const char *file, const char *description, const QByteArray &html) {
+    const auto document = [](const char *type, int sequence, const char *file, const char *description,
+                             const QByteArray &html) -> QByteArray {
         return QByteArray("<DOCUMENT>\n<TYPE>") + type + "\n<SEQUENCE>" + QByteArray::number(sequence) + "\n<FILENAME>"
              + file + "\n<DESCRIPTION>" + description + "\n<TEXT>\n" + html + "\n</TEXT>\n</DOCUMENT>\n";
     };
