@@ -121,15 +121,11 @@ CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *pare
     m_table->setHorizontalHeaderLabels(
         {tr("Year"), tr("Figure"), tr("$bn"), tr("Mid"), tr("Change"), tr("Verdict")});
     // Short headers leave the figure room in a 400-px dock; the tooltips say them whole.
-    const QStringList headerTips{QString(),
-                                 QString(),
-                                 tr("The guided range or the figure, in billions of US dollars"),
-                                 tr("Midpoint of the guided range, in billions of US dollars"),
-                                 tr("Change of the midpoint against the figure before it in time"),
-                                 tr("Where the reported figure landed against the year's last guided range")};
-    for (int col = 0; col < headerTips.size(); ++col)
-        if (!headerTips.at(col).isEmpty())
-            m_table->horizontalHeaderItem(col)->setToolTip(headerTips.at(col));
+    m_table->horizontalHeaderItem(2)->setToolTip(tr("The guided range or the figure, in billions of US dollars"));
+    m_table->horizontalHeaderItem(3)->setToolTip(tr("Midpoint of the guided range, in billions of US dollars"));
+    m_table->horizontalHeaderItem(4)->setToolTip(tr("Change of the midpoint against the figure before it in time"));
+    m_table->horizontalHeaderItem(5)->setToolTip(
+        tr("Where the reported figure landed against the year's last guided range"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // The figures stay whole (they are what the table is for); what each
