@@ -20,11 +20,55 @@ FeedCompany feedCompanyFor(const TickerInfo &ticker)
     return c;
 }
 
+namespace {
+// One row per source, in the order dialogs list them. `url` takes the ticker
+// as %1 (Stooq's in lower case); the SEC and Google News URLs are built in
+// feedFromSource from the CIK and the company's name.
+struct FeedSourceSpec {
+    FeedSource source;
+    const char *label;
+    const char *basis;   // what the URL is built from
+    bool needsKey;       // added disabled until a key is in the keychain
+    FeedKind kind;
+    const char *url;
+    bool lowerCaseTicker;
+    int intervalSeconds;
+};
+
+constexpr FeedSourceSpec kFeedSources[] = {
+    {FeedSource::SecFilings, "SEC 8-K filings", "CIK", false, FeedKind::SecFilings, "", false, 3600},
+    {FeedSource::SecCompanyFacts, "SEC XBRL company facts", "CIK", false, FeedKind::SecCompanyFacts, "", false, 7 * 24 * 3600},
+    {FeedSource::GoogleNews, "Google News search", "name", false, FeedKind::News, "https://news.google.com/rss/search", false, 900},
+    {FeedSource::YahooHeadlines, "Yahoo Finance headlines", "ticker", false, FeedKind::News,
+     "https://feeds.finance.yahoo.com/rss/2.0/headline?s=%1&region=US&lang=en-US", false, 900},
+    {FeedSource::NasdaqHeadlines, "Nasdaq headlines", "ticker", false, FeedKind::News,
+     "https://www.nasdaq.com/feed/rssoutbound?symbol=%1", false, 1800},
+    {FeedSource::YahooPrices, "Yahoo daily prices", "ticker", false, FeedKind::YahooChart,
+     "https://query1.finance.yahoo.com/v8/finance/chart/%1?interval=1d&range=1y", false, 3600},
+    {FeedSource::StooqPrices, "Stooq daily prices", "ticker", true, FeedKind::Stooq, "https://stooq.com/q/d/l/?s=%1.us&i=d",
+     true, 6 * 3600},
+    {FeedSource::AlphaVantagePrices, "Alpha Vantage daily prices", "ticker", true, FeedKind::AlphaVantageDaily,
+     "https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=%1&outputsize=compact", false, 6 * 3600},
+    {FeedSource::AlphaVantageNews, "Alpha Vantage news", "ticker", true, FeedKind::AlphaVantageNews,
+     "https://www.alphavantage.co/query?function=NEWS_SENTIMENT&tickers=%1", false, 3600},
+};
+
+const FeedSourceSpec &specOf(FeedSource source)
+{
+    for (const FeedSourceSpec &spec : kFeedSources) {
+        if (spec.source == source)
+            return spec;
+    }
+    Q_UNREACHABLE();
+}
+} // namespace
+
 QList<FeedSource> allFeedSources()
 {
-    return {FeedSource::SecFilings,         FeedSource::SecCompanyFacts, FeedSource::GoogleNews,
-            FeedSource::YahooHeadlines,     FeedSource::NasdaqHeadlines, FeedSource::YahooPrices,
-            FeedSource::StooqPrices,        FeedSource::AlphaVantagePrices, FeedSource::AlphaVantageNews};
+    QList<FeedSource> sources;
+    for (const FeedSourceSpec &spec : kFeedSources)
+        sources << spec.source;
+    return sources;
 }
 
 std::optional<FeedSource> feedSourceOf(const Feed &feed)
@@ -67,34 +111,17 @@ QString feedDescription(const Feed &feed)
 
 QString feedSourceLabel(FeedSource source)
 {
-    switch (source) {
-    case FeedSource::SecFilings: return QStringLiteral("SEC 8-K filings");
-    case FeedSource::SecCompanyFacts: return QStringLiteral("SEC XBRL company facts");
-    case FeedSource::GoogleNews: return QStringLiteral("Google News search");
-    case FeedSource::YahooHeadlines: return QStringLiteral("Yahoo Finance headlines");
-    case FeedSource::NasdaqHeadlines: return QStringLiteral("Nasdaq headlines");
-    case FeedSource::YahooPrices: return QStringLiteral("Yahoo daily prices");
-    case FeedSource::StooqPrices: return QStringLiteral("Stooq daily prices");
-    case FeedSource::AlphaVantagePrices: return QStringLiteral("Alpha Vantage daily prices");
-    case FeedSource::AlphaVantageNews: return QStringLiteral("Alpha Vantage news");
-    }
-    return QString();
+    return QString::fromLatin1(specOf(source).label);
 }
 
 QString feedSourceBasis(FeedSource source)
 {
-    switch (source) {
-    case FeedSource::SecFilings:
-    case FeedSource::SecCompanyFacts: return QStringLiteral("CIK");
-    case FeedSource::GoogleNews: return QStringLiteral("name");
-    default: return QStringLiteral("ticker");
-    }
+    return QString::fromLatin1(specOf(source).basis);
 }
 
 bool feedSourceNeedsKey(FeedSource source)
 {
-    return source == FeedSource::StooqPrices || source == FeedSource::AlphaVantagePrices
-        || source == FeedSource::AlphaVantageNews;
+    return specOf(source).needsKey;
 }
 
 std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company)
@@ -102,70 +129,34 @@ std::optional<Feed> feedFromSource(FeedSource source, const FeedCompany &company
     const QString symbol = company.symbol.trimmed().toUpper();
     if (symbol.isEmpty())
         return std::nullopt;
-    Feed f;
-    f.ticker = symbol;
-    f.enabled = !feedSourceNeedsKey(source);
-    QUrl url;
-    switch (source) {
-    case FeedSource::SecFilings:
-    case FeedSource::SecCompanyFacts:
+    const FeedSourceSpec &spec = specOf(source);
+    if (source == FeedSource::SecFilings || source == FeedSource::SecCompanyFacts) {
         // EDGAR asks for <= 10 requests/s and a User-Agent with a contact
         // address (SecAccessRules): fetched once one is set.
         if (company.cik <= 0)
             return std::nullopt;
         return source == FeedSource::SecFilings ? secCurrentReportsFeed(symbol, company.cik)
                                                 : secCompanyFactsFeed(symbol, company.cik);
-    case FeedSource::GoogleNews: {
+    }
+    Feed f;
+    f.ticker = symbol;
+    f.enabled = !spec.needsKey;
+    f.kind = spec.kind;
+    f.intervalSeconds = spec.intervalSeconds;
+    QUrl url;
+    if (source == FeedSource::GoogleNews) {
         const QString name = company.name.trimmed().isEmpty() ? symbol : company.name.trimmed();
-        url = QUrl(QStringLiteral("https://news.google.com/rss/search"));
+        url = QUrl(QString::fromLatin1(spec.url));
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("q"), QStringLiteral("\"%1\"").arg(name));
         q.addQueryItem(QStringLiteral("hl"), QStringLiteral("en-US"));
         q.addQueryItem(QStringLiteral("gl"), QStringLiteral("US"));
         q.addQueryItem(QStringLiteral("ceid"), QStringLiteral("US:en"));
         url.setQuery(q);
-        f.kind = FeedKind::News;
         f.title = QStringLiteral("Google News: %1").arg(name);
-        f.intervalSeconds = 900;
-        break;
-    }
-    case FeedSource::YahooHeadlines:
-        url = QUrl(QStringLiteral("https://feeds.finance.yahoo.com/rss/2.0/headline?s=%1&region=US&lang=en-US").arg(symbol));
-        f.kind = FeedKind::News;
-        f.title = QStringLiteral("Yahoo Finance headlines (%1)").arg(symbol);
-        f.intervalSeconds = 900;
-        break;
-    case FeedSource::NasdaqHeadlines:
-        url = QUrl(QStringLiteral("https://www.nasdaq.com/feed/rssoutbound?symbol=%1").arg(symbol));
-        f.kind = FeedKind::News;
-        f.title = QStringLiteral("Nasdaq headlines (%1)").arg(symbol);
-        f.intervalSeconds = 1800;
-        break;
-    case FeedSource::YahooPrices:
-        url = QUrl(QStringLiteral("https://query1.finance.yahoo.com/v8/finance/chart/%1?interval=1d&range=1y").arg(symbol));
-        f.kind = FeedKind::YahooChart;
-        f.title = QStringLiteral("Yahoo daily prices (%1)").arg(symbol);
-        f.intervalSeconds = 3600;
-        break;
-    case FeedSource::StooqPrices:
-        url = QUrl(QStringLiteral("https://stooq.com/q/d/l/?s=%1.us&i=d").arg(symbol.toLower()));
-        f.kind = FeedKind::Stooq;
-        f.title = QStringLiteral("Stooq daily prices (%1)").arg(symbol);
-        f.intervalSeconds = 6 * 3600;
-        break;
-    case FeedSource::AlphaVantagePrices:
-        url = QUrl(QStringLiteral("https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=%1&outputsize=compact")
-                       .arg(symbol));
-        f.kind = FeedKind::AlphaVantageDaily;
-        f.title = QStringLiteral("Alpha Vantage daily prices (%1)").arg(symbol);
-        f.intervalSeconds = 6 * 3600;
-        break;
-    case FeedSource::AlphaVantageNews:
-        url = QUrl(QStringLiteral("https://www.alphavantage.co/query?function=NEWS_SENTIMENT&tickers=%1").arg(symbol));
-        f.kind = FeedKind::AlphaVantageNews;
-        f.title = QStringLiteral("Alpha Vantage news (%1)").arg(symbol);
-        f.intervalSeconds = 3600;
-        break;
+    } else {
+        url = QUrl(QString::fromLatin1(spec.url).arg(spec.lowerCaseTicker ? symbol.toLower() : symbol));
+        f.title = QStringLiteral("%1 (%2)").arg(feedSourceLabel(source), symbol);
     }
     f.url = url.toString(QUrl::FullyEncoded);
     return f;
@@ -192,7 +183,7 @@ Feed secCurrentReportsFeed(const QString &ticker, qint64 cik)
     f.kind = FeedKind::SecFilings;
     f.ticker = ticker;
     f.title = QStringLiteral("SEC EDGAR 8-K filings (%1)").arg(ticker);
-    f.intervalSeconds = 3600;
+    f.intervalSeconds = specOf(FeedSource::SecFilings).intervalSeconds;
     return f;
 }
 
@@ -203,7 +194,7 @@ Feed secCompanyFactsFeed(const QString &ticker, qint64 cik)
     f.kind = FeedKind::SecCompanyFacts;
     f.ticker = ticker;
     f.title = QStringLiteral("SEC XBRL company facts (%1)").arg(ticker);
-    f.intervalSeconds = 7 * 24 * 3600;   // the figures change with 10-Qs and 10-Ks: weekly is plenty
+    f.intervalSeconds = specOf(FeedSource::SecCompanyFacts).intervalSeconds; // figures change with 10-Qs and 10-Ks
     return f;
 }
 

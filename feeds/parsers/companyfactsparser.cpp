@@ -1,5 +1,7 @@
 #include "feeds/parsers/companyfactsparser.h"
 
+#include "feeds/parsers/jsonbody.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,15 +12,6 @@
 namespace tw {
 
 namespace {
-qint64 cikOf(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    bool ok = false;
-    const qint64 cik = v.toString().trimmed().toLongLong(&ok);
-    return ok ? cik : 0;
-}
-
 void readConcept(const QString &conceptName, const QJsonObject &body, QList<ReportedFact> &out)
 {
     const QJsonObject units = body.value(QLatin1String("units")).toObject();
@@ -58,7 +51,7 @@ Result<CompanyFacts> CompanyFactsParser::parse(const QByteArray &body, const QSt
     if (!root.value(QLatin1String("facts")).isObject())
         return fail(QStringLiteral("not SEC company facts JSON: no \"facts\" object"));
     CompanyFacts out;
-    out.cik = cikOf(root.value(QLatin1String("cik")));
+    out.cik = jsonCik(root.value(QLatin1String("cik")));
     out.entityName = root.value(QLatin1String("entityName")).toString().simplified();
     const QJsonObject taxonomies = root.value(QLatin1String("facts")).toObject();
     if (concepts.isEmpty()) {

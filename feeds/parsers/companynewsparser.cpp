@@ -1,7 +1,7 @@
 #include "feeds/parsers/companynewsparser.h"
 
 #include "feeds/parsers/articlefinisher.h"
-#include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/jsonbody.h"
 #include "feeds/parsers/safenumber.h"
 #include "feeds/parsers/textnormalizer.h"
 
@@ -11,26 +11,6 @@
 
 namespace tw {
 
-namespace {
-Result<QJsonDocument> readJson(const QByteArray &document, const QString &what)
-{
-    QJsonParseError error;
-    QJsonDocument json = QJsonDocument::fromJson(decodeDocument(document).text.toUtf8(), &error);
-    if (json.isNull())
-        return fail(QStringLiteral("Not %1 JSON: %2 at offset %3").arg(what, error.errorString()).arg(error.offset));
-    return json;
-}
-
-// Alpha Vantage numbers arrive as strings ("0.251234").
-std::optional<double> numberOf(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return v.toDouble();
-    bool ok = false;
-    const double d = v.toString().toDouble(&ok);
-    return ok ? std::optional<double>(d) : std::nullopt;
-}
-} // namespace
 
 bool FinnhubNewsParser::recognizes(const QJsonDocument &json)
 {
@@ -42,10 +22,7 @@ bool FinnhubNewsParser::recognizes(const QJsonDocument &json)
 
 Result<ParsedFeed> FinnhubNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
 {
-    auto json = readJson(document, QStringLiteral("Finnhub company-news"));
-    if (!json)
-        return json.error();
-    return parse(*json, fetchedUtc);
+    return parseJsonBody<FinnhubNewsParser>(document, QStringLiteral("Finnhub company-news"), fetchedUtc);
 }
 
 Result<ParsedFeed> FinnhubNewsParser::parse(const QJsonDocument &json, const QDateTime &fetchedUtc)
@@ -90,10 +67,7 @@ bool AlphaVantageNewsParser::recognizes(const QJsonDocument &json)
 
 Result<ParsedFeed> AlphaVantageNewsParser::parse(const QByteArray &document, const QDateTime &fetchedUtc)
 {
-    auto json = readJson(document, QStringLiteral("Alpha Vantage NEWS_SENTIMENT"));
-    if (!json)
-        return json.error();
-    return parse(*json, fetchedUtc);
+    return parseJsonBody<AlphaVantageNewsParser>(document, QStringLiteral("Alpha Vantage NEWS_SENTIMENT"), fetchedUtc);
 }
 
 Result<ParsedFeed> AlphaVantageNewsParser::parse(const QJsonDocument &json, const QDateTime &fetchedUtc)
@@ -120,7 +94,7 @@ Result<ParsedFeed> AlphaVantageNewsParser::parse(const QJsonDocument &json, cons
                                             QStringLiteral("yyyyMMdd'T'HHmmss"));
         if (a.published.isValid())
             a.published = QDateTime(a.published.date(), a.published.time(), Qt::UTC);
-        if (auto score = numberOf(o.value(QLatin1String("overall_sentiment_score"))))
+        if (auto score = jsonNumber(o.value(QLatin1String("overall_sentiment_score"))))
             a.providerSentiment << ProviderSentiment{QStringLiteral("alphavantage"), QString(), score,
                                                      o.value(QLatin1String("overall_sentiment_label")).toString(),
                                                      std::nullopt};
@@ -131,9 +105,9 @@ Result<ParsedFeed> AlphaVantageNewsParser::parse(const QJsonDocument &json, cons
                 continue;
             a.providerTickers << ticker;
             a.providerSentiment << ProviderSentiment{QStringLiteral("alphavantage"), ticker,
-                                                     numberOf(t.value(QLatin1String("ticker_sentiment_score"))),
+                                                     jsonNumber(t.value(QLatin1String("ticker_sentiment_score"))),
                                                      t.value(QLatin1String("ticker_sentiment_label")).toString(),
-                                                     numberOf(t.value(QLatin1String("relevance_score")))};
+                                                     jsonNumber(t.value(QLatin1String("relevance_score")))};
         }
         if (a.title.isEmpty() && a.url.isEmpty()) {
             feed.skipped << QStringLiteral("item %1: no title or url").arg(number);

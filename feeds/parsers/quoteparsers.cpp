@@ -1,6 +1,7 @@
 #include "feeds/parsers/quoteparsers.h"
 
 #include "feeds/parsers/documenttext.h"
+#include "feeds/parsers/jsonbody.h"
 #include "feeds/parsers/safenumber.h"
 
 #include <QJsonArray>
@@ -36,24 +37,6 @@ void sortAndDeduplicate(ParsedQuotes *quotes)
             unique << bar;
     }
     quotes->bars = unique;
-}
-
-Result<QJsonDocument> jsonDocument(const QByteArray &body, const QString &what)
-{
-    QJsonParseError error;
-    QJsonDocument json = QJsonDocument::fromJson(decodeDocument(body).text.toUtf8(), &error);
-    if (!json.isObject())
-        return fail(QStringLiteral("Not %1 JSON: %2").arg(what, error.errorString()));
-    return json;
-}
-
-std::optional<double> jsonNumber(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return std::isfinite(v.toDouble()) ? std::optional<double>(v.toDouble()) : std::nullopt;
-    bool ok = false;
-    const double d = v.toString().toDouble(&ok);
-    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
 }
 
 bool plausible(const QuoteBar &b)
@@ -110,10 +93,7 @@ bool YahooChartParser::recognizes(const QJsonDocument &json)
 
 Result<ParsedQuotes> YahooChartParser::parse(const QByteArray &body, const QString &ticker)
 {
-    auto json = jsonDocument(body, QStringLiteral("Yahoo chart"));
-    if (!json)
-        return json.error();
-    return parse(*json, ticker);
+    return parseJsonBody<YahooChartParser>(body, QStringLiteral("Yahoo chart"), ticker);
 }
 
 Result<ParsedQuotes> YahooChartParser::parse(const QJsonDocument &json, const QString &ticker)
@@ -177,10 +157,7 @@ bool AlphaVantageDailyParser::recognizes(const QJsonDocument &json)
 
 Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QByteArray &body, const QString &ticker)
 {
-    auto json = jsonDocument(body, QStringLiteral("Alpha Vantage daily"));
-    if (!json)
-        return json.error();
-    return parse(*json, ticker);
+    return parseJsonBody<AlphaVantageDailyParser>(body, QStringLiteral("Alpha Vantage daily"), ticker);
 }
 
 Result<ParsedQuotes> AlphaVantageDailyParser::parse(const QJsonDocument &json, const QString &ticker)

@@ -1,5 +1,7 @@
 #include "feeds/parsers/secsubmissionsparser.h"
 
+#include "feeds/parsers/jsonbody.h"
+
 #include "feeds/parsers/textnormalizer.h"
 #include "models/filings/currentreportitems.h"
 
@@ -11,15 +13,6 @@
 namespace tw {
 
 namespace {
-
-qint64 cikOf(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    bool ok = false;
-    const qint64 cik = v.toString().trimmed().toLongLong(&ok);
-    return ok ? cik : 0;
-}
 
 QStringList strings(const QJsonValue &v)
 {
@@ -52,7 +45,7 @@ Result<SecSubmissions> SecSubmissionsParser::parse(const QByteArray &body)
         return fail(QStringLiteral("not SEC submissions JSON: the top level is not an object"));
     const QJsonObject root = doc.object();
     SecSubmissions out;
-    out.cik = cikOf(root.value(QLatin1String("cik")));
+    out.cik = jsonCik(root.value(QLatin1String("cik")));
     out.name = root.value(QLatin1String("name")).toString().simplified();
     out.tickers = strings(root.value(QLatin1String("tickers")));
     out.exchanges = strings(root.value(QLatin1String("exchanges")));
