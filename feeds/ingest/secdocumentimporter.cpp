@@ -24,6 +24,24 @@ QString eventsText(const FilingIngestReport &r)
 {
     return QStringLiteral("%1 new events, %2 news events confirmed").arg(r.eventsCreated).arg(r.eventsConfirmed);
 }
+
+// A listing (a filing feed or a company's submissions) stored: its filings,
+// which of them are 8-Ks, and "40 filings (3 8-Ks), 2 new; ..." for the summary.
+Result<QString> ingestListing(FilingIngestor &ingestor, const QList<Filing> &filings, const QString &ticker,
+                              SecImportOutcome &out)
+{
+    auto report = ingestor.ingestListed(filings, ticker);
+    if (!report)
+        return report.error();
+    out.report = *report;
+    out.items = int(filings.size());
+    out.currentReports = currentReports(filings);
+    return QStringLiteral("%1 filings (%2 8-Ks), %3 new; %4")
+        .arg(filings.size())
+        .arg(out.currentReports.size())
+        .arg(report->newFilings)
+        .arg(eventsText(*report));
+}
 } // namespace
 
 SecDocumentImporter::SecDocumentImporter(QSqlDatabase db, FilingIngestor::CikLookup directory)
@@ -45,17 +63,10 @@ Result<SecImportOutcome> SecDocumentImporter::import(const QByteArray &body, Sec
         if (!feed)
             return feed.error();
         out.skipped = feed->skipped;
-        auto report = ingestor.ingestListed(feed->filings, ticker);
-        if (!report)
-            return report.error();
-        out.report = *report;
-        out.items = int(feed->filings.size());
-        out.currentReports = currentReports(feed->filings);
-        out.summary = QStringLiteral("%1 filings (%2 8-Ks), %3 new; %4")
-                          .arg(feed->filings.size())
-                          .arg(out.currentReports.size())
-                          .arg(report->newFilings)
-                          .arg(eventsText(*report));
+        auto listing = ingestListing(ingestor, feed->filings, ticker, out);
+        if (!listing)
+            return listing.error();
+        out.summary = *listing;
         return out;
     }
     case SecFormat::Submissions: {
@@ -63,18 +74,12 @@ Result<SecImportOutcome> SecDocumentImporter::import(const QByteArray &body, Sec
         if (!submissions)
             return submissions.error();
         out.skipped = submissions->skipped;
-        auto report = ingestor.ingestListed(submissions->filings, ticker);
-        if (!report)
-            return report.error();
-        out.report = *report;
-        out.items = int(submissions->filings.size());
-        out.currentReports = currentReports(submissions->filings);
-        out.summary = QStringLiteral("%1 as %2: %3 filings (%4 8-Ks), %5 new; %6")
-                          .arg(submissions->name, report->ticker.isEmpty() ? QStringLiteral("no ticker") : report->ticker)
-                          .arg(submissions->filings.size())
-                          .arg(out.currentReports.size())
-                          .arg(report->newFilings)
-                          .arg(eventsText(*report));
+        auto listing = ingestListing(ingestor, submissions->filings, ticker, out);
+        if (!listing)
+            return listing.error();
+        out.summary = QStringLiteral("%1 as %2: %3")
+                          .arg(submissions->name,
+                               out.report.ticker.isEmpty() ? QStringLiteral("no ticker") : out.report.ticker, *listing);
         return out;
     }
     case SecFormat::CurrentReport: {
