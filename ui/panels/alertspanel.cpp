@@ -87,9 +87,7 @@ QString when(qint64 ms)
 } // namespace
 
 AlertsPanel::AlertsPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_fired(makeTable({tr("News (UTC)"), tr("Fired (UTC)"), tr("Rule"), tr("Ticker"), tr("Message"), tr("Ack")}, this))
     , m_rules(
           makeTable({tr("Rule"), tr("Kind"), tr("Ticker"), tr("Threshold"), tr("State"), tr("Last fired")}, this))

@@ -69,8 +69,6 @@ private:
     bool report(const QString &error);
     bool done();
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     QTableWidget *m_fired;
     QTableWidget *m_rules;
     EmptyStateStack *m_firedStack;

@@ -42,9 +42,7 @@ QDateEdit *makeDateEdit(const QString &anyText, const QString &tooltip, QWidget 
 } // namespace
 
 ArticlesPanel::ArticlesPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_model(new ArticleListModel(m_db, this))
     , m_view(new QTableView(this))
     , m_ticker(new QComboBox(this))

@@ -51,8 +51,6 @@ private:
     void updateSummary();
     void openFirstIfNothingIsOpen();
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     ArticleListModel *m_model;
     QTableView *m_view;
     EmptyStateStack *m_stack;

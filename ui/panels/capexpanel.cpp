@@ -109,9 +109,7 @@ QList<CapexFigure> CapexPanel::toFigures(const QList<EventRow> &events, const QL
 }
 
 CapexPanel::CapexPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_view(new QChartView(this))
     , m_table(new QTableWidget(0, 6, this))
 {

@@ -89,8 +89,6 @@ private:
     void draw();
     void placeLabels();
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     QChartView *m_view;
     QTableWidget *m_table;
     EmptyStateStack *m_stack;

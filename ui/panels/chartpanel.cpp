@@ -127,9 +127,7 @@ qint64 periodOf(const QDate &d, const TimeStep &step)
 } // namespace
 
 ChartPanel::ChartPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_view(new CrosshairChartView(this))
     , m_title(new QLabel(this))
     , m_synthetic(new QLabel(tr("SYNTHETIC DEMO PRICES"), this))

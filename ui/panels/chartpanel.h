@@ -123,8 +123,6 @@ private:
     int barIndexOfDate(const QDate &date) const;
     void showReadoutAtBar(int index);
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     Range m_range = Range::Y1;
 
     EmptyStateStack *m_stack;

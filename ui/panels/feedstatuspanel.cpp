@@ -49,8 +49,7 @@ QColor stateColor(FeedState s)
 } // namespace
 
 FeedStatusPanel::FeedStatusPanel(QSqlDatabase db, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
+    : Panel(std::move(db), nullptr, parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_retry(new QPushButton(tr("Retry now"), this))
     , m_progressText(new QLabel(this))

@@ -47,7 +47,6 @@ signals:
     void retryRequested(qint64 feedId);
 
 private:
-    QSqlDatabase m_db;
     QTableWidget *m_table;
     EmptyStateStack *m_stack;
     QPushButton *m_retry;

@@ -5,6 +5,11 @@
 
 namespace tw {
 
+Panel::Panel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_selection(selection)
+{
+}
+
 Result<ExportQuery> Panel::exportQuery() const
 {
     return fail(tr("This panel has no table to export."));

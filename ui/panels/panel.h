@@ -4,6 +4,7 @@
 #include "models/export/exportquery.h"
 
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <QWidget>
 
@@ -12,6 +13,7 @@ class QAction;
 namespace tw {
 
 class BackgroundFetcher;
+class SelectionModel;
 
 // A dockable panel of the main window. The window knows panels only through
 // this class: it creates them from the registry (ui/window/panelregistry.cpp),
@@ -20,7 +22,9 @@ class Panel : public QWidget {
     Q_OBJECT
 
 public:
-    using QWidget::QWidget;
+    // Every panel reads the store through `db`; all but the feed status follow
+    // the window's `selection` (ticker, article, event), which may be null.
+    Panel(QSqlDatabase db, SelectionModel *selection, QWidget *parent = nullptr);
 
     // Re-reads the store (F5, and when other connections commit); keeps the
     // panel's own selection.
@@ -52,6 +56,9 @@ signals:
     void exportRequested(tw::Panel *panel);
 
 protected:
+    QSqlDatabase m_db;
+    SelectionModel *const m_selection;
+
     // Puts "Export CSV…  Ctrl+E" in `view`'s context menu (exportRequested).
     void addExportAction(QWidget *view);
 };

@@ -20,9 +20,7 @@
 namespace tw {
 
 ReaderPanel::ReaderPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_browser(new SafeTextBrowser(this))
     , m_scores(new QTableWidget(0, 4, this))
     , m_open(new QPushButton(tr("Open in browser"), this))

@@ -41,8 +41,6 @@ public slots:
     void followTicker(const QString &ticker);
 
 private:
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     qint64 m_articleId = 0;
     QString m_noArticleFor;   // the ticker no stored article mentions, for the empty state
     QUrl m_url;

@@ -16,12 +16,7 @@ void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    paintBackground(painter, option, index);
 
     const bool selected = option.state.testFlag(QStyle::State_Selected);
     const QPalette &palette = option.palette;
@@ -48,6 +43,8 @@ void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (plainSnippet.simplified() == plainTitle.simplified())
         snippetParts.clear();
 
+    const QWidget *widget = option.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     const QRect area = option.rect.adjusted(margin, 0, -margin, 0);
     painter->save();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "ui/panels/textlessdelegate.h"
 
 namespace tw {
 
@@ -8,11 +8,11 @@ namespace tw {
 // after the title, dimmed, the words around the best match in the article
 // (ArticleListModel::MarkedTitleRole and SnippetRole), so the analyst sees
 // why the row matched. Without a search it paints the plain title.
-class SearchHitDelegate : public QStyledItemDelegate {
+class SearchHitDelegate : public TextlessDelegate {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using TextlessDelegate::TextlessDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };

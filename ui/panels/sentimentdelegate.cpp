@@ -16,9 +16,7 @@ void SentimentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    QStyleOptionViewItem background = option;
-    background.text.clear();
-    QStyledItemDelegate::paint(painter, background, index);
+    paintBackground(painter, option, index);
 
     const QString text = index.data(Qt::DisplayRole).toString();
     const QColor color = sentimentColor(index.data(ArticleListModel::LabelRole).toString(), score.toDouble());

@@ -19,9 +19,7 @@
 namespace tw {
 
 SignalPanel::SignalPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_scope(new QComboBox(this))
     , m_range(new QComboBox(this))
     , m_horizon(new QComboBox(this))

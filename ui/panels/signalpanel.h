@@ -68,8 +68,6 @@ private:
     void showLabelWindow();
     void showCarSentiment();
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     QComboBox *m_scope;
     QComboBox *m_range;
     QComboBox *m_horizon;

@@ -3,7 +3,6 @@
 #include "models/scoring/corporatescorer.h"
 #include "ui/panels/badge.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -17,12 +16,7 @@ QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
 
 void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    paintBackground(painter, option, index);
 
     const QVariantList values = index.data(ValuesRole).toList();
     if (values.size() < 2)

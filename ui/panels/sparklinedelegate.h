@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "ui/panels/textlessdelegate.h"
 
 namespace tw {
 
@@ -8,13 +8,13 @@ namespace tw {
 // cell's SparklineDelegate::ValuesRole: a QVariantList where an invalid
 // value is a day without enough evidence, drawn as a gap, never as 50. A
 // dotted line marks neutral (50); the line takes the colour of its last value.
-class SparklineDelegate : public QStyledItemDelegate {
+class SparklineDelegate : public TextlessDelegate {
     Q_OBJECT
 
 public:
     static constexpr int ValuesRole = Qt::UserRole + 20;
 
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using TextlessDelegate::TextlessDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;

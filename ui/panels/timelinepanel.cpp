@@ -27,9 +27,7 @@ constexpr int kDateRole = Qt::UserRole + 2;
 } // namespace
 
 TimelinePanel::TimelinePanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_events(new QTreeWidget(this))
     , m_sources(new QListWidget(this))
 {

@@ -40,8 +40,6 @@ private:
     void showSources(qint64 eventId);
     void showSourceList(bool shown);
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     QTreeWidget *m_events;
     QListWidget *m_sources;
     QLabel *m_sourcesHint;

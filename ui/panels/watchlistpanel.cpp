@@ -107,9 +107,7 @@ protected:
 } // namespace
 
 WatchlistPanel::WatchlistPanel(QSqlDatabase db, SelectionModel *selection, QWidget *parent)
-    : Panel(parent)
-    , m_db(std::move(db))
-    , m_selection(selection)
+    : Panel(std::move(db), selection, parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_stack(new EmptyStateStack(m_table, this))
     , m_newSymbol(new QLineEdit(this))

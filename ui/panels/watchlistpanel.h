@@ -54,8 +54,6 @@ private:
     QTableWidgetItem *scoreItem(const WatchlistRow &row) const;
     QTableWidgetItem *trendItem(const WatchlistRow &row) const;
 
-    QSqlDatabase m_db;
-    SelectionModel *m_selection;
     QTableWidget *m_table;
     EmptyStateStack *m_stack;
     QLineEdit *m_newSymbol;
