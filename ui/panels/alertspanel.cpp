@@ -397,13 +397,10 @@ void AlertsPanel::reload()
     const qint64 keepAlert = selectedAlertId();
     AlertReader reader(m_db);
     auto fired = reader.fired();
-    if (!fired) {
-        m_firedStack->showMessage(fired.errorMessage());
-    } else if (fired->isEmpty()) {
-        m_fired->setRowCount(0);
-        m_firedStack->showMessage(tr("No alerts have fired yet."));
+    if (!m_firedStack->showRows(fired, tr("No alerts have fired yet."))) {
+        if (fired)
+            m_fired->setRowCount(0);
     } else {
-        m_firedStack->showContent();
         m_fired->setRowCount(int(fired->size()));
         for (int i = 0; i < fired->size(); ++i) {
             const FiredAlertRow &a = fired->at(i);
@@ -435,13 +432,10 @@ void AlertsPanel::reload()
         }
     }
     auto rules = reader.rules();
-    if (!rules) {
-        m_rulesStack->showMessage(rules.errorMessage());
-    } else if (rules->isEmpty()) {
-        m_rules->setRowCount(0);
-        m_rulesStack->showMessage(tr("No alert rules defined yet."));
+    if (!m_rulesStack->showRows(rules, tr("No alert rules defined yet."))) {
+        if (rules)
+            m_rules->setRowCount(0);
     } else {
-        m_rulesStack->showContent();
         // Unnamed rules show their description ("META price move >= 5%").
         // Enabled and muted come from AlertRuleStore, the API the actions
         // write through, wherever it keeps them (mutes are per analyst).

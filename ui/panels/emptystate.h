@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/core/result.h"
+
+#include <QList>
 #include <QStackedWidget>
 
 class QLabel;
@@ -16,6 +19,21 @@ public:
 
     void showContent();
     void showMessage(const QString &message);
+    // After reading a panel's rows: the error (put into `whenFailed`'s %1) or
+    // `whenEmpty` in the content's place, or the content when there are rows.
+    // True when there are rows to fill in.
+    template <typename Row>
+    bool showRows(const Result<QList<Row>> &rows, const QString &whenEmpty,
+                  const QString &whenFailed = QStringLiteral("%1"))
+    {
+        if (!rows)
+            showMessage(whenFailed.arg(rows.errorMessage()));
+        else if (rows->isEmpty())
+            showMessage(whenEmpty);
+        else
+            showContent();
+        return rows && !rows->isEmpty();
+    }
     bool isShowingMessage() const;
     QString message() const;
 

@@ -121,17 +121,12 @@ QString FeedStatusPanel::emptyMessage() const
 void FeedStatusPanel::reload()
 {
     auto feeds = FeedStore(m_db).all();
-    if (!feeds) {
-        m_stack->showMessage(feeds.errorMessage());
+    if (!m_stack->showRows(feeds, tr("No feeds configured yet.\nThe demo workspace comes from bundled files; "
+                                     "add feeds in File > Settings (Ctrl+,)."))) {
+        if (feeds)
+            m_retry->setEnabled(false);
         return;
     }
-    if (feeds->isEmpty()) {
-        m_stack->showMessage(tr("No feeds configured yet.\nThe demo workspace comes from bundled files; "
-                                "add feeds in File > Settings (Ctrl+,)."));
-        m_retry->setEnabled(false);
-        return;
-    }
-    m_stack->showContent();
     // Columns sized to their contents re-measure all rows on every setItem
     // (seconds for a hundred feeds, on the UI thread): measure once, after filling.
     m_table->setRowCount(int(feeds->size()));

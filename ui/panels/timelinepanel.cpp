@@ -115,16 +115,10 @@ void TimelinePanel::reload()
     showSourceList(false);
     m_sourcesHint->setText(tr("Select an event to list the articles that reported it."));
     auto events = EventReader(m_db).events(ticker);
-    if (!events) {
-        m_stack->showMessage(tr("Cannot read events: %1").arg(events.errorMessage()));
+    if (!m_stack->showRows(events,
+                           ticker.isEmpty() ? tr("No events extracted yet.") : tr("No events extracted yet for %1.").arg(ticker),
+                           tr("Cannot read events: %1")))
         return;
-    }
-    if (events->isEmpty()) {
-        m_stack->showMessage(
-            ticker.isEmpty() ? tr("No events extracted yet.") : tr("No events extracted yet for %1.").arg(ticker));
-        return;
-    }
-    m_stack->showContent();
     for (const EventRow &e : std::as_const(*events)) {
         auto *item = new QTreeWidgetItem(m_events);
         item->setText(Date, e.eventDate);

@@ -184,16 +184,11 @@ QString WatchlistPanel::exportName() const
 void WatchlistPanel::reload()
 {
     auto rows = WatchlistReader(m_db).rows(QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC));
-    if (!rows) {
-        m_stack->showMessage(tr("Cannot read the watchlist: %1").arg(rows.errorMessage()));
+    if (!m_stack->showRows(rows, tr("The watchlist is empty. Add a ticker below."), tr("Cannot read the watchlist: %1"))) {
+        if (rows)
+            m_remove->setEnabled(false);
         return;
     }
-    if (rows->isEmpty()) {
-        m_stack->showMessage(tr("The watchlist is empty. Add a ticker below."));
-        m_remove->setEnabled(false);
-        return;
-    }
-    m_stack->showContent();
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(int(rows->size()));
     for (int i = 0; i < rows->size(); ++i) {
