@@ -19,7 +19,7 @@ enum Column { ProviderColumn, StatusColumn, ActionsColumn, Columns };
 } // namespace
 
 ApiKeysTab::ApiKeysTab(QString keychainService, QWidget *parent)
-    : QWidget(parent), m_service(std::move(keychainService)), m_message(new QLabel(this)),
+    : SettingsPage(tr("API keys"), parent), m_service(std::move(keychainService)), m_message(new QLabel(this)),
       m_table(new QTableWidget(0, Columns, this))
 {
     setObjectName(QStringLiteral("apiKeysTab"));
@@ -56,10 +56,8 @@ ApiKeysTab::ApiKeysTab(QString keychainService, QWidget *parent)
                 removeKey(provider);
         });
     }
-    auto *note = new QLabel(tr("Keys live in the system keychain, never in the store or the settings file. "
-                               "This page only says whether one is set."),
-                            this);
-    note->setWordWrap(true);
+    QLabel *note = footNote(tr("Keys live in the system keychain, never in the store or the settings file. "
+                               "This page only says whether one is set."));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
@@ -117,14 +115,6 @@ void ApiKeysTab::load()
                                    : tr("The system keychain is not available, so API keys cannot be shown or "
                                         "changed here (%1). Everything else in Settings works.")
                                          .arg(failure));
-}
-
-bool ApiKeysTab::report(const QString &error)
-{
-    m_lastError = error;
-    if (isVisible())
-        QMessageBox::warning(this, tr("API keys"), error);
-    return false;
 }
 
 void ApiKeysTab::askForKey(const QString &provider)

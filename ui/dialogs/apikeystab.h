@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QString>
-#include <QWidget>
+#include "ui/dialogs/settingspage.h"
 
 class QLabel;
 class QTableWidget;
@@ -13,7 +13,7 @@ namespace tw {
 // with Set… (typed into a password field) and Remove. The keychain is asked
 // when the page is first shown, so a missing keychain never delays or breaks
 // the rest of the dialog; it then says so on the page.
-class ApiKeysTab : public QWidget {
+class ApiKeysTab : public SettingsPage {
     Q_OBJECT
 
 public:
@@ -29,7 +29,6 @@ public:
     // The actions behind Set… and Remove; false (and lastError()) when refused.
     bool setKey(const QString &provider, const QString &key);
     bool removeKey(const QString &provider);
-    const QString &lastError() const { return m_lastError; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -37,14 +36,12 @@ protected:
 private:
     int rowOf(const QString &provider) const;
     void askForKey(const QString &provider);
-    bool report(const QString &error);
 
     QString m_service;
     QLabel *m_message;
     QTableWidget *m_table;
     bool m_loaded = false;
     bool m_available = true;
-    QString m_lastError;
 };
 
 } // namespace tw

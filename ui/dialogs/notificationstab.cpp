@@ -6,14 +6,13 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace tw {
 
 NotificationsTab::NotificationsTab(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent)
+    : SettingsPage(tr("Notifications"), parent)
     , m_db(std::move(db))
     , m_dnd(new QCheckBox(tr("&Do not disturb: no desktop notifications until switched off"), this))
     , m_popups(new QCheckBox(tr("Show a desktop &pop-up for each new alert"), this))
@@ -22,10 +21,8 @@ NotificationsTab::NotificationsTab(QSqlDatabase db, QWidget *parent)
     setObjectName(QStringLiteral("notificationsTab"));
     m_dnd->setToolTip(tr("Also in the tray menu and `tickerwire alerts dnd on|off`."));
     m_popups->setToolTip(tr("Off: new alerts appear only in the Alerts panel."));
-    auto *note = new QLabel(tr("Fired alerts are always listed in the Alerts panel. Muted rules (checked below) "
-                               "still fire there but never pop up."),
-                            this);
-    note->setWordWrap(true);
+    QLabel *note = footNote(tr("Fired alerts are always listed in the Alerts panel. Muted rules (checked below) "
+                               "still fire there but never pop up."));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_dnd);
     layout->addWidget(m_popups);
@@ -49,7 +46,7 @@ void NotificationsTab::load()
     m_rules->clear();
     auto all = AlertRuleStore(m_db).all();
     if (!all) {
-        m_lastError = all.errorMessage();
+        noteError(all.errorMessage());
         return;
     }
     for (const AlertRule &rule : *all) {
@@ -66,13 +63,11 @@ void NotificationsTab::ruleToggled(QListWidgetItem *item)
 {
     const bool muted = item->checkState() == Qt::Checked;
     if (auto s = AlertRuleStore(m_db).setMuted(item->data(Qt::UserRole).toLongLong(), muted); !s) {
-        m_lastError = s.errorMessage();
-        if (isVisible())
-            QMessageBox::warning(this, tr("Notifications"), s.errorMessage());
+        report(s.errorMessage());
         load();
         return;
     }
-    m_lastError.clear();
+    clearError();
 }
 
 } // namespace tw

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
-#include <QWidget>
+#include "ui/dialogs/settingspage.h"
 
 class QCheckBox;
 class QListWidget;
@@ -13,7 +13,7 @@ namespace tw {
 // (per-analyst QSettings switches the notifier reads before each delivery)
 // and which alert rules are muted (through AlertRuleStore::setMuted, the
 // same switch as the Alerts panel and `tickerwire alerts mute`).
-class NotificationsTab : public QWidget {
+class NotificationsTab : public SettingsPage {
     Q_OBJECT
 
 public:
@@ -23,7 +23,6 @@ public:
     QCheckBox *popupsBox() const { return m_popups; }
     // One checkable row per rule; checked = muted. The rule id is Qt::UserRole.
     QListWidget *muteList() const { return m_rules; }
-    const QString &lastError() const { return m_lastError; }
 
 public slots:
     void load();
@@ -35,7 +34,6 @@ private:
     QCheckBox *m_dnd;
     QCheckBox *m_popups;
     QListWidget *m_rules;
-    QString m_lastError;
 };
 
 } // namespace tw

@@ -9,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -17,7 +16,7 @@
 namespace tw {
 
 StoreTab::StoreTab(QString keychainService, QString currentLocation, QWidget *parent)
-    : QWidget(parent)
+    : SettingsPage(tr("Store"), parent)
     , m_service(std::move(keychainService))
     , m_location(new QLineEdit(this))
     , m_password(new QLineEdit(this))
@@ -44,10 +43,8 @@ StoreTab::StoreTab(QString keychainService, QString currentLocation, QWidget *pa
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(save);
-    auto *note = new QLabel(tr("Takes effect at the next start (a --store option or $TICKERWIRE_STORE still wins). "
-                               "The password is kept in the system keychain, never in the location."),
-                            this);
-    note->setWordWrap(true);
+    QLabel *note = footNote(tr("Takes effect at the next start (a --store option or $TICKERWIRE_STORE still wins). "
+                               "The password is kept in the system keychain, never in the location."));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(buttons);
@@ -67,25 +64,22 @@ void StoreTab::locationEdited()
     m_password->setEnabled(PostgresUrl::isPostgresLocation(m_location->text().trimmed()));
 }
 
-bool StoreTab::report(const QString &error)
+bool StoreTab::refuse(const QString &error)
 {
-    m_lastError = error;
     m_status->setText(error);
-    if (isVisible())
-        QMessageBox::warning(this, tr("Store"), error);
-    return false;
+    return report(error);
 }
 
 bool StoreTab::save(const QString &typed, const QString &password)
 {
     const QString location = typed.trimmed();
     if (location.isEmpty())
-        return report(tr("Name a store: a SQLite file or a postgresql:// URL."));
+        return refuse(tr("Name a store: a SQLite file or a postgresql:// URL."));
     QString toSave;
     if (PostgresUrl::isPostgresLocation(location)) {
         auto url = PostgresUrl::parse(location);
         if (!url)
-            return report(url.errorMessage());
+            return refuse(url.errorMessage());
         toSave = PostgresUrl::redact(location);   // keeps connection options such as sslmode
         // A password typed into the URL counts as typed into the field.
         const QString secret = password.isEmpty() ? url->password : password;
@@ -93,7 +87,7 @@ bool StoreTab::save(const QString &typed, const QString &password)
             // Written the way the store's password lookup reads it (SecretStore::read).
             const QString entry = SecretStore::storePasswordEntry(url->withoutPassword());
             if (auto written = SecretStore(m_service).write(entry, secret); !written)
-                return report(tr("The location was not saved: %1").arg(written.errorMessage()));
+                return refuse(tr("The location was not saved: %1").arg(written.errorMessage()));
         }
         m_status->setText(secret.isEmpty()
                               ? tr("Saved. The password comes from the keychain or libpq (~/.pgpass, PGPASSFILE).")
@@ -101,12 +95,12 @@ bool StoreTab::save(const QString &typed, const QString &password)
     } else {
         toSave = QDir::cleanPath(QFileInfo(location).absoluteFilePath());
         if (!QFileInfo(QFileInfo(toSave).absolutePath()).isDir())
-            return report(tr("The folder of %1 does not exist.").arg(toSave));
+            return refuse(tr("The folder of %1 does not exist.").arg(toSave));
         m_status->setText(tr("Saved."));
     }
     QSettings().setValue(QLatin1String(kLocationKey), toSave);
     m_location->setText(toSave);
-    m_lastError.clear();
+    clearError();
     return true;
 }
 

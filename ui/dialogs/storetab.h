@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QString>
-#include <QWidget>
+#include "ui/dialogs/settingspage.h"
 
 class QLabel;
 class QLineEdit;
@@ -13,7 +13,7 @@ namespace tw {
 // and a PostgreSQL password, kept only in the keychain under
 // SecretStore::storePasswordEntry(). The location is never saved with a
 // password in it: one typed into the URL moves to the keychain.
-class StoreTab : public QWidget {
+class StoreTab : public SettingsPage {
     Q_OBJECT
 
 public:
@@ -27,17 +27,16 @@ public:
 
     // Saves the location (and password, if any); false (and lastError()) when refused.
     bool save(const QString &location, const QString &password);
-    const QString &lastError() const { return m_lastError; }
 
 private:
     void locationEdited();
-    bool report(const QString &error);
+    // report() that also leaves the reason in the page's status line.
+    bool refuse(const QString &error);
 
     QString m_service;
     QLineEdit *m_location;
     QLineEdit *m_password;
     QLabel *m_status;
-    QString m_lastError;
 };
 
 } // namespace tw

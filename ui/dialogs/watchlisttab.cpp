@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
@@ -18,7 +17,7 @@
 namespace tw {
 
 WatchlistTab::WatchlistTab(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_list(new QListWidget(this)), m_symbol(new QLineEdit(this))
+    : SettingsPage(tr("Watchlist"), parent), m_db(std::move(db)), m_list(new QListWidget(this)), m_symbol(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("watchlistTab"));
     m_symbol->setPlaceholderText(tr("Ticker or company name, e.g. COST or Costco"));
@@ -93,14 +92,6 @@ void WatchlistTab::load()
     }
 }
 
-bool WatchlistTab::report(const QString &error)
-{
-    m_lastError = error;
-    if (isVisible())
-        QMessageBox::warning(this, tr("Watchlist"), error);
-    return false;
-}
-
 bool WatchlistTab::addTicker(const QString &typed)
 {
     if (typed.trimmed().isEmpty())
@@ -115,7 +106,7 @@ bool WatchlistTab::addTicker(const QString &typed)
         return report(added.errorMessage());
     if (!added->added)
         return report(added->message + QLatin1Char('.'));
-    m_lastError.clear();
+    clearError();
     load();
     emit watchlistChanged();
     return true;
@@ -189,7 +180,7 @@ bool WatchlistTab::writeOrder(const QStringList &watchlist)
     }
     if (auto committed = transaction.commit(); !committed)
         return report(committed.errorMessage());
-    m_lastError.clear();
+    clearError();
     load();
     emit watchlistChanged();
     return true;

@@ -2,7 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
-#include <QWidget>
+#include "ui/dialogs/settingspage.h"
 
 #include <optional>
 
@@ -15,7 +15,7 @@ namespace tw {
 // its order (tickers.on_watchlist and tickers.position). Add a symbol,
 // remove one (it stays known, with its aliases and history), move one up or
 // down. Each change is written at once.
-class WatchlistTab : public QWidget {
+class WatchlistTab : public SettingsPage {
     Q_OBJECT
 
 public:
@@ -32,7 +32,6 @@ public:
     bool addTicker(const QString &typed);
     bool removeTicker(const QString &symbol);
     bool moveTicker(const QString &symbol, int delta);   // -1 up, +1 down
-    const QString &lastError() const { return m_lastError; }
 
 public slots:
     void load();
@@ -42,13 +41,11 @@ signals:
 
 private:
     bool writeOrder(const QStringList &watchlist);
-    bool report(const QString &error);
     QString currentSymbol() const;
 
     QSqlDatabase m_db;
     QListWidget *m_list;
     QLineEdit *m_symbol;
-    QString m_lastError;
 };
 
 } // namespace tw
