@@ -18,6 +18,13 @@ int sentimentDirection(const QString &label, double score)
     return score > 0.05 ? 1 : (score < -0.05 ? -1 : 0);
 }
 
+namespace {
+const QColor &byDirection(int direction, const QColor &positive, const QColor &negative, const QColor &neutral)
+{
+    return direction > 0 ? positive : (direction < 0 ? negative : neutral);
+}
+} // namespace
+
 bool prefersDarkTheme(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
@@ -27,27 +34,13 @@ QColor sentimentColor(const QString &label, double score)
 {
     // The theme's badge fills: white text on them passes WCAG AA.
     const ThemeColors &c = ThemeColors::current();
-    switch (sentimentDirection(label, score)) {
-    case 1:
-        return c.badgePositive;
-    case -1:
-        return c.badgeNegative;
-    default:
-        return c.badgeNeutral;
-    }
+    return byDirection(sentimentDirection(label, score), c.badgePositive, c.badgeNegative, c.badgeNeutral);
 }
 
 QColor sentimentTextColor(const QString &label, double score)
 {
     const ThemeColors &c = ThemeColors::current();
-    switch (sentimentDirection(label, score)) {
-    case 1:
-        return c.positiveText;
-    case -1:
-        return c.negativeText;
-    default:
-        return c.neutralText;
-    }
+    return byDirection(sentimentDirection(label, score), c.positiveText, c.negativeText, c.neutralText);
 }
 
 } // namespace tw
