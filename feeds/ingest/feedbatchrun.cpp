@@ -65,7 +65,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         if (const QString refused = refusalFor(m_scheduler->policy(), QUrl(f.url)); !refused.isEmpty()) {
             FetchResult result;
             result.request = FeedRefresher::requestFor(f, m_keys);
-            result.failure = FetchFailure::Network;
+            result.failure = FetchFailure::Refused;
             result.error = refused;
             ++m_total;
             QTimer::singleShot(0, this, [this, result] {

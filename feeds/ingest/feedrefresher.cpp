@@ -31,8 +31,8 @@ FeedState stateForFetchFailure(const FetchResult &r)
     case FetchFailure::Network:
     case FetchFailure::Timeout:
     case FetchFailure::TooLarge:
-    case FetchFailure::TooManyRedirects:
-    case FetchFailure::Refused: return FeedState::Network;
+    case FetchFailure::TooManyRedirects: return FeedState::Network;
+    case FetchFailure::Refused: return FeedState::Refused;
     }
     return FeedState::Network;
 }

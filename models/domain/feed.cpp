@@ -8,7 +8,7 @@
 namespace tw {
 
 namespace {
-const std::array<std::pair<FeedState, const char *>, 8> kStates{{
+const std::array<std::pair<FeedState, const char *>, 9> kStates{{
     {FeedState::Never, "never"},
     {FeedState::Ok, "ok"},
     {FeedState::NotModified, "not-modified"},
@@ -17,6 +17,7 @@ const std::array<std::pair<FeedState, const char *>, 8> kStates{{
     {FeedState::Parse, "parse"},
     {FeedState::Provider, "provider"},
     {FeedState::Storage, "storage"},
+    {FeedState::Refused, "refused"},
 }};
 } // namespace
 

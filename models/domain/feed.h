@@ -74,7 +74,9 @@ bool feedKindIsFilings(FeedKind kind);
 QString feedKindIdList();
 
 // The outcome of the last fetch, typed so the UI can show why a feed is red.
-enum class FeedState { Never, Ok, NotModified, Network, Http, Parse, Provider, Storage };
+// Refused: nothing was asked of the server because a rule said no (a file://
+// address, SEC without a contact address): the fix is the analyst's, not a retry.
+enum class FeedState { Never, Ok, NotModified, Network, Http, Parse, Provider, Storage, Refused };
 
 QString feedStateId(FeedState state);
 FeedState feedStateFromId(const QString &id);

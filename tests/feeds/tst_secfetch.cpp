@@ -224,6 +224,30 @@ private slots:
         QVERIFY2((*refused)->lastError.startsWith(QLatin1String("SEC refused: set a contact address")),
                  qPrintable((*refused)->lastError));
     }
+
+    // No contact address: nothing is asked of SEC, and the feed status says
+    // the request was refused (the analyst's fix), not that the network failed.
+    void aFeedWithoutAContactIsRefusedNotFailed()
+    {
+        auto opened = StoreConnection::open(m_dir.filePath(QStringLiteral("refused.db")), QStringLiteral("refused"));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.errorMessage()));
+        StoreConnection &store = **opened;
+        twtest::TestHttpServer server;
+        server.route("/api/xbrl/companyfacts/CIK0001326801.json",
+                     [](const HttpRequest &) { return HttpResponse{httpResponse(200, "OK", "{}"), 0, false}; });
+        Feed f = secCompanyFactsFeed(QStringLiteral("META"), 1326801);
+        f.url = server.url(QStringLiteral("/api/xbrl/companyfacts/CIK0001326801.json")).toString();
+        FeedStore feeds(store.database());
+        auto id = feeds.add(f);
+        QVERIFY(id.ok());
+        FeedBatchRun run(store.database(), secPolicy(QString()), {});
+        run.runToCompletion(*feeds.all());
+        QCOMPARE(server.requests().size(), 0);
+        const Feed after = **feeds.byId(*id);
+        QCOMPARE(int(after.lastState), int(FeedState::Refused));
+        QCOMPARE(feedStateId(after.lastState), QStringLiteral("refused"));
+        QVERIFY2(after.lastError.contains(QLatin1String("requires a contact e-mail")), qPrintable(after.lastError));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecFetch)

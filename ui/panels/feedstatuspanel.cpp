@@ -42,6 +42,7 @@ QColor stateColor(FeedState s)
     case FeedState::Parse:
     case FeedState::Provider:
     case FeedState::Storage:
+    case FeedState::Refused:
         return ThemeColors::current().negativeText;
     }
     return ThemeColors::current().negativeText;
