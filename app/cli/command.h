@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QList>
 #include <QString>
 #include <QTextStream>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace tw {
@@ -29,17 +32,27 @@ struct CommandContext {
     QTextStream &err;
 };
 
+// What a command is, apart from what it does: the word that runs it, its line
+// in `tickerwire --help`, and what `tickerwire NAME --help` lists. Declared
+// once per command as data; CommandLine writes every help text from it.
+struct CommandSpec {
+    QString name;
+    QString summary;
+    QString positionalSyntax = {};            // "FILE|URL..." and the like, for the usage line
+    QList<QCommandLineOption> options = {};   // the command's own, in the order --help lists them
+};
+
 // A `tickerwire NAME ...` subcommand. run() returns an ExitCode: usage
 // mistakes are kExitUsage (after printing what is wrong), failures kExitFailure.
 class Command {
 public:
+    explicit Command(CommandSpec spec) : m_spec(std::move(spec)) {}
     virtual ~Command() = default;
-    virtual QString name() const = 0;
-    virtual QString summary() const = 0;
-    // "FILE|URL..." and the like, for the usage line.
-    virtual QString positionalSyntax() const { return QString(); }
-    virtual void addOptions(QCommandLineParser &parser) const { Q_UNUSED(parser); }
+    const CommandSpec &spec() const { return m_spec; }
     virtual int run(CommandContext &context) = 0;
+
+private:
+    CommandSpec m_spec;
 };
 
 std::vector<std::unique_ptr<Command>> allCommands();

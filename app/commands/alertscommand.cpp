@@ -79,18 +79,15 @@ QStringList splitList(const QString &text)
 
 class AlertsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("alerts"); }
-    QString summary() const override { return QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."); }
-    QString positionalSyntax() const override
+    AlertsCommand()
+        : Command({.name = QStringLiteral("alerts"),
+                   .summary = QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."),
+                   .positionalSyntax = QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|"
+                                                      "unmute ID|remove ID|check|export FILE.json|import FILE.json|"
+                                                      "dnd on|off"),
+                   .options = {kKind, kTicker, kThreshold, kHorizon, kQuery, kCooldown, kName, kEventKinds, kSources,
+                               kSince}})
     {
-        return QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
-                              "export FILE.json|import FILE.json|dnd on|off");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        for (const auto &o : {kKind, kTicker, kThreshold, kHorizon, kQuery, kCooldown, kName, kEventKinds, kSources, kSince})
-            parser.addOption(o);
     }
 
     int run(CommandContext &ctx) override

@@ -43,29 +43,28 @@ QString rpad(const QString &s, int width) { return s.rightJustified(width); }
 // rank the returns that followed?
 class BacktestCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("backtest"); }
-    QString summary() const override
+    BacktestCommand()
+        : Command({
+            .name = QStringLiteral("backtest"),
+            .summary = QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
+                                      "(information coefficient, hit rate, mean return by label)."),
+            .options = {{kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
+                         QStringLiteral("SYMBOL")},
+                        {kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."),
+                         QStringLiteral("HORIZON")},
+                        {kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."),
+                         QStringLiteral("N,N,...")},
+                        {kBenchmark,
+                         QStringLiteral("Measure returns in excess of this symbol's (its daily bars must be stored)."),
+                         QStringLiteral("SYMBOL")},
+                        {kSince, QStringLiteral("First scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")},
+                        {kUntil, QStringLiteral("Last scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")},
+                        {kCsv,
+                         QStringLiteral("Write the daily series (score, change, forward returns per ticker and "
+                                        "session) to FILE."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
-                              "(information coefficient, hit rate, mean return by label).");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the "
-                                                  "watchlist)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."),
-                          QStringLiteral("HORIZON")});
-        parser.addOption({kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."),
-                          QStringLiteral("N,N,...")});
-        parser.addOption({kBenchmark, QStringLiteral("Measure returns in excess of this symbol's (its daily bars "
-                                                     "must be stored)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kSince, QStringLiteral("First scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kUntil, QStringLiteral("Last scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kCsv, QStringLiteral("Write the daily series (score, change, forward returns per ticker "
-                                               "and session) to FILE."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override

@@ -24,21 +24,20 @@ const char kWordsHeader[] =
 //       --words /usr/share/dict/american-english-small --out resources/directory
 class BuildDirectoryCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("build-directory"); }
-    QString summary() const override
+    BuildDirectoryCommand()
+        : Command({
+            .name = QStringLiteral("build-directory"),
+            .summary = QStringLiteral("Derive the company directory (resources/directory) from the SEC's "
+                                      "company_tickers_exchange.json (deterministic)."),
+            .positionalSyntax = QStringLiteral("company_tickers_exchange.json"),
+            .options = {{QStringLiteral("out"), QStringLiteral("Folder to write companies.tsv and common-words.txt."),
+                         QStringLiteral("DIR")},
+                        {QStringLiteral("words"),
+                         QStringLiteral("English word list (default /usr/share/dict/american-english-small, "
+                                        "Debian package wamerican-small)."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Derive the company directory (resources/directory) from the SEC's "
-                              "company_tickers_exchange.json (deterministic).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("company_tickers_exchange.json"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write companies.tsv and common-words.txt."),
-                          QStringLiteral("DIR")});
-        parser.addOption({QStringLiteral("words"),
-                          QStringLiteral("English word list (default /usr/share/dict/american-english-small, "
-                                         "Debian package wamerican-small)."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override

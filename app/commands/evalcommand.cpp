@@ -24,30 +24,30 @@ constexpr SentimentLabel kLabels[] = {SentimentLabel::Negative, SentimentLabel::
 // the headline figures on lines of their own so scripts can grep them.
 class EvalCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("eval"); }
-    QString summary() const override
+    EvalCommand()
+        : Command({
+            .name = QStringLiteral("eval"),
+            .summary = QStringLiteral("Measure the sentence sentiment scorer on a label<TAB>sentence file."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("errors"),
+                         QStringLiteral("Also print the first N misclassified sentences, each with the phrases that "
+                                        "scored it."),
+                         QStringLiteral("N")},
+                        {QStringLiteral("headlines"),
+                         QStringLiteral("The sentences are headlines: label them with the headline model over the "
+                                        "rules.")},
+                        {QStringLiteral("model"),
+                         QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in "
+                                        "ones."),
+                         QStringLiteral("FILE")},
+                        {QStringLiteral("scores"),
+                         QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>"
+                                        "p_neutral<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error "
+                                        "analysis; the probabilities are the model's, empty without one; the phrases "
+                                        "are the rules', phrase=weight separated by ;)."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Measure the sentence sentiment scorer on a label<TAB>sentence file.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("errors"),
-                                            QStringLiteral("Also print the first N misclassified sentences, each with the phrases that scored it."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("headlines"),
-            QStringLiteral("The sentences are headlines: label them with the headline model over the rules.")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("model"),
-            QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in ones."),
-            QStringLiteral("FILE")));
-        parser.addOption(QCommandLineOption(QStringLiteral("scores"),
-                                            QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>p_neutral"
-                                                           "<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error analysis; "
-                                                           "the probabilities are the model's, empty without one; the "
-                                                           "phrases are the rules', phrase=weight separated by ;)."),
-                                            QStringLiteral("FILE")));
     }
 
     int run(CommandContext &ctx) override

@@ -14,19 +14,18 @@ namespace {
 // and F1 over (headline, ticker) pairs, then every miss.
 class EvalLinkingCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("eval-linking"); }
-    QString summary() const override
+    EvalLinkingCommand()
+        : Command({
+            .name = QStringLiteral("eval-linking"),
+            .summary = QStringLiteral("Measure company linking on a TICKERS<TAB>HEADLINE[<TAB>LEAD] file "
+                                      "(precision, recall, F1 and the misses)."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("watchlist"),
+                         QStringLiteral("Comma-separated tickers the linker follows (default: the file's "
+                                        "'# watchlist:' line, else the bundled watchlist plus every labelled ticker)."),
+                         QStringLiteral("T,T")}},
+        })
     {
-        return QStringLiteral("Measure company linking on a TICKERS<TAB>HEADLINE[<TAB>LEAD] file "
-                              "(precision, recall, F1 and the misses).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("watchlist"),
-                          QStringLiteral("Comma-separated tickers the linker follows (default: the file's "
-                                         "'# watchlist:' line, else the bundled watchlist plus every labelled ticker)."),
-                          QStringLiteral("T,T")});
     }
 
     int run(CommandContext &ctx) override

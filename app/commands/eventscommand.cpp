@@ -24,22 +24,22 @@ QDate parseSince(const QString &text)
 
 class EventsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("events"); }
-    QString summary() const override
+    EventsCommand()
+        : Command({
+            .name = QStringLiteral("events"),
+            .summary = QStringLiteral("Print the events extracted from the news and from companies' 8-K filings, one "
+                                      "per line: date, kind, title, amount, number of sources (articles and filings; "
+                                      "tab-separated)."),
+            .options = {{kTickerOption, QStringLiteral("Only events of this company."), QStringLiteral("TICKER")},
+                        {kKindOption, QStringLiteral("Only this kind: %1.").arg(allEventKindIds().join(QStringLiteral(", "))),
+                         QStringLiteral("KIND")},
+                        {kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
+                         QStringLiteral("DATE")},
+                        {kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports "
+                                                        "it, then the articles.")},
+                        {kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")}},
+        })
     {
-        return QStringLiteral("Print the events extracted from the news and from companies' 8-K filings, one per line: "
-                              "date, kind, title, amount, number of sources (articles and filings; tab-separated).");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTickerOption, QStringLiteral("Only events of this company."), QStringLiteral("TICKER")});
-        parser.addOption({kKindOption, QStringLiteral("Only this kind: %1.").arg(allEventKindIds().join(QStringLiteral(", "))),
-                          QStringLiteral("KIND")});
-        parser.addOption({kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
-                          QStringLiteral("DATE")});
-        parser.addOption({kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports it, then the articles.")});
-        parser.addOption({kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")});
     }
 
     int run(CommandContext &ctx) override

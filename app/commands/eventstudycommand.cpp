@@ -30,29 +30,28 @@ QString num(double v) { return std::isnan(v) ? QStringLiteral("n/a") : QString::
 // `tickerwire event-study`: what prices did around each kind of event.
 class EventStudyCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("event-study"); }
-    QString summary() const override
+    EventStudyCommand()
+        : Command({
+            .name = QStringLiteral("event-study"),
+            .summary = QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, "
+                                      "split by the sentiment of the events' articles."),
+            .options = {{kKind,
+                         QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): %1.")
+                             .arg(allEventKindIds().join(QStringLiteral(", "))),
+                         QStringLiteral("KIND")},
+                        {kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
+                         QStringLiteral("SYMBOL")},
+                        {kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."), QStringLiteral("FROM,TO")},
+                        {kBenchmark,
+                         QStringLiteral("Abnormal = minus this symbol's return (default: minus the ticker's own mean "
+                                        "return)."),
+                         QStringLiteral("SYMBOL")},
+                        {kSince, QStringLiteral("Only events from this date (YYYY-MM-DD)."), QStringLiteral("DATE")},
+                        {kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")},
+                        {kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, split "
-                              "by the sentiment of the events' articles.");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kKind, QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): "
-                                                "%1.")
-                                     .arg(allEventKindIds().join(QStringLiteral(", "))),
-                          QStringLiteral("KIND")});
-        parser.addOption({kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."),
-                          QStringLiteral("FROM,TO")});
-        parser.addOption({kBenchmark, QStringLiteral("Abnormal = minus this symbol's return (default: minus the "
-                                                     "ticker's own mean return)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kSince, QStringLiteral("Only events from this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override

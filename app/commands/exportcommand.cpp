@@ -27,17 +27,12 @@ const QCommandLineOption kExcel(QStringList{QStringLiteral("excel")},
 
 class ExportCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("export"); }
-    QString summary() const override { return QStringLiteral("Write a table as CSV (RFC 4180, UTF-8)."); }
-    QString positionalSyntax() const override { return exportKindNames().join(QLatin1Char('|')); }
-
-    void addOptions(QCommandLineParser &parser) const override
+    ExportCommand()
+        : Command({.name = QStringLiteral("export"),
+                   .summary = QStringLiteral("Write a table as CSV (RFC 4180, UTF-8)."),
+                   .positionalSyntax = exportKindNames().join(QLatin1Char('|')),
+                   .options = {kTicker, kSince, kUntil, kOutput, kExcel}})
     {
-        parser.addOption(kTicker);
-        parser.addOption(kSince);
-        parser.addOption(kUntil);
-        parser.addOption(kOutput);
-        parser.addOption(kExcel);
     }
 
     int run(CommandContext &ctx) override

@@ -15,36 +15,36 @@
 namespace tw {
 
 namespace {
+// --kind's help names every feed kind with its label.
+QString kindOptionHelp()
+{
+    QStringList kinds;
+    for (const FeedKindInfo &kind : kFeedKinds)
+        kinds << QStringLiteral("%1 (%2)").arg(QLatin1String(kind.id), QString::fromUtf8(kind.label));
+    return QStringLiteral("One of: %1. Default: news.").arg(kinds.join(QStringLiteral(", ")));
+}
+
 // `tickerwire feeds add URL [--kind K] [--ticker T] [--interval S] [--title X]`,
 // `feeds list`, `feeds remove ID|URL`.
 class FeedsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("feeds"); }
-    QString summary() const override
+    FeedsCommand()
+        : Command({
+            .name = QStringLiteral("feeds"),
+            .summary = QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove "
+                                      "ID|URL, feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's "
+                                      "usual feeds), feeds add-sec TICKER [CIK] (a company's SEC 8-K feed and company "
+                                      "facts), feeds contact [EMAIL] (the address SEC EDGAR requires)."),
+            .positionalSyntax = QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | "
+                                               "add-sec TICKER [CIK] | contact [EMAIL]"),
+            .options = {{QStringLiteral("kind"), kindOptionHelp(), QStringLiteral("K")},
+                        {QStringLiteral("ticker"),
+                         QStringLiteral("The ticker the feed is about (required for price kinds)."), QStringLiteral("T")},
+                        {QStringLiteral("interval"), QStringLiteral("Seconds between fetches (default 900)."),
+                         QStringLiteral("S")},
+                        {QStringLiteral("title"), QStringLiteral("A name for the feed."), QStringLiteral("X")}},
+        })
     {
-        return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
-                              "feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's usual feeds), "
-                              "feeds add-sec TICKER [CIK] (a company's SEC 8-K feed and company facts), "
-                              "feeds contact [EMAIL] (the address SEC EDGAR requires).");
-    }
-    QString positionalSyntax() const override
-    {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER [CIK] | "
-                              "contact [EMAIL]");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        QStringList kinds;
-        for (const FeedKindInfo &kind : kFeedKinds)
-            kinds << QStringLiteral("%1 (%2)").arg(QLatin1String(kind.id), QString::fromUtf8(kind.label));
-        parser.addOption({QStringLiteral("kind"), QStringLiteral("One of: %1. Default: news.").arg(kinds.join(QStringLiteral(", "))),
-                          QStringLiteral("K")});
-        parser.addOption({QStringLiteral("ticker"), QStringLiteral("The ticker the feed is about (required for price kinds)."),
-                          QStringLiteral("T")});
-        parser.addOption({QStringLiteral("interval"), QStringLiteral("Seconds between fetches (default 900)."),
-                          QStringLiteral("S")});
-        parser.addOption({QStringLiteral("title"), QStringLiteral("A name for the feed."), QStringLiteral("X")});
     }
 
     int run(CommandContext &ctx) override

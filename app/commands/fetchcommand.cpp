@@ -98,14 +98,13 @@ private:
     QTextStream &m_err;
 };
 
-void addFetchOptions(QCommandLineParser &parser)
-{
-    parser.addOption({QStringLiteral("user-agent"),
-                      QStringLiteral("User-Agent to send (SEC EDGAR wants a contact address); also $TICKERWIRE_USER_AGENT."),
-                      QStringLiteral("UA")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds one feed's fetch may take, retries included (default 60)."),
-                      QStringLiteral("S")});
-}
+// The options policyFrom reads, for `fetch` and `watch`.
+const QList<QCommandLineOption> kFetchOptions{
+    {QStringLiteral("user-agent"),
+     QStringLiteral("User-Agent to send (SEC EDGAR wants a contact address); also $TICKERWIRE_USER_AGENT."),
+     QStringLiteral("UA")},
+    {QStringLiteral("timeout"), QStringLiteral("Seconds one feed's fetch may take, retries included (default 60)."),
+     QStringLiteral("S")}};
 
 struct FeedSelection {
     QList<Feed> feeds;      // to fetch now
@@ -134,23 +133,20 @@ Result<FeedSelection> enabledFeeds(QSqlDatabase db, bool dueOnly)
 // the due ones (for cron). Exits 0 even when some feeds fail: their status says why.
 class FetchCommand final : public Command {
 public:
-    explicit FetchCommand(QString name) : m_name(std::move(name)) {}
-    QString name() const override { return m_name; }
-    QString summary() const override
+    explicit FetchCommand(QString name)
+        : Command({.name = std::move(name),
+                   .summary = QStringLiteral("Fetch every enabled feed once now (--due: only those due); prints a line "
+                                             "per feed."),
+                   .options = QList<QCommandLineOption>{{QStringLiteral("due"),
+                                                         QStringLiteral("Only feeds whose next due time has come.")}}
+                       + kFetchOptions})
     {
-        return QStringLiteral("Fetch every enabled feed once now (--due: only those due); prints a line per feed.");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("due"), QStringLiteral("Only feeds whose next due time has come.")});
-        addFetchOptions(parser);
     }
 
     int run(CommandContext &ctx) override
     {
         if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire " << m_name << ": unexpected argument '" << ctx.arguments.first() << "'\n";
+            ctx.err << "tickerwire " << spec().name << ": unexpected argument '" << ctx.arguments.first() << "'\n";
             return kExitUsage;
         }
         auto store = openStoreOrReport(ctx);
@@ -169,17 +165,17 @@ public:
             return kExitFailure;
         return kExitOk;
     }
-
-private:
-    QString m_name;
 };
 
 // `tickerwire watch`: fetches due feeds every minute until interrupted.
 class WatchCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("watch"); }
-    QString summary() const override { return QStringLiteral("Fetch feeds as they fall due, until interrupted."); }
-    void addOptions(QCommandLineParser &parser) const override { addFetchOptions(parser); }
+    WatchCommand()
+        : Command({.name = QStringLiteral("watch"),
+                   .summary = QStringLiteral("Fetch feeds as they fall due, until interrupted."),
+                   .options = kFetchOptions})
+    {
+    }
 
     int run(CommandContext &ctx) override
     {

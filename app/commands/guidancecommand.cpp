@@ -13,23 +13,21 @@ const QString kPeriodOption = QStringLiteral("period");
 
 class GuidanceCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("guidance"); }
-    QString summary() const override
+    GuidanceCommand()
+        : Command({
+            .name = QStringLiteral("guidance"),
+            .summary = QStringLiteral("Print the guidance history, one figure per line: period, low, high, unit, "
+                                      "currency, date announced or filed, status, change against the previous figure, "
+                                      "source (news, or the filing a reported actual comes from), and for an actual "
+                                      "the verdict against the last guided range."),
+            .options = {{kTickerOption, QStringLiteral("Only this company."), QStringLiteral("TICKER")},
+                        {kMetricOption, QStringLiteral("Only this metric: capex, revenue or expenses."),
+                         QStringLiteral("METRIC")},
+                        {kPeriodOption,
+                         QStringLiteral("Only years (annual), only quarters (quarterly), or one period (2025, 2025-Q2)."),
+                         QStringLiteral("PERIOD")}},
+        })
     {
-        return QStringLiteral("Print the guidance history, one figure per line: period, low, high, unit, currency, date "
-                              "announced or filed, status, change against the previous figure, source (news, or the "
-                              "filing a reported actual comes from), and for an actual the verdict against the last "
-                              "guided range.");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTickerOption, QStringLiteral("Only this company."), QStringLiteral("TICKER")});
-        parser.addOption({kMetricOption, QStringLiteral("Only this metric: capex, revenue or expenses."),
-                          QStringLiteral("METRIC")});
-        parser.addOption({kPeriodOption, QStringLiteral("Only years (annual), only quarters (quarterly), or one period "
-                                                        "(2025, 2025-Q2)."),
-                          QStringLiteral("PERIOD")});
     }
 
     int run(CommandContext &ctx) override

@@ -39,20 +39,14 @@ struct Input {
 
 class IngestCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("ingest"); }
-    QString summary() const override
+    IngestCommand()
+        : Command({.name = QStringLiteral("ingest"),
+                   .summary = QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha "
+                                             "Vantage news) and SEC EDGAR documents (filing feeds, submissions, 8-Ks, "
+                                             "company facts) into the store."),
+                   .positionalSyntax = QStringLiteral("FILE|URL..."),
+                   .options = {kTimeout, kMaxSize, kUserAgent, kTicker}})
     {
-        return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) and SEC "
-                              "EDGAR documents (filing feeds, submissions, 8-Ks, company facts) into the store.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(kTimeout);
-        parser.addOption(kMaxSize);
-        parser.addOption(kUserAgent);
-        parser.addOption(kTicker);
     }
 
     int run(CommandContext &ctx) override

@@ -10,12 +10,13 @@ namespace {
 // shell history or `ps`), `keys remove PROVIDER`, `keys list`.
 class KeysCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("keys"); }
-    QString summary() const override
+    KeysCommand()
+        : Command({.name = QStringLiteral("keys"),
+                   .summary = QStringLiteral("API keys in the system keychain: keys set PROVIDER (key on stdin), keys "
+                                             "remove PROVIDER, keys list."),
+                   .positionalSyntax = QStringLiteral("set|remove PROVIDER | list")})
     {
-        return QStringLiteral("API keys in the system keychain: keys set PROVIDER (key on stdin), keys remove PROVIDER, keys list.");
     }
-    QString positionalSyntax() const override { return QStringLiteral("set|remove PROVIDER | list"); }
 
     int run(CommandContext &ctx) override
     {

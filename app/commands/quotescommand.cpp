@@ -14,21 +14,22 @@ namespace {
 // file saved from a provider, into the store (the same file twice adds nothing).
 class QuotesCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("quotes"); }
-    QString summary() const override
+    QuotesCommand()
+        : Command({
+            .name = QStringLiteral("quotes"),
+            .summary = QStringLiteral("Import a daily price file: quotes import FILE --ticker T "
+                                      "[--format stooq|yahoo|alphavantage]."),
+            .positionalSyntax = QStringLiteral("import FILE"),
+            .options = {{QStringLiteral("ticker"),
+                         QStringLiteral("Ticker the bars belong to (Yahoo and Alpha Vantage name it themselves)."),
+                         QStringLiteral("T")},
+                        {QStringLiteral("format"), QStringLiteral("stooq, yahoo or alphavantage (detected when omitted)."),
+                         QStringLiteral("F")},
+                        {QStringLiteral("zone"),
+                         QStringLiteral("Exchange time zone for Stooq files (default America/New_York)."),
+                         QStringLiteral("IANA")}},
+        })
     {
-        return QStringLiteral("Import a daily price file: quotes import FILE --ticker T [--format stooq|yahoo|alphavantage].");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("import FILE"); }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("ticker"), QStringLiteral("Ticker the bars belong to (Yahoo and Alpha Vantage name it themselves)."),
-                          QStringLiteral("T")});
-        parser.addOption({QStringLiteral("format"), QStringLiteral("stooq, yahoo or alphavantage (detected when omitted)."),
-                          QStringLiteral("F")});
-        parser.addOption({QStringLiteral("zone"), QStringLiteral("Exchange time zone for Stooq files (default America/New_York)."),
-                          QStringLiteral("IANA")});
     }
 
     int run(CommandContext &ctx) override

@@ -22,22 +22,18 @@ namespace {
 // company's corporate score (recomputed from the store, so it is current).
 class ScoreCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("score"); }
-    QString summary() const override
+    ScoreCommand()
+        : Command({
+            .name = QStringLiteral("score"),
+            .summary = QStringLiteral("Rescore the store (--all) or print a company's corporate score (--ticker)."),
+            .options = {{QStringLiteral("all"), QStringLiteral("Rescore every article and every company, with progress.")},
+                        {QStringLiteral("ticker"), QStringLiteral("The company to print."), QStringLiteral("SYMBOL")},
+                        {QStringLiteral("horizon"), QStringLiteral("short, medium or long (default: all three)."),
+                         QStringLiteral("HORIZON")},
+                        {QStringLiteral("explain"),
+                         QStringLiteral("Also print the stories and phrases that moved the score.")}},
+        })
     {
-        return QStringLiteral("Rescore the store (--all) or print a company's corporate score (--ticker).");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("all"),
-                                            QStringLiteral("Rescore every article and every company, with progress.")));
-        parser.addOption(QCommandLineOption(QStringLiteral("ticker"), QStringLiteral("The company to print."),
-                                            QStringLiteral("SYMBOL")));
-        parser.addOption(QCommandLineOption(QStringLiteral("horizon"),
-                                            QStringLiteral("short, medium or long (default: all three)."),
-                                            QStringLiteral("HORIZON")));
-        parser.addOption(QCommandLineOption(QStringLiteral("explain"),
-                                            QStringLiteral("Also print the stories and phrases that moved the score.")));
     }
 
     int run(CommandContext &ctx) override

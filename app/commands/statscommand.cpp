@@ -7,8 +7,11 @@ namespace tw {
 namespace {
 class StatsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("stats"); }
-    QString summary() const override { return QStringLiteral("Print one 'table: rows' line per store table."); }
+    StatsCommand()
+        : Command({.name = QStringLiteral("stats"),
+                   .summary = QStringLiteral("Print one 'table: rows' line per store table.")})
+    {
+    }
 
     int run(CommandContext &ctx) override
     {

@@ -28,18 +28,13 @@ const QCommandLineOption kYes(QStringList{QStringLiteral("yes")},
 // store an older build wrote it into (after confirmation).
 class StoreCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("store"); }
-    QString summary() const override
+    StoreCommand()
+        : Command({.name = QStringLiteral("store"),
+                   .summary = QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers; "
+                                             "remove-demo: take the bundled demo's rows out of the store."),
+                   .positionalSyntax = QStringLiteral("copy | remove-demo"),
+                   .options = {kFrom, kTo, kYes}})
     {
-        return QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers; "
-                              "remove-demo: take the bundled demo's rows out of the store.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("copy | remove-demo"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(kFrom);
-        parser.addOption(kTo);
-        parser.addOption(kYes);
     }
 
     int run(CommandContext &ctx) override

@@ -16,29 +16,23 @@ namespace {
 // (tfns/dev.tsv is MIT-licensed; never train a shipped model on PhraseBank).
 class TrainHeadlinesCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("train-headlines"); }
-    QString summary() const override
+    TrainHeadlinesCommand()
+        : Command({
+            .name = QStringLiteral("train-headlines"),
+            .summary = QStringLiteral("Train the headline model on a label<TAB>headline file (deterministic)."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("out"), QStringLiteral("Where to write the weights."), QStringLiteral("FILE")},
+                        {QStringLiteral("cv"),
+                         QStringLiteral("Instead of writing weights, print K-fold cross-validated figures."),
+                         QStringLiteral("K")},
+                        {QStringLiteral("epochs"), QStringLiteral("Training epochs (default 12)."), QStringLiteral("N")},
+                        {QStringLiteral("l2"), QStringLiteral("L2 penalty (default 1e-4)."), QStringLiteral("X")},
+                        {QStringLiteral("rate"), QStringLiteral("Learning rate (default 0.1)."), QStringLiteral("X")},
+                        {QStringLiteral("min-count"), QStringLiteral("Sentences a feature must occur in (default 2)."),
+                         QStringLiteral("N")},
+                        {QStringLiteral("no-bigrams"), QStringLiteral("Words only, no word pairs.")}},
+        })
     {
-        return QStringLiteral("Train the headline model on a label<TAB>headline file (deterministic).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Where to write the weights."),
-                                            QStringLiteral("FILE")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("cv"), QStringLiteral("Instead of writing weights, print K-fold cross-validated figures."),
-            QStringLiteral("K")));
-        parser.addOption(QCommandLineOption(QStringLiteral("epochs"), QStringLiteral("Training epochs (default 12)."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(QStringLiteral("l2"), QStringLiteral("L2 penalty (default 1e-4)."),
-                                            QStringLiteral("X")));
-        parser.addOption(QCommandLineOption(QStringLiteral("rate"), QStringLiteral("Learning rate (default 0.1)."),
-                                            QStringLiteral("X")));
-        parser.addOption(QCommandLineOption(QStringLiteral("min-count"),
-                                            QStringLiteral("Sentences a feature must occur in (default 2)."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(QStringLiteral("no-bigrams"), QStringLiteral("Words only, no word pairs.")));
     }
 
     int run(CommandContext &ctx) override

@@ -14,23 +14,19 @@ namespace {
 // `tickerwire watchlist add T [T...] | remove T | list | aliases T [--add X] [--remove Y] | move T --to N`.
 class WatchlistCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("watchlist"); }
-    QString summary() const override
+    WatchlistCommand()
+        : Command({
+            .name = QStringLiteral("watchlist"),
+            .summary = QStringLiteral("The companies you follow: watchlist add T [T...], remove T, list, "
+                                      "aliases T [--add X] [--remove Y], move T --to N."),
+            .positionalSyntax = QStringLiteral("add T [T...] | remove T | list | aliases T | move T --to N"),
+            .options = {{QStringLiteral("add"), QStringLiteral("aliases: a name to add (repeatable)."), QStringLiteral("X")},
+                        {QStringLiteral("remove"), QStringLiteral("aliases: a name to remove (repeatable)."),
+                         QStringLiteral("Y")},
+                        {QStringLiteral("to"), QStringLiteral("move: the new position, 1 being the top."),
+                         QStringLiteral("N")}},
+        })
     {
-        return QStringLiteral("The companies you follow: watchlist add T [T...], remove T, list, "
-                              "aliases T [--add X] [--remove Y], move T --to N.");
-    }
-    QString positionalSyntax() const override
-    {
-        return QStringLiteral("add T [T...] | remove T | list | aliases T | move T --to N");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("add"), QStringLiteral("aliases: a name to add (repeatable)."), QStringLiteral("X")});
-        parser.addOption({QStringLiteral("remove"), QStringLiteral("aliases: a name to remove (repeatable)."),
-                          QStringLiteral("Y")});
-        parser.addOption({QStringLiteral("to"), QStringLiteral("move: the new position, 1 being the top."),
-                          QStringLiteral("N")});
     }
 
     int run(CommandContext &ctx) override
