@@ -40,6 +40,8 @@ struct CommandSpec {
     QString summary;
     QString positionalSyntax = {};            // "FILE|URL..." and the like, for the usage line
     QList<QCommandLineOption> options = {};   // the command's own, in the order --help lists them
+    // CommandLine refuses a positional argument before run() is called.
+    bool takesNoArguments = false;
 };
 
 // A `tickerwire NAME ...` subcommand. run() returns an ExitCode: usage
@@ -54,6 +56,11 @@ public:
 private:
     CommandSpec m_spec;
 };
+
+// The end of a run() that failed at a step whose message says enough by itself
+// (the store, the keychain, a model): "tickerwire: MESSAGE" on ctx.err. Returns
+// kExitFailure, for `return reportFailure(ctx, result.errorMessage());`.
+int reportFailure(CommandContext &ctx, const QString &message);
 
 std::vector<std::unique_ptr<Command>> allCommands();
 

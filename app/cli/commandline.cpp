@@ -145,7 +145,11 @@ int CommandLine::runCommand(const Invocation &inv)
     QTextStream out(&outDevice);
     QTextStream err(&errDevice);
     CommandContext context{parser, globals, parser.positionalArguments(), out, err};
-    const int code = command->run(context);
+    int code = kExitUsage;
+    if (spec.takesNoArguments && !context.arguments.isEmpty())
+        err << "tickerwire " << spec.name << ": unexpected argument '" << context.arguments.first() << "'\n";
+    else
+        code = command->run(context);
     out.flush();
     err.flush();
     if (code == kExitUsage)

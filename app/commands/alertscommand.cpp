@@ -246,10 +246,8 @@ private:
             return kExitUsage;
         }
         auto added = rules.add(*valid);
-        if (!added) {
-            ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!added)
+            return reportFailure(ctx, added.errorMessage());
         ctx.out << "added rule " << ruleLine(*added) << '\n';
         return kExitOk;
     }
@@ -259,10 +257,8 @@ private:
     {
         AlertRuleStore rules(db);
         auto found = rules.byId(id);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         if (!found->has_value()) {
             ctx.err << "tickerwire alerts edit: no alert rule with id " << id << '\n';
             return kExitFailure;
@@ -305,10 +301,8 @@ private:
             ctx.err << "tickerwire alerts edit: " << valid.problem().message(optionName) << '\n';
             return kExitUsage;
         }
-        if (auto s = rules.update(rule); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = rules.update(rule); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "edited rule " << ruleLine(**rules.byId(id)) << '\n';
         return kExitOk;
     }
@@ -316,10 +310,8 @@ private:
     int list(CommandContext &ctx, QSqlDatabase db)
     {
         auto all = AlertRuleStore(db).all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         for (const AlertRule &r : *all)
             ctx.out << ruleLine(r) << '\n';
         return kExitOk;
@@ -328,10 +320,8 @@ private:
     int fired(CommandContext &ctx, QSqlDatabase db, const QDateTime &since)
     {
         auto alerts = FiredAlertStore(db).list(since, 100000);
-        if (!alerts) {
-            ctx.err << "tickerwire: " << alerts.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!alerts)
+            return reportFailure(ctx, alerts.errorMessage());
         for (const FiredAlert &a : *alerts)
             ctx.out << firedLine(a) << '\n';
         return kExitOk;
@@ -351,10 +341,8 @@ private:
     int ack(CommandContext &ctx, QSqlDatabase db, qint64 id)
     {
         auto found = FiredAlertStore(db).acknowledge(id);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         if (!*found) {
             ctx.err << "tickerwire alerts ack: no fired alert with id " << id << '\n';
             return kExitFailure;
@@ -384,10 +372,8 @@ private:
     int exportRules(CommandContext &ctx, QSqlDatabase db, const QString &path)
     {
         auto all = AlertRuleStore(db).all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         QJsonArray rules;
         for (const AlertRule &r : *all)
             rules.append(r.toJson());
@@ -419,10 +405,8 @@ private:
         }
         AlertRuleStore rules(db);
         auto existing = rules.all();
-        if (!existing) {
-            ctx.err << "tickerwire: " << existing.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!existing)
+            return reportFailure(ctx, existing.errorMessage());
         QList<QJsonObject> known;
         for (const AlertRule &r : *existing)
             known << r.toJson();
@@ -448,15 +432,11 @@ private:
         }
         Transaction tx(db);
         for (const AlertRule &r : toAdd) {
-            if (auto added = rules.add(r); !added) {
-                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto added = rules.add(r); !added)
+                return reportFailure(ctx, added.errorMessage());
         }
-        if (auto s = tx.commit(); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = tx.commit(); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "imported " << toAdd.size() << " rules (" << (list.size() - toAdd.size())
                 << " already present)\n";
         return kExitOk;

@@ -63,16 +63,13 @@ public:
                          QStringLiteral("Write the daily series (score, change, forward returns per ticker and "
                                         "session) to FILE."),
                          QStringLiteral("FILE")}},
+            .takesNoArguments = true,
         })
     {
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire backtest: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         BacktestOptions options;
         for (const QString &value : ctx.parser.values(kTicker))
             for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -132,10 +129,8 @@ public:
             backtester.setSeriesOutput(csv.get());
         }
         auto result = backtester.run(options);
-        if (!result) {
-            ctx.err << "tickerwire: " << result.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!result)
+            return reportFailure(ctx, result.errorMessage());
         if (csv && !csv->commit()) {
             ctx.err << "tickerwire: cannot write " << csv->fileName() << ": " << csv->errorString() << '\n';
             return kExitFailure;

@@ -80,10 +80,8 @@ public:
             return kExitFailure;
         }
         auto scorer = SentimentScorer::createDefault();
-        if (!scorer) {
-            ctx.err << "tickerwire: " << scorer.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scorer)
+            return reportFailure(ctx, scorer.errorMessage());
 
         QFile scoresFile;
         QTextStream scoresOut;
@@ -113,10 +111,8 @@ public:
             headlines = &*fromFile;
         } else if (ctx.parser.isSet(QStringLiteral("headlines"))) {
             auto model = HeadlineModel::builtIn();
-            if (!model) {
-                ctx.err << "tickerwire: " << model.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!model)
+                return reportFailure(ctx, model.errorMessage());
             headlines = *model;
         }
         auto scoreOne = [&](const QString &text) {

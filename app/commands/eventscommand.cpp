@@ -38,16 +38,13 @@ public:
                         {kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports "
                                                         "it, then the articles.")},
                         {kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")}},
+            .takesNoArguments = true,
         })
     {
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire events: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         EventFilter filter;
         filter.ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         if (ctx.parser.isSet(kKindOption)) {
@@ -72,26 +69,20 @@ public:
             return kExitFailure;
         if (ctx.parser.isSet(kRebuildOption)) {
             auto rebuilt = EventRebuilder(store->database()).rebuild();
-            if (!rebuilt) {
-                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!rebuilt)
+                return reportFailure(ctx, rebuilt.errorMessage());
             ctx.err << "events rebuilt: " << rebuilt->events << " events from " << rebuilt->articles << " articles\n";
         }
         const EventStore events(store->database());
         auto found = events.query(filter);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         const FilingStore filingStore(store->database());
         for (const StoredEvent &e : *found) {
             // A filing that reports the event is a source too: the company's own.
             auto filings = filingStore.sourcesOf(e.id);
-            if (!filings) {
-                ctx.err << "tickerwire: " << filings.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!filings)
+                return reportFailure(ctx, filings.errorMessage());
             ctx.out << e.event.date.display() << '\t' << eventKindId(e.event.kind) << '\t' << e.event.title << '\t'
                     << e.event.amount.display() << '\t' << e.sources + filings->size() << '\n';
             if (!ctx.parser.isSet(kSourcesOption))
@@ -101,10 +92,8 @@ public:
                         << QString(f.items).replace(QLatin1Char(','), QStringLiteral(", ")) << ", reported by the company\t"
                         << f.firstSentence << '\t' << f.indexUrl << '\n';
             auto sources = events.sources(e.id);
-            if (!sources) {
-                ctx.err << "tickerwire: " << sources.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!sources)
+                return reportFailure(ctx, sources.errorMessage());
             for (const EventSource &s : *sources)
                 ctx.out << "    " << s.published.date().toString(Qt::ISODate) << '\t' << s.source << '\t' << s.title
                         << '\t' << s.guid << '\n';

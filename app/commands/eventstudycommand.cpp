@@ -50,16 +50,13 @@ public:
                         {kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")},
                         {kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
                          QStringLiteral("FILE")}},
+            .takesNoArguments = true,
         })
     {
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire event-study: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         EventStudyOptions options;
         for (const QString &value : ctx.parser.values(kKind)) {
             for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -102,10 +99,8 @@ public:
         if (!store)
             return kExitFailure;
         auto result = EventStudy(store->database()).run(options);
-        if (!result) {
-            ctx.err << "tickerwire: " << result.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!result)
+            return reportFailure(ctx, result.errorMessage());
         if (ctx.parser.isSet(kCsv)) {
             QSaveFile file(ctx.parser.value(kCsv));
             if (!file.open(QIODevice::WriteOnly)) {

@@ -77,10 +77,8 @@ public:
                 return kExitFailure;
             }
             auto written = exporter.writeTo(&out, query);
-            if (!written) {
-                ctx.err << "tickerwire: " << written.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!written)
+                return reportFailure(ctx, written.errorMessage());
             return kExitOk;
         }
 
@@ -102,10 +100,8 @@ public:
         timer.start();
         auto written = exporter.writeFile(path, query, control);
         std::fputc('\n', stderr);
-        if (!written) {
-            ctx.err << "tickerwire: " << written.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!written)
+            return reportFailure(ctx, written.errorMessage());
         const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
         ctx.err << "wrote " << written->rows << " rows to " << path << " in " << QString::number(seconds, 'f', 1)
                 << " s (" << qint64(double(written->rows) / seconds) << " rows/s)\n";

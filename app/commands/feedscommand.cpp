@@ -104,10 +104,8 @@ private:
         if (!store)
             return kExitFailure;
         auto id = FeedStore(store->database()).add(feed);
-        if (!id) {
-            ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!id)
+            return reportFailure(ctx, id.errorMessage());
         ctx.out << "feed " << *id << ": " << displayUrl(url) << " (" << kindId
                 << (feed.ticker.isEmpty() ? QString() : QStringLiteral(", ") + feed.ticker) << ")\n";
         return kExitOk;
@@ -119,10 +117,8 @@ private:
         if (!store)
             return kExitFailure;
         auto feeds = FeedStore(store->database()).all();
-        if (!feeds) {
-            ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!feeds)
+            return reportFailure(ctx, feeds.errorMessage());
         // Errors in a shared store were written by many fetches, some maybe
         // by an older build: every key in this keychain is redacted again.
         QStringList secrets;
@@ -151,10 +147,8 @@ private:
         if (ctx.parser.isSet(QStringLiteral("ticker"))) {
             const QString symbol = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
             auto found = tickers.bySymbol(symbol);
-            if (!found) {
-                ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!found)
+                return reportFailure(ctx, found.errorMessage());
             if (!found->has_value()) {
                 ctx.err << "tickerwire feeds add-defaults: " << symbol
                         << " is not a ticker of this workspace; add it first: tickerwire watchlist add " << symbol << '\n';
@@ -163,10 +157,8 @@ private:
             companies << **found;
         } else {
             auto watchlist = tickers.watchlist();
-            if (!watchlist) {
-                ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!watchlist)
+                return reportFailure(ctx, watchlist.errorMessage());
             if (watchlist->isEmpty()) {
                 ctx.err << "tickerwire feeds add-defaults: the watchlist is empty; add companies first: "
                            "tickerwire watchlist add TICKER [TICKER...]\n";
@@ -180,10 +172,8 @@ private:
             const FeedCompany company = feedCompanyFor(t);
             for (const Feed &f : defaultFeedsFor(company)) {
                 auto id = feeds.add(f);
-                if (!id) {
-                    ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!id)
+                    return reportFailure(ctx, id.errorMessage());
                 sec = sec || f.url.contains(QLatin1String("sec.gov"));
                 ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
                         << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
@@ -246,10 +236,8 @@ private:
         FeedStore feeds(store->database());
         for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
             auto id = feeds.add(f);
-            if (!id) {
-                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!id)
+                return reportFailure(ctx, id.errorMessage());
             ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind) << ")\n";
         }
         warnWithoutContact(ctx);
@@ -276,10 +264,8 @@ private:
         }
         Feed f = **feed;
         f.enabled = enabled;
-        if (auto s = feeds.update(f); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = feeds.update(f); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "feed " << f.id << (enabled ? " enabled\n" : " disabled\n");
         return kExitOk;
     }
@@ -291,17 +277,13 @@ private:
             return kExitFailure;
         FeedStore feeds(store->database());
         auto all = feeds.all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         for (const Feed &f : *all) {
             if (QString::number(f.id) == which || f.url == which || f.url == QUrl(which).toString(QUrl::FullyEncoded)) {
                 // Articles keep their text; their feed_id becomes NULL (ON DELETE SET NULL).
-                if (auto s = feeds.remove(f.id); !s) {
-                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (auto s = feeds.remove(f.id); !s)
+                    return reportFailure(ctx, s.errorMessage());
                 ctx.out << "removed feed " << f.id << ": " << displayUrl(QUrl(f.url)) << '\n';
                 return kExitOk;
             }

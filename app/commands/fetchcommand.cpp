@@ -139,24 +139,19 @@ public:
                                              "per feed."),
                    .options = QList<QCommandLineOption>{{QStringLiteral("due"),
                                                          QStringLiteral("Only feeds whose next due time has come.")}}
-                       + kFetchOptions})
+                       + kFetchOptions,
+                   .takesNoArguments = true})
     {
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire " << spec().name << ": unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         auto store = openStoreOrReport(ctx);
         if (!store)
             return kExitFailure;
         auto feeds = enabledFeeds(store->database(), ctx.parser.isSet(QStringLiteral("due")));
-        if (!feeds) {
-            ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!feeds)
+            return reportFailure(ctx, feeds.errorMessage());
         FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         const auto s = round.run(feeds->feeds, feeds->standby);
         ctx.out << "fetched " << (s.ok + s.notModified + s.failed) << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
@@ -185,10 +180,8 @@ public:
         FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         for (;;) {
             auto feeds = enabledFeeds(store->database(), true);
-            if (!feeds) {
-                ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!feeds)
+                return reportFailure(ctx, feeds.errorMessage());
             round.run(feeds->feeds, feeds->standby);
             evaluateAndReport(store->database(), ctx.out, ctx.err);
             ctx.out.flush();

@@ -26,16 +26,13 @@ public:
                         {kPeriodOption,
                          QStringLiteral("Only years (annual), only quarters (quarterly), or one period (2025, 2025-Q2)."),
                          QStringLiteral("PERIOD")}},
+            .takesNoArguments = true,
         })
     {
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire guidance: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         const QString ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         const QString metric = ctx.parser.value(kMetricOption).trimmed().toLower();
         static const QStringList metrics{QStringLiteral("capex"), QStringLiteral("revenue"), QStringLiteral("expenses")};
@@ -55,10 +52,8 @@ public:
         if (!store)
             return kExitFailure;
         auto figures = GuidanceHistory(store->database()).figures(ticker, metric);
-        if (!figures) {
-            ctx.err << "tickerwire: " << figures.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!figures)
+            return reportFailure(ctx, figures.errorMessage());
         // One history per company and metric; name it when the options did not.
         const bool oneHistory = !ticker.isEmpty() && !metric.isEmpty();
         QString current;

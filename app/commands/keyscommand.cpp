@@ -27,20 +27,16 @@ public:
         if (verb == QLatin1String("list") && ctx.arguments.size() == 1) {
             for (const QString &p : SecretStore::knownProviders()) {
                 auto key = secrets.read(p);
-                if (!key) {
-                    ctx.err << "tickerwire: " << key.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!key)
+                    return reportFailure(ctx, key.errorMessage());
                 ctx.out << p << ": " << (key->isEmpty() ? "not set" : "set") << '\n';
             }
             return kExitOk;
         }
         if ((verb == QLatin1String("set") || verb == QLatin1String("remove")) && ctx.arguments.size() == 2 && known) {
             if (verb == QLatin1String("remove")) {
-                if (auto s = secrets.remove(provider); !s) {
-                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (auto s = secrets.remove(provider); !s)
+                    return reportFailure(ctx, s.errorMessage());
                 ctx.out << provider << ": removed\n";
                 return kExitOk;
             }
@@ -54,10 +50,8 @@ public:
                 ctx.err << "tickerwire keys set: pipe exactly one key on stdin\n";
                 return kExitUsage;
             }
-            if (auto s = secrets.write(provider, key); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = secrets.write(provider, key); !s)
+                return reportFailure(ctx, s.errorMessage());
             ctx.out << provider << ": key stored in the keychain\n";
             return kExitOk;
         }

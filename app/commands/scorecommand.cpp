@@ -32,6 +32,7 @@ public:
                          QStringLiteral("HORIZON")},
                         {QStringLiteral("explain"),
                          QStringLiteral("Also print the stories and phrases that moved the score.")}},
+            .takesNoArguments = true,
         })
     {
     }
@@ -40,10 +41,6 @@ public:
     {
         const bool all = ctx.parser.isSet(QStringLiteral("all"));
         const QString ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire score: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         if (all == !ticker.isEmpty()) {
             ctx.err << "tickerwire score: give either --all or --ticker SYMBOL\n";
             return kExitUsage;
@@ -67,15 +64,11 @@ public:
         if (all)
             bulkCache.emplace(db);
         auto tickers = TickerStore(db).all();
-        if (!tickers) {
-            ctx.err << "tickerwire: " << tickers.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!tickers)
+            return reportFailure(ctx, tickers.errorMessage());
         auto scoring = BuiltInScoring::load();
-        if (!scoring) {
-            ctx.err << "tickerwire: " << scoring.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scoring)
+            return reportFailure(ctx, scoring.errorMessage());
         const EntityLinker linker(*tickers);
         ScoreWriter writer(db, *scoring->sentences, linker, scoring->headlines);
 
@@ -83,10 +76,8 @@ public:
         if (all) {
             // Article scores in short transactions (a second writer waits
             // seconds at most), then each company's running state built once.
-            if (auto rescored = rescoreArticles(db, writer, ctx); !rescored) {
-                ctx.err << "tickerwire: " << rescored.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto rescored = rescoreArticles(db, writer, ctx); !rescored)
+                return reportFailure(ctx, rescored.errorMessage());
             for (const TickerInfo &t : *tickers)
                 symbols << t.symbol;
         } else {
@@ -100,25 +91,17 @@ public:
             symbols << ticker;
         }
         Transaction tx(db);
-        if (!tx.active()) {
-            ctx.err << "tickerwire: " << tx.beginError() << '\n';
-            return kExitFailure;
-        }
+        if (!tx.active())
+            return reportFailure(ctx, tx.beginError());
         if (all) {
-            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt) {
-                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt)
+                return reportFailure(ctx, rebuilt.errorMessage());
         }
         auto scores = writer.refreshCorporate(symbols);
-        if (!scores) {
-            ctx.err << "tickerwire: " << scores.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        if (auto committed = tx.commit(); !committed) {
-            ctx.err << "tickerwire: " << committed.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scores)
+            return reportFailure(ctx, scores.errorMessage());
+        if (auto committed = tx.commit(); !committed)
+            return reportFailure(ctx, committed.errorMessage());
         if (scores->isEmpty()) {
             ctx.out << "no articles in the store: nothing to score\n";
             return kExitOk;
@@ -131,10 +114,8 @@ public:
             if (explaining) {
                 // The stories and phrases: from every row, at the same as-of.
                 auto rows = ArticleScoreStore(db).forTicker(s.ticker, writer.modelVersion());
-                if (!rows) {
-                    ctx.err << "tickerwire: " << rows.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!rows)
+                    return reportFailure(ctx, rows.errorMessage());
                 s = CorporateScorer::compute(s.ticker, s.horizon, written.asOfUtc, *rows);
             }
             ctx.out << s.ticker << ": " << s.headline() << " (" << s.evidenceLine() << ", confidence "

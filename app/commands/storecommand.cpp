@@ -57,15 +57,11 @@ public:
         }
         reportStoreWaits(ctx.err);
         auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"), keychainStorePassword());
-        if (!source) {
-            ctx.err << "tickerwire: " << source.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!source)
+            return reportFailure(ctx, source.errorMessage());
         auto target = StoreConnection::open(to, QStringLiteral("copy-target"), keychainStorePassword());
-        if (!target) {
-            ctx.err << "tickerwire: " << target.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!target)
+            return reportFailure(ctx, target.errorMessage());
         ctx.err << "copying " << StoreLocation::forDisplay(from) << " to " << StoreLocation::forDisplay(to) << '\n';
         ctx.err.flush();
         // One line, rewritten in place on a terminal; one line per table otherwise.
@@ -86,10 +82,8 @@ public:
         });
         if (terminal)
             ctx.err << '\n';
-        if (!copied) {
-            ctx.err << "tickerwire: " << copied.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!copied)
+            return reportFailure(ctx, copied.errorMessage());
         qint64 rows = 0;
         for (const TableCount &c : *copied) {
             ctx.out << c.table << ": " << c.rows << '\n';
@@ -116,10 +110,8 @@ private:
             return kExitFailure;
         DemoRemover remover(store->database());
         auto survey = remover.survey();
-        if (!survey) {
-            ctx.err << "tickerwire: " << survey.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!survey)
+            return reportFailure(ctx, survey.errorMessage());
         if (survey->articles + survey->quoteBars + survey->rules == 0) {
             ctx.out << "no demo rows in " << store->displayLocation() << '\n';
             return kExitOk;
@@ -142,10 +134,8 @@ private:
             }
         }
         auto removed = remover.remove();
-        if (!removed) {
-            ctx.err << "tickerwire: " << removed.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!removed)
+            return reportFailure(ctx, removed.errorMessage());
         ctx.out << "removed:\n";
         describe(ctx.out, *removed);
         if (!removed->tickers.isEmpty())

@@ -78,10 +78,8 @@ public:
             return kExitFailure;
         }
         auto rules = SentimentScorer::builtIn();
-        if (!rules) {
-            ctx.err << "tickerwire: " << rules.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!rules)
+            return reportFailure(ctx, rules.errorMessage());
         if (folds > 0) {
             const ConfusionMatrix m = HeadlineModel::crossValidate(*sentences, **rules, knobs, folds);
             ctx.out << "cross-validation: " << folds << " folds of " << sentences->size() << " sentences\n"

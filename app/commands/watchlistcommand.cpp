@@ -93,10 +93,8 @@ private:
         WatchlistAdder adder(store->database());
         for (const QString &t : known) {
             auto added = adder.add(t, [&](int done, int total) { progressLine(ctx.err, done, total); });
-            if (!added) {
-                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!added)
+                return reportFailure(ctx, added.errorMessage());
             ctx.out << added->message << '\n';
             if (added->articlesExamined > 0)
                 ctx.out << "linked stored articles: " << added->articlesRelinked << " of " << added->articlesExamined
@@ -119,10 +117,8 @@ private:
         // Stays known (names, articles, scores); it only leaves the watchlist.
         TickerInfo t = **existing;
         t.onWatchlist = false;
-        if (auto s = tickers.upsert(t); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = tickers.upsert(t); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "removed " << t.symbol << " from the watchlist (its articles and scores are kept)\n";
         return kExitOk;
     }
@@ -133,10 +129,8 @@ private:
         if (!store)
             return kExitFailure;
         auto watchlist = TickerStore(store->database()).watchlist();
-        if (!watchlist) {
-            ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!watchlist)
+            return reportFailure(ctx, watchlist.errorMessage());
         if (watchlist->isEmpty()) {
             ctx.err << "the watchlist is empty: tickerwire watchlist add TICKER\n";
             return kExitOk;
@@ -182,10 +176,8 @@ private:
                 t.aliases << alias;
         }
         if (!adding.isEmpty() || !removing.isEmpty()) {
-            if (auto s = tickers.upsert(t); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = tickers.upsert(t); !s)
+                return reportFailure(ctx, s.errorMessage());
         }
         ctx.out << t.symbol << '\t' << t.aliases.join(QStringLiteral(", ")) << '\n';
         if (!adding.isEmpty() || !removing.isEmpty())
@@ -206,10 +198,8 @@ private:
             return kExitFailure;
         TickerStore tickers(store->database());
         auto watchlist = tickers.watchlist();
-        if (!watchlist) {
-            ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!watchlist)
+            return reportFailure(ctx, watchlist.errorMessage());
         const QString symbol = CompanyDirectory::normalizedTicker(typed);
         const auto it = std::find_if(watchlist->begin(), watchlist->end(), [&](const TickerInfo &t) { return t.symbol == symbol; });
         if (it == watchlist->end()) {
@@ -222,10 +212,8 @@ private:
         for (qsizetype i = 0; i < watchlist->size(); ++i) {
             TickerInfo t = watchlist->at(i);
             t.position = int(i);
-            if (auto s = tickers.upsert(t); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = tickers.upsert(t); !s)
+                return reportFailure(ctx, s.errorMessage());
         }
         QStringList order;
         for (const TickerInfo &t : *watchlist)
