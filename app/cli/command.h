@@ -25,6 +25,7 @@ struct GlobalOptions {
 };
 
 struct CommandContext {
+    const QString &command;             // its name, as its messages say it ("tickerwire NAME: ...")
     const QCommandLineParser &parser;   // parsed with the command's own options
     const GlobalOptions &globals;
     QStringList arguments;              // positional arguments after the command name

@@ -144,7 +144,7 @@ int CommandLine::runCommand(const Invocation &inv)
     TerminalOutput errDevice(stderr);
     QTextStream out(&outDevice);
     QTextStream err(&errDevice);
-    CommandContext context{parser, globals, parser.positionalArguments(), out, err};
+    CommandContext context{spec.name, parser, globals, parser.positionalArguments(), out, err};
     int code = kExitUsage;
     if (spec.takesNoArguments && !context.arguments.isEmpty())
         err << "tickerwire " << spec.name << ": unexpected argument '" << context.arguments.first() << "'\n";

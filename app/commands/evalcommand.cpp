@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/sentiment/sentimentevaluation.h"
 #include "models/sentiment/sentimentscorer.h"
@@ -65,20 +66,14 @@ public:
             return kExitUsage;
         }
         const QString path = ctx.arguments.first();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire eval: " << path << ": cannot read: " << file.errorString() << '\n';
+        const auto text = readCommandFile(ctx, path);
+        if (!text)
             return kExitFailure;
-        }
-        auto sentences = parseLabeledSentences(QString::fromUtf8(file.readAll()));
-        if (!sentences) {
-            ctx.err << "tickerwire eval: " << path << ": " << sentences.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        if (sentences->isEmpty()) {
-            ctx.err << "tickerwire eval: " << path << ": no labeled sentences\n";
-            return kExitFailure;
-        }
+        auto sentences = parseLabeledSentences(QString::fromUtf8(*text));
+        if (!sentences)
+            return reportFileProblem(ctx, path, sentences.errorMessage());
+        if (sentences->isEmpty())
+            return reportFileProblem(ctx, path, QStringLiteral("no labeled sentences"));
         auto scorer = SentimentScorer::createDefault();
         if (!scorer)
             return reportFailure(ctx, scorer.errorMessage());
@@ -87,26 +82,21 @@ public:
         QTextStream scoresOut;
         if (ctx.parser.isSet(QStringLiteral("scores"))) {
             scoresFile.setFileName(ctx.parser.value(QStringLiteral("scores")));
-            if (!scoresFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                ctx.err << "tickerwire eval: " << scoresFile.fileName() << ": cannot write: " << scoresFile.errorString()
-                        << '\n';
-                return kExitFailure;
-            }
+            if (!scoresFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return reportFileProblem(ctx, scoresFile.fileName(),
+                                         QStringLiteral("cannot write: ") + scoresFile.errorString());
             scoresOut.setDevice(&scoresFile);
         }
         const HeadlineModel *headlines = nullptr;
         std::optional<HeadlineModel> fromFile;
         if (ctx.parser.isSet(QStringLiteral("model"))) {
-            QFile weights(ctx.parser.value(QStringLiteral("model")));
-            if (!weights.open(QIODevice::ReadOnly)) {
-                ctx.err << "tickerwire eval: " << weights.fileName() << ": cannot read: " << weights.errorString() << '\n';
+            const QString weightsPath = ctx.parser.value(QStringLiteral("model"));
+            const auto weights = readCommandFile(ctx, weightsPath);
+            if (!weights)
                 return kExitFailure;
-            }
-            auto parsed = HeadlineModel::parse(QString::fromUtf8(weights.readAll()));
-            if (!parsed) {
-                ctx.err << "tickerwire eval: " << weights.fileName() << ": " << parsed.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            auto parsed = HeadlineModel::parse(QString::fromUtf8(*weights));
+            if (!parsed)
+                return reportFileProblem(ctx, weightsPath, parsed.errorMessage());
             fromFile = std::move(*parsed);
             headlines = &*fromFile;
         } else if (ctx.parser.isSet(QStringLiteral("headlines"))) {

@@ -1,10 +1,10 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/directory/companydirectory.h"
 #include "models/directory/watchlistentry.h"
 #include "models/linking/linkingevaluation.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 
 namespace tw {
 
@@ -34,16 +34,13 @@ public:
             ctx.err << "tickerwire eval-linking: name exactly one labelled file\n";
             return kExitUsage;
         }
-        QFile file(ctx.arguments.first());
-        if (!file.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire eval-linking: " << file.fileName() << ": cannot read: " << file.errorString() << '\n';
+        const QString path = ctx.arguments.first();
+        const auto text = readCommandFile(ctx, path);
+        if (!text)
             return kExitFailure;
-        }
-        auto set = LabelledSet::parse(QString::fromUtf8(file.readAll()));
-        if (!set) {
-            ctx.err << "tickerwire eval-linking: " << file.fileName() << ": " << set.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        auto set = LabelledSet::parse(QString::fromUtf8(*text));
+        if (!set)
+            return reportFileProblem(ctx, path, set.errorMessage());
         const QList<TickerInfo> curated = WatchlistEntry::curated();
         QStringList symbols;
         if (ctx.parser.isSet(QStringLiteral("watchlist"))) {

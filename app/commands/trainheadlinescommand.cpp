@@ -1,9 +1,9 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/sentiment/sentimentevaluation.h"
 #include "models/sentiment/sentimentscorer.h"
 
-#include <QFile>
 #include <QSaveFile>
 
 namespace tw {
@@ -67,16 +67,13 @@ public:
             ctx.err << "tickerwire train-headlines: name one training file and --out FILE\n";
             return kExitUsage;
         }
-        QFile in(ctx.arguments.first());
-        if (!in.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire train-headlines: " << in.fileName() << ": cannot read: " << in.errorString() << '\n';
+        const QString path = ctx.arguments.first();
+        const auto text = readCommandFile(ctx, path);
+        if (!text)
             return kExitFailure;
-        }
-        auto sentences = parseLabeledSentences(QString::fromUtf8(in.readAll()));
-        if (!sentences) {
-            ctx.err << "tickerwire train-headlines: " << in.fileName() << ": " << sentences.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        auto sentences = parseLabeledSentences(QString::fromUtf8(*text));
+        if (!sentences)
+            return reportFileProblem(ctx, path, sentences.errorMessage());
         auto rules = SentimentScorer::builtIn();
         if (!rules)
             return reportFailure(ctx, rules.errorMessage());
@@ -89,10 +86,8 @@ public:
         }
         const HeadlineModel model = HeadlineModel::train(*sentences, **rules, knobs);
         QSaveFile file(out);
-        if (!file.open(QIODevice::WriteOnly) || file.write(model.serialize().toUtf8()) < 0 || !file.commit()) {
-            ctx.err << "tickerwire train-headlines: " << out << ": cannot write: " << file.errorString() << '\n';
-            return kExitFailure;
-        }
+        if (!file.open(QIODevice::WriteOnly) || file.write(model.serialize().toUtf8()) < 0 || !file.commit())
+            return reportFileProblem(ctx, out, QStringLiteral("cannot write: ") + file.errorString());
         ctx.out << "wrote " << out << ": " << sentences->size() << " headlines, " << model.vocabularySize()
                 << " features, model " << model.digest() << " (rules " << (*rules)->modelVersion() << ")\n";
         return kExitOk;
