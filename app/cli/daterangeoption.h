@@ -1,16 +1,14 @@
 #pragma once
 
-#include <QCommandLineParser>
+#include "app/cli/command.h"
+
 #include <QDate>
-#include <QString>
-#include <QTextStream>
 
 namespace tw {
 
 // --since D / --until D as calendar days (YYYY-MM-DD), for the commands that
 // take a day range (backtest, event-study). Returns false after telling
-// `err` what is wrong, in the words of `command`.
-bool readDayRange(
-    const QCommandLineParser &parser, const QString &command, QDate &since, QDate &until, QTextStream &err);
+// ctx.err what is wrong.
+bool readDayRange(CommandContext &ctx, QDate &since, QDate &until);
 
 } // namespace tw

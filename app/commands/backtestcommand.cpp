@@ -1,12 +1,12 @@
 #include "app/cli/command.h"
 #include "app/cli/daterangeoption.h"
 #include "app/cli/storesession.h"
+#include "app/cli/studyfigures.h"
+#include "app/cli/tickerlistoption.h"
 #include "models/backtest/backtest.h"
 
 #include <QFile>
 #include <QSaveFile>
-
-#include <cmath>
 
 namespace tw {
 
@@ -20,20 +20,10 @@ const QString kSince = QStringLiteral("since");
 const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
 
-QString num(double v, int decimals)
-{
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', decimals);
-}
-
-QString pct(double v, int decimals = 2)
-{
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v * 100, 'f', decimals) + QLatin1Char('%');
-}
-
 // "ic_1d: 0.041 t: 2.3 n: 1250"
 QString icLine(const QString &name, const CorrelationEstimate &e)
 {
-    return QStringLiteral("%1: %2 t: %3 n: %4").arg(name, num(e.value, 3), num(e.t(), 1)).arg(e.n);
+    return QStringLiteral("%1: %2 t: %3 n: %4").arg(name, fixedOrNa(e.value, 3), fixedOrNa(e.t(), 1)).arg(e.n);
 }
 
 QString pad(const QString &s, int width) { return s.leftJustified(width); }
@@ -48,7 +38,8 @@ public:
             .name = QStringLiteral("backtest"),
             .summary = QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
                                       "(information coefficient, hit rate, mean return by label)."),
-            .options = {{kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
+            .options = {{kTicker,
+                         QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
                          QStringLiteral("SYMBOL")},
                         {kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."),
                          QStringLiteral("HORIZON")},
@@ -71,10 +62,7 @@ public:
     int run(CommandContext &ctx) override
     {
         BacktestOptions options;
-        for (const QString &value : ctx.parser.values(kTicker))
-            for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!options.tickers.contains(t.trimmed().toUpper()))
-                    options.tickers << t.trimmed().toUpper();
+        options.tickers = tickerListOption(ctx.parser, kTicker);
         if (ctx.parser.isSet(kHorizon)) {
             const auto h = parseHorizon(ctx.parser.value(kHorizon).trimmed().toLower());
             if (!h) {
@@ -102,7 +90,7 @@ public:
             }
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        if (!readDayRange(ctx.parser, QStringLiteral("backtest"), options.since, options.until, ctx.err))
+        if (!readDayRange(ctx, options.since, options.until))
             return kExitUsage;
 
         auto store = openStoreOrReport(ctx);
@@ -136,8 +124,7 @@ public:
             return kExitFailure;
         }
         print(*result, ctx.out);
-        if (result->syntheticPrices)
-            ctx.err << "tickerwire backtest: the prices are synthetic demo prices: these figures mean nothing\n";
+        warnIfSyntheticPrices(ctx, result->syntheticPrices);
         return kExitOk;
     }
 
@@ -164,9 +151,9 @@ private:
             const QString d = QStringLiteral("%1d").arg(w.days);
             out << icLine(QStringLiteral("ic_") + d, w.level) << '\n';
             out << icLine(QStringLiteral("ic_change_") + d, w.change) << '\n';
-            out << "hit_" << d << ": " << num(w.hitRate, 3) << " n: " << w.hitN << '\n';
+            out << "hit_" << d << ": " << fixedOrNa(w.hitRate, 3) << " n: " << w.hitN << '\n';
             for (const LabelReturn &l : w.byLabel)
-                out << "mean_" << d << '[' << l.label << "]: " << num(l.mean, 5) << " n: " << l.n << '\n';
+                out << "mean_" << d << '[' << l.label << "]: " << fixedOrNa(l.mean, 5) << " n: " << l.n << '\n';
         }
         for (const TickerReport &t : r.tickers)
             for (const WindowStats &w : t.windows)
@@ -174,13 +161,13 @@ private:
 
         out << "\nForward  IC level [95% band]        t      N  IC change      t  Hit rate\n";
         for (const WindowStats &w : r.pooled) {
-            const QString band = w.level.valid() ? QStringLiteral("[%1, %2]").arg(num(w.level.low95(), 3),
-                                                                                num(w.level.high95(), 3))
-                                                 : QString();
-            out << pad(QStringLiteral("%1d").arg(w.days), 9) << rpad(num(w.level.value, 3), 8) << ' '
-                << pad(band, 17) << rpad(num(w.level.t(), 1), 6) << rpad(QString::number(w.level.n), 7) << ' '
-                << rpad(num(w.change.value, 3), 10) << rpad(num(w.change.t(), 1), 7) << rpad(pct(w.hitRate, 1), 10)
-                << '\n';
+            const QString band = w.level.valid()
+                ? QStringLiteral("[%1, %2]").arg(fixedOrNa(w.level.low95(), 3), fixedOrNa(w.level.high95(), 3))
+                : QString();
+            out << pad(QStringLiteral("%1d").arg(w.days), 9) << rpad(fixedOrNa(w.level.value, 3), 8) << ' '
+                << pad(band, 17) << rpad(fixedOrNa(w.level.t(), 1), 6) << rpad(QString::number(w.level.n), 7) << ' '
+                << rpad(fixedOrNa(w.change.value, 3), 10) << rpad(fixedOrNa(w.change.t(), 1), 7)
+                << rpad(percentOrNa(w.hitRate, 1), 10) << '\n';
         }
         out << "\nMean forward return by label";
         for (const WindowStats &w : r.pooled)
@@ -191,7 +178,8 @@ private:
                 out << pad(r.pooled.first().byLabel[l].label, 28);
                 for (const WindowStats &w : r.pooled) {
                     const LabelReturn *lr = l < w.byLabel.size() ? &w.byLabel[l] : nullptr;
-                    out << rpad(lr ? pct(lr->mean) : QString(), 10) << rpad(lr ? QString::number(lr->n) : QString(), 7);
+                    out << rpad(lr ? percentOrNa(lr->mean) : QString(), 10)
+                        << rpad(lr ? QString::number(lr->n) : QString(), 7);
                 }
                 out << '\n';
             }
@@ -222,8 +210,8 @@ private:
                              .arg(w->level.n)
                              .arg(Backtester::kMinObservations);
             out << pad(t.ticker, 9) << rpad(QString::number(t.bars), 6) << rpad(QString::number(t.scoredSessions), 8)
-                << rpad(w ? num(w->level.value, 3) : QStringLiteral("-"), 8)
-                << rpad(w ? num(w->level.t(), 1) : QStringLiteral("-"), 7)
+                << rpad(w ? fixedOrNa(w->level.value, 3) : QStringLiteral("-"), 8)
+                << rpad(w ? fixedOrNa(w->level.t(), 1) : QStringLiteral("-"), 7)
                 << rpad(w ? QString::number(w->level.n) : QStringLiteral("0"), 6) << "  "
                 << notes.join(QStringLiteral("; ")) << '\n';
         }

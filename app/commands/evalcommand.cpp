@@ -66,12 +66,9 @@ public:
             return kExitUsage;
         }
         const QString path = ctx.arguments.first();
-        const auto text = readCommandFile(ctx, path);
-        if (!text)
-            return kExitFailure;
-        auto sentences = parseLabeledSentences(QString::fromUtf8(*text));
+        const auto sentences = readParsedFile(ctx, path, parseLabeledSentences);
         if (!sentences)
-            return reportFileProblem(ctx, path, sentences.errorMessage());
+            return kExitFailure;
         if (sentences->isEmpty())
             return reportFileProblem(ctx, path, QStringLiteral("no labeled sentences"));
         auto scorer = SentimentScorer::createDefault();
@@ -90,14 +87,9 @@ public:
         const HeadlineModel *headlines = nullptr;
         std::optional<HeadlineModel> fromFile;
         if (ctx.parser.isSet(QStringLiteral("model"))) {
-            const QString weightsPath = ctx.parser.value(QStringLiteral("model"));
-            const auto weights = readCommandFile(ctx, weightsPath);
-            if (!weights)
+            fromFile = readParsedFile(ctx, ctx.parser.value(QStringLiteral("model")), &HeadlineModel::parse);
+            if (!fromFile)
                 return kExitFailure;
-            auto parsed = HeadlineModel::parse(QString::fromUtf8(*weights));
-            if (!parsed)
-                return reportFileProblem(ctx, weightsPath, parsed.errorMessage());
-            fromFile = std::move(*parsed);
             headlines = &*fromFile;
         } else if (ctx.parser.isSet(QStringLiteral("headlines"))) {
             auto model = HeadlineModel::builtIn();

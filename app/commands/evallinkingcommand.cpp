@@ -34,13 +34,9 @@ public:
             ctx.err << "tickerwire eval-linking: name exactly one labelled file\n";
             return kExitUsage;
         }
-        const QString path = ctx.arguments.first();
-        const auto text = readCommandFile(ctx, path);
-        if (!text)
-            return kExitFailure;
-        auto set = LabelledSet::parse(QString::fromUtf8(*text));
+        auto set = readParsedFile(ctx, ctx.arguments.first(), &LabelledSet::parse);
         if (!set)
-            return reportFileProblem(ctx, path, set.errorMessage());
+            return kExitFailure;
         const QList<TickerInfo> curated = WatchlistEntry::curated();
         QStringList symbols;
         if (ctx.parser.isSet(QStringLiteral("watchlist"))) {

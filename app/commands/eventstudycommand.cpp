@@ -1,13 +1,13 @@
 #include "app/cli/command.h"
 #include "app/cli/daterangeoption.h"
 #include "app/cli/storesession.h"
+#include "app/cli/studyfigures.h"
+#include "app/cli/tickerlistoption.h"
 #include "models/backtest/eventstudy.h"
 
 #include <QSaveFile>
 
 #include "models/export/csvwriter.h"
-
-#include <cmath>
 
 namespace tw {
 
@@ -20,12 +20,6 @@ const QString kBenchmark = QStringLiteral("benchmark");
 const QString kSince = QStringLiteral("since");
 const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
-
-QString pct(double v)
-{
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v * 100, 'f', 2) + QLatin1Char('%');
-}
-QString num(double v) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', 4); }
 
 // `tickerwire event-study`: what prices did around each kind of event.
 class EventStudyCommand final : public Command {
@@ -73,10 +67,7 @@ public:
                     options.kinds << *kind;
             }
         }
-        for (const QString &value : ctx.parser.values(kTicker))
-            for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!options.tickers.contains(t.trimmed().toUpper()))
-                    options.tickers << t.trimmed().toUpper();
+        options.tickers = tickerListOption(ctx.parser, kTicker);
         if (ctx.parser.isSet(kWindow)) {
             const QStringList parts = ctx.parser.value(kWindow).split(QLatin1Char(','));
             bool ok1 = false, ok2 = false;
@@ -92,7 +83,7 @@ public:
             }
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        if (!readDayRange(ctx.parser, QStringLiteral("event-study"), options.since, options.until, ctx.err))
+        if (!readDayRange(ctx, options.since, options.until))
             return kExitUsage;
 
         auto store = openStoreOrReport(ctx);
@@ -129,8 +120,7 @@ public:
             }
         }
         print(*result, ctx.out);
-        if (result->syntheticPrices)
-            ctx.err << "tickerwire event-study: the prices are synthetic demo prices: these figures mean nothing\n";
+        warnIfSyntheticPrices(ctx, result->syntheticPrices);
         return kExitOk;
     }
 
@@ -162,8 +152,8 @@ private:
                 out << name << ": n/a n: 0\n";
                 continue;
             }
-            out << name << ": " << num(end->mean) << " lo: " << num(end->low) << " hi: " << num(end->high)
-                << " n: " << c.n << '\n';
+            out << name << ": " << fixedOrNa(end->mean, 4) << " lo: " << fixedOrNa(end->low, 4)
+                << " hi: " << fixedOrNa(end->high, 4) << " n: " << c.n << '\n';
         }
         out << "\nKind         Sentiment     N   CAR[" << o.firstDay << ",-1]   CAR[" << o.firstDay << ",0]  CAR["
             << o.firstDay << ",+1]  CAR[" << o.firstDay << ",+" << o.lastDay << "]  95% band at +" << o.lastDay
@@ -171,13 +161,14 @@ private:
         for (const CarCurve &c : r.curves) {
             auto at = [&c](int d) {
                 const CarPoint *p = c.at(d);
-                return p ? pct(p->mean) : QStringLiteral("-");
+                return p ? percentOrNa(p->mean) : QStringLiteral("-");
             };
             const CarPoint *end = c.points.isEmpty() ? nullptr : &c.points.last();
             out << eventKindId(c.kind).leftJustified(13) << c.sentiment.leftJustified(10)
                 << QString::number(c.n).rightJustified(5) << at(-1).rightJustified(12) << at(0).rightJustified(11)
                 << at(1).rightJustified(11) << at(o.lastDay).rightJustified(12) << "  "
-                << (end && c.n > 1 ? QStringLiteral("[%1, %2]").arg(pct(end->low), pct(end->high)) : QString())
+                << (end && c.n > 1 ? QStringLiteral("[%1, %2]").arg(percentOrNa(end->low), percentOrNa(end->high))
+                                   : QString())
                 << '\n';
         }
     }

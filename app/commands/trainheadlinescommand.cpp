@@ -67,13 +67,9 @@ public:
             ctx.err << "tickerwire train-headlines: name one training file and --out FILE\n";
             return kExitUsage;
         }
-        const QString path = ctx.arguments.first();
-        const auto text = readCommandFile(ctx, path);
-        if (!text)
-            return kExitFailure;
-        auto sentences = parseLabeledSentences(QString::fromUtf8(*text));
+        const auto sentences = readParsedFile(ctx, ctx.arguments.first(), parseLabeledSentences);
         if (!sentences)
-            return reportFileProblem(ctx, path, sentences.errorMessage());
+            return kExitFailure;
         auto rules = SentimentScorer::builtIn();
         if (!rules)
             return reportFailure(ctx, rules.errorMessage());
