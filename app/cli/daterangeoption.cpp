@@ -4,10 +4,19 @@
 
 namespace tw {
 
+namespace {
+const QString kSince = QStringLiteral("since");
+const QString kUntil = QStringLiteral("until");
+} // namespace
+
+QList<QCommandLineOption> dayRangeOptions(const QString &sinceHelp, const QString &untilHelp)
+{
+    return {{kSince, sinceHelp, QStringLiteral("DATE")}, {kUntil, untilHelp, QStringLiteral("DATE")}};
+}
+
 bool readDayRange(CommandContext &ctx, QDate &since, QDate &until)
 {
-    for (const auto &[option, date] :
-        {std::pair{QStringLiteral("since"), &since}, std::pair{QStringLiteral("until"), &until}}) {
+    for (const auto &[option, date] : {std::pair{kSince, &since}, std::pair{kUntil, &until}}) {
         if (!ctx.parser.isSet(option))
             continue;
         *date = QDate::fromString(ctx.parser.value(option).trimmed(), Qt::ISODate);

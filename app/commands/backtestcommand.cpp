@@ -16,8 +16,6 @@ const QString kTicker = QStringLiteral("ticker");
 const QString kHorizon = QStringLiteral("horizon");
 const QString kForward = QStringLiteral("forward");
 const QString kBenchmark = QStringLiteral("benchmark");
-const QString kSince = QStringLiteral("since");
-const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
 
 // "ic_1d: 0.041 t: 2.3 n: 1250"
@@ -29,6 +27,25 @@ QString icLine(const QString &name, const CorrelationEstimate &e)
 QString pad(const QString &s, int width) { return s.leftJustified(width); }
 QString rpad(const QString &s, int width) { return s.rightJustified(width); }
 
+// In the order `tickerwire backtest --help` lists them.
+QList<QCommandLineOption> backtestOptions()
+{
+    QList<QCommandLineOption> options{
+        {kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
+         QStringLiteral("SYMBOL")},
+        {kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."), QStringLiteral("HORIZON")},
+        {kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."), QStringLiteral("N,N,...")},
+        {kBenchmark, QStringLiteral("Measure returns in excess of this symbol's (its daily bars must be stored)."),
+         QStringLiteral("SYMBOL")}};
+    options += dayRangeOptions(QStringLiteral("First scoring day (YYYY-MM-DD)."),
+                               QStringLiteral("Last scoring day (YYYY-MM-DD)."));
+    options += QCommandLineOption(kCsv,
+                                  QStringLiteral("Write the daily series (score, change, forward returns per ticker "
+                                                 "and session) to FILE."),
+                                  QStringLiteral("FILE"));
+    return options;
+}
+
 // `tickerwire backtest`: does the corporate score, as it stood at each close,
 // rank the returns that followed?
 class BacktestCommand final : public Command {
@@ -38,22 +55,7 @@ public:
             .name = QStringLiteral("backtest"),
             .summary = QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
                                       "(information coefficient, hit rate, mean return by label)."),
-            .options = {{kTicker,
-                         QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
-                         QStringLiteral("SYMBOL")},
-                        {kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."),
-                         QStringLiteral("HORIZON")},
-                        {kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."),
-                         QStringLiteral("N,N,...")},
-                        {kBenchmark,
-                         QStringLiteral("Measure returns in excess of this symbol's (its daily bars must be stored)."),
-                         QStringLiteral("SYMBOL")},
-                        {kSince, QStringLiteral("First scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")},
-                        {kUntil, QStringLiteral("Last scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")},
-                        {kCsv,
-                         QStringLiteral("Write the daily series (score, change, forward returns per ticker and "
-                                        "session) to FILE."),
-                         QStringLiteral("FILE")}},
+            .options = backtestOptions(),
             .takesNoArguments = true,
         })
     {

@@ -17,9 +17,28 @@ const QString kKind = QStringLiteral("kind");
 const QString kTicker = QStringLiteral("ticker");
 const QString kWindow = QStringLiteral("window");
 const QString kBenchmark = QStringLiteral("benchmark");
-const QString kSince = QStringLiteral("since");
-const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
+
+// In the order `tickerwire event-study --help` lists them.
+QList<QCommandLineOption> eventStudyOptions()
+{
+    QList<QCommandLineOption> options{
+        {kKind,
+         QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): %1.")
+             .arg(allEventKindIds().join(QStringLiteral(", "))),
+         QStringLiteral("KIND")},
+        {kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
+         QStringLiteral("SYMBOL")},
+        {kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."), QStringLiteral("FROM,TO")},
+        {kBenchmark,
+         QStringLiteral("Abnormal = minus this symbol's return (default: minus the ticker's own mean return)."),
+         QStringLiteral("SYMBOL")}};
+    options += dayRangeOptions(QStringLiteral("Only events from this date (YYYY-MM-DD)."),
+                               QStringLiteral("Only events up to this date (YYYY-MM-DD)."));
+    options += QCommandLineOption(kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
+                                  QStringLiteral("FILE"));
+    return options;
+}
 
 // `tickerwire event-study`: what prices did around each kind of event.
 class EventStudyCommand final : public Command {
@@ -29,21 +48,7 @@ public:
             .name = QStringLiteral("event-study"),
             .summary = QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, "
                                       "split by the sentiment of the events' articles."),
-            .options = {{kKind,
-                         QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): %1.")
-                             .arg(allEventKindIds().join(QStringLiteral(", "))),
-                         QStringLiteral("KIND")},
-                        {kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
-                         QStringLiteral("SYMBOL")},
-                        {kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."), QStringLiteral("FROM,TO")},
-                        {kBenchmark,
-                         QStringLiteral("Abnormal = minus this symbol's return (default: minus the ticker's own mean "
-                                        "return)."),
-                         QStringLiteral("SYMBOL")},
-                        {kSince, QStringLiteral("Only events from this date (YYYY-MM-DD)."), QStringLiteral("DATE")},
-                        {kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")},
-                        {kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
-                         QStringLiteral("FILE")}},
+            .options = eventStudyOptions(),
             .takesNoArguments = true,
         })
     {
