@@ -1,8 +1,6 @@
 #include "app/cli/command.h"
-#include "app/cli/daterangeoption.h"
+#include "app/cli/pricestudy.h"
 #include "app/cli/storesession.h"
-#include "app/cli/studyfigures.h"
-#include "app/cli/tickerlistoption.h"
 #include "models/backtest/eventstudy.h"
 
 #include <QSaveFile>

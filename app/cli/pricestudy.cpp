@@ -1,5 +1,6 @@
-#include "app/cli/daterangeoption.h"
+#include "app/cli/pricestudy.h"
 
+#include <cmath>
 #include <utility>
 
 namespace tw {
@@ -31,6 +32,32 @@ bool readDayRange(CommandContext &ctx, QDate &since, QDate &until)
         return false;
     }
     return true;
+}
+
+QStringList tickerListOption(const QCommandLineParser &parser, const QString &option)
+{
+    QStringList tickers;
+    for (const QString &value : parser.values(option))
+        for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!tickers.contains(t.trimmed().toUpper()))
+                tickers << t.trimmed().toUpper();
+    return tickers;
+}
+
+QString fixedOrNa(double value, int decimals)
+{
+    return std::isnan(value) ? QStringLiteral("n/a") : QString::number(value, 'f', decimals);
+}
+
+QString percentOrNa(double value, int decimals)
+{
+    return std::isnan(value) ? QStringLiteral("n/a") : QString::number(value * 100, 'f', decimals) + QLatin1Char('%');
+}
+
+void warnIfSyntheticPrices(CommandContext &ctx, bool synthetic)
+{
+    if (synthetic)
+        ctx.err << "tickerwire " << ctx.command << ": the prices are synthetic demo prices: these figures mean nothing\n";
 }
 
 } // namespace tw
