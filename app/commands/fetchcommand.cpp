@@ -1,7 +1,7 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
-#include "feeds/fetch/contactsetting.h"
+#include "feeds/ingest/backgroundfetcher.h"
 #include "feeds/ingest/feedbatchrun.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
@@ -15,13 +15,10 @@ namespace tw {
 namespace {
 FetchPolicy policyFrom(const QCommandLineParser &parser)
 {
-    FetchPolicy policy;
-    if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
-        policy.userAgent = QString::fromUtf8(ua);
+    // The window's fetch defaults ($TICKERWIRE_USER_AGENT, the SEC contact address), then the options.
+    FetchPolicy policy = BackgroundFetcher::defaultPolicy();
     if (parser.isSet(QStringLiteral("user-agent")))
         policy.userAgent = parser.value(QStringLiteral("user-agent"));
-    policy.sec.contact = ContactSetting::load();
-    policy.sec.readsSettings = true;
     if (parser.isSet(QStringLiteral("timeout")))
         policy.deadlineMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
     return policy;

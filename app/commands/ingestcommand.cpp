@@ -1,9 +1,9 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
-#include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/secaccess.h"
 #include "feeds/fetch/fetchscheduler.h"
+#include "feeds/ingest/backgroundfetcher.h"
 #include "feeds/ingest/boundedfileread.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/ingest/secdocumentimporter.h"
@@ -55,13 +55,10 @@ public:
             ctx.err << "tickerwire ingest: name at least one feed file or URL\n";
             return kExitUsage;
         }
-        FetchPolicy policy;
-        if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
-            policy.userAgent = QString::fromUtf8(ua);
+        // The window's fetch defaults ($TICKERWIRE_USER_AGENT, the SEC contact address), then the options.
+        FetchPolicy policy = BackgroundFetcher::defaultPolicy();
         if (ctx.parser.isSet(kUserAgent))
             policy.userAgent = ctx.parser.value(kUserAgent);
-        policy.sec.contact = ContactSetting::load();
-        policy.sec.readsSettings = true;
         if (ctx.parser.isSet(kTimeout)) {
             bool ok = false;
             const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);
