@@ -8,4 +8,10 @@ int reportFailure(CommandContext &ctx, const QString &message)
     return kExitFailure;
 }
 
+int reportUsageError(CommandContext &ctx, const QString &problem)
+{
+    ctx.err << "tickerwire " << ctx.command << ": " << problem << '\n';
+    return kExitUsage;
+}
+
 } // namespace tw

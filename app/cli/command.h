@@ -63,6 +63,11 @@ private:
 // kExitFailure, for `return reportFailure(ctx, result.errorMessage());`.
 int reportFailure(CommandContext &ctx, const QString &message);
 
+// A usage mistake found by run() (a missing argument, a bad option value):
+// "tickerwire NAME: PROBLEM" on ctx.err; CommandLine then prints the usage.
+// Returns kExitUsage, for `return reportUsageError(ctx, ...);`.
+int reportUsageError(CommandContext &ctx, const QString &problem);
+
 std::vector<std::unique_ptr<Command>> allCommands();
 
 } // namespace tw

@@ -92,10 +92,9 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire alerts: name a subcommand (add, list, fired, ack, export, import, ...)\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.isEmpty())
+            return reportUsageError(ctx,
+                                    QStringLiteral("name a subcommand (add, list, fired, ack, export, import, ...)"));
         const QString sub = ctx.arguments.first();
         const QStringList args = ctx.arguments.mid(1);
         static const QStringList noArgs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("fired"),
@@ -127,8 +126,7 @@ public:
                 return kExitUsage;
             }
         } else if (sub != QLatin1String("dnd")) {
-            ctx.err << "tickerwire alerts: unknown subcommand '" << sub << "'\n";
-            return kExitUsage;
+            return reportUsageError(ctx, QStringLiteral("unknown subcommand '%1'").arg(sub));
         }
 
         // Option mistakes are found before the store is opened.
@@ -144,11 +142,10 @@ public:
         }
         if (ctx.parser.isSet(kSince)) {
             since = parseSince(ctx.parser.value(kSince));
-            if (!since.isValid()) {
-                ctx.err << "tickerwire alerts: --since '" << ctx.parser.value(kSince)
-                        << "' is not a date (YYYY-MM-DD or 2026-04-08T20:00:00Z)\n";
-                return kExitUsage;
-            }
+            if (!since.isValid())
+                return reportUsageError(ctx,
+                    QStringLiteral("--since '%1' is not a date (YYYY-MM-DD or 2026-04-08T20:00:00Z)")
+                        .arg(ctx.parser.value(kSince)));
         }
 
         auto store = openStoreOrReport(ctx,

@@ -65,10 +65,8 @@ public:
         options.tickers = tickerListOption(ctx.parser, kTicker);
         if (ctx.parser.isSet(kHorizon)) {
             const auto h = parseHorizon(ctx.parser.value(kHorizon).trimmed().toLower());
-            if (!h) {
-                ctx.err << "tickerwire backtest: --horizon is short, medium or long\n";
-                return kExitUsage;
-            }
+            if (!h)
+                return reportUsageError(ctx, QStringLiteral("--horizon is short, medium or long"));
             options.horizon = *h;
         }
         if (ctx.parser.isSet(kForward)) {
@@ -76,18 +74,14 @@ public:
             for (const QString &part : ctx.parser.value(kForward).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 bool ok = false;
                 const int d = part.trimmed().toInt(&ok);
-                if (!ok || d < 1 || d > 250) {
-                    ctx.err << "tickerwire backtest: --forward takes sessions from 1 to 250, comma-separated (got '"
-                            << part << "')\n";
-                    return kExitUsage;
-                }
+                if (!ok || d < 1 || d > 250)
+                    return reportUsageError(ctx,
+                        QStringLiteral("--forward takes sessions from 1 to 250, comma-separated (got '%1')").arg(part));
                 if (!options.forwardDays.contains(d))
                     options.forwardDays << d;
             }
-            if (options.forwardDays.isEmpty()) {
-                ctx.err << "tickerwire backtest: --forward needs at least one window\n";
-                return kExitUsage;
-            }
+            if (options.forwardDays.isEmpty())
+                return reportUsageError(ctx, QStringLiteral("--forward needs at least one window"));
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
         if (!readDayRange(ctx, options.since, options.until))

@@ -44,10 +44,8 @@ public:
     int run(CommandContext &ctx) override
     {
         const QString outDir = ctx.parser.value(QStringLiteral("out"));
-        if (ctx.arguments.size() != 1 || outDir.isEmpty()) {
-            ctx.err << "tickerwire build-directory: name the SEC file and --out DIR\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1 || outDir.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("name the SEC file and --out DIR"));
         const QString wordsPath = ctx.parser.isSet(QStringLiteral("words"))
             ? ctx.parser.value(QStringLiteral("words"))
             : QStringLiteral("/usr/share/dict/american-english-small");

@@ -53,18 +53,14 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire eval: name exactly one label<TAB>sentence file\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(ctx, QStringLiteral("name exactly one label<TAB>sentence file"));
         bool errorsOk = true;
         const int showErrors = ctx.parser.isSet(QStringLiteral("errors"))
                                  ? ctx.parser.value(QStringLiteral("errors")).toInt(&errorsOk)
                                  : 0;
-        if (!errorsOk || showErrors < 0) {
-            ctx.err << "tickerwire eval: --errors needs a count\n";
-            return kExitUsage;
-        }
+        if (!errorsOk || showErrors < 0)
+            return reportUsageError(ctx, QStringLiteral("--errors needs a count"));
         const QString path = ctx.arguments.first();
         const auto sentences = readParsedFile(ctx, path, parseLabeledSentences);
         if (!sentences)

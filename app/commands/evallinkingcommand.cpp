@@ -30,10 +30,8 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire eval-linking: name exactly one labelled file\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(ctx, QStringLiteral("name exactly one labelled file"));
         auto set = readParsedFile(ctx, ctx.arguments.first(), &LabelledSet::parse);
         if (!set)
             return kExitFailure;

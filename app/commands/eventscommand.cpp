@@ -49,19 +49,16 @@ public:
         filter.ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         if (ctx.parser.isSet(kKindOption)) {
             filter.kind = eventKindFromId(ctx.parser.value(kKindOption).trimmed().toLower());
-            if (!filter.kind) {
-                ctx.err << "tickerwire events: unknown kind '" << ctx.parser.value(kKindOption) << "' (one of "
-                        << allEventKindIds().join(QStringLiteral(", ")) << ")\n";
-                return kExitUsage;
-            }
+            if (!filter.kind)
+                return reportUsageError(ctx,
+                    QStringLiteral("unknown kind '%1' (one of %2)")
+                        .arg(ctx.parser.value(kKindOption), allEventKindIds().join(QStringLiteral(", "))));
         }
         if (ctx.parser.isSet(kSinceOption)) {
             filter.since = parseSince(ctx.parser.value(kSinceOption).trimmed());
-            if (!filter.since.isValid()) {
-                ctx.err << "tickerwire events: '" << ctx.parser.value(kSinceOption)
-                        << "' is not a date (YYYY-MM-DD or YYYY-MM)\n";
-                return kExitUsage;
-            }
+            if (!filter.since.isValid())
+                return reportUsageError(ctx,
+                    QStringLiteral("'%1' is not a date (YYYY-MM-DD or YYYY-MM)").arg(ctx.parser.value(kSinceOption)));
         }
         auto store = openStoreOrReport(
             ctx, ctx.parser.isSet(QStringLiteral("rebuild")) ? StoreAccess::Write : StoreAccess::ReadOnly);

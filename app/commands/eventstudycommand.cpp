@@ -61,11 +61,9 @@ public:
                 if (id == QLatin1String("all"))
                     continue;
                 const auto kind = eventKindFromId(id);
-                if (!kind) {
-                    ctx.err << "tickerwire event-study: unknown kind '" << part << "' (one of "
-                            << allEventKindIds().join(QStringLiteral(", ")) << ", or all)\n";
-                    return kExitUsage;
-                }
+                if (!kind)
+                    return reportUsageError(ctx, QStringLiteral("unknown kind '%1' (one of %2, or all)")
+                                                     .arg(part, allEventKindIds().join(QStringLiteral(", "))));
                 if (!options.kinds.contains(*kind))
                     options.kinds << *kind;
             }
@@ -79,11 +77,10 @@ public:
                 options.lastDay = parts[1].trimmed().toInt(&ok2);
             }
             if (!ok1 || !ok2 || options.firstDay > 0 || options.lastDay < 0 || options.firstDay < -60
-                || options.lastDay > 60) {
-                ctx.err << "tickerwire event-study: --window is FROM,TO with -60 <= FROM <= 0 <= TO <= 60 (got '"
-                        << ctx.parser.value(kWindow) << "')\n";
-                return kExitUsage;
-            }
+                || options.lastDay > 60)
+                return reportUsageError(ctx,
+                    QStringLiteral("--window is FROM,TO with -60 <= FROM <= 0 <= TO <= 60 (got '%1')")
+                        .arg(ctx.parser.value(kWindow)));
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
         if (!readDayRange(ctx, options.since, options.until))

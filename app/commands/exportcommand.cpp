@@ -37,26 +37,23 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire export: name one table: " << exportKindNames().join(QStringLiteral(", ")) << '\n';
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(
+                ctx, QStringLiteral("name one table: ") + exportKindNames().join(QStringLiteral(", ")));
         const auto kind = exportKindFromName(ctx.arguments.first());
-        if (!kind) {
-            ctx.err << "tickerwire export: unknown table '" << ctx.arguments.first()
-                    << "' (one of: " << exportKindNames().join(QStringLiteral(", ")) << ")\n";
-            return kExitUsage;
-        }
+        if (!kind)
+            return reportUsageError(ctx,
+                QStringLiteral("unknown table '%1' (one of: %2)")
+                    .arg(ctx.arguments.first(), exportKindNames().join(QStringLiteral(", "))));
         ExportFilter filter;
         filter.ticker = ctx.parser.value(kTicker).trimmed().toUpper();
         for (const auto &[option, isEnd] : {std::pair{&kSince, false}, std::pair{&kUntil, true}}) {
             if (!ctx.parser.isSet(*option))
                 continue;
             auto date = parseExportDate(ctx.parser.value(*option), isEnd);
-            if (!date) {
-                ctx.err << "tickerwire export: --" << option->names().first() << ": " << date.errorMessage() << '\n';
-                return kExitUsage;
-            }
+            if (!date)
+                return reportUsageError(
+                    ctx, QStringLiteral("--%1: %2").arg(option->names().first(), date.errorMessage()));
             (isEnd ? filter.until : filter.since) = *date;
         }
 

@@ -64,8 +64,8 @@ public:
             return addSec(ctx, ctx.arguments.at(1), ctx.arguments.value(2));
         if (verb == QLatin1String("contact") && ctx.arguments.size() <= 2)
             return contact(ctx, ctx.arguments.value(1));
-        ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
-        return kExitUsage;
+        return reportUsageError(
+            ctx, QStringLiteral("usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL"));
     }
 
 private:

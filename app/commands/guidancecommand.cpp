@@ -36,18 +36,15 @@ public:
         const QString ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         const QString metric = ctx.parser.value(kMetricOption).trimmed().toLower();
         static const QStringList metrics{QStringLiteral("capex"), QStringLiteral("revenue"), QStringLiteral("expenses")};
-        if (!metric.isEmpty() && !metrics.contains(metric)) {
-            ctx.err << "tickerwire guidance: unknown metric '" << metric << "' (one of " << metrics.join(QStringLiteral(", "))
-                    << ")\n";
-            return kExitUsage;
-        }
+        if (!metric.isEmpty() && !metrics.contains(metric))
+            return reportUsageError(
+                ctx, QStringLiteral("unknown metric '%1' (one of %2)").arg(metric, metrics.join(QStringLiteral(", "))));
         const QString period = ctx.parser.value(kPeriodOption).trimmed();
         static const QRegularExpression onePeriod(QStringLiteral("^(?:19|20)\\d\\d(?:-Q[1-4])?$"));
         if (!period.isEmpty() && period != QLatin1String("annual") && period != QLatin1String("quarterly")
-            && !onePeriod.match(period).hasMatch()) {
-            ctx.err << "tickerwire guidance: --period takes annual, quarterly or a period such as 2025 or 2025-Q2\n";
-            return kExitUsage;
-        }
+            && !onePeriod.match(period).hasMatch())
+            return reportUsageError(
+                ctx, QStringLiteral("--period takes annual, quarterly or a period such as 2025 or 2025-Q2"));
         auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
         if (!store)
             return kExitFailure;

@@ -51,10 +51,8 @@ public:
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire ingest: name at least one feed file or URL\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("name at least one feed file or URL"));
         // The window's fetch defaults ($TICKERWIRE_USER_AGENT, the SEC contact address), then the options.
         FetchPolicy policy = BackgroundFetcher::defaultPolicy();
         if (ctx.parser.isSet(kUserAgent))
@@ -62,19 +60,15 @@ public:
         if (ctx.parser.isSet(kTimeout)) {
             bool ok = false;
             const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);
-            if (!ok || seconds <= 0 || seconds > 24 * 3600) {
-                ctx.err << "tickerwire ingest: --timeout takes seconds (more than 0)\n";
-                return kExitUsage;
-            }
+            if (!ok || seconds <= 0 || seconds > 24 * 3600)
+                return reportUsageError(ctx, QStringLiteral("--timeout takes seconds (more than 0)"));
             policy.deadlineMs = std::max(1, int(seconds * 1000));
         }
         if (ctx.parser.isSet(kMaxSize)) {
             bool ok = false;
             const double mib = ctx.parser.value(kMaxSize).toDouble(&ok);
-            if (!ok || mib <= 0 || mib > 4096) {
-                ctx.err << "tickerwire ingest: --max-size takes MiB (more than 0, at most 4096)\n";
-                return kExitUsage;
-            }
+            if (!ok || mib <= 0 || mib > 4096)
+                return reportUsageError(ctx, QStringLiteral("--max-size takes MiB (more than 0, at most 4096)"));
             policy.maxBodyBytes = std::max<qint64>(1, qint64(mib * 1024 * 1024));
         }
         auto store = openStoreOrReport(ctx);

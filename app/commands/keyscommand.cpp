@@ -55,9 +55,9 @@ public:
             ctx.out << provider << ": key stored in the keychain\n";
             return kExitOk;
         }
-        ctx.err << "tickerwire keys: usage: tickerwire keys set|remove PROVIDER | list   (providers: "
-                << SecretStore::knownProviders().join(QStringLiteral(", ")) << ")\n";
-        return kExitUsage;
+        return reportUsageError(ctx,
+            QStringLiteral("usage: tickerwire keys set|remove PROVIDER | list   (providers: %1)")
+                .arg(SecretStore::knownProviders().join(QStringLiteral(", "))));
     }
 };
 } // namespace

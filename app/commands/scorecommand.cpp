@@ -41,17 +41,13 @@ public:
     {
         const bool all = ctx.parser.isSet(QStringLiteral("all"));
         const QString ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
-        if (all == !ticker.isEmpty()) {
-            ctx.err << "tickerwire score: give either --all or --ticker SYMBOL\n";
-            return kExitUsage;
-        }
+        if (all == !ticker.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("give either --all or --ticker SYMBOL"));
         QList<ScoreHorizon> horizons = allHorizons();
         if (ctx.parser.isSet(QStringLiteral("horizon"))) {
             const auto h = parseHorizon(ctx.parser.value(QStringLiteral("horizon")).trimmed().toLower());
-            if (!h) {
-                ctx.err << "tickerwire score: --horizon is short, medium or long\n";
-                return kExitUsage;
-            }
+            if (!h)
+                return reportUsageError(ctx, QStringLiteral("--horizon is short, medium or long"));
             horizons = {*h};
         }
 

@@ -41,10 +41,8 @@ public:
     {
         if (ctx.arguments == QStringList{QStringLiteral("remove-demo")})
             return removeDemo(ctx);
-        if (ctx.arguments != QStringList{QStringLiteral("copy")}) {
-            ctx.err << "tickerwire store: expected the action 'copy' or 'remove-demo'\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments != QStringList{QStringLiteral("copy")})
+            return reportUsageError(ctx, QStringLiteral("expected the action 'copy' or 'remove-demo'"));
         const QString from = ctx.parser.value(kFrom);
         const QString to = ctx.parser.value(kTo);
         if (from.isEmpty() || to.isEmpty()) {

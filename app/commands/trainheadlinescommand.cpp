@@ -39,10 +39,8 @@ public:
     {
         const QString out = ctx.parser.value(QStringLiteral("out"));
         const int folds = ctx.parser.isSet(QStringLiteral("cv")) ? ctx.parser.value(QStringLiteral("cv")).toInt() : 0;
-        if (ctx.parser.isSet(QStringLiteral("cv")) && folds < 2) {
-            ctx.err << "tickerwire train-headlines: --cv needs at least 2 folds\n";
-            return kExitUsage;
-        }
+        if (ctx.parser.isSet(QStringLiteral("cv")) && folds < 2)
+            return reportUsageError(ctx, QStringLiteral("--cv needs at least 2 folds"));
         HeadlineTraining knobs;
         bool ok = true;
         auto knob = [&](const char *name, auto &value) {
@@ -59,14 +57,11 @@ public:
         knob("rate", knobs.learningRate);
         knob("min-count", knobs.minCount);
         knobs.bigrams = !ctx.parser.isSet(QStringLiteral("no-bigrams"));
-        if (!ok) {
-            ctx.err << "tickerwire train-headlines: --epochs, --l2, --rate and --min-count need positive numbers\n";
-            return kExitUsage;
-        }
-        if (ctx.arguments.size() != 1 || (out.isEmpty() && folds == 0)) {
-            ctx.err << "tickerwire train-headlines: name one training file and --out FILE\n";
-            return kExitUsage;
-        }
+        if (!ok)
+            return reportUsageError(ctx,
+                                    QStringLiteral("--epochs, --l2, --rate and --min-count need positive numbers"));
+        if (ctx.arguments.size() != 1 || (out.isEmpty() && folds == 0))
+            return reportUsageError(ctx, QStringLiteral("name one training file and --out FILE"));
         const auto sentences = readParsedFile(ctx, ctx.arguments.first(), parseLabeledSentences);
         if (!sentences)
             return kExitFailure;

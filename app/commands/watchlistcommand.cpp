@@ -43,9 +43,9 @@ public:
             return aliases(ctx, rest.first());
         if (verb == QLatin1String("move") && rest.size() == 1 && ctx.parser.isSet(QStringLiteral("to")))
             return move(ctx, rest.first());
-        ctx.err << "tickerwire watchlist: usage: watchlist add T [T...] | remove T | list | aliases T [--add X] "
-                   "[--remove Y] | move T --to N\n";
-        return kExitUsage;
+        return reportUsageError(ctx,
+            QStringLiteral("usage: watchlist add T [T...] | remove T | list | aliases T [--add X] "
+                           "[--remove Y] | move T --to N"));
     }
 
 private:
