@@ -60,4 +60,9 @@ void warnIfSyntheticPrices(CommandContext &ctx, bool synthetic)
         ctx.err << "tickerwire " << ctx.command << ": the prices are synthetic demo prices: these figures mean nothing\n";
 }
 
+int reportCsvWriteFailure(CommandContext &ctx, const QFileDevice &file)
+{
+    return reportFailure(ctx, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+}
+
 } // namespace tw

@@ -3,6 +3,7 @@
 #include "app/cli/command.h"
 
 #include <QDate>
+#include <QFileDevice>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -30,5 +31,9 @@ QString percentOrNa(double value, int decimals = 2);   // 0.0123 -> "1.23%"
 
 // After the figures: the demo's synthetic prices make any study meaningless.
 void warnIfSyntheticPrices(CommandContext &ctx, bool synthetic);
+
+// The --csv FILE could not be opened or committed: "tickerwire: cannot write
+// FILE: WHY". Returns kExitFailure.
+int reportCsvWriteFailure(CommandContext &ctx, const QFileDevice &file);
 
 } // namespace tw

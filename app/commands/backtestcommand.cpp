@@ -104,19 +104,15 @@ public:
         std::unique_ptr<QSaveFile> csv;
         if (ctx.parser.isSet(kCsv)) {
             csv = std::make_unique<QSaveFile>(ctx.parser.value(kCsv));
-            if (!csv->open(QIODevice::WriteOnly)) {
-                ctx.err << "tickerwire: cannot write " << csv->fileName() << ": " << csv->errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!csv->open(QIODevice::WriteOnly))
+                return reportCsvWriteFailure(ctx, *csv);
             backtester.setSeriesOutput(csv.get());
         }
         auto result = backtester.run(options);
         if (!result)
             return reportFailure(ctx, result.errorMessage());
-        if (csv && !csv->commit()) {
-            ctx.err << "tickerwire: cannot write " << csv->fileName() << ": " << csv->errorString() << '\n';
-            return kExitFailure;
-        }
+        if (csv && !csv->commit())
+            return reportCsvWriteFailure(ctx, *csv);
         print(*result, ctx.out);
         warnIfSyntheticPrices(ctx, result->syntheticPrices);
         return kExitOk;

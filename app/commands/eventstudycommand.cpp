@@ -33,7 +33,8 @@ QList<QCommandLineOption> eventStudyOptions()
          QStringLiteral("SYMBOL")}};
     options += dayRangeOptions(QStringLiteral("Only events from this date (YYYY-MM-DD)."),
                                QStringLiteral("Only events up to this date (YYYY-MM-DD)."));
-    options += QCommandLineOption(kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
+    options += QCommandLineOption(kCsv,
+                                  QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
                                   QStringLiteral("FILE"));
     return options;
 }
@@ -94,10 +95,8 @@ public:
             return reportFailure(ctx, result.errorMessage());
         if (ctx.parser.isSet(kCsv)) {
             QSaveFile file(ctx.parser.value(kCsv));
-            if (!file.open(QIODevice::WriteOnly)) {
-                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!file.open(QIODevice::WriteOnly))
+                return reportCsvWriteFailure(ctx, file);
             CsvWriter csv(&file, {});
             csv.writeHeader({QStringLiteral("kind"), QStringLiteral("sentiment"), QStringLiteral("day"),
                              QStringLiteral("mean_car"), QStringLiteral("low_95"), QStringLiteral("high_95"),
@@ -114,10 +113,8 @@ public:
                     csv.endRow();
                 }
             }
-            if (!csv.ok() || !file.commit()) {
-                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!csv.ok() || !file.commit())
+                return reportCsvWriteFailure(ctx, file);
         }
         print(*result, ctx.out);
         warnIfSyntheticPrices(ctx, result->syntheticPrices);
