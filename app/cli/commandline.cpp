@@ -145,11 +145,9 @@ int CommandLine::runCommand(const Invocation &inv)
     QTextStream out(&outDevice);
     QTextStream err(&errDevice);
     CommandContext context{spec.name, parser, globals, parser.positionalArguments(), out, err};
-    int code = kExitUsage;
-    if (spec.takesNoArguments && !context.arguments.isEmpty())
-        err << "tickerwire " << spec.name << ": unexpected argument '" << context.arguments.first() << "'\n";
-    else
-        code = command->run(context);
+    const int code = spec.takesNoArguments && !context.arguments.isEmpty()
+        ? reportUsageError(context, QStringLiteral("unexpected argument '%1'").arg(context.arguments.first()))
+        : command->run(context);
     out.flush();
     err.flush();
     if (code == kExitUsage)
