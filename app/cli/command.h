@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QList>
 #include <QString>
 #include <QTextStream>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace tw {
@@ -22,6 +25,7 @@ struct GlobalOptions {
 };
 
 struct CommandContext {
+    const QString &command;             // its name, as its messages say it ("tickerwire NAME: ...")
     const QCommandLineParser &parser;   // parsed with the command's own options
     const GlobalOptions &globals;
     QStringList arguments;              // positional arguments after the command name
@@ -29,18 +33,40 @@ struct CommandContext {
     QTextStream &err;
 };
 
+// What a command is, apart from what it does: the word that runs it, its line
+// in `tickerwire --help`, and what `tickerwire NAME --help` lists. Declared
+// once per command as data; CommandLine writes every help text from it.
+struct CommandSpec {
+    QString name;
+    QString summary;
+    QString positionalSyntax = {};            // "FILE|URL..." and the like, for the usage line
+    QList<QCommandLineOption> options = {};   // the command's own, in the order --help lists them
+    // CommandLine refuses a positional argument before run() is called.
+    bool takesNoArguments = false;
+};
+
 // A `tickerwire NAME ...` subcommand. run() returns an ExitCode: usage
 // mistakes are kExitUsage (after printing what is wrong), failures kExitFailure.
 class Command {
 public:
+    explicit Command(CommandSpec spec) : m_spec(std::move(spec)) {}
     virtual ~Command() = default;
-    virtual QString name() const = 0;
-    virtual QString summary() const = 0;
-    // "FILE|URL..." and the like, for the usage line.
-    virtual QString positionalSyntax() const { return QString(); }
-    virtual void addOptions(QCommandLineParser &parser) const { Q_UNUSED(parser); }
+    const CommandSpec &spec() const { return m_spec; }
     virtual int run(CommandContext &context) = 0;
+
+private:
+    CommandSpec m_spec;
 };
+
+// The end of a run() that failed at a step whose message says enough by itself
+// (the store, the keychain, a model): "tickerwire: MESSAGE" on ctx.err. Returns
+// kExitFailure, for `return reportFailure(ctx, result.errorMessage());`.
+int reportFailure(CommandContext &ctx, const QString &message);
+
+// A usage mistake found by run() (a missing argument, a bad option value):
+// "tickerwire NAME: PROBLEM" on ctx.err; CommandLine then prints the usage.
+// Returns kExitUsage, for `return reportUsageError(ctx, ...);`.
+int reportUsageError(CommandContext &ctx, const QString &problem);
 
 std::vector<std::unique_ptr<Command>> allCommands();
 

@@ -79,7 +79,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
         inv.commandArgs = positional;
         bool known = false;
         for (const auto &c : allCommands())
-            known = known || c->name() == inv.command;
+            known = known || c->spec().name == inv.command;
         if (!known)
             inv.usageError = QStringLiteral("Unknown command '%1'.").arg(inv.command);
     }
@@ -102,7 +102,7 @@ QString CommandLine::globalHelp()
         "  -v, --version         show the version\n\n"
         "Commands:\n");
     for (const auto &c : allCommands())
-        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(16), c->summary());
+        text += QStringLiteral("  %1%2\n").arg(c->spec().name.leftJustified(16), c->spec().summary);
     return text;
 }
 
@@ -110,25 +110,26 @@ int CommandLine::runCommand(const Invocation &inv)
 {
     std::unique_ptr<Command> command;
     for (auto &c : allCommands()) {
-        if (c->name() == inv.command)
+        if (c->spec().name == inv.command)
             command = std::move(c);
     }
     QCommandLineParser parser;
-    parser.setApplicationDescription(command->summary());
+    const CommandSpec &spec = command->spec();
+    parser.setApplicationDescription(spec.summary);
     addGlobalOptions(parser);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    command->addOptions(parser);
+    parser.addOptions(spec.options);
     auto usage = [&]() -> QString {
         // Qt's usage line names the binary path and no subcommand; write our own.
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        return QStringLiteral("Usage: tickerwire %1 [options] %2\n").arg(command->name(), command->positionalSyntax())
+        return QStringLiteral("Usage: tickerwire %1 [options] %2\n").arg(spec.name, spec.positionalSyntax)
              + text;
     };
     if (!parser.parse(QStringList{QStringLiteral("tickerwire")} + inv.commandArgs)) {
-        printTo(stderr, QStringLiteral("tickerwire %1: %2\n\n%3").arg(command->name(), parser.errorText(), usage()));
+        printTo(stderr, QStringLiteral("tickerwire %1: %2\n\n%3").arg(spec.name, parser.errorText(), usage()));
         return kExitUsage;
     }
     if (parser.isSet(help)) {
@@ -143,8 +144,10 @@ int CommandLine::runCommand(const Invocation &inv)
     TerminalOutput errDevice(stderr);
     QTextStream out(&outDevice);
     QTextStream err(&errDevice);
-    CommandContext context{parser, globals, parser.positionalArguments(), out, err};
-    const int code = command->run(context);
+    CommandContext context{spec.name, parser, globals, parser.positionalArguments(), out, err};
+    const int code = spec.takesNoArguments && !context.arguments.isEmpty()
+        ? reportUsageError(context, QStringLiteral("unexpected argument '%1'").arg(context.arguments.first()))
+        : command->run(context);
     out.flush();
     err.flush();
     if (code == kExitUsage)

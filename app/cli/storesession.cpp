@@ -76,7 +76,7 @@ std::unique_ptr<StoreConnection> openStoreOrReport(CommandContext &ctx, StoreAcc
 {
     auto store = openCommandStore(ctx.globals, ctx.err, access);
     if (!store) {
-        ctx.err << "tickerwire: " << store.errorMessage() << '\n';
+        reportFailure(ctx, store.errorMessage());
         return nullptr;
     }
     return std::move(*store);

@@ -79,26 +79,22 @@ QStringList splitList(const QString &text)
 
 class AlertsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("alerts"); }
-    QString summary() const override { return QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."); }
-    QString positionalSyntax() const override
+    AlertsCommand()
+        : Command({.name = QStringLiteral("alerts"),
+                   .summary = QStringLiteral("Add, list, export and import alert rules; list and acknowledge firings."),
+                   .positionalSyntax = QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|"
+                                                      "unmute ID|remove ID|check|export FILE.json|import FILE.json|"
+                                                      "dnd on|off"),
+                   .options = {kKind, kTicker, kThreshold, kHorizon, kQuery, kCooldown, kName, kEventKinds, kSources,
+                               kSince}})
     {
-        return QStringLiteral("add|edit ID|list|fired|ack ID|enable ID|disable ID|mute ID|unmute ID|remove ID|check|"
-                              "export FILE.json|import FILE.json|dnd on|off");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        for (const auto &o : {kKind, kTicker, kThreshold, kHorizon, kQuery, kCooldown, kName, kEventKinds, kSources, kSince})
-            parser.addOption(o);
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire alerts: name a subcommand (add, list, fired, ack, export, import, ...)\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.isEmpty())
+            return reportUsageError(ctx,
+                                    QStringLiteral("name a subcommand (add, list, fired, ack, export, import, ...)"));
         const QString sub = ctx.arguments.first();
         const QStringList args = ctx.arguments.mid(1);
         static const QStringList noArgs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("fired"),
@@ -130,8 +126,7 @@ public:
                 return kExitUsage;
             }
         } else if (sub != QLatin1String("dnd")) {
-            ctx.err << "tickerwire alerts: unknown subcommand '" << sub << "'\n";
-            return kExitUsage;
+            return reportUsageError(ctx, QStringLiteral("unknown subcommand '%1'").arg(sub));
         }
 
         // Option mistakes are found before the store is opened.
@@ -147,11 +142,10 @@ public:
         }
         if (ctx.parser.isSet(kSince)) {
             since = parseSince(ctx.parser.value(kSince));
-            if (!since.isValid()) {
-                ctx.err << "tickerwire alerts: --since '" << ctx.parser.value(kSince)
-                        << "' is not a date (YYYY-MM-DD or 2026-04-08T20:00:00Z)\n";
-                return kExitUsage;
-            }
+            if (!since.isValid())
+                return reportUsageError(ctx,
+                    QStringLiteral("--since '%1' is not a date (YYYY-MM-DD or 2026-04-08T20:00:00Z)")
+                        .arg(ctx.parser.value(kSince)));
         }
 
         auto store = openStoreOrReport(ctx,
@@ -249,10 +243,8 @@ private:
             return kExitUsage;
         }
         auto added = rules.add(*valid);
-        if (!added) {
-            ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!added)
+            return reportFailure(ctx, added.errorMessage());
         ctx.out << "added rule " << ruleLine(*added) << '\n';
         return kExitOk;
     }
@@ -262,10 +254,8 @@ private:
     {
         AlertRuleStore rules(db);
         auto found = rules.byId(id);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         if (!found->has_value()) {
             ctx.err << "tickerwire alerts edit: no alert rule with id " << id << '\n';
             return kExitFailure;
@@ -308,10 +298,8 @@ private:
             ctx.err << "tickerwire alerts edit: " << valid.problem().message(optionName) << '\n';
             return kExitUsage;
         }
-        if (auto s = rules.update(rule); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = rules.update(rule); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "edited rule " << ruleLine(**rules.byId(id)) << '\n';
         return kExitOk;
     }
@@ -319,10 +307,8 @@ private:
     int list(CommandContext &ctx, QSqlDatabase db)
     {
         auto all = AlertRuleStore(db).all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         for (const AlertRule &r : *all)
             ctx.out << ruleLine(r) << '\n';
         return kExitOk;
@@ -331,10 +317,8 @@ private:
     int fired(CommandContext &ctx, QSqlDatabase db, const QDateTime &since)
     {
         auto alerts = FiredAlertStore(db).list(since, 100000);
-        if (!alerts) {
-            ctx.err << "tickerwire: " << alerts.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!alerts)
+            return reportFailure(ctx, alerts.errorMessage());
         for (const FiredAlert &a : *alerts)
             ctx.out << firedLine(a) << '\n';
         return kExitOk;
@@ -354,10 +338,8 @@ private:
     int ack(CommandContext &ctx, QSqlDatabase db, qint64 id)
     {
         auto found = FiredAlertStore(db).acknowledge(id);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         if (!*found) {
             ctx.err << "tickerwire alerts ack: no fired alert with id " << id << '\n';
             return kExitFailure;
@@ -387,10 +369,8 @@ private:
     int exportRules(CommandContext &ctx, QSqlDatabase db, const QString &path)
     {
         auto all = AlertRuleStore(db).all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         QJsonArray rules;
         for (const AlertRule &r : *all)
             rules.append(r.toJson());
@@ -422,10 +402,8 @@ private:
         }
         AlertRuleStore rules(db);
         auto existing = rules.all();
-        if (!existing) {
-            ctx.err << "tickerwire: " << existing.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!existing)
+            return reportFailure(ctx, existing.errorMessage());
         QList<QJsonObject> known;
         for (const AlertRule &r : *existing)
             known << r.toJson();
@@ -451,15 +429,11 @@ private:
         }
         Transaction tx(db);
         for (const AlertRule &r : toAdd) {
-            if (auto added = rules.add(r); !added) {
-                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto added = rules.add(r); !added)
+                return reportFailure(ctx, added.errorMessage());
         }
-        if (auto s = tx.commit(); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = tx.commit(); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "imported " << toAdd.size() << " rules (" << (list.size() - toAdd.size())
                 << " already present)\n";
         return kExitOk;

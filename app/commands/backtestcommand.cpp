@@ -1,12 +1,10 @@
 #include "app/cli/command.h"
-#include "app/cli/daterangeoption.h"
+#include "app/cli/pricestudy.h"
 #include "app/cli/storesession.h"
 #include "models/backtest/backtest.h"
 
 #include <QFile>
 #include <QSaveFile>
-
-#include <cmath>
 
 namespace tw {
 
@@ -16,75 +14,59 @@ const QString kTicker = QStringLiteral("ticker");
 const QString kHorizon = QStringLiteral("horizon");
 const QString kForward = QStringLiteral("forward");
 const QString kBenchmark = QStringLiteral("benchmark");
-const QString kSince = QStringLiteral("since");
-const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
-
-QString num(double v, int decimals)
-{
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', decimals);
-}
-
-QString pct(double v, int decimals = 2)
-{
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v * 100, 'f', decimals) + QLatin1Char('%');
-}
 
 // "ic_1d: 0.041 t: 2.3 n: 1250"
 QString icLine(const QString &name, const CorrelationEstimate &e)
 {
-    return QStringLiteral("%1: %2 t: %3 n: %4").arg(name, num(e.value, 3), num(e.t(), 1)).arg(e.n);
+    return QStringLiteral("%1: %2 t: %3 n: %4").arg(name, fixedOrNa(e.value, 3), fixedOrNa(e.t(), 1)).arg(e.n);
 }
 
 QString pad(const QString &s, int width) { return s.leftJustified(width); }
 QString rpad(const QString &s, int width) { return s.rightJustified(width); }
 
+// In the order `tickerwire backtest --help` lists them.
+QList<QCommandLineOption> backtestOptions()
+{
+    QList<QCommandLineOption> options{
+        {kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the watchlist)."),
+         QStringLiteral("SYMBOL")},
+        {kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."), QStringLiteral("HORIZON")},
+        {kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."), QStringLiteral("N,N,...")},
+        {kBenchmark, QStringLiteral("Measure returns in excess of this symbol's (its daily bars must be stored)."),
+         QStringLiteral("SYMBOL")}};
+    options += dayRangeOptions(QStringLiteral("First scoring day (YYYY-MM-DD)."),
+                               QStringLiteral("Last scoring day (YYYY-MM-DD)."));
+    options += QCommandLineOption(kCsv,
+                                  QStringLiteral("Write the daily series (score, change, forward returns per ticker "
+                                                 "and session) to FILE."),
+                                  QStringLiteral("FILE"));
+    return options;
+}
+
 // `tickerwire backtest`: does the corporate score, as it stood at each close,
 // rank the returns that followed?
 class BacktestCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("backtest"); }
-    QString summary() const override
+    BacktestCommand()
+        : Command({
+            .name = QStringLiteral("backtest"),
+            .summary = QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
+                                      "(information coefficient, hit rate, mean return by label)."),
+            .options = backtestOptions(),
+            .takesNoArguments = true,
+        })
     {
-        return QStringLiteral("Test whether the point-in-time corporate score predicted forward returns "
-                              "(information coefficient, hit rate, mean return by label).");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTicker, QStringLiteral("A company to test (repeat, or comma-separate; default: the "
-                                                  "watchlist)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kHorizon, QStringLiteral("The score's horizon: short, medium (default) or long."),
-                          QStringLiteral("HORIZON")});
-        parser.addOption({kForward, QStringLiteral("Forward windows in sessions (default 1,5,20)."),
-                          QStringLiteral("N,N,...")});
-        parser.addOption({kBenchmark, QStringLiteral("Measure returns in excess of this symbol's (its daily bars "
-                                                     "must be stored)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kSince, QStringLiteral("First scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kUntil, QStringLiteral("Last scoring day (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kCsv, QStringLiteral("Write the daily series (score, change, forward returns per ticker "
-                                               "and session) to FILE."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire backtest: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         BacktestOptions options;
-        for (const QString &value : ctx.parser.values(kTicker))
-            for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!options.tickers.contains(t.trimmed().toUpper()))
-                    options.tickers << t.trimmed().toUpper();
+        options.tickers = tickerListOption(ctx.parser, kTicker);
         if (ctx.parser.isSet(kHorizon)) {
             const auto h = parseHorizon(ctx.parser.value(kHorizon).trimmed().toLower());
-            if (!h) {
-                ctx.err << "tickerwire backtest: --horizon is short, medium or long\n";
-                return kExitUsage;
-            }
+            if (!h)
+                return reportUsageError(ctx, QStringLiteral("--horizon is short, medium or long"));
             options.horizon = *h;
         }
         if (ctx.parser.isSet(kForward)) {
@@ -92,21 +74,17 @@ public:
             for (const QString &part : ctx.parser.value(kForward).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 bool ok = false;
                 const int d = part.trimmed().toInt(&ok);
-                if (!ok || d < 1 || d > 250) {
-                    ctx.err << "tickerwire backtest: --forward takes sessions from 1 to 250, comma-separated (got '"
-                            << part << "')\n";
-                    return kExitUsage;
-                }
+                if (!ok || d < 1 || d > 250)
+                    return reportUsageError(ctx,
+                        QStringLiteral("--forward takes sessions from 1 to 250, comma-separated (got '%1')").arg(part));
                 if (!options.forwardDays.contains(d))
                     options.forwardDays << d;
             }
-            if (options.forwardDays.isEmpty()) {
-                ctx.err << "tickerwire backtest: --forward needs at least one window\n";
-                return kExitUsage;
-            }
+            if (options.forwardDays.isEmpty())
+                return reportUsageError(ctx, QStringLiteral("--forward needs at least one window"));
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        if (!readDayRange(ctx.parser, QStringLiteral("backtest"), options.since, options.until, ctx.err))
+        if (!readDayRange(ctx, options.since, options.until))
             return kExitUsage;
 
         auto store = openStoreOrReport(ctx);
@@ -126,24 +104,17 @@ public:
         std::unique_ptr<QSaveFile> csv;
         if (ctx.parser.isSet(kCsv)) {
             csv = std::make_unique<QSaveFile>(ctx.parser.value(kCsv));
-            if (!csv->open(QIODevice::WriteOnly)) {
-                ctx.err << "tickerwire: cannot write " << csv->fileName() << ": " << csv->errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!csv->open(QIODevice::WriteOnly))
+                return reportCsvWriteFailure(ctx, *csv);
             backtester.setSeriesOutput(csv.get());
         }
         auto result = backtester.run(options);
-        if (!result) {
-            ctx.err << "tickerwire: " << result.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        if (csv && !csv->commit()) {
-            ctx.err << "tickerwire: cannot write " << csv->fileName() << ": " << csv->errorString() << '\n';
-            return kExitFailure;
-        }
+        if (!result)
+            return reportFailure(ctx, result.errorMessage());
+        if (csv && !csv->commit())
+            return reportCsvWriteFailure(ctx, *csv);
         print(*result, ctx.out);
-        if (result->syntheticPrices)
-            ctx.err << "tickerwire backtest: the prices are synthetic demo prices: these figures mean nothing\n";
+        warnIfSyntheticPrices(ctx, result->syntheticPrices);
         return kExitOk;
     }
 
@@ -170,9 +141,9 @@ private:
             const QString d = QStringLiteral("%1d").arg(w.days);
             out << icLine(QStringLiteral("ic_") + d, w.level) << '\n';
             out << icLine(QStringLiteral("ic_change_") + d, w.change) << '\n';
-            out << "hit_" << d << ": " << num(w.hitRate, 3) << " n: " << w.hitN << '\n';
+            out << "hit_" << d << ": " << fixedOrNa(w.hitRate, 3) << " n: " << w.hitN << '\n';
             for (const LabelReturn &l : w.byLabel)
-                out << "mean_" << d << '[' << l.label << "]: " << num(l.mean, 5) << " n: " << l.n << '\n';
+                out << "mean_" << d << '[' << l.label << "]: " << fixedOrNa(l.mean, 5) << " n: " << l.n << '\n';
         }
         for (const TickerReport &t : r.tickers)
             for (const WindowStats &w : t.windows)
@@ -180,13 +151,13 @@ private:
 
         out << "\nForward  IC level [95% band]        t      N  IC change      t  Hit rate\n";
         for (const WindowStats &w : r.pooled) {
-            const QString band = w.level.valid() ? QStringLiteral("[%1, %2]").arg(num(w.level.low95(), 3),
-                                                                                num(w.level.high95(), 3))
-                                                 : QString();
-            out << pad(QStringLiteral("%1d").arg(w.days), 9) << rpad(num(w.level.value, 3), 8) << ' '
-                << pad(band, 17) << rpad(num(w.level.t(), 1), 6) << rpad(QString::number(w.level.n), 7) << ' '
-                << rpad(num(w.change.value, 3), 10) << rpad(num(w.change.t(), 1), 7) << rpad(pct(w.hitRate, 1), 10)
-                << '\n';
+            const QString band = w.level.valid()
+                ? QStringLiteral("[%1, %2]").arg(fixedOrNa(w.level.low95(), 3), fixedOrNa(w.level.high95(), 3))
+                : QString();
+            out << pad(QStringLiteral("%1d").arg(w.days), 9) << rpad(fixedOrNa(w.level.value, 3), 8) << ' '
+                << pad(band, 17) << rpad(fixedOrNa(w.level.t(), 1), 6) << rpad(QString::number(w.level.n), 7) << ' '
+                << rpad(fixedOrNa(w.change.value, 3), 10) << rpad(fixedOrNa(w.change.t(), 1), 7)
+                << rpad(percentOrNa(w.hitRate, 1), 10) << '\n';
         }
         out << "\nMean forward return by label";
         for (const WindowStats &w : r.pooled)
@@ -197,7 +168,8 @@ private:
                 out << pad(r.pooled.first().byLabel[l].label, 28);
                 for (const WindowStats &w : r.pooled) {
                     const LabelReturn *lr = l < w.byLabel.size() ? &w.byLabel[l] : nullptr;
-                    out << rpad(lr ? pct(lr->mean) : QString(), 10) << rpad(lr ? QString::number(lr->n) : QString(), 7);
+                    out << rpad(lr ? percentOrNa(lr->mean) : QString(), 10)
+                        << rpad(lr ? QString::number(lr->n) : QString(), 7);
                 }
                 out << '\n';
             }
@@ -228,8 +200,8 @@ private:
                              .arg(w->level.n)
                              .arg(Backtester::kMinObservations);
             out << pad(t.ticker, 9) << rpad(QString::number(t.bars), 6) << rpad(QString::number(t.scoredSessions), 8)
-                << rpad(w ? num(w->level.value, 3) : QStringLiteral("-"), 8)
-                << rpad(w ? num(w->level.t(), 1) : QStringLiteral("-"), 7)
+                << rpad(w ? fixedOrNa(w->level.value, 3) : QStringLiteral("-"), 8)
+                << rpad(w ? fixedOrNa(w->level.t(), 1) : QStringLiteral("-"), 7)
                 << rpad(w ? QString::number(w->level.n) : QStringLiteral("0"), 6) << "  "
                 << notes.join(QStringLiteral("; ")) << '\n';
         }

@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/directory/commonwords.h"
 #include "models/directory/companydirectory.h"
 
@@ -24,51 +25,45 @@ const char kWordsHeader[] =
 //       --words /usr/share/dict/american-english-small --out resources/directory
 class BuildDirectoryCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("build-directory"); }
-    QString summary() const override
+    BuildDirectoryCommand()
+        : Command({
+            .name = QStringLiteral("build-directory"),
+            .summary = QStringLiteral("Derive the company directory (resources/directory) from the SEC's "
+                                      "company_tickers_exchange.json (deterministic)."),
+            .positionalSyntax = QStringLiteral("company_tickers_exchange.json"),
+            .options = {{QStringLiteral("out"), QStringLiteral("Folder to write companies.tsv and common-words.txt."),
+                         QStringLiteral("DIR")},
+                        {QStringLiteral("words"),
+                         QStringLiteral("English word list (default /usr/share/dict/american-english-small, "
+                                        "Debian package wamerican-small)."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Derive the company directory (resources/directory) from the SEC's "
-                              "company_tickers_exchange.json (deterministic).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("company_tickers_exchange.json"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write companies.tsv and common-words.txt."),
-                          QStringLiteral("DIR")});
-        parser.addOption({QStringLiteral("words"),
-                          QStringLiteral("English word list (default /usr/share/dict/american-english-small, "
-                                         "Debian package wamerican-small)."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override
     {
         const QString outDir = ctx.parser.value(QStringLiteral("out"));
-        if (ctx.arguments.size() != 1 || outDir.isEmpty()) {
-            ctx.err << "tickerwire build-directory: name the SEC file and --out DIR\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1 || outDir.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("name the SEC file and --out DIR"));
         const QString wordsPath = ctx.parser.isSet(QStringLiteral("words"))
             ? ctx.parser.value(QStringLiteral("words"))
             : QStringLiteral("/usr/share/dict/american-english-small");
-        QFile sec(ctx.arguments.first());
-        if (!sec.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire build-directory: " << sec.fileName() << ": cannot read: " << sec.errorString() << '\n';
+        const QString secPath = ctx.arguments.first();
+        const auto sec = readCommandFile(ctx, secPath);
+        if (!sec)
             return kExitFailure;
-        }
         QFile wordFile(wordsPath);
-        if (!wordFile.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire build-directory: " << wordsPath << ": cannot read: " << wordFile.errorString()
-                    << " (install the Debian package wamerican-small, or name a list with --words)\n";
-            return kExitFailure;
-        }
+        if (!wordFile.open(QIODevice::ReadOnly))
+            return reportFileProblem(ctx, wordsPath,
+                                     QStringLiteral("cannot read: %1 (install the Debian package wamerican-small, or "
+                                                    "name a list with --words)")
+                                         .arg(wordFile.errorString()));
         const QByteArray reduced = CommonWords::reduce(wordFile.readAll());
         const CommonWords words(QString::fromUtf8(reduced).split(QLatin1Char('\n'), Qt::SkipEmptyParts));
-        auto directory = CompanyDirectory::build(sec.readAll(), words);
-        if (!directory) {
-            ctx.err << "tickerwire build-directory: " << sec.fileName() << ": " << directory.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        auto directory = CompanyDirectory::build(*sec, words);
+        if (!directory)
+            return reportFileProblem(ctx, secPath, directory.errorMessage());
         if (!QDir().mkpath(outDir)) {
             ctx.err << "tickerwire build-directory: cannot create " << outDir << '\n';
             return kExitFailure;
@@ -76,11 +71,8 @@ public:
         for (const auto &[file, bytes] : {std::pair{QStringLiteral("companies.tsv"), *directory},
                                           std::pair{QStringLiteral("common-words.txt"), QByteArray(QByteArray(kWordsHeader) + reduced)}}) {
             QSaveFile out(QDir(outDir).filePath(file));
-            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
-                ctx.err << "tickerwire build-directory: " << out.fileName() << ": cannot write: " << out.errorString()
-                        << '\n';
-                return kExitFailure;
-            }
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
+                return reportFileProblem(ctx, out.fileName(), QStringLiteral("cannot write: ") + out.errorString());
         }
         auto parsed = CompanyDirectory::parse(*directory);
         ctx.out << "wrote " << QDir(outDir).filePath(QStringLiteral("companies.tsv")) << ": "

@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/sentiment/sentimentevaluation.h"
 #include "models/sentiment/sentimentscorer.h"
@@ -24,99 +25,72 @@ constexpr SentimentLabel kLabels[] = {SentimentLabel::Negative, SentimentLabel::
 // the headline figures on lines of their own so scripts can grep them.
 class EvalCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("eval"); }
-    QString summary() const override
+    EvalCommand()
+        : Command({
+            .name = QStringLiteral("eval"),
+            .summary = QStringLiteral("Measure the sentence sentiment scorer on a label<TAB>sentence file."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("errors"),
+                         QStringLiteral("Also print the first N misclassified sentences, each with the phrases that "
+                                        "scored it."),
+                         QStringLiteral("N")},
+                        {QStringLiteral("headlines"),
+                         QStringLiteral("The sentences are headlines: label them with the headline model over the "
+                                        "rules.")},
+                        {QStringLiteral("model"),
+                         QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in "
+                                        "ones."),
+                         QStringLiteral("FILE")},
+                        {QStringLiteral("scores"),
+                         QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>"
+                                        "p_neutral<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error "
+                                        "analysis; the probabilities are the model's, empty without one; the phrases "
+                                        "are the rules', phrase=weight separated by ;)."),
+                         QStringLiteral("FILE")}},
+        })
     {
-        return QStringLiteral("Measure the sentence sentiment scorer on a label<TAB>sentence file.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("errors"),
-                                            QStringLiteral("Also print the first N misclassified sentences, each with the phrases that scored it."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("headlines"),
-            QStringLiteral("The sentences are headlines: label them with the headline model over the rules.")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("model"),
-            QStringLiteral("With --headlines: read the model's weights from FILE instead of the built-in ones."),
-            QStringLiteral("FILE")));
-        parser.addOption(QCommandLineOption(QStringLiteral("scores"),
-                                            QStringLiteral("Write gold<TAB>predicted<TAB>score<TAB>rules_score<TAB>p_negative<TAB>p_neutral"
-                                                           "<TAB>p_positive<TAB>phrases<TAB>sentence lines to FILE (error analysis; "
-                                                           "the probabilities are the model's, empty without one; the "
-                                                           "phrases are the rules', phrase=weight separated by ;)."),
-                                            QStringLiteral("FILE")));
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire eval: name exactly one label<TAB>sentence file\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(ctx, QStringLiteral("name exactly one label<TAB>sentence file"));
         bool errorsOk = true;
         const int showErrors = ctx.parser.isSet(QStringLiteral("errors"))
                                  ? ctx.parser.value(QStringLiteral("errors")).toInt(&errorsOk)
                                  : 0;
-        if (!errorsOk || showErrors < 0) {
-            ctx.err << "tickerwire eval: --errors needs a count\n";
-            return kExitUsage;
-        }
+        if (!errorsOk || showErrors < 0)
+            return reportUsageError(ctx, QStringLiteral("--errors needs a count"));
         const QString path = ctx.arguments.first();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire eval: " << path << ": cannot read: " << file.errorString() << '\n';
+        const auto sentences = readParsedFile(ctx, path, parseLabeledSentences);
+        if (!sentences)
             return kExitFailure;
-        }
-        auto sentences = parseLabeledSentences(QString::fromUtf8(file.readAll()));
-        if (!sentences) {
-            ctx.err << "tickerwire eval: " << path << ": " << sentences.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        if (sentences->isEmpty()) {
-            ctx.err << "tickerwire eval: " << path << ": no labeled sentences\n";
-            return kExitFailure;
-        }
+        if (sentences->isEmpty())
+            return reportFileProblem(ctx, path, QStringLiteral("no labeled sentences"));
         auto scorer = SentimentScorer::createDefault();
-        if (!scorer) {
-            ctx.err << "tickerwire: " << scorer.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scorer)
+            return reportFailure(ctx, scorer.errorMessage());
 
         QFile scoresFile;
         QTextStream scoresOut;
         if (ctx.parser.isSet(QStringLiteral("scores"))) {
             scoresFile.setFileName(ctx.parser.value(QStringLiteral("scores")));
-            if (!scoresFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                ctx.err << "tickerwire eval: " << scoresFile.fileName() << ": cannot write: " << scoresFile.errorString()
-                        << '\n';
-                return kExitFailure;
-            }
+            if (!scoresFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return reportFileProblem(ctx, scoresFile.fileName(),
+                                         QStringLiteral("cannot write: ") + scoresFile.errorString());
             scoresOut.setDevice(&scoresFile);
         }
         const HeadlineModel *headlines = nullptr;
         std::optional<HeadlineModel> fromFile;
         if (ctx.parser.isSet(QStringLiteral("model"))) {
-            QFile weights(ctx.parser.value(QStringLiteral("model")));
-            if (!weights.open(QIODevice::ReadOnly)) {
-                ctx.err << "tickerwire eval: " << weights.fileName() << ": cannot read: " << weights.errorString() << '\n';
+            fromFile = readParsedFile(ctx, ctx.parser.value(QStringLiteral("model")), &HeadlineModel::parse);
+            if (!fromFile)
                 return kExitFailure;
-            }
-            auto parsed = HeadlineModel::parse(QString::fromUtf8(weights.readAll()));
-            if (!parsed) {
-                ctx.err << "tickerwire eval: " << weights.fileName() << ": " << parsed.errorMessage() << '\n';
-                return kExitFailure;
-            }
-            fromFile = std::move(*parsed);
             headlines = &*fromFile;
         } else if (ctx.parser.isSet(QStringLiteral("headlines"))) {
             auto model = HeadlineModel::builtIn();
-            if (!model) {
-                ctx.err << "tickerwire: " << model.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!model)
+                return reportFailure(ctx, model.errorMessage());
             headlines = *model;
         }
         auto scoreOne = [&](const QString &text) {

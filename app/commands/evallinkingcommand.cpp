@@ -1,10 +1,10 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/directory/companydirectory.h"
 #include "models/directory/watchlistentry.h"
 #include "models/linking/linkingevaluation.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 
 namespace tw {
 
@@ -14,37 +14,27 @@ namespace {
 // and F1 over (headline, ticker) pairs, then every miss.
 class EvalLinkingCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("eval-linking"); }
-    QString summary() const override
+    EvalLinkingCommand()
+        : Command({
+            .name = QStringLiteral("eval-linking"),
+            .summary = QStringLiteral("Measure company linking on a TICKERS<TAB>HEADLINE[<TAB>LEAD] file "
+                                      "(precision, recall, F1 and the misses)."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("watchlist"),
+                         QStringLiteral("Comma-separated tickers the linker follows (default: the file's "
+                                        "'# watchlist:' line, else the bundled watchlist plus every labelled ticker)."),
+                         QStringLiteral("T,T")}},
+        })
     {
-        return QStringLiteral("Measure company linking on a TICKERS<TAB>HEADLINE[<TAB>LEAD] file "
-                              "(precision, recall, F1 and the misses).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("watchlist"),
-                          QStringLiteral("Comma-separated tickers the linker follows (default: the file's "
-                                         "'# watchlist:' line, else the bundled watchlist plus every labelled ticker)."),
-                          QStringLiteral("T,T")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire eval-linking: name exactly one labelled file\n";
-            return kExitUsage;
-        }
-        QFile file(ctx.arguments.first());
-        if (!file.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire eval-linking: " << file.fileName() << ": cannot read: " << file.errorString() << '\n';
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(ctx, QStringLiteral("name exactly one labelled file"));
+        auto set = readParsedFile(ctx, ctx.arguments.first(), &LabelledSet::parse);
+        if (!set)
             return kExitFailure;
-        }
-        auto set = LabelledSet::parse(QString::fromUtf8(file.readAll()));
-        if (!set) {
-            ctx.err << "tickerwire eval-linking: " << file.fileName() << ": " << set.errorMessage() << '\n';
-            return kExitFailure;
-        }
         const QList<TickerInfo> curated = WatchlistEntry::curated();
         QStringList symbols;
         if (ctx.parser.isSet(QStringLiteral("watchlist"))) {

@@ -24,47 +24,41 @@ QDate parseSince(const QString &text)
 
 class EventsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("events"); }
-    QString summary() const override
+    EventsCommand()
+        : Command({
+            .name = QStringLiteral("events"),
+            .summary = QStringLiteral("Print the events extracted from the news and from companies' 8-K filings, one "
+                                      "per line: date, kind, title, amount, number of sources (articles and filings; "
+                                      "tab-separated)."),
+            .options = {{kTickerOption, QStringLiteral("Only events of this company."), QStringLiteral("TICKER")},
+                        {kKindOption, QStringLiteral("Only this kind: %1.").arg(allEventKindIds().join(QStringLiteral(", "))),
+                         QStringLiteral("KIND")},
+                        {kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
+                         QStringLiteral("DATE")},
+                        {kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports "
+                                                        "it, then the articles.")},
+                        {kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")}},
+            .takesNoArguments = true,
+        })
     {
-        return QStringLiteral("Print the events extracted from the news and from companies' 8-K filings, one per line: "
-                              "date, kind, title, amount, number of sources (articles and filings; tab-separated).");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTickerOption, QStringLiteral("Only events of this company."), QStringLiteral("TICKER")});
-        parser.addOption({kKindOption, QStringLiteral("Only this kind: %1.").arg(allEventKindIds().join(QStringLiteral(", "))),
-                          QStringLiteral("KIND")});
-        parser.addOption({kSinceOption, QStringLiteral("Only events on or after this date (YYYY-MM-DD or YYYY-MM)."),
-                          QStringLiteral("DATE")});
-        parser.addOption({kSourcesOption, QStringLiteral("List each event's sources under it: the filing that reports it, then the articles.")});
-        parser.addOption({kRebuildOption, QStringLiteral("Extract the events of every stored article again first.")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire events: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         EventFilter filter;
         filter.ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         if (ctx.parser.isSet(kKindOption)) {
             filter.kind = eventKindFromId(ctx.parser.value(kKindOption).trimmed().toLower());
-            if (!filter.kind) {
-                ctx.err << "tickerwire events: unknown kind '" << ctx.parser.value(kKindOption) << "' (one of "
-                        << allEventKindIds().join(QStringLiteral(", ")) << ")\n";
-                return kExitUsage;
-            }
+            if (!filter.kind)
+                return reportUsageError(ctx,
+                    QStringLiteral("unknown kind '%1' (one of %2)")
+                        .arg(ctx.parser.value(kKindOption), allEventKindIds().join(QStringLiteral(", "))));
         }
         if (ctx.parser.isSet(kSinceOption)) {
             filter.since = parseSince(ctx.parser.value(kSinceOption).trimmed());
-            if (!filter.since.isValid()) {
-                ctx.err << "tickerwire events: '" << ctx.parser.value(kSinceOption)
-                        << "' is not a date (YYYY-MM-DD or YYYY-MM)\n";
-                return kExitUsage;
-            }
+            if (!filter.since.isValid())
+                return reportUsageError(ctx,
+                    QStringLiteral("'%1' is not a date (YYYY-MM-DD or YYYY-MM)").arg(ctx.parser.value(kSinceOption)));
         }
         auto store = openStoreOrReport(
             ctx, ctx.parser.isSet(QStringLiteral("rebuild")) ? StoreAccess::Write : StoreAccess::ReadOnly);
@@ -72,26 +66,20 @@ public:
             return kExitFailure;
         if (ctx.parser.isSet(kRebuildOption)) {
             auto rebuilt = EventRebuilder(store->database()).rebuild();
-            if (!rebuilt) {
-                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!rebuilt)
+                return reportFailure(ctx, rebuilt.errorMessage());
             ctx.err << "events rebuilt: " << rebuilt->events << " events from " << rebuilt->articles << " articles\n";
         }
         const EventStore events(store->database());
         auto found = events.query(filter);
-        if (!found) {
-            ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!found)
+            return reportFailure(ctx, found.errorMessage());
         const FilingStore filingStore(store->database());
         for (const StoredEvent &e : *found) {
             // A filing that reports the event is a source too: the company's own.
             auto filings = filingStore.sourcesOf(e.id);
-            if (!filings) {
-                ctx.err << "tickerwire: " << filings.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!filings)
+                return reportFailure(ctx, filings.errorMessage());
             ctx.out << e.event.date.display() << '\t' << eventKindId(e.event.kind) << '\t' << e.event.title << '\t'
                     << e.event.amount.display() << '\t' << e.sources + filings->size() << '\n';
             if (!ctx.parser.isSet(kSourcesOption))
@@ -101,10 +89,8 @@ public:
                         << QString(f.items).replace(QLatin1Char(','), QStringLiteral(", ")) << ", reported by the company\t"
                         << f.firstSentence << '\t' << f.indexUrl << '\n';
             auto sources = events.sources(e.id);
-            if (!sources) {
-                ctx.err << "tickerwire: " << sources.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!sources)
+                return reportFailure(ctx, sources.errorMessage());
             for (const EventSource &s : *sources)
                 ctx.out << "    " << s.published.date().toString(Qt::ISODate) << '\t' << s.source << '\t' << s.title
                         << '\t' << s.guid << '\n';

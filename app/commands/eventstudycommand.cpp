@@ -1,13 +1,11 @@
 #include "app/cli/command.h"
-#include "app/cli/daterangeoption.h"
+#include "app/cli/pricestudy.h"
 #include "app/cli/storesession.h"
 #include "models/backtest/eventstudy.h"
 
 #include <QSaveFile>
 
 #include "models/export/csvwriter.h"
-
-#include <cmath>
 
 namespace tw {
 
@@ -17,50 +15,46 @@ const QString kKind = QStringLiteral("kind");
 const QString kTicker = QStringLiteral("ticker");
 const QString kWindow = QStringLiteral("window");
 const QString kBenchmark = QStringLiteral("benchmark");
-const QString kSince = QStringLiteral("since");
-const QString kUntil = QStringLiteral("until");
 const QString kCsv = QStringLiteral("csv");
 
-QString pct(double v)
+// In the order `tickerwire event-study --help` lists them.
+QList<QCommandLineOption> eventStudyOptions()
 {
-    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v * 100, 'f', 2) + QLatin1Char('%');
+    QList<QCommandLineOption> options{
+        {kKind,
+         QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): %1.")
+             .arg(allEventKindIds().join(QStringLiteral(", "))),
+         QStringLiteral("KIND")},
+        {kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
+         QStringLiteral("SYMBOL")},
+        {kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."), QStringLiteral("FROM,TO")},
+        {kBenchmark,
+         QStringLiteral("Abnormal = minus this symbol's return (default: minus the ticker's own mean return)."),
+         QStringLiteral("SYMBOL")}};
+    options += dayRangeOptions(QStringLiteral("Only events from this date (YYYY-MM-DD)."),
+                               QStringLiteral("Only events up to this date (YYYY-MM-DD)."));
+    options += QCommandLineOption(kCsv,
+                                  QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
+                                  QStringLiteral("FILE"));
+    return options;
 }
-QString num(double v) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', 4); }
 
 // `tickerwire event-study`: what prices did around each kind of event.
 class EventStudyCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("event-study"); }
-    QString summary() const override
+    EventStudyCommand()
+        : Command({
+            .name = QStringLiteral("event-study"),
+            .summary = QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, "
+                                      "split by the sentiment of the events' articles."),
+            .options = eventStudyOptions(),
+            .takesNoArguments = true,
+        })
     {
-        return QStringLiteral("Mean cumulative abnormal return around each kind of event, with a 95% band, split "
-                              "by the sentiment of the events' articles.");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kKind, QStringLiteral("An event kind (repeat or comma-separate; default: all but actual): "
-                                                "%1.")
-                                     .arg(allEventKindIds().join(QStringLiteral(", "))),
-                          QStringLiteral("KIND")});
-        parser.addOption({kTicker, QStringLiteral("A company (repeat, or comma-separate; default: the watchlist)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kWindow, QStringLiteral("Sessions around day 0 (default -5,10)."),
-                          QStringLiteral("FROM,TO")});
-        parser.addOption({kBenchmark, QStringLiteral("Abnormal = minus this symbol's return (default: minus the "
-                                                     "ticker's own mean return)."),
-                          QStringLiteral("SYMBOL")});
-        parser.addOption({kSince, QStringLiteral("Only events from this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kUntil, QStringLiteral("Only events up to this date (YYYY-MM-DD)."), QStringLiteral("DATE")});
-        parser.addOption({kCsv, QStringLiteral("Write the curves (kind, sentiment, day, mean, band, N) to FILE."),
-                          QStringLiteral("FILE")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire event-study: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         EventStudyOptions options;
         for (const QString &value : ctx.parser.values(kKind)) {
             for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -68,19 +62,14 @@ public:
                 if (id == QLatin1String("all"))
                     continue;
                 const auto kind = eventKindFromId(id);
-                if (!kind) {
-                    ctx.err << "tickerwire event-study: unknown kind '" << part << "' (one of "
-                            << allEventKindIds().join(QStringLiteral(", ")) << ", or all)\n";
-                    return kExitUsage;
-                }
+                if (!kind)
+                    return reportUsageError(ctx, QStringLiteral("unknown kind '%1' (one of %2, or all)")
+                                                     .arg(part, allEventKindIds().join(QStringLiteral(", "))));
                 if (!options.kinds.contains(*kind))
                     options.kinds << *kind;
             }
         }
-        for (const QString &value : ctx.parser.values(kTicker))
-            for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!options.tickers.contains(t.trimmed().toUpper()))
-                    options.tickers << t.trimmed().toUpper();
+        options.tickers = tickerListOption(ctx.parser, kTicker);
         if (ctx.parser.isSet(kWindow)) {
             const QStringList parts = ctx.parser.value(kWindow).split(QLatin1Char(','));
             bool ok1 = false, ok2 = false;
@@ -89,30 +78,25 @@ public:
                 options.lastDay = parts[1].trimmed().toInt(&ok2);
             }
             if (!ok1 || !ok2 || options.firstDay > 0 || options.lastDay < 0 || options.firstDay < -60
-                || options.lastDay > 60) {
-                ctx.err << "tickerwire event-study: --window is FROM,TO with -60 <= FROM <= 0 <= TO <= 60 (got '"
-                        << ctx.parser.value(kWindow) << "')\n";
-                return kExitUsage;
-            }
+                || options.lastDay > 60)
+                return reportUsageError(ctx,
+                    QStringLiteral("--window is FROM,TO with -60 <= FROM <= 0 <= TO <= 60 (got '%1')")
+                        .arg(ctx.parser.value(kWindow)));
         }
         options.benchmark = ctx.parser.value(kBenchmark).trimmed().toUpper();
-        if (!readDayRange(ctx.parser, QStringLiteral("event-study"), options.since, options.until, ctx.err))
+        if (!readDayRange(ctx, options.since, options.until))
             return kExitUsage;
 
         auto store = openStoreOrReport(ctx);
         if (!store)
             return kExitFailure;
         auto result = EventStudy(store->database()).run(options);
-        if (!result) {
-            ctx.err << "tickerwire: " << result.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!result)
+            return reportFailure(ctx, result.errorMessage());
         if (ctx.parser.isSet(kCsv)) {
             QSaveFile file(ctx.parser.value(kCsv));
-            if (!file.open(QIODevice::WriteOnly)) {
-                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!file.open(QIODevice::WriteOnly))
+                return reportCsvWriteFailure(ctx, file);
             CsvWriter csv(&file, {});
             csv.writeHeader({QStringLiteral("kind"), QStringLiteral("sentiment"), QStringLiteral("day"),
                              QStringLiteral("mean_car"), QStringLiteral("low_95"), QStringLiteral("high_95"),
@@ -129,14 +113,11 @@ public:
                     csv.endRow();
                 }
             }
-            if (!csv.ok() || !file.commit()) {
-                ctx.err << "tickerwire: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
-                return kExitFailure;
-            }
+            if (!csv.ok() || !file.commit())
+                return reportCsvWriteFailure(ctx, file);
         }
         print(*result, ctx.out);
-        if (result->syntheticPrices)
-            ctx.err << "tickerwire event-study: the prices are synthetic demo prices: these figures mean nothing\n";
+        warnIfSyntheticPrices(ctx, result->syntheticPrices);
         return kExitOk;
     }
 
@@ -168,8 +149,8 @@ private:
                 out << name << ": n/a n: 0\n";
                 continue;
             }
-            out << name << ": " << num(end->mean) << " lo: " << num(end->low) << " hi: " << num(end->high)
-                << " n: " << c.n << '\n';
+            out << name << ": " << fixedOrNa(end->mean, 4) << " lo: " << fixedOrNa(end->low, 4)
+                << " hi: " << fixedOrNa(end->high, 4) << " n: " << c.n << '\n';
         }
         out << "\nKind         Sentiment     N   CAR[" << o.firstDay << ",-1]   CAR[" << o.firstDay << ",0]  CAR["
             << o.firstDay << ",+1]  CAR[" << o.firstDay << ",+" << o.lastDay << "]  95% band at +" << o.lastDay
@@ -177,13 +158,14 @@ private:
         for (const CarCurve &c : r.curves) {
             auto at = [&c](int d) {
                 const CarPoint *p = c.at(d);
-                return p ? pct(p->mean) : QStringLiteral("-");
+                return p ? percentOrNa(p->mean) : QStringLiteral("-");
             };
             const CarPoint *end = c.points.isEmpty() ? nullptr : &c.points.last();
             out << eventKindId(c.kind).leftJustified(13) << c.sentiment.leftJustified(10)
                 << QString::number(c.n).rightJustified(5) << at(-1).rightJustified(12) << at(0).rightJustified(11)
                 << at(1).rightJustified(11) << at(o.lastDay).rightJustified(12) << "  "
-                << (end && c.n > 1 ? QStringLiteral("[%1, %2]").arg(pct(end->low), pct(end->high)) : QString())
+                << (end && c.n > 1 ? QStringLiteral("[%1, %2]").arg(percentOrNa(end->low), percentOrNa(end->high))
+                                   : QString())
                 << '\n';
         }
     }

@@ -27,41 +27,33 @@ const QCommandLineOption kExcel(QStringList{QStringLiteral("excel")},
 
 class ExportCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("export"); }
-    QString summary() const override { return QStringLiteral("Write a table as CSV (RFC 4180, UTF-8)."); }
-    QString positionalSyntax() const override { return exportKindNames().join(QLatin1Char('|')); }
-
-    void addOptions(QCommandLineParser &parser) const override
+    ExportCommand()
+        : Command({.name = QStringLiteral("export"),
+                   .summary = QStringLiteral("Write a table as CSV (RFC 4180, UTF-8)."),
+                   .positionalSyntax = exportKindNames().join(QLatin1Char('|')),
+                   .options = {kTicker, kSince, kUntil, kOutput, kExcel}})
     {
-        parser.addOption(kTicker);
-        parser.addOption(kSince);
-        parser.addOption(kUntil);
-        parser.addOption(kOutput);
-        parser.addOption(kExcel);
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 1) {
-            ctx.err << "tickerwire export: name one table: " << exportKindNames().join(QStringLiteral(", ")) << '\n';
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 1)
+            return reportUsageError(
+                ctx, QStringLiteral("name one table: ") + exportKindNames().join(QStringLiteral(", ")));
         const auto kind = exportKindFromName(ctx.arguments.first());
-        if (!kind) {
-            ctx.err << "tickerwire export: unknown table '" << ctx.arguments.first()
-                    << "' (one of: " << exportKindNames().join(QStringLiteral(", ")) << ")\n";
-            return kExitUsage;
-        }
+        if (!kind)
+            return reportUsageError(ctx,
+                QStringLiteral("unknown table '%1' (one of: %2)")
+                    .arg(ctx.arguments.first(), exportKindNames().join(QStringLiteral(", "))));
         ExportFilter filter;
         filter.ticker = ctx.parser.value(kTicker).trimmed().toUpper();
         for (const auto &[option, isEnd] : {std::pair{&kSince, false}, std::pair{&kUntil, true}}) {
             if (!ctx.parser.isSet(*option))
                 continue;
             auto date = parseExportDate(ctx.parser.value(*option), isEnd);
-            if (!date) {
-                ctx.err << "tickerwire export: --" << option->names().first() << ": " << date.errorMessage() << '\n';
-                return kExitUsage;
-            }
+            if (!date)
+                return reportUsageError(
+                    ctx, QStringLiteral("--%1: %2").arg(option->names().first(), date.errorMessage()));
             (isEnd ? filter.until : filter.since) = *date;
         }
 
@@ -82,10 +74,8 @@ public:
                 return kExitFailure;
             }
             auto written = exporter.writeTo(&out, query);
-            if (!written) {
-                ctx.err << "tickerwire: " << written.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!written)
+                return reportFailure(ctx, written.errorMessage());
             return kExitOk;
         }
 
@@ -107,10 +97,8 @@ public:
         timer.start();
         auto written = exporter.writeFile(path, query, control);
         std::fputc('\n', stderr);
-        if (!written) {
-            ctx.err << "tickerwire: " << written.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!written)
+            return reportFailure(ctx, written.errorMessage());
         const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
         ctx.err << "wrote " << written->rows << " rows to " << path << " in " << QString::number(seconds, 'f', 1)
                 << " s (" << qint64(double(written->rows) / seconds) << " rows/s)\n";

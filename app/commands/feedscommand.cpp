@@ -15,36 +15,36 @@
 namespace tw {
 
 namespace {
+// --kind's help names every feed kind with its label.
+QString kindOptionHelp()
+{
+    QStringList kinds;
+    for (const FeedKindInfo &kind : kFeedKinds)
+        kinds << QStringLiteral("%1 (%2)").arg(QLatin1String(kind.id), QString::fromUtf8(kind.label));
+    return QStringLiteral("One of: %1. Default: news.").arg(kinds.join(QStringLiteral(", ")));
+}
+
 // `tickerwire feeds add URL [--kind K] [--ticker T] [--interval S] [--title X]`,
 // `feeds list`, `feeds remove ID|URL`.
 class FeedsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("feeds"); }
-    QString summary() const override
+    FeedsCommand()
+        : Command({
+            .name = QStringLiteral("feeds"),
+            .summary = QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove "
+                                      "ID|URL, feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's "
+                                      "usual feeds), feeds add-sec TICKER [CIK] (a company's SEC 8-K feed and company "
+                                      "facts), feeds contact [EMAIL] (the address SEC EDGAR requires)."),
+            .positionalSyntax = QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | "
+                                               "add-sec TICKER [CIK] | contact [EMAIL]"),
+            .options = {{QStringLiteral("kind"), kindOptionHelp(), QStringLiteral("K")},
+                        {QStringLiteral("ticker"),
+                         QStringLiteral("The ticker the feed is about (required for price kinds)."), QStringLiteral("T")},
+                        {QStringLiteral("interval"), QStringLiteral("Seconds between fetches (default 900)."),
+                         QStringLiteral("S")},
+                        {QStringLiteral("title"), QStringLiteral("A name for the feed."), QStringLiteral("X")}},
+        })
     {
-        return QStringLiteral("Configure feeds: feeds add URL [--kind K] [--ticker T], feeds list, feeds remove ID|URL, "
-                              "feeds enable|disable ID, feeds add-defaults [--ticker T] (each company's usual feeds), "
-                              "feeds add-sec TICKER [CIK] (a company's SEC 8-K feed and company facts), "
-                              "feeds contact [EMAIL] (the address SEC EDGAR requires).");
-    }
-    QString positionalSyntax() const override
-    {
-        return QStringLiteral("add URL | list | remove ID|URL | enable ID | disable ID | add-defaults | add-sec TICKER [CIK] | "
-                              "contact [EMAIL]");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        QStringList kinds;
-        for (const FeedKindInfo &kind : kFeedKinds)
-            kinds << QStringLiteral("%1 (%2)").arg(QLatin1String(kind.id), QString::fromUtf8(kind.label));
-        parser.addOption({QStringLiteral("kind"), QStringLiteral("One of: %1. Default: news.").arg(kinds.join(QStringLiteral(", "))),
-                          QStringLiteral("K")});
-        parser.addOption({QStringLiteral("ticker"), QStringLiteral("The ticker the feed is about (required for price kinds)."),
-                          QStringLiteral("T")});
-        parser.addOption({QStringLiteral("interval"), QStringLiteral("Seconds between fetches (default 900)."),
-                          QStringLiteral("S")});
-        parser.addOption({QStringLiteral("title"), QStringLiteral("A name for the feed."), QStringLiteral("X")});
     }
 
     int run(CommandContext &ctx) override
@@ -64,8 +64,8 @@ public:
             return addSec(ctx, ctx.arguments.at(1), ctx.arguments.value(2));
         if (verb == QLatin1String("contact") && ctx.arguments.size() <= 2)
             return contact(ctx, ctx.arguments.value(1));
-        ctx.err << "tickerwire feeds: usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL\n";
-        return kExitUsage;
+        return reportUsageError(
+            ctx, QStringLiteral("usage: tickerwire feeds add URL [--kind K] [--ticker T] | list | remove ID|URL"));
     }
 
 private:
@@ -104,10 +104,8 @@ private:
         if (!store)
             return kExitFailure;
         auto id = FeedStore(store->database()).add(feed);
-        if (!id) {
-            ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!id)
+            return reportFailure(ctx, id.errorMessage());
         ctx.out << "feed " << *id << ": " << displayUrl(url) << " (" << kindId
                 << (feed.ticker.isEmpty() ? QString() : QStringLiteral(", ") + feed.ticker) << ")\n";
         return kExitOk;
@@ -119,10 +117,8 @@ private:
         if (!store)
             return kExitFailure;
         auto feeds = FeedStore(store->database()).all();
-        if (!feeds) {
-            ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!feeds)
+            return reportFailure(ctx, feeds.errorMessage());
         // Errors in a shared store were written by many fetches, some maybe
         // by an older build: every key in this keychain is redacted again.
         QStringList secrets;
@@ -151,10 +147,8 @@ private:
         if (ctx.parser.isSet(QStringLiteral("ticker"))) {
             const QString symbol = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
             auto found = tickers.bySymbol(symbol);
-            if (!found) {
-                ctx.err << "tickerwire: " << found.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!found)
+                return reportFailure(ctx, found.errorMessage());
             if (!found->has_value()) {
                 ctx.err << "tickerwire feeds add-defaults: " << symbol
                         << " is not a ticker of this workspace; add it first: tickerwire watchlist add " << symbol << '\n';
@@ -163,10 +157,8 @@ private:
             companies << **found;
         } else {
             auto watchlist = tickers.watchlist();
-            if (!watchlist) {
-                ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!watchlist)
+                return reportFailure(ctx, watchlist.errorMessage());
             if (watchlist->isEmpty()) {
                 ctx.err << "tickerwire feeds add-defaults: the watchlist is empty; add companies first: "
                            "tickerwire watchlist add TICKER [TICKER...]\n";
@@ -180,10 +172,8 @@ private:
             const FeedCompany company = feedCompanyFor(t);
             for (const Feed &f : defaultFeedsFor(company)) {
                 auto id = feeds.add(f);
-                if (!id) {
-                    ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!id)
+                    return reportFailure(ctx, id.errorMessage());
                 sec = sec || f.url.contains(QLatin1String("sec.gov"));
                 ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind)
                         << (f.enabled ? QString() : QStringLiteral(", disabled until a key is set")) << ")\n";
@@ -246,10 +236,8 @@ private:
         FeedStore feeds(store->database());
         for (const Feed &f : {secCurrentReportsFeed(ticker, cik), secCompanyFactsFeed(ticker, cik)}) {
             auto id = feeds.add(f);
-            if (!id) {
-                ctx.err << "tickerwire: " << id.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!id)
+                return reportFailure(ctx, id.errorMessage());
             ctx.out << "feed " << *id << ": " << f.title << " (" << feedKindId(f.kind) << ")\n";
         }
         warnWithoutContact(ctx);
@@ -276,10 +264,8 @@ private:
         }
         Feed f = **feed;
         f.enabled = enabled;
-        if (auto s = feeds.update(f); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = feeds.update(f); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "feed " << f.id << (enabled ? " enabled\n" : " disabled\n");
         return kExitOk;
     }
@@ -291,17 +277,13 @@ private:
             return kExitFailure;
         FeedStore feeds(store->database());
         auto all = feeds.all();
-        if (!all) {
-            ctx.err << "tickerwire: " << all.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!all)
+            return reportFailure(ctx, all.errorMessage());
         for (const Feed &f : *all) {
             if (QString::number(f.id) == which || f.url == which || f.url == QUrl(which).toString(QUrl::FullyEncoded)) {
                 // Articles keep their text; their feed_id becomes NULL (ON DELETE SET NULL).
-                if (auto s = feeds.remove(f.id); !s) {
-                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (auto s = feeds.remove(f.id); !s)
+                    return reportFailure(ctx, s.errorMessage());
                 ctx.out << "removed feed " << f.id << ": " << displayUrl(QUrl(f.url)) << '\n';
                 return kExitOk;
             }

@@ -1,7 +1,7 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
-#include "feeds/fetch/contactsetting.h"
+#include "feeds/ingest/backgroundfetcher.h"
 #include "feeds/ingest/feedbatchrun.h"
 #include "feeds/keys/secretstore.h"
 #include "models/store/feedstore.h"
@@ -15,13 +15,10 @@ namespace tw {
 namespace {
 FetchPolicy policyFrom(const QCommandLineParser &parser)
 {
-    FetchPolicy policy;
-    if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
-        policy.userAgent = QString::fromUtf8(ua);
+    // The window's fetch defaults ($TICKERWIRE_USER_AGENT, the SEC contact address), then the options.
+    FetchPolicy policy = BackgroundFetcher::defaultPolicy();
     if (parser.isSet(QStringLiteral("user-agent")))
         policy.userAgent = parser.value(QStringLiteral("user-agent"));
-    policy.sec.contact = ContactSetting::load();
-    policy.sec.readsSettings = true;
     if (parser.isSet(QStringLiteral("timeout")))
         policy.deadlineMs = std::max(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
     return policy;
@@ -98,14 +95,13 @@ private:
     QTextStream &m_err;
 };
 
-void addFetchOptions(QCommandLineParser &parser)
-{
-    parser.addOption({QStringLiteral("user-agent"),
-                      QStringLiteral("User-Agent to send (SEC EDGAR wants a contact address); also $TICKERWIRE_USER_AGENT."),
-                      QStringLiteral("UA")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds one feed's fetch may take, retries included (default 60)."),
-                      QStringLiteral("S")});
-}
+// The options policyFrom reads, for `fetch` and `watch`.
+const QList<QCommandLineOption> kFetchOptions{
+    {QStringLiteral("user-agent"),
+     QStringLiteral("User-Agent to send (SEC EDGAR wants a contact address); also $TICKERWIRE_USER_AGENT."),
+     QStringLiteral("UA")},
+    {QStringLiteral("timeout"), QStringLiteral("Seconds one feed's fetch may take, retries included (default 60)."),
+     QStringLiteral("S")}};
 
 struct FeedSelection {
     QList<Feed> feeds;      // to fetch now
@@ -134,33 +130,25 @@ Result<FeedSelection> enabledFeeds(QSqlDatabase db, bool dueOnly)
 // the due ones (for cron). Exits 0 even when some feeds fail: their status says why.
 class FetchCommand final : public Command {
 public:
-    explicit FetchCommand(QString name) : m_name(std::move(name)) {}
-    QString name() const override { return m_name; }
-    QString summary() const override
+    explicit FetchCommand(QString name)
+        : Command({.name = std::move(name),
+                   .summary = QStringLiteral("Fetch every enabled feed once now (--due: only those due); prints a line "
+                                             "per feed."),
+                   .options = QList<QCommandLineOption>{{QStringLiteral("due"),
+                                                         QStringLiteral("Only feeds whose next due time has come.")}}
+                       + kFetchOptions,
+                   .takesNoArguments = true})
     {
-        return QStringLiteral("Fetch every enabled feed once now (--due: only those due); prints a line per feed.");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("due"), QStringLiteral("Only feeds whose next due time has come.")});
-        addFetchOptions(parser);
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire " << m_name << ": unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         auto store = openStoreOrReport(ctx);
         if (!store)
             return kExitFailure;
         auto feeds = enabledFeeds(store->database(), ctx.parser.isSet(QStringLiteral("due")));
-        if (!feeds) {
-            ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!feeds)
+            return reportFailure(ctx, feeds.errorMessage());
         FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         const auto s = round.run(feeds->feeds, feeds->standby);
         ctx.out << "fetched " << (s.ok + s.notModified + s.failed) << " feeds: " << s.ok << " ok, " << s.notModified << " not modified, "
@@ -169,17 +157,17 @@ public:
             return kExitFailure;
         return kExitOk;
     }
-
-private:
-    QString m_name;
 };
 
 // `tickerwire watch`: fetches due feeds every minute until interrupted.
 class WatchCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("watch"); }
-    QString summary() const override { return QStringLiteral("Fetch feeds as they fall due, until interrupted."); }
-    void addOptions(QCommandLineParser &parser) const override { addFetchOptions(parser); }
+    WatchCommand()
+        : Command({.name = QStringLiteral("watch"),
+                   .summary = QStringLiteral("Fetch feeds as they fall due, until interrupted."),
+                   .options = kFetchOptions})
+    {
+    }
 
     int run(CommandContext &ctx) override
     {
@@ -189,10 +177,8 @@ public:
         FetchRound round(store->database(), policyFrom(ctx.parser), ctx.out, ctx.err);
         for (;;) {
             auto feeds = enabledFeeds(store->database(), true);
-            if (!feeds) {
-                ctx.err << "tickerwire: " << feeds.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!feeds)
+                return reportFailure(ctx, feeds.errorMessage());
             round.run(feeds->feeds, feeds->standby);
             evaluateAndReport(store->database(), ctx.out, ctx.err);
             ctx.out.flush();

@@ -13,54 +13,44 @@ const QString kPeriodOption = QStringLiteral("period");
 
 class GuidanceCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("guidance"); }
-    QString summary() const override
+    GuidanceCommand()
+        : Command({
+            .name = QStringLiteral("guidance"),
+            .summary = QStringLiteral("Print the guidance history, one figure per line: period, low, high, unit, "
+                                      "currency, date announced or filed, status, change against the previous figure, "
+                                      "source (news, or the filing a reported actual comes from), and for an actual "
+                                      "the verdict against the last guided range."),
+            .options = {{kTickerOption, QStringLiteral("Only this company."), QStringLiteral("TICKER")},
+                        {kMetricOption, QStringLiteral("Only this metric: capex, revenue or expenses."),
+                         QStringLiteral("METRIC")},
+                        {kPeriodOption,
+                         QStringLiteral("Only years (annual), only quarters (quarterly), or one period (2025, 2025-Q2)."),
+                         QStringLiteral("PERIOD")}},
+            .takesNoArguments = true,
+        })
     {
-        return QStringLiteral("Print the guidance history, one figure per line: period, low, high, unit, currency, date "
-                              "announced or filed, status, change against the previous figure, source (news, or the "
-                              "filing a reported actual comes from), and for an actual the verdict against the last "
-                              "guided range.");
-    }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({kTickerOption, QStringLiteral("Only this company."), QStringLiteral("TICKER")});
-        parser.addOption({kMetricOption, QStringLiteral("Only this metric: capex, revenue or expenses."),
-                          QStringLiteral("METRIC")});
-        parser.addOption({kPeriodOption, QStringLiteral("Only years (annual), only quarters (quarterly), or one period "
-                                                        "(2025, 2025-Q2)."),
-                          QStringLiteral("PERIOD")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire guidance: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         const QString ticker = ctx.parser.value(kTickerOption).trimmed().toUpper();
         const QString metric = ctx.parser.value(kMetricOption).trimmed().toLower();
         static const QStringList metrics{QStringLiteral("capex"), QStringLiteral("revenue"), QStringLiteral("expenses")};
-        if (!metric.isEmpty() && !metrics.contains(metric)) {
-            ctx.err << "tickerwire guidance: unknown metric '" << metric << "' (one of " << metrics.join(QStringLiteral(", "))
-                    << ")\n";
-            return kExitUsage;
-        }
+        if (!metric.isEmpty() && !metrics.contains(metric))
+            return reportUsageError(
+                ctx, QStringLiteral("unknown metric '%1' (one of %2)").arg(metric, metrics.join(QStringLiteral(", "))));
         const QString period = ctx.parser.value(kPeriodOption).trimmed();
         static const QRegularExpression onePeriod(QStringLiteral("^(?:19|20)\\d\\d(?:-Q[1-4])?$"));
         if (!period.isEmpty() && period != QLatin1String("annual") && period != QLatin1String("quarterly")
-            && !onePeriod.match(period).hasMatch()) {
-            ctx.err << "tickerwire guidance: --period takes annual, quarterly or a period such as 2025 or 2025-Q2\n";
-            return kExitUsage;
-        }
+            && !onePeriod.match(period).hasMatch())
+            return reportUsageError(
+                ctx, QStringLiteral("--period takes annual, quarterly or a period such as 2025 or 2025-Q2"));
         auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
         if (!store)
             return kExitFailure;
         auto figures = GuidanceHistory(store->database()).figures(ticker, metric);
-        if (!figures) {
-            ctx.err << "tickerwire: " << figures.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!figures)
+            return reportFailure(ctx, figures.errorMessage());
         // One history per company and metric; name it when the options did not.
         const bool oneHistory = !ticker.isEmpty() && !metric.isEmpty();
         QString current;

@@ -1,9 +1,9 @@
 #include "app/cli/alertreport.h"
 #include "app/cli/command.h"
 #include "app/cli/storesession.h"
-#include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/secaccess.h"
 #include "feeds/fetch/fetchscheduler.h"
+#include "feeds/ingest/backgroundfetcher.h"
 #include "feeds/ingest/boundedfileread.h"
 #include "feeds/ingest/problemtext.h"
 #include "feeds/ingest/secdocumentimporter.h"
@@ -39,51 +39,36 @@ struct Input {
 
 class IngestCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("ingest"); }
-    QString summary() const override
+    IngestCommand()
+        : Command({.name = QStringLiteral("ingest"),
+                   .summary = QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha "
+                                             "Vantage news) and SEC EDGAR documents (filing feeds, submissions, 8-Ks, "
+                                             "company facts) into the store."),
+                   .positionalSyntax = QStringLiteral("FILE|URL..."),
+                   .options = {kTimeout, kMaxSize, kUserAgent, kTicker}})
     {
-        return QStringLiteral("Read news files or URLs (RSS, RSS 1.0, Atom, JSON Feed, Finnhub, Alpha Vantage news) and SEC "
-                              "EDGAR documents (filing feeds, submissions, 8-Ks, company facts) into the store.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE|URL..."); }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(kTimeout);
-        parser.addOption(kMaxSize);
-        parser.addOption(kUserAgent);
-        parser.addOption(kTicker);
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire ingest: name at least one feed file or URL\n";
-            return kExitUsage;
-        }
-        FetchPolicy policy;
-        if (const QByteArray ua = qgetenv("TICKERWIRE_USER_AGENT"); !ua.isEmpty())
-            policy.userAgent = QString::fromUtf8(ua);
+        if (ctx.arguments.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("name at least one feed file or URL"));
+        // The window's fetch defaults ($TICKERWIRE_USER_AGENT, the SEC contact address), then the options.
+        FetchPolicy policy = BackgroundFetcher::defaultPolicy();
         if (ctx.parser.isSet(kUserAgent))
             policy.userAgent = ctx.parser.value(kUserAgent);
-        policy.sec.contact = ContactSetting::load();
-        policy.sec.readsSettings = true;
         if (ctx.parser.isSet(kTimeout)) {
             bool ok = false;
             const double seconds = ctx.parser.value(kTimeout).toDouble(&ok);
-            if (!ok || seconds <= 0 || seconds > 24 * 3600) {
-                ctx.err << "tickerwire ingest: --timeout takes seconds (more than 0)\n";
-                return kExitUsage;
-            }
+            if (!ok || seconds <= 0 || seconds > 24 * 3600)
+                return reportUsageError(ctx, QStringLiteral("--timeout takes seconds (more than 0)"));
             policy.deadlineMs = std::max(1, int(seconds * 1000));
         }
         if (ctx.parser.isSet(kMaxSize)) {
             bool ok = false;
             const double mib = ctx.parser.value(kMaxSize).toDouble(&ok);
-            if (!ok || mib <= 0 || mib > 4096) {
-                ctx.err << "tickerwire ingest: --max-size takes MiB (more than 0, at most 4096)\n";
-                return kExitUsage;
-            }
+            if (!ok || mib <= 0 || mib > 4096)
+                return reportUsageError(ctx, QStringLiteral("--max-size takes MiB (more than 0, at most 4096)"));
             policy.maxBodyBytes = std::max<qint64>(1, qint64(mib * 1024 * 1024));
         }
         auto store = openStoreOrReport(ctx);

@@ -10,12 +10,13 @@ namespace {
 // shell history or `ps`), `keys remove PROVIDER`, `keys list`.
 class KeysCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("keys"); }
-    QString summary() const override
+    KeysCommand()
+        : Command({.name = QStringLiteral("keys"),
+                   .summary = QStringLiteral("API keys in the system keychain: keys set PROVIDER (key on stdin), keys "
+                                             "remove PROVIDER, keys list."),
+                   .positionalSyntax = QStringLiteral("set|remove PROVIDER | list")})
     {
-        return QStringLiteral("API keys in the system keychain: keys set PROVIDER (key on stdin), keys remove PROVIDER, keys list.");
     }
-    QString positionalSyntax() const override { return QStringLiteral("set|remove PROVIDER | list"); }
 
     int run(CommandContext &ctx) override
     {
@@ -26,20 +27,16 @@ public:
         if (verb == QLatin1String("list") && ctx.arguments.size() == 1) {
             for (const QString &p : SecretStore::knownProviders()) {
                 auto key = secrets.read(p);
-                if (!key) {
-                    ctx.err << "tickerwire: " << key.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!key)
+                    return reportFailure(ctx, key.errorMessage());
                 ctx.out << p << ": " << (key->isEmpty() ? "not set" : "set") << '\n';
             }
             return kExitOk;
         }
         if ((verb == QLatin1String("set") || verb == QLatin1String("remove")) && ctx.arguments.size() == 2 && known) {
             if (verb == QLatin1String("remove")) {
-                if (auto s = secrets.remove(provider); !s) {
-                    ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (auto s = secrets.remove(provider); !s)
+                    return reportFailure(ctx, s.errorMessage());
                 ctx.out << provider << ": removed\n";
                 return kExitOk;
             }
@@ -53,16 +50,14 @@ public:
                 ctx.err << "tickerwire keys set: pipe exactly one key on stdin\n";
                 return kExitUsage;
             }
-            if (auto s = secrets.write(provider, key); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = secrets.write(provider, key); !s)
+                return reportFailure(ctx, s.errorMessage());
             ctx.out << provider << ": key stored in the keychain\n";
             return kExitOk;
         }
-        ctx.err << "tickerwire keys: usage: tickerwire keys set|remove PROVIDER | list   (providers: "
-                << SecretStore::knownProviders().join(QStringLiteral(", ")) << ")\n";
-        return kExitUsage;
+        return reportUsageError(ctx,
+            QStringLiteral("usage: tickerwire keys set|remove PROVIDER | list   (providers: %1)")
+                .arg(SecretStore::knownProviders().join(QStringLiteral(", "))));
     }
 };
 } // namespace

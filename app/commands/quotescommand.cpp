@@ -14,29 +14,30 @@ namespace {
 // file saved from a provider, into the store (the same file twice adds nothing).
 class QuotesCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("quotes"); }
-    QString summary() const override
+    QuotesCommand()
+        : Command({
+            .name = QStringLiteral("quotes"),
+            .summary = QStringLiteral("Import a daily price file: quotes import FILE --ticker T "
+                                      "[--format stooq|yahoo|alphavantage]."),
+            .positionalSyntax = QStringLiteral("import FILE"),
+            .options = {{QStringLiteral("ticker"),
+                         QStringLiteral("Ticker the bars belong to (Yahoo and Alpha Vantage name it themselves)."),
+                         QStringLiteral("T")},
+                        {QStringLiteral("format"), QStringLiteral("stooq, yahoo or alphavantage (detected when omitted)."),
+                         QStringLiteral("F")},
+                        {QStringLiteral("zone"),
+                         QStringLiteral("Exchange time zone for Stooq files (default America/New_York)."),
+                         QStringLiteral("IANA")}},
+        })
     {
-        return QStringLiteral("Import a daily price file: quotes import FILE --ticker T [--format stooq|yahoo|alphavantage].");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("import FILE"); }
-
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("ticker"), QStringLiteral("Ticker the bars belong to (Yahoo and Alpha Vantage name it themselves)."),
-                          QStringLiteral("T")});
-        parser.addOption({QStringLiteral("format"), QStringLiteral("stooq, yahoo or alphavantage (detected when omitted)."),
-                          QStringLiteral("F")});
-        parser.addOption({QStringLiteral("zone"), QStringLiteral("Exchange time zone for Stooq files (default America/New_York)."),
-                          QStringLiteral("IANA")});
     }
 
     int run(CommandContext &ctx) override
     {
-        if (ctx.arguments.size() != 2 || ctx.arguments.first() != QLatin1String("import")) {
-            ctx.err << "tickerwire quotes: usage: tickerwire quotes import FILE [--ticker T] [--format stooq|yahoo|alphavantage]\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments.size() != 2 || ctx.arguments.first() != QLatin1String("import"))
+            return reportUsageError(ctx,
+                QStringLiteral(
+                    "usage: tickerwire quotes import FILE [--ticker T] [--format stooq|yahoo|alphavantage]"));
         std::optional<DocumentFormat> expected;
         const QString format = ctx.parser.value(QStringLiteral("format"));
         if (format == QLatin1String("stooq"))
@@ -45,17 +46,14 @@ public:
             expected = DocumentFormat::YahooChart;
         else if (format == QLatin1String("alphavantage") || format == QLatin1String("alphavantage-daily"))
             expected = DocumentFormat::AlphaVantageDaily;
-        else if (!format.isEmpty()) {
-            ctx.err << "tickerwire quotes: unknown --format '" << format << "' (stooq, yahoo, alphavantage)\n";
-            return kExitUsage;
-        }
+        else if (!format.isEmpty())
+            return reportUsageError(
+                ctx, QStringLiteral("unknown --format '%1' (stooq, yahoo, alphavantage)").arg(format));
         const QString zoneName = ctx.parser.isSet(QStringLiteral("zone")) ? ctx.parser.value(QStringLiteral("zone"))
                                                                           : QStringLiteral("America/New_York");
         const QTimeZone zone(zoneName.toUtf8());
-        if (!zone.isValid()) {
-            ctx.err << "tickerwire quotes: unknown time zone '" << zoneName << "'\n";
-            return kExitUsage;
-        }
+        if (!zone.isValid())
+            return reportUsageError(ctx, QStringLiteral("unknown time zone '%1'").arg(zoneName));
         const QString ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
         const QString path = ctx.arguments.at(1);
         QFile file(path);

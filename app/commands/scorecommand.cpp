@@ -22,43 +22,32 @@ namespace {
 // company's corporate score (recomputed from the store, so it is current).
 class ScoreCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("score"); }
-    QString summary() const override
+    ScoreCommand()
+        : Command({
+            .name = QStringLiteral("score"),
+            .summary = QStringLiteral("Rescore the store (--all) or print a company's corporate score (--ticker)."),
+            .options = {{QStringLiteral("all"), QStringLiteral("Rescore every article and every company, with progress.")},
+                        {QStringLiteral("ticker"), QStringLiteral("The company to print."), QStringLiteral("SYMBOL")},
+                        {QStringLiteral("horizon"), QStringLiteral("short, medium or long (default: all three)."),
+                         QStringLiteral("HORIZON")},
+                        {QStringLiteral("explain"),
+                         QStringLiteral("Also print the stories and phrases that moved the score.")}},
+            .takesNoArguments = true,
+        })
     {
-        return QStringLiteral("Rescore the store (--all) or print a company's corporate score (--ticker).");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("all"),
-                                            QStringLiteral("Rescore every article and every company, with progress.")));
-        parser.addOption(QCommandLineOption(QStringLiteral("ticker"), QStringLiteral("The company to print."),
-                                            QStringLiteral("SYMBOL")));
-        parser.addOption(QCommandLineOption(QStringLiteral("horizon"),
-                                            QStringLiteral("short, medium or long (default: all three)."),
-                                            QStringLiteral("HORIZON")));
-        parser.addOption(QCommandLineOption(QStringLiteral("explain"),
-                                            QStringLiteral("Also print the stories and phrases that moved the score.")));
     }
 
     int run(CommandContext &ctx) override
     {
         const bool all = ctx.parser.isSet(QStringLiteral("all"));
         const QString ticker = ctx.parser.value(QStringLiteral("ticker")).trimmed().toUpper();
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire score: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
-        if (all == !ticker.isEmpty()) {
-            ctx.err << "tickerwire score: give either --all or --ticker SYMBOL\n";
-            return kExitUsage;
-        }
+        if (all == !ticker.isEmpty())
+            return reportUsageError(ctx, QStringLiteral("give either --all or --ticker SYMBOL"));
         QList<ScoreHorizon> horizons = allHorizons();
         if (ctx.parser.isSet(QStringLiteral("horizon"))) {
             const auto h = parseHorizon(ctx.parser.value(QStringLiteral("horizon")).trimmed().toLower());
-            if (!h) {
-                ctx.err << "tickerwire score: --horizon is short, medium or long\n";
-                return kExitUsage;
-            }
+            if (!h)
+                return reportUsageError(ctx, QStringLiteral("--horizon is short, medium or long"));
             horizons = {*h};
         }
 
@@ -71,15 +60,11 @@ public:
         if (all)
             bulkCache.emplace(db);
         auto tickers = TickerStore(db).all();
-        if (!tickers) {
-            ctx.err << "tickerwire: " << tickers.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!tickers)
+            return reportFailure(ctx, tickers.errorMessage());
         auto scoring = BuiltInScoring::load();
-        if (!scoring) {
-            ctx.err << "tickerwire: " << scoring.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scoring)
+            return reportFailure(ctx, scoring.errorMessage());
         const EntityLinker linker(*tickers);
         ScoreWriter writer(db, *scoring->sentences, linker, scoring->headlines);
 
@@ -87,10 +72,8 @@ public:
         if (all) {
             // Article scores in short transactions (a second writer waits
             // seconds at most), then each company's running state built once.
-            if (auto rescored = rescoreArticles(db, writer, ctx); !rescored) {
-                ctx.err << "tickerwire: " << rescored.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto rescored = rescoreArticles(db, writer, ctx); !rescored)
+                return reportFailure(ctx, rescored.errorMessage());
             for (const TickerInfo &t : *tickers)
                 symbols << t.symbol;
         } else {
@@ -104,25 +87,17 @@ public:
             symbols << ticker;
         }
         Transaction tx(db);
-        if (!tx.active()) {
-            ctx.err << "tickerwire: " << tx.beginError() << '\n';
-            return kExitFailure;
-        }
+        if (!tx.active())
+            return reportFailure(ctx, tx.beginError());
         if (all) {
-            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt) {
-                ctx.err << "tickerwire: " << rebuilt.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt)
+                return reportFailure(ctx, rebuilt.errorMessage());
         }
         auto scores = writer.refreshCorporate(symbols);
-        if (!scores) {
-            ctx.err << "tickerwire: " << scores.errorMessage() << '\n';
-            return kExitFailure;
-        }
-        if (auto committed = tx.commit(); !committed) {
-            ctx.err << "tickerwire: " << committed.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!scores)
+            return reportFailure(ctx, scores.errorMessage());
+        if (auto committed = tx.commit(); !committed)
+            return reportFailure(ctx, committed.errorMessage());
         if (scores->isEmpty()) {
             ctx.out << "no articles in the store: nothing to score\n";
             return kExitOk;
@@ -135,10 +110,8 @@ public:
             if (explaining) {
                 // The stories and phrases: from every row, at the same as-of.
                 auto rows = ArticleScoreStore(db).forTicker(s.ticker, writer.modelVersion());
-                if (!rows) {
-                    ctx.err << "tickerwire: " << rows.errorMessage() << '\n';
-                    return kExitFailure;
-                }
+                if (!rows)
+                    return reportFailure(ctx, rows.errorMessage());
                 s = CorporateScorer::compute(s.ticker, s.horizon, written.asOfUtc, *rows);
             }
             ctx.out << s.ticker << ": " << s.headline() << " (" << s.evidenceLine() << ", confidence "

@@ -7,23 +7,21 @@ namespace tw {
 namespace {
 class StatsCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("stats"); }
-    QString summary() const override { return QStringLiteral("Print one 'table: rows' line per store table."); }
+    StatsCommand()
+        : Command({.name = QStringLiteral("stats"),
+                   .summary = QStringLiteral("Print one 'table: rows' line per store table."),
+                   .takesNoArguments = true})
+    {
+    }
 
     int run(CommandContext &ctx) override
     {
-        if (!ctx.arguments.isEmpty()) {
-            ctx.err << "tickerwire stats: unexpected argument '" << ctx.arguments.first() << "'\n";
-            return kExitUsage;
-        }
         auto store = openStoreOrReport(ctx, StoreAccess::ReadOnly);
         if (!store)
             return kExitFailure;
         auto counts = storeTableCounts(store->database());
-        if (!counts) {
-            ctx.err << "tickerwire: " << counts.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!counts)
+            return reportFailure(ctx, counts.errorMessage());
         for (const TableCount &c : *counts)
             ctx.out << c.table << ": " << c.rows << '\n';
         return kExitOk;

@@ -28,28 +28,21 @@ const QCommandLineOption kYes(QStringList{QStringLiteral("yes")},
 // store an older build wrote it into (after confirmation).
 class StoreCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("store"); }
-    QString summary() const override
+    StoreCommand()
+        : Command({.name = QStringLiteral("store"),
+                   .summary = QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers; "
+                                             "remove-demo: take the bundled demo's rows out of the store."),
+                   .positionalSyntax = QStringLiteral("copy | remove-demo"),
+                   .options = {kFrom, kTo, kYes}})
     {
-        return QStringLiteral("copy --from A --to B: copy a store between files and PostgreSQL servers; "
-                              "remove-demo: take the bundled demo's rows out of the store.");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("copy | remove-demo"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(kFrom);
-        parser.addOption(kTo);
-        parser.addOption(kYes);
     }
 
     int run(CommandContext &ctx) override
     {
         if (ctx.arguments == QStringList{QStringLiteral("remove-demo")})
             return removeDemo(ctx);
-        if (ctx.arguments != QStringList{QStringLiteral("copy")}) {
-            ctx.err << "tickerwire store: expected the action 'copy' or 'remove-demo'\n";
-            return kExitUsage;
-        }
+        if (ctx.arguments != QStringList{QStringLiteral("copy")})
+            return reportUsageError(ctx, QStringLiteral("expected the action 'copy' or 'remove-demo'"));
         const QString from = ctx.parser.value(kFrom);
         const QString to = ctx.parser.value(kTo);
         if (from.isEmpty() || to.isEmpty()) {
@@ -62,15 +55,11 @@ public:
         }
         reportStoreWaits(ctx.err);
         auto source = StoreConnection::openReadOnly(from, QStringLiteral("copy-source"), keychainStorePassword());
-        if (!source) {
-            ctx.err << "tickerwire: " << source.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!source)
+            return reportFailure(ctx, source.errorMessage());
         auto target = StoreConnection::open(to, QStringLiteral("copy-target"), keychainStorePassword());
-        if (!target) {
-            ctx.err << "tickerwire: " << target.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!target)
+            return reportFailure(ctx, target.errorMessage());
         ctx.err << "copying " << StoreLocation::forDisplay(from) << " to " << StoreLocation::forDisplay(to) << '\n';
         ctx.err.flush();
         // One line, rewritten in place on a terminal; one line per table otherwise.
@@ -91,10 +80,8 @@ public:
         });
         if (terminal)
             ctx.err << '\n';
-        if (!copied) {
-            ctx.err << "tickerwire: " << copied.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!copied)
+            return reportFailure(ctx, copied.errorMessage());
         qint64 rows = 0;
         for (const TableCount &c : *copied) {
             ctx.out << c.table << ": " << c.rows << '\n';
@@ -121,10 +108,8 @@ private:
             return kExitFailure;
         DemoRemover remover(store->database());
         auto survey = remover.survey();
-        if (!survey) {
-            ctx.err << "tickerwire: " << survey.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!survey)
+            return reportFailure(ctx, survey.errorMessage());
         if (survey->articles + survey->quoteBars + survey->rules == 0) {
             ctx.out << "no demo rows in " << store->displayLocation() << '\n';
             return kExitOk;
@@ -147,10 +132,8 @@ private:
             }
         }
         auto removed = remover.remove();
-        if (!removed) {
-            ctx.err << "tickerwire: " << removed.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!removed)
+            return reportFailure(ctx, removed.errorMessage());
         ctx.out << "removed:\n";
         describe(ctx.out, *removed);
         if (!removed->tickers.isEmpty())

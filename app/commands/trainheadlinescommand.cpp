@@ -1,9 +1,9 @@
 #include "app/cli/command.h"
+#include "app/cli/commandfiles.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/sentiment/sentimentevaluation.h"
 #include "models/sentiment/sentimentscorer.h"
 
-#include <QFile>
 #include <QSaveFile>
 
 namespace tw {
@@ -16,39 +16,31 @@ namespace {
 // (tfns/dev.tsv is MIT-licensed; never train a shipped model on PhraseBank).
 class TrainHeadlinesCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("train-headlines"); }
-    QString summary() const override
+    TrainHeadlinesCommand()
+        : Command({
+            .name = QStringLiteral("train-headlines"),
+            .summary = QStringLiteral("Train the headline model on a label<TAB>headline file (deterministic)."),
+            .positionalSyntax = QStringLiteral("FILE.tsv"),
+            .options = {{QStringLiteral("out"), QStringLiteral("Where to write the weights."), QStringLiteral("FILE")},
+                        {QStringLiteral("cv"),
+                         QStringLiteral("Instead of writing weights, print K-fold cross-validated figures."),
+                         QStringLiteral("K")},
+                        {QStringLiteral("epochs"), QStringLiteral("Training epochs (default 12)."), QStringLiteral("N")},
+                        {QStringLiteral("l2"), QStringLiteral("L2 penalty (default 1e-4)."), QStringLiteral("X")},
+                        {QStringLiteral("rate"), QStringLiteral("Learning rate (default 0.1)."), QStringLiteral("X")},
+                        {QStringLiteral("min-count"), QStringLiteral("Sentences a feature must occur in (default 2)."),
+                         QStringLiteral("N")},
+                        {QStringLiteral("no-bigrams"), QStringLiteral("Words only, no word pairs.")}},
+        })
     {
-        return QStringLiteral("Train the headline model on a label<TAB>headline file (deterministic).");
-    }
-    QString positionalSyntax() const override { return QStringLiteral("FILE.tsv"); }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Where to write the weights."),
-                                            QStringLiteral("FILE")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("cv"), QStringLiteral("Instead of writing weights, print K-fold cross-validated figures."),
-            QStringLiteral("K")));
-        parser.addOption(QCommandLineOption(QStringLiteral("epochs"), QStringLiteral("Training epochs (default 12)."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(QStringLiteral("l2"), QStringLiteral("L2 penalty (default 1e-4)."),
-                                            QStringLiteral("X")));
-        parser.addOption(QCommandLineOption(QStringLiteral("rate"), QStringLiteral("Learning rate (default 0.1)."),
-                                            QStringLiteral("X")));
-        parser.addOption(QCommandLineOption(QStringLiteral("min-count"),
-                                            QStringLiteral("Sentences a feature must occur in (default 2)."),
-                                            QStringLiteral("N")));
-        parser.addOption(QCommandLineOption(QStringLiteral("no-bigrams"), QStringLiteral("Words only, no word pairs.")));
     }
 
     int run(CommandContext &ctx) override
     {
         const QString out = ctx.parser.value(QStringLiteral("out"));
         const int folds = ctx.parser.isSet(QStringLiteral("cv")) ? ctx.parser.value(QStringLiteral("cv")).toInt() : 0;
-        if (ctx.parser.isSet(QStringLiteral("cv")) && folds < 2) {
-            ctx.err << "tickerwire train-headlines: --cv needs at least 2 folds\n";
-            return kExitUsage;
-        }
+        if (ctx.parser.isSet(QStringLiteral("cv")) && folds < 2)
+            return reportUsageError(ctx, QStringLiteral("--cv needs at least 2 folds"));
         HeadlineTraining knobs;
         bool ok = true;
         auto knob = [&](const char *name, auto &value) {
@@ -65,29 +57,17 @@ public:
         knob("rate", knobs.learningRate);
         knob("min-count", knobs.minCount);
         knobs.bigrams = !ctx.parser.isSet(QStringLiteral("no-bigrams"));
-        if (!ok) {
-            ctx.err << "tickerwire train-headlines: --epochs, --l2, --rate and --min-count need positive numbers\n";
-            return kExitUsage;
-        }
-        if (ctx.arguments.size() != 1 || (out.isEmpty() && folds == 0)) {
-            ctx.err << "tickerwire train-headlines: name one training file and --out FILE\n";
-            return kExitUsage;
-        }
-        QFile in(ctx.arguments.first());
-        if (!in.open(QIODevice::ReadOnly)) {
-            ctx.err << "tickerwire train-headlines: " << in.fileName() << ": cannot read: " << in.errorString() << '\n';
+        if (!ok)
+            return reportUsageError(ctx,
+                                    QStringLiteral("--epochs, --l2, --rate and --min-count need positive numbers"));
+        if (ctx.arguments.size() != 1 || (out.isEmpty() && folds == 0))
+            return reportUsageError(ctx, QStringLiteral("name one training file and --out FILE"));
+        const auto sentences = readParsedFile(ctx, ctx.arguments.first(), parseLabeledSentences);
+        if (!sentences)
             return kExitFailure;
-        }
-        auto sentences = parseLabeledSentences(QString::fromUtf8(in.readAll()));
-        if (!sentences) {
-            ctx.err << "tickerwire train-headlines: " << in.fileName() << ": " << sentences.errorMessage() << '\n';
-            return kExitFailure;
-        }
         auto rules = SentimentScorer::builtIn();
-        if (!rules) {
-            ctx.err << "tickerwire: " << rules.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!rules)
+            return reportFailure(ctx, rules.errorMessage());
         if (folds > 0) {
             const ConfusionMatrix m = HeadlineModel::crossValidate(*sentences, **rules, knobs, folds);
             ctx.out << "cross-validation: " << folds << " folds of " << sentences->size() << " sentences\n"
@@ -97,10 +77,8 @@ public:
         }
         const HeadlineModel model = HeadlineModel::train(*sentences, **rules, knobs);
         QSaveFile file(out);
-        if (!file.open(QIODevice::WriteOnly) || file.write(model.serialize().toUtf8()) < 0 || !file.commit()) {
-            ctx.err << "tickerwire train-headlines: " << out << ": cannot write: " << file.errorString() << '\n';
-            return kExitFailure;
-        }
+        if (!file.open(QIODevice::WriteOnly) || file.write(model.serialize().toUtf8()) < 0 || !file.commit())
+            return reportFileProblem(ctx, out, QStringLiteral("cannot write: ") + file.errorString());
         ctx.out << "wrote " << out << ": " << sentences->size() << " headlines, " << model.vocabularySize()
                 << " features, model " << model.digest() << " (rules " << (*rules)->modelVersion() << ")\n";
         return kExitOk;

@@ -14,23 +14,19 @@ namespace {
 // `tickerwire watchlist add T [T...] | remove T | list | aliases T [--add X] [--remove Y] | move T --to N`.
 class WatchlistCommand final : public Command {
 public:
-    QString name() const override { return QStringLiteral("watchlist"); }
-    QString summary() const override
+    WatchlistCommand()
+        : Command({
+            .name = QStringLiteral("watchlist"),
+            .summary = QStringLiteral("The companies you follow: watchlist add T [T...], remove T, list, "
+                                      "aliases T [--add X] [--remove Y], move T --to N."),
+            .positionalSyntax = QStringLiteral("add T [T...] | remove T | list | aliases T | move T --to N"),
+            .options = {{QStringLiteral("add"), QStringLiteral("aliases: a name to add (repeatable)."), QStringLiteral("X")},
+                        {QStringLiteral("remove"), QStringLiteral("aliases: a name to remove (repeatable)."),
+                         QStringLiteral("Y")},
+                        {QStringLiteral("to"), QStringLiteral("move: the new position, 1 being the top."),
+                         QStringLiteral("N")}},
+        })
     {
-        return QStringLiteral("The companies you follow: watchlist add T [T...], remove T, list, "
-                              "aliases T [--add X] [--remove Y], move T --to N.");
-    }
-    QString positionalSyntax() const override
-    {
-        return QStringLiteral("add T [T...] | remove T | list | aliases T | move T --to N");
-    }
-    void addOptions(QCommandLineParser &parser) const override
-    {
-        parser.addOption({QStringLiteral("add"), QStringLiteral("aliases: a name to add (repeatable)."), QStringLiteral("X")});
-        parser.addOption({QStringLiteral("remove"), QStringLiteral("aliases: a name to remove (repeatable)."),
-                          QStringLiteral("Y")});
-        parser.addOption({QStringLiteral("to"), QStringLiteral("move: the new position, 1 being the top."),
-                          QStringLiteral("N")});
     }
 
     int run(CommandContext &ctx) override
@@ -47,9 +43,9 @@ public:
             return aliases(ctx, rest.first());
         if (verb == QLatin1String("move") && rest.size() == 1 && ctx.parser.isSet(QStringLiteral("to")))
             return move(ctx, rest.first());
-        ctx.err << "tickerwire watchlist: usage: watchlist add T [T...] | remove T | list | aliases T [--add X] "
-                   "[--remove Y] | move T --to N\n";
-        return kExitUsage;
+        return reportUsageError(ctx,
+            QStringLiteral("usage: watchlist add T [T...] | remove T | list | aliases T [--add X] "
+                           "[--remove Y] | move T --to N"));
     }
 
 private:
@@ -97,10 +93,8 @@ private:
         WatchlistAdder adder(store->database());
         for (const QString &t : known) {
             auto added = adder.add(t, [&](int done, int total) { progressLine(ctx.err, done, total); });
-            if (!added) {
-                ctx.err << "tickerwire: " << added.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (!added)
+                return reportFailure(ctx, added.errorMessage());
             ctx.out << added->message << '\n';
             if (added->articlesExamined > 0)
                 ctx.out << "linked stored articles: " << added->articlesRelinked << " of " << added->articlesExamined
@@ -123,10 +117,8 @@ private:
         // Stays known (names, articles, scores); it only leaves the watchlist.
         TickerInfo t = **existing;
         t.onWatchlist = false;
-        if (auto s = tickers.upsert(t); !s) {
-            ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (auto s = tickers.upsert(t); !s)
+            return reportFailure(ctx, s.errorMessage());
         ctx.out << "removed " << t.symbol << " from the watchlist (its articles and scores are kept)\n";
         return kExitOk;
     }
@@ -137,10 +129,8 @@ private:
         if (!store)
             return kExitFailure;
         auto watchlist = TickerStore(store->database()).watchlist();
-        if (!watchlist) {
-            ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!watchlist)
+            return reportFailure(ctx, watchlist.errorMessage());
         if (watchlist->isEmpty()) {
             ctx.err << "the watchlist is empty: tickerwire watchlist add TICKER\n";
             return kExitOk;
@@ -186,10 +176,8 @@ private:
                 t.aliases << alias;
         }
         if (!adding.isEmpty() || !removing.isEmpty()) {
-            if (auto s = tickers.upsert(t); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = tickers.upsert(t); !s)
+                return reportFailure(ctx, s.errorMessage());
         }
         ctx.out << t.symbol << '\t' << t.aliases.join(QStringLiteral(", ")) << '\n';
         if (!adding.isEmpty() || !removing.isEmpty())
@@ -210,10 +198,8 @@ private:
             return kExitFailure;
         TickerStore tickers(store->database());
         auto watchlist = tickers.watchlist();
-        if (!watchlist) {
-            ctx.err << "tickerwire: " << watchlist.errorMessage() << '\n';
-            return kExitFailure;
-        }
+        if (!watchlist)
+            return reportFailure(ctx, watchlist.errorMessage());
         const QString symbol = CompanyDirectory::normalizedTicker(typed);
         const auto it = std::find_if(watchlist->begin(), watchlist->end(), [&](const TickerInfo &t) { return t.symbol == symbol; });
         if (it == watchlist->end()) {
@@ -226,10 +212,8 @@ private:
         for (qsizetype i = 0; i < watchlist->size(); ++i) {
             TickerInfo t = watchlist->at(i);
             t.position = int(i);
-            if (auto s = tickers.upsert(t); !s) {
-                ctx.err << "tickerwire: " << s.errorMessage() << '\n';
-                return kExitFailure;
-            }
+            if (auto s = tickers.upsert(t); !s)
+                return reportFailure(ctx, s.errorMessage());
         }
         QStringList order;
         for (const TickerInfo &t : *watchlist)
