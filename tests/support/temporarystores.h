@@ -1,15 +1,17 @@
 #pragma once
 
+#include "models/demo/demoworkspace.h"
 #include "models/store/storeconnection.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 
 #include <memory>
 
-// New SQLite stores, each its own file and connection name, in one temporary
-// folder that goes with the object.
 namespace twtest {
 
+// New SQLite stores, each its own file and connection name, in one temporary
+// folder that goes with the object.
 class TemporaryStores {
 public:
     std::unique_ptr<tw::StoreConnection> open()
@@ -24,6 +26,43 @@ public:
 private:
     QTemporaryDir m_dir;
     int m_opened = 0;
+};
+
+// A suite's store: one SQLite file, created and migrated on open(), in a
+// temporary folder that also takes the suite's other files (filePath) and
+// goes with the object.
+class TemporaryStore {
+public:
+    // Empty on success, else why the store would not open.
+    QString open(const QString &fileName, const QString &connectionName)
+    {
+        auto store = tw::StoreConnection::open(m_dir.filePath(fileName), connectionName);
+        if (!store)
+            return store.errorMessage();
+        m_store = std::move(*store);
+        return {};
+    }
+
+    // open(), then the demo workspace loaded as `tickerwire --demo` loads it.
+    QString openDemo(const QString &fileName, const QString &connectionName)
+    {
+        if (const QString failed = open(fileName, connectionName); !failed.isEmpty())
+            return failed;
+        const auto loaded = tw::DemoWorkspace::load(database());
+        return loaded ? QString() : QStringLiteral("demo workspace: ") + loaded.errorMessage();
+    }
+
+    QSqlDatabase database() const { return m_store->database(); }
+    tw::StoreConnection &connection() const { return *m_store; }
+    const QString &location() const { return m_store->location(); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+    // Closes the connection; the file stays until the object goes.
+    void close() { m_store.reset(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<tw::StoreConnection> m_store;
 };
 
 } // namespace twtest

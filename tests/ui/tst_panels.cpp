@@ -1,4 +1,7 @@
 #include "models/demo/demoworkspace.h"
+#include "onscreen.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/alertspanel.h"
@@ -31,7 +34,6 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -103,43 +105,33 @@ Article generatedArticle(int i, const QString &title)
 class TestPanels : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
-    std::unique_ptr<StoreConnection> m_empty;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_panels")};
+    twtest::TemporaryStore m_store;
+    twtest::TemporaryStore m_empty;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_panels"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("panels"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        auto loaded = DemoWorkspace::load(db());
-        QVERIFY(loaded.ok());
-        {
-            const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        }
-        auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("empty"));
-        QVERIFY(empty.ok());
-        m_empty = std::move(*empty);
+        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("panels"));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString derived = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
+        QVERIFY2(derived.isEmpty(), qPrintable(derived));
+        const QString empty = m_empty.open(QStringLiteral("empty.db"), QStringLiteral("empty"));
+        QVERIFY2(empty.isEmpty(), qPrintable(empty));
     }
 
     void cleanupTestCase()
     {
-        m_store.reset();
-        m_empty.reset();
+        m_store.close();
+        m_empty.close();
     }
 
     void emptyStorePanelsSayWhatIsMissing()
     {
         SelectionModel selection;
-        const QSqlDatabase e = m_empty->database();
+        const QSqlDatabase e = m_empty.database();
         WatchlistPanel watchlist(e, &selection);
         ChartPanel chart(e, &selection);
         TimelinePanel timeline(e, &selection);
@@ -181,9 +173,7 @@ private slots:
                        : scoreText == QStringLiteral("63 Bullish · 5 stories"),
                  qPrintable(scoreText));
         // A narrow dock shows the number and the stories rather than a cut-off label.
-        watchlist.resize(700, 300);
-        watchlist.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&watchlist));
+        QVERIFY(twtest::shownAt(watchlist, {700, 300}));
         QTest::qWait(20);   // the columns are fitted once the event loop turns
         QCOMPARE(watchlist.shownScoreText(0), scoreText);
         watchlist.table()->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
@@ -278,9 +268,7 @@ private slots:
         SelectionModel selection;
         selection.setTicker(QStringLiteral("META"));
         ChartPanel chart(db(), &selection);
-        chart.resize(900, 500);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(twtest::shownAt(chart, {900, 500}));
         chart.setRange(ChartPanel::Range::M3);
         const QString atLastBar = chart.readout();
         QVERIFY(atLastBar.startsWith(QStringLiteral("2026-11-20  O ")));
@@ -519,9 +507,7 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("alert(")));
         SafeTextBrowser browser;
         browser.setHtml(QStringLiteral("<p>x<img src=\"https://tracker.invalid/p.gif\"></p>"));
-        browser.resize(300, 200);
-        browser.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QVERIFY(twtest::shownAt(browser, {300, 200}));
         QVERIFY(browser.refusedLoads() >= 1);
         QVERIFY(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://x.invalid/a.png")))
                     .isNull());
@@ -695,7 +681,7 @@ private slots:
     {
         StoreWatcher watcher(db(), nullptr, 1'000'000);
         QVERIFY(!watcher.check());
-        auto other = StoreConnection::attach(m_store->location(), QStringLiteral("other-writer"));
+        auto other = StoreConnection::attach(m_store.location(), QStringLiteral("other-writer"));
         QVERIFY(other.ok());
         QSqlQuery q((*other)->database());
         QVERIFY(q.exec(QStringLiteral("UPDATE fired_alerts SET acknowledged = 1 WHERE id = 2")));
@@ -762,13 +748,13 @@ private slots:
 
     void anArticleStoredByAnotherConnectionAppearsInTheOpenWindow()
     {
-        MainWindow window(m_store->location());
+        MainWindow window(m_store.location());
         window.attachStore(db());
         auto *articles = window.findChild<ArticlesPanel *>();
         const int before = articles->model()->rowCount();
         QCOMPARE(articles->model()->filter().ticker, QStringLiteral("META"));
         {
-            auto writer = StoreConnection::attach(m_store->location(), QStringLiteral("scheduler"));
+            auto writer = StoreConnection::attach(m_store.location(), QStringLiteral("scheduler"));
             QVERIFY(writer.ok());
             QSqlDatabase w = (*writer)->database();
             Article a = generatedArticle(77, QStringLiteral("Meta opens Muse Spark API to all developers"));
@@ -790,7 +776,7 @@ private slots:
 
     void aNamedLayoutIsRecalledByName()
     {
-        MainWindow window(m_store->location());
+        MainWindow window(m_store.location());
         window.attachStore(db());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -806,7 +792,7 @@ private slots:
     void aMovedDockOfTheFullWindowComesBack()
     {
         {
-            MainWindow window(m_store->location());
+            MainWindow window(m_store.location());
             window.attachStore(db());
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -814,7 +800,7 @@ private slots:
             window.dock<CapexPanel>()->setFloating(true);
             window.close();
         }
-        MainWindow restarted(m_store->location());
+        MainWindow restarted(m_store.location());
         restarted.attachStore(db());
         restarted.restoreSavedLayout();
         restarted.show();

@@ -1,6 +1,7 @@
 #include "models/demo/demoworkspace.h"
 #include "models/export/csvexport.h"
 #include "models/store/storeconnection.h"
+#include "onscreen.h"
 #include "studystore.h"
 #include "testsupport.h"
 #include "ui/panels/selectionmodel.h"
@@ -207,9 +208,7 @@ private slots:
         panel->reload();
         QCOMPARE(computed.size(), 0);
         QVERIFY(panel->figures().request.tickers.isEmpty());
-        host.resize(900, 600);
-        host.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        QVERIFY(twtest::shownAt(host, {900, 600}));
         QCOMPARE(computed.size(), 1);
         QCOMPARE(panel->figures().request.tickers, QStringList{QStringLiteral("META")});
         QVERIFY2(panel->emptyMessage().isEmpty(), qPrintable(panel->emptyMessage()));
