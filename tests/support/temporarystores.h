@@ -2,6 +2,7 @@
 
 #include "models/demo/demoworkspace.h"
 #include "models/store/storeconnection.h"
+#include "sqlfixture.h"
 
 #include <QSqlDatabase>
 #include <QTemporaryDir>
@@ -33,25 +34,40 @@ private:
 // goes with the object.
 class TemporaryStore {
 public:
-    // Empty on success, else why the store would not open.
-    QString open(const QString &fileName, const QString &connectionName)
+    // False, with errorString() saying why, when the store would not open.
+    bool open(const QString &fileName, const QString &connectionName)
     {
         auto store = tw::StoreConnection::open(m_dir.filePath(fileName), connectionName);
-        if (!store)
-            return store.errorMessage();
+        if (!store) {
+            m_error = store.errorMessage();
+            return false;
+        }
         m_store = std::move(*store);
-        return {};
+        return true;
     }
 
     // open(), then the demo workspace loaded as `tickerwire --demo` loads it.
-    QString openDemo(const QString &fileName, const QString &connectionName)
+    bool openDemo(const QString &fileName, const QString &connectionName)
     {
-        if (const QString failed = open(fileName, connectionName); !failed.isEmpty())
-            return failed;
+        if (!open(fileName, connectionName))
+            return false;
         const auto loaded = tw::DemoWorkspace::load(database());
-        return loaded ? QString() : QStringLiteral("demo workspace: ") + loaded.errorMessage();
+        if (!loaded)
+            m_error = QStringLiteral("demo workspace: ") + loaded.errorMessage();
+        return loaded.ok();
     }
 
+    // openDemo(), then ui/demo-derived-rows.sql in place of the scores, events
+    // and alerts the load derived: the same rows on every run, for the window.
+    bool openDemoWithFixedRows(const QString &fileName, const QString &connectionName)
+    {
+        if (!openDemo(fileName, connectionName))
+            return false;
+        m_error = applySqlFixture(database(), QStringLiteral("ui/demo-derived-rows.sql"));
+        return m_error.isEmpty();
+    }
+
+    const QString &errorString() const { return m_error; }
     QSqlDatabase database() const { return m_store->database(); }
     tw::StoreConnection &connection() const { return *m_store; }
     const QString &location() const { return m_store->location(); }
@@ -63,6 +79,7 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<tw::StoreConnection> m_store;
+    QString m_error;
 };
 
 } // namespace twtest

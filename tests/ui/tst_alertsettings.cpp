@@ -78,8 +78,8 @@ class TestAlertSettings : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.openDemo(QStringLiteral("alerts.db"), QStringLiteral("alerts"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.openDemo(QStringLiteral("alerts.db"), QStringLiteral("alerts")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase() { m_store.close(); }

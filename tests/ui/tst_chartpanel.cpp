@@ -77,8 +77,8 @@ class TestChartPanel : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("chart"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("chart")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase() { m_store.close(); }

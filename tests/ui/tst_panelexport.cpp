@@ -19,7 +19,6 @@
 #include "models/store/sqlexec.h"
 #include "generatednotes.h"
 #include "listexportcheck.h"
-#include "sqlfixture.h"
 #include "testsupport.h"
 #include "ui/window/mainwindow.h"
 
@@ -103,10 +102,8 @@ class TestPanelExport : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("panelexport"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        const QString derived = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-        QVERIFY2(derived.isEmpty(), qPrintable(derived));
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("panelexport")),
+                 qPrintable(m_store.errorString()));
 
         // Enough capex notes on META that the filtered list has several pages.
         const QString notes = twtest::addGeneratedNotes(db(), kGenerated);

@@ -49,8 +49,8 @@ class TestPanelFollow : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("follow"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("follow")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase() { m_store.close(); }

@@ -1,4 +1,3 @@
-#include "models/demo/demoworkspace.h"
 #include "onscreen.h"
 #include "settingssandbox.h"
 #include "temporarystores.h"
@@ -24,7 +23,6 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
-#include "sqlfixture.h"
 #include "testsupport.h"
 #include "ui/window/docklayout.h"
 #include "ui/window/mainwindow.h"
@@ -114,12 +112,9 @@ class TestPanels : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("panels"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        const QString derived = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-        QVERIFY2(derived.isEmpty(), qPrintable(derived));
-        const QString empty = m_empty.open(QStringLiteral("empty.db"), QStringLiteral("empty"));
-        QVERIFY2(empty.isEmpty(), qPrintable(empty));
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("panels")),
+                 qPrintable(m_store.errorString()));
+        QVERIFY2(m_empty.open(QStringLiteral("empty.db"), QStringLiteral("empty")), qPrintable(m_empty.errorString()));
     }
 
     void cleanupTestCase()
@@ -220,10 +215,9 @@ private slots:
 
     void tiedHorizonsShowTheSameOneInEveryPanel()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("tie.db")), QStringLiteral("tie"));
-        QVERIFY(store.ok());
-        QSqlDatabase tie = (*store)->database();
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("tie.db"), QStringLiteral("tie")), qPrintable(store.errorString()));
+        QSqlDatabase tie = store.database();
         TickerInfo meta{QStringLiteral("META"), QStringLiteral("Meta Platforms, Inc."), QStringLiteral("NASDAQ"),
                         QStringLiteral("America/New_York"), {QStringLiteral("Meta")}, true, 0};
         QVERIFY(TickerStore(tie).upsert(meta).ok());
@@ -368,17 +362,16 @@ private slots:
 
     void pagesAreLoadedLazilyWithoutGapsOrRepeats()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("big.db")), QStringLiteral("big"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("big.db"), QStringLiteral("big")), qPrintable(store.errorString()));
         {
-            Transaction tx((*store)->database());
-            ArticleStore articles((*store)->database());
+            Transaction tx(store.database());
+            ArticleStore articles(store.database());
             for (int i = 0; i < 1000; ++i)
                 QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
             QVERIFY(tx.commit().ok());
         }
-        ArticleListModel model((*store)->database());
+        ArticleListModel model(store.database());
         model.reload();
         QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
         QVERIFY(model.canFetchMore({}));
@@ -391,8 +384,8 @@ private slots:
         QCOMPARE(seen.size(), 1000);
         // New rows stored later go on top, and the pages read stay.
         {
-            Transaction tx((*store)->database());
-            ArticleStore articles((*store)->database());
+            Transaction tx(store.database());
+            ArticleStore articles(store.database());
             for (int i = 1000; i < 1005; ++i)
                 QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
             QVERIFY(tx.commit().ok());
@@ -411,10 +404,9 @@ private slots:
 
     void storiesFetchedLateTakeTheirPlaceInTheList()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("late.db")), QStringLiteral("late"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("late.db"), QStringLiteral("late")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         auto storeArticles = [&](const QList<Article> &batch) {
             Transaction tx(db);
             ArticleStore articles(db);
@@ -632,11 +624,10 @@ private slots:
 
     void settingsWriteFeedsAndAliasesToTheStore()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("settings.db")), QStringLiteral("settings"));
-        QVERIFY(store.ok());
-        QSqlDatabase s = (*store)->database();
-        QVERIFY(DemoWorkspace::load(s).ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.openDemo(QStringLiteral("settings.db"), QStringLiteral("settings")),
+                 qPrintable(store.errorString()));
+        QSqlDatabase s = store.database();
         SettingsDialog dialog(s);
         QVERIFY(!dialog.addFeed(QStringLiteral("file:///etc/passwd"), QStringLiteral("news"), {}, {}, 15));
         QVERIFY(dialog.addFeed(QStringLiteral("https://about.fb.com/news/feed/"), QStringLiteral("news"),

@@ -62,8 +62,8 @@ private slots:
             QSKIP("no D-Bus session bus (run under dbus-run-session with gnome-keyring, as scripts/setup.sh test does)");
         m_service = QStringLiteral("tickerwire-test-ui-%1").arg(QCoreApplication::applicationPid());
         qputenv("TICKERWIRE_KEYCHAIN_SERVICE", m_service.toUtf8());
-        const QString failed = m_store.openDemo(QStringLiteral("keys.db"), QStringLiteral("keys"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.openDemo(QStringLiteral("keys.db"), QStringLiteral("keys")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase()
@@ -165,10 +165,9 @@ private slots:
     // command line opens a real PostgreSQL store with.
     void theStorePagePasswordOpensTheServerStore()
     {
-        QString why;
-        auto cluster = twtest::startPgTestCluster(why);
-        if (!cluster)
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test cluster: ") + why));
+        twtest::SuiteCluster cluster;
+        if (!cluster.start())
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test cluster: ") + cluster.error()));
         QTemporaryDir empty;
         qputenv("PGPASSFILE", QFile::encodeName(empty.filePath(QStringLiteral("no-pgpass"))));
         const QString location = cluster->createDatabase();

@@ -52,8 +52,8 @@ class TestWelcome : public QObject {
 private slots:
     void initTestCase()
     {
-        const QString failed = m_store.open(QStringLiteral("window.db"), QStringLiteral("welcome"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.open(QStringLiteral("window.db"), QStringLiteral("welcome")),
+                 qPrintable(m_store.errorString()));
     }
 
     void theAddBoxCompletesOnNames()

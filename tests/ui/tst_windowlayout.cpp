@@ -4,7 +4,6 @@
 #include "models/read/articlelistmodel.h"
 #include "onscreen.h"
 #include "settingssandbox.h"
-#include "sqlfixture.h"
 #include "temporarystores.h"
 #include "ui/export/exportlocation.h"
 #include "ui/panels/articlespanel.h"
@@ -67,10 +66,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        const QString failed = m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("layout"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        const QString derived = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-        QVERIFY2(derived.isEmpty(), qPrintable(derived));
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("layout")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase() { m_store.close(); }
