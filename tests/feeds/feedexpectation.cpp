@@ -184,17 +184,34 @@ private:
     }
     static NodePtr make(Node::Kind k) { auto n = std::make_shared<Node>(); n->kind = k; return n; }
 
-    NodePtr orExpr()
+    using Level = NodePtr (Parser::*)();
+
+    // A left-associative chain, `operand (op operand)*`, each op a `kind` node.
+    template <typename AtOp>
+    NodePtr chain(AtOp atOp, Node::Kind kind, Level operand)
     {
-        NodePtr left = andExpr();
-        while (isWord("or")) {
+        NodePtr left = (this->*operand)();
+        while (atOp()) {
             ++m_pos;
-            NodePtr n = make(Node::Or);
-            n->kids = {left, andExpr()};
+            NodePtr n = make(kind);
+            n->kids = {left, (this->*operand)()};
             left = n;
         }
         return left;
     }
+
+    // A prefix operator, `op self`, when `atOp`; else the next level down.
+    NodePtr prefix(bool atOp, Node::Kind kind, Level self, Level next)
+    {
+        if (!atOp)
+            return (this->*next)();
+        ++m_pos;
+        NodePtr n = make(kind);
+        n->kids << (this->*self)();
+        return n;
+    }
+
+    NodePtr orExpr() { return chain([this] { return isWord("or"); }, Node::Or, &Parser::andExpr); }
     NodePtr andExpr()
     {
         NodePtr left = notExpr();
@@ -208,16 +225,7 @@ private:
         }
         return n;
     }
-    NodePtr notExpr()
-    {
-        if (isWord("not")) {
-            ++m_pos;
-            NodePtr n = make(Node::Not);
-            n->kids << notExpr();
-            return n;
-        }
-        return comparison();
-    }
+    NodePtr notExpr() { return prefix(isWord("not"), Node::Not, &Parser::notExpr, &Parser::comparison); }
     NodePtr comparison()
     {
         NodePtr first = sum();
@@ -251,27 +259,8 @@ private:
         }
         return n->ops.isEmpty() ? first : n;
     }
-    NodePtr sum()
-    {
-        NodePtr left = unary();
-        while (isOp("+")) {
-            ++m_pos;
-            NodePtr n = make(Node::Add);
-            n->kids = {left, unary()};
-            left = n;
-        }
-        return left;
-    }
-    NodePtr unary()
-    {
-        if (isOp("-")) {
-            ++m_pos;
-            NodePtr n = make(Node::Neg);
-            n->kids << unary();
-            return n;
-        }
-        return postfix();
-    }
+    NodePtr sum() { return chain([this] { return isOp("+"); }, Node::Add, &Parser::unary); }
+    NodePtr unary() { return prefix(isOp("-"), Node::Neg, &Parser::unary, &Parser::postfix); }
     NodePtr postfix()
     {
         NodePtr n = atom();
