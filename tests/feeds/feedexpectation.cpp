@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace twtest {
 
@@ -231,33 +232,34 @@ private:
         NodePtr first = sum();
         NodePtr n = make(Node::Compare);
         n->kids << first;
-        for (;;) {
-            QString op;
-            if (peek().kind == Token::Op
-                && (peek().text == QLatin1String("==") || peek().text == QLatin1String("!=")
-                    || peek().text == QLatin1String("<") || peek().text == QLatin1String(">")
-                    || peek().text == QLatin1String("<=") || peek().text == QLatin1String(">="))) {
-                op = peek().text;
-                ++m_pos;
-            } else if (isWord("is") && isWord("not", 1)) {
-                op = QStringLiteral("is not");
-                m_pos += 2;
-            } else if (isWord("is")) {
-                op = QStringLiteral("is");
-                ++m_pos;
-            } else if (isWord("not") && isWord("in", 1)) {
-                op = QStringLiteral("not in");
-                m_pos += 2;
-            } else if (isWord("in")) {
-                op = QStringLiteral("in");
-                ++m_pos;
-            } else {
-                break;
-            }
+        for (QString op = takeComparisonOp(); !op.isEmpty(); op = takeComparisonOp()) {
             n->ops << op;
             n->kids << sum();
         }
         return n->ops.isEmpty() ? first : n;
+    }
+    // The comparison operator at the cursor, consumed; empty when there is
+    // none. A two-word operator is tried before its first word alone.
+    QString takeComparisonOp()
+    {
+        for (const char *op : {"==", "!=", "<", ">", "<=", ">="}) {
+            if (isOp(op)) {
+                ++m_pos;
+                return QString::fromLatin1(op);
+            }
+        }
+        static const std::pair<const char *, const char *> kWordOps[] = {
+            {"is", "not"}, {"is", nullptr}, {"not", "in"}, {"in", nullptr}};
+        for (const auto &[first, second] : kWordOps) {
+            if (!isWord(first) || (second && !isWord(second, 1)))
+                continue;
+            m_pos += second ? 2 : 1;
+            QString op = QString::fromLatin1(first);
+            if (second)
+                op += QLatin1Char(' ') + QString::fromLatin1(second);
+            return op;
+        }
+        return {};
     }
     NodePtr sum() { return chain([this] { return isOp("+"); }, Node::Add, &Parser::unary); }
     NodePtr unary() { return prefix(isOp("-"), Node::Neg, &Parser::unary, &Parser::postfix); }
