@@ -53,6 +53,14 @@ QList<Token> tokenize(const QString &src, bool *ok)
     QList<Token> out;
     qsizetype i = 0;
     auto fail = [&] { *ok = false; return out; };
+    // The run of characters from i that `in` accepts, as one token.
+    auto take = [&](Token::Kind kind, auto in) {
+        qsizetype p = i;
+        while (p < src.size() && in(src.at(p)))
+            ++p;
+        out.append(Token{kind, src.mid(i, p - i)});
+        i = p;
+    };
     while (i < src.size()) {
         const QChar c = src.at(i);
         if (c.isSpace()) {
@@ -116,19 +124,11 @@ QList<Token> tokenize(const QString &src, bool *ok)
             continue;
         }
         if (c.isLetter() || c == QLatin1Char('_')) {
-            qsizetype p = i;
-            while (p < src.size() && (src.at(p).isLetterOrNumber() || src.at(p) == QLatin1Char('_')))
-                ++p;
-            out.append(Token{Token::Name, src.mid(i, p - i)});
-            i = p;
+            take(Token::Name, [](QChar n) { return n.isLetterOrNumber() || n == QLatin1Char('_'); });
             continue;
         }
         if (c.isDigit()) {
-            qsizetype p = i;
-            while (p < src.size() && (src.at(p).isDigit() || src.at(p) == QLatin1Char('.')))
-                ++p;
-            out.append(Token{Token::Number, src.mid(i, p - i)});
-            i = p;
+            take(Token::Number, [](QChar n) { return n.isDigit() || n == QLatin1Char('.'); });
             continue;
         }
         for (const char *op : {"==", "!=", "<=", ">="}) {
