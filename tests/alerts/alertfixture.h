@@ -6,6 +6,7 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "wirestory.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -46,14 +47,9 @@ inline void addTickers(QSqlDatabase db)
 inline tw::Article article(const QString &slug, const QString &title, const QString &body,
                            const QDateTime &published, const QString &source = QStringLiteral("Example Wire"))
 {
-    tw::Article a;
-    a.guid = QStringLiteral("https://news.example.com/") + slug;
+    tw::Article a =
+        twtest::wireStory(QStringLiteral("https://news.example.com/") + slug, title, body, published, source);
     a.url = a.guid;
-    a.title = title;
-    a.body = body;
-    a.source = source;
-    a.published = published;
-    a.fetched = published;
     return a;
 }
 

@@ -24,7 +24,7 @@ using namespace tw;
 class TestAnalystState : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
     QTemporaryDir m_dir;
 
     struct Desk {
@@ -80,12 +80,10 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QString why;
-        m_cluster = twtest::startPgTestCluster(why);
-        QVERIFY2(m_cluster, qPrintable(why));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void acknowledgingIsPerAnalyst()
     {

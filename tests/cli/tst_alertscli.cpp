@@ -30,11 +30,7 @@ private slots:
     void initTestCase()
     {
         // A store with the demo's tickers, for rules that name one.
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), store(QStringLiteral("demo.db")),
-                         QStringLiteral("stats")},
-                        m_sandbox.path())
-                     .exitCode,
-                 0);
+        QCOMPARE(twtest::runDemoStats(store(QStringLiteral("demo.db")), m_sandbox.path()).exitCode, 0);
     }
 
     void invalidRulesExitTwoWithAReason_data()
@@ -95,9 +91,7 @@ private slots:
     void demoInstallsTheDefaultRulesOnce()
     {
         const QString db = store(QStringLiteral("demo.db"));
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("stats")},
-                        m_sandbox.path()).exitCode,
-                 0);
+        QCOMPARE(twtest::runDemoStats(db, m_sandbox.path()).exitCode, 0);
         const auto run = alerts(db, {QStringLiteral("list")});
         QCOMPARE(run.exitCode, 0);
         const QStringList rules = lines(run.out);
@@ -162,9 +156,7 @@ private slots:
     void editChangesOnlyTheNamedSettings()
     {
         const QString db = store(QStringLiteral("edit.db"));
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("stats")},
-                        m_sandbox.path()).exitCode,
-                 0);
+        QCOMPARE(twtest::runDemoStats(db, m_sandbox.path()).exitCode, 0);
         const auto edited = alerts(db, {QStringLiteral("edit"), QStringLiteral("2"), QStringLiteral("--threshold"),
                                         QStringLiteral("7.5"), QStringLiteral("--cooldown"), QStringLiteral("30m")});
         QCOMPARE(edited.exitCode, 0);
@@ -218,9 +210,7 @@ private slots:
         QCOMPARE(doc.value(QStringLiteral("rules")).toArray().size(), 4);
 
         const QString to = store(QStringLiteral("imported.db"));
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), to, QStringLiteral("stats")},
-                        m_sandbox.path()).exitCode,
-                 0);
+        QCOMPARE(twtest::runDemoStats(to, m_sandbox.path()).exitCode, 0);
         // The demo already holds these four: importing them adds nothing.
         const auto again = alerts(to, {QStringLiteral("import"), file});
         QCOMPARE(again.exitCode, 0);

@@ -44,9 +44,7 @@ private slots:
 
     void demoStoreHasArticlesQuotesAndTickers()
     {
-        const auto run = runCli({QStringLiteral("--demo"), QStringLiteral("--store"), store(QStringLiteral("demo.db")),
-                                 QStringLiteral("stats")},
-                                m_sandbox.path());
+        const auto run = twtest::runDemoStats(store(QStringLiteral("demo.db")), m_sandbox.path());
         QCOMPARE(run.exitCode, 0);
         const auto counts = twtest::parseStats(run.out);
         QVERIFY2(counts.value(QStringLiteral("articles")) >= 25, qPrintable(run.out));
@@ -105,8 +103,7 @@ private slots:
     void truncatedStoreIsRefusedUntouched()
     {
         const QString db = store(QStringLiteral("trunc.db"));
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("stats")},
-                        m_sandbox.path()).exitCode, 0);
+        QCOMPARE(twtest::runDemoStats(db, m_sandbox.path()).exitCode, 0);
         QFile::remove(db + QStringLiteral("-wal"));
         QFile::remove(db + QStringLiteral("-shm"));
         QByteArray bytes = twtest::readAll(db);

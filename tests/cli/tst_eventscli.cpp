@@ -24,8 +24,7 @@ private slots:
     void initTestCase()
     {
         m_store = m_sandbox.filePath(QStringLiteral("demo.db"));
-        const auto loaded = runCli({QStringLiteral("--demo"), QStringLiteral("--store"), m_store, QStringLiteral("stats")},
-                                   m_sandbox.path());
+        const auto loaded = twtest::runDemoStats(m_store, m_sandbox.path());
         QCOMPARE(loaded.exitCode, 0);
         const auto counts = twtest::parseStats(loaded.out);
         QVERIFY2(counts.value(QStringLiteral("events")) > 0, qPrintable(loaded.out));
@@ -106,8 +105,7 @@ private slots:
     {
         const QString store = m_sandbox.filePath(QStringLiteral("newsroom.db"));
         const QString feed = twtest::fixture(QStringLiteral("rss/newsroom-wordpress.rss"));
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), store, QStringLiteral("stats")},
-                        m_sandbox.path()).exitCode, 0);
+        QCOMPARE(twtest::runDemoStats(store, m_sandbox.path()).exitCode, 0);
         const auto before = runCli({QStringLiteral("--store"), store, QStringLiteral("events")}, m_sandbox.path());
         for (int round = 0; round < 2; ++round)
             QCOMPARE(runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"), feed}, m_sandbox.path()).exitCode, 0);

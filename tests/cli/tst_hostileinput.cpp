@@ -95,11 +95,8 @@ private slots:
     {
         QVERIFY(m_sandbox.isValid());
         QVERIFY(m_server.listening());
-        m_markerFile = m_sandbox.filePath(QStringLiteral("pgpass"));
-        QFile f(m_markerFile);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("db.internal:5432:*:alice:" + kMarker + "\n");
-        f.close();
+        m_markerFile = twtest::writePrivateFile(m_sandbox, kMarker);
+        QVERIFY(!m_markerFile.isEmpty());
         // A provider that echoes the key it was sent, in the reason phrase,
         // with terminal escapes around it.
         m_server.route("/echo", [](const HttpRequest &r) {

@@ -83,7 +83,7 @@ class TestTeamStore : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_sandbox;
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
 
     QString path(const QString &name) const { return m_sandbox.filePath(name); }
 
@@ -113,11 +113,10 @@ class TestTeamStore : public QObject {
 private slots:
     void initTestCase()
     {
-        m_cluster = std::make_unique<twtest::PgTestCluster>();
-        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void copiesSqliteToPostgresAndBack()
     {

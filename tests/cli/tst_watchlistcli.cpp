@@ -224,9 +224,7 @@ private slots:
         const QString db = store(QStringLiteral("mixed.db"));
         // What an older build left: the demo loaded into the analyst's store,
         // beside their own company, news, prices and rule.
-        QCOMPARE(runCli({QStringLiteral("--demo"), QStringLiteral("--store"), db, QStringLiteral("stats")}, m_sandbox.path())
-                     .exitCode,
-                 0);
+        QCOMPARE(twtest::runDemoStats(db, m_sandbox.path()).exitCode, 0);
         QCOMPARE(runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("COST"), QStringLiteral("NET")}),
                         m_sandbox.path())
                      .exitCode,

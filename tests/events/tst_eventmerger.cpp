@@ -3,9 +3,9 @@
 #include "models/pipeline/articleingestor.h"
 #include "models/store/eventstore.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
+#include "storedevents.h"
+#include "temporarystores.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -15,17 +15,13 @@ using namespace tw;
 class TestEventMerger : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
     QList<StoredEvent> events(const QString &ticker, EventKind kind) const
     {
-        EventFilter filter;
-        filter.ticker = ticker;
-        filter.kind = kind;
-        auto found = EventStore(db()).query(filter);
+        auto found = twtest::eventsOf(db(), ticker, kind);
         return found ? *found : QList<StoredEvent>{};
     }
 
@@ -62,11 +58,7 @@ class TestEventMerger : public QObject {
 private slots:
     void initTestCase()
     {
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("m.db")), QStringLiteral("m"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        auto loaded = DemoWorkspace::load(db());
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+        QVERIFY2(m_store.openDemo(QStringLiteral("m.db"), QStringLiteral("m")), qPrintable(m_store.errorString()));
     }
 
     void museSparkLaunchIsOneEventFromSeveralReports()

@@ -1,9 +1,9 @@
 #include "models/events/guidancehistory.h"
 #include "models/pipeline/articleingestor.h"
-#include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "temporarystores.h"
+#include "wirestory.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -15,32 +15,22 @@ using namespace tw;
 class TestGuidanceHistory : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
     static Article article(const QString &guid, const QString &title, const QString &body, const QDate &day)
     {
-        Article a;
-        a.guid = guid;
-        a.title = title;
-        a.body = body;
-        a.source = QStringLiteral("Test Wire");
-        a.published = QDateTime(day, QTime(15, 0), Qt::UTC);
-        a.fetched = a.published;
-        return a;
+        return twtest::wireStory(guid, title, body, QDateTime(day, QTime(15, 0), Qt::UTC));
     }
 
 private slots:
     void initTestCase()
     {
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("g.db")), QStringLiteral("g"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
+        QVERIFY2(m_store.open(QStringLiteral("g.db"), QStringLiteral("g")), qPrintable(m_store.errorString()));
         TickerInfo acme;
         acme.symbol = QStringLiteral("ACME");
         acme.name = QStringLiteral("Acme Robotics Corp.");
         acme.aliases = {QStringLiteral("Acme"), QStringLiteral("Acme Robotics")};
-        QVERIFY(TickerStore(m_store->database()).upsert(acme).ok());
+        QVERIFY(TickerStore(m_store.database()).upsert(acme).ok());
 
         const QList<Article> articles{
             article(QStringLiteral("g1"), QStringLiteral("Acme reports 2025 capex"),
@@ -58,7 +48,7 @@ private slots:
                     QStringLiteral("The company also expects revenue of between €5 billion and €6 billion in 2026."),
                     QDate(2026, 10, 29)),
         };
-        auto ingested = ArticleIngestor(m_store->database()).ingest(articles);
+        auto ingested = ArticleIngestor(m_store.database()).ingest(articles);
         QVERIFY2(ingested.ok(), qPrintable(ingested.ok() ? QString() : ingested.errorMessage()));
     }
 
@@ -74,7 +64,7 @@ private slots:
 
     void capexHistoryInOrderWithRevisions()
     {
-        auto figures = GuidanceHistory(m_store->database()).figures(QStringLiteral("ACME"), QStringLiteral("capex"));
+        auto figures = GuidanceHistory(m_store.database()).figures(QStringLiteral("ACME"), QStringLiteral("capex"));
         QVERIFY(figures.ok());
         QStringList lines;
         for (const GuidanceFigure &f : *figures)
@@ -92,7 +82,7 @@ private slots:
 
     void otherMetricsKeepTheirOwnHistory()
     {
-        auto figures = GuidanceHistory(m_store->database()).figures(QStringLiteral("ACME"), QStringLiteral("revenue"));
+        auto figures = GuidanceHistory(m_store.database()).figures(QStringLiteral("ACME"), QStringLiteral("revenue"));
         QVERIFY(figures.ok());
         QCOMPARE(figures->size(), 1);
         QCOMPARE(figures->first().currency, QStringLiteral("EUR"));

@@ -28,7 +28,7 @@ using namespace tw;
 class TestArticleListExport : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
     std::unique_ptr<StoreConnection> m_store;
     QString m_location;
 
@@ -37,8 +37,7 @@ class TestArticleListExport : public QObject {
 private slots:
     void initTestCase()
     {
-        m_cluster = std::make_unique<twtest::PgTestCluster>();
-        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
         m_location = m_cluster->createDatabase();
         QVERIFY(!m_location.isEmpty());
         auto store = StoreConnection::open(m_location, QStringLiteral("articlelist"));
@@ -56,7 +55,7 @@ private slots:
     void cleanupTestCase()
     {
         m_store.reset();
-        m_cluster.reset();
+        m_cluster.stop();
     }
 
     void exportListsWhatThePagesList_data()

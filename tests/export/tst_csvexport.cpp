@@ -2,7 +2,8 @@
 #include "models/export/csvreader.h"
 #include "models/export/exportjob.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
+#include "temporarystores.h"
+#include "testsupport.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -140,12 +141,6 @@ Status seed(QSqlDatabase db)
     return exec(db, QStringLiteral("INSERT INTO fired_alert_articles VALUES (?,?)"), {1, 2});
 }
 
-QByteArray twReadFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 struct Exported {
     QList<QStringList> rows;
     ExportSummary summary;
@@ -157,14 +152,13 @@ struct Exported {
 class TestCsvExport : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
     Exported exportToMemory(ExportKind kind, const ExportFilter &filter = {})
     {
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        CsvExport exporter(m_store->database(), {});
+        CsvExport exporter(m_store.database(), {});
         auto written = exporter.writeTo(&buffer, ExportQuery::build(kind, filter));
         if (!written)
             qFatal("export failed: %s", qPrintable(written.errorMessage()));
@@ -182,10 +176,8 @@ class TestCsvExport : public QObject {
 private slots:
     void initTestCase()
     {
-        auto opened = StoreConnection::open(m_dir.filePath(QStringLiteral("s.db")), QStringLiteral("export"));
-        QVERIFY2(opened.ok(), failureOf(opened).constData());
-        m_store = std::move(opened.value());
-        auto seeded = seed(m_store->database());
+        QVERIFY2(m_store.open(QStringLiteral("s.db"), QStringLiteral("export")), qPrintable(m_store.errorString()));
+        auto seeded = seed(m_store.database());
         QVERIFY2(seeded.ok(), failureOf(seeded).constData());
     }
 
@@ -249,7 +241,7 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        auto written = CsvExport(m_store->database(), {}).writeTo(&buffer, ExportQuery::build(ExportKind::Quotes, {}));
+        auto written = CsvExport(m_store.database(), {}).writeTo(&buffer, ExportQuery::build(ExportKind::Quotes, {}));
         QVERIFY(written.ok());
         const QList<QByteArray> lines = buffer.data().split('\n');
         QCOMPARE(lines.at(0), QByteArray("ticker,interval,time_utc,trade_date,open,high,low,close,volume,source\r"));
@@ -298,14 +290,14 @@ private slots:
         QCOMPARE(e.summary.rows, qint64(0));
         QCOMPARE(e.rows.size(), 1);
         QCOMPARE(e.rows.first().first(), QStringLiteral("ticker"));
-        QCOMPARE(CsvExport(m_store->database(), {}).countRows(ExportQuery::build(ExportKind::Quotes, {QStringLiteral("NOPE"), {}, {}})).value(), qint64(0));
+        QCOMPARE(CsvExport(m_store.database(), {}).countRows(ExportQuery::build(ExportKind::Quotes, {QStringLiteral("NOPE"), {}, {}})).value(), qint64(0));
     }
 
     void countMatchesTheRowsWritten()
     {
         for (ExportKind kind : {ExportKind::Articles, ExportKind::Scores, ExportKind::Quotes, ExportKind::Events,
                                 ExportKind::Guidance, ExportKind::Alerts}) {
-            const auto count = CsvExport(m_store->database(), {}).countRows(ExportQuery::build(kind, {}));
+            const auto count = CsvExport(m_store.database(), {}).countRows(ExportQuery::build(kind, {}));
             QVERIFY2(count.ok(), failureOf(count).constData());
             QCOMPARE(*count, exportToMemory(kind).summary.rows);
         }
@@ -313,12 +305,12 @@ private slots:
 
     void fileExportWithBomCommitsOnSuccess()
     {
-        const QString path = m_dir.filePath(QStringLiteral("articles.csv"));
+        const QString path = m_store.filePath(QStringLiteral("articles.csv"));
         QList<qint64> progress;
         ExportControl control;
         control.progressEvery = 2;
         control.progress = [&](qint64 rows) { progress << rows; };
-        auto written = CsvExport(m_store->database(), CsvWriter::Options{true})
+        auto written = CsvExport(m_store.database(), CsvWriter::Options{true})
                            .writeFile(path, ExportQuery::build(ExportKind::Articles, {}), control);
         QVERIFY(written.ok());
         QCOMPARE(progress, (QList<qint64>{2, 4, 6, 7}));
@@ -341,7 +333,7 @@ private slots:
             if (rows == 3)
                 cancel = true;
         };
-        auto written = CsvExport(m_store->database(), {}).writeFile(path, ExportQuery::build(ExportKind::Articles, {}),
+        auto written = CsvExport(m_store.database(), {}).writeFile(path, ExportQuery::build(ExportKind::Articles, {}),
                                                                     control);
         QVERIFY(written.ok());
         QVERIFY(written->cancelled);
@@ -352,7 +344,7 @@ private slots:
 
     void cancelledExportKeepsAnOlderFileUntouched()
     {
-        const QString path = m_dir.filePath(QStringLiteral("keep.csv"));
+        const QString path = m_store.filePath(QStringLiteral("keep.csv"));
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -361,7 +353,7 @@ private slots:
         std::atomic_bool cancel = true;
         ExportControl control;
         control.cancel = &cancel;
-        auto written = CsvExport(m_store->database(), {}).writeFile(path, ExportQuery::build(ExportKind::Quotes, {}),
+        auto written = CsvExport(m_store.database(), {}).writeFile(path, ExportQuery::build(ExportKind::Quotes, {}),
                                                                     control);
         QVERIFY(written.ok() && written->cancelled);
         QFile f(path);
@@ -371,8 +363,8 @@ private slots:
 
     void unwritableFileFailsWithThePath()
     {
-        const QString path = m_dir.filePath(QStringLiteral("no/such/dir/x.csv"));
-        auto written = CsvExport(m_store->database(), {}).writeFile(path, ExportQuery::build(ExportKind::Quotes, {}));
+        const QString path = m_store.filePath(QStringLiteral("no/such/dir/x.csv"));
+        auto written = CsvExport(m_store.database(), {}).writeFile(path, ExportQuery::build(ExportKind::Quotes, {}));
         QVERIFY(!written.ok());
         QVERIFY(written.errorMessage().contains(path));
     }
@@ -381,7 +373,7 @@ private slots:
     {
         QTemporaryDir out;
         const QString path = out.filePath(QStringLiteral("job.csv"));
-        ExportJob job(m_store->location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
+        ExportJob job(m_store.location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
         QSignalSpy progress(&job, &ExportJob::progress);
         QSignalSpy finished(&job, &ExportJob::finished);
         job.start();
@@ -392,14 +384,14 @@ private slots:
         QVERIFY(progress.size() >= 2);
         QCOMPARE(progress.last().at(0).toLongLong(), qint64(7));
         QCOMPARE(progress.last().at(1).toLongLong(), qint64(7));
-        QCOMPARE(CsvReader::parse(twReadFile(path))->size(), 8);
+        QCOMPARE(CsvReader::parse(twtest::readAll(path))->size(), 8);
     }
 
     void cancelledJobLeavesNoFile()
     {
         QTemporaryDir out;
         const QString path = out.filePath(QStringLiteral("job.csv"));
-        ExportJob job(m_store->location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
+        ExportJob job(m_store.location(), ExportQuery::build(ExportKind::Articles, {}), path, {});
         QSignalSpy finished(&job, &ExportJob::finished);
         job.cancel();
         job.start();

@@ -24,8 +24,7 @@ private slots:
     void initTestCase()
     {
         m_store = m_sandbox.filePath(QStringLiteral("demo.db"));
-        const auto run = runCli({QStringLiteral("--demo"), QStringLiteral("--store"), m_store, QStringLiteral("stats")},
-                                m_sandbox.path());
+        const auto run = twtest::runDemoStats(m_store, m_sandbox.path());
         QCOMPARE(run.exitCode, 0);
     }
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace twtest {
 
@@ -52,6 +53,14 @@ QList<Token> tokenize(const QString &src, bool *ok)
     QList<Token> out;
     qsizetype i = 0;
     auto fail = [&] { *ok = false; return out; };
+    // The run of characters from i that `in` accepts, as one token.
+    auto take = [&](Token::Kind kind, auto in) {
+        qsizetype p = i;
+        while (p < src.size() && in(src.at(p)))
+            ++p;
+        out.append(Token{kind, src.mid(i, p - i)});
+        i = p;
+    };
     while (i < src.size()) {
         const QChar c = src.at(i);
         if (c.isSpace()) {
@@ -115,19 +124,11 @@ QList<Token> tokenize(const QString &src, bool *ok)
             continue;
         }
         if (c.isLetter() || c == QLatin1Char('_')) {
-            qsizetype p = i;
-            while (p < src.size() && (src.at(p).isLetterOrNumber() || src.at(p) == QLatin1Char('_')))
-                ++p;
-            out.append(Token{Token::Name, src.mid(i, p - i)});
-            i = p;
+            take(Token::Name, [](QChar n) { return n.isLetterOrNumber() || n == QLatin1Char('_'); });
             continue;
         }
         if (c.isDigit()) {
-            qsizetype p = i;
-            while (p < src.size() && (src.at(p).isDigit() || src.at(p) == QLatin1Char('.')))
-                ++p;
-            out.append(Token{Token::Number, src.mid(i, p - i)});
-            i = p;
+            take(Token::Number, [](QChar n) { return n.isDigit() || n == QLatin1Char('.'); });
             continue;
         }
         for (const char *op : {"==", "!=", "<=", ">="}) {
@@ -184,17 +185,34 @@ private:
     }
     static NodePtr make(Node::Kind k) { auto n = std::make_shared<Node>(); n->kind = k; return n; }
 
-    NodePtr orExpr()
+    using Level = NodePtr (Parser::*)();
+
+    // A left-associative chain, `operand (op operand)*`, each op a `kind` node.
+    template <typename AtOp>
+    NodePtr chain(AtOp atOp, Node::Kind kind, Level operand)
     {
-        NodePtr left = andExpr();
-        while (isWord("or")) {
+        NodePtr left = (this->*operand)();
+        while (atOp()) {
             ++m_pos;
-            NodePtr n = make(Node::Or);
-            n->kids = {left, andExpr()};
+            NodePtr n = make(kind);
+            n->kids = {left, (this->*operand)()};
             left = n;
         }
         return left;
     }
+
+    // A prefix operator, `op self`, when `atOp`; else the next level down.
+    NodePtr prefix(bool atOp, Node::Kind kind, Level self, Level next)
+    {
+        if (!atOp)
+            return (this->*next)();
+        ++m_pos;
+        NodePtr n = make(kind);
+        n->kids << (this->*self)();
+        return n;
+    }
+
+    NodePtr orExpr() { return chain([this] { return isWord("or"); }, Node::Or, &Parser::andExpr); }
     NodePtr andExpr()
     {
         NodePtr left = notExpr();
@@ -208,70 +226,43 @@ private:
         }
         return n;
     }
-    NodePtr notExpr()
-    {
-        if (isWord("not")) {
-            ++m_pos;
-            NodePtr n = make(Node::Not);
-            n->kids << notExpr();
-            return n;
-        }
-        return comparison();
-    }
+    NodePtr notExpr() { return prefix(isWord("not"), Node::Not, &Parser::notExpr, &Parser::comparison); }
     NodePtr comparison()
     {
         NodePtr first = sum();
         NodePtr n = make(Node::Compare);
         n->kids << first;
-        for (;;) {
-            QString op;
-            if (peek().kind == Token::Op
-                && (peek().text == QLatin1String("==") || peek().text == QLatin1String("!=")
-                    || peek().text == QLatin1String("<") || peek().text == QLatin1String(">")
-                    || peek().text == QLatin1String("<=") || peek().text == QLatin1String(">="))) {
-                op = peek().text;
-                ++m_pos;
-            } else if (isWord("is") && isWord("not", 1)) {
-                op = QStringLiteral("is not");
-                m_pos += 2;
-            } else if (isWord("is")) {
-                op = QStringLiteral("is");
-                ++m_pos;
-            } else if (isWord("not") && isWord("in", 1)) {
-                op = QStringLiteral("not in");
-                m_pos += 2;
-            } else if (isWord("in")) {
-                op = QStringLiteral("in");
-                ++m_pos;
-            } else {
-                break;
-            }
+        for (QString op = takeComparisonOp(); !op.isEmpty(); op = takeComparisonOp()) {
             n->ops << op;
             n->kids << sum();
         }
         return n->ops.isEmpty() ? first : n;
     }
-    NodePtr sum()
+    // The comparison operator at the cursor, consumed; empty when there is
+    // none. A two-word operator is tried before its first word alone.
+    QString takeComparisonOp()
     {
-        NodePtr left = unary();
-        while (isOp("+")) {
-            ++m_pos;
-            NodePtr n = make(Node::Add);
-            n->kids = {left, unary()};
-            left = n;
+        for (const char *op : {"==", "!=", "<", ">", "<=", ">="}) {
+            if (isOp(op)) {
+                ++m_pos;
+                return QString::fromLatin1(op);
+            }
         }
-        return left;
-    }
-    NodePtr unary()
-    {
-        if (isOp("-")) {
-            ++m_pos;
-            NodePtr n = make(Node::Neg);
-            n->kids << unary();
-            return n;
+        static const std::pair<const char *, const char *> kWordOps[] = {
+            {"is", "not"}, {"is", nullptr}, {"not", "in"}, {"in", nullptr}};
+        for (const auto &[first, second] : kWordOps) {
+            if (!isWord(first) || (second && !isWord(second, 1)))
+                continue;
+            m_pos += second ? 2 : 1;
+            QString op = QString::fromLatin1(first);
+            if (second)
+                op += QLatin1Char(' ') + QString::fromLatin1(second);
+            return op;
         }
-        return postfix();
+        return {};
     }
+    NodePtr sum() { return chain([this] { return isOp("+"); }, Node::Add, &Parser::unary); }
+    NodePtr unary() { return prefix(isOp("-"), Node::Neg, &Parser::unary, &Parser::postfix); }
     NodePtr postfix()
     {
         NodePtr n = atom();

@@ -1,23 +1,23 @@
 #include "feeds/fetch/feedfetch.h"
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/feedrefresher.h"
+#include "fetchone.h"
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
-#include "models/store/storeconnection.h"
 #include "models/store/storestats.h"
 #include "quickfetchpolicy.h"
+#include "temporarystores.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
 
 #include <QEventLoop>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
 using namespace tw;
 using twtest::answer;
+using twtest::fetchOne;
 using twtest::HttpRequest;
-using twtest::HttpResponse;
 using twtest::httpResponse;
 using twtest::quickFetchPolicy;
 
@@ -66,16 +66,6 @@ const QString kYahooCrumb = QStringLiteral("Xq2Rk1/9mBk");
 QString crumbOf(const HttpRequest &r)
 {
     return QUrlQuery(QUrl::fromEncoded("http://host" + r.path)).queryItemValue(QStringLiteral("crumb"), QUrl::FullyDecoded);
-}
-
-FetchResult fetchOne(const QUrl &url, const FetchPolicy &policy = quickFetchPolicy(), const QString &etag = {})
-{
-    FetchRequest request;
-    request.feedId = 1;
-    request.url = url;
-    request.etag = etag;
-    const auto results = fetchAll({request}, policy);
-    return results.value(0);
 }
 } // namespace
 
@@ -288,16 +278,15 @@ private slots:
     // is what notices, keeps the items it could read, and says so.
     void truncatedChunkedBodyIsNoticedByTheParser()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("t.db")), QStringLiteral("truncated-test"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("t.db"), QStringLiteral("truncated-test")), qPrintable(store.errorString()));
         Feed feed;
         feed.url = m_server.url(QStringLiteral("/truncated")).toString();
-        feed.id = *FeedStore((*store)->database()).add(feed);
+        feed.id = *FeedStore(store.database()).add(feed);
         FetchPolicy p = quickFetchPolicy();
         p.maxRetries = 0;
         const FetchResult r = fetchOne(QUrl(feed.url), p);
-        auto applied = FeedRefresher((*store)->database()).apply(feed, r, QDateTime::currentDateTimeUtc());
+        auto applied = FeedRefresher(store.database()).apply(feed, r, QDateTime::currentDateTimeUtc());
         QVERIFY(applied.ok());
         if (applied->feed.lastState == FeedState::Ok) {
             QVERIFY(applied->notes.join(QLatin1Char('\n')).contains(QStringLiteral("cut short")));
@@ -421,10 +410,9 @@ private slots:
     // The whole path: fetch, parse, store, status; failures keep what is stored.
     void refresherKeepsStatusAndNeverDeletes()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("f.db")), QStringLiteral("fetch-test"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("f.db"), QStringLiteral("fetch-test")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         FeedStore feeds(db);
         Feed good;
         good.url = m_server.url(QStringLiteral("/feed")).toString();

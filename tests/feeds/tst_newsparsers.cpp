@@ -15,10 +15,7 @@ const QDateTime kFetched(QDate(2026, 4, 10), QTime(12, 0), Qt::UTC);
 
 QByteArray fixtureBytes(const char *path)
 {
-    const QByteArray bytes = twtest::readAll(twtest::fixture(QString::fromLatin1(path)));
-    if (bytes.isEmpty())
-        qFatal("fixture %s missing", path);
-    return bytes;
+    return twtest::fixtureBytes(QString::fromLatin1(path));
 }
 
 QDateTime utc(int y, int m, int d, int h, int min, int s = 0)

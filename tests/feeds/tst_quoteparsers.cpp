@@ -2,10 +2,9 @@
 #include "feeds/parsers/quotedocumentparser.h"
 #include "feeds/parsers/quoteparsers.h"
 #include "models/store/quotestore.h"
-#include "models/store/storeconnection.h"
+#include "temporarystores.h"
 #include "testsupport.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -13,7 +12,7 @@ using namespace tw;
 namespace {
 QByteArray fixtureBytes(const char *path)
 {
-    return twtest::readAll(twtest::fixture(QString::fromLatin1(path)));
+    return twtest::fixtureBytes(QString::fromLatin1(path));
 }
 
 // New York midnight of the day, in UTC: 04:00Z while daylight saving lasts.
@@ -104,12 +103,11 @@ private slots:
 
     void importIsIdempotent()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("q.db")), QStringLiteral("quotes-test"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("q.db"), QStringLiteral("quotes-test")), qPrintable(store.errorString()));
         auto parsed = QuoteDocumentParser::parse(fixtureBytes("prices/stooq-meta-us.csv"), QStringLiteral("META"));
         QVERIFY(parsed.ok());
-        QuoteImporter importer((*store)->database());
+        QuoteImporter importer(store.database());
         auto first = importer.import(*parsed);
         QVERIFY(first.ok());
         QCOMPARE(first->changed, 4);
@@ -117,7 +115,7 @@ private slots:
         QVERIFY(again.ok());
         QCOMPARE(again->changed, 0);
         QCOMPARE(again->unchanged, 4);
-        QuoteStore quotes((*store)->database());
+        QuoteStore quotes(store.database());
         QCOMPARE(*quotes.count(), qint64(4));
         auto bars = quotes.bars(QStringLiteral("META"), QDate(2026, 4, 9), QDate(2026, 4, 9));
         QVERIFY(bars.ok());

@@ -16,6 +16,7 @@
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 #include "secfetchpolicy.h"
+#include "storedevents.h"
 #include "temporarystores.h"
 #include "testhttpserver.h"
 #include "testsupport.h"
@@ -41,10 +42,7 @@ FetchPolicy secPolicy()
     return twtest::secFetchPolicy(kContact);
 }
 
-QByteArray sharedFile(const QString &relative)
-{
-    return twtest::readAll(QStringLiteral(TW_SHARED_DATA_DIR "/sec/") + relative);
-}
+using twtest::secBytes;
 
 QString folderPath(qint64 cik, const QString &accession)
 {
@@ -64,12 +62,12 @@ const Listed kMetaEightK{1326801, QStringLiteral("Meta Platforms, Inc."), kMetaA
 
 QByteArray metaSubmission()
 {
-    return sharedFile(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
+    return secBytes(QStringLiteral("8-k/meta-2025-12-19/") + kMetaAccession + QStringLiteral(".txt"));
 }
 
 QByteArray jpmSubmission()
 {
-    return sharedFile(QStringLiteral("8-k/jpm-2026-06-24/") + kJpmAccession + QStringLiteral(".txt"));
+    return secBytes(QStringLiteral("8-k/jpm-2026-06-24/") + kJpmAccession + QStringLiteral(".txt"));
 }
 
 // The two shapes of EDGAR's filing Atom feeds, their links on `server`: a
@@ -130,9 +128,9 @@ QByteArray buckleSubmission()
            "ITEM INFORMATION:\t\tFinancial Statements and Exhibits\nFILED AS OF DATE:\t\t20241122\n\nFILER:\n\n"
            "\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tBUCKLE INC\n\t\tCENTRAL INDEX KEY:\t\t\t0000885245\n"
            "</SEC-HEADER>\n"
-         + document("8-K", 1, "bke-20241122.htm", "8-K", sharedFile(QStringLiteral("8-k/other/BuckleInc.8-K.html")))
+         + document("8-K", 1, "bke-20241122.htm", "8-K", secBytes(QStringLiteral("8-k/other/BuckleInc.8-K.html")))
          + document("EX-99.1", 2, "bke20241122-8kexhibit.htm", "EX-99.1",
-                    sharedFile(QStringLiteral("8-k/other/BuckleInc.8-K.EX99.1.html")))
+                    secBytes(QStringLiteral("8-k/other/BuckleInc.8-K.EX99.1.html")))
          + "</SEC-DOCUMENT>\n";
 }
 
@@ -265,10 +263,7 @@ private slots:
 
         // Meta's 8-K: a leadership event on the day, the filing its source,
         // with the item's text read from the document.
-        EventFilter filter;
-        filter.ticker = QStringLiteral("META");
-        filter.kind = EventKind::Leadership;
-        auto events = EventStore(store->database()).query(filter);
+        auto events = twtest::eventsOf(store->database(), QStringLiteral("META"), EventKind::Leadership);
         QVERIFY(events.ok());
         QCOMPARE(events->size(), 1);
         QCOMPARE(events->first().event.date.date, QDate(2025, 12, 19));
@@ -302,7 +297,7 @@ private slots:
         QCOMPARE(server.requests().size(), before + 2);
         QCOMPARE(server.requestsFor(metaDocument), 1);
         QCOMPARE(server.requestsFor(buckleDocument), 1);
-        QCOMPARE(EventStore(store->database()).query(filter)->size(), 1);
+        QCOMPARE(twtest::eventsOf(store->database(), QStringLiteral("META"), EventKind::Leadership)->size(), 1);
         QCOMPARE(*queryScalar(store->database(), QStringLiteral("SELECT count(*) FROM articles")), qint64(1));
     }
 
@@ -346,10 +341,7 @@ private slots:
         auto kept = FilingStore(store->database()).byAccession(kMetaAccession);
         QVERIFY(kept.ok() && kept->has_value());
         QVERIFY((*kept)->filing.items.first().text.isEmpty());
-        EventFilter filter;
-        filter.ticker = QStringLiteral("META");
-        filter.kind = EventKind::Leadership;
-        QCOMPARE(EventStore(store->database()).query(filter)->size(), 1);
+        QCOMPARE(twtest::eventsOf(store->database(), QStringLiteral("META"), EventKind::Leadership)->size(), 1);
 
         healthy = true;
         const int asked = server.requestsFor(metaDocument);
@@ -360,7 +352,7 @@ private slots:
         QVERIFY2(f.lastError.isEmpty(), qPrintable(f.lastError));
         kept = FilingStore(store->database()).byAccession(kMetaAccession);
         QVERIFY((*kept)->filing.items.first().text.contains(QLatin1String("Dina Powell McCormick")));
-        QCOMPARE(EventStore(store->database()).query(filter)->size(), 1);
+        QCOMPARE(twtest::eventsOf(store->database(), QStringLiteral("META"), EventKind::Leadership)->size(), 1);
 
         fetch(*store);
         QCOMPARE(server.requestsFor(metaDocument), asked + 1);

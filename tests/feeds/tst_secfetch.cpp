@@ -8,6 +8,7 @@
 #include "feeds/fetch/secaccess.h"
 #include "feeds/ingest/feedbatchrun.h"
 #include "feeds/ingest/feedrefresher.h"
+#include "fetchone.h"
 #include "models/store/feedstore.h"
 #include "models/store/reportedfigurestore.h"
 #include "models/store/storeconnection.h"
@@ -59,11 +60,7 @@ private slots:
     {
         twtest::TestHttpServer server;
         server.route("/facts", [](const HttpRequest &) { return HttpResponse{httpResponse(200, "OK", "{}"), 0, false}; });
-        FetchScheduler scheduler(secPolicy(kContact));
-        FetchRequest request;
-        request.feedId = 1;
-        request.url = server.url(QStringLiteral("/facts"));
-        const FetchResult r = fetchToCompletion(scheduler, request);
+        const FetchResult r = twtest::fetchOne(server.url(QStringLiteral("/facts")), secPolicy(kContact));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(server.requests().size(), 1);
         const QByteArray agent = server.requests().first().headers.value("user-agent");
@@ -76,11 +73,7 @@ private slots:
         twtest::TestHttpServer server;
         server.route("/facts", [](const HttpRequest &) { return HttpResponse{httpResponse(200, "OK", "{}"), 0, false}; });
         for (const QString &contact : {QString(), QStringLiteral("not an address")}) {
-            FetchScheduler scheduler(secPolicy(contact));
-            FetchRequest request;
-            request.feedId = 1;
-            request.url = server.url(QStringLiteral("/facts"));
-            const FetchResult r = fetchToCompletion(scheduler, request);
+            const FetchResult r = twtest::fetchOne(server.url(QStringLiteral("/facts")), secPolicy(contact));
             QCOMPARE(int(r.failure), int(FetchFailure::Refused));
             QVERIFY2(r.error.contains(QLatin1String("requires a contact e-mail")), qPrintable(r.error));
             QVERIFY2(r.error.contains(QLatin1String("feeds contact")), qPrintable(r.error));
@@ -102,11 +95,7 @@ private slots:
         server.route("/facts", [](const HttpRequest &) {
             return HttpResponse{httpResponse(403, "Forbidden", "<html>Your Request Originates from an Undeclared Automated Tool</html>"), 0, false};
         });
-        FetchScheduler scheduler(secPolicy(kContact));
-        FetchRequest request;
-        request.feedId = 1;
-        request.url = server.url(QStringLiteral("/facts"));
-        const FetchResult r = fetchToCompletion(scheduler, request);
+        const FetchResult r = twtest::fetchOne(server.url(QStringLiteral("/facts")), secPolicy(kContact));
         QCOMPARE(int(r.failure), int(FetchFailure::Http));
         QCOMPARE(r.httpStatus, 403);
         QVERIFY2(r.error.startsWith(QLatin1String("SEC refused: set a contact address")), qPrintable(r.error));

@@ -13,23 +13,18 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "storedevents.h"
 #include "temporarystores.h"
 #include "testsupport.h"
+#include "wirestory.h"
 
 #include <QTest>
 
 using namespace tw;
 
 namespace {
-const QString kSec = QStringLiteral(TW_SHARED_DATA_DIR "/sec/");
-
-QByteArray secBytes(const QString &relative)
-{
-    const QByteArray bytes = twtest::readAll(kSec + relative);
-    if (bytes.isEmpty())
-        qFatal("shared data %s missing", qPrintable(relative));
-    return bytes;
-}
+using twtest::secBytes;
+using twtest::wireStory;
 
 const ReportedFigure *figure(const QList<ReportedFigure> &figures, const QString &metric, const QString &period)
 {
@@ -55,18 +50,6 @@ ReportedFact fact(const char *start, const char *end, double value, const char *
     f.fiscalYear = fy;
     f.fiscalPeriod = QString::fromLatin1(fp);
     return f;
-}
-
-Article article(const QString &guid, const QString &title, const QString &body, const QDateTime &published)
-{
-    Article a;
-    a.guid = guid;
-    a.title = title;
-    a.body = body;
-    a.source = QStringLiteral("Test Wire");
-    a.published = published;
-    a.fetched = published;
-    return a;
 }
 } // namespace
 
@@ -185,12 +168,12 @@ private slots:
         // Guidance as the news gave it (Alphabet raised its 2025 range in
         // October 2025); the 10-K's 91.447 billion lands inside the last range.
         const QList<Article> news{
-            article(QStringLiteral("g-1"), QStringLiteral("Alphabet guides 2025 capex to $75 billion"),
-                    QStringLiteral("Alphabet expects capital expenditure of $75 billion in 2025."),
-                    QDateTime(QDate(2025, 2, 4), QTime(22, 0), Qt::UTC)),
-            article(QStringLiteral("g-2"), QStringLiteral("Alphabet raises 2025 capex guidance to $91 billion to $93 billion"),
-                    QStringLiteral("Alphabet raised its 2025 capex guidance to $91 billion to $93 billion on October 29, 2025."),
-                    QDateTime(QDate(2025, 10, 29), QTime(21, 0), Qt::UTC)),
+            wireStory(QStringLiteral("g-1"), QStringLiteral("Alphabet guides 2025 capex to $75 billion"),
+                      QStringLiteral("Alphabet expects capital expenditure of $75 billion in 2025."),
+                      QDateTime(QDate(2025, 2, 4), QTime(22, 0), Qt::UTC)),
+            wireStory(QStringLiteral("g-2"), QStringLiteral("Alphabet raises 2025 capex guidance to $91 billion to $93 billion"),
+                      QStringLiteral("Alphabet raised its 2025 capex guidance to $91 billion to $93 billion on October 29, 2025."),
+                      QDateTime(QDate(2025, 10, 29), QTime(21, 0), Qt::UTC)),
         };
         QVERIFY(ArticleIngestor(store->database()).ingest(news).ok());
         QVERIFY(import(*store, QStringLiteral("companyfacts/CIK0001652044.json"), QStringLiteral("GOOGL")).ok());
@@ -359,9 +342,9 @@ private slots:
         auto store = newStore();
         addTicker(*store, "JPM", "JPMorgan Chase & Co.", {QStringLiteral("JPMorgan Chase"), QStringLiteral("JPMorgan")});
         // Our sentence about the appointment the 8-K reports.
-        const QList<Article> news{article(QStringLiteral("jpm-1"), QStringLiteral("JPMorgan names Doug Petno co-president"),
-                                          QStringLiteral("JPMorgan Chase named Doug Petno co-president of the firm on June 25, 2026."),
-                                          QDateTime(QDate(2026, 6, 25), QTime(14, 0), Qt::UTC))};
+        const QList<Article> news{wireStory(QStringLiteral("jpm-1"), QStringLiteral("JPMorgan names Doug Petno co-president"),
+                                            QStringLiteral("JPMorgan Chase named Doug Petno co-president of the firm on June 25, 2026."),
+                                            QDateTime(QDate(2026, 6, 25), QTime(14, 0), Qt::UTC))};
         const auto ingestNews = [&] { QVERIFY(ArticleIngestor(store->database()).ingest(news).ok()); };
         if (newsFirst)
             ingestNews();
@@ -371,10 +354,7 @@ private slots:
             QCOMPARE(filed->report.eventsConfirmed, 1);
         else
             ingestNews();
-        EventFilter filter;
-        filter.ticker = QStringLiteral("JPM");
-        filter.kind = EventKind::Leadership;
-        auto events = EventStore(store->database()).query(filter);
+        auto events = twtest::eventsOf(store->database(), QStringLiteral("JPM"), EventKind::Leadership);
         QVERIFY(events.ok());
         QCOMPARE(events->size(), 1);
         const StoredEvent &e = events->first();

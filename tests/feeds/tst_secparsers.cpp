@@ -14,22 +14,17 @@
 using namespace tw;
 
 namespace {
-const QString kSec = QStringLiteral(TW_SHARED_DATA_DIR "/sec/");
+using twtest::secBytes;
 
-QByteArray secBytes(const QString &relative)
+// The filing with `accession` among `filings` (the last, were there two), or null.
+const Filing *filingNumbered(const QList<Filing> &filings, QLatin1String accession)
 {
-    const QByteArray bytes = twtest::readAll(kSec + relative);
-    if (bytes.isEmpty())
-        qFatal("shared data %s missing", qPrintable(relative));
-    return bytes;
-}
-
-QByteArray fixtureBytes(const QString &relative)
-{
-    const QByteArray bytes = twtest::readAll(twtest::fixture(relative));
-    if (bytes.isEmpty())
-        qFatal("fixture %s missing", qPrintable(relative));
-    return bytes;
+    const Filing *found = nullptr;
+    for (const Filing &f : filings) {
+        if (f.accession == accession)
+            found = &f;
+    }
+    return found;
 }
 
 Result<SecFilingDocument> document(const QString &relative)
@@ -86,11 +81,7 @@ private slots:
     {
         auto feed = SecFilingFeedParser::parse(secBytes(QStringLiteral("atom/getcurrent-all-1.atom")));
         QVERIFY(feed.ok());
-        const Filing *velo = nullptr;
-        for (const Filing &f : feed->filings) {
-            if (f.accession == QLatin1String("0001493152-25-027594"))
-                velo = &f;
-        }
+        const Filing *velo = filingNumbered(feed->filings, QLatin1String("0001493152-25-027594"));
         QVERIFY(velo);
         QCOMPARE(velo->form, QStringLiteral("8-K"));
         QCOMPARE(velo->companyName, QStringLiteral("Velo3D, Inc."));
@@ -108,11 +99,7 @@ private slots:
         // A Form 4 is listed for the reporting person and for the issuer.
         auto feed = SecFilingFeedParser::parse(secBytes(QStringLiteral("atom/getcurrent-all-0.atom")));
         QVERIFY(feed.ok());
-        const Filing *form4 = nullptr;
-        for (const Filing &f : feed->filings) {
-            if (f.accession == QLatin1String("0002063236-25-000004"))
-                form4 = &f;
-        }
+        const Filing *form4 = filingNumbered(feed->filings, QLatin1String("0002063236-25-000004"));
         QVERIFY(form4);
         QCOMPARE(form4->form, QStringLiteral("4"));
         QCOMPARE(form4->companyName, QStringLiteral("Hinge Health, Inc."));
@@ -121,7 +108,7 @@ private slots:
 
     void companyFeedReadsContentFields()
     {
-        auto feed = SecFilingFeedParser::parse(fixtureBytes(QStringLiteral("sec/nvda-8k-getcompany.atom")));
+        auto feed = SecFilingFeedParser::parse(twtest::fixtureBytes(QStringLiteral("sec/nvda-8k-getcompany.atom")));
         QVERIFY2(feed.ok(), qPrintable(feed.ok() ? QString() : feed.errorMessage()));
         QCOMPARE(feed->cik, 1045810);
         QCOMPARE(feed->companyName, QStringLiteral("NVIDIA CORP"));
@@ -139,7 +126,7 @@ private slots:
         QCOMPARE(feed->filings.at(1).items.at(0).title, QString::fromLatin1(currentReportItem(QStringLiteral("5.02"))->title));
         QCOMPARE(feed->filings.at(2).itemNumbers(), (QStringList{QStringLiteral("2.02"), QStringLiteral("9.01")}));
 
-        auto meta = SecFilingFeedParser::parse(fixtureBytes(QStringLiteral("atom/edgar-meta-8k.atom")));
+        auto meta = SecFilingFeedParser::parse(twtest::fixtureBytes(QStringLiteral("atom/edgar-meta-8k.atom")));
         QVERIFY(meta.ok());
         QCOMPARE(meta->cik, 1326801);
         QVERIFY(!meta->filings.isEmpty());
@@ -153,7 +140,8 @@ private slots:
     {
         QVERIFY(!SecFilingFeedParser::parse(QByteArray("<rss><channel/></rss>")).ok());
         QVERIFY(!SecFilingFeedParser::parse(QByteArray()).ok());
-        QVERIFY(!SecFilingFeedParser::looksLikeEdgarFeed(fixtureBytes(QStringLiteral("atom/blog-xmlbase.atom"))));
+        QVERIFY(!SecFilingFeedParser::looksLikeEdgarFeed(
+            twtest::fixtureBytes(QStringLiteral("atom/blog-xmlbase.atom"))));
         // Entries without an accession number are skipped with the reason.
         auto partial = SecFilingFeedParser::parse(QByteArray(
             "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>8-K - X (0000000001) (Filer)</title></entry></feed>"));

@@ -19,29 +19,44 @@ const QUrl kFeedUrl(QStringLiteral("https://news.example.com/feeds/meta.xml"));
 
 using Parse = Result<ParsedFeed> (*)(const QByteArray &, const QUrl &, const QDateTime &, XmlReading);
 
-// Both readers on one document: the same outcome, the same feed.
-bool readAlike(Parse parse, const QByteArray &doc, bool *strict, QString *why)
+// The feed parser for an Atom document or an RSS one.
+Parse parserFor(bool atom)
 {
+    return atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse);
+}
+
+// Both readers on one document.
+struct Reading {
+    bool alike = false;    // the same outcome, the same feed
+    bool strict = false;   // the strict reader read it
+    QString why;           // what differs, when they are not alike
+};
+
+Reading readBoth(bool atom, const QByteArray &doc)
+{
+    const Parse parse = parserFor(atom);
     const auto fast = parse(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
     const auto reference = parse(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
+    Reading r;
     if (fast.ok() != reference.ok()) {
-        *why = QStringLiteral("one reader failed: %1").arg(fast.ok() ? reference.errorMessage() : fast.errorMessage());
-        return false;
+        r.why = QStringLiteral("one reader failed: %1").arg(fast.ok() ? reference.errorMessage() : fast.errorMessage());
+        return r;
     }
     if (!fast.ok()) {
-        *strict = false;
-        *why = fast.errorMessage() == reference.errorMessage()
-                   ? QString()
-                   : QStringLiteral("errors differ: %1 vs %2").arg(fast.errorMessage(), reference.errorMessage());
-        return why->isEmpty();
+        r.why = fast.errorMessage() == reference.errorMessage()
+                    ? QString()
+                    : QStringLiteral("errors differ: %1 vs %2").arg(fast.errorMessage(), reference.errorMessage());
+        r.alike = r.why.isEmpty();
+        return r;
     }
-    *strict = fast->readStrictly;
+    r.strict = fast->readStrictly;
     if (reference->readStrictly) {
-        *why = QStringLiteral("QtOnly reading claims the strict reader");
-        return false;
+        r.why = QStringLiteral("QtOnly reading claims the strict reader");
+        return r;
     }
-    *why = twtest::parsedFeedDifference(*fast, *reference);
-    return why->isEmpty();
+    r.why = twtest::parsedFeedDifference(*fast, *reference);
+    r.alike = r.why.isEmpty();
+    return r;
 }
 
 QByteArray rss(const QByteArray &items, const QByteArray &channelAttributes = {})
@@ -89,10 +104,9 @@ private slots:
         QFETCH(bool, expectStrict);
         const QByteArray doc = twtest::readAll(path);
         QVERIFY(!doc.isEmpty());
-        bool strict = false;
-        QString why;
-        QVERIFY2(readAlike(atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse), doc, &strict, &why), qPrintable(why));
-        QCOMPARE(strict, expectStrict);
+        const Reading read = readBoth(atom, doc);
+        QVERIFY2(read.alike, qPrintable(read.why));
+        QCOMPARE(read.strict, expectStrict);
     }
 
     // Constructs real feeds use, and ones the strict reader must leave to
@@ -216,10 +230,9 @@ private slots:
         QFETCH(QByteArray, doc);
         QFETCH(bool, atom);
         QFETCH(bool, expectStrict);
-        bool strict = false;
-        QString why;
-        QVERIFY2(readAlike(atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse), doc, &strict, &why), qPrintable(why));
-        QCOMPARE(strict, expectStrict);
+        const Reading read = readBoth(atom, doc);
+        QVERIFY2(read.alike, qPrintable(read.why));
+        QCOMPARE(read.strict, expectStrict);
     }
 
     // Random well-formed feeds built from the constructs real feeds mix
@@ -310,8 +323,8 @@ private slots:
             }
             doc += atom ? "</feed>" : "</channel></rss>\n";
 
-            const auto fast = (atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse))(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
-            const auto reference = (atom ? Parse(&AtomParser::parse) : Parse(&RssParser::parse))(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
+            const auto fast = parserFor(atom)(doc, kFeedUrl, kFetched, XmlReading::StrictFirst);
+            const auto reference = parserFor(atom)(doc, kFeedUrl, kFetched, XmlReading::QtOnly);
             QVERIFY2(fast.ok() && reference.ok(), "a generated feed did not parse");
             QVERIFY2(fast->readStrictly, qPrintable(QStringLiteral("seed %1: the strict reader declined it").arg(seed)));
             QVERIFY2(fast->articles.size() + fast->skipped.size() >= 400, qPrintable(QString::number(fast->articles.size())));

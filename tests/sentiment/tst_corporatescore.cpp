@@ -1,11 +1,9 @@
-#include "models/demo/demoworkspace.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/scoring/articlescorer.h"
 #include "models/scoring/corporatescorer.h"
 #include "models/scoring/scorewriter.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
 #include "models/core/storetime.h"
 #include "models/store/tickerstore.h"
 
@@ -14,8 +12,8 @@
 #include "models/store/articlestore.h"
 #include "models/store/articletickerstore.h"
 #include "models/store/corporateevidencestore.h"
+#include "temporarystores.h"
 
-#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -26,6 +24,13 @@ namespace {
 constexpr qint64 kHour = 3600LL * 1000;
 constexpr qint64 kDay = 24 * kHour;
 constexpr qint64 kNow = 1'780'000'000'000LL;   // a fixed as-of: scores must not depend on the clock
+
+// Acme Corp. on the NYSE, the company these tests score.
+TickerInfo acmeCorp()
+{
+    return TickerInfo{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
+                      QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+}
 
 StoredArticleScore story(qint64 id, const QString &title, double score, qint64 ageMs, const QString &source = {})
 {
@@ -242,8 +247,7 @@ private slots:
 
     void articleScoreReadsTheSentencesAboutTheCompany()
     {
-        TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
-                        QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+        const TickerInfo acme = acmeCorp();
         TickerInfo north{QStringLiteral("NWND"), QStringLiteral("Northwind Inc."), QStringLiteral("NYSE"),
                          QStringLiteral("America/New_York"), {QStringLiteral("Northwind")}, true, 1};
         const EntityLinker linker({acme, north});
@@ -331,12 +335,10 @@ private slots:
     void storedLinkRelevanceReachesTheScoreOnce()
     {
         auto evidenceAt = [](int percent, double *running, double *recomputed, double *stored) {
-            QTemporaryDir dir;
-            auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-            QVERIFY(store.ok());
-            QSqlDatabase db = (*store)->database();
-            TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
-                            QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
+            twtest::TemporaryStore store;
+            QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+            QSqlDatabase db = store.database();
+            const TickerInfo acme = acmeCorp();
             QVERIFY(TickerStore(db).upsert(acme).ok());
             QList<Article> articles;
             for (int i = 0; i < 3; ++i) {
@@ -395,13 +397,10 @@ private slots:
     // and after the state is thrown away (a store from an older build).
     void runningStateMatchesAFullRecompute()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
-        TickerInfo acme{QStringLiteral("ACME"), QStringLiteral("Acme Corp."), QStringLiteral("NYSE"),
-                        QStringLiteral("America/New_York"), {QStringLiteral("Acme")}, true, 0};
-        QVERIFY(TickerStore(db).upsert(acme).ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
+        QVERIFY(TickerStore(db).upsert(acmeCorp()).ok());
         const QStringList good{QStringLiteral("Acme beats estimates and raises its outlook"),
                                QStringLiteral("Acme wins a record order"), QStringLiteral("Acme profit jumps")};
         const QStringList bad{QStringLiteral("Acme recalls its flagship drill"), QStringLiteral("Acme shares plunge"),
@@ -482,11 +481,9 @@ private slots:
     // evidence is insufficient, never a flat 50.
     void dailySeriesHasGapsWithoutEvidence()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
-        QVERIFY(DemoWorkspace::load(db).ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.openDemo(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         // The running state exists once an ingest has touched the company.
         Article more;
         more.guid = QStringLiteral("daily-test");
@@ -517,12 +514,9 @@ private slots:
 
     void historyBackfillScoresEachStepFromTheArticlesKnownThen()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
-        auto loaded = DemoWorkspace::load(db);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+        twtest::TemporaryStore store;
+        QVERIFY2(store.openDemo(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         const qint64 latest = *queryScalar(db, QStringLiteral("SELECT MAX(published_utc) FROM articles"));
         const qint64 week = 7 * 24 * kHour;
 
@@ -555,12 +549,9 @@ private slots:
 
     void ingestKeepsScoresCurrent()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
-        auto loaded = DemoWorkspace::load(db);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.errorMessage()));
+        twtest::TemporaryStore store;
+        QVERIFY2(store.openDemo(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         const qint64 articleScores = *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM article_scores"));
         QVERIFY(articleScores >= *queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM articles")));
         // The demo arrives in one batch; it backfills a year of weekly scores

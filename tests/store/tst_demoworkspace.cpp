@@ -2,9 +2,8 @@
 #include "models/demo/syntheticquotes.h"
 #include "models/store/quotestore.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
+#include "temporarystores.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -15,18 +14,17 @@ class TestDemoWorkspace : public QObject {
 private slots:
     void loadsOnceAndOnlyOnce()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("t"));
-        QVERIFY(store.ok());
-        auto first = DemoWorkspace::load((*store)->database());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("t")), qPrintable(store.errorString()));
+        auto first = DemoWorkspace::load(store.database());
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.errorMessage()));
         QVERIFY(first->articlesInserted >= 25);
         QVERIFY(first->quoteBarsChanged > 500);
-        auto second = DemoWorkspace::load((*store)->database());
+        auto second = DemoWorkspace::load(store.database());
         QVERIFY(second.ok());
         QCOMPARE(second->articlesInserted, 0);
         QCOMPARE(second->quoteBarsChanged, 0);
-        QCOMPARE(*queryScalar((*store)->database(), QStringLiteral("SELECT count(*) FROM quotes WHERE source <> 'demo'")),
+        QCOMPARE(*queryScalar(store.database(), QStringLiteral("SELECT count(*) FROM quotes WHERE source <> 'demo'")),
                  qint64(0));
     }
 

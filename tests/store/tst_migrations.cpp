@@ -750,7 +750,7 @@ private slots:
 class TestPgMigrations : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
 
     // A plain connection, as an older build (or another tool) would hold.
     static QSqlDatabase rawConnection(const QString &location, const QString &name)
@@ -774,11 +774,10 @@ class TestPgMigrations : public QObject {
 private slots:
     void initTestCase()
     {
-        m_cluster = std::make_unique<twtest::PgTestCluster>();
-        QVERIFY2(m_cluster->ok(), qPrintable(m_cluster->error()));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void emptyDatabaseReachesLatest()
     {

@@ -6,9 +6,9 @@
 #include "models/scoring/scorewriter.h"
 #include "models/sentiment/headlinemodel.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 #include "models/text/articlebounds.h"
+#include "temporarystores.h"
 #include "testsupport.h"
 
 #include <QHash>
@@ -16,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -156,10 +155,9 @@ private slots:
         for (const ArticleRescorer::Chunking chunking :
              {ArticleRescorer::Chunking{0, 0} /* one by one */, ArticleRescorer::Chunking{7, 1 << 20},
               ArticleRescorer::Chunking{5000, 1000}, ArticleRescorer::Chunking{}}) {
-            QTemporaryDir dir;
-            auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("rescore"));
-            QVERIFY(store.ok());
-            QSqlDatabase db = (*store)->database();
+            twtest::TemporaryStore store;
+            QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("rescore")), qPrintable(store.errorString()));
+            QSqlDatabase db = store.database();
             for (const TickerInfo &t : watchlist())
                 QVERIFY(TickerStore(db).upsert(t).ok());
             QVERIFY(ArticleIngestor(db).ingest(articles).ok());

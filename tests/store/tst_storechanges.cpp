@@ -12,9 +12,9 @@
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 #include "pgtestcluster.h"
+#include "temporarystores.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -37,18 +37,16 @@ Article article(const QString &slug, const QString &title)
 class TestStoreChanges : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
 
 private slots:
     void initTestCase()
     {
         qRegisterMetaType<tw::StoreChange>();
-        QString why;
-        m_cluster = twtest::startPgTestCluster(why);
-        QVERIFY2(m_cluster, qPrintable(why));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void payloadRoundTrips()
     {
@@ -187,15 +185,14 @@ private slots:
 
     void sqliteHasNothingToListenTo()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("s.db")), QStringLiteral("lite"));
-        QVERIFY(store.ok());
-        StoreChangeNotifier notifier((*store)->database());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("lite")), qPrintable(store.errorString()));
+        StoreChangeNotifier notifier(store.database());
         const Status started = notifier.start();
         QVERIFY(!started.ok());
         QVERIFY(started.errorMessage().contains(QStringLiteral("PostgreSQL")));
         // Writers may announce unconditionally: on SQLite it is a no-op.
-        QVERIFY(StoreChangeNotifier::announce((*store)->database(), {QStringLiteral("articles"), QStringLiteral("inserted"), 1}).ok());
+        QVERIFY(StoreChangeNotifier::announce(store.database(), {QStringLiteral("articles"), QStringLiteral("inserted"), 1}).ok());
     }
 };
 

@@ -14,7 +14,7 @@ using namespace tw;
 class TestStoreKeychain : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
     QTemporaryDir m_empty;
     QString m_service;
 
@@ -23,16 +23,14 @@ private slots:
     {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("no D-Bus session bus (run under dbus-run-session with gnome-keyring, as scripts/setup.sh test does)");
-        QString why;
-        m_cluster = twtest::startPgTestCluster(why);
-        QVERIFY2(m_cluster, qPrintable(why));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
         qputenv("PGPASSFILE", QFile::encodeName(m_empty.filePath(QStringLiteral("no-pgpass"))));
         // A service of its own: a developer's real keychain entries are never touched.
         m_service = QStringLiteral("tickerwire-test-store-%1").arg(QCoreApplication::applicationPid());
         qputenv("TICKERWIRE_KEYCHAIN_SERVICE", m_service.toUtf8());
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void cliReadsTheStorePasswordFromTheKeychain()
     {

@@ -12,16 +12,14 @@ using namespace tw;
 class TestStorePassword : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
     QByteArray m_passFile;
     QTemporaryDir m_empty;
 
 private slots:
     void initTestCase()
     {
-        QString why;
-        m_cluster = twtest::startPgTestCluster(why);
-        QVERIFY2(m_cluster, qPrintable(why));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
         // From here on libpq finds no password of its own (scram-sha-256 over TCP).
         m_passFile = qgetenv("PGPASSFILE");
         qputenv("PGPASSFILE", QFile::encodeName(m_empty.filePath(QStringLiteral("no-pgpass"))));
@@ -30,7 +28,7 @@ private slots:
     void cleanupTestCase()
     {
         qputenv("PGPASSFILE", m_passFile);
-        m_cluster.reset();
+        m_cluster.stop();
     }
 
     void passwordComesFromTheLookupOnlyWhenTheServerAsks()

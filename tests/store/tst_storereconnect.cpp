@@ -31,18 +31,16 @@ Article article(int n)
 class TestStoreReconnect : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<twtest::PgTestCluster> m_cluster;
+    twtest::SuiteCluster m_cluster;
 
 private slots:
     void initTestCase()
     {
         qRegisterMetaType<tw::StoreChange>();
-        QString why;
-        m_cluster = twtest::startPgTestCluster(why);
-        QVERIFY2(m_cluster, qPrintable(why));
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     }
 
-    void cleanupTestCase() { m_cluster.reset(); }
+    void cleanupTestCase() { m_cluster.stop(); }
 
     void clientSurvivesAServerRestart()
     {

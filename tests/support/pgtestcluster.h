@@ -308,17 +308,22 @@ private:
     bool m_running = false;
 };
 
-// What every server test binary does in initTestCase: start one cluster for
-// all its test functions. Null, with the reason in `why`, when it cannot start
-// (nothing is skipped: the caller fails with that reason).
-inline std::unique_ptr<PgTestCluster> startPgTestCluster(QString &why)
-{
-    auto cluster = std::make_unique<PgTestCluster>();
-    if (!cluster->ok()) {
-        why = cluster->error();
-        return nullptr;
+// The cluster a server suite's test functions share: start() in initTestCase,
+// false with error() saying why when it cannot (the suite fails with that
+// reason: nothing is skipped), stop() in cleanupTestCase.
+class SuiteCluster {
+public:
+    bool start()
+    {
+        m_cluster = std::make_unique<PgTestCluster>();
+        return m_cluster->ok();
     }
-    return cluster;
-}
+    const QString &error() const { return m_cluster->error(); }
+    PgTestCluster *operator->() const { return m_cluster.get(); }
+    void stop() { m_cluster.reset(); }
+
+private:
+    std::unique_ptr<PgTestCluster> m_cluster;
+};
 
 } // namespace twtest

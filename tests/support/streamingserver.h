@@ -1,15 +1,12 @@
 #pragma once
 
+#include "localrequestlistener.h"
+
 #include <QByteArray>
-#include <QHostAddress>
 #include <QList>
-#include <QPointer>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
-
-#include <memory>
 
 // A server on 127.0.0.1 that never finishes an answer, for the bounds tests:
 // `Endless` streams a 200 body as fast as the client takes it, `Dribble`
@@ -21,61 +18,43 @@ class StreamingServer {
 public:
     enum class Mode { Endless, Dribble, Silent };
 
-    explicit StreamingServer(Mode mode, int dribbleIntervalMs = 200) : m_mode(mode), m_interval(dribbleIntervalMs)
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection())
-                accept(socket);
-        });
-        m_server.listen(QHostAddress::LocalHost, 0);
-    }
+    explicit StreamingServer(Mode mode, int dribbleIntervalMs = 200) : m_mode(mode), m_interval(dribbleIntervalMs) {}
 
-    bool listening() const { return m_server.isListening(); }
-    QUrl url(const QString &path = QStringLiteral("/feed")) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
+    bool listening() const { return m_listener.listening(); }
+    QUrl url(const QString &path = QStringLiteral("/feed")) const { return m_listener.url(path); }
     qint64 bytesSent() const { return m_sent; }
     int requests() const { return m_requests; }
     const QList<QByteArray> &heads() const { return m_heads; }
 
 private:
-    void accept(QTcpSocket *socket)
+    void answer(QTcpSocket *socket, const QByteArray &head)
     {
-        auto head = std::make_shared<QByteArray>();
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, head] {
-            head->append(socket->readAll());
-            if (!head->contains("\r\n\r\n") || socket->property("answering").toBool())
-                return;
-            socket->setProperty("answering", true);
-            ++m_requests;
-            m_heads << head->left(head->indexOf("\r\n\r\n"));
-            if (m_mode == Mode::Silent)
-                return;
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss>");
-            if (m_mode == Mode::Endless) {
-                QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket](qint64 written) {
-                    m_sent += written;
-                    if (socket->bytesToWrite() < 256 * 1024)
-                        socket->write(QByteArray(64 * 1024, 'x'));
-                });
-            } else {
-                auto *timer = new QTimer(socket);
-                QObject::connect(timer, &QTimer::timeout, socket, [this, socket] {
-                    m_sent += socket->write("x");
-                });
-                timer->start(m_interval);
-            }
-        });
+        ++m_requests;
+        m_heads << head;
+        if (m_mode == Mode::Silent)
+            return;
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss>");
+        if (m_mode == Mode::Endless) {
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket](qint64 written) {
+                m_sent += written;
+                if (socket->bytesToWrite() < 256 * 1024)
+                    socket->write(QByteArray(64 * 1024, 'x'));
+            });
+        } else {
+            auto *timer = new QTimer(socket);
+            QObject::connect(timer, &QTimer::timeout, socket, [this, socket] {
+                m_sent += socket->write("x");
+            });
+            timer->start(m_interval);
+        }
     }
 
     Mode m_mode;
     int m_interval;
-    QTcpServer m_server;
     qint64 m_sent = 0;
     int m_requests = 0;
     QList<QByteArray> m_heads;
+    LocalRequestListener m_listener{[this](QTcpSocket *socket, const QByteArray &head) { answer(socket, head); }};
 };
 
 } // namespace twtest

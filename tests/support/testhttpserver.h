@@ -1,18 +1,17 @@
 #pragma once
 
+#include "localrequestlistener.h"
+
 #include <QByteArray>
 #include <QHash>
-#include <QHostAddress>
 #include <QList>
 #include <QMap>
 #include <QPointer>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 
 #include <functional>
-#include <memory>
 
 // A small HTTP/1.1 server on 127.0.0.1 for the fetch suites: each path answers
 // with raw bytes the test writes (status line, headers, body), optionally
@@ -51,20 +50,8 @@ class TestHttpServer {
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
 
-    TestHttpServer()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection())
-                accept(socket);
-        });
-        m_server.listen(QHostAddress::LocalHost, 0);
-    }
-
-    bool listening() const { return m_server.isListening(); }
-    QUrl url(const QString &path) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
+    bool listening() const { return m_listener.listening(); }
+    QUrl url(const QString &path) const { return m_listener.url(path); }
     void route(const QByteArray &path, Handler handler) { m_routes.insert(path, std::move(handler)); }
     const QList<HttpRequest> &requests() const { return m_requests; }
     int requestsFor(const QByteArray &path) const
@@ -77,37 +64,28 @@ public:
     int maxOpenRequests() const { return m_maxOpen; }
 
 private:
-    void accept(QTcpSocket *socket)
+    void answer(QTcpSocket *socket, const QByteArray &head)
     {
-        auto buffer = std::make_shared<QByteArray>();
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-            buffer->append(socket->readAll());
-            const qsizetype end = buffer->indexOf("\r\n\r\n");
-            if (end < 0 || socket->property("answered").toBool())
+        HttpRequest request = parse(head);
+        m_requests << request;
+        ++m_open;
+        m_maxOpen = std::max(m_maxOpen, m_open);
+        const auto handler = m_routes.value(request.path.split('?').value(0));
+        HttpResponse response = handler ? handler(request)
+                                        : HttpResponse{httpResponse(404, "Not Found", "no such path\n"), 0, false};
+        QPointer<QTcpSocket> guard(socket);
+        auto send = [this, guard, response] {
+            --m_open;
+            if (!guard)
                 return;
-            socket->setProperty("answered", true);
-            HttpRequest request = parse(buffer->left(end));
-            m_requests << request;
-            ++m_open;
-            m_maxOpen = std::max(m_maxOpen, m_open);
-            const auto handler = m_routes.value(request.path.split('?').value(0));
-            HttpResponse response = handler ? handler(request)
-                                            : HttpResponse{httpResponse(404, "Not Found", "no such path\n"), 0, false};
-            QPointer<QTcpSocket> guard(socket);
-            auto send = [this, guard, response] {
-                --m_open;
-                if (!guard)
-                    return;
-                if (!response.closeWithoutAnswer)
-                    guard->write(response.raw);
-                guard->disconnectFromHost();
-            };
-            if (response.delayMs > 0)
-                QTimer::singleShot(response.delayMs, &m_server, send);
-            else
-                send();
-        });
+            if (!response.closeWithoutAnswer)
+                guard->write(response.raw);
+            guard->disconnectFromHost();
+        };
+        if (response.delayMs > 0)
+            QTimer::singleShot(response.delayMs, m_listener.context(), send);
+        else
+            send();
     }
 
     static HttpRequest parse(const QByteArray &head)
@@ -125,11 +103,11 @@ private:
         return r;
     }
 
-    QTcpServer m_server;
     QHash<QByteArray, Handler> m_routes;
     QList<HttpRequest> m_requests;
     int m_open = 0;
     int m_maxOpen = 0;
+    LocalRequestListener m_listener{[this](QTcpSocket *socket, const QByteArray &head) { answer(socket, head); }};
 };
 
 } // namespace twtest

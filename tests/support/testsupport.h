@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 // Small shared pieces for the suites: fixture paths, file digests and running
 // the real `tickerwire` binary the way a shell user would.
@@ -24,9 +25,54 @@ inline QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// A fixture's bytes. A missing or empty fixture stops the suite: a test that
+// read nothing would prove nothing.
+inline QByteArray fixtureBytes(const QString &relative)
+{
+    const QByteArray bytes = readAll(fixture(relative));
+    if (bytes.isEmpty())
+        qFatal("fixture %s missing", qPrintable(relative));
+    return bytes;
+}
+
+#ifdef TW_SHARED_DATA_DIR
+// The real data in ../shared/data, read in place (never copied into the tree).
+inline QString sharedData(const QString &relative)
+{
+    return QStringLiteral(TW_SHARED_DATA_DIR "/") + relative;
+}
+
+// Its bytes; a missing or empty file stops the suite, as with fixtureBytes.
+inline QByteArray sharedDataBytes(const QString &relative)
+{
+    const QByteArray bytes = readAll(sharedData(relative));
+    if (bytes.isEmpty())
+        qFatal("shared data %s missing", qPrintable(relative));
+    return bytes;
+}
+
+// A file of SEC's (../shared/data/sec), as the SEC suites read them.
+inline QByteArray secBytes(const QString &relative)
+{
+    return sharedDataBytes(QStringLiteral("sec/") + relative);
+}
+#endif
+
 inline QByteArray sha256(const QString &path)
 {
     return QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256).toHex();
+}
+
+// Writes a private local file into `dir`: a pgpass line whose password is
+// `marker`. Suites point file: URLs and redirects at it and check that the
+// marker shows nowhere. Its path, or empty when it could not be written.
+inline QString writePrivateFile(const QTemporaryDir &dir, const QByteArray &marker)
+{
+    const QString path = dir.filePath(QStringLiteral("pgpass"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write("db.internal:5432:*:alice:" + marker + "\n") < 0)
+        return {};
+    return path;
 }
 
 struct CliRun {
@@ -71,6 +117,13 @@ inline CliRun runCli(const QStringList &args, const QString &sandbox, const QByt
     run.out = QString::fromUtf8(p.readAllStandardOutput());
     run.err = QString::fromUtf8(p.readAllStandardError());
     return run;
+}
+
+// `tickerwire --demo --store STORE stats`: the demo workspace loaded into
+// `store` the way a user loads it; the run's output holds the store's counts.
+inline CliRun runDemoStats(const QString &store, const QString &sandbox)
+{
+    return runCli({QStringLiteral("--demo"), QStringLiteral("--store"), store, QStringLiteral("stats")}, sandbox);
 }
 
 // "articles: 31" lines into a map.

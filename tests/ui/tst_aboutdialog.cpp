@@ -1,4 +1,5 @@
 #include "models/core/version.h"
+#include "settingssandbox.h"
 #include "ui/window/aboutdialog.h"
 #include "ui/window/mainwindow.h"
 
@@ -6,8 +7,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -16,16 +15,9 @@ using namespace tw;
 class TestAboutDialog : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_aboutdialog")};
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_aboutdialog"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    }
-
     void helpMenuOffersAbout()
     {
         MainWindow window(QStringLiteral("/tmp/none.db"));

@@ -1,7 +1,9 @@
 #include "models/alerts/alertrulestore.h"
 #include "models/alerts/analyststate.h"
 #include "models/alerts/firedalertstore.h"
-#include "models/demo/demoworkspace.h"
+#include "onscreen.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/dialogs/alertruledialog.h"
 #include "ui/dialogs/apikeystab.h"
 #include "ui/dialogs/notificationstab.h"
@@ -13,7 +15,6 @@
 #include "ui/notify/trayicon.h"
 #include "ui/panels/alertspanel.h"
 #include "models/store/feedstore.h"
-#include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 
 #include <QAction>
@@ -43,11 +44,10 @@ using namespace tw;
 class TestAlertSettings : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_alertsettings")};
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
     AlertRule storedRule(qint64 id) const
     {
@@ -78,16 +78,11 @@ class TestAlertSettings : public QObject {
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_alertsettings"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("alerts.db")), QStringLiteral("alerts"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(db()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("alerts.db"), QStringLiteral("alerts")),
+                 qPrintable(m_store.errorString()));
     }
 
-    void cleanupTestCase() { m_store.reset(); }
+    void cleanupTestCase() { m_store.close(); }
 
     void ruleDialogShowsWhatIsWrongAndKeepsOkDisabled()
     {
@@ -372,8 +367,8 @@ private slots:
 
     void storeTabSavesASqlitePathAndRefusesABadUrl()
     {
-        StoreTab tab(SecretStore::defaultService(), m_store->location());
-        QCOMPARE(tab.locationEdit()->text(), m_store->location());
+        StoreTab tab(SecretStore::defaultService(), m_store.location());
+        QCOMPARE(tab.locationEdit()->text(), m_store.location());
         QVERIFY(!tab.passwordEdit()->isEnabled());
         tab.locationEdit()->setText(QStringLiteral("postgresql://alice@127.0.0.1:5432/desk"));
         QVERIFY(tab.passwordEdit()->isEnabled());
@@ -384,7 +379,7 @@ private slots:
         QVERIFY(!tab.save(QStringLiteral("/no/such/folder/store.db"), QString()));
         QVERIFY(tab.lastError().contains(QStringLiteral("does not exist")));
 
-        const QString path = m_dir.filePath(QStringLiteral("next.db"));
+        const QString path = m_store.filePath(QStringLiteral("next.db"));
         QVERIFY(tab.save(path, QString()));
         QCOMPARE(QSettings().value(QStringLiteral("store/location")).toString(), path);
         // A server URL without a password needs no keychain at all.
@@ -452,9 +447,7 @@ private slots:
         QTemporaryDir scratch;
         const QString dir = qEnvironmentVariable("TW_DIALOG_SHOTS", scratch.path());
         SettingsDialog settings(db());
-        settings.resize(820, 520);
-        settings.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        QVERIFY(twtest::shownAt(settings, {820, 520}));
         for (int i = 0; i < settings.tabs()->count(); ++i) {
             settings.tabs()->setCurrentIndex(i);
             QCoreApplication::processEvents();
@@ -470,9 +463,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/rule-dialog.png")));
         AlertsPanel panel(db());
-        panel.resize(640, 480);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(twtest::shownAt(panel, {640, 480}));
         panel.rulesTable()->selectRow(0);
         QVERIFY(panel.grab().save(dir + QStringLiteral("/alerts-panel.png")));
     }

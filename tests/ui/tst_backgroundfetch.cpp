@@ -4,6 +4,7 @@
 #include "models/read/articlelistmodel.h"
 #include "models/store/feedstore.h"
 #include "models/store/storeconnection.h"
+#include "settingssandbox.h"
 #include "storebackends.h"
 #include "testhttpserver.h"
 #include "ui/window/mainwindow.h"
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -80,7 +80,7 @@ public:
 class TestBackgroundFetch : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_backgroundfetch")};
     TestHttpServer m_server;
     int m_stores = 0;
 
@@ -117,9 +117,6 @@ class TestBackgroundFetch : public QObject {
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_backgroundfetch"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         qputenv("TICKERWIRE_KEYCHAIN_SERVICE", "tickerwire-test-backgroundfetch");
         QVERIFY(m_server.listening());
         // Feed n: every tenth (3, 13, ...) answers slowly, every tenth (7, 17, ...) with a 500.

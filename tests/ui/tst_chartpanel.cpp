@@ -5,12 +5,13 @@
 // and the Help page. On the demo workspace as the pipeline scores it.
 #include "feeds/ingest/secdocumentimporter.h"
 #include "feeds/parsers/secformat.h"
-#include "models/demo/demoworkspace.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/read/corporatescorereader.h"
 #include "models/read/eventreader.h"
 #include "models/store/quotestore.h"
-#include "models/store/storeconnection.h"
+#include "onscreen.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/dialogs/helpdialog.h"
 #include "ui/panels/capexpanel.h"
 #include "ui/panels/chartpanel.h"
@@ -24,9 +25,7 @@
 #include <QChartView>
 #include <QDockWidget>
 #include <QFile>
-#include <QSettings>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 #include <QListWidget>
@@ -50,16 +49,21 @@ bool saveLightAndDark(QWidget &panel, const QString &path)
     QTest::qWait(50);
     return light && dark;
 }
+
+// META chosen in the watchlist before the chart is made, as the window does it.
+class MetaSelected : public SelectionModel {
+public:
+    MetaSelected() { setTicker(QStringLiteral("META")); }
+};
 } // namespace
 
 class TestChartPanel : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_chartpanel")};
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
     static int markerOf(const ChartPanel &chart, const QString &kind)
     {
@@ -73,21 +77,15 @@ class TestChartPanel : public QObject {
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_chartpanel"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("chart"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(db()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("chart")),
+                 qPrintable(m_store.errorString()));
     }
 
-    void cleanupTestCase() { m_store.reset(); }
+    void cleanupTestCase() { m_store.close(); }
 
     void markersAreLetteredByKindWithALegend()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
         chart.setRange(ChartPanel::Range::All);
         auto events = EventReader(db()).events(QStringLiteral("META"), 2000);
@@ -122,12 +120,9 @@ private slots:
 
     void hoveringAMarkerShowsTheEvent()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
-        chart.resize(1000, 560);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(twtest::shownAt(chart, {1000, 560}));
         chart.setRange(ChartPanel::Range::Y1);
         const int i = markerOf(chart, QStringLiteral("guidance"));
         QVERIFY(i >= 0);
@@ -148,13 +143,10 @@ private slots:
 
     void clickingAMarkerSelectsTheEventInTheTimeline()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
         TimelinePanel timeline(db(), &selection);
-        chart.resize(1000, 560);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(twtest::shownAt(chart, {1000, 560}));
         chart.setRange(ChartPanel::Range::All);
         QVERIFY(!chart.focusLineShown());
         const int i = markerOf(chart, QStringLiteral("deal"));
@@ -190,8 +182,7 @@ private slots:
 
     void priceTicksFallOnRoundValues()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
         for (auto range : {ChartPanel::Range::M1, ChartPanel::Range::M3, ChartPanel::Range::Y1, ChartPanel::Range::All}) {
             chart.setRange(range);
@@ -212,12 +203,9 @@ private slots:
 
     void tradingDaysSitSideBySideWithoutWeekendGaps()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
-        chart.resize(1000, 560);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(twtest::shownAt(chart, {1000, 560}));
         chart.setRange(ChartPanel::Range::M1);
         QVERIFY(chart.candleCount() >= 19);
         auto bars = chart.exportQuery();
@@ -240,8 +228,7 @@ private slots:
 
     void noScoreIsDrawnWhereThereIsNoEvidence()
     {
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         ChartPanel chart(db(), &selection);
         chart.setRange(ChartPanel::Range::All);
         const QList<QDate> drawn = chart.scoreDays();
@@ -291,12 +278,9 @@ private slots:
     void capexLabelsDoNotOverlapAndAreNotCut()
     {
         QFETCH(QSize, size);
-        SelectionModel selection;
-        selection.setTicker(QStringLiteral("META"));
+        MetaSelected selection;
         CapexPanel capex(db(), &selection);
-        capex.resize(size);
-        capex.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&capex));
+        QVERIFY(twtest::shownAt(capex, size));
         QCoreApplication::processEvents();
         const QStringList texts = capex.labelTexts();
         QVERIFY2(texts.contains(QStringLiteral("$115–135B range\nmid $125B")), qPrintable(texts.join(QLatin1Char('|'))));
@@ -336,9 +320,7 @@ private slots:
         SelectionModel selection;
         selection.setTicker(QStringLiteral("GOOGL"));
         CapexPanel capex(db(), &selection);
-        capex.resize(700, 420);
-        capex.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&capex));
+        QVERIFY(twtest::shownAt(capex, {700, 420}));
         QCOMPARE(capex.table()->item(0, 0)->text(), QStringLiteral("2025"));   // the 10-K's figure, newest first
         QVERIFY(capex.table()->rowCount() >= 13);                              // 2013 to 2025 and the guidance
         const QStringList texts = capex.labelTexts();

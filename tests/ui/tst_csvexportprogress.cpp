@@ -1,7 +1,6 @@
-#include "models/demo/demoworkspace.h"
+#include "temporarystores.h"
 #include "ui/export/csvexportprogress.h"
 #include "models/export/csvreader.h"
-#include "models/store/storeconnection.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,24 +17,19 @@ using namespace tw;
 class TestCsvExportProgress : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_store;
-    std::unique_ptr<StoreConnection> m_connection;
+    twtest::TemporaryStore m_store;
 
 private slots:
     void initTestCase()
     {
-        m_store = m_dir.filePath(QStringLiteral("demo.db"));
-        auto opened = StoreConnection::open(m_store, QStringLiteral("ui-test"));
-        QVERIFY(opened.ok());
-        m_connection = std::move(opened.value());
-        QVERIFY(DemoWorkspace::load(m_connection->database()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("ui-test")),
+                 qPrintable(m_store.errorString()));
     }
 
     void exportsTheQuotesFile()
     {
-        const QString path = m_dir.filePath(QStringLiteral("quotes.csv"));
-        CsvExportProgress run(m_store, ExportQuery::build(ExportKind::Quotes, {QStringLiteral("META"), {}, {}}), path,
+        const QString path = m_store.filePath(QStringLiteral("quotes.csv"));
+        CsvExportProgress run(m_store.location(), ExportQuery::build(ExportKind::Quotes, {QStringLiteral("META"), {}, {}}), path,
                               true, nullptr);
         run.setQuiet(true);
         QSignalSpy finished(&run, &CsvExportProgress::finished);
@@ -56,7 +50,7 @@ private slots:
     {
         QTemporaryDir out;
         const QString path = out.filePath(QStringLiteral("articles.csv"));
-        CsvExportProgress run(m_store, ExportQuery::build(ExportKind::Articles, {}), path, false, nullptr);
+        CsvExportProgress run(m_store.location(), ExportQuery::build(ExportKind::Articles, {}), path, false, nullptr);
         run.setQuiet(true);
         QSignalSpy finished(&run, &CsvExportProgress::finished);
         auto *cancel = run.dialog()->findChild<QPushButton *>();

@@ -1,10 +1,9 @@
 #include "models/pipeline/articleingestor.h"
 #include "models/read/articlelistmodel.h"
 #include "models/store/articlestore.h"
-#include "models/store/storeconnection.h"
+#include "temporarystores.h"
 #include "ui/panels/articlehtml.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -37,9 +36,8 @@ class TestDisplaySafety : public QObject {
 private slots:
     void articleListShowsMarksNotActions()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("d.db")), QStringLiteral("display"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("d.db"), QStringLiteral("display")), qPrintable(store.errorString()));
         Article a;
         a.guid = QStringLiteral("hostile-1");
         a.title = kTitle;
@@ -47,9 +45,9 @@ private slots:
         a.body = QStringLiteral("Meta Platforms beat estimates.");
         a.published = QDateTime(QDate(2026, 5, 20), QTime(13, 30), Qt::UTC);
         a.fetched = a.published;
-        QVERIFY(ArticleIngestor((*store)->database()).ingest({a}).ok());
+        QVERIFY(ArticleIngestor(store.database()).ingest({a}).ok());
 
-        ArticleListModel model((*store)->database());
+        ArticleListModel model(store.database());
         model.reload();
         QCOMPARE(model.rowCount(), 1);
         for (int column : {int(ArticleListModel::Title), int(ArticleListModel::Source)}) {
@@ -65,7 +63,7 @@ private slots:
         QVERIFY(title.contains(QStringLiteral("\u241B]0;PWNED\u2407")));   // ␛ and ␇: the attempt is visible
         QVERIFY(title.contains(QStringLiteral("\uFFFDsetamitse\uFFFD")));   // the override is a mark, the text stays in order
 
-        auto stored = ArticleStore((*store)->database()).byId(model.articleId(0));
+        auto stored = ArticleStore(store.database()).byId(model.articleId(0));
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->title, kTitle);   // kept as it came
     }

@@ -1,5 +1,5 @@
-#include "models/demo/demoworkspace.h"
-#include "models/store/storeconnection.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/capexpanel.h"
@@ -14,7 +14,6 @@
 #include <QDockWidget>
 #include <QSettings>
 #include <QTabBar>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -43,9 +42,8 @@ QString plain(QString title)
 class TestDockTabs : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_docktabs")};
+    twtest::TemporaryStore m_store;
 
     void clickEveryTab(MainWindow &window)
     {
@@ -81,7 +79,7 @@ class TestDockTabs : public QObject {
     void start(MainWindow &window, bool saved)
     {
         window.resize(1600, 1000);
-        window.attachStore(m_store->database());
+        window.attachStore(m_store.database());
         if (saved)
             QVERIFY(window.restoreSavedLayout());
         window.show();
@@ -94,13 +92,8 @@ private slots:
     {
         if (!g_missing.isEmpty())
             QSKIP(qPrintable(QStringLiteral("needs %1 (scripts/setup.sh installs it)").arg(g_missing)));
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_docktabs"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("docktabs"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(m_store->database()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("docktabs")),
+                 qPrintable(m_store.errorString()));
         std::printf("desktop: %s\n", qPrintable(g_desktop));
     }
 
@@ -110,7 +103,7 @@ private slots:
     {
         // The bug came on three starts of four: several starts.
         for (int run = 0; run < 4; ++run) {
-            MainWindow window(m_store->location());
+            MainWindow window(m_store.location());
             start(window, false);
             clickEveryTab(window);
             if (QTest::currentTestFailed())
@@ -123,13 +116,13 @@ private slots:
         {
             // A session that rearranged the window and quit: the chart and the
             // articles share a tab group besides the timeline's.
-            MainWindow window(m_store->location());
+            MainWindow window(m_store.location());
             start(window, false);
             window.tabifyDockWidget(window.dock<ChartPanel>(), window.dock<ArticlesPanel>());
             window.close();   // saves, as quitting does
         }
         for (int run = 0; run < 4; ++run) {
-            MainWindow window(m_store->location());
+            MainWindow window(m_store.location());
             start(window, true);
             QVERIFY(window.tabifiedDockWidgets(window.dock<ChartPanel>()).contains(window.dock<ArticlesPanel>()));
             // and the Overview's other groups as they were.
@@ -142,7 +135,7 @@ private slots:
 
     void aLockedLayoutKeepsItsTabsWorking()
     {
-        MainWindow window(m_store->location());
+        MainWindow window(m_store.location());
         start(window, false);
         window.setLayoutLocked(true);
         clickEveryTab(window);

@@ -1,3 +1,4 @@
+#include "settingssandbox.h"
 #include "ui/window/docklayout.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/panelregistry.h"
@@ -8,7 +9,6 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -16,16 +16,9 @@ using namespace tw;
 class TestMainWindow : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_mainwindow")};
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    }
-
     void everyPanelIsANamedDockWithAToggle()
     {
         MainWindow window(QStringLiteral("/tmp/none.db"));

@@ -1,5 +1,6 @@
-#include "models/demo/demoworkspace.h"
 #include "models/export/csvexport.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/export/csvexportprogress.h"
 #include "models/export/csvreader.h"
 #include "ui/window/panelregistry.h"
@@ -16,10 +17,8 @@
 #include "models/store/articlestore.h"
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
 #include "generatednotes.h"
 #include "listexportcheck.h"
-#include "sqlfixture.h"
 #include "testsupport.h"
 #include "ui/window/mainwindow.h"
 
@@ -32,12 +31,10 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -82,18 +79,16 @@ QList<QStringList> readCsv(const QString &path)
 class TestPanelExport : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    QString m_location;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_panelexport")};
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
     // Runs the window's export runner on `query` to a file and parses it back.
     QList<QStringList> exportThroughProgress(const ExportQuery &query, const QString &name)
     {
-        const QString path = m_dir.filePath(name);
-        CsvExportProgress run(m_location, query, path, false, nullptr);
+        const QString path = m_store.filePath(name);
+        CsvExportProgress run(m_store.location(), query, path, false, nullptr);
         run.setQuiet(true);
         QSignalSpy finished(&run, &CsvExportProgress::finished);
         run.start();
@@ -107,25 +102,15 @@ class TestPanelExport : public QObject {
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_panelexport"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        m_location = m_dir.filePath(QStringLiteral("demo.db"));
-        auto store = StoreConnection::open(m_location, QStringLiteral("panelexport"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(db()).ok());
-        {
-            const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        }
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("panelexport")),
+                 qPrintable(m_store.errorString()));
 
         // Enough capex notes on META that the filtered list has several pages.
-        const QString failed = twtest::addGeneratedNotes(db(), kGenerated);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString notes = twtest::addGeneratedNotes(db(), kGenerated);
+        QVERIFY2(notes.isEmpty(), qPrintable(notes));
     }
 
-    void cleanupTestCase() { m_store.reset(); }
+    void cleanupTestCase() { m_store.close(); }
 
     void articlePanelExportsEveryFilteredRowNotOnlyTheLoadedPage()
     {
@@ -326,7 +311,7 @@ private slots:
 
     void ctrlEOnAFocusedDockExportsThatDock()
     {
-        MainWindow window(m_location);
+        MainWindow window(m_store.location());
         window.attachStore(db());
         window.show();
         QApplication::setActiveWindow(&window);
@@ -386,7 +371,7 @@ private slots:
         timeline->events()->setFocus();
         QCOMPARE(QApplication::focusWidget(), timeline->events());
 
-        const QString path = m_dir.filePath(QStringLiteral("ctrl-e.csv"));
+        const QString path = m_store.filePath(QStringLiteral("ctrl-e.csv"));
         CsvExportProgress::answerSaveDialogWith(path);
         QTest::keyClick(timeline->events(), Qt::Key_E, Qt::ControlModifier);
         // The file appears only once complete (written aside, then renamed).
@@ -399,7 +384,7 @@ private slots:
         // Focus in the article list: the article list, with its filter.
         auto *articles = window.findChild<ArticlesPanel *>();
         articles->view()->setFocus();
-        const QString articlesPath = m_dir.filePath(QStringLiteral("ctrl-e-articles.csv"));
+        const QString articlesPath = m_store.filePath(QStringLiteral("ctrl-e-articles.csv"));
         CsvExportProgress::answerSaveDialogWith(articlesPath);
         QTest::keyClick(articles->view(), Qt::Key_E, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(articlesPath), 60000);
@@ -416,7 +401,7 @@ private slots:
         }
         QVERIFY(entry);
         QVERIFY(entry->text().startsWith(QStringLiteral("Export CSV")));
-        const QString capexPath = m_dir.filePath(QStringLiteral("menu-capex.csv"));
+        const QString capexPath = m_store.filePath(QStringLiteral("menu-capex.csv"));
         CsvExportProgress::answerSaveDialogWith(capexPath);
         entry->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(capexPath), 60000);

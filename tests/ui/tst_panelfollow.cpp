@@ -4,11 +4,10 @@
 #include "models/alerts/alertrulestore.h"
 #include "models/alerts/firedalertstore.h"
 #include "models/core/storetime.h"
-#include "models/demo/demoworkspace.h"
 #include "models/read/articlepage.h"
 #include "models/store/articlestore.h"
 #include "models/store/sqlexec.h"
-#include "models/store/storeconnection.h"
+#include "temporarystores.h"
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/readerpanel.h"
@@ -18,7 +17,6 @@
 
 #include <QSqlQuery>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QLocale>
 #include <QTest>
 
@@ -27,10 +25,9 @@ using namespace tw;
 class TestPanelFollow : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
     qint64 newestArticleOf(const QString &ticker) const
     {
@@ -52,13 +49,11 @@ class TestPanelFollow : public QObject {
 private slots:
     void initTestCase()
     {
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("follow"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(db()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("demo.db"), QStringLiteral("follow")),
+                 qPrintable(m_store.errorString()));
     }
 
-    void cleanupTestCase() { m_store.reset(); }
+    void cleanupTestCase() { m_store.close(); }
 
     void theReaderFollowsTheTicker()
     {

@@ -1,4 +1,6 @@
-#include "models/demo/demoworkspace.h"
+#include "onscreen.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/alertspanel.h"
@@ -21,7 +23,6 @@
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
-#include "sqlfixture.h"
 #include "testsupport.h"
 #include "ui/window/docklayout.h"
 #include "ui/window/mainwindow.h"
@@ -31,7 +32,6 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -103,43 +103,30 @@ Article generatedArticle(int i, const QString &title)
 class TestPanels : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
-    std::unique_ptr<StoreConnection> m_empty;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_panels")};
+    twtest::TemporaryStore m_store;
+    twtest::TemporaryStore m_empty;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_panels"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("panels"));
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
-        m_store = std::move(*store);
-        auto loaded = DemoWorkspace::load(db());
-        QVERIFY(loaded.ok());
-        {
-            const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        }
-        auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("empty"));
-        QVERIFY(empty.ok());
-        m_empty = std::move(*empty);
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("panels")),
+                 qPrintable(m_store.errorString()));
+        QVERIFY2(m_empty.open(QStringLiteral("empty.db"), QStringLiteral("empty")), qPrintable(m_empty.errorString()));
     }
 
     void cleanupTestCase()
     {
-        m_store.reset();
-        m_empty.reset();
+        m_store.close();
+        m_empty.close();
     }
 
     void emptyStorePanelsSayWhatIsMissing()
     {
         SelectionModel selection;
-        const QSqlDatabase e = m_empty->database();
+        const QSqlDatabase e = m_empty.database();
         WatchlistPanel watchlist(e, &selection);
         ChartPanel chart(e, &selection);
         TimelinePanel timeline(e, &selection);
@@ -181,9 +168,7 @@ private slots:
                        : scoreText == QStringLiteral("63 Bullish · 5 stories"),
                  qPrintable(scoreText));
         // A narrow dock shows the number and the stories rather than a cut-off label.
-        watchlist.resize(700, 300);
-        watchlist.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&watchlist));
+        QVERIFY(twtest::shownAt(watchlist, {700, 300}));
         QTest::qWait(20);   // the columns are fitted once the event loop turns
         QCOMPARE(watchlist.shownScoreText(0), scoreText);
         watchlist.table()->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
@@ -230,10 +215,9 @@ private slots:
 
     void tiedHorizonsShowTheSameOneInEveryPanel()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("tie.db")), QStringLiteral("tie"));
-        QVERIFY(store.ok());
-        QSqlDatabase tie = (*store)->database();
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("tie.db"), QStringLiteral("tie")), qPrintable(store.errorString()));
+        QSqlDatabase tie = store.database();
         TickerInfo meta{QStringLiteral("META"), QStringLiteral("Meta Platforms, Inc."), QStringLiteral("NASDAQ"),
                         QStringLiteral("America/New_York"), {QStringLiteral("Meta")}, true, 0};
         QVERIFY(TickerStore(tie).upsert(meta).ok());
@@ -278,9 +262,7 @@ private slots:
         SelectionModel selection;
         selection.setTicker(QStringLiteral("META"));
         ChartPanel chart(db(), &selection);
-        chart.resize(900, 500);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVERIFY(twtest::shownAt(chart, {900, 500}));
         chart.setRange(ChartPanel::Range::M3);
         const QString atLastBar = chart.readout();
         QVERIFY(atLastBar.startsWith(QStringLiteral("2026-11-20  O ")));
@@ -380,17 +362,16 @@ private slots:
 
     void pagesAreLoadedLazilyWithoutGapsOrRepeats()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("big.db")), QStringLiteral("big"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("big.db"), QStringLiteral("big")), qPrintable(store.errorString()));
         {
-            Transaction tx((*store)->database());
-            ArticleStore articles((*store)->database());
+            Transaction tx(store.database());
+            ArticleStore articles(store.database());
             for (int i = 0; i < 1000; ++i)
                 QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
             QVERIFY(tx.commit().ok());
         }
-        ArticleListModel model((*store)->database());
+        ArticleListModel model(store.database());
         model.reload();
         QCOMPARE(model.rowCount(), ArticleListModel::kPageSize);
         QVERIFY(model.canFetchMore({}));
@@ -403,8 +384,8 @@ private slots:
         QCOMPARE(seen.size(), 1000);
         // New rows stored later go on top, and the pages read stay.
         {
-            Transaction tx((*store)->database());
-            ArticleStore articles((*store)->database());
+            Transaction tx(store.database());
+            ArticleStore articles(store.database());
             for (int i = 1000; i < 1005; ++i)
                 QVERIFY(articles.upsert(generatedArticle(i, QStringLiteral("Generated %1").arg(i))).ok());
             QVERIFY(tx.commit().ok());
@@ -423,10 +404,9 @@ private slots:
 
     void storiesFetchedLateTakeTheirPlaceInTheList()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("late.db")), QStringLiteral("late"));
-        QVERIFY(store.ok());
-        QSqlDatabase db = (*store)->database();
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("late.db"), QStringLiteral("late")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
         auto storeArticles = [&](const QList<Article> &batch) {
             Transaction tx(db);
             ArticleStore articles(db);
@@ -519,9 +499,7 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("alert(")));
         SafeTextBrowser browser;
         browser.setHtml(QStringLiteral("<p>x<img src=\"https://tracker.invalid/p.gif\"></p>"));
-        browser.resize(300, 200);
-        browser.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QVERIFY(twtest::shownAt(browser, {300, 200}));
         QVERIFY(browser.refusedLoads() >= 1);
         QVERIFY(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://x.invalid/a.png")))
                     .isNull());
@@ -646,11 +624,10 @@ private slots:
 
     void settingsWriteFeedsAndAliasesToTheStore()
     {
-        QTemporaryDir dir;
-        auto store = StoreConnection::open(dir.filePath(QStringLiteral("settings.db")), QStringLiteral("settings"));
-        QVERIFY(store.ok());
-        QSqlDatabase s = (*store)->database();
-        QVERIFY(DemoWorkspace::load(s).ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.openDemo(QStringLiteral("settings.db"), QStringLiteral("settings")),
+                 qPrintable(store.errorString()));
+        QSqlDatabase s = store.database();
         SettingsDialog dialog(s);
         QVERIFY(!dialog.addFeed(QStringLiteral("file:///etc/passwd"), QStringLiteral("news"), {}, {}, 15));
         QVERIFY(dialog.addFeed(QStringLiteral("https://about.fb.com/news/feed/"), QStringLiteral("news"),
@@ -695,7 +672,7 @@ private slots:
     {
         StoreWatcher watcher(db(), nullptr, 1'000'000);
         QVERIFY(!watcher.check());
-        auto other = StoreConnection::attach(m_store->location(), QStringLiteral("other-writer"));
+        auto other = StoreConnection::attach(m_store.location(), QStringLiteral("other-writer"));
         QVERIFY(other.ok());
         QSqlQuery q((*other)->database());
         QVERIFY(q.exec(QStringLiteral("UPDATE fired_alerts SET acknowledged = 1 WHERE id = 2")));
@@ -762,13 +739,13 @@ private slots:
 
     void anArticleStoredByAnotherConnectionAppearsInTheOpenWindow()
     {
-        MainWindow window(m_store->location());
+        MainWindow window(m_store.location());
         window.attachStore(db());
         auto *articles = window.findChild<ArticlesPanel *>();
         const int before = articles->model()->rowCount();
         QCOMPARE(articles->model()->filter().ticker, QStringLiteral("META"));
         {
-            auto writer = StoreConnection::attach(m_store->location(), QStringLiteral("scheduler"));
+            auto writer = StoreConnection::attach(m_store.location(), QStringLiteral("scheduler"));
             QVERIFY(writer.ok());
             QSqlDatabase w = (*writer)->database();
             Article a = generatedArticle(77, QStringLiteral("Meta opens Muse Spark API to all developers"));
@@ -790,7 +767,7 @@ private slots:
 
     void aNamedLayoutIsRecalledByName()
     {
-        MainWindow window(m_store->location());
+        MainWindow window(m_store.location());
         window.attachStore(db());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -806,7 +783,7 @@ private slots:
     void aMovedDockOfTheFullWindowComesBack()
     {
         {
-            MainWindow window(m_store->location());
+            MainWindow window(m_store.location());
             window.attachStore(db());
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -814,7 +791,7 @@ private slots:
             window.dock<CapexPanel>()->setFloating(true);
             window.close();
         }
-        MainWindow restarted(m_store->location());
+        MainWindow restarted(m_store.location());
         restarted.attachStore(db());
         restarted.restoreSavedLayout();
         restarted.show();

@@ -1,11 +1,11 @@
-#include "models/demo/demoworkspace.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/dialogs/apikeystab.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/dialogs/storetab.h"
 #include "feeds/keys/secretstore.h"
 #include "pgtestcluster.h"
 #include "models/store/postgresurl.h"
-#include "models/store/storeconnection.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>
@@ -30,10 +30,9 @@ using namespace tw;
 class TestSettingsKeys : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_settingskeys")};
     QString m_service;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
     // Every piece of text the page shows, to prove the key is never among it.
     static QStringList visibleTexts(const QWidget *page)
@@ -63,13 +62,8 @@ private slots:
             QSKIP("no D-Bus session bus (run under dbus-run-session with gnome-keyring, as scripts/setup.sh test does)");
         m_service = QStringLiteral("tickerwire-test-ui-%1").arg(QCoreApplication::applicationPid());
         qputenv("TICKERWIRE_KEYCHAIN_SERVICE", m_service.toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_settingskeys"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("keys.db")), QStringLiteral("keys"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(m_store->database()).ok());
+        QVERIFY2(m_store.openDemo(QStringLiteral("keys.db"), QStringLiteral("keys")),
+                 qPrintable(m_store.errorString()));
     }
 
     void cleanupTestCase()
@@ -80,12 +74,12 @@ private slots:
         for (const QString &provider : SecretStore::knownProviders())
             QVERIFY(secrets.remove(provider).ok());
         QVERIFY(secrets.remove(SecretStore::storePasswordEntry(QStringLiteral("alice@127.0.0.1:5432/desk"))).ok());
-        m_store.reset();
+        m_store.close();
     }
 
     void apiKeysShowOnlyWhetherAKeyIsSet()
     {
-        SettingsDialog dialog(m_store->database());
+        SettingsDialog dialog(m_store.database());
         ApiKeysTab *keys = dialog.apiKeysTab();
         keys->load();
         QVERIFY2(keys->keychainAvailable(), qPrintable(keys->message()));
@@ -102,7 +96,7 @@ private slots:
             QVERIFY2(!text.contains(key), qPrintable(text));
 
         // A fresh dialog reads the state back from the keychain.
-        SettingsDialog again(m_store->database());
+        SettingsDialog again(m_store.database());
         again.apiKeysTab()->load();
         QCOMPARE(again.apiKeysTab()->statusText(QStringLiteral("finnhub")), QStringLiteral("Key set"));
         for (const QString &text : visibleTexts(&again))
@@ -133,7 +127,7 @@ private slots:
 
     void storePasswordGoesToTheKeychainNotTheUrl()
     {
-        SettingsDialog dialog(m_store->database());
+        SettingsDialog dialog(m_store.database());
         StoreTab *store = dialog.storeTab();
         // The entry the store's password lookup reads (SecretStore::read of this name).
         const QString entry = SecretStore::storePasswordEntry(QStringLiteral("alice@127.0.0.1:5432/desk"));
@@ -171,10 +165,9 @@ private slots:
     // command line opens a real PostgreSQL store with.
     void theStorePagePasswordOpensTheServerStore()
     {
-        QString why;
-        auto cluster = twtest::startPgTestCluster(why);
-        if (!cluster)
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test cluster: ") + why));
+        twtest::SuiteCluster cluster;
+        if (!cluster.start())
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test cluster: ") + cluster.error()));
         QTemporaryDir empty;
         qputenv("PGPASSFILE", QFile::encodeName(empty.filePath(QStringLiteral("no-pgpass"))));
         const QString location = cluster->createDatabase();
@@ -183,7 +176,7 @@ private slots:
         const QStringList stats{QStringLiteral("--store"), location, QStringLiteral("stats")};
         QCOMPARE(twtest::runCli(stats, sandbox.path()).exitCode, 1);   // no password anywhere yet
 
-        SettingsDialog dialog(m_store->database());
+        SettingsDialog dialog(m_store.database());
         QVERIFY2(dialog.storeTab()->save(location, QString::fromLatin1(twtest::PgTestCluster::kPassword)),
                  qPrintable(dialog.storeTab()->lastError()));
         const auto opened = twtest::runCli(stats, sandbox.path());

@@ -1,7 +1,7 @@
-#include "models/demo/demoworkspace.h"
 #include "models/export/csvexport.h"
-#include "models/store/storeconnection.h"
+#include "onscreen.h"
 #include "studystore.h"
+#include "temporarystores.h"
 #include "testsupport.h"
 #include "ui/panels/selectionmodel.h"
 #include "ui/panels/signalcharts.h"
@@ -10,7 +10,6 @@
 #include <QBuffer>
 #include <QLabel>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tw;
@@ -21,44 +20,39 @@ using namespace tw;
 class TestSignalPanel : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_demo;
-    std::unique_ptr<StoreConnection> m_empty;
-    std::unique_ptr<StoreConnection> m_study;
+    twtest::TemporaryStore m_demo;
+    twtest::TemporaryStore m_empty;
+    twtest::TemporaryStore m_study;
 
 private slots:
     void initTestCase()
     {
-        auto demo = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("signal-demo"));
-        QVERIFY(demo.ok());
-        m_demo = std::move(*demo);
-        QVERIFY(DemoWorkspace::load(m_demo->database()).ok());
-        auto empty = StoreConnection::open(m_dir.filePath(QStringLiteral("empty.db")), QStringLiteral("signal-empty"));
-        QVERIFY(empty.ok());
-        m_empty = std::move(*empty);
-        auto study = StoreConnection::open(m_dir.filePath(QStringLiteral("study.db")), QStringLiteral("signal-study"));
-        QVERIFY(study.ok());
-        m_study = std::move(*study);
+        QVERIFY2(m_demo.openDemo(QStringLiteral("demo.db"), QStringLiteral("signal-demo")),
+                 qPrintable(m_demo.errorString()));
+        QVERIFY2(m_empty.open(QStringLiteral("empty.db"), QStringLiteral("signal-empty")),
+                 qPrintable(m_empty.errorString()));
+        QVERIFY2(m_study.open(QStringLiteral("study.db"), QStringLiteral("signal-study")),
+                 qPrintable(m_study.errorString()));
         twtest::StudyStoreSpec spec;
         spec.tickers = SignalPanel::kInlineTickers + 2;
         spec.from = QDate(2023, 1, 2);
         spec.to = QDate(2023, 12, 29);
         spec.events << twtest::PlantedEvent{0, 100, EventKind::Deal, 1, 0.04}
                     << twtest::PlantedEvent{1, 120, EventKind::Deal, -1, 0.04};
-        QVERIFY(twtest::StudyStoreGenerator(spec).write(m_study->database()).ok());
+        QVERIFY(twtest::StudyStoreGenerator(spec).write(m_study.database()).ok());
     }
 
     void cleanupTestCase()
     {
-        m_demo.reset();
-        m_empty.reset();
-        m_study.reset();
+        m_demo.close();
+        m_empty.close();
+        m_study.close();
     }
 
     void demoTickerShowsAllThreeFiguresAndSaysThePricesAreSynthetic()
     {
         SelectionModel selection;
-        SignalPanel panel(m_demo->database(), &selection);
+        SignalPanel panel(m_demo.database(), &selection);
         QVERIFY(panel.emptyMessage().contains(QStringLiteral("Select a ticker")));
         selection.setTicker(QStringLiteral("META"));
         QVERIFY2(panel.emptyMessage().isEmpty(), qPrintable(panel.emptyMessage()));
@@ -92,27 +86,28 @@ private slots:
     void emptyStatesSayWhatIsMissing()
     {
         SelectionModel selection;
-        SignalPanel empty(m_empty->database(), &selection);
+        SignalPanel empty(m_empty.database(), &selection);
         selection.setTicker(QStringLiteral("META"));
         QVERIFY2(empty.emptyMessage().contains(QStringLiteral("No daily bars for META")), qPrintable(empty.emptyMessage()));
         QVERIFY(!empty.exportQuery().ok());
 
         // Prices and news, but three weeks of them: too few days for an IC.
-        auto shortStore = StoreConnection::open(m_dir.filePath(QStringLiteral("short.db")), QStringLiteral("short"));
-        QVERIFY(shortStore.ok());
+        twtest::TemporaryStore shortStore;
+        QVERIFY2(shortStore.open(QStringLiteral("short.db"), QStringLiteral("short")),
+                 qPrintable(shortStore.errorString()));
         twtest::StudyStoreSpec spec;
         spec.tickers = 1;
         spec.from = QDate(2024, 3, 4);
         spec.to = QDate(2024, 3, 22);
-        QVERIFY(twtest::StudyStoreGenerator(spec).write((*shortStore)->database()).ok());
+        QVERIFY(twtest::StudyStoreGenerator(spec).write(shortStore.database()).ok());
         {
-            SignalPanel few((*shortStore)->database(), &selection);
+            SignalPanel few(shortStore.database(), &selection);
             selection.setTicker(QStringLiteral("T000"));
             QVERIFY2(few.emptyMessage().startsWith(QStringLiteral("Too few days")), qPrintable(few.emptyMessage()));
             QVERIFY(few.emptyMessage().contains(QStringLiteral("Widen the date range")));
         }
 
-        SignalPanel demo(m_demo->database(), &selection);
+        SignalPanel demo(m_demo.database(), &selection);
         selection.setTicker(QStringLiteral("NOPE"));
         QVERIFY2(demo.emptyMessage().contains(QStringLiteral("No daily bars for NOPE")), qPrintable(demo.emptyMessage()));
     }
@@ -120,7 +115,7 @@ private slots:
     void aWatchlistIsComputedOffTheGuiThread()
     {
         SelectionModel selection;
-        SignalPanel panel(m_study->database(), &selection);
+        SignalPanel panel(m_study.database(), &selection);
         QSignalSpy computed(&panel, &SignalPanel::computed);
         panel.setScope(SignalPanel::Scope::Watchlist);
         QVERIFY(panel.isComputing());
@@ -144,8 +139,8 @@ private slots:
     // (docs/screenshots/signal-1600x1000.png).
     void aPlantedSignalShowsInAllThreeFigures()
     {
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("desk.db")), QStringLiteral("signal-desk"));
-        QVERIFY(store.ok());
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("desk.db"), QStringLiteral("signal-desk")), qPrintable(store.errorString()));
         twtest::StudyStoreSpec spec;
         spec.tickers = 24;
         spec.from = QDate(2023, 1, 2);
@@ -160,10 +155,10 @@ private slots:
             for (int e = 0; e < 6; ++e)
                 spec.events << twtest::PlantedEvent{k, 140 + 55 * e + k % 11, kinds[(k + e) % 6], (k + e) % 3 ? 1 : -1,
                                                     0.025};
-        QVERIFY(twtest::StudyStoreGenerator(spec).write((*store)->database()).ok());
+        QVERIFY(twtest::StudyStoreGenerator(spec).write(store.database()).ok());
 
         SelectionModel selection;
-        SignalPanel panel((*store)->database(), &selection);
+        SignalPanel panel(store.database(), &selection);
         QSignalSpy computed(&panel, &SignalPanel::computed);
         panel.setScope(SignalPanel::Scope::Watchlist);
         QVERIFY(computed.wait(120000));
@@ -201,15 +196,13 @@ private slots:
         // refreshes and ticker changes only mark it stale until it is shown.
         SelectionModel selection;
         QWidget host;
-        auto *panel = new SignalPanel(m_demo->database(), &selection, &host);
+        auto *panel = new SignalPanel(m_demo.database(), &selection, &host);
         QSignalSpy computed(panel, &SignalPanel::computed);
         selection.setTicker(QStringLiteral("META"));
         panel->reload();
         QCOMPARE(computed.size(), 0);
         QVERIFY(panel->figures().request.tickers.isEmpty());
-        host.resize(900, 600);
-        host.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        QVERIFY(twtest::shownAt(host, {900, 600}));
         QCOMPARE(computed.size(), 1);
         QCOMPARE(panel->figures().request.tickers, QStringList{QStringLiteral("META")});
         QVERIFY2(panel->emptyMessage().isEmpty(), qPrintable(panel->emptyMessage()));
@@ -222,20 +215,20 @@ private slots:
     void exportWritesTheFiguresShown()
     {
         SelectionModel selection;
-        SignalPanel panel(m_demo->database(), &selection);
+        SignalPanel panel(m_demo.database(), &selection);
         selection.setTicker(QStringLiteral("META"));
         auto query = panel.exportQuery();
         QVERIFY(query.ok());
         QCOMPARE(panel.exportName(), QStringLiteral("signal-META.csv"));
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        auto written = CsvExport(m_demo->database(), {}).writeTo(&buffer, *query);
+        auto written = CsvExport(m_demo.database(), {}).writeTo(&buffer, *query);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.errorMessage()));
         const QStringList lines = QString::fromUtf8(buffer.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("view,series,x,value,low_95,high_95,n"));
         // Demo prices: the file says so before any figure.
         QVERIFY2(lines.at(1).startsWith(QStringLiteral("note,prices are synthetic")), qPrintable(lines.at(1)));
-        QCOMPARE(qint64(lines.size() - 1), CsvExport(m_demo->database(), {}).countRows(*query).value());
+        QCOMPARE(qint64(lines.size() - 1), CsvExport(m_demo.database(), {}).countRows(*query).value());
         const WindowStats &day = panel.figures().backtest.pooled.first();
         const QString icRow = lines.filter(QStringLiteral("ic,level,1d,")).value(0);
         QVERIFY2(icRow.section(QLatin1Char(','), 6, 6) == QString::number(day.level.n), qPrintable(icRow));

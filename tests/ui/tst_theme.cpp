@@ -3,6 +3,7 @@
 // remembered, and every text colour of both themes passes WCAG AA.
 #include "models/events/eventtypes.h"
 #include "models/store/storeconnection.h"
+#include "settingssandbox.h"
 #include "ui/panels/badge.h"
 #include "ui/panels/chartpanel.h"
 #include "ui/panels/selectionmodel.h"
@@ -25,16 +26,9 @@ class TestTheme : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_theme")};
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_theme"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    }
-
     void textPassesWcagAA_data()
     {
         QTest::addColumn<bool>("dark");

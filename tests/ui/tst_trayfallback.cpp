@@ -1,5 +1,6 @@
 #include "models/alerts/analyststate.h"
 #include "models/store/storeconnection.h"
+#include "settingssandbox.h"
 #include "ui/notify/alertdelivery.h"
 #include "ui/notify/desktopnotifier.h"
 #include "ui/notify/trayicon.h"
@@ -9,7 +10,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -30,7 +30,7 @@ bool g_haveDesktop = false;
 class TestTrayFallback : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_config;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_trayfallback")};
     QTemporaryDir m_dir;
 
     static FiredAlert sampleAlert()
@@ -48,9 +48,6 @@ private slots:
     {
         if (!g_haveDesktop)
             QSKIP("needs Xvfb and trayer (scripts/setup.sh installs both)");
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_trayfallback"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         // trayer claims the tray selection a moment after it starts.
         QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 30000);
     }

@@ -1,6 +1,7 @@
-#include "models/store/storeconnection.h"
 #include "models/store/feedstore.h"
 #include "models/store/tickerstore.h"
+#include "onscreen.h"
+#include "temporarystores.h"
 #include "testsupport.h"
 #include "ui/dialogs/companycompleter.h"
 #include "ui/dialogs/settingsdialog.h"
@@ -31,8 +32,7 @@ using namespace tw;
 class TestWelcome : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::TemporaryStore m_store;
 
     // Types like an analyst and returns what the completer's popup offers.
     static QStringList typeAndSee(QLineEdit *box, const QString &typed)
@@ -52,18 +52,15 @@ class TestWelcome : public QObject {
 private slots:
     void initTestCase()
     {
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("window.db")), QStringLiteral("welcome"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
+        QVERIFY2(m_store.open(QStringLiteral("window.db"), QStringLiteral("welcome")),
+                 qPrintable(m_store.errorString()));
     }
 
     void theAddBoxCompletesOnNames()
     {
         SelectionModel selection;
-        WatchlistPanel panel(m_store->database(), &selection);
-        panel.resize(420, 600);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        WatchlistPanel panel(m_store.database(), &selection);
+        QVERIFY(twtest::shownAt(panel, {420, 600}));
         const QStringList cost = typeAndSee(panel.addBox(), QStringLiteral("cost"));
         QVERIFY2(!cost.isEmpty(), "no completion popup");
         QCOMPARE(cost.first(), QStringLiteral("COST  Costco Wholesale · Nasdaq"));
@@ -76,7 +73,7 @@ private slots:
         QTest::keyClick(popup, Qt::Key_Return);
         QCOMPARE(panel.addBox()->text(), QStringLiteral("NET"));
         QTest::keyClick(panel.addBox(), Qt::Key_Return);
-        auto net = TickerStore(m_store->database()).bySymbol(QStringLiteral("NET"));
+        auto net = TickerStore(m_store.database()).bySymbol(QStringLiteral("NET"));
         QVERIFY(net.ok() && net->has_value());
         QCOMPARE((**net).name, QStringLiteral("Cloudflare"));
         QCOMPARE((**net).exchange, QStringLiteral("NYSE"));
@@ -84,7 +81,7 @@ private slots:
         QCOMPARE(selection.ticker(), QStringLiteral("NET"));
         // A name typed whole and entered is its company.
         QVERIFY(panel.addTicker(QStringLiteral("costco")));
-        QVERIFY(TickerStore(m_store->database()).bySymbol(QStringLiteral("COST"))->has_value());
+        QVERIFY(TickerStore(m_store.database()).bySymbol(QStringLiteral("COST"))->has_value());
         panel.hide();   // a refusal shown in a message box would wait for a click
         QVERIFY(!panel.addTicker(QStringLiteral("ZZZZZZQ")));
         QVERIFY(panel.lastError().contains(QStringLiteral("not a ticker")));
@@ -132,7 +129,7 @@ private slots:
 
     void theFeedDialogBuildsCompanyFeeds()
     {
-        QSqlDatabase db = m_store->database();
+        QSqlDatabase db = m_store.database();
         SettingsDialog dialog(db);
         // Readable sources, each saying what its URL is built from.
         QStringList sources;
@@ -164,9 +161,7 @@ private slots:
         QVERIFY(qobject_cast<QPushButton *>(tickers->cellWidget(0, 5)));
         // For looking at it: TW_SHOTS=DIR saves the pages as PNGs.
         if (const QString shots = qEnvironmentVariable("TW_SHOTS"); !shots.isEmpty()) {
-            dialog.resize(980, 560);
-            dialog.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(twtest::shownAt(dialog, {980, 560}));
             for (int i = 0; i < dialog.tabs()->count(); ++i) {
                 dialog.tabs()->setCurrentIndex(i);
                 QTest::qWait(50);

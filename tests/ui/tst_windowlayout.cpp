@@ -1,10 +1,10 @@
 // The window after an analyst's first hour (#23.2, 3, 8, 9): columns get
 // width by importance at 1366×768, named layout presets, why F5 does nothing
 // in a --no-fetch session, and where Ctrl+E suggests saving.
-#include "models/demo/demoworkspace.h"
 #include "models/read/articlelistmodel.h"
-#include "models/store/storeconnection.h"
-#include "sqlfixture.h"
+#include "onscreen.h"
+#include "settingssandbox.h"
+#include "temporarystores.h"
 #include "ui/export/exportlocation.h"
 #include "ui/panels/articlespanel.h"
 #include "ui/panels/capexpanel.h"
@@ -21,7 +21,6 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QMenuBar>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -58,36 +57,26 @@ QAction *actionNamed(QWidget *window, const QString &text)
 class TestWindowLayout : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QTemporaryDir m_config;
-    std::unique_ptr<StoreConnection> m_store;
+    twtest::SettingsSandbox m_settings{QStringLiteral("tst_windowlayout")};
+    twtest::TemporaryStore m_store;
 
-    QSqlDatabase db() const { return m_store->database(); }
+    QSqlDatabase db() const { return m_store.database(); }
 
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("tickerwire-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_windowlayout"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        auto store = StoreConnection::open(m_dir.filePath(QStringLiteral("demo.db")), QStringLiteral("layout"));
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        QVERIFY(DemoWorkspace::load(db()).ok());
-        const QString failed = twtest::applySqlFixture(db(), QStringLiteral("ui/demo-derived-rows.sql"));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY2(m_store.openDemoWithFixedRows(QStringLiteral("demo.db"), QStringLiteral("layout")),
+                 qPrintable(m_store.errorString()));
     }
 
-    void cleanupTestCase() { m_store.reset(); }
+    void cleanupTestCase() { m_store.close(); }
 
     void theMainTextGetsTheRoomAt1366x768()
     {
-        MainWindow window(m_dir.filePath(QStringLiteral("demo.db")));
+        MainWindow window(m_store.location());
         window.attachStore(db());
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(twtest::shownAt(window, {1366, 768}));
         QVERIFY(window.applyPreset(QStringLiteral("Overview")));
         window.selection()->setTicker(QStringLiteral("META"));
         QTest::qWait(50);   // the fitters run once the event loop turns
@@ -137,11 +126,9 @@ private slots:
     // lower tabs must not fall off the bottom).
     void everyPresetFitsA1366x768Screen()
     {
-        MainWindow window(m_dir.filePath(QStringLiteral("demo.db")));
+        MainWindow window(m_store.location());
         window.attachStore(db());
-        window.resize(1366, 740);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(twtest::shownAt(window, {1366, 740}));
         QVERIFY2(window.height() <= 740, qPrintable(QStringLiteral("first shown: %1 tall").arg(window.height())));
         window.selection()->setTicker(QStringLiteral("META"));
         QTest::qWait(50);
@@ -183,9 +170,7 @@ private slots:
         table.setItem(0, 1, new QTableWidgetItem(QStringLiteral("Short")));
         ColumnFitter::install(&table, table.horizontalHeader(),
                               {{0, ColumnRule::Fit, 4, 8, Qt::ElideMiddle}, {1, ColumnRule::Main, 10}});
-        table.resize(400, 200);
-        table.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        QVERIFY(twtest::shownAt(table, {400, 200}));
         QTest::qWait(20);
         const int charWidth = table.fontMetrics().averageCharWidth();
         QVERIFY(table.columnWidth(0) <= 8 * charWidth + 1);   // capped, not as wide as the name
@@ -206,11 +191,9 @@ private slots:
             names << p.name;
         QCOMPARE(names, (QStringList{QStringLiteral("Overview"), QStringLiteral("Reading"), QStringLiteral("Charts")}));
 
-        MainWindow window(m_dir.filePath(QStringLiteral("demo.db")));
+        MainWindow window(m_store.location());
         window.attachStore(db());
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(twtest::shownAt(window, {1600, 1000}));
         QVERIFY(!window.applyPreset(QStringLiteral("No such layout")));
 
         QVERIFY(window.applyPreset(QStringLiteral("Reading")));
@@ -248,7 +231,7 @@ private slots:
 
     void withoutFetchingF5AndRetrySayWhyNothingIsFetched()
     {
-        MainWindow window(m_dir.filePath(QStringLiteral("demo.db")));
+        MainWindow window(m_store.location());
         window.attachStore(db());   // no attachFetcher(): a --no-fetch session
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
