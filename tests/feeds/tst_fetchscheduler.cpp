@@ -45,16 +45,7 @@ FetchResult fetchWith(FetchScheduler &scheduler, const QUrl &url)
     FetchRequest request;
     request.feedId = 7;
     request.url = url;
-    FetchResult result;
-    QEventLoop loop;
-    auto got = QObject::connect(&scheduler, &FetchScheduler::feedFinished, [&](const FetchResult &r) { result = r; });
-    auto done = QObject::connect(&scheduler, &FetchScheduler::allFinished, &loop, &QEventLoop::quit);
-    scheduler.enqueue({request});
-    if (!scheduler.idle())
-        loop.exec();
-    QObject::disconnect(got);
-    QObject::disconnect(done);
-    return result;
+    return fetchToCompletion(scheduler, request);
 }
 
 // What Yahoo sets on fc.yahoo.com (a 404 page) and then hands out as the crumb.
