@@ -52,13 +52,7 @@ AlertRule readRule(const QSqlQuery &q)
 {
     AlertRule r;
     r.id = q.value(0).toLongLong();
-    r.name = q.value(1).toString();
-    r.kind = kindFromName(q.value(2).toString()).value_or(AlertKind::ArticleMatch);
-    r.ticker = q.value(3).toString();
-    r.horizon = q.value(4).toString();
-    if (!q.value(5).isNull())
-        r.threshold = q.value(5).toDouble();
-    r.query = q.value(6).toString();
+    AlertRuleStore::readDefinition(q, 1, r);
     r.eventKinds = fromJsonList(q.value(7).toString());
     r.sources = fromJsonList(q.value(8).toString());
     r.cooldownSeconds = q.value(9).toLongLong();
@@ -68,6 +62,17 @@ AlertRule readRule(const QSqlQuery &q)
     return r;
 }
 } // namespace
+
+void AlertRuleStore::readDefinition(const QSqlQuery &row, int first, AlertRule &rule)
+{
+    rule.name = row.value(first).toString();
+    rule.kind = kindFromName(row.value(first + 1).toString()).value_or(AlertKind::ArticleMatch);
+    rule.ticker = row.value(first + 2).toString();
+    rule.horizon = row.value(first + 3).toString();
+    if (!row.value(first + 4).isNull())
+        rule.threshold = row.value(first + 4).toDouble();
+    rule.query = row.value(first + 5).toString();
+}
 
 AlertRuleStore::AlertRuleStore(QSqlDatabase db) : AlertRuleStore(db, AnalystState::forStore(db)) {}
 
@@ -324,22 +329,12 @@ Result<QList<AlertRule>> AlertRuleStore::select(const QString &where, const QVar
 
 Result<std::optional<AlertRule>> AlertRuleStore::byId(qint64 id) const
 {
-    auto found = select(QStringLiteral("WHERE id = ?"), id);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<AlertRule>{};
-    return std::optional<AlertRule>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE id = ?"), id));
 }
 
 Result<std::optional<AlertRule>> AlertRuleStore::byName(const QString &name) const
 {
-    auto found = select(QStringLiteral("WHERE name = ?"), name);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<AlertRule>{};
-    return std::optional<AlertRule>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE name = ?"), name));
 }
 
 Result<QList<AlertRule>> AlertRuleStore::all() const

@@ -1,6 +1,7 @@
 #include "models/alerts/firedalertstore.h"
 
 #include "models/alerts/alertrule.h"
+#include "models/alerts/alertrulestore.h"
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storechangenotifier.h"
@@ -71,13 +72,7 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
         // The column is the shared state older builds wrote; it still counts.
         a.acknowledged = q.value(6).toInt() != 0 || acked.contains(a.id, q.value(2).toLongLong());
         AlertRule rule;
-        rule.name = q.value(7).toString();
-        rule.kind = kindFromName(q.value(8).toString()).value_or(AlertKind::ArticleMatch);
-        rule.ticker = q.value(9).toString();
-        rule.horizon = q.value(10).toString();
-        if (!q.value(11).isNull())
-            rule.threshold = q.value(11).toDouble();
-        rule.query = q.value(12).toString();
+        AlertRuleStore::readDefinition(q, 7, rule);
         a.ruleName = rule.describe();
         if (!mutedRules.contains(a.ruleId))
             mutedRules.insert(a.ruleId,
@@ -115,12 +110,7 @@ Result<QList<FiredAlert>> FiredAlertStore::list(const QDateTime &since, int limi
 
 Result<std::optional<FiredAlert>> FiredAlertStore::byId(qint64 id) const
 {
-    auto found = select(QStringLiteral("WHERE f.id = ?"), {id}, 1);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<FiredAlert>{};
-    return std::optional<FiredAlert>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE f.id = ?"), {id}, 1));
 }
 
 Result<std::optional<QDateTime>> FiredAlertStore::lastFired(qint64 ruleId, const QString &ticker) const

@@ -29,8 +29,7 @@ Result<RebuildReport> EventRebuilder::rebuild()
         ids.setForwardOnly(true);
         if (!ids.exec(QStringLiteral("SELECT id FROM articles ORDER BY published_utc, id")))
             return fail(describeSqlError(QStringLiteral("Could not list articles"), ids));
-        while (ids.next())
-            articleIds << ids.value(0).toLongLong();
+        articleIds = readIds(ids);
     }
 
     RebuildReport report;

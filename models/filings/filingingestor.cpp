@@ -36,11 +36,10 @@ bool isPressRelease(const FilingExhibit &e)
 
 Result<qint64> articleIdByGuid(const QSqlDatabase &db, const QString &guid)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM articles WHERE guid = ?"));
-    if (auto s = execBound(q, {guid}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toLongLong() : 0;
+    auto id = selectValue(db, QStringLiteral("SELECT id FROM articles WHERE guid = ?"), {guid});
+    if (!id)
+        return id.error();
+    return id->toLongLong();
 }
 } // namespace
 

@@ -36,14 +36,8 @@ Result<QList<TickerLink>> ArticleTickerStore::forArticle(qint64 articleId) const
 
 Result<QList<qint64>> ArticleTickerStore::articlesFor(const QString &ticker) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT article_id FROM article_tickers WHERE ticker = ? ORDER BY article_id"));
-    if (auto s = execBound(q, {ticker}); !s)
-        return s.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
-    return ids;
+    return selectIds(m_db, QStringLiteral("SELECT article_id FROM article_tickers WHERE ticker = ? ORDER BY article_id"),
+                     {ticker});
 }
 
 } // namespace tw

@@ -248,9 +248,7 @@ Status EventStore::detachArticle(qint64 articleId)
         return s;
     if (auto s = execBound(m_articleEvents, {articleId}); !s)
         return s;
-    QList<qint64> reported;
-    while (m_articleEvents.next())
-        reported << m_articleEvents.value(0).toLongLong();
+    const QList<qint64> reported = readIds(m_articleEvents);
     m_articleEvents.finish();
     if (reported.isEmpty())
         return {};

@@ -193,31 +193,36 @@ Result<QList<StoredFiling>> FilingStore::currentReports() const
 
 Result<QString> FilingStore::tickerForCik(qint64 cik) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ticker FROM filings WHERE cik = ? AND ticker <> '' ORDER BY filed_date DESC LIMIT 1"));
-    if (auto s = execBound(q, {cik}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    auto ticker = selectValue(
+        m_db, QStringLiteral("SELECT ticker FROM filings WHERE cik = ? AND ticker <> '' ORDER BY filed_date DESC LIMIT 1"),
+        {cik});
+    if (!ticker)
+        return ticker.error();
+    return ticker->toString();
+}
+
+// The accession of a stored filing with the company, form and report date of
+// `filing`, picked by `accessionTest` ("LIKE 'local:%'") and `order`.
+Result<QString> FilingStore::accessionOfSame(const Filing &filing, QLatin1String accessionTest, QLatin1String order) const
+{
+    auto accession = selectValue(
+        m_db,
+        QStringLiteral("SELECT accession FROM filings WHERE accession %1 AND cik = ? AND form = ? AND report_date = ?%2")
+            .arg(accessionTest, order),
+        {filing.cik, filing.form, isoDate(filing.reportDate)});
+    if (!accession)
+        return accession.error();
+    return accession->toString();
 }
 
 Result<QString> FilingStore::localTwin(const Filing &filing) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT accession FROM filings WHERE accession LIKE 'local:%' AND cik = ? AND form = ? "
-                             "AND report_date = ?"));
-    if (auto s = execBound(q, {filing.cik, filing.form, isoDate(filing.reportDate)}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    return accessionOfSame(filing, QLatin1String("LIKE 'local:%'"), QLatin1String());
 }
 
 Result<QString> FilingStore::sameFiling(const Filing &filing) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT accession FROM filings WHERE accession NOT LIKE 'local:%' AND cik = ? AND form = ? "
-                             "AND report_date = ? ORDER BY filed_date DESC LIMIT 1"));
-    if (auto s = execBound(q, {filing.cik, filing.form, isoDate(filing.reportDate)}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    return accessionOfSame(filing, QLatin1String("NOT LIKE 'local:%'"), QLatin1String(" ORDER BY filed_date DESC LIMIT 1"));
 }
 
 Status FilingStore::remove(const QString &accession)
@@ -241,14 +246,9 @@ Status FilingStore::linkEvent(qint64 eventId, const QString &accession, const QS
 
 Status FilingStore::detachEvents(const QString &accession)
 {
-    QSqlQuery linked(m_db);
-    linked.prepare(QStringLiteral("SELECT event_id FROM event_filings WHERE accession = ?"));
-    if (auto s = execBound(linked, {accession}); !s)
-        return s;
-    QList<qint64> events;
-    while (linked.next())
-        events << linked.value(0).toLongLong();
-    linked.finish();
+    auto events = selectIds(m_db, QStringLiteral("SELECT event_id FROM event_filings WHERE accession = ?"), {accession});
+    if (!events)
+        return events.error();
     QSqlQuery detach(m_db);
     detach.prepare(QStringLiteral("DELETE FROM event_filings WHERE accession = ?"));
     if (auto s = execBound(detach, {accession}); !s)
@@ -257,7 +257,7 @@ Status FilingStore::detachEvents(const QString &accession)
     prune.prepare(QStringLiteral(
         "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id) "
         "AND NOT EXISTS (SELECT 1 FROM event_filings f WHERE f.event_id = events.id)"));
-    for (qint64 id : events) {
+    for (qint64 id : *events) {
         if (auto s = execBound(prune, {id}); !s)
             return s;
         const bool removed = prune.numRowsAffected() > 0;

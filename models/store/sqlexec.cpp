@@ -94,6 +94,32 @@ Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql)
     return query.value(0).toLongLong();
 }
 
+Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    if (auto s = execBound(q, values); !s)
+        return s.error();
+    return q.next() ? q.value(0) : QVariant();
+}
+
+QList<qint64> readIds(QSqlQuery &query)
+{
+    QList<qint64> ids;
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
+Result<QList<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    if (auto s = execBound(q, values); !s)
+        return s.error();
+    return readIds(q);
+}
+
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
 {
     if (dialectOf(m_db) != SqlDialect::Sqlite) {

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <optional>
 
 namespace tw {
 
@@ -29,6 +30,28 @@ Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values);
 
 // Runs a query returning a single integer (counts, pragmas).
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
+
+// Prepares `sql` and runs it with `values` bound as execBound binds them: the
+// first column of its first row, or an invalid QVariant when it has none.
+Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
+
+// The first column of every row an executed query has left, as ids.
+QList<qint64> readIds(QSqlQuery &query);
+
+// Prepares `sql` and runs it with `values` bound as execBound binds them: the
+// first column of every row, as ids.
+Result<QList<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
+
+// The first of the rows a lookup found, or none.
+template <typename T>
+Result<std::optional<T>> firstMatch(const Result<QList<T>> &found)
+{
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<T>{};
+    return std::optional<T>{found->first()};
+}
 
 class SqliteLockWait;
 

@@ -82,12 +82,7 @@ Result<QList<TickerInfo>> TickerStore::watchlist() const
 
 Result<std::optional<TickerInfo>> TickerStore::bySymbol(const QString &symbol) const
 {
-    auto found = select(QStringLiteral("WHERE symbol = ?"), symbol.toUpper());
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<TickerInfo>{};
-    return std::optional<TickerInfo>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE symbol = ?"), symbol.toUpper()));
 }
 
 } // namespace tw
