@@ -5,6 +5,7 @@
 #include "models/scoring/corporatescorer.h"
 #include "models/store/articlesearch.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,11 +32,6 @@ QStringList fromJsonList(const QString &text)
     for (const auto &v : QJsonDocument::fromJson(text.toUtf8()).array())
         values << v.toString();
     return values;
-}
-
-QVariant nullableDouble(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
 }
 
 QStringList splitList(const QString &text)
@@ -69,8 +65,7 @@ void AlertRuleStore::readDefinition(const QSqlQuery &row, int first, AlertRule &
     rule.kind = kindFromName(row.value(first + 1).toString()).value_or(AlertKind::ArticleMatch);
     rule.ticker = row.value(first + 2).toString();
     rule.horizon = row.value(first + 3).toString();
-    if (!row.value(first + 4).isNull())
-        rule.threshold = row.value(first + 4).toDouble();
+    rule.threshold = nullableDoubleAt(row, first + 4);
     rule.query = row.value(first + 5).toString();
 }
 
@@ -264,13 +259,13 @@ Status AlertRuleStore::update(const AlertRule &input)
     if (!valid)
         return fail(valid.problem().message());
     const AlertRule &r = *valid;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, threshold = ?, "
-                             "query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, enabled = ? "
-                             "WHERE id = ?"));
-    if (auto s = execBound(q, {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
-                               toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
-                               r.id});
+    if (auto s = execBound(m_db,
+                           QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, "
+                                          "threshold = ?, query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, "
+                                          "enabled = ? WHERE id = ?"),
+                           {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
+                            toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
+                            r.id});
         !s)
         return s;
     if (r.muted != existing->muted)
@@ -283,9 +278,7 @@ Status AlertRuleStore::remove(qint64 id)
     auto existing = existingOrFail(id);
     if (!existing)
         return existing.error();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM alert_rules WHERE id = ?"));
-    if (auto s = execBound(q, {id}); !s)
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM alert_rules WHERE id = ?"), {id}); !s)
         return s;
     m_analyst.forgetRule(id, toStoreTime(existing->created));
     return {};
@@ -295,9 +288,7 @@ Status AlertRuleStore::setEnabled(qint64 id, bool enabled)
 {
     if (auto existing = existingOrFail(id); !existing)
         return existing.error();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET enabled = ? WHERE id = ?"));
-    return execBound(q, {enabled ? 1 : 0, id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET enabled = ? WHERE id = ?"), {enabled ? 1 : 0, id});
 }
 
 Status AlertRuleStore::setMuted(qint64 id, bool muted)
@@ -317,14 +308,12 @@ Result<QList<AlertRule>> AlertRuleStore::select(const QString &where, const QVar
         q.addBindValue(value);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Alert rule list failed"), q));
-    QList<AlertRule> rules;
-    while (q.next()) {
-        AlertRule rule = readRule(q);
+    return readRows(q, [this](const QSqlQuery &row) {
+        AlertRule rule = readRule(row);
         // The column is the shared state older builds wrote; the analyst's own choice wins.
-        rule.muted = m_analyst.muted(rule.id, q.value(12).toLongLong()).value_or(rule.muted);
-        rules << rule;
-    }
-    return rules;
+        rule.muted = m_analyst.muted(rule.id, row.value(12).toLongLong()).value_or(rule.muted);
+        return rule;
+    });
 }
 
 Result<std::optional<AlertRule>> AlertRuleStore::byId(qint64 id) const
@@ -360,16 +349,13 @@ Result<QJsonObject> AlertRuleStore::state(qint64 id) const
 
 Status AlertRuleStore::setState(qint64 id, const QJsonObject &state)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET state = ? WHERE id = ?"));
-    return execBound(q, {QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET state = ? WHERE id = ?"),
+                     {QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), id});
 }
 
 Status AlertRuleStore::setLastFired(qint64 id, qint64 firedUtc)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET last_fired_utc = ? WHERE id = ?"));
-    return execBound(q, {firedUtc, id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET last_fired_utc = ? WHERE id = ?"), {firedUtc, id});
 }
 
 } // namespace tw

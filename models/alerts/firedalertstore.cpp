@@ -89,15 +89,16 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
 
 Status FiredAlertStore::loadArticles(FiredAlert &alert) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.title, a.source, a.url FROM fired_alert_articles fa "
-                             "JOIN articles a ON a.id = fa.article_id WHERE fa.alert_id = ? "
-                             "ORDER BY a.published_utc, a.id"));
-    if (auto s = execBound(q, {alert.id}); !s)
-        return s;
-    while (q.next())
-        alert.articles << CauseArticle{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                                       q.value(3).toString()};
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.source, a.url FROM fired_alert_articles fa "
+                                       "JOIN articles a ON a.id = fa.article_id WHERE fa.alert_id = ? "
+                                       "ORDER BY a.published_utc, a.id");
+    auto articles = selectRows(m_db, sql, {alert.id}, [](const QSqlQuery &row) {
+        return CauseArticle{row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+                            row.value(3).toString()};
+    });
+    if (!articles)
+        return articles.error();
+    alert.articles << *articles;
     return {};
 }
 

@@ -360,9 +360,7 @@ Status CorporateEvidenceStore::clear(const QString &ticker, const QString &model
     for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ? AND model_version = ?",
                             "DELETE FROM score_stories WHERE ticker = ? AND model_version = ?",
                             "DELETE FROM corporate_score_state WHERE ticker = ? AND model_version = ?"}) {
-        QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1(sql));
-        if (auto s = execBound(q, {ticker, modelVersion}); !s)
+        if (auto s = execBound(m_db, QString::fromLatin1(sql), {ticker, modelVersion}); !s)
             return s;
     }
     return {};
@@ -372,9 +370,7 @@ Status CorporateEvidenceStore::clearTicker(const QString &ticker)
 {
     for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ?", "DELETE FROM score_stories WHERE ticker = ?",
                             "DELETE FROM corporate_score_state WHERE ticker = ?"}) {
-        QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1(sql));
-        if (auto s = execBound(q, {ticker}); !s)
+        if (auto s = execBound(m_db, QString::fromLatin1(sql), {ticker}); !s)
             return s;
     }
     return {};

@@ -84,6 +84,13 @@ Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values)
     return {};
 }
 
+Status execBound(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    return execBound(query, values);
+}
+
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);

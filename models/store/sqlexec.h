@@ -10,6 +10,8 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace tw {
 
@@ -27,6 +29,9 @@ Status execStatements(QSqlDatabase &db, const QStringList &statements);
 // Binds `values` positionally to a prepared query and executes it. A null
 // QString binds as '' (use QVariant(QMetaType(...)) for SQL NULL).
 Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values);
+// Prepares `sql` and runs it once with `values` bound as above, for a
+// statement whose rows (if any) nobody reads.
+Status execBound(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
 
 // Runs a query returning a single integer (counts, pragmas).
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
@@ -34,6 +39,30 @@ Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
 // Prepares `sql` and runs it with `values` bound as execBound binds them: the
 // first column of its first row, or an invalid QVariant when it has none.
 Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
+
+// Every row an executed query has left, each read by `read` (given the
+// query on that row).
+template <typename Read>
+auto readRows(QSqlQuery &query, Read read) -> QList<std::invoke_result_t<Read &, const QSqlQuery &>>
+{
+    QList<std::invoke_result_t<Read &, const QSqlQuery &>> rows;
+    while (query.next())
+        rows << read(std::as_const(query));
+    return rows;
+}
+
+// Prepares `sql`, runs it with `values` bound as execBound binds them and
+// reads every row with `read`.
+template <typename Read>
+auto selectRows(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values, Read read)
+    -> Result<QList<std::invoke_result_t<Read &, const QSqlQuery &>>>
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    if (auto s = execBound(query, values); !s)
+        return s.error();
+    return readRows(query, read);
+}
 
 // The first column of every row an executed query has left, as ids.
 QList<qint64> readIds(QSqlQuery &query);
