@@ -197,12 +197,7 @@ Result<FilingIngestReport> FilingIngestor::ingestDocument(const Filing &filing, 
     report.ticker = *resolved;
     const bool listed = !filing.form.isEmpty() || !filing.items.isEmpty();
     if (listed) {
-        Transaction tx(m_db);
-        if (!tx.active())
-            return fail(tx.beginError());
-        if (auto s = storeFiling(filing, report.ticker, report); !s)
-            return s.error();
-        if (auto s = tx.commit(); !s)
+        if (auto s = inTransaction(m_db, [&] { return storeFiling(filing, report.ticker, report); }); !s)
             return s.error();
     }
     if (report.ticker.isEmpty() && !filing.items.isEmpty())

@@ -177,6 +177,16 @@ Status Transaction::commit()
     return {};
 }
 
+Status inTransaction(QSqlDatabase db, const std::function<Status()> &work)
+{
+    Transaction tx(std::move(db));
+    if (!tx.active())
+        return fail(tx.beginError());
+    if (Status s = work(); !s)
+        return s;
+    return tx.commit();
+}
+
 Status writeInTimedBatches(QSqlDatabase db, qsizetype count, const std::function<Status(qsizetype)> &step,
                            const std::function<void(qsizetype done)> &committed, qint64 budgetMs)
 {

@@ -106,6 +106,10 @@ private:
     QString m_beginError;
 };
 
+// Runs `work` in one write transaction: committed when it succeeds, rolled
+// back when it fails.
+Status inTransaction(QSqlDatabase db, const std::function<Status()> &work);
+
 // Runs `step(i)` for i in [0, count) in write transactions that each hold the
 // store for about `budgetMs` (at least one item each), so long work (rescoring
 // every article, rebuilding events) lets other writers in between batches.
