@@ -410,14 +410,8 @@ Result<QList<AlertCandidate>> AlertEvaluator::eventCandidates(const AlertRule &r
 
 Result<QList<qint64>> AlertEvaluator::eventArticles(qint64 eventId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT article_id FROM event_sources WHERE event_id = ? ORDER BY article_id"));
-    if (auto s = execBound(q, {eventId}); !s)
-        return s.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
-    return ids;
+    return selectIds(m_db, QStringLiteral("SELECT article_id FROM event_sources WHERE event_id = ? ORDER BY article_id"),
+                     {eventId});
 }
 
 Result<QList<FiredAlert>> AlertEvaluator::evaluate(const QDateTime &now)

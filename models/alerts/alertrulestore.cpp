@@ -5,6 +5,7 @@
 #include "models/scoring/corporatescorer.h"
 #include "models/store/articlesearch.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,11 +34,6 @@ QStringList fromJsonList(const QString &text)
     return values;
 }
 
-QVariant nullableDouble(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
 QStringList splitList(const QString &text)
 {
     QStringList parts;
@@ -52,13 +48,7 @@ AlertRule readRule(const QSqlQuery &q)
 {
     AlertRule r;
     r.id = q.value(0).toLongLong();
-    r.name = q.value(1).toString();
-    r.kind = kindFromName(q.value(2).toString()).value_or(AlertKind::ArticleMatch);
-    r.ticker = q.value(3).toString();
-    r.horizon = q.value(4).toString();
-    if (!q.value(5).isNull())
-        r.threshold = q.value(5).toDouble();
-    r.query = q.value(6).toString();
+    AlertRuleStore::readDefinition(q, 1, r);
     r.eventKinds = fromJsonList(q.value(7).toString());
     r.sources = fromJsonList(q.value(8).toString());
     r.cooldownSeconds = q.value(9).toLongLong();
@@ -68,6 +58,16 @@ AlertRule readRule(const QSqlQuery &q)
     return r;
 }
 } // namespace
+
+void AlertRuleStore::readDefinition(const QSqlQuery &row, int first, AlertRule &rule)
+{
+    rule.name = row.value(first).toString();
+    rule.kind = kindFromName(row.value(first + 1).toString()).value_or(AlertKind::ArticleMatch);
+    rule.ticker = row.value(first + 2).toString();
+    rule.horizon = row.value(first + 3).toString();
+    rule.threshold = nullableDoubleAt(row, first + 4);
+    rule.query = row.value(first + 5).toString();
+}
 
 AlertRuleStore::AlertRuleStore(QSqlDatabase db) : AlertRuleStore(db, AnalystState::forStore(db)) {}
 
@@ -259,13 +259,13 @@ Status AlertRuleStore::update(const AlertRule &input)
     if (!valid)
         return fail(valid.problem().message());
     const AlertRule &r = *valid;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, threshold = ?, "
-                             "query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, enabled = ? "
-                             "WHERE id = ?"));
-    if (auto s = execBound(q, {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
-                               toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
-                               r.id});
+    if (auto s = execBound(m_db,
+                           QStringLiteral("UPDATE alert_rules SET name = ?, kind = ?, ticker = ?, horizon = ?, "
+                                          "threshold = ?, query = ?, event_kinds = ?, sources = ?, cooldown_s = ?, "
+                                          "enabled = ? WHERE id = ?"),
+                           {r.name, kindName(r.kind), r.ticker, r.horizon, nullableDouble(r.threshold), r.query,
+                            toJsonList(r.eventKinds), toJsonList(r.sources), r.cooldownSeconds, r.enabled ? 1 : 0,
+                            r.id});
         !s)
         return s;
     if (r.muted != existing->muted)
@@ -278,9 +278,7 @@ Status AlertRuleStore::remove(qint64 id)
     auto existing = existingOrFail(id);
     if (!existing)
         return existing.error();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM alert_rules WHERE id = ?"));
-    if (auto s = execBound(q, {id}); !s)
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM alert_rules WHERE id = ?"), {id}); !s)
         return s;
     m_analyst.forgetRule(id, toStoreTime(existing->created));
     return {};
@@ -290,9 +288,7 @@ Status AlertRuleStore::setEnabled(qint64 id, bool enabled)
 {
     if (auto existing = existingOrFail(id); !existing)
         return existing.error();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET enabled = ? WHERE id = ?"));
-    return execBound(q, {enabled ? 1 : 0, id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET enabled = ? WHERE id = ?"), {enabled ? 1 : 0, id});
 }
 
 Status AlertRuleStore::setMuted(qint64 id, bool muted)
@@ -312,34 +308,22 @@ Result<QList<AlertRule>> AlertRuleStore::select(const QString &where, const QVar
         q.addBindValue(value);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Alert rule list failed"), q));
-    QList<AlertRule> rules;
-    while (q.next()) {
-        AlertRule rule = readRule(q);
+    return readRows(q, [this](const QSqlQuery &row) {
+        AlertRule rule = readRule(row);
         // The column is the shared state older builds wrote; the analyst's own choice wins.
-        rule.muted = m_analyst.muted(rule.id, q.value(12).toLongLong()).value_or(rule.muted);
-        rules << rule;
-    }
-    return rules;
+        rule.muted = m_analyst.muted(rule.id, row.value(12).toLongLong()).value_or(rule.muted);
+        return rule;
+    });
 }
 
 Result<std::optional<AlertRule>> AlertRuleStore::byId(qint64 id) const
 {
-    auto found = select(QStringLiteral("WHERE id = ?"), id);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<AlertRule>{};
-    return std::optional<AlertRule>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE id = ?"), id));
 }
 
 Result<std::optional<AlertRule>> AlertRuleStore::byName(const QString &name) const
 {
-    auto found = select(QStringLiteral("WHERE name = ?"), name);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<AlertRule>{};
-    return std::optional<AlertRule>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE name = ?"), name));
 }
 
 Result<QList<AlertRule>> AlertRuleStore::all() const
@@ -365,16 +349,13 @@ Result<QJsonObject> AlertRuleStore::state(qint64 id) const
 
 Status AlertRuleStore::setState(qint64 id, const QJsonObject &state)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET state = ? WHERE id = ?"));
-    return execBound(q, {QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET state = ? WHERE id = ?"),
+                     {QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), id});
 }
 
 Status AlertRuleStore::setLastFired(qint64 id, qint64 firedUtc)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alert_rules SET last_fired_utc = ? WHERE id = ?"));
-    return execBound(q, {firedUtc, id});
+    return execBound(m_db, QStringLiteral("UPDATE alert_rules SET last_fired_utc = ? WHERE id = ?"), {firedUtc, id});
 }
 
 } // namespace tw

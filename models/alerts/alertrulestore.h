@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace tw {
 
 // What validate() made of a rule: the rule as it will be stored, or what is
@@ -66,6 +68,10 @@ public:
     Status setLastFired(qint64 id, qint64 firedUtc);
 
     static QStringList horizons();     // the scoring's: short, medium, long
+
+    // Reads what defines a rule (name, kind, ticker, horizon, threshold,
+    // query: the order of alert_rules' columns) from a row, from column `first` on.
+    static void readDefinition(const QSqlQuery &row, int first, AlertRule &rule);
 
 private:
     Result<QList<AlertRule>> select(const QString &where, const QVariant &value) const;

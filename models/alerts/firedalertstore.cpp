@@ -1,6 +1,7 @@
 #include "models/alerts/firedalertstore.h"
 
 #include "models/alerts/alertrule.h"
+#include "models/alerts/alertrulestore.h"
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storechangenotifier.h"
@@ -71,13 +72,7 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
         // The column is the shared state older builds wrote; it still counts.
         a.acknowledged = q.value(6).toInt() != 0 || acked.contains(a.id, q.value(2).toLongLong());
         AlertRule rule;
-        rule.name = q.value(7).toString();
-        rule.kind = kindFromName(q.value(8).toString()).value_or(AlertKind::ArticleMatch);
-        rule.ticker = q.value(9).toString();
-        rule.horizon = q.value(10).toString();
-        if (!q.value(11).isNull())
-            rule.threshold = q.value(11).toDouble();
-        rule.query = q.value(12).toString();
+        AlertRuleStore::readDefinition(q, 7, rule);
         a.ruleName = rule.describe();
         if (!mutedRules.contains(a.ruleId))
             mutedRules.insert(a.ruleId,
@@ -94,15 +89,16 @@ Result<QList<FiredAlert>> FiredAlertStore::select(const QString &where, const QV
 
 Status FiredAlertStore::loadArticles(FiredAlert &alert) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.title, a.source, a.url FROM fired_alert_articles fa "
-                             "JOIN articles a ON a.id = fa.article_id WHERE fa.alert_id = ? "
-                             "ORDER BY a.published_utc, a.id"));
-    if (auto s = execBound(q, {alert.id}); !s)
-        return s;
-    while (q.next())
-        alert.articles << CauseArticle{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                                       q.value(3).toString()};
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.source, a.url FROM fired_alert_articles fa "
+                                       "JOIN articles a ON a.id = fa.article_id WHERE fa.alert_id = ? "
+                                       "ORDER BY a.published_utc, a.id");
+    auto articles = selectRows(m_db, sql, {alert.id}, [](const QSqlQuery &row) {
+        return CauseArticle{row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+                            row.value(3).toString()};
+    });
+    if (!articles)
+        return articles.error();
+    alert.articles << *articles;
     return {};
 }
 
@@ -115,12 +111,7 @@ Result<QList<FiredAlert>> FiredAlertStore::list(const QDateTime &since, int limi
 
 Result<std::optional<FiredAlert>> FiredAlertStore::byId(qint64 id) const
 {
-    auto found = select(QStringLiteral("WHERE f.id = ?"), {id}, 1);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<FiredAlert>{};
-    return std::optional<FiredAlert>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE f.id = ?"), {id}, 1));
 }
 
 Result<std::optional<QDateTime>> FiredAlertStore::lastFired(qint64 ruleId, const QString &ticker) const

@@ -223,21 +223,17 @@ Result<BacktestResult> Backtester::run(const BacktestOptions &options)
                         .arg(opt.since.toString(Qt::ISODate), opt.until.toString(Qt::ISODate)));
 
     const StudyInputs inputs(m_db);
-    if (opt.tickers.isEmpty()) {
-        auto tickers = inputs.defaultTickers();
-        if (!tickers)
-            return tickers.error();
-        opt.tickers = *tickers;
-    }
+    auto tickers = inputs.tickersOrDefault(opt.tickers);
+    if (!tickers)
+        return tickers.error();
+    opt.tickers = *tickers;
     if (opt.tickers.isEmpty())
         return fail(QStringLiteral("no tickers: the watchlist is empty (add one with the window's Settings, or pass "
                                    "--ticker)"));
-    if (opt.modelVersion.isEmpty()) {
-        auto version = inputs.newestModelVersion();
-        if (!version)
-            return version.error();
-        opt.modelVersion = *version;
-    }
+    auto version = inputs.modelVersionOrNewest(opt.modelVersion);
+    if (!version)
+        return version.error();
+    opt.modelVersion = *version;
 
     // Prices first: the sessions are the dates on which anything traded.
     auto read = inputs.closesOf(opt.tickers, StudyInputs::connectionsFor(opt.tickers.size()));

@@ -64,18 +64,14 @@ Result<EventStudyResult> EventStudy::run(const EventStudyOptions &options)
                 opt.kinds << *k;
 
     const StudyInputs inputs(m_db);
-    if (opt.tickers.isEmpty()) {
-        auto tickers = inputs.defaultTickers();
-        if (!tickers)
-            return tickers.error();
-        opt.tickers = *tickers;
-    }
-    if (opt.modelVersion.isEmpty()) {
-        auto version = inputs.newestModelVersion();
-        if (!version)
-            return version.error();
-        opt.modelVersion = *version;
-    }
+    auto tickers = inputs.tickersOrDefault(opt.tickers);
+    if (!tickers)
+        return tickers.error();
+    opt.tickers = *tickers;
+    auto version = inputs.modelVersionOrNewest(opt.modelVersion);
+    if (!version)
+        return version.error();
+    opt.modelVersion = *version;
 
     // The events of the tickers and kinds asked for.
     const EventStore store(m_db);

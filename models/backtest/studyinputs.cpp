@@ -44,6 +44,16 @@ Result<QString> StudyInputs::newestModelVersion() const
     return q.next() ? q.value(0).toString() : QString();
 }
 
+Result<QStringList> StudyInputs::tickersOrDefault(const QStringList &asked) const
+{
+    return asked.isEmpty() ? defaultTickers() : Result<QStringList>(asked);
+}
+
+Result<QString> StudyInputs::modelVersionOrNewest(const QString &asked) const
+{
+    return asked.isEmpty() ? newestModelVersion() : Result<QString>(asked);
+}
+
 Result<QList<DailyClose>> StudyInputs::closes(const QString &ticker) const
 {
     return QuoteStore(m_db).dailyCloses(ticker);

@@ -33,6 +33,9 @@ public:
     // The model version the store's newest article scores were written with:
     // the one its corporate scores use.
     Result<QString> newestModelVersion() const;
+    // What a study was asked for, or the defaults above where it left them empty.
+    Result<QStringList> tickersOrDefault(const QStringList &asked) const;
+    Result<QString> modelVersionOrNewest(const QString &asked) const;
     // Every daily close of `ticker`, oldest first.
     Result<QList<DailyClose>> closes(const QString &ticker) const;
     // closes() of the benchmark a study measures against: none when no

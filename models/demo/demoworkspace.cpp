@@ -4,6 +4,7 @@
 #include "models/alerts/defaultalertrules.h"
 #include "models/core/storetime.h"
 #include "models/demo/syntheticquotes.h"
+#include "models/directory/watchlistentry.h"
 #include "models/pipeline/articleingestor.h"
 #include "models/scoring/scorewriter.h"
 #include "models/sentiment/headlinemodel.h"
@@ -60,20 +61,9 @@ Result<QList<TickerInfo>> DemoWorkspace::defaultTickers()
     auto json = readJsonResource(QStringLiteral(":/workspace/tickers.json"));
     if (!json)
         return json.error();
-    QList<TickerInfo> tickers;
-    int position = 0;
-    for (const auto &value : json->value(QStringLiteral("tickers")).toArray()) {
-        const QJsonObject o = value.toObject();
-        TickerInfo t;
-        t.symbol = o.value(QStringLiteral("symbol")).toString();
-        t.name = o.value(QStringLiteral("name")).toString();
-        t.exchange = o.value(QStringLiteral("exchange")).toString();
-        t.timeZone = o.value(QStringLiteral("timezone")).toString(QStringLiteral("America/New_York"));
-        for (const auto &alias : o.value(QStringLiteral("aliases")).toArray())
-            t.aliases << alias.toString();
-        t.position = position++;
-        tickers << t;
-    }
+    QList<TickerInfo> tickers = WatchlistEntry::curatedFrom(*json);
+    for (qsizetype i = 0; i < tickers.size(); ++i)
+        tickers[i].position = int(i);
     return tickers;
 }
 

@@ -34,9 +34,13 @@ QList<TickerInfo> WatchlistEntry::curated()
     QFile file(QStringLiteral(":/workspace/tickers.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
+    return curatedFrom(QJsonDocument::fromJson(file.readAll()).object());
+}
+
+QList<TickerInfo> WatchlistEntry::curatedFrom(const QJsonObject &workspace)
+{
     QList<TickerInfo> out;
-    const QJsonArray tickers = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("tickers")).toArray();
-    for (const QJsonValue &v : tickers) {
+    for (const QJsonValue &v : workspace.value(QStringLiteral("tickers")).toArray()) {
         const QJsonObject o = v.toObject();
         TickerInfo t;
         t.symbol = o.value(QStringLiteral("symbol")).toString();

@@ -3,6 +3,7 @@
 #include "models/directory/companydirectory.h"
 #include "models/domain/ticker.h"
 
+#include <QJsonObject>
 #include <QList>
 
 namespace tw {
@@ -17,6 +18,8 @@ public:
                                     const QList<TickerInfo> &curated);
     // The bundled workspace's hand-written names (resources/workspace/tickers.json).
     static QList<TickerInfo> curated();
+    // The companies of a workspace file's "tickers" list, in its order.
+    static QList<TickerInfo> curatedFrom(const QJsonObject &workspace);
 };
 
 } // namespace tw

@@ -29,8 +29,7 @@ Result<RebuildReport> EventRebuilder::rebuild()
         ids.setForwardOnly(true);
         if (!ids.exec(QStringLiteral("SELECT id FROM articles ORDER BY published_utc, id")))
             return fail(describeSqlError(QStringLiteral("Could not list articles"), ids));
-        while (ids.next())
-            articleIds << ids.value(0).toLongLong();
+        articleIds = readIds(ids);
     }
 
     RebuildReport report;
@@ -45,12 +44,7 @@ Result<RebuildReport> EventRebuilder::rebuild()
     };
     Status rebuilt;
     if (articleIds.isEmpty()) {
-        Transaction tx(m_db);
-        if (!tx.active())
-            return fail(tx.beginError());
-        if (auto s = clearFirst(); !s)
-            return s.error();
-        rebuilt = tx.commit();
+        rebuilt = inTransaction(m_db, clearFirst);
     } else {
         rebuilt = writeInTimedBatches(m_db, articleIds.size(), [&](qsizetype i) -> Status {
             if (i == 0)
@@ -75,15 +69,13 @@ Result<RebuildReport> EventRebuilder::rebuild()
     if (!rebuilt)
         return rebuilt.error();
     // The companies' own filings report their events again, merged with the news's.
-    {
-        Transaction tx(m_db);
-        if (!tx.active())
-            return fail(tx.beginError());
-        if (auto filed = FilingEventMerger(m_db).mergeStored(); !filed)
-            return filed.error();
-        if (auto s = tx.commit(); !s)
-            return s.error();
-    }
+    const Status filed = inTransaction(m_db, [this]() -> Status {
+        if (auto merged = FilingEventMerger(m_db).mergeStored(); !merged)
+            return merged.error();
+        return {};
+    });
+    if (!filed)
+        return filed.error();
     auto count = queryScalar(m_db, QStringLiteral("SELECT count(*) FROM events"));
     if (!count)
         return count.error();

@@ -37,6 +37,15 @@ QDate withInferredYear(int month, int day, QDate published)
     return d;
 }
 
+// The day a match writes with its month and day in the groups given and its
+// year, when written, in group 3 ("May 4", "4 May 2026").
+QDate writtenDay(const QRegularExpressionMatch &m, int monthGroup, int dayGroup, QDate published)
+{
+    const int month = monthNumber(m.captured(monthGroup));
+    const int day = m.captured(dayGroup).toInt();
+    return m.captured(3).isEmpty() ? withInferredYear(month, day, published) : QDate(m.captured(3).toInt(), month, day);
+}
+
 void add(QList<DateMention> &out, QDate date, DatePrecision precision, const QRegularExpressionMatch &m)
 {
     if (!date.isValid())
@@ -75,19 +84,11 @@ QList<DateMention> TextDateFinder::find(QStringView sentence, QDate published)
     }
     for (auto it = monthDay.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        const int month = monthNumber(m.captured(1));
-        const int day = m.captured(2).toInt();
-        const QDate d = m.captured(3).isEmpty() ? withInferredYear(month, day, published)
-                                                : QDate(m.captured(3).toInt(), month, day);
-        add(found, d, DatePrecision::Day, m);
+        add(found, writtenDay(m, 1, 2, published), DatePrecision::Day, m);
     }
     for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        const int month = monthNumber(m.captured(2));
-        const int day = m.captured(1).toInt();
-        const QDate d = m.captured(3).isEmpty() ? withInferredYear(month, day, published)
-                                                : QDate(m.captured(3).toInt(), month, day);
-        add(found, d, DatePrecision::Day, m);
+        add(found, writtenDay(m, 2, 1, published), DatePrecision::Day, m);
     }
     for (auto it = monthYear.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

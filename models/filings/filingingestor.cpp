@@ -36,11 +36,10 @@ bool isPressRelease(const FilingExhibit &e)
 
 Result<qint64> articleIdByGuid(const QSqlDatabase &db, const QString &guid)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM articles WHERE guid = ?"));
-    if (auto s = execBound(q, {guid}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toLongLong() : 0;
+    auto id = selectValue(db, QStringLiteral("SELECT id FROM articles WHERE guid = ?"), {guid});
+    if (!id)
+        return id.error();
+    return id->toLongLong();
 }
 } // namespace
 
@@ -171,21 +170,21 @@ Status FilingIngestor::storeFiling(const Filing &given, const QString &ticker, F
 
 Result<FilingIngestReport> FilingIngestor::ingestListed(const QList<Filing> &filings, const QString &ticker)
 {
-    Transaction tx(m_db);
-    if (!tx.active())
-        return fail(tx.beginError());
     FilingIngestReport report;
-    for (const Filing &f : filings) {
-        auto resolved = tickerFor(f.cik, f.tickers, ticker);
-        if (!resolved)
-            return resolved.error();
-        if (report.ticker.isEmpty())
-            report.ticker = *resolved;
-        if (auto s = storeFiling(f, *resolved, report); !s)
-            return s.error();
-    }
-    if (auto s = tx.commit(); !s)
-        return s.error();
+    const Status stored = inTransaction(m_db, [&]() -> Status {
+        for (const Filing &f : filings) {
+            auto resolved = tickerFor(f.cik, f.tickers, ticker);
+            if (!resolved)
+                return resolved.error();
+            if (report.ticker.isEmpty())
+                report.ticker = *resolved;
+            if (auto s = storeFiling(f, *resolved, report); !s)
+                return s;
+        }
+        return {};
+    });
+    if (!stored)
+        return stored.error();
     return report;
 }
 
@@ -198,12 +197,7 @@ Result<FilingIngestReport> FilingIngestor::ingestDocument(const Filing &filing, 
     report.ticker = *resolved;
     const bool listed = !filing.form.isEmpty() || !filing.items.isEmpty();
     if (listed) {
-        Transaction tx(m_db);
-        if (!tx.active())
-            return fail(tx.beginError());
-        if (auto s = storeFiling(filing, report.ticker, report); !s)
-            return s.error();
-        if (auto s = tx.commit(); !s)
+        if (auto s = inTransaction(m_db, [&] { return storeFiling(filing, report.ticker, report); }); !s)
             return s.error();
     }
     if (report.ticker.isEmpty() && !filing.items.isEmpty())
@@ -245,20 +239,20 @@ Result<FilingIngestReport> FilingIngestor::ingestDocument(const Filing &filing, 
     report.newEventIds += ingested->newEventIds;
     if (!listed || filing.accession.isEmpty())
         return report;
-    Transaction tx(m_db);
-    if (!tx.active())
-        return fail(tx.beginError());
-    for (int i = 0; i < releases.size(); ++i) {
-        auto id = articleIdByGuid(m_db, releases.at(i).guid);
-        if (!id)
-            return id.error();
-        if (*id > 0) {
-            if (auto s = FilingStore(m_db).linkArticle(filing.accession, *id, exhibits.at(i)); !s)
-                return s.error();
+    const Status linked = inTransaction(m_db, [&]() -> Status {
+        for (int i = 0; i < releases.size(); ++i) {
+            auto id = articleIdByGuid(m_db, releases.at(i).guid);
+            if (!id)
+                return id.error();
+            if (*id > 0) {
+                if (auto s = FilingStore(m_db).linkArticle(filing.accession, *id, exhibits.at(i)); !s)
+                    return s;
+            }
         }
-    }
-    if (auto s = tx.commit(); !s)
-        return s.error();
+        return {};
+    });
+    if (!linked)
+        return linked.error();
     return report;
 }
 
@@ -275,28 +269,28 @@ Result<FilingIngestReport> FilingIngestor::ingestFacts(const CompanyFacts &facts
                         .arg(facts.entityName.isEmpty() ? QStringLiteral("the company") : facts.entityName)
                         .arg(facts.cik));
     report.ticker = *resolved;
-    Transaction tx(m_db);
-    if (!tx.active())
-        return fail(tx.beginError());
-    ReportedFigureStore store(m_db);
-    auto added = store.addFacts(facts.cik, facts.facts);
-    if (!added)
-        return added.error();
-    report.facts = int(facts.facts.size());
-    report.newFacts = *added;
-    // Resolved from every fact ever stored for the company, so a later file
-    // that drops an old period loses nothing.
-    auto all = store.facts(facts.cik);
-    if (!all)
-        return all.error();
-    const QList<ReportedFigure> figures = ReportedFigureResolver::resolve(report.ticker, *all);
-    auto changes = store.replaceFigures(report.ticker, facts.cik, figures);
-    if (!changes)
-        return changes.error();
-    report.figures = int(figures.size());
-    report.figureChanges = *changes;
-    if (auto s = tx.commit(); !s)
-        return s.error();
+    const Status stored = inTransaction(m_db, [&]() -> Status {
+        ReportedFigureStore store(m_db);
+        auto added = store.addFacts(facts.cik, facts.facts);
+        if (!added)
+            return added.error();
+        report.facts = int(facts.facts.size());
+        report.newFacts = *added;
+        // Resolved from every fact ever stored for the company, so a later file
+        // that drops an old period loses nothing.
+        auto all = store.facts(facts.cik);
+        if (!all)
+            return all.error();
+        const QList<ReportedFigure> figures = ReportedFigureResolver::resolve(report.ticker, *all);
+        auto changes = store.replaceFigures(report.ticker, facts.cik, figures);
+        if (!changes)
+            return changes.error();
+        report.figures = int(figures.size());
+        report.figureChanges = *changes;
+        return {};
+    });
+    if (!stored)
+        return stored.error();
     return report;
 }
 

@@ -49,8 +49,7 @@ Result<RelinkReport> ArticleRelinker::relink(const QStringList &symbols, const P
     if (!all)
         return all.error();
     ArticleStore articles(m_db);
-    QSet<qint64> seen;
-    QList<qint64> candidates;
+    QSet<qint64> found;   // each article once, in id order below
     for (const QString &symbol : symbols) {
         const auto it = std::find_if(all->cbegin(), all->cend(),
                                      [&](const TickerInfo &t) { return t.symbol.compare(symbol, Qt::CaseInsensitive) == 0; });
@@ -62,12 +61,7 @@ Result<RelinkReport> ArticleRelinker::relink(const QStringList &symbols, const P
         auto ids = articles.search(query, kMaxCandidates);
         if (!ids)
             return ids.error();
-        for (qint64 id : *ids) {
-            if (!seen.contains(id)) {
-                seen.insert(id);
-                candidates << id;
-            }
-        }
+        found.unite(QSet<qint64>(ids->cbegin(), ids->cend()));
     }
     // Articles already linked to the companies too: a removed alias unlinks them.
     {
@@ -76,14 +70,10 @@ Result<RelinkReport> ArticleRelinker::relink(const QStringList &symbols, const P
             auto linked = links.articlesFor(symbol.toUpper());
             if (!linked)
                 return linked.error();
-            for (qint64 id : *linked) {
-                if (!seen.contains(id)) {
-                    seen.insert(id);
-                    candidates << id;
-                }
-            }
+            found.unite(QSet<qint64>(linked->cbegin(), linked->cend()));
         }
     }
+    QList<qint64> candidates = found.values();
     std::sort(candidates.begin(), candidates.end());
     report.examined = int(candidates.size());
 

@@ -2,6 +2,7 @@
 
 #include "models/alerts/analyststate.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -27,19 +28,18 @@ Result<QList<FiredAlertRow>> AlertReader::fired(int limit) const
         return fail(describeSqlError(QStringLiteral("Fired alerts read failed"), q));
     // Acknowledging is each analyst's own (AnalystState); the column is older builds' shared state.
     const AnalystState::Acknowledged acked = AnalystState::forStore(m_db).acknowledged();
-    QList<FiredAlertRow> out;
-    while (q.next()) {
-        FiredAlertRow row;
-        row.id = q.value(0).toLongLong();
-        row.firedUtc = q.value(1).toLongLong();
-        row.ruleName = q.value(2).toString();
-        row.ticker = q.value(3).toString();
-        row.message = q.value(4).toString();
-        row.acknowledged = q.value(5).toInt() != 0 || acked.contains(row.id, row.firedUtc);
-        row.causeKey = q.value(6).toString();
-        row.causeArticleId = q.value(7).toLongLong();
-        out << row;
-    }
+    QList<FiredAlertRow> out = readRows(q, [&acked](const QSqlQuery &row) {
+        FiredAlertRow r;
+        r.id = row.value(0).toLongLong();
+        r.firedUtc = row.value(1).toLongLong();
+        r.ruleName = row.value(2).toString();
+        r.ticker = row.value(3).toString();
+        r.message = row.value(4).toString();
+        r.acknowledged = row.value(5).toInt() != 0 || acked.contains(r.id, r.firedUtc);
+        r.causeKey = row.value(6).toString();
+        r.causeArticleId = row.value(7).toLongLong();
+        return r;
+    });
     q.finish();
     // The news time: the cause article's publication, read by its key.
     QSqlQuery published(m_db);
@@ -61,22 +61,19 @@ Result<QList<AlertRuleRow>> AlertReader::rules() const
                                "coalesce(last_fired_utc, 0), created_utc FROM alert_rules ORDER BY id")))
         return fail(describeSqlError(QStringLiteral("Alert rules read failed"), q));
     const AnalystState analyst = AnalystState::forStore(m_db);
-    QList<AlertRuleRow> out;
-    while (q.next()) {
+    return readRows(q, [&analyst](const QSqlQuery &row) {
         AlertRuleRow r;
-        r.id = q.value(0).toLongLong();
-        r.name = q.value(1).toString();
-        r.kind = q.value(2).toString();
-        r.ticker = q.value(3).toString();
-        if (!q.value(4).isNull())
-            r.threshold = q.value(4).toDouble();
-        r.query = q.value(5).toString();
-        r.enabled = q.value(6).toInt() != 0;
-        r.muted = analyst.muted(r.id, q.value(9).toLongLong()).value_or(q.value(7).toInt() != 0);
-        r.lastFiredUtc = q.value(8).toLongLong();
-        out << r;
-    }
-    return out;
+        r.id = row.value(0).toLongLong();
+        r.name = row.value(1).toString();
+        r.kind = row.value(2).toString();
+        r.ticker = row.value(3).toString();
+        r.threshold = nullableDoubleAt(row, 4);
+        r.query = row.value(5).toString();
+        r.enabled = row.value(6).toInt() != 0;
+        r.muted = analyst.muted(r.id, row.value(9).toLongLong()).value_or(row.value(7).toInt() != 0);
+        r.lastFiredUtc = row.value(8).toLongLong();
+        return r;
+    });
 }
 
 } // namespace tw

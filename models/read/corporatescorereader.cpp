@@ -11,6 +11,16 @@
 
 namespace tw {
 
+namespace {
+// The columns series() and latest() select, in their order.
+CorporateScorePoint readScorePoint(const QSqlQuery &q)
+{
+    return CorporateScorePoint{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toDouble(),
+                               q.value(3).toString(), q.value(4).toInt(), q.value(5).toDouble(),
+                               q.value(6).toDouble(), q.value(7).toLongLong(), q.value(8).toString()};
+}
+} // namespace
+
 QString formatCorporateScore(double score, const QString &label)
 {
     QString number = std::abs(score) <= 1.0 ? QString::asprintf("%+.2f", score) : QString::number(qRound(score));
@@ -38,12 +48,7 @@ Result<QList<CorporateScorePoint>> CorporateScoreReader::series(const QString &t
     q.bindValue(QStringLiteral(":t"), ticker);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Corporate scores read failed"), q));
-    QList<CorporateScorePoint> out;
-    while (q.next())
-        out << CorporateScorePoint{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toDouble(),
-            q.value(3).toString(), q.value(4).toInt(), q.value(5).toDouble(), q.value(6).toDouble(),
-            q.value(7).toLongLong(), q.value(8).toString()};
-    return out;
+    return readRows(q, readScorePoint);
 }
 
 Result<std::optional<CorporateScorePoint>> CorporateScoreReader::latest(const QString &ticker,
@@ -57,10 +62,7 @@ Result<std::optional<CorporateScorePoint>> CorporateScoreReader::latest(const QS
         return s.error();
     if (!q.next())
         return std::optional<CorporateScorePoint>{};
-    return std::optional<CorporateScorePoint>{CorporateScorePoint{
-        q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toDouble(), q.value(3).toString(),
-        q.value(4).toInt(), q.value(5).toDouble(), q.value(6).toDouble(), q.value(7).toLongLong(),
-        q.value(8).toString()}};
+    return std::optional<CorporateScorePoint>{readScorePoint(q)};
 }
 
 Result<QList<DailyCorporateScore>> CorporateScoreReader::daily(const QString &ticker, const QString &horizonId,
@@ -73,13 +75,12 @@ Result<QList<DailyCorporateScore>> CorporateScoreReader::daily(const QString &ti
     if (!from.isValid() || !to.isValid() || from > to)
         return out;
     // The stories the newest scores were built from (one model version).
-    QSqlQuery version(m_db);
-    version.prepare(QStringLiteral("SELECT model_version FROM corporate_scores WHERE ticker = ? "
-                                   "ORDER BY as_of_utc DESC LIMIT 1"));
-    if (auto s = execBound(version, {ticker}); !s)
-        return s.error();
-    const QString modelVersion = version.next() ? version.value(0).toString() : QString();
-    version.finish();
+    auto version = selectValue(
+        m_db, QStringLiteral("SELECT model_version FROM corporate_scores WHERE ticker = ? ORDER BY as_of_utc DESC LIMIT 1"),
+        {ticker});
+    if (!version)
+        return version.error();
+    const QString modelVersion = version->toString();
 
     const qint64 halfLife = horizonHalfLifeMs(*horizon);
     const qint64 window = qint64(kForgottenHalfLives * double(halfLife));

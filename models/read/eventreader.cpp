@@ -1,6 +1,7 @@
 #include "models/read/eventreader.h"
 
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QLocale>
 
@@ -84,30 +85,26 @@ Result<QList<EventRow>> EventReader::select(
     q.addBindValue(limit);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Events read failed"), q));
-    QList<EventRow> rows;
-    while (q.next()) {
+    return readRows(q, [](const QSqlQuery &row) {
         EventRow e;
-        e.id = q.value(0).toLongLong();
-        e.ticker = q.value(1).toString();
-        e.eventDate = q.value(2).toString();
-        e.precision = q.value(3).toString();
-        e.kind = q.value(4).toString();
-        e.title = q.value(5).toString();
-        e.metric = q.value(6).toString();
-        e.basis = q.value(7).toString();
-        if (!q.value(8).isNull())
-            e.amountLow = q.value(8).toDouble();
-        if (!q.value(9).isNull())
-            e.amountHigh = q.value(9).toDouble();
-        e.currency = q.value(10).toString();
-        e.unit = q.value(11).toString();
-        e.period = q.value(12).toString();
-        e.confidence = q.value(13).toDouble();
-        e.sourceCount = q.value(14).toInt();
-        e.filing = q.value(15).toString();
-        rows << e;
-    }
-    return rows;
+        e.id = row.value(0).toLongLong();
+        e.ticker = row.value(1).toString();
+        e.eventDate = row.value(2).toString();
+        e.precision = row.value(3).toString();
+        e.kind = row.value(4).toString();
+        e.title = row.value(5).toString();
+        e.metric = row.value(6).toString();
+        e.basis = row.value(7).toString();
+        e.amountLow = nullableDoubleAt(row, 8);
+        e.amountHigh = nullableDoubleAt(row, 9);
+        e.currency = row.value(10).toString();
+        e.unit = row.value(11).toString();
+        e.period = row.value(12).toString();
+        e.confidence = row.value(13).toDouble();
+        e.sourceCount = row.value(14).toInt();
+        e.filing = row.value(15).toString();
+        return e;
+    });
 }
 
 Result<QList<EventRow>> EventReader::events(const QString &ticker, int limit) const
@@ -136,11 +133,10 @@ Result<QList<EventSourceArticle>> EventReader::sources(qint64 eventId) const
     q.addBindValue(eventId);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Event sources read failed"), q));
-    QList<EventSourceArticle> out;
-    while (q.next())
-        out << EventSourceArticle{
-            q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString()};
-    return out;
+    return readRows(q, [](const QSqlQuery &row) {
+        return EventSourceArticle{row.value(0).toLongLong(), row.value(1).toLongLong(), row.value(2).toString(),
+                                  row.value(3).toString()};
+    });
 }
 
 Result<QList<FilingSource>> EventReader::filings(qint64 eventId) const

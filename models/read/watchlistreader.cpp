@@ -3,6 +3,7 @@
 #include "models/core/storetime.h"
 #include "models/read/corporatescorereader.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -35,28 +36,25 @@ Result<QList<WatchlistRow>> WatchlistReader::rows(const QDateTime &startOfToday)
     q.addBindValue(toStoreTime(startOfToday));
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Watchlist read failed"), q));
-    QList<WatchlistRow> rows;
-    while (q.next()) {
+    QList<WatchlistRow> rows = readRows(q, [](const QSqlQuery &row) {
         WatchlistRow r;
-        r.symbol = q.value(0).toString();
-        r.name = q.value(1).toString();
-        if (!q.value(2).isNull())
-            r.lastClose = q.value(2).toDouble();
-        if (r.lastClose && !q.value(3).isNull() && q.value(3).toDouble() != 0)
-            r.changePercent = (*r.lastClose / q.value(3).toDouble() - 1.0) * 100.0;
-        r.lastTradeDate = QDate::fromString(q.value(4).toString(), Qt::ISODate);
-        r.priceSource = q.value(5).toString();
-        if (!q.value(6).isNull())
-            r.score = q.value(6).toDouble();
-        r.scoreLabel = q.value(7).toString();
-        const QString horizon = q.value(8).toString();
-        r.articlesToday = q.value(9).toInt();
+        r.symbol = row.value(0).toString();
+        r.name = row.value(1).toString();
+        r.lastClose = nullableDoubleAt(row, 2);
+        if (r.lastClose && !row.value(3).isNull() && row.value(3).toDouble() != 0)
+            r.changePercent = (*r.lastClose / row.value(3).toDouble() - 1.0) * 100.0;
+        r.lastTradeDate = isoDateAt(row, 4);
+        r.priceSource = row.value(5).toString();
+        r.score = nullableDoubleAt(row, 6);
+        r.scoreLabel = row.value(7).toString();
+        const QString horizon = row.value(8).toString();
+        r.articlesToday = row.value(9).toInt();
         if (r.score && !horizon.isEmpty()) {
             r.scorePoint = CorporateScorePoint();
             r.scorePoint->horizon = horizon;
         }
-        rows << r;
-    }
+        return r;
+    });
     q.finish();
     // The evidence and the last days of each scored row, read after the
     // list (one statement at a time on the connection).

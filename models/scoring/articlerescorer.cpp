@@ -135,15 +135,8 @@ Status ArticleRescorer::run(const std::function<void(qint64 done, qint64 total)>
     auto total = queryScalar(m_db, QStringLiteral("SELECT COUNT(*) FROM articles"));
     if (!total)
         return total.error();
-    {
-        Transaction tx(m_db);
-        if (!tx.active())
-            return fail(tx.beginError());
-        if (auto cleared = CorporateEvidenceStore(m_db).clearAll(); !cleared)
-            return cleared;
-        if (auto c = tx.commit(); !c)
-            return c;
-    }
+    if (auto cleared = inTransaction(m_db, [this] { return CorporateEvidenceStore(m_db).clearAll(); }); !cleared)
+        return cleared;
     ChunkReader reader(m_db, m_chunking);
     if (auto s = reader.prepare(); !s)
         return s;

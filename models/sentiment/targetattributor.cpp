@@ -13,18 +13,22 @@ namespace {
 
 constexpr int kRivalReach = 3;   // tokens between "from"/"over" and the company it introduces
 
+QSet<quint64> hashes(std::initializer_list<const char16_t *> words)
+{
+    QSet<quint64> set;
+    for (const char16_t *w : words)
+        set.insert(FinanceTokenizer::hashWord(w));
+    return set;
+}
+
 // Words that open a new clause for attribution: what follows is about
 // whoever that clause names.
 const QSet<quint64> &clauseWords()
 {
-    static const QSet<quint64> words = [] {
-        QSet<quint64> set;
-        for (const char16_t *w : {u"as", u"while", u"whereas", u"but", u"however", u"although", u"though", u"despite",
-                                  u"after", u"amid", u"meanwhile", u"since", u"because", u"and", u"when", u"with",
-                                  u"unlike", u"yet", u"which", u"who", u"whose"})
-            set.insert(FinanceTokenizer::hashWord(w));
-        return set;
-    }();
+    static const QSet<quint64> words = hashes(
+        {u"as", u"while", u"whereas", u"but", u"however", u"although", u"though", u"despite",
+         u"after", u"amid", u"meanwhile", u"since", u"because", u"and", u"when", u"with",
+         u"unlike", u"yet", u"which", u"who", u"whose"});
     return words;
 }
 
@@ -32,38 +36,22 @@ const QSet<quint64> &clauseWords()
 // "takes share from Google", "wins the contract over Amazon".
 const QSet<quint64> &rivalWords()
 {
-    static const QSet<quint64> words = [] {
-        QSet<quint64> set;
-        for (const char16_t *w : {u"from", u"over", u"than", u"against", u"versus", u"vs", u"to", u"outpacing",
-                                  u"outperforming", u"beating", u"overtaking", u"unseating", u"displacing", u"expense"})
-            set.insert(FinanceTokenizer::hashWord(w));
-        return set;
-    }();
+    static const QSet<quint64> words = hashes(
+        {u"from", u"over", u"than", u"against", u"versus", u"vs", u"to", u"outpacing",
+         u"outperforming", u"beating", u"overtaking", u"unseating", u"displacing", u"expense"});
     return words;
 }
 
 // Verbs whose object is the loser: "Microsoft beat Amazon", "Samsung overtook Apple".
 const QSet<quint64> &rivalVerbs()
 {
-    static const QSet<quint64> words = [] {
-        QSet<quint64> set;
-        for (const char16_t *w : {u"beat", u"beats", u"outperform", u"outperforms", u"outperformed", u"overtake",
-                                  u"overtakes", u"overtook", u"overtaken", u"outsell", u"outsells", u"outsold",
-                                  u"outpace", u"outpaces", u"outpaced", u"surpass", u"surpasses", u"surpassed",
-                                  u"topped", u"tops", u"trounced", u"unseated", u"dethroned", u"displaced",
-                                  u"outgrew", u"outgrows", u"outshone", u"outshines", u"undercut", u"undercuts"})
-            set.insert(FinanceTokenizer::hashWord(w));
-        return set;
-    }();
+    static const QSet<quint64> words = hashes(
+        {u"beat", u"beats", u"outperform", u"outperforms", u"outperformed", u"overtake",
+         u"overtakes", u"overtook", u"overtaken", u"outsell", u"outsells", u"outsold",
+         u"outpace", u"outpaces", u"outpaced", u"surpass", u"surpasses", u"surpassed",
+         u"topped", u"tops", u"trounced", u"unseated", u"dethroned", u"displaced",
+         u"outgrew", u"outgrows", u"outshone", u"outshines", u"undercut", u"undercuts"});
     return words;
-}
-
-QSet<quint64> hashes(std::initializer_list<const char16_t *> words)
-{
-    QSet<quint64> set;
-    for (const char16_t *w : words)
-        set.insert(FinanceTokenizer::hashWord(w));
-    return set;
 }
 
 // Phrases whose company is their object, not their subject: an analyst's

@@ -304,9 +304,7 @@ Result<qint64> ArticleStore::count() const
 
 Status ArticleStore::remove(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
-    if (auto s = execBound(q, {id}); !s)
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM articles WHERE id = ?"), {id}); !s)
         return s;
     return StoreChangeNotifier::announce(m_db, {QStringLiteral("articles"), QStringLiteral("deleted"), id});
 }

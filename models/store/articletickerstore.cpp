@@ -23,27 +23,17 @@ Status ArticleTickerStore::replace(qint64 articleId, const QList<TickerLink> &li
 
 Result<QList<TickerLink>> ArticleTickerStore::forArticle(qint64 articleId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT ticker, relevance FROM article_tickers WHERE article_id = ? ORDER BY relevance DESC, ticker"));
-    if (auto s = execBound(q, {articleId}); !s)
-        return s.error();
-    QList<TickerLink> links;
-    while (q.next())
-        links << TickerLink{q.value(0).toString(), TickerLink::relevanceFromStore(q.value(1).toDouble()), 0};
-    return links;
+    const QString sql = QStringLiteral(
+        "SELECT ticker, relevance FROM article_tickers WHERE article_id = ? ORDER BY relevance DESC, ticker");
+    return selectRows(m_db, sql, {articleId}, [](const QSqlQuery &row) {
+        return TickerLink{row.value(0).toString(), TickerLink::relevanceFromStore(row.value(1).toDouble()), 0};
+    });
 }
 
 Result<QList<qint64>> ArticleTickerStore::articlesFor(const QString &ticker) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT article_id FROM article_tickers WHERE ticker = ? ORDER BY article_id"));
-    if (auto s = execBound(q, {ticker}); !s)
-        return s.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
-    return ids;
+    return selectIds(m_db, QStringLiteral("SELECT article_id FROM article_tickers WHERE ticker = ? ORDER BY article_id"),
+                     {ticker});
 }
 
 } // namespace tw

@@ -31,6 +31,26 @@ Result<QSqlQuery *> CorporateEvidenceStore::prepared(QSqlQuery &q, const char *s
     return &q;
 }
 
+// prepared(), then run with `values` bound as execBound binds them.
+Result<QSqlQuery *> CorporateEvidenceStore::run(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values)
+{
+    auto ready = prepared(q, sql);
+    if (!ready)
+        return ready.error();
+    if (auto s = execBound(q, values); !s)
+        return s.error();
+    return ready;
+}
+
+// run() for a statement whose rows nobody reads.
+Status CorporateEvidenceStore::write(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values)
+{
+    auto done = run(q, sql, values);
+    if (!done)
+        return done.error();
+    return {};
+}
+
 namespace {
 // The link_weight columns migration 7 made are not used: the link's relevance
 // (article_tickers, 0-100, read as 0-1) is the one weight a link brings, kept
@@ -78,14 +98,10 @@ Result<QList<StoredStory>> CorporateEvidenceStore::storiesBetween(const QString 
     static const QByteArray sql = QByteArray("SELECT ") + kStoryColumns
         + " FROM score_stories WHERE ticker = ? AND model_version = ? AND published_utc >= ? AND published_utc <= ? "
           "ORDER BY published_utc, id";
-    auto q = prepared(m_between, sql.constData());
+    auto q = run(m_between, sql.constData(), {ticker, modelVersion, fromUtc, toUtc});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {ticker, modelVersion, fromUtc, toUtc}); !s)
-        return s.error();
-    QList<StoredStory> out;
-    while ((*q)->next())
-        out << readStory(**q);
+    QList<StoredStory> out = readRows(**q, readStory);
     (*q)->finish();
     return out;
 }
@@ -101,15 +117,13 @@ Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
             return ready.error();
         return insertSqliteStory(s);
     }
-    auto q = prepared(m_insertStory,
-                      "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
-                      "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
+    auto q = run(m_insertStory,
+                 "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
+                 "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+                 {s.ticker, s.modelVersion, s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum,
+                  s.confidenceSum, s.relevance});
     if (!q)
         return q.error();
-    if (auto r = execBound(**q, {s.ticker, s.modelVersion, s.publishedUtc, s.firstArticleId, s.title, s.copies,
-                                 s.scoreSum, s.confidenceSum, s.relevance});
-        !r)
-        return r.error();
     if (!(*q)->next())
         return fail(QStringLiteral("Could not store a story of %1").arg(s.ticker));
     const qint64 id = (*q)->value(0).toLongLong();
@@ -119,31 +133,23 @@ Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
 
 Status CorporateEvidenceStore::updateStory(const StoredStory &s)
 {
-    auto q = prepared(m_updateStory,
-                      "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
-                      "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?");
-    if (!q)
-        return q.error();
-    return execBound(**q, {s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum,
-                           s.relevance, s.id});
+    return write(m_updateStory,
+                 "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
+                 "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?",
+                 {s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum, s.relevance, s.id});
 }
 
 Status CorporateEvidenceStore::deleteStory(qint64 storyId)
 {
-    auto q = prepared(m_deleteStory, "DELETE FROM score_stories WHERE id = ?");
-    if (!q)
-        return q.error();
-    return execBound(**q, {storyId});
+    return write(m_deleteStory, "DELETE FROM score_stories WHERE id = ?", {storyId});
 }
 
 Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
 {
     static const QByteArray sql = QByteArray("SELECT ") + kStoryColumns + " FROM score_stories WHERE id = ?";
-    auto q = prepared(m_story, sql.constData());
+    auto q = run(m_story, sql.constData(), {storyId});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {storyId}); !s)
-        return s.error();
     std::optional<StoredStory> out;
     if ((*q)->next())
         out = readStory(**q);
@@ -158,13 +164,11 @@ Status CorporateEvidenceStore::insertMember(const StoryMember &m)
             return ready;
         return insertSqliteMember(m);
     }
-    auto q = prepared(m_insertMember,
-                      "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
-                      "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
-    if (!q)
-        return q.error();
-    return execBound(**q, {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
-                           m.relevance});
+    return write(m_insertMember,
+                 "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
+                 "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)",
+                 {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
+                  m.relevance});
 }
 
 Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<StoryMember> &members)
@@ -250,21 +254,14 @@ Result<QList<StoryMember>> CorporateEvidenceStore::takeMembers(qint64 articleId)
 {
     static const QByteArray sql =
         QByteArray("SELECT ") + kMemberColumns + " FROM score_story_members WHERE article_id = ?";
-    auto q = prepared(m_selectMembers, sql.constData());
+    auto q = run(m_selectMembers, sql.constData(), {articleId});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {articleId}); !s)
-        return s.error();
-    QList<StoryMember> out;
-    while ((*q)->next())
-        out << readMember(**q);
+    QList<StoryMember> out = readRows(**q, readMember);
     (*q)->finish();
     if (out.isEmpty())
         return out;
-    auto del = prepared(m_deleteMembers, "DELETE FROM score_story_members WHERE article_id = ?");
-    if (!del)
-        return del.error();
-    if (auto s = execBound(**del, {articleId}); !s)
+    if (auto s = write(m_deleteMembers, "DELETE FROM score_story_members WHERE article_id = ?", {articleId}); !s)
         return s.error();
     return out;
 }
@@ -273,25 +270,19 @@ Result<QList<StoryMember>> CorporateEvidenceStore::members(qint64 storyId)
 {
     static const QByteArray sql = QByteArray("SELECT ") + kMemberColumns
         + " FROM score_story_members WHERE story_id = ? ORDER BY published_utc, article_id";
-    auto q = prepared(m_members, sql.constData());
+    auto q = run(m_members, sql.constData(), {storyId});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {storyId}); !s)
-        return s.error();
-    QList<StoryMember> out;
-    while ((*q)->next())
-        out << readMember(**q);
+    QList<StoryMember> out = readRows(**q, readMember);
     (*q)->finish();
     return out;
 }
 
 Result<QString> CorporateEvidenceStore::articleTitle(qint64 articleId)
 {
-    auto q = prepared(m_title, "SELECT title FROM articles WHERE id = ?");
+    auto q = run(m_title, "SELECT title FROM articles WHERE id = ?", {articleId});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {articleId}); !s)
-        return s.error();
     QString title;
     if ((*q)->next())
         title = (*q)->value(0).toString();
@@ -303,12 +294,12 @@ Result<CorporateEvidenceStore::WindowCount> CorporateEvidenceStore::countStories
                                                                                  const QString &modelVersion,
                                                                                  qint64 fromUtc, qint64 toUtc)
 {
-    auto q = prepared(m_count, "SELECT count(*), coalesce(max(published_utc), 0) FROM score_stories "
-                               "WHERE ticker = ? AND model_version = ? AND published_utc > ? AND published_utc <= ?");
+    auto q = run(m_count,
+                 "SELECT count(*), coalesce(max(published_utc), 0) FROM score_stories "
+                 "WHERE ticker = ? AND model_version = ? AND published_utc > ? AND published_utc <= ?",
+                 {ticker, modelVersion, fromUtc, toUtc});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {ticker, modelVersion, fromUtc, toUtc}); !s)
-        return s.error();
     WindowCount out;
     if ((*q)->next())
         out = WindowCount{(*q)->value(0).toInt(), (*q)->value(1).toLongLong()};
@@ -319,12 +310,12 @@ Result<CorporateEvidenceStore::WindowCount> CorporateEvidenceStore::countStories
 Result<std::optional<HorizonSums>> CorporateEvidenceStore::state(const QString &ticker,
                                                                                        const QString &modelVersion)
 {
-    auto q = prepared(m_state, "SELECT horizon, as_of_utc, weight, weighted, absolute FROM corporate_score_state "
-                               "WHERE ticker = ? AND model_version = ?");
+    auto q = run(m_state,
+                 "SELECT horizon, as_of_utc, weight, weighted, absolute FROM corporate_score_state "
+                 "WHERE ticker = ? AND model_version = ?",
+                 {ticker, modelVersion});
     if (!q)
         return q.error();
-    if (auto s = execBound(**q, {ticker, modelVersion}); !s)
-        return s.error();
     HorizonSums sums;
     int found = 0;
     while ((*q)->next()) {
@@ -344,15 +335,12 @@ Result<std::optional<HorizonSums>> CorporateEvidenceStore::state(const QString &
 Status CorporateEvidenceStore::saveState(const QString &ticker, const QString &modelVersion, ScoreHorizon horizon,
                                          const EvidenceSums &sums)
 {
-    auto q = prepared(m_saveState,
-                      "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, weighted, "
-                      "absolute) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticker, horizon, model_version) DO UPDATE SET "
-                      "as_of_utc = excluded.as_of_utc, weight = excluded.weight, weighted = excluded.weighted, "
-                      "absolute = excluded.absolute");
-    if (!q)
-        return q.error();
-    return execBound(**q, {ticker, horizonName(horizon), modelVersion, sums.asOfUtc, sums.weight, sums.weighted,
-                           sums.absolute});
+    return write(m_saveState,
+                 "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, weighted, "
+                 "absolute) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticker, horizon, model_version) DO UPDATE SET "
+                 "as_of_utc = excluded.as_of_utc, weight = excluded.weight, weighted = excluded.weighted, "
+                 "absolute = excluded.absolute",
+                 {ticker, horizonName(horizon), modelVersion, sums.asOfUtc, sums.weight, sums.weighted, sums.absolute});
 }
 
 Status CorporateEvidenceStore::clear(const QString &ticker, const QString &modelVersion)
@@ -360,9 +348,7 @@ Status CorporateEvidenceStore::clear(const QString &ticker, const QString &model
     for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ? AND model_version = ?",
                             "DELETE FROM score_stories WHERE ticker = ? AND model_version = ?",
                             "DELETE FROM corporate_score_state WHERE ticker = ? AND model_version = ?"}) {
-        QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1(sql));
-        if (auto s = execBound(q, {ticker, modelVersion}); !s)
+        if (auto s = execBound(m_db, QString::fromLatin1(sql), {ticker, modelVersion}); !s)
             return s;
     }
     return {};
@@ -372,9 +358,7 @@ Status CorporateEvidenceStore::clearTicker(const QString &ticker)
 {
     for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ?", "DELETE FROM score_stories WHERE ticker = ?",
                             "DELETE FROM corporate_score_state WHERE ticker = ?"}) {
-        QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1(sql));
-        if (auto s = execBound(q, {ticker}); !s)
+        if (auto s = execBound(m_db, QString::fromLatin1(sql), {ticker}); !s)
             return s;
     }
     return {};

@@ -93,6 +93,8 @@ public:
 
 private:
     Result<QSqlQuery *> prepared(QSqlQuery &q, const char *sql);
+    Result<QSqlQuery *> run(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values);
+    Status write(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values);
 
     QSqlDatabase m_db;
     Status prepareSqliteInserts();

@@ -4,6 +4,7 @@
 
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 #include "models/store/storechangenotifier.h"
 
 #include <QSqlQuery>
@@ -26,11 +27,6 @@ Status prepareOnce(QSqlQuery &q, const QString &sql)
     if (q.lastQuery().isEmpty() && !q.prepare(sql))
         return fail(describeSqlError(QStringLiteral("Could not prepare an event statement"), q));
     return {};
-}
-
-QVariant optionalDouble(const std::optional<double> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
 }
 
 QString keyPart(QString s)
@@ -76,30 +72,27 @@ Result<QList<StoredEvent>> EventStore::read(QSqlQuery &q, const QVariantList &va
         q.bindValue(i, values[i]);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Could not read events"), q));
-    QList<StoredEvent> events;
-    while (q.next()) {
+    const QList<StoredEvent> events = readRows(q, [](const QSqlQuery &row) {
         StoredEvent s;
-        s.id = q.value(0).toLongLong();
+        s.id = row.value(0).toLongLong();
         ExtractedEvent &e = s.event;
-        e.ticker = q.value(1).toString();
-        e.date.date = QDate::fromString(q.value(2).toString(), Qt::ISODate);
-        e.date.precision = datePrecisionFromId(q.value(3).toString());
-        e.kind = eventKindFromId(q.value(4).toString()).value_or(EventKind::Launch);
-        e.title = q.value(5).toString();
-        e.metric = q.value(6).toString();
-        e.date.basis = dateBasisFromId(q.value(7).toString());
-        if (!q.value(8).isNull())
-            e.amount.low = q.value(8).toDouble();
-        if (!q.value(9).isNull())
-            e.amount.high = q.value(9).toDouble();
-        e.amount.currency = q.value(10).toString();
-        e.amount.unit = q.value(11).toString();
-        e.amount.period = q.value(12).toString();
-        e.confidence = q.value(13).toDouble();
-        e.subject = q.value(14).toString().section(QLatin1Char('|'), 3, 3);
-        s.sources = q.value(15).toInt();
-        events << s;
-    }
+        e.ticker = row.value(1).toString();
+        e.date.date = isoDateAt(row, 2);
+        e.date.precision = datePrecisionFromId(row.value(3).toString());
+        e.kind = eventKindFromId(row.value(4).toString()).value_or(EventKind::Launch);
+        e.title = row.value(5).toString();
+        e.metric = row.value(6).toString();
+        e.date.basis = dateBasisFromId(row.value(7).toString());
+        e.amount.low = nullableDoubleAt(row, 8);
+        e.amount.high = nullableDoubleAt(row, 9);
+        e.amount.currency = row.value(10).toString();
+        e.amount.unit = row.value(11).toString();
+        e.amount.period = row.value(12).toString();
+        e.confidence = row.value(13).toDouble();
+        e.subject = row.value(14).toString().section(QLatin1Char('|'), 3, 3);
+        s.sources = row.value(15).toInt();
+        return s;
+    });
     q.finish();
     return events;
 }
@@ -130,18 +123,15 @@ Result<QList<StoredEvent>> EventStore::query(const EventFilter &filter) const
 
 Result<QList<EventSource>> EventStore::sources(qint64 eventId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.guid, a.title, a.source, a.url, a.published_utc, s.sentence_start, "
-                             "s.sentence_end FROM event_sources s JOIN articles a ON a.id = s.article_id "
-                             "WHERE s.event_id = ? ORDER BY a.published_utc, a.id"));
-    if (auto s = execBound(q, {eventId}); !s)
-        return s.error();
-    QList<EventSource> sources;
-    while (q.next())
-        sources << EventSource{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                               q.value(3).toString(), q.value(4).toString(), fromStoreTime(q.value(5).toLongLong()),
-                               q.value(6).toLongLong(), q.value(7).toLongLong()};
-    return sources;
+    const QString sql = QStringLiteral("SELECT a.id, a.guid, a.title, a.source, a.url, a.published_utc, "
+                                       "s.sentence_start, s.sentence_end FROM event_sources s "
+                                       "JOIN articles a ON a.id = s.article_id WHERE s.event_id = ? "
+                                       "ORDER BY a.published_utc, a.id");
+    return selectRows(m_db, sql, {eventId}, [](const QSqlQuery &row) {
+        return EventSource{row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+                           row.value(3).toString(), row.value(4).toString(), fromStoreTime(row.value(5).toLongLong()),
+                           row.value(6).toLongLong(), row.value(7).toLongLong()};
+    });
 }
 
 Result<QList<StoredEvent>> EventStore::candidates(const ExtractedEvent &e) const
@@ -198,7 +188,7 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
         return s.error();
     if (auto s = execBound(q, {e.ticker, e.date.date.toString(Qt::ISODate), datePrecisionId(e.date.precision),
                                eventKindId(e.kind), e.title, e.metric, dateBasisId(e.date.basis),
-                               optionalDouble(e.amount.low), optionalDouble(e.amount.high), e.amount.currency,
+                               nullableDouble(e.amount.low), nullableDouble(e.amount.high), e.amount.currency,
                                e.amount.unit, e.amount.period, e.confidence, key, toStoreTime(nowUtc())});
         !s)
         return s.error();
@@ -248,9 +238,7 @@ Status EventStore::detachArticle(qint64 articleId)
         return s;
     if (auto s = execBound(m_articleEvents, {articleId}); !s)
         return s;
-    QList<qint64> reported;
-    while (m_articleEvents.next())
-        reported << m_articleEvents.value(0).toLongLong();
+    const QList<qint64> reported = readIds(m_articleEvents);
     m_articleEvents.finish();
     if (reported.isEmpty())
         return {};

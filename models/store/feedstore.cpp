@@ -2,6 +2,7 @@
 
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QSqlQuery>
 
@@ -11,16 +12,6 @@ namespace {
 constexpr const char *kColumns =
     "id, url, kind, ticker, title, enabled, interval_s, etag, last_modified, last_state, last_error, "
     "last_success_utc, last_attempt_utc, consecutive_failures, next_due_utc";
-
-QDateTime optionalTime(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : fromStoreTime(v.toLongLong());
-}
-
-QVariant optionalTime(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(toStoreTime(t)) : QVariant(QMetaType(QMetaType::LongLong));
-}
 
 Feed readFeed(const QSqlQuery &q)
 {
@@ -36,10 +27,10 @@ Feed readFeed(const QSqlQuery &q)
     f.lastModified = q.value(8).toString();
     f.lastState = feedStateFromId(q.value(9).toString());
     f.lastError = q.value(10).toString();
-    f.lastSuccess = optionalTime(q.value(11));
-    f.lastAttempt = optionalTime(q.value(12));
+    f.lastSuccess = nullableInstantAt(q, 11);
+    f.lastAttempt = nullableInstantAt(q, 12);
     f.consecutiveFailures = q.value(13).toInt();
-    f.nextDue = optionalTime(q.value(14));
+    f.nextDue = nullableInstantAt(q, 14);
     return f;
 }
 } // namespace
@@ -48,11 +39,11 @@ FeedStore::FeedStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Result<qint64> FeedStore::add(const Feed &feed)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO feeds (url, kind, ticker, title, enabled, interval_s, created_utc) "
-                             "VALUES (?,?,?,?,?,?,?) ON CONFLICT (url) DO NOTHING"));
-    if (auto s = execBound(q, {feed.url, feedKindId(feed.kind), feed.ticker, feed.title, feed.enabled ? 1 : 0,
-                               feed.intervalSeconds, toStoreTime(nowUtc())});
+    if (auto s = execBound(m_db,
+                           QStringLiteral("INSERT INTO feeds (url, kind, ticker, title, enabled, interval_s, "
+                                          "created_utc) VALUES (?,?,?,?,?,?,?) ON CONFLICT (url) DO NOTHING"),
+                           {feed.url, feedKindId(feed.kind), feed.ticker, feed.title, feed.enabled ? 1 : 0,
+                            feed.intervalSeconds, toStoreTime(nowUtc())});
         !s)
         return s.error();
     QSqlQuery id(m_db);
@@ -66,22 +57,20 @@ Result<qint64> FeedStore::add(const Feed &feed)
 
 Status FeedStore::update(const Feed &feed)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE feeds SET url = ?, kind = ?, ticker = ?, title = ?, enabled = ?, interval_s = ?, etag = ?, "
-        "last_modified = ?, last_state = ?, last_error = ?, last_success_utc = ?, last_attempt_utc = ?, "
-        "consecutive_failures = ?, next_due_utc = ? WHERE id = ?"));
-    return execBound(q, {feed.url, feedKindId(feed.kind), feed.ticker, feed.title, feed.enabled ? 1 : 0,
-                         feed.intervalSeconds, feed.etag, feed.lastModified, feedStateId(feed.lastState),
-                         feed.lastError, optionalTime(feed.lastSuccess), optionalTime(feed.lastAttempt),
-                         feed.consecutiveFailures, optionalTime(feed.nextDue), feed.id});
+    return execBound(m_db,
+                     QStringLiteral("UPDATE feeds SET url = ?, kind = ?, ticker = ?, title = ?, enabled = ?, "
+                                    "interval_s = ?, etag = ?, last_modified = ?, last_state = ?, last_error = ?, "
+                                    "last_success_utc = ?, last_attempt_utc = ?, consecutive_failures = ?, "
+                                    "next_due_utc = ? WHERE id = ?"),
+                     {feed.url, feedKindId(feed.kind), feed.ticker, feed.title, feed.enabled ? 1 : 0,
+                      feed.intervalSeconds, feed.etag, feed.lastModified, feedStateId(feed.lastState),
+                      feed.lastError, nullableInstant(feed.lastSuccess), nullableInstant(feed.lastAttempt),
+                      feed.consecutiveFailures, nullableInstant(feed.nextDue), feed.id});
 }
 
 Status FeedStore::remove(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM feeds WHERE id = ?"));
-    return execBound(q, {id});
+    return execBound(m_db, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {id});
 }
 
 Result<QList<Feed>> FeedStore::all() const
@@ -89,10 +78,7 @@ Result<QList<Feed>> FeedStore::all() const
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT %1 FROM feeds ORDER BY id").arg(QLatin1String(kColumns))))
         return fail(describeSqlError(QStringLiteral("Feed list failed"), q));
-    QList<Feed> feeds;
-    while (q.next())
-        feeds << readFeed(q);
-    return feeds;
+    return readRows(q, readFeed);
 }
 
 Result<std::optional<Feed>> FeedStore::byId(qint64 id) const

@@ -2,6 +2,7 @@
 
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 
 #include <QSqlQuery>
 
@@ -12,9 +13,8 @@ FilingDocumentFetchStore::FilingDocumentFetchStore(QSqlDatabase db) : m_db(std::
 Result<QList<FilingAwaitingDocument>> FilingDocumentFetchStore::awaiting(const QStringList &accessions,
                                                                          int maxFailures) const
 {
-    QList<FilingAwaitingDocument> out;
     if (accessions.isEmpty())
-        return out;
+        return QList<FilingAwaitingDocument>();
     QStringList marks;
     marks.fill(QStringLiteral("?"), accessions.size());
     QSqlQuery q(m_db);
@@ -32,27 +32,26 @@ Result<QList<FilingAwaitingDocument>> FilingDocumentFetchStore::awaiting(const Q
     q.bindValue(i, maxFailures);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Could not read which filings' documents are awaited"), q));
-    while (q.next()) {
+    return readRows(q, [](const QSqlQuery &row) {
         FilingAwaitingDocument f;
-        f.accession = q.value(0).toString();
-        f.cik = q.value(1).toLongLong();
-        f.indexUrl = q.value(2).toString();
-        f.filed = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        f.failures = q.value(4).toInt();
-        out << f;
-    }
-    return out;
+        f.accession = row.value(0).toString();
+        f.cik = row.value(1).toLongLong();
+        f.indexUrl = row.value(2).toString();
+        f.filed = isoDateAt(row, 3);
+        f.failures = row.value(4).toInt();
+        return f;
+    });
 }
 
 Status FilingDocumentFetchStore::recordFetched(const QString &accession, const QString &url)
 {
     const qint64 now = toStoreTime(nowUtc());
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO filing_document_fetches (accession, url, fetched_utc, failures, last_attempt_utc, last_error) "
-        "VALUES (?,?,?,0,?,'') ON CONFLICT (accession) DO UPDATE SET url = excluded.url, "
-        "fetched_utc = excluded.fetched_utc, last_attempt_utc = excluded.last_attempt_utc, last_error = ''"));
-    return execBound(q, {accession, url, now, now});
+    return execBound(m_db,
+                     QStringLiteral("INSERT INTO filing_document_fetches (accession, url, fetched_utc, failures, "
+                                    "last_attempt_utc, last_error) VALUES (?,?,?,0,?,'') ON CONFLICT (accession) "
+                                    "DO UPDATE SET url = excluded.url, fetched_utc = excluded.fetched_utc, "
+                                    "last_attempt_utc = excluded.last_attempt_utc, last_error = ''"),
+                     {accession, url, now, now});
 }
 
 Result<int> FilingDocumentFetchStore::recordFailure(const QString &accession, const QString &url, const QString &error)

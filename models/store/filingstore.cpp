@@ -2,6 +2,7 @@
 
 #include "models/core/storetime.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 #include "models/store/storechangenotifier.h"
 
 #include <QCryptographicHash>
@@ -14,16 +15,6 @@ namespace {
 const QString kColumns = QStringLiteral(
     "f.accession, f.cik, f.ticker, f.company, f.form, f.filed_date, f.report_date, f.accepted_utc, f.items, "
     "f.index_url, f.document_url");
-
-QString isoDate(const QDate &d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QVariant optionalInstant(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(toStoreTime(t)) : QVariant(QMetaType(QMetaType::LongLong));
-}
 
 QString firstSentence(const QString &text)
 {
@@ -86,17 +77,18 @@ Result<bool> FilingStore::upsert(const Filing &given, const QString &ticker)
         if (!replaceItems)
             f.items = old.items;
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO filings (accession, cik, ticker, company, form, filed_date, report_date, accepted_utc, items, "
-        "index_url, document_url, stored_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (accession) DO UPDATE SET cik = excluded.cik, ticker = excluded.ticker, company = excluded.company, "
-        "form = excluded.form, filed_date = excluded.filed_date, report_date = excluded.report_date, "
-        "accepted_utc = excluded.accepted_utc, items = excluded.items, index_url = excluded.index_url, "
-        "document_url = excluded.document_url"));
-    if (auto s = execBound(q, {f.accession, f.cik, storedTicker, f.companyName, f.form, isoDate(f.filed),
-                               isoDate(f.reportDate), optionalInstant(f.accepted), f.itemNumbers().join(QLatin1Char(',')),
-                               f.indexUrl, f.documentUrl, toStoreTime(nowUtc())});
+    if (auto s = execBound(m_db,
+                           QStringLiteral("INSERT INTO filings (accession, cik, ticker, company, form, filed_date, "
+                                          "report_date, accepted_utc, items, index_url, document_url, stored_utc) "
+                                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (accession) DO UPDATE SET "
+                                          "cik = excluded.cik, ticker = excluded.ticker, company = excluded.company, "
+                                          "form = excluded.form, filed_date = excluded.filed_date, "
+                                          "report_date = excluded.report_date, accepted_utc = excluded.accepted_utc, "
+                                          "items = excluded.items, index_url = excluded.index_url, "
+                                          "document_url = excluded.document_url"),
+                           {f.accession, f.cik, storedTicker, f.companyName, f.form, isoDate(f.filed),
+                            isoDate(f.reportDate), nullableInstant(f.accepted), f.itemNumbers().join(QLatin1Char(',')),
+                            f.indexUrl, f.documentUrl, toStoreTime(nowUtc())});
         !s)
         return s.error();
     if (replaceItems) {
@@ -108,9 +100,7 @@ Result<bool> FilingStore::upsert(const Filing &given, const QString &ticker)
 
 Status FilingStore::writeItems(const QString &accession, const QList<FilingItem> &items)
 {
-    QSqlQuery clear(m_db);
-    clear.prepare(QStringLiteral("DELETE FROM filing_items WHERE accession = ?"));
-    if (auto s = execBound(clear, {accession}); !s)
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM filing_items WHERE accession = ?"), {accession}); !s)
         return s;
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO filing_items (accession, item, position, title, body) VALUES (?,?,?,?,?) "
@@ -131,27 +121,25 @@ Result<QList<StoredFiling>> FilingStore::select(const QString &where, const QVar
         q.bindValue(i, values.at(i));
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Could not read filings"), q));
-    QList<StoredFiling> out;
-    while (q.next()) {
+    QList<StoredFiling> out = readRows(q, [](const QSqlQuery &row) {
         StoredFiling s;
         Filing &f = s.filing;
-        f.accession = q.value(0).toString();
-        f.cik = q.value(1).toLongLong();
-        s.ticker = q.value(2).toString();
-        f.companyName = q.value(3).toString();
-        f.form = q.value(4).toString();
-        f.filed = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-        f.reportDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-        if (!q.value(7).isNull())
-            f.accepted = fromStoreTime(q.value(7).toLongLong());
-        for (const QString &n : q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        f.accession = row.value(0).toString();
+        f.cik = row.value(1).toLongLong();
+        s.ticker = row.value(2).toString();
+        f.companyName = row.value(3).toString();
+        f.form = row.value(4).toString();
+        f.filed = isoDateAt(row, 5);
+        f.reportDate = isoDateAt(row, 6);
+        f.accepted = nullableInstantAt(row, 7);
+        for (const QString &n : row.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             f.items << FilingItem{n, QString(), QString()};
-        f.indexUrl = q.value(9).toString();
-        f.documentUrl = q.value(10).toString();
+        f.indexUrl = row.value(9).toString();
+        f.documentUrl = row.value(10).toString();
         if (!s.ticker.isEmpty())
             f.tickers << s.ticker;
-        out << s;
-    }
+        return s;
+    });
     q.finish();
     if (!withItems)
         return out;
@@ -160,9 +148,9 @@ Result<QList<StoredFiling>> FilingStore::select(const QString &where, const QVar
     for (StoredFiling &s : out) {
         if (auto st = execBound(items, {s.filing.accession}); !st)
             return st.error();
-        QList<FilingItem> read;
-        while (items.next())
-            read << FilingItem{items.value(0).toString(), items.value(1).toString(), items.value(2).toString()};
+        const QList<FilingItem> read = readRows(items, [](const QSqlQuery &row) {
+            return FilingItem{row.value(0).toString(), row.value(1).toString(), row.value(2).toString()};
+        });
         items.finish();
         if (!read.isEmpty())
             s.filing.items = read;
@@ -172,12 +160,7 @@ Result<QList<StoredFiling>> FilingStore::select(const QString &where, const QVar
 
 Result<std::optional<StoredFiling>> FilingStore::byAccession(const QString &accession) const
 {
-    auto found = select(QStringLiteral("WHERE f.accession = ?"), {accession}, true);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<StoredFiling>();
-    return std::optional<StoredFiling>(found->first());
+    return firstMatch(select(QStringLiteral("WHERE f.accession = ?"), {accession}, true));
 }
 
 Result<QList<StoredFiling>> FilingStore::forTicker(const QString &ticker, int limit) const
@@ -193,71 +176,68 @@ Result<QList<StoredFiling>> FilingStore::currentReports() const
 
 Result<QString> FilingStore::tickerForCik(qint64 cik) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ticker FROM filings WHERE cik = ? AND ticker <> '' ORDER BY filed_date DESC LIMIT 1"));
-    if (auto s = execBound(q, {cik}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    auto ticker = selectValue(
+        m_db, QStringLiteral("SELECT ticker FROM filings WHERE cik = ? AND ticker <> '' ORDER BY filed_date DESC LIMIT 1"),
+        {cik});
+    if (!ticker)
+        return ticker.error();
+    return ticker->toString();
+}
+
+// The accession of a stored filing with the company, form and report date of
+// `filing`, picked by `accessionTest` ("LIKE 'local:%'") and `order`.
+Result<QString> FilingStore::accessionOfSame(const Filing &filing, QLatin1String accessionTest, QLatin1String order) const
+{
+    auto accession = selectValue(
+        m_db,
+        QStringLiteral("SELECT accession FROM filings WHERE accession %1 AND cik = ? AND form = ? AND report_date = ?%2")
+            .arg(accessionTest, order),
+        {filing.cik, filing.form, isoDate(filing.reportDate)});
+    if (!accession)
+        return accession.error();
+    return accession->toString();
 }
 
 Result<QString> FilingStore::localTwin(const Filing &filing) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT accession FROM filings WHERE accession LIKE 'local:%' AND cik = ? AND form = ? "
-                             "AND report_date = ?"));
-    if (auto s = execBound(q, {filing.cik, filing.form, isoDate(filing.reportDate)}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    return accessionOfSame(filing, QLatin1String("LIKE 'local:%'"), QLatin1String());
 }
 
 Result<QString> FilingStore::sameFiling(const Filing &filing) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT accession FROM filings WHERE accession NOT LIKE 'local:%' AND cik = ? AND form = ? "
-                             "AND report_date = ? ORDER BY filed_date DESC LIMIT 1"));
-    if (auto s = execBound(q, {filing.cik, filing.form, isoDate(filing.reportDate)}); !s)
-        return s.error();
-    return q.next() ? q.value(0).toString() : QString();
+    return accessionOfSame(filing, QLatin1String("NOT LIKE 'local:%'"), QLatin1String(" ORDER BY filed_date DESC LIMIT 1"));
 }
 
 Status FilingStore::remove(const QString &accession)
 {
     if (auto s = detachEvents(accession); !s)
         return s;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM filings WHERE accession = ?"));
-    return execBound(q, {accession});
+    return execBound(m_db, QStringLiteral("DELETE FROM filings WHERE accession = ?"), {accession});
 }
 
 Status FilingStore::linkEvent(qint64 eventId, const QString &accession, const QString &items)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO event_filings (event_id, accession, items) VALUES (?,?,?) "
-                             "ON CONFLICT (event_id, accession) DO UPDATE SET items = excluded.items"));
-    if (auto s = execBound(q, {eventId, accession, items}); !s)
+    if (auto s = execBound(m_db,
+                           QStringLiteral("INSERT INTO event_filings (event_id, accession, items) VALUES (?,?,?) "
+                                          "ON CONFLICT (event_id, accession) DO UPDATE SET items = excluded.items"),
+                           {eventId, accession, items});
+        !s)
         return s;
     return StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("updated"), eventId});
 }
 
 Status FilingStore::detachEvents(const QString &accession)
 {
-    QSqlQuery linked(m_db);
-    linked.prepare(QStringLiteral("SELECT event_id FROM event_filings WHERE accession = ?"));
-    if (auto s = execBound(linked, {accession}); !s)
-        return s;
-    QList<qint64> events;
-    while (linked.next())
-        events << linked.value(0).toLongLong();
-    linked.finish();
-    QSqlQuery detach(m_db);
-    detach.prepare(QStringLiteral("DELETE FROM event_filings WHERE accession = ?"));
-    if (auto s = execBound(detach, {accession}); !s)
+    auto events = selectIds(m_db, QStringLiteral("SELECT event_id FROM event_filings WHERE accession = ?"), {accession});
+    if (!events)
+        return events.error();
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM event_filings WHERE accession = ?"), {accession}); !s)
         return s;
     QSqlQuery prune(m_db);
     prune.prepare(QStringLiteral(
         "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id) "
         "AND NOT EXISTS (SELECT 1 FROM event_filings f WHERE f.event_id = events.id)"));
-    for (qint64 id : events) {
+    for (qint64 id : *events) {
         if (auto s = execBound(prune, {id}); !s)
             return s;
         const bool removed = prune.numRowsAffected() > 0;
@@ -271,29 +251,26 @@ Status FilingStore::detachEvents(const QString &accession)
 
 Result<QList<FilingSource>> FilingStore::sourcesOf(qint64 eventId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
+    const QString sql = QStringLiteral(
         "SELECT f.accession, f.form, f.filed_date, ef.items, f.index_url, f.company "
         "FROM event_filings ef JOIN filings f ON f.accession = ef.accession WHERE ef.event_id = ? "
-        "ORDER BY f.filed_date, f.accession"));
-    if (auto s = execBound(q, {eventId}); !s)
-        return s.error();
-    QList<FilingSource> out;
-    while (q.next()) {
+        "ORDER BY f.filed_date, f.accession");
+    auto out = selectRows(m_db, sql, {eventId}, [](const QSqlQuery &row) {
         FilingSource s;
-        s.accession = q.value(0).toString();
-        s.form = q.value(1).toString();
-        s.filed = QDate::fromString(q.value(2).toString(), Qt::ISODate);
-        s.items = q.value(3).toString();
-        s.indexUrl = q.value(4).toString();
-        s.company = q.value(5).toString();
-        out << s;
-    }
-    q.finish();
+        s.accession = row.value(0).toString();
+        s.form = row.value(1).toString();
+        s.filed = isoDateAt(row, 2);
+        s.items = row.value(3).toString();
+        s.indexUrl = row.value(4).toString();
+        s.company = row.value(5).toString();
+        return s;
+    });
+    if (!out)
+        return out.error();
     // What the event's own item says (the first of them), in one sentence.
     QSqlQuery body(m_db);
     body.prepare(QStringLiteral("SELECT body FROM filing_items WHERE accession = ? AND item = ?"));
-    for (FilingSource &s : out) {
+    for (FilingSource &s : *out) {
         if (auto st = execBound(body, {s.accession, s.items.section(QLatin1Char(','), 0, 0)}); !st)
             return st.error();
         if (body.next())
@@ -305,10 +282,10 @@ Result<QList<FilingSource>> FilingStore::sourcesOf(qint64 eventId) const
 
 Status FilingStore::linkArticle(const QString &accession, qint64 articleId, const QString &exhibit)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO filing_articles (accession, article_id, exhibit) VALUES (?,?,?) "
-                             "ON CONFLICT (accession, article_id) DO UPDATE SET exhibit = excluded.exhibit"));
-    return execBound(q, {accession, articleId, exhibit});
+    return execBound(m_db,
+                     QStringLiteral("INSERT INTO filing_articles (accession, article_id, exhibit) VALUES (?,?,?) "
+                                    "ON CONFLICT (accession, article_id) DO UPDATE SET exhibit = excluded.exhibit"),
+                     {accession, articleId, exhibit});
 }
 
 } // namespace tw

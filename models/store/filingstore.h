@@ -66,6 +66,7 @@ public:
 private:
     Status writeItems(const QString &accession, const QList<FilingItem> &items);
     Result<QList<StoredFiling>> select(const QString &where, const QVariantList &values, bool withItems) const;
+    Result<QString> accessionOfSame(const Filing &filing, QLatin1String accessionTest, QLatin1String order) const;
 
     QSqlDatabase m_db;
 };

@@ -1,6 +1,7 @@
 #include "models/store/reportedfigurestore.h"
 
 #include "models/store/sqlexec.h"
+#include "models/store/sqlvalues.h"
 #include "models/store/storechangenotifier.h"
 
 #include <QHash>
@@ -9,16 +10,6 @@
 namespace tw {
 
 namespace {
-QString isoDate(const QDate &d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QVariant optionalDouble(const std::optional<double> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
-}
-
 QString identity(const ReportedFigure &f)
 {
     return f.metric + QLatin1Char('|') + f.period;
@@ -55,29 +46,24 @@ Result<int> ReportedFigureStore::addFacts(qint64 cik, const QList<ReportedFact> 
 
 Result<QList<ReportedFact>> ReportedFigureStore::facts(qint64 cik) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT concept, unit, period_start, period_end, value, accession, form, filed_date, "
-                             "fiscal_year, fiscal_period, frame FROM reported_facts WHERE cik = ? "
-                             "ORDER BY concept, period_end, period_start, filed_date, accession"));
-    if (auto s = execBound(q, {cik}); !s)
-        return s.error();
-    QList<ReportedFact> out;
-    while (q.next()) {
+    const QString sql = QStringLiteral("SELECT concept, unit, period_start, period_end, value, accession, form, "
+                                       "filed_date, fiscal_year, fiscal_period, frame FROM reported_facts WHERE cik = ? "
+                                       "ORDER BY concept, period_end, period_start, filed_date, accession");
+    return selectRows(m_db, sql, {cik}, [](const QSqlQuery &row) {
         ReportedFact f;
-        f.conceptName = q.value(0).toString();
-        f.unit = q.value(1).toString();
-        f.start = QDate::fromString(q.value(2).toString(), Qt::ISODate);
-        f.end = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        f.value = q.value(4).toDouble();
-        f.accession = q.value(5).toString();
-        f.form = q.value(6).toString();
-        f.filed = QDate::fromString(q.value(7).toString(), Qt::ISODate);
-        f.fiscalYear = q.value(8).toInt();
-        f.fiscalPeriod = q.value(9).toString();
-        f.frame = q.value(10).toString();
-        out << f;
-    }
-    return out;
+        f.conceptName = row.value(0).toString();
+        f.unit = row.value(1).toString();
+        f.start = isoDateAt(row, 2);
+        f.end = isoDateAt(row, 3);
+        f.value = row.value(4).toDouble();
+        f.accession = row.value(5).toString();
+        f.form = row.value(6).toString();
+        f.filed = isoDateAt(row, 7);
+        f.fiscalYear = row.value(8).toInt();
+        f.fiscalPeriod = row.value(9).toString();
+        f.frame = row.value(10).toString();
+        return f;
+    });
 }
 
 Result<FigureChanges> ReportedFigureStore::replaceFigures(const QString &ticker, qint64 cik, const QList<ReportedFigure> &figures)
@@ -98,9 +84,7 @@ Result<FigureChanges> ReportedFigureStore::replaceFigures(const QString &ticker,
         else
             ++changes.changed;
     }
-    QSqlQuery clear(m_db);
-    clear.prepare(QStringLiteral("DELETE FROM reported_figures WHERE ticker = ?"));
-    if (auto s = execBound(clear, {ticker}); !s)
+    if (auto s = execBound(m_db, QStringLiteral("DELETE FROM reported_figures WHERE ticker = ?"), {ticker}); !s)
         return s.error();
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral(
@@ -109,7 +93,7 @@ Result<FigureChanges> ReportedFigureStore::replaceFigures(const QString &ticker,
     for (const ReportedFigure &f : figures) {
         if (auto s = execBound(insert, {ticker, f.metric, f.period, cik, isoDate(f.start), isoDate(f.end), f.value, f.currency,
                                         f.conceptName, f.form, isoDate(f.filed), f.accession, f.derived ? 1 : 0, f.revisions,
-                                        optionalDouble(f.previousValue)});
+                                        nullableDouble(f.previousValue)});
             !s)
             return s.error();
     }
@@ -138,27 +122,24 @@ Result<QList<ReportedFigure>> ReportedFigureStore::figures(const QString &ticker
         q.addBindValue(metric);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Could not read reported figures"), q));
-    QList<ReportedFigure> out;
-    while (q.next()) {
+    return readRows(q, [](const QSqlQuery &row) {
         ReportedFigure f;
-        f.ticker = q.value(0).toString();
-        f.metric = q.value(1).toString();
-        f.period = q.value(2).toString();
-        f.start = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        f.end = QDate::fromString(q.value(4).toString(), Qt::ISODate);
-        f.value = q.value(5).toDouble();
-        f.currency = q.value(6).toString();
-        f.conceptName = q.value(7).toString();
-        f.form = q.value(8).toString();
-        f.filed = QDate::fromString(q.value(9).toString(), Qt::ISODate);
-        f.accession = q.value(10).toString();
-        f.derived = q.value(11).toInt() != 0;
-        f.revisions = q.value(12).toInt();
-        if (!q.value(13).isNull())
-            f.previousValue = q.value(13).toDouble();
-        out << f;
-    }
-    return out;
+        f.ticker = row.value(0).toString();
+        f.metric = row.value(1).toString();
+        f.period = row.value(2).toString();
+        f.start = isoDateAt(row, 3);
+        f.end = isoDateAt(row, 4);
+        f.value = row.value(5).toDouble();
+        f.currency = row.value(6).toString();
+        f.conceptName = row.value(7).toString();
+        f.form = row.value(8).toString();
+        f.filed = isoDateAt(row, 9);
+        f.accession = row.value(10).toString();
+        f.derived = row.value(11).toInt() != 0;
+        f.revisions = row.value(12).toInt();
+        f.previousValue = nullableDoubleAt(row, 13);
+        return f;
+    });
 }
 
 } // namespace tw

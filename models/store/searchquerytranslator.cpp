@@ -186,6 +186,14 @@ private:
     std::size_t m_pos = 0;
 };
 
+// Each of `nodes` in one backend's syntax.
+QStringList translated(const std::vector<SearchNode> &nodes, QString (*translate)(const SearchNode &))
+{
+    QStringList parts;
+    for (const SearchNode &node : nodes)
+        parts << translate(node);
+    return parts;
+}
 } // namespace
 
 Result<SearchNode> SearchQueryTranslator::parse(const QString &query)
@@ -203,16 +211,10 @@ QString SearchQueryTranslator::fts5(const SearchNode &node)
         // Quoted, so no word is ever read as an FTS5 operator or column name.
         return QLatin1Char('"') + node.tokens.join(QLatin1Char(' ')) + QLatin1Char('"')
              + (node.prefix ? QStringLiteral("*") : QString());
-    case SearchNode::Kind::Or: {
-        QStringList parts;
-        for (const SearchNode &child : node.include)
-            parts << fts5(child);
-        return QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    }
+    case SearchNode::Kind::Or:
+        return QLatin1Char('(') + translated(node.include, fts5).join(QStringLiteral(" OR ")) + QLatin1Char(')');
     case SearchNode::Kind::And: {
-        QStringList parts;
-        for (const SearchNode &child : node.include)
-            parts << fts5(child);
+        const QStringList parts = translated(node.include, fts5);
         // FTS5's NOT is binary ("a NOT b"), so exclusions wrap what they exclude from.
         QString expr = parts.size() == 1 ? parts.front() : QLatin1Char('(') + parts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
         for (const SearchNode &child : node.exclude)
@@ -235,16 +237,10 @@ QString SearchQueryTranslator::tsQuery(const SearchNode &node)
             return words.front();
         return QLatin1Char('(') + words.join(QStringLiteral(" <-> ")) + QLatin1Char(')');
     }
-    case SearchNode::Kind::Or: {
-        QStringList parts;
-        for (const SearchNode &child : node.include)
-            parts << tsQuery(child);
-        return QLatin1Char('(') + parts.join(QStringLiteral(" | ")) + QLatin1Char(')');
-    }
+    case SearchNode::Kind::Or:
+        return QLatin1Char('(') + translated(node.include, tsQuery).join(QStringLiteral(" | ")) + QLatin1Char(')');
     case SearchNode::Kind::And: {
-        QStringList parts;
-        for (const SearchNode &child : node.include)
-            parts << tsQuery(child);
+        QStringList parts = translated(node.include, tsQuery);
         for (const SearchNode &child : node.exclude)
             parts << QLatin1Char('!') + tsQuery(child);
         return QLatin1Char('(') + parts.join(QStringLiteral(" & ")) + QLatin1Char(')');

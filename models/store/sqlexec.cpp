@@ -84,6 +84,13 @@ Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values)
     return {};
 }
 
+Status execBound(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    return execBound(query, values);
+}
+
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
@@ -92,6 +99,32 @@ Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql)
     if (!query.next())
         return qint64{0};
     return query.value(0).toLongLong();
+}
+
+Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    if (auto s = execBound(q, values); !s)
+        return s.error();
+    return q.next() ? q.value(0) : QVariant();
+}
+
+QList<qint64> readIds(QSqlQuery &query)
+{
+    QList<qint64> ids;
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
+Result<QList<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    if (auto s = execBound(q, values); !s)
+        return s.error();
+    return readIds(q);
 }
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
@@ -142,6 +175,16 @@ Status Transaction::commit()
     if (m_lockWait)
         m_lockWait->yieldToWaiters();
     return {};
+}
+
+Status inTransaction(QSqlDatabase db, const std::function<Status()> &work)
+{
+    Transaction tx(std::move(db));
+    if (!tx.active())
+        return fail(tx.beginError());
+    if (Status s = work(); !s)
+        return s;
+    return tx.commit();
 }
 
 Status writeInTimedBatches(QSqlDatabase db, qsizetype count, const std::function<Status(qsizetype)> &step,

@@ -9,6 +9,9 @@
 
 #include <functional>
 #include <initializer_list>
+#include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace tw {
 
@@ -26,9 +29,58 @@ Status execStatements(QSqlDatabase &db, const QStringList &statements);
 // Binds `values` positionally to a prepared query and executes it. A null
 // QString binds as '' (use QVariant(QMetaType(...)) for SQL NULL).
 Status execBound(QSqlQuery &query, std::initializer_list<QVariant> values);
+// Prepares `sql` and runs it once with `values` bound as above, for a
+// statement whose rows (if any) nobody reads.
+Status execBound(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
 
 // Runs a query returning a single integer (counts, pragmas).
 Result<qint64> queryScalar(const QSqlDatabase &db, const QString &sql);
+
+// Prepares `sql` and runs it with `values` bound as execBound binds them: the
+// first column of its first row, or an invalid QVariant when it has none.
+Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
+
+// Every row an executed query has left, each read by `read` (given the
+// query on that row).
+template <typename Read>
+auto readRows(QSqlQuery &query, Read read) -> QList<std::invoke_result_t<Read &, const QSqlQuery &>>
+{
+    QList<std::invoke_result_t<Read &, const QSqlQuery &>> rows;
+    while (query.next())
+        rows << read(std::as_const(query));
+    return rows;
+}
+
+// Prepares `sql`, runs it with `values` bound as execBound binds them and
+// reads every row with `read`.
+template <typename Read>
+auto selectRows(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values, Read read)
+    -> Result<QList<std::invoke_result_t<Read &, const QSqlQuery &>>>
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    if (auto s = execBound(query, values); !s)
+        return s.error();
+    return readRows(query, read);
+}
+
+// The first column of every row an executed query has left, as ids.
+QList<qint64> readIds(QSqlQuery &query);
+
+// Prepares `sql` and runs it with `values` bound as execBound binds them: the
+// first column of every row, as ids.
+Result<QList<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values);
+
+// The first of the rows a lookup found, or none.
+template <typename T>
+Result<std::optional<T>> firstMatch(const Result<QList<T>> &found)
+{
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<T>{};
+    return std::optional<T>{found->first()};
+}
 
 class SqliteLockWait;
 
@@ -53,6 +105,10 @@ private:
     bool m_active = false;
     QString m_beginError;
 };
+
+// Runs `work` in one write transaction: committed when it succeeds, rolled
+// back when it fails.
+Status inTransaction(QSqlDatabase db, const std::function<Status()> &work);
 
 // Runs `step(i)` for i in [0, count) in write transactions that each hold the
 // store for about `budgetMs` (at least one item each), so long work (rescoring

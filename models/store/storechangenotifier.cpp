@@ -27,9 +27,7 @@ Status StoreChangeNotifier::announce(const QSqlDatabase &db, const StoreChange &
 {
     if (dialectOf(db) != SqlDialect::Postgres)
         return {};
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    return execBound(q, {QString::fromLatin1(kChannel), change.payload()});
+    return execBound(db, QStringLiteral("SELECT pg_notify(?, ?)"), {QString::fromLatin1(kChannel), change.payload()});
 }
 
 StoreChangeNotifier::StoreChangeNotifier(QSqlDatabase db, QObject *parent) : QObject(parent), m_db(std::move(db)) {}

@@ -14,24 +14,22 @@ TickerStore::TickerStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Status TickerStore::upsert(const TickerInfo &t)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, position, cik) "
-        "VALUES (?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, "
-        "timezone = excluded.timezone, aliases = excluded.aliases, on_watchlist = excluded.on_watchlist, "
-        "position = excluded.position, cik = excluded.cik"));
     const QString aliases = QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(t.aliases)).toJson(QJsonDocument::Compact));
-    return execBound(q, {t.symbol.toUpper(), t.name, t.exchange, t.timeZone, aliases, t.onWatchlist ? 1 : 0,
-                         t.position, t.cik});
+    return execBound(m_db,
+                     QStringLiteral("INSERT INTO tickers (symbol, name, exchange, timezone, aliases, on_watchlist, "
+                                    "position, cik) VALUES (?,?,?,?,?,?,?,?) "
+                                    "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, "
+                                    "exchange = excluded.exchange, timezone = excluded.timezone, "
+                                    "aliases = excluded.aliases, on_watchlist = excluded.on_watchlist, "
+                                    "position = excluded.position, cik = excluded.cik"),
+                     {t.symbol.toUpper(), t.name, t.exchange, t.timeZone, aliases, t.onWatchlist ? 1 : 0, t.position,
+                      t.cik});
 }
 
 Status TickerStore::remove(const QString &symbol)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM tickers WHERE symbol = ?"));
-    return execBound(q, {symbol.toUpper()});
+    return execBound(m_db, QStringLiteral("DELETE FROM tickers WHERE symbol = ?"), {symbol.toUpper()});
 }
 
 Result<QList<TickerInfo>> TickerStore::byCik(qint64 cik) const
@@ -53,21 +51,19 @@ Result<QList<TickerInfo>> TickerStore::select(const QString &where, const QVaria
         q.addBindValue(value);
     if (!q.exec())
         return fail(describeSqlError(QStringLiteral("Ticker list failed"), q));
-    QList<TickerInfo> result;
-    while (q.next()) {
+    return readRows(q, [](const QSqlQuery &row) {
         TickerInfo t;
-        t.symbol = q.value(0).toString();
-        t.name = q.value(1).toString();
-        t.exchange = q.value(2).toString();
-        t.timeZone = q.value(3).toString();
-        for (const auto &alias : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+        t.symbol = row.value(0).toString();
+        t.name = row.value(1).toString();
+        t.exchange = row.value(2).toString();
+        t.timeZone = row.value(3).toString();
+        for (const auto &alias : QJsonDocument::fromJson(row.value(4).toString().toUtf8()).array())
             t.aliases << alias.toString();
-        t.onWatchlist = q.value(5).toInt() != 0;
-        t.position = q.value(6).toInt();
-        t.cik = q.value(7).toLongLong();
-        result << t;
-    }
-    return result;
+        t.onWatchlist = row.value(5).toInt() != 0;
+        t.position = row.value(6).toInt();
+        t.cik = row.value(7).toLongLong();
+        return t;
+    });
 }
 
 Result<QList<TickerInfo>> TickerStore::all() const
@@ -82,12 +78,7 @@ Result<QList<TickerInfo>> TickerStore::watchlist() const
 
 Result<std::optional<TickerInfo>> TickerStore::bySymbol(const QString &symbol) const
 {
-    auto found = select(QStringLiteral("WHERE symbol = ?"), symbol.toUpper());
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<TickerInfo>{};
-    return std::optional<TickerInfo>{found->first()};
+    return firstMatch(select(QStringLiteral("WHERE symbol = ?"), symbol.toUpper()));
 }
 
 } // namespace tw

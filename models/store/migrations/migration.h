@@ -72,4 +72,11 @@ Status migration0010StudyIndexes(QSqlDatabase &db, SqlDialect dialect);
 Status migration0011NewestScore(QSqlDatabase &db, SqlDialect dialect);
 Status migration0012FilingDocuments(QSqlDatabase &db, SqlDialect dialect);
 
+// What a later step makes again as an earlier one made it (migration 5
+// rebuilds `articles` on SQLite), written once: the articles columns after
+// `guid` as migration 1 made them, and SQLite's full-text triggers on delete
+// and update as migration 2 made them.
+QLatin1String migration0001ArticleColumns();
+QStringList migration0002FullTextChangeTriggers();
+
 } // namespace tw

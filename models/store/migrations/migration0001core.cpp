@@ -2,6 +2,23 @@
 
 namespace tw {
 
+QLatin1String migration0001ArticleColumns()
+{
+    return QLatin1String(R"(
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            source_url TEXT NOT NULL DEFAULT '',
+            published_utc BIGINT NOT NULL,
+            published_estimated INTEGER NOT NULL DEFAULT 0,
+            fetched_utc BIGINT NOT NULL,
+            feed_id BIGINT REFERENCES feeds(id) ON DELETE SET NULL,
+            content_hash TEXT NOT NULL)");
+}
+
 // Instants are BIGINT UTC milliseconds; flags are INTEGER 0/1; amounts are
 // DOUBLE PRECISION (SQLite's REAL, and not PostgreSQL's 4-byte REAL).
 Status migration0001Core(QSqlDatabase &db, SqlDialect dialect)
@@ -36,19 +53,7 @@ Status migration0001Core(QSqlDatabase &db, SqlDialect dialect)
 
         QStringLiteral(R"(CREATE TABLE articles (
             id {{ID}},
-            guid TEXT NOT NULL UNIQUE,
-            url TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL DEFAULT '',
-            summary TEXT NOT NULL DEFAULT '',
-            body TEXT NOT NULL DEFAULT '',
-            author TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            source_url TEXT NOT NULL DEFAULT '',
-            published_utc BIGINT NOT NULL,
-            published_estimated INTEGER NOT NULL DEFAULT 0,
-            fetched_utc BIGINT NOT NULL,
-            feed_id BIGINT REFERENCES feeds(id) ON DELETE SET NULL,
-            content_hash TEXT NOT NULL))"),
+            guid TEXT NOT NULL UNIQUE,%1))").arg(migration0001ArticleColumns()),
         QStringLiteral("CREATE INDEX articles_published ON articles(published_utc)"),
         QStringLiteral("CREATE INDEX articles_url ON articles(url)"),
         QStringLiteral("CREATE INDEX articles_content_hash ON articles(content_hash)"),

@@ -2,6 +2,22 @@
 
 namespace tw {
 
+QStringList migration0002FullTextChangeTriggers()
+{
+    return {
+        QStringLiteral(R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
+            VALUES ('delete', old.id, old.title, old.summary, old.body);
+        END)"),
+        QStringLiteral(R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
+            VALUES ('delete', old.id, old.title, old.summary, old.body);
+            INSERT INTO articles_fts(rowid, title, summary, body)
+            VALUES (new.id, new.title, new.summary, new.body);
+        END)"),
+    };
+}
+
 // SQLite: an external-content FTS5 table kept in step with `articles` by
 // triggers, so every writer (ours or a future one) keeps the index in sync.
 Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect)
@@ -16,7 +32,7 @@ Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect)
             QStringLiteral("CREATE INDEX articles_search ON articles USING GIN (search_vector)"),
         });
     }
-    return execDdl(db, dialect, {
+    return execDdl(db, dialect, QStringList{
         QStringLiteral(R"(CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, summary, body,
             content='articles', content_rowid='id',
@@ -25,16 +41,7 @@ Status migration0002FullText(QSqlDatabase &db, SqlDialect dialect)
             INSERT INTO articles_fts(rowid, title, summary, body)
             VALUES (new.id, new.title, new.summary, new.body);
         END)"),
-        QStringLiteral(R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
-            VALUES ('delete', old.id, old.title, old.summary, old.body);
-        END)"),
-        QStringLiteral(R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
-            VALUES ('delete', old.id, old.title, old.summary, old.body);
-            INSERT INTO articles_fts(rowid, title, summary, body)
-            VALUES (new.id, new.title, new.summary, new.body);
-        END)"),
+    } + migration0002FullTextChangeTriggers() + QStringList{
         // Stores written before this step already hold articles.
         QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"),
     });

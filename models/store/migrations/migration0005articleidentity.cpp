@@ -54,44 +54,23 @@ Status migration0005ArticleIdentity(QSqlDatabase &db, SqlDialect dialect)
     return execDdl(db, dialect, QStringList{
         QStringLiteral(R"(CREATE TABLE articles_v5 (
             id INTEGER PRIMARY KEY,
-            guid TEXT NOT NULL,
-            url TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL DEFAULT '',
-            summary TEXT NOT NULL DEFAULT '',
-            body TEXT NOT NULL DEFAULT '',
-            author TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            source_url TEXT NOT NULL DEFAULT '',
-            published_utc BIGINT NOT NULL,
-            published_estimated INTEGER NOT NULL DEFAULT 0,
-            fetched_utc BIGINT NOT NULL,
-            feed_id BIGINT REFERENCES feeds(id) ON DELETE SET NULL,
-            content_hash TEXT NOT NULL,
-            origin TEXT NOT NULL DEFAULT ''))"),
+            guid TEXT NOT NULL,%1,
+            origin TEXT NOT NULL DEFAULT ''))").arg(migration0001ArticleColumns()),
         QStringLiteral("INSERT INTO articles_v5 (id, guid, url, title, summary, body, author, source, source_url, "
                        "published_utc, published_estimated, fetched_utc, feed_id, content_hash, origin) "
                        "SELECT id, guid, url, title, summary, body, author, source, source_url, published_utc, "
                        "published_estimated, fetched_utc, feed_id, content_hash, %1 FROM articles")
             .arg(QLatin1String(kOriginOfStoredRows)),
-        // Takes its indexes and its two remaining full-text triggers along.
+        // Takes its indexes and its two remaining full-text triggers along;
+        // they are made again below as migration 2 made them (migration 4
+        // dropped the insert trigger).
         QStringLiteral("DROP TABLE articles"),
         QStringLiteral("ALTER TABLE articles_v5 RENAME TO articles"),
         QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles(guid, origin)"),
         QStringLiteral("CREATE INDEX articles_published ON articles(published_utc)"),
         QStringLiteral("CREATE INDEX articles_url ON articles(url)"),
         QStringLiteral("CREATE INDEX articles_source ON articles(source)"),
-        // As migration 2 made them (migration 4 dropped the insert trigger).
-        QStringLiteral(R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
-            VALUES ('delete', old.id, old.title, old.summary, old.body);
-        END)"),
-        QStringLiteral(R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
-            VALUES ('delete', old.id, old.title, old.summary, old.body);
-            INSERT INTO articles_fts(rowid, title, summary, body)
-            VALUES (new.id, new.title, new.summary, new.body);
-        END)"),
-    } + revisions());
+    } + migration0002FullTextChangeTriggers() + revisions());
 }
 
 } // namespace tw
