@@ -165,7 +165,8 @@ public:
     WatchCommand()
         : Command({.name = QStringLiteral("watch"),
                    .summary = QStringLiteral("Fetch feeds as they fall due, until interrupted."),
-                   .options = kFetchOptions})
+                   .options = kFetchOptions,
+                   .takesNoArguments = true})
     {
     }
 

@@ -32,6 +32,8 @@ private slots:
         QTest::newRow("missing option value") << QStringList{QStringLiteral("stats"), QStringLiteral("--store")};
         QTest::newRow("ingest without files") << QStringList{QStringLiteral("ingest")};
         QTest::newRow("stats with an argument") << QStringList{QStringLiteral("stats"), QStringLiteral("extra")};
+        // `watch META` must not quietly watch every feed.
+        QTest::newRow("watch with an argument") << QStringList{QStringLiteral("watch"), QStringLiteral("META")};
     }
 
     void usageMistakesExitTwo()
