@@ -22,13 +22,12 @@ bool readDayRange(CommandContext &ctx, QDate &since, QDate &until)
             continue;
         *date = QDate::fromString(ctx.parser.value(option).trimmed(), Qt::ISODate);
         if (!date->isValid()) {
-            ctx.err << "tickerwire " << ctx.command << ": --" << option << " '" << ctx.parser.value(option)
-                    << "' is not a date (YYYY-MM-DD)\n";
+            reportUsageError(ctx, QStringLiteral("--%1 '%2' is not a date (YYYY-MM-DD)").arg(option, ctx.parser.value(option)));
             return false;
         }
     }
     if (since.isValid() && until.isValid() && since > until) {
-        ctx.err << "tickerwire " << ctx.command << ": --since is after --until\n";
+        reportUsageError(ctx, QStringLiteral("--since is after --until"));
         return false;
     }
     return true;
