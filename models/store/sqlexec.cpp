@@ -110,21 +110,21 @@ Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, std::in
     return q.next() ? q.value(0) : QVariant();
 }
 
+namespace {
+qint64 idOf(const QSqlQuery &row)
+{
+    return row.value(0).toLongLong();
+}
+} // namespace
+
 QList<qint64> readIds(QSqlQuery &query)
 {
-    QList<qint64> ids;
-    while (query.next())
-        ids << query.value(0).toLongLong();
-    return ids;
+    return readRows(query, idOf);
 }
 
 Result<QList<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
 {
-    QSqlQuery q(db);
-    q.prepare(sql);
-    if (auto s = execBound(q, values); !s)
-        return s.error();
-    return readIds(q);
+    return selectRows(db, sql, values, idOf);
 }
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
