@@ -25,14 +25,20 @@ inline QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// A fixture's bytes. A missing or empty fixture stops the suite: a test that
-// read nothing would prove nothing.
+// The bytes of a file a suite needs. A missing or empty one stops the suite:
+// a test that read nothing would prove nothing.
+inline QByteArray requiredBytes(const QString &path, const char *what, const QString &relative)
+{
+    const QByteArray bytes = readAll(path);
+    if (bytes.isEmpty())
+        qFatal("%s %s missing", what, qPrintable(relative));
+    return bytes;
+}
+
+// A fixture's bytes (see requiredBytes).
 inline QByteArray fixtureBytes(const QString &relative)
 {
-    const QByteArray bytes = readAll(fixture(relative));
-    if (bytes.isEmpty())
-        qFatal("fixture %s missing", qPrintable(relative));
-    return bytes;
+    return requiredBytes(fixture(relative), "fixture", relative);
 }
 
 #ifdef TW_SHARED_DATA_DIR
@@ -42,13 +48,10 @@ inline QString sharedData(const QString &relative)
     return QStringLiteral(TW_SHARED_DATA_DIR "/") + relative;
 }
 
-// Its bytes; a missing or empty file stops the suite, as with fixtureBytes.
+// Its bytes (see requiredBytes).
 inline QByteArray sharedDataBytes(const QString &relative)
 {
-    const QByteArray bytes = readAll(sharedData(relative));
-    if (bytes.isEmpty())
-        qFatal("shared data %s missing", qPrintable(relative));
-    return bytes;
+    return requiredBytes(sharedData(relative), "shared data", relative);
 }
 
 // A file of SEC's (../shared/data/sec), as the SEC suites read them.
