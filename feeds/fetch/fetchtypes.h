@@ -63,7 +63,7 @@ enum class FetchFailure {
     TooLarge,
     Http,
     TooManyRedirects,
-    Refused,        // not an http(s) address (a file:// feed row, a redirect to one): nothing was read
+    Refused,        // a rule said no (not an http(s) address, SEC without a contact address): nothing was read
     Decompression,  // a gzip/deflate body that does not decode
 };
 
