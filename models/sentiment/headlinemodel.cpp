@@ -7,8 +7,11 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cfloat>
+#include <charconv>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace tw {
 
@@ -133,7 +136,48 @@ HeadlineModel::Scores softmax(const std::array<double, 3> &z)
     return p;
 }
 
-QString number(float v) { return QString::number(double(v), 'f', 4); }
+// The file's number form: four decimals, as QString::number(d, 'f', 4)
+// writes them (a tie rounds away from zero, -0 has no sign, a negative that
+// rounds to zero keeps its "-"), without its cost: loading the model formats
+// about 58,000 numbers (for its digest) at every start. A float times 10^4 is
+// exact in a double, so the rounding below is exact too.
+QString number(float v)
+{
+    const double scaled = std::round(double(v) * 10000.0);
+    if (!(std::abs(scaled) < 1e15))
+        return QString::number(double(v), 'f', 4);
+    const long long units = std::llabs(static_cast<long long>(scaled));
+    char buf[32];
+    char *p = buf;
+    if (v < 0)
+        *p++ = '-';
+    p = std::to_chars(p, buf + sizeof buf, units / 10000).ptr;
+    *p++ = '.';
+    const long long fraction = units % 10000;
+    for (long long place = 1000; place > 0; place /= 10)
+        *p++ = char('0' + fraction / place % 10);
+    return QString::fromLatin1(buf, p - buf);
+}
+
+std::optional<float> readNumber(QStringView text)
+{
+    text = text.trimmed();
+    char buf[64];
+    if (text.isEmpty() || text.size() >= qsizetype(sizeof buf))
+        return std::nullopt;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c > 0x7f)
+            return std::nullopt;
+        buf[i] = char(c);
+    }
+    const char *end = buf + text.size();
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(buf, end, value);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value) || std::abs(value) > double(FLT_MAX))
+        return std::nullopt;
+    return float(value);
+}
 
 } // namespace
 
@@ -257,7 +301,7 @@ HeadlineModel HeadlineModel::train(const QList<LabeledSentence> &sentences, cons
         }
     }
     // Rounded as the file stores them, so a trained model and a loaded one agree.
-    auto stored = [](double v) { return number(float(v)).toFloat(); };
+    auto stored = [](double v) { return *readNumber(number(float(v))); };
     for (size_t i = 0; i < w.size(); ++i)
         for (size_t k = 0; k < 3; ++k)
             model.m_features[i].weights[k] = stored(w[i][k]);
@@ -307,19 +351,19 @@ QString HeadlineModel::serialize() const
 Result<HeadlineModel> HeadlineModel::parse(const QString &tsv)
 {
     HeadlineModel model;
-    const QStringList lines = tsv.split(QLatin1Char('\n'));
+    const QList<QStringView> lines = QStringView(tsv).split(u'\n');
     for (qsizetype n = 0; n < lines.size(); ++n) {
-        if (lines[n].isEmpty() || lines[n].startsWith(QLatin1Char('#')))
+        if (lines[n].isEmpty() || lines[n].startsWith(u'#'))
             continue;
-        const QStringList f = lines[n].split(QLatin1Char('\t'));
+        const QList<QStringView> f = lines[n].split(u'\t');
         if (f.size() != 4)
             return fail(QStringLiteral("headline model line %1: expected 4 columns").arg(n + 1));
         std::array<float, 3> v{};
         for (size_t k = 0; k < 3; ++k) {
-            bool ok = false;
-            v[k] = f[qsizetype(k) + 1].toFloat(&ok);
-            if (!ok)
+            const std::optional<float> read = readNumber(f[qsizetype(k) + 1]);
+            if (!read)
                 return fail(QStringLiteral("headline model line %1: bad number").arg(n + 1));
+            v[k] = *read;
         }
         if (f[0] == QLatin1String("<bias>")) {
             model.m_bias = v;
@@ -333,7 +377,7 @@ Result<HeadlineModel> HeadlineModel::parse(const QString &tsv)
             }
         }
         if (!dense)
-            model.m_features.push_back(Feature{f[0], v});
+            model.m_features.push_back(Feature{f[0].toString(), v});
     }
     model.buildIndex();
     model.m_digest = model.computeDigest();
