@@ -30,10 +30,12 @@ constexpr const char *kFindByGuidOrUrlSql =
     "OR (url = ? AND url <> '' AND origin || '' = ?) "
     "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1";
 // The same for SQLite's own statement, each value bound once: 1 guid, 2 origin, 3 url.
-constexpr const char *kSqliteFindByGuidOrUrlSql =
-    "SELECT id, content_hash FROM articles WHERE (guid = ?1 AND origin = ?2) "
-    "OR (url = ?3 AND url <> '' AND origin || '' = ?2) "
-    "ORDER BY CASE WHEN guid = ?1 THEN 0 ELSE 1 END, id LIMIT 1";
+// On SQLite the guid-or-URL lookup is two probes, the identity first: one
+// statement with OR ran as a multi-index OR with a temporary B-tree for its
+// ORDER BY, about 38,000 instructions per new article.
+constexpr const char *kSqliteFindByIdentitySql = "SELECT id, content_hash FROM articles WHERE guid = ?1 AND origin = ?2";
+constexpr const char *kSqliteFindByUrlSql =
+    "SELECT id, content_hash FROM articles WHERE url = ?1 AND url <> '' AND origin || '' = ?2 ORDER BY id LIMIT 1";
 constexpr const char *kInsertSql =
     "INSERT INTO articles (origin, guid, url, title, summary, body, author, source, source_url, published_utc, "
     "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -117,7 +119,8 @@ Status ArticleStore::prepareWrites()
         // SqliteStatement). No RETURNING on the insert: SQLite runs it as a
         // trigger, and a statement with a trigger makes FTS5 flush its pending
         // terms; the full-text row is written here instead (migration 4).
-        for (auto [statement, sql] : {std::pair{&m_sqliteFind, kSqliteFindByGuidOrUrlSql}, std::pair{&m_sqliteInsert, kInsertSql},
+        for (auto [statement, sql] : {std::pair{&m_sqliteFindByIdentity, kSqliteFindByIdentitySql},
+                                      std::pair{&m_sqliteFindByUrl, kSqliteFindByUrlSql}, std::pair{&m_sqliteInsert, kInsertSql},
                                       std::pair{&m_sqliteIndex, kIndexSql}}) {
             auto prepared = SqliteStatement::prepare(m_db, sql);
             if (!prepared)
@@ -155,19 +158,29 @@ Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
 Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const QString &origin)
 {
     if (m_dialect == SqlDialect::Sqlite) {
-        m_sqliteFind.bind(1, article.guid);
-        m_sqliteFind.bind(2, origin);
-        m_sqliteFind.bind(3, article.url);
-        auto row = m_sqliteFind.step();
-        if (!row)
-            return fail(QStringLiteral("Article lookup failed: %1").arg(row.errorMessage()));
-        Stored found;
-        if (*row)
-            found = std::make_pair(m_sqliteFind.columnInt64(0), m_sqliteFind.columnText(1));
-        m_sqliteFind.reset();
-        return found;
+        auto byIdentity = findWith(m_sqliteFindByIdentity, article.guid, origin);
+        if (!byIdentity || *byIdentity)
+            return byIdentity;
+        return findWith(m_sqliteFindByUrl, article.url, origin);
     }
     return findWith(m_findByGuidOrUrl, {article.guid, origin, article.url, origin, article.guid});
+}
+
+Result<ArticleStore::Stored> ArticleStore::findWith(SqliteStatement &statement, const QString &first,
+                                                    const QString &origin)
+{
+    statement.bind(1, first);
+    statement.bind(2, origin);
+    auto row = statement.step();
+    if (!row) {
+        statement.reset();
+        return fail(QStringLiteral("Article lookup failed: %1").arg(row.errorMessage()));
+    }
+    Stored found;
+    if (*row)
+        found = std::make_pair(statement.columnInt64(0), statement.columnText(1));
+    statement.reset();
+    return found;
 }
 
 Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initializer_list<QVariant> values)

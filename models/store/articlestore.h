@@ -64,6 +64,7 @@ private:
     Status prepareWrites();
     Result<Stored> findByGuidOrUrl(const Article &article, const QString &origin);
     static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
+    static Result<Stored> findWith(SqliteStatement &statement, const QString &first, const QString &origin);
     // The new row's id, or nullopt when another writer stored the guid first.
     Result<std::optional<qint64>> insertNew(const Article &article, const Utf8Text &text, const QString &origin,
                                             const QString &hash);
@@ -78,7 +79,8 @@ private:
     QSqlQuery m_trimRevisions;
     QSqlQuery m_lock;
     // SQLite's per-article statements (see prepareWrites); empty on PostgreSQL.
-    SqliteStatement m_sqliteFind;
+    SqliteStatement m_sqliteFindByIdentity;
+    SqliteStatement m_sqliteFindByUrl;
     SqliteStatement m_sqliteInsert;
     SqliteStatement m_sqliteIndex;   // a new article's full-text row (migration 4)
     bool m_writesPrepared = false;
