@@ -47,6 +47,7 @@ public:
     static ConfusionMatrix crossValidate(const QList<LabeledSentence> &sentences, const SentimentScorer &rules,
                                          const HeadlineTraining &knobs, int folds);
     QString serialize() const;
+    QByteArray serializeUtf8() const;   // serialize() as the file's bytes
 
     // Class probabilities for a text the rules scored as `rules`.
     Scores probabilities(QStringView text, const SentenceSentiment &rules) const;
