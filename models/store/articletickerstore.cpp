@@ -4,18 +4,18 @@
 
 namespace tw {
 
-ArticleTickerStore::ArticleTickerStore(QSqlDatabase db) : m_db(db), m_delete(db), m_insert(db)
+ArticleTickerStore::ArticleTickerStore(QSqlDatabase db)
+    : m_db(db), m_delete(db, "DELETE FROM article_tickers WHERE article_id = ?"),
+      m_insert(db, "INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?,?,?)")
 {
-    m_delete.prepare(QStringLiteral("DELETE FROM article_tickers WHERE article_id = ?"));
-    m_insert.prepare(QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) VALUES (?,?,?)"));
 }
 
 Status ArticleTickerStore::replace(qint64 articleId, const QList<TickerLink> &links)
 {
-    if (auto s = execBound(m_delete, {articleId}); !s)
+    if (auto s = m_delete.exec({articleId}); !s)
         return s;
     for (const TickerLink &l : links) {
-        if (auto s = execBound(m_insert, {articleId, l.ticker, double(l.relevancePercent())}); !s)
+        if (auto s = m_insert.exec({articleId, l.ticker, double(l.relevancePercent())}); !s)
             return s;
     }
     return {};

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/store/preparedwrite.h"
 #include "models/linking/entitylinker.h"
 
 #include <QList>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace tw {
 
@@ -24,8 +24,8 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QSqlQuery m_delete;
-    QSqlQuery m_insert;
+    PreparedWrite m_delete;
+    PreparedWrite m_insert;
 };
 
 } // namespace tw

@@ -14,9 +14,18 @@ StoryEvidence StoredStory::evidence() const
 }
 
 CorporateEvidenceStore::CorporateEvidenceStore(QSqlDatabase db)
-    : m_db(db), m_between(db), m_insertStory(db), m_updateStory(db), m_deleteStory(db), m_story(db),
-      m_insertMember(db), m_selectMembers(db), m_deleteMembers(db), m_members(db), m_title(db), m_count(db), m_state(db),
-      m_saveState(db), m_deleteState(db)
+    : m_db(db), m_between(db), m_insertStory(db),
+      m_updateStory(db, "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
+                        "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?"),
+      m_deleteStory(db, "DELETE FROM score_stories WHERE id = ?"), m_story(db),
+      m_insertMember(db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, "
+                         "published_utc, score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)"),
+      m_selectMembers(db), m_deleteMembers(db, "DELETE FROM score_story_members WHERE article_id = ?"), m_members(db),
+      m_title(db), m_count(db), m_state(db),
+      m_saveState(db, "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, "
+                      "weighted, absolute) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticker, horizon, model_version) DO "
+                      "UPDATE SET as_of_utc = excluded.as_of_utc, weight = excluded.weight, weighted = "
+                      "excluded.weighted, absolute = excluded.absolute")
 {
 }
 
@@ -40,15 +49,6 @@ Result<QSqlQuery *> CorporateEvidenceStore::run(QSqlQuery &q, const char *sql, s
     if (auto s = execBound(q, values); !s)
         return s.error();
     return ready;
-}
-
-// run() for a statement whose rows nobody reads.
-Status CorporateEvidenceStore::write(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values)
-{
-    auto done = run(q, sql, values);
-    if (!done)
-        return done.error();
-    return {};
 }
 
 namespace {
@@ -133,15 +133,12 @@ Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
 
 Status CorporateEvidenceStore::updateStory(const StoredStory &s)
 {
-    return write(m_updateStory,
-                 "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
-                 "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?",
-                 {s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum, s.relevance, s.id});
+    return m_updateStory.exec({s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum, s.confidenceSum, s.relevance, s.id});
 }
 
 Status CorporateEvidenceStore::deleteStory(qint64 storyId)
 {
-    return write(m_deleteStory, "DELETE FROM score_stories WHERE id = ?", {storyId});
+    return m_deleteStory.exec({storyId});
 }
 
 Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
@@ -159,16 +156,8 @@ Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
 
 Status CorporateEvidenceStore::insertMember(const StoryMember &m)
 {
-    if (dialectOf(m_db) == SqlDialect::Sqlite) {
-        if (auto ready = prepareSqliteInserts(); !ready)
-            return ready;
-        return insertSqliteMember(m);
-    }
-    return write(m_insertMember,
-                 "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
-                 "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)",
-                 {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence,
-                  m.relevance});
+    return m_insertMember.exec(
+        {m.articleId, m.ticker, m.modelVersion, m.storyId, m.publishedUtc, m.score, m.confidence, m.relevance});
 }
 
 Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<StoryMember> &members)
@@ -196,13 +185,7 @@ Status CorporateEvidenceStore::prepareSqliteInserts()
               "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!story)
         return story.error();
-    auto member = SqliteStatement::prepare(
-        m_db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, published_utc, "
-              "score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)");
-    if (!member)
-        return member.error();
     m_sqliteStory = std::move(*story);
-    m_sqliteMember = std::move(*member);
     return {};
 }
 
@@ -222,22 +205,6 @@ Result<qint64> CorporateEvidenceStore::insertSqliteStory(const StoredStory &s)
     if (auto done = q.step(); !done)
         return fail(QStringLiteral("Could not store a story of %1: %2").arg(s.ticker, done.errorMessage()));
     return q.lastInsertRowId();
-}
-
-Status CorporateEvidenceStore::insertSqliteMember(const StoryMember &m)
-{
-    SqliteStatement &q = m_sqliteMember;
-    q.bind(1, m.articleId);
-    q.bind(2, m.ticker);
-    q.bind(3, m.modelVersion);
-    q.bind(4, m.storyId);
-    q.bind(5, m.publishedUtc);
-    q.bind(6, m.score);
-    q.bind(7, m.confidence);
-    q.bind(8, m.relevance);
-    if (auto done = q.step(); !done)
-        return fail(QStringLiteral("Could not store a story's copy of %1: %2").arg(m.ticker, done.errorMessage()));
-    return {};
 }
 
 Result<bool> CorporateEvidenceStore::isEmpty()
@@ -261,7 +228,7 @@ Result<QList<StoryMember>> CorporateEvidenceStore::takeMembers(qint64 articleId)
     (*q)->finish();
     if (out.isEmpty())
         return out;
-    if (auto s = write(m_deleteMembers, "DELETE FROM score_story_members WHERE article_id = ?", {articleId}); !s)
+    if (auto s = m_deleteMembers.exec({articleId}); !s)
         return s.error();
     return out;
 }
@@ -335,12 +302,7 @@ Result<std::optional<HorizonSums>> CorporateEvidenceStore::state(const QString &
 Status CorporateEvidenceStore::saveState(const QString &ticker, const QString &modelVersion, ScoreHorizon horizon,
                                          const EvidenceSums &sums)
 {
-    return write(m_saveState,
-                 "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, weighted, "
-                 "absolute) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticker, horizon, model_version) DO UPDATE SET "
-                 "as_of_utc = excluded.as_of_utc, weight = excluded.weight, weighted = excluded.weighted, "
-                 "absolute = excluded.absolute",
-                 {ticker, horizonName(horizon), modelVersion, sums.asOfUtc, sums.weight, sums.weighted, sums.absolute});
+    return m_saveState.exec({ticker, horizonName(horizon), modelVersion, sums.asOfUtc, sums.weight, sums.weighted, sums.absolute});
 }
 
 Status CorporateEvidenceStore::clear(const QString &ticker, const QString &modelVersion)

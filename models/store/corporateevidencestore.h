@@ -2,6 +2,7 @@
 
 #include "models/core/result.h"
 #include "models/scoring/corporatescorer.h"
+#include "models/store/preparedwrite.h"
 #include "models/store/sqlitestatement.h"
 
 #include <QList>
@@ -94,16 +95,20 @@ public:
 private:
     Result<QSqlQuery *> prepared(QSqlQuery &q, const char *sql);
     Result<QSqlQuery *> run(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values);
-    Status write(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values);
 
     QSqlDatabase m_db;
     Status prepareSqliteInserts();
     Result<qint64> insertSqliteStory(const StoredStory &story);
-    Status insertSqliteMember(const StoryMember &member);
 
-    SqliteStatement m_sqliteStory, m_sqliteMember;
-    QSqlQuery m_between, m_insertStory, m_updateStory, m_deleteStory, m_story, m_insertMember, m_selectMembers,
-        m_deleteMembers, m_members, m_title, m_count, m_state, m_saveState, m_deleteState;
+    SqliteStatement m_sqliteStory;
+    QSqlQuery m_between, m_insertStory;
+    PreparedWrite m_updateStory, m_deleteStory;
+    QSqlQuery m_story;
+    PreparedWrite m_insertMember;
+    QSqlQuery m_selectMembers;
+    PreparedWrite m_deleteMembers;
+    QSqlQuery m_members, m_title, m_count, m_state;
+    PreparedWrite m_saveState;
 };
 
 } // namespace tw
