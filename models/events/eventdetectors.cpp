@@ -108,6 +108,10 @@ QList<ExtractedEvent> launches(const SentenceContext &s)
                        "(?:that )?[A-Z][\\w ]*? (?<trigger>launched|unveiled|introduced|released|debuted)\\b")
             .arg(name));
 
+    // Every form needs one of these stems ([Ll]aunch, [Uu]nveil, ...).
+    if (!s.screen.mayContainAny({"aunch", "nveil", "ebut", "ntroduc", "eleas"}))
+        return {};
+
     // A delayed or cancelled launch has not happened.
     static const QRegularExpression notHappening(QStringLiteral(
         "\\b(?:delay\\w*|slip\\w*|postpon\\w*|cancel\\w*|scrap\\w*|halt\\w*|shelv\\w*|push(?:es|ed)? back)\\b"),
@@ -153,6 +157,9 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
             .arg(properNamePattern()));
     static const QRegularExpression partnerBefore(QStringLiteral("(?<name>%1)(?:'s)?\\s+$").arg(properNamePattern()));
 
+    if (!s.screen.mayContainAny({"deal", "acqui", "takeover", "merger", "invest", "stake", "funding", "buy", "bought"})
+        || !AmountParser::mayMentionMoney(s.screen))
+        return {};
     const QList<AmountMention> amounts = AmountParser::money(s.text);
     if (amounts.isEmpty())
         return {};
@@ -218,7 +225,8 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         "\\b(?:over (?:the )?(?:past |last )?(?:\\w+ )?(?:years|months|decade)|since (?:early |late )?(?:19|20)\\d\\d|"
         "so far this year|year to date|this year|in (?:the )?(?:past |last )?\\w+ (?:years|months)|a decade)\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
-    if (longSpan.match(s.text).hasMatch())
+    // Both forms need a percentage.
+    if (!s.screen.mayContainAny({"%", "percent", "per cent"}) || longSpan.match(s.text).hasMatch())
         return {};
 
     QList<QRegularExpressionMatch> moves;
@@ -255,7 +263,8 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         e.amount.low = down ? -pct : pct;
         e.amount.high = e.amount.low;
         e.amount.unit = QStringLiteral("percent");
-        e.amount.approximate = m.captured(0).contains(QRegularExpression(QStringLiteral("nearly|almost|close to|about|around|roughly")));
+        static const QRegularExpression hedged(QStringLiteral("nearly|almost|close to|about|around|roughly"));
+        e.amount.approximate = m.captured(0).contains(hedged);
         e.subject = down ? QStringLiteral("down") : QStringLiteral("up");
         e.title = QStringLiteral("%1 shares %2 %3%4%")
                       .arg(ticker, down ? QStringLiteral("fall") : QStringLiteral("rise"),
@@ -280,6 +289,10 @@ QList<ExtractedEvent> leadership(const SentenceContext &s)
     static const QRegularExpression formerRole(QStringLiteral("\\b(?:former|ex-|then-)\\s*(?:[A-Z]\\w*\\s+)?$"));
     static const QRegularExpression person(QStringLiteral("\\b([A-Z][a-z]+ [A-Z][a-z]+)\\b"));
 
+    // Each of the verbs holds one of these.
+    if (!s.screen.mayContainAny({"join", "name", "appoint", "hire", "hiring", "promot", "step", "resign", "retir",
+                                 "depart", "leav", "left", "replac", "succeed", "lead", "bring", "brought"}))
+        return {};
     const auto v = verb.match(s.text);
     if (!v.hasMatch())
         return {};
@@ -340,6 +353,10 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
         "\\b(FTC|SEC|DOJ|Department of Justice|European Commission|Federal Trade Commission|CMA|EU|"
         "Supreme Court|[A-Z][a-z]+ court|regulators?|attorneys? general)\\b"));
 
+    // Each of the actions holds one of these.
+    if (!s.screen.mayContainAny({"sue", "suing", "lawsuit", "class action", "antitrust", "fine", "penalty", "probe",
+                                 "investigation", "settle", "court ruling", "ruled", "charged", "indicted", "subpoena"}))
+        return {};
     const auto a = action.match(s.text);
     if (!a.hasMatch())
         return {};
@@ -391,7 +408,10 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
     static const QRegularExpression indexAfter(QStringLiteral("^\\s+(?:on|in) (?:the )?(?<index>%1)").arg(properNamePattern()));
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard|[Aa]rena)\\b"));
 
-    if (!articleAboutBenchmarks && !benchmarkWords.match(s.text).hasMatch())
+    if (!s.screen.mayContainAny({"score", "rank", "placed"}))
+        return {};  // no score to read
+    if (!articleAboutBenchmarks
+        && !(s.screen.mayContainAny({"index", "benchmark", "leaderboard", "arena"}) && benchmarkWords.match(s.text).hasMatch()))
         return {};
     for (auto it = score.globalMatch(s.text); it.hasNext();) {
         const auto m = it.next();

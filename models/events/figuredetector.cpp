@@ -167,6 +167,10 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
     static const QRegularExpression previousFigure(QStringLiteral("\\b(?:up |down )?from\\s+(?:about\\s+|roughly\\s+)?$"));
 
     QList<ExtractedEvent> found;
+    // A figure is money with a metric named near it (see metricCues).
+    if (!AmountParser::mayMentionMoney(s.screen)
+        || !s.screen.mayContainAny({"capital", "capex", "spend", "invest", "revenue", "sales", "expenses", "costs"}))
+        return found;
     bool guides = false;
     for (auto it = guidanceCue.globalMatch(s.text); it.hasNext() && !guides;) {
         const auto cue = it.next();

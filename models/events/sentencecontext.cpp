@@ -2,7 +2,45 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace tw {
+
+namespace {
+// What a UTF-16 unit stands for in a screen: ASCII in lower case, the
+// non-ASCII characters PCRE2 matches caselessly against ASCII letters, and
+// the quotes and currency signs the detectors' words use; anything else
+// matches no word.
+char screenByte(char16_t c)
+{
+    if (c < 0x80)
+        return c >= u'A' && c <= u'Z' ? char(c - u'A' + 'a') : char(c);
+    switch (c) {
+    case 0x017F: return 's';   // LATIN SMALL LETTER LONG S
+    case 0x212A: return 'k';   // KELVIN SIGN
+    case 0x2019: return '\''; // RIGHT SINGLE QUOTATION MARK ("Meta’s")
+    case 0x20AC:               // €
+    case 0x00A3: return '$';   // £
+    default: return '\x7f';
+    }
+}
+} // namespace
+
+KeywordScreen::KeywordScreen(QStringView text) : m_screening(true)
+{
+    m_folded.resize(size_t(text.size()));
+    for (qsizetype i = 0; i < text.size(); ++i)
+        m_folded[size_t(i)] = screenByte(text[i].unicode());
+}
+
+bool KeywordScreen::mayContainAny(std::initializer_list<std::string_view> words) const
+{
+    if (!m_screening)
+        return true;
+    const std::string_view folded(m_folded);
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string_view::npos; });
+}
 
 const QString &properNamePattern()
 {
