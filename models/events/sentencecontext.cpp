@@ -29,17 +29,35 @@ char screenByte(char16_t c)
 KeywordScreen::KeywordScreen(QStringView text) : m_screening(true)
 {
     m_folded.resize(size_t(text.size()));
-    for (qsizetype i = 0; i < text.size(); ++i)
-        m_folded[size_t(i)] = screenByte(text[i].unicode());
+    unsigned previous = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char byte = screenByte(text[i].unicode());
+        m_folded[size_t(i)] = byte;
+        const unsigned b = static_cast<unsigned char>(byte);
+        m_bytes.set(b);
+        if (i > 0)
+            m_pairs.set(previous * 128 + b);
+        previous = b;
+    }
+}
+
+bool KeywordScreen::mayContain(std::string_view word) const
+{
+    if (word.empty())
+        return true;
+    if (!m_bytes.test(static_cast<unsigned char>(word[0]) & 0x7f))
+        return false;
+    for (size_t i = 1; i < word.size(); ++i)
+        if (!m_pairs.test((static_cast<unsigned char>(word[i - 1]) & 0x7f) * 128 + (static_cast<unsigned char>(word[i]) & 0x7f)))
+            return false;
+    return std::string_view(m_folded).find(word) != std::string_view::npos;
 }
 
 bool KeywordScreen::mayContainAny(std::initializer_list<std::string_view> words) const
 {
     if (!m_screening)
         return true;
-    const std::string_view folded(m_folded);
-    return std::any_of(words.begin(), words.end(),
-                       [&](std::string_view w) { return folded.find(w) != std::string_view::npos; });
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return mayContain(w); });
 }
 
 const QString &properNamePattern()

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <bitset>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -35,7 +36,13 @@ public:
     bool mayContainAny(std::initializer_list<std::string_view> words) const;
 
 private:
+    bool mayContain(std::string_view word) const;
+
     std::string m_folded;
+    // Which bytes and adjacent byte pairs occur: most absent words are
+    // ruled out by a few bit tests, without searching the text.
+    std::bitset<128> m_bytes;
+    std::bitset<128 * 128> m_pairs;
     bool m_screening = false;
 };
 
