@@ -71,6 +71,42 @@ bool isCompanyName(const SentenceContext &s, qsizetype start, const QString &nam
                        [&](const EntityMention &m) { return m.start == start && m.length == name.size(); });
 }
 
+// The words each detector's patterns need, so a sentence without them skips
+// the patterns (KeywordScreen). Each list covers every alternative of the
+// detector's trigger pattern.
+bool mayLaunch(const KeywordScreen &k)
+{
+    return k.mayContainAny({"aunch", "nveil", "ebut", "ntroduc", "eleas"});  // [Ll]aunch, [Uu]nveil, ...
+}
+
+bool mayDeal(const KeywordScreen &k)
+{
+    return k.mayContainAny({"deal", "acqui", "takeover", "merger", "invest", "stake", "funding", "buy", "bought"})
+        && AmountParser::mayMentionMoney(k);
+}
+
+bool mayMovePrice(const KeywordScreen &k)
+{
+    return k.mayContainAny({"%", "percent", "per cent"});
+}
+
+bool mayChangeLeadership(const KeywordScreen &k)
+{
+    return k.mayContainAny({"join", "name", "appoint", "hire", "hiring", "promot", "step", "resign", "retir", "depart",
+                            "leav", "left", "replac", "succeed", "lead", "bring", "brought"});
+}
+
+bool mayTakeLegalAction(const KeywordScreen &k)
+{
+    return k.mayContainAny({"sue", "suing", "lawsuit", "class action", "antitrust", "fine", "penalty", "probe",
+                            "investigation", "settle", "court ruling", "ruled", "charged", "indicted", "subpoena"});
+}
+
+bool mayRank(const KeywordScreen &k)
+{
+    return k.mayContainAny({"score", "rank", "placed"});
+}
+
 const AmountMention *nearest(const QList<AmountMention> &amounts, qsizetype start, qsizetype end, qsizetype within)
 {
     const AmountMention *best = nullptr;
@@ -108,8 +144,7 @@ QList<ExtractedEvent> launches(const SentenceContext &s)
                        "(?:that )?[A-Z][\\w ]*? (?<trigger>launched|unveiled|introduced|released|debuted)\\b")
             .arg(name));
 
-    // Every form needs one of these stems ([Ll]aunch, [Uu]nveil, ...).
-    if (!s.screen.mayContainAny({"aunch", "nveil", "ebut", "ntroduc", "eleas"}))
+    if (!mayLaunch(s.screen))
         return {};
 
     // A delayed or cancelled launch has not happened.
@@ -157,8 +192,7 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
             .arg(properNamePattern()));
     static const QRegularExpression partnerBefore(QStringLiteral("(?<name>%1)(?:'s)?\\s+$").arg(properNamePattern()));
 
-    if (!s.screen.mayContainAny({"deal", "acqui", "takeover", "merger", "invest", "stake", "funding", "buy", "bought"})
-        || !AmountParser::mayMentionMoney(s.screen))
+    if (!mayDeal(s.screen))
         return {};
     const QList<AmountMention> amounts = AmountParser::money(s.text);
     if (amounts.isEmpty())
@@ -225,8 +259,7 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         "\\b(?:over (?:the )?(?:past |last )?(?:\\w+ )?(?:years|months|decade)|since (?:early |late )?(?:19|20)\\d\\d|"
         "so far this year|year to date|this year|in (?:the )?(?:past |last )?\\w+ (?:years|months)|a decade)\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
-    // Both forms need a percentage.
-    if (!s.screen.mayContainAny({"%", "percent", "per cent"}) || longSpan.match(s.text).hasMatch())
+    if (!mayMovePrice(s.screen) || longSpan.match(s.text).hasMatch())
         return {};
 
     QList<QRegularExpressionMatch> moves;
@@ -289,9 +322,7 @@ QList<ExtractedEvent> leadership(const SentenceContext &s)
     static const QRegularExpression formerRole(QStringLiteral("\\b(?:former|ex-|then-)\\s*(?:[A-Z]\\w*\\s+)?$"));
     static const QRegularExpression person(QStringLiteral("\\b([A-Z][a-z]+ [A-Z][a-z]+)\\b"));
 
-    // Each of the verbs holds one of these.
-    if (!s.screen.mayContainAny({"join", "name", "appoint", "hire", "hiring", "promot", "step", "resign", "retir",
-                                 "depart", "leav", "left", "replac", "succeed", "lead", "bring", "brought"}))
+    if (!mayChangeLeadership(s.screen))
         return {};
     const auto v = verb.match(s.text);
     if (!v.hasMatch())
@@ -353,9 +384,7 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
         "\\b(FTC|SEC|DOJ|Department of Justice|European Commission|Federal Trade Commission|CMA|EU|"
         "Supreme Court|[A-Z][a-z]+ court|regulators?|attorneys? general)\\b"));
 
-    // Each of the actions holds one of these.
-    if (!s.screen.mayContainAny({"sue", "suing", "lawsuit", "class action", "antitrust", "fine", "penalty", "probe",
-                                 "investigation", "settle", "court ruling", "ruled", "charged", "indicted", "subpoena"}))
+    if (!mayTakeLegalAction(s.screen))
         return {};
     const auto a = action.match(s.text);
     if (!a.hasMatch())
@@ -408,8 +437,8 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
     static const QRegularExpression indexAfter(QStringLiteral("^\\s+(?:on|in) (?:the )?(?<index>%1)").arg(properNamePattern()));
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard|[Aa]rena)\\b"));
 
-    if (!s.screen.mayContainAny({"score", "rank", "placed"}))
-        return {};  // no score to read
+    if (!mayRank(s.screen))
+        return {};
     if (!articleAboutBenchmarks
         && !(s.screen.mayContainAny({"index", "benchmark", "leaderboard", "arena"}) && benchmarkWords.match(s.text).hasMatch()))
         return {};
@@ -454,6 +483,12 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
         return {e};
     }
     return {};
+}
+
+bool mayStateAnEvent(const KeywordScreen &screen)
+{
+    return mayLaunch(screen) || mayDeal(screen) || mayMovePrice(screen) || mayChangeLeadership(screen)
+        || mayTakeLegalAction(screen) || mayRank(screen) || mayStateFigures(screen);
 }
 
 } // namespace detect

@@ -87,11 +87,15 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
 
     for (const SentenceSpan &span : SentenceSplitter::split(text)) {
         SentenceContext s;
+        s.screen = KeywordScreen(QStringView(text).mid(span.start, span.length));
+        // Finding the sentence's companies and dates is most of its cost:
+        // skip it where no detector could find anything whatever they are.
+        if (!detect::mayStateAnEvent(s.screen))
+            continue;
         s.text = text.mid(span.start, span.length);
         s.offset = span.start;
         s.published = published;
         s.primary = primary;
-        s.screen = KeywordScreen(s.text);
         for (const EntityMention &m : m_linker.mentions(s.text))
             if (linked.contains(m.ticker))
                 s.aliases << m;
