@@ -1,5 +1,7 @@
 #include "models/events/amountparser.h"
 
+#include "models/events/sentencecontext.h"
+
 #include <QRegularExpression>
 
 namespace tw {
@@ -114,9 +116,18 @@ std::optional<AmountMention> toMention(const QRegularExpressionMatch &m, QString
 }
 } // namespace
 
+bool AmountParser::mayMentionMoney(const KeywordScreen &screen)
+{
+    // Every currency kCurrencyPrefix and kCurrencySuffix accept (€ and £
+    // screen as $); a match without one is not money (toMention).
+    return screen.mayContainAny({"$", "usd", "eur", "gbp", "dollars", "euros", "pounds"});
+}
+
 QList<AmountMention> AmountParser::money(QStringView sentence)
 {
     QList<AmountMention> found;
+    if (!mayMentionMoney(KeywordScreen(sentence)))
+        return found;
     const QString text = sentence.toString();
     QList<std::pair<qsizetype, qsizetype>> taken;
     auto betweens = betweenPattern().globalMatch(text);

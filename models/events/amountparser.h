@@ -7,6 +7,8 @@
 
 namespace tw {
 
+class KeywordScreen;
+
 // A figure found in a sentence, with where it was.
 struct AmountMention {
     EventAmount amount;
@@ -23,6 +25,8 @@ class AmountParser {
 public:
     static QList<AmountMention> money(QStringView sentence);
     static QList<AmountMention> percentages(QStringView sentence);
+    // False when the text names no currency at all, so money() finds nothing.
+    static bool mayMentionMoney(const KeywordScreen &screen);
 };
 
 } // namespace tw

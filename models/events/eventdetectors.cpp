@@ -71,6 +71,42 @@ bool isCompanyName(const SentenceContext &s, qsizetype start, const QString &nam
                        [&](const EntityMention &m) { return m.start == start && m.length == name.size(); });
 }
 
+// The words each detector's patterns need, so a sentence without them skips
+// the patterns (KeywordScreen). Each list covers every alternative of the
+// detector's trigger pattern.
+bool mayLaunch(const KeywordScreen &k)
+{
+    return k.mayContainAny({"aunch", "nveil", "ebut", "ntroduc", "eleas"});  // [Ll]aunch, [Uu]nveil, ...
+}
+
+bool mayDeal(const KeywordScreen &k)
+{
+    return k.mayContainAny({"deal", "acqui", "takeover", "merger", "invest", "stake", "funding", "buy", "bought"})
+        && AmountParser::mayMentionMoney(k);
+}
+
+bool mayMovePrice(const KeywordScreen &k)
+{
+    return k.mayContainAny({"%", "percent", "per cent"});
+}
+
+bool mayChangeLeadership(const KeywordScreen &k)
+{
+    return k.mayContainAny({"join", "name", "appoint", "hire", "hiring", "promot", "step", "resign", "retir", "depart",
+                            "leav", "left", "replac", "succeed", "lead", "bring", "brought"});
+}
+
+bool mayTakeLegalAction(const KeywordScreen &k)
+{
+    return k.mayContainAny({"sue", "suing", "lawsuit", "class action", "antitrust", "fine", "penalty", "probe",
+                            "investigation", "settle", "court ruling", "ruled", "charged", "indicted", "subpoena"});
+}
+
+bool mayRank(const KeywordScreen &k)
+{
+    return k.mayContainAny({"score", "rank", "placed"});
+}
+
 const AmountMention *nearest(const QList<AmountMention> &amounts, qsizetype start, qsizetype end, qsizetype within)
 {
     const AmountMention *best = nullptr;
@@ -107,6 +143,9 @@ QList<ExtractedEvent> launches(const SentenceContext &s)
         QStringLiteral("(?<name>%1), the (?:[a-z-]+ ){0,2}(?:model|product|app|device|chip|service|phone|assistant|system) "
                        "(?:that )?[A-Z][\\w ]*? (?<trigger>launched|unveiled|introduced|released|debuted)\\b")
             .arg(name));
+
+    if (!mayLaunch(s.screen))
+        return {};
 
     // A delayed or cancelled launch has not happened.
     static const QRegularExpression notHappening(QStringLiteral(
@@ -153,6 +192,8 @@ QList<ExtractedEvent> deals(const SentenceContext &s)
             .arg(properNamePattern()));
     static const QRegularExpression partnerBefore(QStringLiteral("(?<name>%1)(?:'s)?\\s+$").arg(properNamePattern()));
 
+    if (!mayDeal(s.screen))
+        return {};
     const QList<AmountMention> amounts = AmountParser::money(s.text);
     if (amounts.isEmpty())
         return {};
@@ -218,7 +259,7 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         "\\b(?:over (?:the )?(?:past |last )?(?:\\w+ )?(?:years|months|decade)|since (?:early |late )?(?:19|20)\\d\\d|"
         "so far this year|year to date|this year|in (?:the )?(?:past |last )?\\w+ (?:years|months)|a decade)\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
-    if (longSpan.match(s.text).hasMatch())
+    if (!mayMovePrice(s.screen) || longSpan.match(s.text).hasMatch())
         return {};
 
     QList<QRegularExpressionMatch> moves;
@@ -255,7 +296,8 @@ QList<ExtractedEvent> priceMoves(const SentenceContext &s)
         e.amount.low = down ? -pct : pct;
         e.amount.high = e.amount.low;
         e.amount.unit = QStringLiteral("percent");
-        e.amount.approximate = m.captured(0).contains(QRegularExpression(QStringLiteral("nearly|almost|close to|about|around|roughly")));
+        static const QRegularExpression hedged(QStringLiteral("nearly|almost|close to|about|around|roughly"));
+        e.amount.approximate = m.captured(0).contains(hedged);
         e.subject = down ? QStringLiteral("down") : QStringLiteral("up");
         e.title = QStringLiteral("%1 shares %2 %3%4%")
                       .arg(ticker, down ? QStringLiteral("fall") : QStringLiteral("rise"),
@@ -280,6 +322,8 @@ QList<ExtractedEvent> leadership(const SentenceContext &s)
     static const QRegularExpression formerRole(QStringLiteral("\\b(?:former|ex-|then-)\\s*(?:[A-Z]\\w*\\s+)?$"));
     static const QRegularExpression person(QStringLiteral("\\b([A-Z][a-z]+ [A-Z][a-z]+)\\b"));
 
+    if (!mayChangeLeadership(s.screen))
+        return {};
     const auto v = verb.match(s.text);
     if (!v.hasMatch())
         return {};
@@ -340,6 +384,8 @@ QList<ExtractedEvent> legal(const SentenceContext &s)
         "\\b(FTC|SEC|DOJ|Department of Justice|European Commission|Federal Trade Commission|CMA|EU|"
         "Supreme Court|[A-Z][a-z]+ court|regulators?|attorneys? general)\\b"));
 
+    if (!mayTakeLegalAction(s.screen))
+        return {};
     const auto a = action.match(s.text);
     if (!a.hasMatch())
         return {};
@@ -391,7 +437,10 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
     static const QRegularExpression indexAfter(QStringLiteral("^\\s+(?:on|in) (?:the )?(?<index>%1)").arg(properNamePattern()));
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard|[Aa]rena)\\b"));
 
-    if (!articleAboutBenchmarks && !benchmarkWords.match(s.text).hasMatch())
+    if (!mayRank(s.screen))
+        return {};
+    if (!articleAboutBenchmarks
+        && !(s.screen.mayContainAny({"index", "benchmark", "leaderboard", "arena"}) && benchmarkWords.match(s.text).hasMatch()))
         return {};
     for (auto it = score.globalMatch(s.text); it.hasNext();) {
         const auto m = it.next();
@@ -434,6 +483,12 @@ QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QS
         return {e};
     }
     return {};
+}
+
+bool mayStateAnEvent(const KeywordScreen &screen)
+{
+    return mayLaunch(screen) || mayDeal(screen) || mayMovePrice(screen) || mayChangeLeadership(screen)
+        || mayTakeLegalAction(screen) || mayRank(screen) || mayStateFigures(screen);
 }
 
 } // namespace detect

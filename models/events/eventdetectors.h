@@ -21,6 +21,11 @@ QList<ExtractedEvent> legal(const SentenceContext &s);
 QList<ExtractedEvent> rankings(const SentenceContext &s, const QHash<QString, QString> &products, bool articleAboutBenchmarks);
 // Guidance and reported actuals for capex, revenue and expenses.
 QList<ExtractedEvent> figures(const SentenceContext &s);
+// False when figures() can find nothing: no currency or no metric named.
+bool mayStateFigures(const KeywordScreen &screen);
+// False when the sentence lacks every word the detectors need: none of them
+// can find anything in it, whatever companies or dates it names.
+bool mayStateAnEvent(const KeywordScreen &screen);
 } // namespace detect
 
 // Within one article, two statements of the same thing are one event

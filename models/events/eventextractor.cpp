@@ -27,7 +27,8 @@ QDate marketDate(const QDateTime &published)
 
 EventExtractor::EventExtractor(const EntityLinker &linker) : m_linker(linker) {}
 
-QHash<QString, QString> EventExtractor::productOwners(const QString &text, const QSet<QString> &linked) const
+QHash<QString, QString> EventExtractor::productOwners(const QString &text, const KeywordScreen &screen,
+                                                     const QSet<QString> &linked) const
 {
     // "Meta's Muse Spark", "Meta's new Llama 4 model", "Meta unveiled Muse
     // Spark": the article ties the name to the company, so later sentences
@@ -39,6 +40,10 @@ QHash<QString, QString> EventExtractor::productOwners(const QString &text, const
                        "releases|debuts)\\s+(?:its\\s+)?(?:(?:new|latest|first)\\s+)?(?<name>%1)")
             .arg(properNamePattern()));
     QHash<QString, QString> owners;
+    // Both patterns need "'s" or one of the verbs: without them the (costly)
+    // search for company mentions finds no owner.
+    if (!screen.mayContainAny({"'s", "launche", "unveil", "introduce", "release", "debut"}))
+        return owners;
     for (const EntityMention &m : m_linker.mentions(text)) {
         if (!linked.contains(m.ticker))
             continue;
@@ -64,17 +69,29 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
     const QString primary = links.first().relevance >= kPrimaryRelevance ? links.first().ticker : QString();
     const QString text = ArticleText::compose(article);
     const QDate published = marketDate(article.published);
-    const QHash<QString, QString> products = productOwners(text, linked);
-    QList<std::pair<QRegularExpression, QString>> productPatterns;  // compiled once per article
+    const KeywordScreen screen(text);
+    const QHash<QString, QString> products = productOwners(text, screen, linked);
+    struct ProductPattern {
+        QString name;
+        QRegularExpression re;
+        QString owner;
+    };
+    QList<ProductPattern> productPatterns;  // compiled once per article
     for (auto p = products.cbegin(); p != products.cend(); ++p)
-        productPatterns.emplace_back(
-            QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(p.key()))),
-            p.value());
+        productPatterns << ProductPattern{
+            p.key(), QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(p.key()))),
+            p.value()};
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard)\\b"));
-    const bool aboutBenchmarks = benchmarkWords.match(text).hasMatch();
+    const bool aboutBenchmarks = screen.mayContainAny({"index", "benchmark", "leaderboard"})
+                                 && benchmarkWords.match(text).hasMatch();
 
     for (const SentenceSpan &span : SentenceSplitter::split(text)) {
         SentenceContext s;
+        s.screen = KeywordScreen(QStringView(text).mid(span.start, span.length));
+        // Finding the sentence's companies and dates is most of its cost:
+        // skip it where no detector could find anything whatever they are.
+        if (!detect::mayStateAnEvent(s.screen))
+            continue;
         s.text = text.mid(span.start, span.length);
         s.offset = span.start;
         s.published = published;
@@ -84,7 +101,9 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
                 s.aliases << m;
         s.companies = s.aliases;
         // Product names stand for their company ("Muse Spark scored 52").
-        for (const auto &[re, owner] : productPatterns) {
+        for (const auto &[name, re, owner] : productPatterns) {
+            if (!s.text.contains(name))
+                continue;  // the pattern needs the name itself
             for (auto it = re.globalMatch(s.text); it.hasNext();) {
                 const auto m = it.next();
                 const bool inside = std::any_of(s.companies.cbegin(), s.companies.cend(), [&](const EntityMention &c) {

@@ -9,6 +9,7 @@
 
 namespace tw {
 
+class KeywordScreen;
 struct SentenceContext;
 
 // Finds dated events in an article, per company it is linked to: launches,
@@ -25,7 +26,8 @@ public:
     QList<ExtractedEvent> extract(const Article &article, const QList<TickerLink> &links) const;
 
 private:
-    QHash<QString, QString> productOwners(const QString &text, const QSet<QString> &linked) const;
+    QHash<QString, QString> productOwners(const QString &text, const KeywordScreen &screen,
+                                          const QSet<QString> &linked) const;
 
     const EntityLinker &m_linker;
 };

@@ -145,6 +145,13 @@ QString revisionIn(const QString &text)
 
 namespace detect {
 
+bool mayStateFigures(const KeywordScreen &screen)
+{
+    // A figure is money with a metric named near it (metricCues).
+    return AmountParser::mayMentionMoney(screen)
+        && screen.mayContainAny({"capital", "capex", "spend", "invest", "revenue", "sales", "expenses", "costs"});
+}
+
 QList<ExtractedEvent> figures(const SentenceContext &s)
 {
     static const QRegularExpression guidanceCue(QStringLiteral(
@@ -167,6 +174,8 @@ QList<ExtractedEvent> figures(const SentenceContext &s)
     static const QRegularExpression previousFigure(QStringLiteral("\\b(?:up |down )?from\\s+(?:about\\s+|roughly\\s+)?$"));
 
     QList<ExtractedEvent> found;
+    if (!mayStateFigures(s.screen))
+        return found;
     bool guides = false;
     for (auto it = guidanceCue.globalMatch(s.text); it.hasNext() && !guides;) {
         const auto cue = it.next();

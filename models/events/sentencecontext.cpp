@@ -2,7 +2,63 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace tw {
+
+namespace {
+// What a UTF-16 unit stands for in a screen: ASCII in lower case, the
+// non-ASCII characters PCRE2 matches caselessly against ASCII letters, and
+// the quotes and currency signs the detectors' words use; anything else
+// matches no word.
+char screenByte(char16_t c)
+{
+    if (c < 0x80)
+        return c >= u'A' && c <= u'Z' ? char(c - u'A' + 'a') : char(c);
+    switch (c) {
+    case 0x017F: return 's';   // LATIN SMALL LETTER LONG S
+    case 0x212A: return 'k';   // KELVIN SIGN
+    case 0x2019: return '\''; // RIGHT SINGLE QUOTATION MARK ("Meta’s")
+    case 0x20AC:               // €
+    case 0x00A3: return '$';   // £
+    default: return '\x7f';
+    }
+}
+} // namespace
+
+KeywordScreen::KeywordScreen(QStringView text) : m_screening(true)
+{
+    m_folded.resize(size_t(text.size()));
+    unsigned previous = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char byte = screenByte(text[i].unicode());
+        m_folded[size_t(i)] = byte;
+        const unsigned b = static_cast<unsigned char>(byte);
+        m_bytes.set(b);
+        if (i > 0)
+            m_pairs.set(previous * 128 + b);
+        previous = b;
+    }
+}
+
+bool KeywordScreen::mayContain(std::string_view word) const
+{
+    if (word.empty())
+        return true;
+    if (!m_bytes.test(static_cast<unsigned char>(word[0]) & 0x7f))
+        return false;
+    for (size_t i = 1; i < word.size(); ++i)
+        if (!m_pairs.test((static_cast<unsigned char>(word[i - 1]) & 0x7f) * 128 + (static_cast<unsigned char>(word[i]) & 0x7f)))
+            return false;
+    return std::string_view(m_folded).find(word) != std::string_view::npos;
+}
+
+bool KeywordScreen::mayContainAny(std::initializer_list<std::string_view> words) const
+{
+    if (!m_screening)
+        return true;
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return mayContain(w); });
+}
 
 const QString &properNamePattern()
 {

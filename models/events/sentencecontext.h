@@ -10,7 +10,41 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <bitset>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
 namespace tw {
+
+// A cheap first test before the regular expressions: "could this text
+// contain any of these words at all?". The text is folded once to lower-case
+// ASCII bytes, so each word costs a byte search instead of a pattern run,
+// and most sentences never reach the patterns that cannot match them.
+// The answer is necessary, never sufficient: a pattern that needs one of the
+// words cannot match a text the screen rejects. The fold follows PCRE2's
+// caseless matching of ASCII letters (U+017F "ſ" is an "s", U+212A KELVIN
+// SIGN a "k"), so one screen serves case-sensitive and case-insensitive
+// patterns alike; it may merge more (’ with ', € and £ with $), which only
+// lets more texts through.
+class KeywordScreen {
+public:
+    KeywordScreen() = default;   // screens nothing out: every word may occur
+    explicit KeywordScreen(QStringView text);
+
+    // `words` in lower case, ASCII only.
+    bool mayContainAny(std::initializer_list<std::string_view> words) const;
+
+private:
+    bool mayContain(std::string_view word) const;
+
+    std::string m_folded;
+    // Which bytes and adjacent byte pairs occur: most absent words are
+    // ruled out by a few bit tests, without searching the text.
+    std::bitset<128> m_bytes;
+    std::bitset<128 * 128> m_pairs;
+    bool m_screening = false;
+};
 
 // A capitalised name as news writes products and companies: "Muse Spark",
 // "Llama 4", "Gemini 3.1 Pro Preview", "Scale AI".
@@ -33,6 +67,7 @@ struct SentenceContext {
     QList<EntityMention> companies;    // aliases and the article's product names, by position
     QList<EntityMention> aliases;      // only what the linker found (names of companies themselves)
     QList<DateMention> dates;
+    KeywordScreen screen;       // of `text`
 
     // Who does what the words at `position` say: the first company named
     // before it; else the article's main company when the sentence opens

@@ -1,5 +1,7 @@
 #include "models/events/textdatefinder.h"
 
+#include "models/events/sentencecontext.h"
+
 #include <QRegularExpression>
 
 namespace tw {
@@ -78,39 +80,48 @@ QList<DateMention> TextDateFinder::find(QStringView sentence, QDate published)
     if (!published.isValid())
         published = QDate::currentDate();
 
-    for (auto it = iso.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(found, QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), DatePrecision::Day, m);
+    // Each block's patterns need one of the words it screens for, so most
+    // sentences skip most patterns.
+    const KeywordScreen screen(text);
+    if (screen.mayContainAny({"-"}) && screen.mayContainAny({"19", "20"})) {
+        for (auto it = iso.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(found, QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), DatePrecision::Day, m);
+        }
     }
-    for (auto it = monthDay.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(found, writtenDay(m, 1, 2, published), DatePrecision::Day, m);
+    if (screen.mayContainAny({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})) {
+        for (auto it = monthDay.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(found, writtenDay(m, 1, 2, published), DatePrecision::Day, m);
+        }
+        for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(found, writtenDay(m, 2, 1, published), DatePrecision::Day, m);
+        }
+        for (auto it = monthYear.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(found, QDate(m.captured(2).toInt(), monthNumber(m.captured(1)), 1), DatePrecision::Month, m);
+        }
+        for (auto it = inMonth.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const QDate d = withInferredYear(monthNumber(m.captured(1)), 1, published);
+            add(found, d, DatePrecision::Month, m);
+        }
     }
-    for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(found, writtenDay(m, 2, 1, published), DatePrecision::Day, m);
-    }
-    for (auto it = monthYear.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(found, QDate(m.captured(2).toInt(), monthNumber(m.captured(1)), 1), DatePrecision::Month, m);
-    }
-    for (auto it = inMonth.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const QDate d = withInferredYear(monthNumber(m.captured(1)), 1, published);
-        add(found, d, DatePrecision::Month, m);
-    }
-    for (auto it = weekday.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const int wanted = weekdayNumber(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
-        QDate d = published;
-        while (d.dayOfWeek() != wanted)
-            d = d.addDays(-1);
-        add(found, d, DatePrecision::Day, m);
-    }
-    for (auto it = relativeDay.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(found, m.captured(1).toLower() == QLatin1String("yesterday") ? published.addDays(-1) : published,
-            DatePrecision::Day, m);
+    if (screen.mayContainAny({"day"})) {  // weekdays, "yesterday", "today"
+        for (auto it = weekday.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const int wanted = weekdayNumber(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+            QDate d = published;
+            while (d.dayOfWeek() != wanted)
+                d = d.addDays(-1);
+            add(found, d, DatePrecision::Day, m);
+        }
+        for (auto it = relativeDay.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(found, m.captured(1).toLower() == QLatin1String("yesterday") ? published.addDays(-1) : published,
+                DatePrecision::Day, m);
+        }
     }
     std::sort(found.begin(), found.end(), [](const DateMention &a, const DateMention &b) { return a.start < b.start; });
     return found;

@@ -30,6 +30,9 @@ private slots:
         QTest::newRow("EUR mn") << "costs of EUR 40 mn" << 40.0 << 40.0 << "million" << "EUR" << false;
         QTest::newRow("euro between") << "between €36 billion and €37 billion" << 36.0 << 37.0 << "billion" << "EUR" << false;
         QTest::newRow("euros suffix") << "between 36 and 37 billion euros" << 36.0 << 37.0 << "billion" << "EUR" << false;
+        QTest::newRow("pound sign") << "a £2.5 billion charge" << 2.5 << 2.5 << "billion" << "GBP" << false;
+        QTest::newRow("pounds suffix") << "a fine of 40 million pounds" << 40.0 << 40.0 << "million" << "GBP" << false;
+        QTest::newRow("GBP prefix") << "costs of GBP 12 mn" << 12.0 << 12.0 << "million" << "GBP" << false;
         QTest::newRow("M") << "paid US$500M for it" << 500.0 << 500.0 << "million" << "USD" << false;
         QTest::newRow("mn") << "a $750mn stake" << 750.0 << 750.0 << "million" << "USD" << false;
         QTest::newRow("million range") << "$200 million to $300 million" << 200.0 << 300.0 << "million" << "USD" << false;

@@ -389,6 +389,67 @@ private slots:
         QCOMPARE(events[0].date.display(), QStringLiteral("2026-04-08"));
         QCOMPARE(events[0].date.basis, DateBasis::Text);
     }
+
+    // The detectors screen each sentence for the words their patterns need
+    // before running them: the words count in any case where the pattern
+    // ignores case, in the spellings PCRE2 folds ("ſ" is an "s"), with a
+    // typographic apostrophe, and in any sentence of the article.
+    void caselessCuesCountInAnyCase()
+    {
+        const auto events = extract(QStringLiteral("Meta EXPECTS Capital Expenditures of $115 billion to $135 billion in 2026."),
+                                    QString(), at(2026, 4, 9));
+        const ExtractedEvent *e = only(events, EventKind::Guidance);
+        QVERIFY2(e, qPrintable(describe(events)));
+        QCOMPARE(e->metric, QStringLiteral("capex"));
+        QCOMPARE(e->amount.display(), QStringLiteral("115-135 billion USD 2026"));
+    }
+
+    void caselessCuesCountInPcreFoldedSpellings()
+    {
+        const auto events = extract(QStringLiteral("Meta expects total expen\u017Fes of $114 billion to $119 billion in 2026."),
+                                    QString(), at(2026, 4, 9));
+        const ExtractedEvent *e = only(events, EventKind::Guidance);
+        QVERIFY2(e, qPrintable(describe(events)));
+        QCOMPARE(e->metric, QStringLiteral("expenses"));
+    }
+
+    void aRelativeDayCountsInCapitals()
+    {
+        const auto events = extract(QStringLiteral("Meta unveiled Muse Spark YESTERDAY."), QString(), at(2026, 4, 9));
+        const ExtractedEvent *e = only(events, EventKind::Launch);
+        QVERIFY2(e, qPrintable(describe(events)));
+        QCOMPARE(e->date.display(), QStringLiteral("2026-04-08"));
+        QCOMPARE(e->date.basis, DateBasis::Text);
+    }
+
+    void aProductTiedWithATypographicApostropheStandsForItsCompany()
+    {
+        const auto events = extract(QStringLiteral("Meta\u2019s Muse Spark tops a leaderboard"),
+                                    QStringLiteral("Muse Spark scored 52 on the Artificial Analysis Intelligence Index."),
+                                    at(2026, 4, 9));
+        const ExtractedEvent *e = only(events, EventKind::Ranking);
+        QVERIFY2(e, qPrintable(describe(events)));
+        QCOMPARE(e->ticker, QStringLiteral("META"));
+        QCOMPARE(e->subject, QStringLiteral("muse spark"));
+    }
+
+    void aFigureAfterALongSentenceIsRead()
+    {
+        QString opening = QStringLiteral("Markets were calm");
+        for (int i = 0; i < 40; ++i)
+            opening += QStringLiteral(", and traders waited for news from the central bank");
+        const QString figure = QStringLiteral("Meta expects capital expenditures of $115 billion to $135 billion in 2026.");
+        Article a;
+        a.title = QStringLiteral("Weekly round-up");
+        a.body = opening + QStringLiteral(". ") + figure;
+        a.published = at(2026, 4, 9);
+        const EntityLinker linker(m_tickers);
+        const auto events = EventExtractor(linker).extract(a, linker.link(a));
+        const ExtractedEvent *e = only(events, EventKind::Guidance);
+        QVERIFY2(e, qPrintable(describe(events)));
+        QCOMPARE(e->amount.display(), QStringLiteral("115-135 billion USD 2026"));
+        QCOMPARE(ArticleText::compose(a).mid(e->sentenceStart, e->sentenceEnd - e->sentenceStart), figure);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEventExtractor)
