@@ -3,6 +3,7 @@
 #include "models/events/eventdetectors.h"
 
 #include "models/core/storetime.h"
+#include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlvalues.h"
 #include "models/store/storechangenotifier.h"
@@ -66,34 +67,87 @@ Result<QList<StoredEvent>> EventStore::select(const QString &where, const QVaria
     return read(q, values);
 }
 
-Result<QList<StoredEvent>> EventStore::read(QSqlQuery &q, const QVariantList &values) const
+namespace {
+std::optional<double> optionalDouble(const QVariant &value)
 {
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec())
-        return fail(describeSqlError(QStringLiteral("Could not read events"), q));
-    const QList<StoredEvent> events = readRows(q, [](const QSqlQuery &row) {
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+// An event row of kColumns (or kCandidateColumns), from a QSqlQuery or a
+// SqliteRow: both give a column as QSQLITE's QVariant.
+template <typename Row>
+StoredEvent eventFrom(const Row &row)
+{
         StoredEvent s;
         s.id = row.value(0).toLongLong();
         ExtractedEvent &e = s.event;
         e.ticker = row.value(1).toString();
-        e.date.date = isoDateAt(row, 2);
+        e.date.date = QDate::fromString(row.value(2).toString(), Qt::ISODate);
         e.date.precision = datePrecisionFromId(row.value(3).toString());
         e.kind = eventKindFromId(row.value(4).toString()).value_or(EventKind::Launch);
         e.title = row.value(5).toString();
         e.metric = row.value(6).toString();
         e.date.basis = dateBasisFromId(row.value(7).toString());
-        e.amount.low = nullableDoubleAt(row, 8);
-        e.amount.high = nullableDoubleAt(row, 9);
+        e.amount.low = optionalDouble(row.value(8));
+        e.amount.high = optionalDouble(row.value(9));
         e.amount.currency = row.value(10).toString();
         e.amount.unit = row.value(11).toString();
         e.amount.period = row.value(12).toString();
         e.confidence = row.value(13).toDouble();
         e.subject = row.value(14).toString().section(QLatin1Char('|'), 3, 3);
         s.sources = row.value(15).toInt();
-        return s;
-    });
+    return s;
+}
+
+// A SqliteStatement's current row, read as QSqlQuery::value() reads it.
+struct SqliteRow {
+    const SqliteStatement &statement;
+    QVariant value(int column) const { return statement.value(column).asQt(); }
+};
+} // namespace
+
+Result<QList<StoredEvent>> EventStore::read(QSqlQuery &q, const QVariantList &values) const
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return fail(describeSqlError(QStringLiteral("Could not read events"), q));
+    const QList<StoredEvent> events = readRows(q, [](const QSqlQuery &row) { return eventFrom(row); });
     q.finish();
+    return events;
+}
+
+// The merger's reads, once per extracted event: on SQLite through the
+// driver's handle, where QSQLITE built its record of 16 columns at every
+// exec (most of a candidate read's cost).
+Result<QList<StoredEvent>> EventStore::readCandidates(QSqlQuery &q, SqliteStatement &sqlite, const QString &sql,
+                                                      const QVariantList &values) const
+{
+    if (dialectOf(m_db) != SqlDialect::Sqlite) {
+        if (auto s = prepareOnce(q, sql); !s)
+            return s.error();
+        return read(q, values);
+    }
+    if (!sqlite.isPrepared()) {
+        auto prepared = SqliteStatement::prepare(m_db, sql.toUtf8().constData());
+        if (!prepared)
+            return prepared.error();
+        sqlite = std::move(*prepared);
+    }
+    for (int i = 0; i < values.size(); ++i)
+        sqlite.bindAsQt(i + 1, values[i]);
+    QList<StoredEvent> events;
+    for (;;) {
+        auto row = sqlite.step();
+        if (!row) {
+            sqlite.reset();
+            return fail(QStringLiteral("Could not read events: %1").arg(row.errorMessage()));
+        }
+        if (!*row)
+            break;
+        events << eventFrom(SqliteRow{sqlite});
+    }
+    sqlite.reset();
     return events;
 }
 
@@ -139,13 +193,11 @@ Result<QList<StoredEvent>> EventStore::candidates(const ExtractedEvent &e) const
     const std::optional<qint64> days = sameEventMaxDaysApart(e.kind);
     const QString metric = e.metric.isNull() ? QStringLiteral("") : e.metric;   // a null QString binds as NULL
     if (!days || !e.date.date.isValid()) {
-        if (auto s = prepareOnce(m_candidatesAnyDate,
-                                 QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND e.metric = ? "
-                                                "ORDER BY e.event_date, e.id")
-                                     .arg(kCandidateColumns));
-            !s)
-            return s.error();
-        return read(m_candidatesAnyDate, {e.ticker, eventKindId(e.kind), metric});
+        static const QString sql = QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND "
+                                                  "e.metric = ? ORDER BY e.event_date, e.id")
+                                       .arg(kCandidateColumns);
+        return readCandidates(m_candidatesAnyDate, m_sqliteCandidatesAnyDate, sql,
+                              {e.ticker, eventKindId(e.kind), metric});
     }
     // A stored event is at most `days` from this one, measured between the
     // ends of their date ranges; its stored date is the range's first day,
@@ -153,14 +205,11 @@ Result<QList<StoredEvent>> EventStore::candidates(const ExtractedEvent &e) const
     // ('') may match anything.
     const QString from = e.date.first().addDays(-*days - 366).toString(Qt::ISODate);
     const QString to = e.date.last().addDays(*days).toString(Qt::ISODate);
-    if (auto s = prepareOnce(m_candidates,
-                             QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND e.metric = ? "
-                                            "AND ((e.event_date >= ? AND e.event_date <= ?) OR e.event_date = '') "
-                                            "ORDER BY e.event_date, e.id")
-                                 .arg(kCandidateColumns));
-        !s)
-        return s.error();
-    return read(m_candidates, {e.ticker, eventKindId(e.kind), metric, from, to});
+    static const QString sql = QStringLiteral("SELECT %1 FROM events e WHERE e.ticker = ? AND e.kind = ? AND "
+                                              "e.metric = ? AND ((e.event_date >= ? AND e.event_date <= ?) OR "
+                                              "e.event_date = '') ORDER BY e.event_date, e.id")
+                                   .arg(kCandidateColumns);
+    return readCandidates(m_candidates, m_sqliteCandidates, sql, {e.ticker, eventKindId(e.kind), metric, from, to});
 }
 
 Result<qint64> EventStore::insert(const ExtractedEvent &e)

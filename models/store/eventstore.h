@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/store/sqlitestatement.h"
 #include "models/events/eventtypes.h"
 
 #include <QDateTime>
@@ -69,10 +70,13 @@ private:
     static QString selectSql(const QString &where);
     Result<QList<StoredEvent>> select(const QString &where, const QVariantList &values) const;
     Result<QList<StoredEvent>> read(QSqlQuery &query, const QVariantList &values) const;
+    Result<QList<StoredEvent>> readCandidates(QSqlQuery &query, SqliteStatement &sqlite, const QString &sql,
+                                              const QVariantList &values) const;
 
     QSqlDatabase m_db;
     mutable QSqlQuery m_candidates;        // within a date window
     mutable QSqlQuery m_candidatesAnyDate; // kinds merged whatever their dates
+    mutable SqliteStatement m_sqliteCandidates, m_sqliteCandidatesAnyDate;   // the same on SQLite
     QSqlQuery m_keyExists, m_insert, m_improve, m_addSource, m_articleEvents, m_detach, m_prune;
 };
 
