@@ -16,6 +16,7 @@
 #include "storebackends.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -210,6 +211,96 @@ private slots:
         QVERIFY(report.ok());
         QCOMPARE(report->inserted, 30);
         QCOMPARE(*ArticleStore(m_store->database()).count(), qint64(30));
+    }
+
+    // A batch's changed articles are linked, scored and searched for events
+    // on several threads before their rows are written in order: what a batch
+    // stores must be what the same articles store one at a time.
+    void aBatchStoresWhatItsArticlesStoreOneByOne()
+    {
+        QSqlDatabase db = m_store->database();
+        const QStringList companies{QStringLiteral("Meta Platforms"), QStringLiteral("Alphabet"),
+                                    QStringLiteral("Microsoft"), QStringLiteral("Nvidia"), QStringLiteral("Amazon")};
+        const QStringList symbols{QStringLiteral("META"), QStringLiteral("GOOGL"), QStringLiteral("MSFT"),
+                                  QStringLiteral("NVDA"), QStringLiteral("AMZN")};
+        for (qsizetype c = 0; c < companies.size(); ++c) {
+            TickerInfo t;
+            t.symbol = symbols[c];
+            t.name = companies[c];
+            t.aliases = {companies[c]};
+            t.position = int(c);
+            QVERIFY(TickerStore(db).upsert(t).ok());
+        }
+        const QStringList lines{
+            QStringLiteral("%1 raises its 2026 capital expenditure guidance to $%2 billion; %3 holds steady."),
+            QStringLiteral("%1 shares fall %2% after a profit warning, while %3 gains."),
+            QStringLiteral("%1 launches a new assistant model, its first in %2 months, ahead of %3."),
+            QStringLiteral("Regulators open an antitrust probe into %1 over %2 acquisitions; %3 is not named."),
+            QStringLiteral("%1 and %3 sign a multiyear cloud deal worth $%2 billion.")};
+        auto article = [&](int i, const QString &source) {
+            Article a;
+            a.guid = QStringLiteral("https://wire.example.com/story-%1").arg(i);
+            a.url = a.guid;
+            a.source = source;
+            const QString company = companies[i % companies.size()];
+            const QString other = companies[(i + 2) % companies.size()];
+            a.title = lines[i % lines.size()].arg(company, QString::number(10 + i), other);
+            a.summary = lines[(i + 1) % lines.size()].arg(other, QString::number(3 + i % 7), company);
+            a.body = a.summary + QLatin1Char(' ') + lines[(i + 3) % lines.size()].arg(company, QString::number(i), other);
+            a.published = QDateTime(QDate(2026, 4, 1 + i % 28), QTime(9 + i % 8, 0), Qt::UTC);
+            a.fetched = a.published.addSecs(600);
+            return a;
+        };
+        constexpr int kArticles = 80;
+        QList<Article> batch;
+        for (int i = 0; i < kArticles; ++i)
+            batch << article(i, QStringLiteral("Batch Wire"));
+        ArticleIngestor batchIngestor(db);
+        QCOMPARE(batchIngestor.ingest(batch)->inserted, kArticles);
+        ArticleIngestor singleIngestor(db);
+        for (int i = 0; i < kArticles; ++i)
+            QCOMPARE(singleIngestor.ingest({article(i, QStringLiteral("Single Wire"))})->inserted, 1);
+
+        // Each article's links, scores (spans included) and event reports, by its guid.
+        auto column = [&db](const QString &sql, qint64 articleId) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            q.addBindValue(articleId);
+            QStringList cells;
+            if (q.exec())
+                while (q.next()) {
+                    const QSqlRecord record = q.record();
+                    for (int c = 0; c < record.count(); ++c)
+                        cells << q.value(c).toString();
+                }
+            return cells.join(QLatin1Char(':'));
+        };
+        auto stored = [&](const QString &source) {
+            QStringList rows;
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT id, guid FROM articles WHERE source = ? ORDER BY guid"));
+            q.addBindValue(source);
+            if (q.exec())
+                while (q.next()) {
+                    const qint64 id = q.value(0).toLongLong();
+                    rows << QStringList{
+                        q.value(1).toString(),
+                        column(QStringLiteral("SELECT ticker, relevance FROM article_tickers WHERE article_id = ? "
+                                              "ORDER BY ticker"),
+                               id),
+                        column(QStringLiteral("SELECT ticker, score, label, confidence, spans FROM article_scores "
+                                              "WHERE article_id = ? ORDER BY ticker"),
+                               id),
+                        column(QStringLiteral("SELECT count(*) FROM event_sources WHERE article_id = ?"), id)}
+                                .join(QLatin1Char('|'));
+                }
+            return rows;
+        };
+        const QStringList fromBatch = stored(QStringLiteral("Batch Wire"));
+        QCOMPARE(fromBatch.size(), kArticles);
+        QCOMPARE(fromBatch, stored(QStringLiteral("Single Wire")));
+        QVERIFY(*queryScalar(db, QStringLiteral("SELECT count(*) FROM article_scores")) >= 2 * kArticles);
+        QVERIFY(*queryScalar(db, QStringLiteral("SELECT count(*) FROM event_sources")) > 0);
     }
 
     // A changed article from its own feed is updated in place and keeps a
