@@ -230,10 +230,15 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
         key = base + QStringLiteral("#%1").arg(n);
     }
     QSqlQuery &q = m_insert;
-    if (auto s = prepareOnce(q, QStringLiteral(
-            "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
-            "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-        !s)
+    // Not RETURNING on SQLite: that statement opens a statement savepoint,
+    // which makes FTS5 flush the batch's pending full-text terms into a new
+    // segment and merge it (on a store of a million articles, most of a
+    // batch's event cost). The rowid is the connection's last insert id.
+    const bool sqlite = dialectOf(m_db) == SqlDialect::Sqlite;
+    static const QString insertSql = QStringLiteral(
+        "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
+        "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (auto s = prepareOnce(q, sqlite ? insertSql : insertSql + QStringLiteral(" RETURNING id")); !s)
         return s.error();
     if (auto s = execBound(q, {e.ticker, e.date.date.toString(Qt::ISODate), datePrecisionId(e.date.precision),
                                eventKindId(e.kind), e.title, e.metric, dateBasisId(e.date.basis),
@@ -241,10 +246,10 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
                                e.amount.unit, e.amount.period, e.confidence, key, toStoreTime(nowUtc())});
         !s)
         return s.error();
-    if (!q.next())
-        return fail(QStringLiteral("Could not store the event '%1'").arg(e.title));
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id = sqlite ? q.lastInsertId().toLongLong() : (q.next() ? q.value(0).toLongLong() : 0);
     q.finish();
+    if (id <= 0)
+        return fail(QStringLiteral("Could not store the event '%1'").arg(e.title));
     if (auto s = StoreChangeNotifier::announce(m_db, {QStringLiteral("events"), QStringLiteral("inserted"), id}); !s)
         return s.error();
     return id;
