@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/linking/texttokens.h"
+
 #include <QSet>
 #include <QString>
 
@@ -16,24 +18,24 @@ class ContextCues {
 public:
     static const ContextCues &instance();
 
-    bool isBusiness(const QString &lower) const { return m_business.contains(lower); }
-    bool isAction(const QString &lower) const { return m_actions.contains(lower); }
-    bool isOtherSense(const QString &lower) const { return m_otherSense.contains(lower); }
+    bool isBusiness(QStringView lower) const { return m_business.contains(lookupKey(lower)); }
+    bool isAction(QStringView lower) const { return m_actions.contains(lookupKey(lower)); }
+    bool isOtherSense(QStringView lower) const { return m_otherSense.contains(lookupKey(lower)); }
     // Legal and institutional forms: "Group", "Foundation", "University".
-    bool isOrganisationForm(const QString &lower) const { return m_organisationForms.contains(lower); }
+    bool isOrganisationForm(QStringView lower) const { return m_organisationForms.contains(lookupKey(lower)); }
     // Lines of business that end company names: "Materials", "Financial".
-    bool isIndustryWord(const QString &lower) const { return m_industryWords.contains(lower); }
+    bool isIndustryWord(QStringView lower) const { return m_industryWords.contains(lookupKey(lower)); }
     // Kinds of entity a company is not: "exchange", "rover", "tribe", "river".
-    bool isOtherEntityKind(const QString &lower) const { return m_otherKinds.contains(lower); }
+    bool isOtherEntityKind(QStringView lower) const { return m_otherKinds.contains(lookupKey(lower)); }
     // Words before a name that make it a company: "rival", "retailer", "shares of".
-    bool isCompanyNoun(const QString &lower) const { return m_companyNouns.contains(lower); }
-    bool isMonthOrDay(const QString &lower) const { return m_calendar.contains(lower); }
+    bool isCompanyNoun(QStringView lower) const { return m_companyNouns.contains(lookupKey(lower)); }
+    bool isMonthOrDay(QStringView lower) const { return m_calendar.contains(lookupKey(lower)); }
     // Words that open a sentence without being a first name ("Why", "Inside", "Rival").
-    bool isFunctionWord(const QString &lower) const { return m_functionWords.contains(lower); }
+    bool isFunctionWord(QStringView lower) const { return m_functionWords.contains(lookupKey(lower)); }
     // Stock exchange names that qualify a ticker: "NASDAQ: COST", "NYSE:F".
-    bool isExchange(const QString &lower) const { return m_exchanges.contains(lower); }
+    bool isExchange(QStringView lower) const { return m_exchanges.contains(lookupKey(lower)); }
     // Reuters instrument suffixes: "COST.O", "F.N".
-    bool isExchangeSuffix(const QString &upper) const { return m_suffixes.contains(upper); }
+    bool isExchangeSuffix(QStringView upper) const { return m_suffixes.contains(lookupKey(upper)); }
 
 private:
     ContextCues();

@@ -217,7 +217,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                         kind = Kind::WordSymbol;
                     // "SAP", "IBM": a name written in capitals like the ticker is read as the name.
                     const bool writtenName = (kind == Kind::Symbol || kind == Kind::WordSymbol)
-                        && m_capitalNames.value(owner).contains(tok.text);
+                        && m_capitalNames.at(owner).contains(lookupKey(tok.text));
                     // In an all-capitals headline a bare symbol is just another word.
                     if (!writtenName && (kind == Kind::Cashtag || kind == Kind::Tagged || !inCapitals)) {
                         candidates << Candidate{int(f), i, 1, owner, kind, false};
@@ -235,9 +235,9 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                 const int owner = watch.owners.first();
                 Kind kind = Kind::Name;
                 if (watch.length == 1) {
-                    const QString &word = tok.text;
+                    const QStringView word = tok.text;
                     const bool acronym = tok.allCaps && !inCapitals && word.size() <= 4;
-                    const bool ownName = m_derivedNames.value(owner).contains(tok.lower);
+                    const bool ownName = m_derivedNames.at(owner).contains(lookupKey(tok.lower));
                     if (m_words.contains(word) || acronym || !ownName)
                         kind = Kind::WordName;
                 }

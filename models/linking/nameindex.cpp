@@ -5,7 +5,7 @@ namespace tw {
 namespace {
 // Hyphenated forms that still name the company ("Meta-owned WhatsApp");
 // any other hyphenated continuation ("meta-analysis") does not.
-bool allowedHyphenSuffix(const QString &lower)
+bool allowedHyphenSuffix(QStringView lower)
 {
     static const QStringList suffixes{QStringLiteral("owned"), QStringLiteral("backed"), QStringLiteral("led"),
                                       QStringLiteral("based"), QStringLiteral("made"), QStringLiteral("built"),
@@ -24,8 +24,8 @@ void NameIndex::add(const QString &name, int owner)
         return;
     Entry e;
     for (const TextToken &tok : t.tokens)
-        e.words << tok.lower;
-    e.firstAsWritten = t.tokens.first().text;
+        e.words << tok.lower.toString();
+    e.firstAsWritten = t.tokens.first().text.toString();
     e.owner = owner;
     QList<Entry> &list = m_byFirst[e.words.first()];
     for (const Entry &existing : list) {
@@ -41,7 +41,7 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
 {
     Match best;
     const TextToken &first = tokens.at(at);
-    const auto it = m_byFirst.constFind(first.lower);
+    const auto it = m_byFirst.constFind(lookupKey(first.lower));
     if (it == m_byFirst.cend())
         return best;
     for (const Entry &e : *it) {

@@ -2,6 +2,10 @@
 
 #include "models/text/sentencesplitter.h"
 
+#include <QStringList>
+
+#include <algorithm>
+
 namespace tw {
 
 namespace {
@@ -16,8 +20,10 @@ bool isJoiner(QChar c)
 }
 
 // Small words that stay lower case in a Title Case headline.
-bool isSmallWord(const QString &lower)
+bool isSmallWord(QStringView lower)
 {
+    if (lower.size() > 4)
+        return false;   // the longest is four letters: most words need no look at the list
     static const QStringList small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
                                    QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
                                    QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
@@ -26,11 +32,31 @@ bool isSmallWord(const QString &lower)
                                    QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
     return small.contains(lower);
 }
+
+// Appends `word` in lower case to `folded`, as QString::toLower would write
+// it: ASCII words (nearly all of them) in place, without a string of their own.
+void appendLower(QString &folded, QStringView word)
+{
+    const bool ascii = std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        folded += word.toString().toLower();
+        return;
+    }
+    const qsizetype at = folded.size();
+    folded += word;
+    QChar *out = folded.data() + at;
+    for (qsizetype k = 0; k < word.size(); ++k) {
+        if (out[k] >= QLatin1Char('A') && out[k] <= QLatin1Char('Z'))
+            out[k] = QChar(out[k].unicode() + ('a' - 'A'));
+    }
+}
 } // namespace
 
 TokenizedText TextTokenizer::tokenize(QStringView text)
 {
     TokenizedText out;
+    out.folded.reserve(text.size());
+    QList<qsizetype> foldedAt;   // where each token's lower case starts in out.folded
     const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
     qsizetype sentenceIndex = 0;
     int lastSentence = -1;
@@ -73,8 +99,9 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
             t.possessive = true;   // "investors' "
         }
         t.length = end - start;
-        t.text = text.mid(start, t.length).toString();
-        t.lower = t.text.toLower();
+        t.text = text.mid(start, t.length);
+        foldedAt << out.folded.size();
+        appendLower(out.folded, t.text);
         t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
         t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
         bool anyLetter = false;
@@ -93,6 +120,11 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         t.sentenceStart = t.sentence != lastSentence;
         lastSentence = t.sentence;
         out.tokens << t;
+    }
+    // Only now that out.folded is complete (no more reallocation) can tokens view it.
+    for (qsizetype k = 0; k < out.tokens.size(); ++k) {
+        const qsizetype end = k + 1 < foldedAt.size() ? foldedAt.at(k + 1) : out.folded.size();
+        out.tokens[k].lower = QStringView(out.folded).mid(foldedAt.at(k), end - foldedAt.at(k));
     }
 
     // Per sentence: share of capitalised and of all-capitals words.

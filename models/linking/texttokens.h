@@ -9,11 +9,13 @@ namespace tw {
 // A word of a text as entity linking sees it: letters and figures, with
 // inner '.', '&' and apostrophes kept ("Amazon.com", "AT&T", "U.S", "COST.O");
 // a possessive "'s" is split off into a flag, hyphens split words.
+// The token's strings are views: `text` into the tokenized text, `lower` into
+// its TokenizedText's `folded`; neither outlives them.
 struct TextToken {
     qsizetype start = 0;        // in the text
     qsizetype length = 0;       // without the possessive
-    QString text;
-    QString lower;
+    QStringView text;
+    QStringView lower;
     int sentence = 0;           // index of the sentence it is in
     bool sentenceStart = false; // first word of its sentence
     bool possessive = false;    // "Meta's", "Amazon’s"
@@ -29,11 +31,21 @@ struct TokenizedText {
     QList<TextToken> tokens;
     QList<bool> titleCase;      // per sentence
     QList<bool> capitals;       // per sentence: mostly all-caps words
+    QString folded;             // every token in lower case, one after another: what TextToken::lower views
 };
 
 class TextTokenizer {
 public:
+    // The result views `text`: keep the text alive and unchanged while it is used.
     static TokenizedText tokenize(QStringView text);
 };
+
+// A QString over a view's characters without copying them, to look a word up
+// in a QHash or QSet of QString keys (Qt 6.4's take no QStringView) without
+// an allocation per word. Use it for the lookup only: it must not outlive the view.
+inline QString lookupKey(QStringView word)
+{
+    return QString::fromRawData(word.data(), word.size());
+}
 
 } // namespace tw
