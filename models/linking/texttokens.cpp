@@ -33,30 +33,45 @@ bool isSmallWord(QStringView lower)
     return small.contains(lower);
 }
 
-// Appends `word` in lower case to `folded`, as QString::toLower would write
-// it: ASCII words (nearly all of them) in place, without a string of their own.
-void appendLower(QString &folded, QStringView word)
+// Where a token's lower case goes: over the token's own characters in
+// `folded` (a copy of the text), so tokens need no string of their own. A
+// lower case longer than the word ("İ" is "i̇") is kept aside in `longer`.
+QStringView foldInPlace(QString &folded, QList<QString> &longer, QStringView word, qsizetype start)
 {
+    QChar *out = folded.data() + start;
     const bool ascii = std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
-    if (!ascii) {
-        folded += word.toString().toLower();
-        return;
+    if (ascii) {
+        for (qsizetype k = 0; k < word.size(); ++k) {
+            const QChar c = word[k];
+            out[k] = (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ? QChar(c.unicode() + ('a' - 'A')) : c;
+        }
+        return QStringView(out, word.size());
     }
-    const qsizetype at = folded.size();
-    folded += word;
-    QChar *out = folded.data() + at;
-    for (qsizetype k = 0; k < word.size(); ++k) {
-        if (out[k] >= QLatin1Char('A') && out[k] <= QLatin1Char('Z'))
-            out[k] = QChar(out[k].unicode() + ('a' - 'A'));
+    // Anything else exactly as QString::toLower writes it.
+    const QString lower = word.toString().toLower();
+    if (lower.size() != word.size()) {
+        longer << lower;
+        return longer.last();   // QList moves the QString, not its characters
     }
+    std::copy(lower.begin(), lower.end(), out);
+    return QStringView(out, word.size());
+}
+
+// "http://", "https://", "www.": an address, not words.
+bool startsAddress(QStringView rest)
+{
+    if (rest.isEmpty() || (rest.front() != QLatin1Char('h') && rest.front() != QLatin1Char('w')))
+        return false;   // most words: no comparison
+    return rest.startsWith(QLatin1String("http://")) || rest.startsWith(QLatin1String("https://"))
+        || rest.startsWith(QLatin1String("www."));
 }
 } // namespace
 
 TokenizedText TextTokenizer::tokenize(QStringView text)
 {
     TokenizedText out;
-    out.folded.reserve(text.size());
-    QList<qsizetype> foldedAt;   // where each token's lower case starts in out.folded
+    out.folded = text.toString();   // one allocation; tokens' lower cases are written over it
+    out.tokens.reserve(text.size() / 6 + 1);   // about a word per six characters in English prose
     const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
     qsizetype sentenceIndex = 0;
     int lastSentence = -1;
@@ -71,8 +86,7 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         const bool embedded = i > 0
             && (text[i - 1] == QLatin1Char('/') || text[i - 1] == QLatin1Char('@') || text[i - 1] == QLatin1Char('#')
                 || text[i - 1] == QLatin1Char('\\') || text[i - 1] == QLatin1Char('_'));
-        if (embedded || text.mid(i).startsWith(QLatin1String("http://")) || text.mid(i).startsWith(QLatin1String("https://"))
-            || text.mid(i).startsWith(QLatin1String("www."))) {
+        if (embedded || startsAddress(text.mid(i))) {
             while (i < n && !text[i].isSpace())
                 ++i;
             continue;
@@ -100,8 +114,7 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         }
         t.length = end - start;
         t.text = text.mid(start, t.length);
-        foldedAt << out.folded.size();
-        appendLower(out.folded, t.text);
+        t.lower = foldInPlace(out.folded, out.longerFolds, t.text, start);
         t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
         t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
         bool anyLetter = false;
@@ -120,11 +133,6 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         t.sentenceStart = t.sentence != lastSentence;
         lastSentence = t.sentence;
         out.tokens << t;
-    }
-    // Only now that out.folded is complete (no more reallocation) can tokens view it.
-    for (qsizetype k = 0; k < out.tokens.size(); ++k) {
-        const qsizetype end = k + 1 < foldedAt.size() ? foldedAt.at(k + 1) : out.folded.size();
-        out.tokens[k].lower = QStringView(out.folded).mid(foldedAt.at(k), end - foldedAt.at(k));
     }
 
     // Per sentence: share of capitalised and of all-capitals words.

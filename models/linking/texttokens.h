@@ -10,7 +10,7 @@ namespace tw {
 // inner '.', '&' and apostrophes kept ("Amazon.com", "AT&T", "U.S", "COST.O");
 // a possessive "'s" is split off into a flag, hyphens split words.
 // The token's strings are views: `text` into the tokenized text, `lower` into
-// its TokenizedText's `folded`; neither outlives them.
+// its TokenizedText; neither outlives them.
 struct TextToken {
     qsizetype start = 0;        // in the text
     qsizetype length = 0;       // without the possessive
@@ -31,7 +31,10 @@ struct TokenizedText {
     QList<TextToken> tokens;
     QList<bool> titleCase;      // per sentence
     QList<bool> capitals;       // per sentence: mostly all-caps words
-    QString folded;             // every token in lower case, one after another: what TextToken::lower views
+    // What TextToken::lower views: the text with its tokens in lower case
+    // (other characters as they were), and the few lower cases longer than their word.
+    QString folded;
+    QList<QString> longerFolds;
 };
 
 class TextTokenizer {
