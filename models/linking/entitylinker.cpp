@@ -249,12 +249,12 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         }
     }
 
-    // What each sentence says by its words.
-    QList<QHash<int, int>> businessBySentence, otherBySentence;
+    // What each sentence says by its words: counts per sentence index.
+    QList<QList<int>> businessBySentence, otherBySentence;
     for (qsizetype f = 0; f < texts.size(); ++f) {
-        QHash<int, int> business, otherSense;
         const QStringView text = fields.at(f);
         const TokenizedText &tt = texts.at(f);
+        QList<int> business(tt.titleCase.size(), 0), otherSense(tt.titleCase.size(), 0);   // one per sentence
         for (const TextToken &t : tt.tokens) {
             if (cues.isBusiness(t.lower))
                 ++business[t.sentence];
@@ -265,8 +265,8 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                 || (end < text.size() && text[end] == QLatin1Char('%')))
                 ++business[t.sentence];
         }
-        businessBySentence << business;
-        otherBySentence << otherSense;
+        businessBySentence << std::move(business);
+        otherBySentence << std::move(otherSense);
     }
 
     // Evidence around one name.

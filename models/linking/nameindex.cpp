@@ -41,12 +41,12 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
 {
     Match best;
     const TextToken &first = tokens.at(at);
+    if (first.hyphenBefore)
+        return best;   // "non-Meta", "anti-Amazon" name something else
     const auto it = m_byFirst.constFind(lookupKey(first.lower));
     if (it == m_byFirst.cend())
         return best;
     for (const Entry &e : *it) {
-        if (skipOwners && skipOwners->contains(e.owner))
-            continue;
         const qsizetype n = e.words.size();
         if (n < best.length || at + n > tokens.size())
             continue;
@@ -61,12 +61,13 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
         }
         if (!ok)
             continue;
+        // Last, as the rarest reason to pass over a name (the filters' order changes nothing).
+        if (skipOwners && skipOwners->contains(e.owner))
+            continue;
         const TextToken &last = tokens.at(at + n - 1);
         if (last.hyphenAfter && !last.possessive && at + n < tokens.size()
             && !allowedHyphenSuffix(tokens.at(at + n).lower))
             continue;   // "Meta-analysis", "Apple-flavoured"
-        if (first.hyphenBefore)
-            continue;   // "non-Meta", "anti-Amazon" name something else
         if (n > best.length) {
             best.length = int(n);
             best.owners.clear();

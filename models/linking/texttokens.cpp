@@ -2,7 +2,7 @@
 
 #include "models/text/sentencesplitter.h"
 
-#include <QStringList>
+#include <QSet>
 
 #include <algorithm>
 
@@ -23,14 +23,14 @@ bool isJoiner(QChar c)
 bool isSmallWord(QStringView lower)
 {
     if (lower.size() > 4)
-        return false;   // the longest is four letters: most words need no look at the list
-    static const QStringList small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
-                                   QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
-                                   QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
-                                   QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
-                                   QStringLiteral("as"), QStringLiteral("vs"),  QStringLiteral("with"),
-                                   QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
-    return small.contains(lower);
+        return false;   // the longest is four letters: most words need no look-up
+    static const QSet<QString> small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
+                                     QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
+                                     QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
+                                     QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
+                                     QStringLiteral("as"), QStringLiteral("vs"),  QStringLiteral("with"),
+                                     QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
+    return small.contains(lookupKey(lower));
 }
 
 // Where a token's lower case goes: over the token's own characters in
