@@ -2,7 +2,6 @@
 
 #include "models/linking/texttokens.h"
 
-#include <QSet>
 #include <QString>
 
 namespace tw {
@@ -14,43 +13,44 @@ namespace tw {
 // "apple pie", "rover") for another sense; an organisation word after the
 // name ("Meta Materials", "Ford Foundation", "Gemini crypto exchange") for
 // another organisation of that name.
+// Each test is of a token's lower case.
 class ContextCues {
 public:
     static const ContextCues &instance();
 
-    bool isBusiness(QStringView lower) const { return m_business.contains(lookupKey(lower)); }
-    bool isAction(QStringView lower) const { return m_actions.contains(lookupKey(lower)); }
-    bool isOtherSense(QStringView lower) const { return m_otherSense.contains(lookupKey(lower)); }
+    bool isBusiness(const TextToken &t) const { return m_business.contains(t); }
+    bool isAction(const TextToken &t) const { return m_actions.contains(t); }
+    bool isOtherSense(const TextToken &t) const { return m_otherSense.contains(t); }
     // Legal and institutional forms: "Group", "Foundation", "University".
-    bool isOrganisationForm(QStringView lower) const { return m_organisationForms.contains(lookupKey(lower)); }
+    bool isOrganisationForm(const TextToken &t) const { return m_organisationForms.contains(t); }
     // Lines of business that end company names: "Materials", "Financial".
-    bool isIndustryWord(QStringView lower) const { return m_industryWords.contains(lookupKey(lower)); }
+    bool isIndustryWord(const TextToken &t) const { return m_industryWords.contains(t); }
     // Kinds of entity a company is not: "exchange", "rover", "tribe", "river".
-    bool isOtherEntityKind(QStringView lower) const { return m_otherKinds.contains(lookupKey(lower)); }
+    bool isOtherEntityKind(const TextToken &t) const { return m_otherKinds.contains(t); }
     // Words before a name that make it a company: "rival", "retailer", "shares of".
-    bool isCompanyNoun(QStringView lower) const { return m_companyNouns.contains(lookupKey(lower)); }
-    bool isMonthOrDay(QStringView lower) const { return m_calendar.contains(lookupKey(lower)); }
+    bool isCompanyNoun(const TextToken &t) const { return m_companyNouns.contains(t); }
+    bool isMonthOrDay(const TextToken &t) const { return m_calendar.contains(t); }
     // Words that open a sentence without being a first name ("Why", "Inside", "Rival").
-    bool isFunctionWord(QStringView lower) const { return m_functionWords.contains(lookupKey(lower)); }
+    bool isFunctionWord(const TextToken &t) const { return m_functionWords.contains(t); }
     // Stock exchange names that qualify a ticker: "NASDAQ: COST", "NYSE:F".
-    bool isExchange(QStringView lower) const { return m_exchanges.contains(lookupKey(lower)); }
+    bool isExchange(QStringView lower) const { return m_exchanges.contains(lower); }
     // Reuters instrument suffixes: "COST.O", "F.N".
-    bool isExchangeSuffix(QStringView upper) const { return m_suffixes.contains(lookupKey(upper)); }
+    bool isExchangeSuffix(QStringView upper) const { return m_suffixes.contains(upper); }
 
 private:
     ContextCues();
 
-    QSet<QString> m_business;
-    QSet<QString> m_actions;
-    QSet<QString> m_otherSense;
-    QSet<QString> m_organisationForms;
-    QSet<QString> m_industryWords;
-    QSet<QString> m_otherKinds;
-    QSet<QString> m_companyNouns;
-    QSet<QString> m_calendar;
-    QSet<QString> m_functionWords;
-    QSet<QString> m_exchanges;
-    QSet<QString> m_suffixes;
+    HashedWordSet m_business;
+    HashedWordSet m_actions;
+    HashedWordSet m_otherSense;
+    HashedWordSet m_organisationForms;
+    HashedWordSet m_industryWords;
+    HashedWordSet m_otherKinds;
+    HashedWordSet m_companyNouns;
+    HashedWordSet m_calendar;
+    HashedWordSet m_functionWords;
+    HashedWordSet m_exchanges;
+    HashedWordSet m_suffixes;
 };
 
 } // namespace tw

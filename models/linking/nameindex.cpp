@@ -43,10 +43,10 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
     const TextToken &first = tokens.at(at);
     if (first.hyphenBefore)
         return best;   // "non-Meta", "anti-Amazon" name something else
-    const auto it = m_byFirst.constFind(lookupKey(first.lower));
-    if (it == m_byFirst.cend())
+    const auto it = m_byFirst.find(HashedWord(first));
+    if (it == m_byFirst.end())
         return best;
-    for (const Entry &e : *it) {
+    for (const Entry &e : it->second) {
         const qsizetype n = e.words.size();
         if (n < best.length || at + n > tokens.size())
             continue;

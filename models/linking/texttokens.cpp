@@ -2,7 +2,6 @@
 
 #include "models/text/sentencesplitter.h"
 
-#include <QSet>
 
 #include <algorithm>
 
@@ -20,17 +19,18 @@ bool isJoiner(QChar c)
 }
 
 // Small words that stay lower case in a Title Case headline.
-bool isSmallWord(QStringView lower)
+bool isSmallWord(const TextToken &t)
 {
-    if (lower.size() > 4)
+    if (t.lower.size() > 4)
         return false;   // the longest is four letters: most words need no look-up
-    static const QSet<QString> small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
-                                     QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
-                                     QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
-                                     QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
-                                     QStringLiteral("as"), QStringLiteral("vs"),  QStringLiteral("with"),
-                                     QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
-    return small.contains(lookupKey(lower));
+    static const HashedWordSet small = [] {
+        HashedWordSet words;
+        for (const char *w : {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
+                              "with", "from", "but", "is"})
+            words.insert(QString::fromLatin1(w));
+        return words;
+    }();
+    return small.contains(t);
 }
 
 // Where a token's lower case goes: over the token's own characters in
@@ -115,6 +115,7 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         t.length = end - start;
         t.text = text.mid(start, t.length);
         t.lower = foldInPlace(out.folded, out.longerFolds, t.text, start);
+        t.lowerHash = wordHash(t.lower);
         t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
         t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
         bool anyLetter = false;
@@ -141,7 +142,7 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
     for (const TextToken &t : out.tokens) {
         if (t.sentence >= count || !t.text.at(0).isLetter())
             continue;
-        if (t.sentenceStart || isSmallWord(t.lower))
+        if (t.sentenceStart || isSmallWord(t))
             continue;
         ++words[t.sentence];
         capital[t.sentence] += t.capitalized ? 1 : 0;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 #include <QStringView>
+
+#include <unordered_set>
 
 namespace tw {
 
@@ -16,6 +19,7 @@ struct TextToken {
     qsizetype length = 0;       // without the possessive
     QStringView text;
     QStringView lower;
+    size_t lowerHash = 0;       // wordHash(lower): computed once, for every word set the token is looked up in
     int sentence = 0;           // index of the sentence it is in
     bool sentenceStart = false; // first word of its sentence
     bool possessive = false;    // "Meta's", "Amazon’s"
@@ -41,6 +45,48 @@ class TextTokenizer {
 public:
     // The result views `text`: keep the text alive and unchanged while it is used.
     static TokenizedText tokenize(QStringView text);
+};
+
+// The hash of a word as HashedWordSet and NameIndex use it.
+inline size_t wordHash(QStringView word)
+{
+    return qHash(word, 0);
+}
+
+// A word and its hash, to look it up without hashing it again.
+struct HashedWord {
+    QStringView text;
+    size_t hash = 0;
+
+    explicit HashedWord(QStringView word) : text(word), hash(wordHash(word)) {}
+    explicit HashedWord(const TextToken &t) : text(t.lower), hash(t.lowerHash) {}
+};
+
+// Hash and equality for containers of QString words that are looked up by
+// HashedWord (C++20 heterogeneous look-up): a token's word is hashed once by
+// the tokenizer, not again by each of the sets it is looked up in.
+struct WordHasher {
+    using is_transparent = void;
+    size_t operator()(const QString &word) const { return wordHash(word); }
+    size_t operator()(const HashedWord &word) const { return word.hash; }
+};
+struct WordEqual {
+    using is_transparent = void;
+    bool operator()(const QString &a, const QString &b) const { return a == b; }
+    bool operator()(const HashedWord &a, const QString &b) const { return a.text == b; }
+    bool operator()(const QString &a, const HashedWord &b) const { return a == b.text; }
+};
+
+// A set of words (lower case) that a token is looked up in by its hash.
+class HashedWordSet {
+public:
+    void insert(const QString &word) { m_words.insert(word); }
+    bool contains(const HashedWord &word) const { return m_words.find(word) != m_words.end(); }
+    bool contains(const TextToken &t) const { return contains(HashedWord(t)); }
+    bool contains(QStringView word) const { return contains(HashedWord(word)); }
+
+private:
+    std::unordered_set<QString, WordHasher, WordEqual> m_words;
 };
 
 // A QString over a view's characters without copying them, to look a word up
