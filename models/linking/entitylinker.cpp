@@ -158,6 +158,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
 {
     const ContextCues &cues = ContextCues::instance();
     QList<TokenizedText> texts;
+    texts.reserve(fields.size());
     QList<Candidate> candidates;
 
     for (qsizetype f = 0; f < fields.size(); ++f) {
@@ -251,6 +252,8 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
 
     // What each sentence says by its words: counts per sentence index.
     QList<QList<int>> businessBySentence, otherBySentence;
+    businessBySentence.reserve(texts.size());
+    otherBySentence.reserve(texts.size());
     for (qsizetype f = 0; f < texts.size(); ++f) {
         const QStringView text = fields.at(f);
         const TokenizedText &tt = texts.at(f);

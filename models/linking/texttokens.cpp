@@ -138,19 +138,28 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
 
     // Per sentence: share of capitalised and of all-capitals words.
     const int count = int(std::max<qsizetype>(1, sentences.size()));
-    QList<int> words(count, 0), capital(count, 0), caps(count, 0);
+    struct WordCounts {
+        int words = 0;
+        int capital = 0;
+        int caps = 0;
+    };
+    QList<WordCounts> counts(count);   // one allocation for all sentences
     for (const TextToken &t : out.tokens) {
         if (t.sentence >= count || !t.text.at(0).isLetter())
             continue;
         if (t.sentenceStart || isSmallWord(t))
             continue;
-        ++words[t.sentence];
-        capital[t.sentence] += t.capitalized ? 1 : 0;
-        caps[t.sentence] += (t.allCaps && t.length > 1) ? 1 : 0;
+        WordCounts &c = counts[t.sentence];
+        ++c.words;
+        c.capital += t.capitalized ? 1 : 0;
+        c.caps += (t.allCaps && t.length > 1) ? 1 : 0;
     }
+    out.titleCase.resize(count);
+    out.capitals.resize(count);
     for (int s = 0; s < count; ++s) {
-        out.titleCase << (words[s] >= 3 && capital[s] * 10 >= words[s] * 7);
-        out.capitals << (words[s] >= 3 && caps[s] * 10 >= words[s] * 7);
+        const WordCounts &c = counts.at(s);
+        out.titleCase[s] = c.words >= 3 && c.capital * 10 >= c.words * 7;
+        out.capitals[s] = c.words >= 3 && c.caps * 10 >= c.words * 7;
     }
     return out;
 }
