@@ -5,9 +5,9 @@
 namespace tw {
 
 namespace {
-QSet<QString> words(const char *spaceSeparated)
+HashedWordSet words(const char *spaceSeparated)
 {
-    QSet<QString> out;
+    HashedWordSet out;
     for (const QString &w : QString::fromLatin1(spaceSeparated).split(QLatin1Char(' '), Qt::SkipEmptyParts))
         out.insert(w);
     return out;

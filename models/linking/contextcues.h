@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QSet>
+#include "models/linking/texttokens.h"
+
 #include <QString>
 
 namespace tw {
@@ -12,43 +13,44 @@ namespace tw {
 // "apple pie", "rover") for another sense; an organisation word after the
 // name ("Meta Materials", "Ford Foundation", "Gemini crypto exchange") for
 // another organisation of that name.
+// Each test is of a token's lower case.
 class ContextCues {
 public:
     static const ContextCues &instance();
 
-    bool isBusiness(const QString &lower) const { return m_business.contains(lower); }
-    bool isAction(const QString &lower) const { return m_actions.contains(lower); }
-    bool isOtherSense(const QString &lower) const { return m_otherSense.contains(lower); }
+    bool isBusiness(const TextToken &t) const { return m_business.contains(t); }
+    bool isAction(const TextToken &t) const { return m_actions.contains(t); }
+    bool isOtherSense(const TextToken &t) const { return m_otherSense.contains(t); }
     // Legal and institutional forms: "Group", "Foundation", "University".
-    bool isOrganisationForm(const QString &lower) const { return m_organisationForms.contains(lower); }
+    bool isOrganisationForm(const TextToken &t) const { return m_organisationForms.contains(t); }
     // Lines of business that end company names: "Materials", "Financial".
-    bool isIndustryWord(const QString &lower) const { return m_industryWords.contains(lower); }
+    bool isIndustryWord(const TextToken &t) const { return m_industryWords.contains(t); }
     // Kinds of entity a company is not: "exchange", "rover", "tribe", "river".
-    bool isOtherEntityKind(const QString &lower) const { return m_otherKinds.contains(lower); }
+    bool isOtherEntityKind(const TextToken &t) const { return m_otherKinds.contains(t); }
     // Words before a name that make it a company: "rival", "retailer", "shares of".
-    bool isCompanyNoun(const QString &lower) const { return m_companyNouns.contains(lower); }
-    bool isMonthOrDay(const QString &lower) const { return m_calendar.contains(lower); }
+    bool isCompanyNoun(const TextToken &t) const { return m_companyNouns.contains(t); }
+    bool isMonthOrDay(const TextToken &t) const { return m_calendar.contains(t); }
     // Words that open a sentence without being a first name ("Why", "Inside", "Rival").
-    bool isFunctionWord(const QString &lower) const { return m_functionWords.contains(lower); }
+    bool isFunctionWord(const TextToken &t) const { return m_functionWords.contains(t); }
     // Stock exchange names that qualify a ticker: "NASDAQ: COST", "NYSE:F".
-    bool isExchange(const QString &lower) const { return m_exchanges.contains(lower); }
+    bool isExchange(QStringView lower) const { return m_exchanges.contains(lower); }
     // Reuters instrument suffixes: "COST.O", "F.N".
-    bool isExchangeSuffix(const QString &upper) const { return m_suffixes.contains(upper); }
+    bool isExchangeSuffix(QStringView upper) const { return m_suffixes.contains(upper); }
 
 private:
     ContextCues();
 
-    QSet<QString> m_business;
-    QSet<QString> m_actions;
-    QSet<QString> m_otherSense;
-    QSet<QString> m_organisationForms;
-    QSet<QString> m_industryWords;
-    QSet<QString> m_otherKinds;
-    QSet<QString> m_companyNouns;
-    QSet<QString> m_calendar;
-    QSet<QString> m_functionWords;
-    QSet<QString> m_exchanges;
-    QSet<QString> m_suffixes;
+    HashedWordSet m_business;
+    HashedWordSet m_actions;
+    HashedWordSet m_otherSense;
+    HashedWordSet m_organisationForms;
+    HashedWordSet m_industryWords;
+    HashedWordSet m_otherKinds;
+    HashedWordSet m_companyNouns;
+    HashedWordSet m_calendar;
+    HashedWordSet m_functionWords;
+    HashedWordSet m_exchanges;
+    HashedWordSet m_suffixes;
 };
 
 } // namespace tw

@@ -158,6 +158,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
 {
     const ContextCues &cues = ContextCues::instance();
     QList<TokenizedText> texts;
+    texts.reserve(fields.size());
     QList<Candidate> candidates;
 
     for (qsizetype f = 0; f < fields.size(); ++f) {
@@ -217,7 +218,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                         kind = Kind::WordSymbol;
                     // "SAP", "IBM": a name written in capitals like the ticker is read as the name.
                     const bool writtenName = (kind == Kind::Symbol || kind == Kind::WordSymbol)
-                        && m_capitalNames.value(owner).contains(tok.text);
+                        && m_capitalNames.at(owner).contains(lookupKey(tok.text));
                     // In an all-capitals headline a bare symbol is just another word.
                     if (!writtenName && (kind == Kind::Cashtag || kind == Kind::Tagged || !inCapitals)) {
                         candidates << Candidate{int(f), i, 1, owner, kind, false};
@@ -235,9 +236,9 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                 const int owner = watch.owners.first();
                 Kind kind = Kind::Name;
                 if (watch.length == 1) {
-                    const QString &word = tok.text;
+                    const QStringView word = tok.text;
                     const bool acronym = tok.allCaps && !inCapitals && word.size() <= 4;
-                    const bool ownName = m_derivedNames.value(owner).contains(tok.lower);
+                    const bool ownName = m_derivedNames.at(owner).contains(lookupKey(tok.lower));
                     if (m_words.contains(word) || acronym || !ownName)
                         kind = Kind::WordName;
                 }
@@ -249,24 +250,26 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         }
     }
 
-    // What each sentence says by its words.
-    QList<QHash<int, int>> businessBySentence, otherBySentence;
+    // What each sentence says by its words: counts per sentence index.
+    QList<QList<int>> businessBySentence, otherBySentence;
+    businessBySentence.reserve(texts.size());
+    otherBySentence.reserve(texts.size());
     for (qsizetype f = 0; f < texts.size(); ++f) {
-        QHash<int, int> business, otherSense;
         const QStringView text = fields.at(f);
         const TokenizedText &tt = texts.at(f);
+        QList<int> business(tt.titleCase.size(), 0), otherSense(tt.titleCase.size(), 0);   // one per sentence
         for (const TextToken &t : tt.tokens) {
-            if (cues.isBusiness(t.lower))
+            if (cues.isBusiness(t))
                 ++business[t.sentence];
-            if (cues.isOtherSense(t.lower) && !properNoun(tt, t))
+            if (cues.isOtherSense(t) && !properNoun(tt, t))
                 ++otherSense[t.sentence];
             const qsizetype end = t.start + t.length;
             if ((t.start > 0 && isMoneySign(text[t.start - 1]) && t.text.at(0).isDigit())
                 || (end < text.size() && text[end] == QLatin1Char('%')))
                 ++business[t.sentence];
         }
-        businessBySentence << business;
-        otherBySentence << otherSense;
+        businessBySentence << std::move(business);
+        otherBySentence << std::move(otherSense);
     }
 
     // Evidence around one name.
@@ -308,33 +311,33 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         if (single && !last.possessive && sameSentence(after) && adjacent(c.first, after)) {
             const TextToken &next = tokens.at(after);
             if (next.capitalized && !next.allCaps) {
-                if (cues.isOtherSense(next.lower))
+                if (cues.isOtherSense(next))
                     x.otherSenseNear = true;   // "Amazon River", "Apple Pie"
-                else if (cues.isOrganisationForm(next.lower))
+                else if (cues.isOrganisationForm(next))
                     x.otherOrganisation = true;
-                else if (cues.isIndustryWord(next.lower)
-                         && (plainCase || !sameSentence(after + 1) || !cues.isBusiness(tokens.at(after + 1).lower)))
+                else if (cues.isIndustryWord(next)
+                         && (plainCase || !sameSentence(after + 1) || !cues.isBusiness(tokens.at(after + 1))))
                     x.otherOrganisation = true;
                 else if (plainCase && sameSentence(after + 1) && tokens.at(after + 1).capitalized
-                         && cues.isOrganisationForm(tokens.at(after + 1).lower) && adjacent(after, after + 1))
+                         && cues.isOrganisationForm(tokens.at(after + 1)) && adjacent(after, after + 1))
                     x.otherOrganisation = true;   // "Amazon Conservation Association"
             }
         }
         if (sameSentence(after)) {
             const TextToken &next = tokens.at(after);
-            x.actsNear = cues.isBusiness(next.lower) || (!last.possessive && cues.isAction(next.lower));
+            x.actsNear = cues.isBusiness(next) || (!last.possessive && cues.isAction(next));
             // "Apple reportedly plans", "Google quietly tests"
             if (!x.actsNear && !last.possessive && next.lower.endsWith(QLatin1String("ly")) && sameSentence(after + 1))
-                x.actsNear = cues.isAction(tokens.at(after + 1).lower);
-            x.productNear = plainCase && next.capitalized && !cues.isOtherSense(next.lower)
-                && !cues.isOrganisationForm(next.lower) && !cues.isIndustryWord(next.lower);
+                x.actsNear = cues.isAction(tokens.at(after + 1));
+            x.productNear = plainCase && next.capitalized && !cues.isOtherSense(next)
+                && !cues.isOrganisationForm(next) && !cues.isIndustryWord(next);
         }
         for (qsizetype k = after; k < after + kWindow && sameSentence(k); ++k) {
             const TextToken &t = tokens.at(k);
-            if (k > after && (cues.isAction(t.lower) || cues.isBusiness(t.lower)))
+            if (k > after && (cues.isAction(t) || cues.isBusiness(t)))
                 break;   // "Amazon pledges to protect the rainforest": the company acts first
-            const bool kindWord = cues.isOtherEntityKind(t.lower) && (!t.capitalized || !plainCase);
-            if ((cues.isOtherSense(t.lower) && !properNoun(tt, t)) || kindWord) {
+            const bool kindWord = cues.isOtherEntityKind(t) && (!t.capitalized || !plainCase);
+            if ((cues.isOtherSense(t) && !properNoun(tt, t)) || kindWord) {
                 x.otherSenseNear = true;
                 break;
             }
@@ -344,9 +347,9 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         // Before the name.
         for (qsizetype k = c.first - 1; k >= c.first - kWindow && sameSentence(k); --k) {
             const TextToken &t = tokens.at(k);
-            if (cues.isOtherSense(t.lower) && !t.possessive && !properNoun(tt, t))
+            if (cues.isOtherSense(t) && !t.possessive && !properNoun(tt, t))
                 x.otherSenseNear = true;
-            if (cues.isCompanyNoun(t.lower) || (k == c.first - 2 && cues.isBusiness(t.lower)
+            if (cues.isCompanyNoun(t) || (k == c.first - 2 && cues.isBusiness(t)
                                                  && (tokens.at(k + 1).lower == QLatin1String("of")
                                                      || tokens.at(k + 1).lower == QLatin1String("in"))))
                 x.actsNear = true;
@@ -363,9 +366,9 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             // A capitalised word just before a one-word name makes a longer
             // name: a person ("Harrison Ford") or a place ("the Big Apple").
             if (plainCase && single && prev.capitalized && !prev.allCaps && !prev.possessive && !prev.hyphenAfter
-                && adjacent(p, c.first) && !cues.isMonthOrDay(prev.lower) && !cues.isCompanyNoun(prev.lower)
+                && adjacent(p, c.first) && !cues.isMonthOrDay(prev) && !cues.isCompanyNoun(prev)
                 && !ownName
-                && !(prev.sentenceStart && (cues.isFunctionWord(prev.lower) || cues.isBusiness(prev.lower)))) {
+                && !(prev.sentenceStart && (cues.isFunctionWord(prev) || cues.isBusiness(prev)))) {
                 if (c.kind == Kind::WordName || !m_words.contains(prev.text) || !prev.sentenceStart)
                     x.longerName = true;
             }

@@ -5,7 +5,7 @@ namespace tw {
 namespace {
 // Hyphenated forms that still name the company ("Meta-owned WhatsApp");
 // any other hyphenated continuation ("meta-analysis") does not.
-bool allowedHyphenSuffix(const QString &lower)
+bool allowedHyphenSuffix(QStringView lower)
 {
     static const QStringList suffixes{QStringLiteral("owned"), QStringLiteral("backed"), QStringLiteral("led"),
                                       QStringLiteral("based"), QStringLiteral("made"), QStringLiteral("built"),
@@ -24,8 +24,8 @@ void NameIndex::add(const QString &name, int owner)
         return;
     Entry e;
     for (const TextToken &tok : t.tokens)
-        e.words << tok.lower;
-    e.firstAsWritten = t.tokens.first().text;
+        e.words << tok.lower.toString();
+    e.firstAsWritten = t.tokens.first().text.toString();
     e.owner = owner;
     QList<Entry> &list = m_byFirst[e.words.first()];
     for (const Entry &existing : list) {
@@ -41,12 +41,12 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
 {
     Match best;
     const TextToken &first = tokens.at(at);
-    const auto it = m_byFirst.constFind(first.lower);
-    if (it == m_byFirst.cend())
+    if (first.hyphenBefore)
+        return best;   // "non-Meta", "anti-Amazon" name something else
+    const auto it = m_byFirst.find(HashedWord(first));
+    if (it == m_byFirst.end())
         return best;
-    for (const Entry &e : *it) {
-        if (skipOwners && skipOwners->contains(e.owner))
-            continue;
+    for (const Entry &e : it->second) {
         const qsizetype n = e.words.size();
         if (n < best.length || at + n > tokens.size())
             continue;
@@ -61,12 +61,13 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
         }
         if (!ok)
             continue;
+        // Last, as the rarest reason to pass over a name (the filters' order changes nothing).
+        if (skipOwners && skipOwners->contains(e.owner))
+            continue;
         const TextToken &last = tokens.at(at + n - 1);
         if (last.hyphenAfter && !last.possessive && at + n < tokens.size()
             && !allowedHyphenSuffix(tokens.at(at + n).lower))
             continue;   // "Meta-analysis", "Apple-flavoured"
-        if (first.hyphenBefore)
-            continue;   // "non-Meta", "anti-Amazon" name something else
         if (n > best.length) {
             best.length = int(n);
             best.owners.clear();

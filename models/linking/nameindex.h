@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <unordered_map>
+
 namespace tw {
 
 // Names as word sequences, looked up by their first word (lower case), so a
@@ -32,7 +34,7 @@ public:
     qsizetype size() const { return m_count; }
 
 private:
-    QHash<QString, QList<Entry>> m_byFirst;
+    std::unordered_map<QString, QList<Entry>, WordHasher, WordEqual> m_byFirst;
     qsizetype m_count = 0;
 };
 

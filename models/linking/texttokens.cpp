@@ -2,6 +2,9 @@
 
 #include "models/text/sentencesplitter.h"
 
+
+#include <algorithm>
+
 namespace tw {
 
 namespace {
@@ -16,21 +19,59 @@ bool isJoiner(QChar c)
 }
 
 // Small words that stay lower case in a Title Case headline.
-bool isSmallWord(const QString &lower)
+bool isSmallWord(const TextToken &t)
 {
-    static const QStringList small{QStringLiteral("a"),  QStringLiteral("an"),  QStringLiteral("the"),
-                                   QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
-                                   QStringLiteral("in"), QStringLiteral("on"),  QStringLiteral("at"),
-                                   QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
-                                   QStringLiteral("as"), QStringLiteral("vs"),  QStringLiteral("with"),
-                                   QStringLiteral("from"), QStringLiteral("but"), QStringLiteral("is")};
-    return small.contains(lower);
+    if (t.lower.size() > 4)
+        return false;   // the longest is four letters: most words need no look-up
+    static const HashedWordSet small = [] {
+        HashedWordSet words;
+        for (const char *w : {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
+                              "with", "from", "but", "is"})
+            words.insert(QString::fromLatin1(w));
+        return words;
+    }();
+    return small.contains(t);
+}
+
+// Where a token's lower case goes: over the token's own characters in
+// `folded` (a copy of the text), so tokens need no string of their own. A
+// lower case longer than the word ("İ" is "i̇") is kept aside in `longer`.
+QStringView foldInPlace(QString &folded, QList<QString> &longer, QStringView word, qsizetype start)
+{
+    QChar *out = folded.data() + start;
+    const bool ascii = std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        for (qsizetype k = 0; k < word.size(); ++k) {
+            const QChar c = word[k];
+            out[k] = (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ? QChar(c.unicode() + ('a' - 'A')) : c;
+        }
+        return QStringView(out, word.size());
+    }
+    // Anything else exactly as QString::toLower writes it.
+    const QString lower = word.toString().toLower();
+    if (lower.size() != word.size()) {
+        longer << lower;
+        return longer.last();   // QList moves the QString, not its characters
+    }
+    std::copy(lower.begin(), lower.end(), out);
+    return QStringView(out, word.size());
+}
+
+// "http://", "https://", "www.": an address, not words.
+bool startsAddress(QStringView rest)
+{
+    if (rest.isEmpty() || (rest.front() != QLatin1Char('h') && rest.front() != QLatin1Char('w')))
+        return false;   // most words: no comparison
+    return rest.startsWith(QLatin1String("http://")) || rest.startsWith(QLatin1String("https://"))
+        || rest.startsWith(QLatin1String("www."));
 }
 } // namespace
 
 TokenizedText TextTokenizer::tokenize(QStringView text)
 {
     TokenizedText out;
+    out.folded = text.toString();   // one allocation; tokens' lower cases are written over it
+    out.tokens.reserve(text.size() / 6 + 1);   // about a word per six characters in English prose
     const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
     qsizetype sentenceIndex = 0;
     int lastSentence = -1;
@@ -45,8 +86,7 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         const bool embedded = i > 0
             && (text[i - 1] == QLatin1Char('/') || text[i - 1] == QLatin1Char('@') || text[i - 1] == QLatin1Char('#')
                 || text[i - 1] == QLatin1Char('\\') || text[i - 1] == QLatin1Char('_'));
-        if (embedded || text.mid(i).startsWith(QLatin1String("http://")) || text.mid(i).startsWith(QLatin1String("https://"))
-            || text.mid(i).startsWith(QLatin1String("www."))) {
+        if (embedded || startsAddress(text.mid(i))) {
             while (i < n && !text[i].isSpace())
                 ++i;
             continue;
@@ -73,8 +113,9 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
             t.possessive = true;   // "investors' "
         }
         t.length = end - start;
-        t.text = text.mid(start, t.length).toString();
-        t.lower = t.text.toLower();
+        t.text = text.mid(start, t.length);
+        t.lower = foldInPlace(out.folded, out.longerFolds, t.text, start);
+        t.lowerHash = wordHash(t.lower);
         t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
         t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
         bool anyLetter = false;
@@ -97,19 +138,28 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
 
     // Per sentence: share of capitalised and of all-capitals words.
     const int count = int(std::max<qsizetype>(1, sentences.size()));
-    QList<int> words(count, 0), capital(count, 0), caps(count, 0);
+    struct WordCounts {
+        int words = 0;
+        int capital = 0;
+        int caps = 0;
+    };
+    QList<WordCounts> counts(count);   // one allocation for all sentences
     for (const TextToken &t : out.tokens) {
         if (t.sentence >= count || !t.text.at(0).isLetter())
             continue;
-        if (t.sentenceStart || isSmallWord(t.lower))
+        if (t.sentenceStart || isSmallWord(t))
             continue;
-        ++words[t.sentence];
-        capital[t.sentence] += t.capitalized ? 1 : 0;
-        caps[t.sentence] += (t.allCaps && t.length > 1) ? 1 : 0;
+        WordCounts &c = counts[t.sentence];
+        ++c.words;
+        c.capital += t.capitalized ? 1 : 0;
+        c.caps += (t.allCaps && t.length > 1) ? 1 : 0;
     }
+    out.titleCase.resize(count);
+    out.capitals.resize(count);
     for (int s = 0; s < count; ++s) {
-        out.titleCase << (words[s] >= 3 && capital[s] * 10 >= words[s] * 7);
-        out.capitals << (words[s] >= 3 && caps[s] * 10 >= words[s] * 7);
+        const WordCounts &c = counts.at(s);
+        out.titleCase[s] = c.words >= 3 && c.capital * 10 >= c.words * 7;
+        out.capitals[s] = c.words >= 3 && c.caps * 10 >= c.words * 7;
     }
     return out;
 }
