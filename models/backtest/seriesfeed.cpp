@@ -121,7 +121,7 @@ void SeriesFeed::work(int worker)
             else if (!m_wanted[size_t(k)])
                 result = ScoredTicker{};
             else
-                result = score(scorer, m_tickers[k], m_modelVersion, m_sessions);
+                result = score(scorer, m_tickers.at(k), m_modelVersion, m_sessions);
             std::lock_guard lock(m_mutex);
             m_ready[size_t(k)] = std::move(result);
             if (!scorer.pointInTime.note().isEmpty() && m_notes.isEmpty())
@@ -138,7 +138,7 @@ Result<ScoredTicker> SeriesFeed::take(int k)
     if (m_inline) {
         if (!m_wanted[size_t(k)])
             return ScoredTicker{};
-        return score(*m_inline, m_tickers[k], m_modelVersion, m_sessions);
+        return score(*m_inline, m_tickers.at(k), m_modelVersion, m_sessions);
     }
     std::unique_lock lock(m_mutex);
     m_taken = k;

@@ -53,7 +53,7 @@ private:
                                       const QList<QDate> &sessions);
 
     QSqlDatabase m_db;
-    QStringList m_tickers;
+    QStringList m_tickers;   // read by every worker: at() only (operator[] may detach)
     std::vector<bool> m_wanted;
     ScoreHorizon m_horizon;
     QString m_modelVersion;
