@@ -30,12 +30,12 @@ void parallelFor(std::size_t count, unsigned threads, const Work &work)
         t.join();
 }
 
-// The threads worth starting for `count` items of pure work: one per core
-// (at most eight: the writes after it stay on one thread anyway), none extra
-// for a handful (starting a thread costs about what a few short articles do).
+// The threads worth starting for `count` items of pure work: one per core,
+// none extra for a handful (starting a thread costs about what a few short
+// articles do).
 inline unsigned workerThreads(std::size_t count, std::size_t perThreadAtLeast = 16)
 {
-    const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     return unsigned(std::clamp<std::size_t>(count / std::max<std::size_t>(perThreadAtLeast, 1), 1, cores));
 }
 
