@@ -1,6 +1,5 @@
 #include "models/pipeline/articleingestor.h"
 
-#include "models/core/parallelfor.h"
 #include "models/events/eventextractor.h"
 #include "models/events/eventmerger.h"
 #include "models/linking/entitylinker.h"
@@ -55,36 +54,6 @@ struct ArticleIngestor::Stages {
     ArticleTickerStore links;
     ProviderScoreStore providers;
 };
-
-// Stages 2-4's reading of one changed article: pure, so a batch's are
-// worked out on every core before its rows are written on the connection's
-// thread, in the batch's order.
-struct ArticleIngestor::Analysis {
-    Article analysed;   // the bounded prefix the stages read (ArticleBounds)
-    QList<TickerLink> links;
-    QList<ArticleScore> scores;
-    QList<ExtractedEvent> events;
-};
-
-std::vector<ArticleIngestor::Analysis> ArticleIngestor::analyse(const QList<Article> &articles,
-                                                                const QList<ArticleUpsert> &upserts) const
-{
-    std::vector<qsizetype> changed;
-    for (qsizetype i = 0; i < upserts.size(); ++i)
-        if (upserts.at(i).outcome != UpsertOutcome::Unchanged)
-            changed.push_back(i);
-    const Stages &st = *m_stages;
-    std::vector<Analysis> out(size_t(articles.size()));
-    parallelFor(changed.size(), workerThreads(changed.size()), [&](size_t k) {
-        const qsizetype i = changed[k];
-        Analysis &a = out[size_t(i)];
-        a.analysed = ArticleBounds::analysedPart(articles.at(i));
-        a.links = st.linker.link(a.analysed);
-        a.scores = st.scores.articleScores(a.analysed, a.links);
-        a.events = st.extractor.extract(a.analysed, a.links);
-    });
-    return out;
-}
 
 ArticleIngestor::ArticleIngestor(QSqlDatabase db) : m_db(std::move(db)), m_batchSize(kFirstBatch) {}
 ArticleIngestor::~ArticleIngestor() = default;
@@ -186,11 +155,9 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
         upserts << *stored;
     }
 
-    const std::vector<Analysis> analyses = analyse(articles, upserts);
     for (qsizetype i = 0; i < articles.size(); ++i) {
         const Article &article = articles.at(i);
         const ArticleUpsert *stored = &upserts.at(i);
-        const Analysis &analysis = analyses[size_t(i)];
         if (stored->outcome == UpsertOutcome::Unchanged) {
             ++report.unchanged;
             continue;
@@ -212,8 +179,8 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
         // replace: skipping the empty DELETEs is most of a plain article's cost.
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         // The analysis stages read a bounded prefix; the store keeps it all.
-        const Article &analysed = analysis.analysed;
-        const QList<TickerLink> &tickerLinks = analysis.links;
+        const Article analysed = ArticleBounds::analysedPart(article);
+        const QList<TickerLink> tickerLinks = st.linker.link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
             if (auto linked = st.links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
@@ -224,14 +191,13 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
 
         // Stage 3: sentiment per linked company, added to the companies' running scores.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = st.scores.scoreArticle(stored->id, analysed, tickerLinks, analysis.scores, fresh);
-                !scored)
+            if (auto scored = st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh); !scored)
                 return scored.error();
         for (const TickerLink &l : tickerLinks)
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> &extracted = analysis.events;
+        const QList<ExtractedEvent> extracted = st.extractor.extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
         auto merged = st.events.mergeArticle(stored->id, extracted, fresh);

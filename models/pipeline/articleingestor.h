@@ -9,11 +9,8 @@
 
 #include <functional>
 #include <memory>
-#include <vector>
 
 namespace tw {
-
-struct ArticleUpsert;
 
 struct IngestReport {
     int received = 0;
@@ -62,8 +59,6 @@ public:
 private:
     struct Stages;
     Status prepareStages();
-    struct Analysis;
-    std::vector<Analysis> analyse(const QList<Article> &articles, const QList<ArticleUpsert> &upserts) const;
 
     QSqlDatabase m_db;
     std::unique_ptr<Stages> m_stages;

@@ -34,18 +34,8 @@ QString ScoreWriter::modelVersion() const
 
 Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh)
 {
-    return scoreArticle(articleId, article, links, articleScores(article, links), fresh);
-}
-
-QList<ArticleScore> ScoreWriter::articleScores(const Article &article, const QList<TickerLink> &links) const
-{
     // No linked company, no score: the sentences need no scoring to say so.
-    return links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links);
-}
-
-Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links,
-                                 const QList<ArticleScore> &scores, bool fresh)
-{
+    const QList<ArticleScore> scores = links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links);
     if (m_keepCorporate)
         if (auto s = m_corporate.beforeScores(articleId, fresh, links); !s)
             return s;

@@ -37,11 +37,6 @@ public:
     // the scores to the companies' running corporate state (`fresh`: the
     // article is new, so it had no scores to take out first).
     Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh = false);
-    // The same in two steps: articleScores() is pure (any thread, no store),
-    // scoreArticle() with its result writes them.
-    QList<ArticleScore> articleScores(const Article &article, const QList<TickerLink> &links) const;
-    Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links,
-                        const QList<ArticleScore> &scores, bool fresh);
 
     // Writes every horizon's score of each ticker (and of every company the
     // batch changed) at `asOfUtc`, or at the store's latest article time when
