@@ -213,9 +213,9 @@ private slots:
         QCOMPARE(*ArticleStore(m_store->database()).count(), qint64(30));
     }
 
-    // A batch's changed articles are linked, scored and searched for events
-    // on several threads before their rows are written in order: what a batch
-    // stores must be what the same articles store one at a time.
+    // A batch stores all its articles first (one FTS5 segment), then links,
+    // scores and searches each for events: what a batch stores must be what
+    // the same articles store one at a time.
     void aBatchStoresWhatItsArticlesStoreOneByOne()
     {
         QSqlDatabase db = m_store->database();
