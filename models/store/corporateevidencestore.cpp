@@ -58,7 +58,9 @@ namespace {
 constexpr const char *kStoryColumns = "id, ticker, model_version, published_utc, first_article_id, title, copies, "
                                       "score_sum, confidence_sum, relevance";
 
-StoredStory readStory(const QSqlQuery &q)
+// From a QSqlQuery or a SqliteRow.
+template <typename Row>
+StoredStory readStory(const Row &q)
 {
     StoredStory s;
     s.id = q.value(0).toLongLong();
@@ -98,11 +100,46 @@ Result<QList<StoredStory>> CorporateEvidenceStore::storiesBetween(const QString 
     static const QByteArray sql = QByteArray("SELECT ") + kStoryColumns
         + " FROM score_stories WHERE ticker = ? AND model_version = ? AND published_utc >= ? AND published_utc <= ? "
           "ORDER BY published_utc, id";
+    if (dialectOf(m_db) == SqlDialect::Sqlite)
+        return sqliteStoriesBetween(sql.constData(), ticker, modelVersion, fromUtc, toUtc);
     auto q = run(m_between, sql.constData(), {ticker, modelVersion, fromUtc, toUtc});
     if (!q)
         return q.error();
-    QList<StoredStory> out = readRows(**q, readStory);
+    QList<StoredStory> out = readRows(**q, readStory<QSqlQuery>);
     (*q)->finish();
+    return out;
+}
+
+// A day of a company's stories is read for each scored article's copy
+// window: on SQLite through the driver's handle, where QSQLITE's per-row
+// caching cost more than the read.
+Result<QList<StoredStory>> CorporateEvidenceStore::sqliteStoriesBetween(const char *sql, const QString &ticker,
+                                                                         const QString &modelVersion, qint64 fromUtc,
+                                                                         qint64 toUtc)
+{
+    if (!m_sqliteBetween.isPrepared()) {
+        auto prepared = SqliteStatement::prepare(m_db, sql);
+        if (!prepared)
+            return prepared.error();
+        m_sqliteBetween = std::move(*prepared);
+    }
+    SqliteStatement &q = m_sqliteBetween;
+    q.bind(1, ticker);
+    q.bind(2, modelVersion);
+    q.bind(3, fromUtc);
+    q.bind(4, toUtc);
+    QList<StoredStory> out;
+    for (;;) {
+        auto row = q.step();
+        if (!row) {
+            q.reset();
+            return fail(QStringLiteral("Could not read the stories of %1: %2").arg(ticker, row.errorMessage()));
+        }
+        if (!*row)
+            break;
+        out << readStory(SqliteRow{q});
+    }
+    q.reset();
     return out;
 }
 
@@ -149,7 +186,7 @@ Result<std::optional<StoredStory>> CorporateEvidenceStore::story(qint64 storyId)
         return q.error();
     std::optional<StoredStory> out;
     if ((*q)->next())
-        out = readStory(**q);
+        out = readStory<QSqlQuery>(**q);
     (*q)->finish();
     return out;
 }

@@ -100,7 +100,10 @@ private:
     Status prepareSqliteInserts();
     Result<qint64> insertSqliteStory(const StoredStory &story);
 
-    SqliteStatement m_sqliteStory;
+    Result<QList<StoredStory>> sqliteStoriesBetween(const char *sql, const QString &ticker,
+                                                    const QString &modelVersion, qint64 fromUtc, qint64 toUtc);
+
+    SqliteStatement m_sqliteStory, m_sqliteBetween;
     QSqlQuery m_between, m_insertStory;
     PreparedWrite m_updateStory, m_deleteStory;
     QSqlQuery m_story;

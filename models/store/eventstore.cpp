@@ -99,11 +99,6 @@ StoredEvent eventFrom(const Row &row)
     return s;
 }
 
-// A SqliteStatement's current row, read as QSqlQuery::value() reads it.
-struct SqliteRow {
-    const SqliteStatement &statement;
-    QVariant value(int column) const { return statement.value(column).asQt(); }
-};
 } // namespace
 
 Result<QList<StoredEvent>> EventStore::read(QSqlQuery &q, const QVariantList &values) const

@@ -108,4 +108,11 @@ private:
     bool m_needsReset = false;
 };
 
+// A statement's current row read as QSqlQuery::value() reads it: a row
+// reader written as a template over its row type serves both paths.
+struct SqliteRow {
+    const SqliteStatement &statement;
+    QVariant value(int column) const { return statement.value(column).asQt(); }
+};
+
 } // namespace tw
