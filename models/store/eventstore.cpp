@@ -68,34 +68,29 @@ Result<QList<StoredEvent>> EventStore::select(const QString &where, const QVaria
 }
 
 namespace {
-std::optional<double> optionalDouble(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
 // An event row of kColumns (or kCandidateColumns), from a QSqlQuery or a
 // SqliteRow: both give a column as QSQLITE's QVariant.
 template <typename Row>
 StoredEvent eventFrom(const Row &row)
 {
-        StoredEvent s;
-        s.id = row.value(0).toLongLong();
-        ExtractedEvent &e = s.event;
-        e.ticker = row.value(1).toString();
-        e.date.date = QDate::fromString(row.value(2).toString(), Qt::ISODate);
-        e.date.precision = datePrecisionFromId(row.value(3).toString());
-        e.kind = eventKindFromId(row.value(4).toString()).value_or(EventKind::Launch);
-        e.title = row.value(5).toString();
-        e.metric = row.value(6).toString();
-        e.date.basis = dateBasisFromId(row.value(7).toString());
-        e.amount.low = optionalDouble(row.value(8));
-        e.amount.high = optionalDouble(row.value(9));
-        e.amount.currency = row.value(10).toString();
-        e.amount.unit = row.value(11).toString();
-        e.amount.period = row.value(12).toString();
-        e.confidence = row.value(13).toDouble();
-        e.subject = row.value(14).toString().section(QLatin1Char('|'), 3, 3);
-        s.sources = row.value(15).toInt();
+    StoredEvent s;
+    s.id = row.value(0).toLongLong();
+    ExtractedEvent &e = s.event;
+    e.ticker = row.value(1).toString();
+    e.date.date = isoDateAt(row, 2);
+    e.date.precision = datePrecisionFromId(row.value(3).toString());
+    e.kind = eventKindFromId(row.value(4).toString()).value_or(EventKind::Launch);
+    e.title = row.value(5).toString();
+    e.metric = row.value(6).toString();
+    e.date.basis = dateBasisFromId(row.value(7).toString());
+    e.amount.low = nullableDoubleAt(row, 8);
+    e.amount.high = nullableDoubleAt(row, 9);
+    e.amount.currency = row.value(10).toString();
+    e.amount.unit = row.value(11).toString();
+    e.amount.period = row.value(12).toString();
+    e.confidence = row.value(13).toDouble();
+    e.subject = row.value(14).toString().section(QLatin1Char('|'), 3, 3);
+    s.sources = row.value(15).toInt();
     return s;
 }
 
