@@ -117,30 +117,15 @@ Result<QList<StoredStory>> CorporateEvidenceStore::sqliteStoriesBetween(const ch
                                                                          const QString &modelVersion, qint64 fromUtc,
                                                                          qint64 toUtc)
 {
-    if (!m_sqliteBetween.isPrepared()) {
-        auto prepared = SqliteStatement::prepare(m_db, sql);
-        if (!prepared)
-            return prepared.error();
-        m_sqliteBetween = std::move(*prepared);
-    }
     SqliteStatement &q = m_sqliteBetween;
+    if (auto ready = q.prepareOnce(m_db, sql); !ready)
+        return ready.error();
     q.bind(1, ticker);
     q.bind(2, modelVersion);
     q.bind(3, fromUtc);
     q.bind(4, toUtc);
-    QList<StoredStory> out;
-    for (;;) {
-        auto row = q.step();
-        if (!row) {
-            q.reset();
-            return fail(QStringLiteral("Could not read the stories of %1: %2").arg(ticker, row.errorMessage()));
-        }
-        if (!*row)
-            break;
-        out << readStory(SqliteRow{q});
-    }
-    q.reset();
-    return out;
+    return readAllRows(q, [&] { return QStringLiteral("Could not read the stories of %1").arg(ticker); },
+                       readStory<SqliteRow>);
 }
 
 Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
@@ -215,15 +200,9 @@ Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<St
 
 Status CorporateEvidenceStore::prepareSqliteInserts()
 {
-    if (m_sqliteStory.isPrepared())
-        return {};
-    auto story = SqliteStatement::prepare(
+    return m_sqliteStory.prepareOnce(
         m_db, "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
               "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
-    if (!story)
-        return story.error();
-    m_sqliteStory = std::move(*story);
-    return {};
 }
 
 // Values bound as QSqlQuery bound them: text, integers and reals.

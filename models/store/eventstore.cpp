@@ -118,27 +118,11 @@ Result<QList<StoredEvent>> EventStore::readCandidates(QSqlQuery &q, SqliteStatem
             return s.error();
         return read(q, values);
     }
-    if (!sqlite.isPrepared()) {
-        auto prepared = SqliteStatement::prepare(m_db, sql.toUtf8().constData());
-        if (!prepared)
-            return prepared.error();
-        sqlite = std::move(*prepared);
-    }
+    if (auto ready = sqlite.prepareOnce(m_db, sql); !ready)
+        return ready.error();
     for (int i = 0; i < values.size(); ++i)
         sqlite.bindAsQt(i + 1, values[i]);
-    QList<StoredEvent> events;
-    for (;;) {
-        auto row = sqlite.step();
-        if (!row) {
-            sqlite.reset();
-            return fail(QStringLiteral("Could not read events: %1").arg(row.errorMessage()));
-        }
-        if (!*row)
-            break;
-        events << eventFrom(SqliteRow{sqlite});
-    }
-    sqlite.reset();
-    return events;
+    return readAllRows(sqlite, [] { return QStringLiteral("Could not read events"); }, eventFrom<SqliteRow>);
 }
 
 Result<QList<StoredEvent>> EventStore::query(const EventFilter &filter) const

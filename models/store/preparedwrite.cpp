@@ -12,13 +12,8 @@ PreparedWrite::PreparedWrite(QSqlDatabase db, const char *sql)
 
 Status PreparedWrite::prepare()
 {
-    if (m_sqlite) {
-        auto prepared = SqliteStatement::prepare(m_db, m_sql);
-        if (!prepared)
-            return prepared.error();
-        m_statement = std::move(*prepared);
-        return {};
-    }
+    if (m_sqlite)
+        return m_statement.prepareOnce(m_db, m_sql);
     m_query.setForwardOnly(true);
     if (!m_query.prepare(QString::fromLatin1(m_sql)))
         return fail(describeSqlError(QStringLiteral("Could not prepare a statement"), m_query));

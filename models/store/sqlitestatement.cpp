@@ -45,6 +45,24 @@ sqlite3 *sqliteHandleOf(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+Status SqliteStatement::prepareOnce(const QSqlDatabase &db, const char *sql)
+{
+    if (isPrepared())
+        return {};
+    auto prepared = prepare(db, sql);
+    if (!prepared)
+        return prepared.error();
+    *this = std::move(*prepared);
+    return {};
+}
+
+Status SqliteStatement::prepareOnce(const QSqlDatabase &db, const QString &sql)
+{
+    if (isPrepared())
+        return {};
+    return prepareOnce(db, sql.toUtf8().constData());
+}
+
 Result<SqliteStatement> SqliteStatement::prepare(const QSqlDatabase &db, const char *sql)
 {
     sqlite3 *connection = sqliteHandleOf(db);

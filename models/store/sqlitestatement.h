@@ -4,9 +4,12 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
+
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -36,6 +39,10 @@ public:
 
     // Fails when `db` is not an open QSQLITE connection or the SQL is bad.
     static Result<SqliteStatement> prepare(const QSqlDatabase &db, const char *sql);
+    // prepare() into this statement unless it already is (a statement kept
+    // for its owner's life, prepared on first use).
+    Status prepareOnce(const QSqlDatabase &db, const char *sql);
+    Status prepareOnce(const QSqlDatabase &db, const QString &sql);   // converted only when it is prepared
 
     // Parameters are 1-based, as SQLite numbers them. A null QString binds ''
     // (our text columns are NOT NULL DEFAULT '').
@@ -114,5 +121,27 @@ struct SqliteRow {
     const SqliteStatement &statement;
     QVariant value(int column) const { return statement.value(column).asQt(); }
 };
+
+// Every row the statement gives, each made a value by `read` from its
+// SqliteRow (as readRows does for a QSqlQuery); the statement is reset
+// after, on failure too. `what()` begins the error message (made only then).
+template <typename Read, typename What>
+auto readAllRows(SqliteStatement &statement, const What &what, const Read &read)
+    -> Result<QList<std::invoke_result_t<const Read &, const SqliteRow &>>>
+{
+    QList<std::invoke_result_t<const Read &, const SqliteRow &>> out;
+    for (;;) {
+        auto row = statement.step();
+        if (!row) {
+            statement.reset();
+            return fail(QStringLiteral("%1: %2").arg(what(), row.errorMessage()));
+        }
+        if (!*row)
+            break;
+        out << read(SqliteRow{statement});
+    }
+    statement.reset();
+    return out;
+}
 
 } // namespace tw
