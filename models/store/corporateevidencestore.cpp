@@ -55,6 +55,9 @@ namespace {
 // The link_weight columns migration 7 made are not used: the link's relevance
 // (article_tickers, 0-100, read as 0-1) is the one weight a link brings, kept
 // in `relevance`; the columns keep their default of 1.
+constexpr const char *kInsertStorySql =
+    "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, score_sum, "
+    "confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)";
 constexpr const char *kStoryColumns = "id, ticker, model_version, published_utc, first_article_id, title, copies, "
                                       "score_sum, confidence_sum, relevance";
 
@@ -135,13 +138,12 @@ Result<qint64> CorporateEvidenceStore::insertStory(const StoredStory &s)
         // savepoint, and a savepoint makes FTS5 flush the batch's pending
         // full-text terms to a new segment (a third of ingest's instructions
         // went to those flushes and their merges).
-        if (auto ready = prepareSqliteInserts(); !ready)
+        if (auto ready = m_sqliteStory.prepareOnce(m_db, kInsertStorySql); !ready)
             return ready.error();
         return insertSqliteStory(s);
     }
-    auto q = run(m_insertStory,
-                 "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
-                 "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+    static const QByteArray returning = QByteArray(kInsertStorySql) + " RETURNING id";
+    auto q = run(m_insertStory, returning.constData(),
                  {s.ticker, s.modelVersion, s.publishedUtc, s.firstArticleId, s.title, s.copies, s.scoreSum,
                   s.confidenceSum, s.relevance});
     if (!q)
@@ -196,13 +198,6 @@ Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<St
             return s;
     }
     return {};
-}
-
-Status CorporateEvidenceStore::prepareSqliteInserts()
-{
-    return m_sqliteStory.prepareOnce(
-        m_db, "INSERT INTO score_stories (ticker, model_version, published_utc, first_article_id, title, copies, "
-              "score_sum, confidence_sum, relevance) VALUES (?,?,?,?,?,?,?,?,?)");
 }
 
 // Values bound as QSqlQuery bound them: text, integers and reals.

@@ -97,7 +97,6 @@ private:
     Result<QSqlQuery *> run(QSqlQuery &q, const char *sql, std::initializer_list<QVariant> values);
 
     QSqlDatabase m_db;
-    Status prepareSqliteInserts();
     Result<qint64> insertSqliteStory(const StoredStory &story);
 
     Result<QList<StoredStory>> sqliteStoriesBetween(const char *sql, const QString &ticker,

@@ -212,7 +212,8 @@ Result<qint64> EventStore::insert(const ExtractedEvent &e)
     static const QString insertSql = QStringLiteral(
         "INSERT INTO events (ticker, event_date, date_precision, kind, title, metric, basis, amount_low, amount_high, "
         "currency, unit, period, confidence, merge_key, created_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (auto s = prepareOnce(q, sqlite ? insertSql : insertSql + QStringLiteral(" RETURNING id")); !s)
+    static const QString returningSql = insertSql + QStringLiteral(" RETURNING id");
+    if (auto s = prepareOnce(q, sqlite ? insertSql : returningSql); !s)
         return s.error();
     if (auto s = execBound(q, {e.ticker, e.date.date.toString(Qt::ISODate), datePrecisionId(e.date.precision),
                                eventKindId(e.kind), e.title, e.metric, dateBasisId(e.date.basis),
