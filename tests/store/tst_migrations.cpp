@@ -277,6 +277,29 @@ private slots:
         QVERIFY2(!newest.contains(QLatin1String("TEMP B-TREE")), qPrintable(newest));
     }
 
+    // Migration 13: the full-text index merges sixteen segments at a time,
+    // in a new store and in one written by the build before the step.
+    void fullTextIndexMergesSixteenSegmentsAtATime()
+    {
+        QTemporaryDir dir;
+        auto fresh = StoreConnection::open(dir.filePath(QStringLiteral("new.db")), QStringLiteral("new"));
+        QVERIFY(fresh.ok());
+        const QString automerge = QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'");
+        QCOMPARE(*queryScalar((*fresh)->database(), automerge), qint64(16));
+        const QString path = dir.filePath(QStringLiteral("v12.db"));
+        QVERIFY(QFile::copy(storeFixture(12), path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        auto upgraded = StoreConnection::open(path, QStringLiteral("v12"));
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.errorMessage()));
+        QSqlDatabase db = (*upgraded)->database();
+        QCOMPARE(*queryScalar(db, automerge), qint64(16));
+        // The index still answers, and stays whole after more writes.
+        const qsizetype before = ArticleStore(db).search(QStringLiteral("capex"), 10)->size();
+        QVERIFY(before > 0);
+        QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")}).ok());
+        QCOMPARE(ArticleStore(db).search(QStringLiteral("capex"), 10)->size(), before);
+    }
+
     // The committed stores of tests/fixtures/stores/ were written by the
     // builds that shipped each version (make_store_fixture.cpp): a later edit
     // to a shipped migration makes an upgraded store differ from a new one.

@@ -34,6 +34,9 @@ const std::vector<Migration> &allMigrations()
          false, {M::Index, "article_scores_newest"}},
         {12, "which filings' documents a fetch read, and its failures", &migration0012FilingDocuments, false,
          {M::Table, "filing_document_fetches"}},
+        // A setting inside the FTS5 index, no schema object: nothing to mark.
+        {13, "full-text index merges sixteen segments at a time (index upkeep that grows slower with the history)",
+         &migration0013FullTextMerge, false, {}},
     };
     return migrations;
 }
