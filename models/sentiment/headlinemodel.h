@@ -66,6 +66,9 @@ private:
         quint64 key = 0;
         qint32 index = -1;   // into m_features
     };
+    // The rows of a model file, indexed, without the digest.
+    static Result<HeadlineModel> parseRows(const QString &tsv);
+    static QString digestOf(const QByteArray &serialized);
     void buildIndex();
     QString computeDigest() const;
     qint32 find(quint64 key) const;

@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QTemporaryDir>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QTest>
 
 using namespace tw;
@@ -86,6 +88,23 @@ private slots:
         const auto flat = (*model)->score(**rules, u"Acme to present at investor conference on Tuesday");
         QCOMPARE(flat.label, SentimentLabel::Neutral);
         QCOMPARE(flat.score, 0.0);
+    }
+
+    // The built-in model takes its digest from the file's bytes: that holds
+    // only while the file is exactly what serialize() writes.
+    void theShippedFileIsTheModelsOwnSerialization()
+    {
+        auto model = HeadlineModel::builtIn();
+        QVERIFY(model.ok());
+        QFile file(QStringLiteral(":/sentiment/headline-model.tsv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray shipped = file.readAll();
+        QVERIFY(shipped == (*model)->serializeUtf8());
+        auto parsed = HeadlineModel::parse(QString::fromUtf8(shipped));
+        QVERIFY(parsed.ok());
+        QCOMPARE((*model)->digest(), parsed->digest());
+        QCOMPARE((*model)->digest(),
+                 QString::fromLatin1(QCryptographicHash::hash(shipped, QCryptographicHash::Sha256).toHex().left(8)));
     }
 
     void trainCommandWritesTheSameFileTwice()
