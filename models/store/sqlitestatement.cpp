@@ -21,7 +21,8 @@ SqliteStatement::~SqliteStatement()
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)),
       m_stmt(std::exchange(other.m_stmt, nullptr)),
-      m_needsReset(std::exchange(other.m_needsReset, false))
+      m_needsReset(std::exchange(other.m_needsReset, false)),
+      m_text(std::move(other.m_text))
 {
 }
 
@@ -32,6 +33,7 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_needsReset = std::exchange(other.m_needsReset, false);
+        m_text = std::move(other.m_text);
     }
     return *this;
 }
@@ -85,18 +87,27 @@ void SqliteStatement::resetIfDone()
     }
 }
 
-void SqliteStatement::bind(int index, const QString &text)
+void SqliteStatement::bindText(int index, QByteArray utf8)
 {
     resetIfDone();
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    if (index < 1)
+        return;   // SQLite would refuse it too (SQLITE_RANGE)
+    if (m_text.size() < size_t(index))
+        m_text.resize(size_t(index));
+    QByteArray &kept = m_text[size_t(index) - 1];
+    kept = std::move(utf8);
+    // A null QByteArray's data() is "", so this binds '' like bind(QString()).
+    sqlite3_bind_text(m_stmt, index, kept.constData(), int(kept.size()), SQLITE_STATIC);
+}
+
+void SqliteStatement::bind(int index, const QString &text)
+{
+    bindText(index, text.toUtf8());
 }
 
 void SqliteStatement::bindUtf8(int index, const QByteArray &utf8)
 {
-    resetIfDone();
-    // A null QByteArray's data() is "", so this binds '' like bind(QString()).
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    bindText(index, utf8);   // shares the bytes, copies nothing
 }
 
 void SqliteStatement::bind(int index, qint64 value)

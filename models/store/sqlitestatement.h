@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <type_traits>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -113,6 +114,10 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     bool m_needsReset = false;
+    // The UTF-8 of each text parameter, kept until it is bound again: SQLite
+    // reads it in place (SQLITE_STATIC) instead of copying every value.
+    std::vector<QByteArray> m_text;
+    void bindText(int index, QByteArray utf8);
 };
 
 // A statement's current row read as QSqlQuery::value() reads it: a row
