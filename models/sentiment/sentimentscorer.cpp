@@ -21,6 +21,7 @@ constexpr double kComparison = 0.9;
 constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr double kHighlightFloor = 0.35;
 constexpr double kFromBadState = 0.9;   // "up from a loss"
+constexpr double kTopLineOutweighed = 0.35;   // "sales rose while operating profit fell": the profit decides
 constexpr int kFigureAfter = 6;         // tokens from a comparison marker to its figure
 constexpr int kFigureBefore = 10;       // tokens from a figure to the marker after it
 constexpr int kComparisonMetricBack = 16;   // tokens from a compared figure's metric back to the marker
@@ -46,6 +47,7 @@ struct Contribution {
     qint32 spanBegin;     // the token range to highlight
     qint32 spanEnd;
     qint32 clause;
+    qint32 metric;        // the item of the metric it moved, or -1
 };
 
 struct Scratch {
@@ -69,7 +71,7 @@ bool isChange(LexiconRole r)
 bool isMetric(LexiconRole r)
 {
     return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric || r == LexiconRole::CostMetric
-        || r == LexiconRole::GrowthMetric || r == LexiconRole::Level;
+        || r == LexiconRole::GrowthMetric || r == LexiconRole::Level || r == LexiconRole::TopLineMetric;
 }
 bool isComparisonMarker(LexiconRole r)
 {
@@ -79,7 +81,7 @@ bool isComparisonMarker(LexiconRole r)
 // +1 for a metric whose figure is a profit, -1 for a loss, 0 for any other.
 int profitOrLoss(const Item &m)
 {
-    if (m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric)
+    if (m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric || m.role == LexiconRole::TopLineMetric)
         return 1;
     if (m.role == LexiconRole::BadMetric || (m.role == LexiconRole::Level && m.value < 0))
         return -1;
@@ -239,7 +241,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         s.metricUsed[size_t(metric)] = 1;
         if (m.role == LexiconRole::Level)   // "reported a loss of EUR 2 mn, compared with EUR 5 mn"
             return m.value < 0 ? -1.0 : 1.0;
-        const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric;
+        const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric
+                       || m.role == LexiconRole::TopLineMetric;
         return (good ? 1.0 : -1.0) * m.value;
     };
     auto addContribution = [&](double w, qint32 anchorBegin, qint32 anchorEnd, qint32 metric, qint32 clauseId) {
@@ -248,7 +251,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             spanBegin = std::min(spanBegin, items[size_t(metric)].begin);
             spanEnd = std::max(spanEnd, items[size_t(metric)].end);
         }
-        s.contributions.push_back(Contribution{w, std::abs(w), anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId});
+        s.contributions.push_back(
+            Contribution{w, std::abs(w), anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId, metric});
     };
 
     // 2. Changes, read against the metric they move.
@@ -473,6 +477,25 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         }
         if (butAt >= 0)
             c.weight *= c.anchorBegin < butAt ? kBeforeBut : kAfterBut;
+    }
+    // The bottom line outweighs the top line: when a profit (or a loss) moved
+    // one way and sales the other, the sentence is about the profit.
+    auto movedMetricRole = [&](const Contribution &c) {
+        return c.metric >= 0 ? items[size_t(c.metric)].role : LexiconRole::Polar;
+    };
+    bool bottomUp = false, bottomDown = false;
+    for (const Contribution &c : s.contributions) {
+        const LexiconRole r = movedMetricRole(c);
+        const bool bottomLine = (r == LexiconRole::GoodMetric && items[size_t(c.metric)].value > 0)
+                             || r == LexiconRole::BadMetric || r == LexiconRole::Level;
+        if (bottomLine) {
+            bottomUp = bottomUp || c.weight > 0;
+            bottomDown = bottomDown || c.weight < 0;
+        }
+    }
+    for (Contribution &c : s.contributions) {
+        if (movedMetricRole(c) == LexiconRole::TopLineMetric && ((c.weight > 0 && bottomDown) || (c.weight < 0 && bottomUp)))
+            c.weight *= kTopLineOutweighed;
         total += c.weight;
         evidence += std::abs(c.weight);
     }

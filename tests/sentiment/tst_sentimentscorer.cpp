@@ -35,6 +35,11 @@ private slots:
         QTest::newRow("costs increased") << "Operating costs increased by 12 % year-on-year." << neg;
         QTest::newRow("sales decreased") << "Net sales decreased by 5 % to EUR 80 mn ." << neg;
         QTest::newRow("loss widened") << "Its pretax loss widened to $3 billion." << neg;
+        // The bottom line outweighs the top line when they move apart; sales alone still count.
+        QTest::newRow("profit down, sales up")
+            << "Acme's operating profit fell to EUR 3.1 mn while its net sales rose to EUR 40.2 mn ." << neg;
+        QTest::newRow("sales down, profit up") << "Net sales decreased by 4 % , while net profit grew to EUR 2.2 mn ." << pos;
+        QTest::newRow("sales alone") << "Net sales grew by 9 % in the first half ." << pos;
         QTest::newRow("higher costs, metric after") << "Higher production costs weighed on the quarter." << neg;
         QTest::newRow("lower costs, metric after") << "The group reported lower operating costs." << pos;
         // Figures without a verb: the direction comes from the numbers.
