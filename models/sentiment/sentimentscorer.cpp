@@ -12,6 +12,7 @@ constexpr int kRulesVersion = 3;
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
 constexpr double kUnboundOrientation = 0.6;
+constexpr double kMeasuredOrientation = 1.0;   // ... unless it is measured in per cent: "Acme fell 2.1 %"
 constexpr double kNegation = -0.8;
 constexpr double kBeforeBut = 0.5;
 constexpr double kAfterBut = 1.4;
@@ -62,6 +63,7 @@ struct Scratch {
 };
 
 const quint64 kOfHash = FinanceTokenizer::hashWord(u"of");
+const quint64 kByHash = FinanceTokenizer::hashWord(u"by");
 
 bool isChange(LexiconRole r)
 {
@@ -301,7 +303,18 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 continue;
             }
         }
-        const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
+        // "Acme fell 2.1 % to EUR 12.30": a change measured in per cent is a
+        // move of the thing the sentence is about (its share, its business),
+        // as plain a verdict as a named metric.
+        double orientation = orientationOf(metric);
+        if (metric < 0) {
+            qint32 j = it.end;
+            if (j < n && tokens[size_t(j)].hash == kByHash)
+                ++j;
+            if (j < n && tokens[size_t(j)].kind == TokenKind::Number && tokens[size_t(j)].percent)
+                orientation = kMeasuredOrientation;
+        }
+        const double w = (up ? 1.0 : -1.0) * it.value * orientation;
         addContribution(w, it.begin, it.end, metric, it.clause);
         // "lowered its outlook for cloud revenue growth": the metrics that
         // qualify the one it moved are moved with it, not news of their own.
