@@ -57,6 +57,16 @@ private slots:
         QTest::newRow("downgraded to sell") << "Acme downgraded to sell at Northbank." << neg;
         QTest::newRow("swung to a loss") << "The group swung to a net loss of EUR 4 mn ." << neg;
         QTest::newRow("signed figure") << "$ACME (-6.2% pre) update on the trial" << neg;
+        // A change measured in per cent is a move of the thing the sentence is about.
+        QTest::newRow("measured move") << "Acme slipped 2.1 % to EUR 12.30 in early trading ." << neg;
+        // The vocabulary of cycles, efficiency and erosion.
+        QTest::newRow("margins eroded") << "Acme's gross margin eroded in the second half ." << neg;
+        QTest::newRow("hampered") << "Deliveries were hampered by a strike at the port ." << neg;
+        QTest::newRow("on the decrease") << "The number of branch offices has been on the decrease ." << neg;
+        QTest::newRow("upturn") << "Acme expects an upturn in demand for its machines ." << pos;
+        QTest::newRow("streamline") << "The reorganisation will streamline the group's structure ." << pos;
+        QTest::newRow("significant savings") << "The programme will bring significant savings from 2027 ." << pos;
+        QTest::newRow("savings bank") << "Acme sold its stake in a regional savings bank ." << neu;
         // Nothing to go on.
         QTest::newRow("plain figures") << "Net sales totalled EUR 30.8 mn in the period." << neu;
         QTest::newRow("announcement") << "The annual general meeting will be held in Helsinki on 12 March." << neu;
