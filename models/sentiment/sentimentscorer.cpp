@@ -19,6 +19,7 @@ constexpr double kAfterBut = 1.4;
 constexpr double kConcessionClause = 0.4;
 constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the market's own verdict
 constexpr double kComparison = 0.9;
+constexpr double kDescriptive = 0.5;    // a polar verb that opens a relative clause: "products that improve safety"
 constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr double kHighlightFloor = 0.35;
 constexpr double kFromBadState = 0.9;   // "up from a loss"
@@ -64,6 +65,9 @@ struct Scratch {
 
 const quint64 kOfHash = FinanceTokenizer::hashWord(u"of");
 const quint64 kByHash = FinanceTokenizer::hashWord(u"by");
+const quint64 kWhichHash = FinanceTokenizer::hashWord(u"which");
+const quint64 kThatHash = FinanceTokenizer::hashWord(u"that");
+const quint64 kWhoHash = FinanceTokenizer::hashWord(u"who");
 
 bool isChange(LexiconRole r)
 {
@@ -434,12 +438,22 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         addContribution(w, it.begin, end, metric, it.clause);
     }
 
+    // "solutions which improve processes": a relative clause says what a
+    // product or a company does, which is description more than news.
+    auto opensRelativeClause = [&](qint32 token) {
+        if (token == 0)
+            return false;
+        const quint64 h = tokens[size_t(token - 1)].hash;
+        return h == kWhichHash || h == kThatHash || h == kWhoHash;
+    };
+
     // 4. Polar phrases, signed figures, and bad metrics nobody moved ("net loss of EUR 2 mn").
     for (qint32 k = 0; k < itemCount; ++k) {
         const Item &it = items[size_t(k)];
         const bool unmoved = !s.metricUsed[size_t(k)] && !s.qualified[size_t(k)];
         if (it.role == LexiconRole::Polar)
-            addContribution(it.value, it.begin, it.end, -1, it.clause);
+            addContribution(opensRelativeClause(it.begin) ? it.value * kDescriptive : it.value, it.begin, it.end, -1,
+                            it.clause);
         else if (it.role == LexiconRole::Level && unmoved && !s.oldState[size_t(k)])
             addContribution(it.value, it.begin, it.end, -1, it.clause);
         // "swung to a profit from a loss", "up from a loss": away from a loss

@@ -67,6 +67,9 @@ private slots:
         QTest::newRow("streamline") << "The reorganisation will streamline the group's structure ." << pos;
         QTest::newRow("significant savings") << "The programme will bring significant savings from 2027 ." << pos;
         QTest::newRow("savings bank") << "Acme sold its stake in a regional savings bank ." << neu;
+        // A relative clause describes what a product does; it is not news.
+        QTest::newRow("which improve") << "Acme sells sensors which improve the safety of cranes ." << neu;
+        QTest::newRow("improved, news") << "Acme's cash position improved in the quarter ." << pos;
         // Nothing to go on.
         QTest::newRow("plain figures") << "Net sales totalled EUR 30.8 mn in the period." << neu;
         QTest::newRow("announcement") << "The annual general meeting will be held in Helsinki on 12 March." << neu;
