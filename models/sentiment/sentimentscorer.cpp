@@ -7,7 +7,7 @@ namespace tw {
 
 namespace {
 
-constexpr int kRulesVersion = 3;
+constexpr int kRulesVersion = 4;
 
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
