@@ -19,6 +19,7 @@ const QHash<QString, LexiconRole> &roleNames()
         {QStringLiteral("rise-before"), LexiconRole::RiseBefore},
         {QStringLiteral("fall-before"), LexiconRole::FallBefore},
         {QStringLiteral("good"), LexiconRole::GoodMetric},
+        {QStringLiteral("topline"), LexiconRole::TopLineMetric},
         {QStringLiteral("bad"), LexiconRole::BadMetric},
         {QStringLiteral("cost"), LexiconRole::CostMetric},
         {QStringLiteral("growth"), LexiconRole::GrowthMetric},

@@ -16,7 +16,8 @@ enum class LexiconRole : quint8 {
     Fall,           // a change downwards: "sales decreased", "loss narrowed"
     RiseBefore,     // a change upwards that names its metric after it: "higher costs", "raised its outlook"
     FallBefore,     // "lower costs", "cut guidance"
-    GoodMetric,     // more of it is good: profit, sales, orders, guidance
+    GoodMetric,     // more of it is good: profit, orders, guidance
+    TopLineMetric,  // a good metric the bottom line outweighs: "sales rose while profit fell" is bad news
     BadMetric,      // more of it is bad and it is bad news on its own: loss, impairment, layoffs
     CostMetric,     // more of it is bad, but on its own it says nothing: costs, debt, capital expenditure
     GrowthMetric,   // more of it is good and it is a little good news on its own: "revenue growth"

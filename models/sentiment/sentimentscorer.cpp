@@ -7,20 +7,23 @@ namespace tw {
 
 namespace {
 
-constexpr int kRulesVersion = 3;
+constexpr int kRulesVersion = 4;
 
 // A change with no metric in reach reads as "the thing the sentence is about
 // went up/down", which in news is good/bad more often than not, but weaker.
 constexpr double kUnboundOrientation = 0.6;
+constexpr double kMeasuredOrientation = 1.0;   // ... unless it is measured in per cent: "Acme fell 2.1 %"
 constexpr double kNegation = -0.8;
 constexpr double kBeforeBut = 0.5;
 constexpr double kAfterBut = 1.4;
 constexpr double kConcessionClause = 0.4;
 constexpr double kSignedFigure = 0.9;   // "(-5%)", "+1.5%" in a headline: the market's own verdict
 constexpr double kComparison = 0.9;
+constexpr double kDescriptive = 0.5;    // a polar verb that opens a relative clause: "products that improve safety"
 constexpr double kQuestion = 0.5;       // "Is X a good stock to buy?" asserts nothing     // "to EUR 5 mn from EUR 8 mn" without a verb
 constexpr double kHighlightFloor = 0.35;
 constexpr double kFromBadState = 0.9;   // "up from a loss"
+constexpr double kTopLineOutweighed = 0.35;   // "sales rose while operating profit fell": the profit decides
 constexpr int kFigureAfter = 6;         // tokens from a comparison marker to its figure
 constexpr int kFigureBefore = 10;       // tokens from a figure to the marker after it
 constexpr int kComparisonMetricBack = 16;   // tokens from a compared figure's metric back to the marker
@@ -46,6 +49,7 @@ struct Contribution {
     qint32 spanBegin;     // the token range to highlight
     qint32 spanEnd;
     qint32 clause;
+    qint32 metric;        // the item of the metric it moved, or -1
 };
 
 struct Scratch {
@@ -60,6 +64,10 @@ struct Scratch {
 };
 
 const quint64 kOfHash = FinanceTokenizer::hashWord(u"of");
+const quint64 kByHash = FinanceTokenizer::hashWord(u"by");
+const quint64 kWhichHash = FinanceTokenizer::hashWord(u"which");
+const quint64 kThatHash = FinanceTokenizer::hashWord(u"that");
+const quint64 kWhoHash = FinanceTokenizer::hashWord(u"who");
 
 bool isChange(LexiconRole r)
 {
@@ -69,7 +77,7 @@ bool isChange(LexiconRole r)
 bool isMetric(LexiconRole r)
 {
     return r == LexiconRole::GoodMetric || r == LexiconRole::BadMetric || r == LexiconRole::CostMetric
-        || r == LexiconRole::GrowthMetric || r == LexiconRole::Level;
+        || r == LexiconRole::GrowthMetric || r == LexiconRole::Level || r == LexiconRole::TopLineMetric;
 }
 bool isComparisonMarker(LexiconRole r)
 {
@@ -79,7 +87,7 @@ bool isComparisonMarker(LexiconRole r)
 // +1 for a metric whose figure is a profit, -1 for a loss, 0 for any other.
 int profitOrLoss(const Item &m)
 {
-    if (m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric)
+    if (m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric || m.role == LexiconRole::TopLineMetric)
         return 1;
     if (m.role == LexiconRole::BadMetric || (m.role == LexiconRole::Level && m.value < 0))
         return -1;
@@ -239,7 +247,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         s.metricUsed[size_t(metric)] = 1;
         if (m.role == LexiconRole::Level)   // "reported a loss of EUR 2 mn, compared with EUR 5 mn"
             return m.value < 0 ? -1.0 : 1.0;
-        const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric;
+        const bool good = m.role == LexiconRole::GoodMetric || m.role == LexiconRole::GrowthMetric
+                       || m.role == LexiconRole::TopLineMetric;
         return (good ? 1.0 : -1.0) * m.value;
     };
     auto addContribution = [&](double w, qint32 anchorBegin, qint32 anchorEnd, qint32 metric, qint32 clauseId) {
@@ -248,7 +257,8 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
             spanBegin = std::min(spanBegin, items[size_t(metric)].begin);
             spanEnd = std::max(spanEnd, items[size_t(metric)].end);
         }
-        s.contributions.push_back(Contribution{w, std::abs(w), anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId});
+        s.contributions.push_back(
+            Contribution{w, std::abs(w), anchorBegin, anchorEnd, spanBegin, spanEnd, clauseId, metric});
     };
 
     // 2. Changes, read against the metric they move.
@@ -297,7 +307,18 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
                 continue;
             }
         }
-        const double w = (up ? 1.0 : -1.0) * it.value * orientationOf(metric);
+        // "Acme fell 2.1 % to EUR 12.30": a change measured in per cent is a
+        // move of the thing the sentence is about (its share, its business),
+        // as plain a verdict as a named metric.
+        double orientation = orientationOf(metric);
+        if (metric < 0) {
+            qint32 j = it.end;
+            if (j < n && tokens[size_t(j)].hash == kByHash)
+                ++j;
+            if (j < n && tokens[size_t(j)].kind == TokenKind::Number && tokens[size_t(j)].percent)
+                orientation = kMeasuredOrientation;
+        }
+        const double w = (up ? 1.0 : -1.0) * it.value * orientation;
         addContribution(w, it.begin, it.end, metric, it.clause);
         // "lowered its outlook for cloud revenue growth": the metrics that
         // qualify the one it moved are moved with it, not news of their own.
@@ -417,12 +438,22 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         addContribution(w, it.begin, end, metric, it.clause);
     }
 
+    // "solutions which improve processes": a relative clause says what a
+    // product or a company does, which is description more than news.
+    auto opensRelativeClause = [&](qint32 token) {
+        if (token == 0)
+            return false;
+        const quint64 h = tokens[size_t(token - 1)].hash;
+        return h == kWhichHash || h == kThatHash || h == kWhoHash;
+    };
+
     // 4. Polar phrases, signed figures, and bad metrics nobody moved ("net loss of EUR 2 mn").
     for (qint32 k = 0; k < itemCount; ++k) {
         const Item &it = items[size_t(k)];
         const bool unmoved = !s.metricUsed[size_t(k)] && !s.qualified[size_t(k)];
         if (it.role == LexiconRole::Polar)
-            addContribution(it.value, it.begin, it.end, -1, it.clause);
+            addContribution(opensRelativeClause(it.begin) ? it.value * kDescriptive : it.value, it.begin, it.end, -1,
+                            it.clause);
         else if (it.role == LexiconRole::Level && unmoved && !s.oldState[size_t(k)])
             addContribution(it.value, it.begin, it.end, -1, it.clause);
         // "swung to a profit from a loss", "up from a loss": away from a loss
@@ -473,6 +504,25 @@ SentenceSentiment SentimentScorer::score(QStringView sentence) const
         }
         if (butAt >= 0)
             c.weight *= c.anchorBegin < butAt ? kBeforeBut : kAfterBut;
+    }
+    // The bottom line outweighs the top line: when a profit (or a loss) moved
+    // one way and sales the other, the sentence is about the profit.
+    auto movedMetricRole = [&](const Contribution &c) {
+        return c.metric >= 0 ? items[size_t(c.metric)].role : LexiconRole::Polar;
+    };
+    bool bottomUp = false, bottomDown = false;
+    for (const Contribution &c : s.contributions) {
+        const LexiconRole r = movedMetricRole(c);
+        const bool bottomLine = (r == LexiconRole::GoodMetric && items[size_t(c.metric)].value > 0)
+                             || r == LexiconRole::BadMetric || r == LexiconRole::Level;
+        if (bottomLine) {
+            bottomUp = bottomUp || c.weight > 0;
+            bottomDown = bottomDown || c.weight < 0;
+        }
+    }
+    for (Contribution &c : s.contributions) {
+        if (movedMetricRole(c) == LexiconRole::TopLineMetric && ((c.weight > 0 && bottomDown) || (c.weight < 0 && bottomUp)))
+            c.weight *= kTopLineOutweighed;
         total += c.weight;
         evidence += std::abs(c.weight);
     }

@@ -35,6 +35,11 @@ private slots:
         QTest::newRow("costs increased") << "Operating costs increased by 12 % year-on-year." << neg;
         QTest::newRow("sales decreased") << "Net sales decreased by 5 % to EUR 80 mn ." << neg;
         QTest::newRow("loss widened") << "Its pretax loss widened to $3 billion." << neg;
+        // The bottom line outweighs the top line when they move apart; sales alone still count.
+        QTest::newRow("profit down, sales up")
+            << "Acme's operating profit fell to EUR 3.1 mn while its net sales rose to EUR 40.2 mn ." << neg;
+        QTest::newRow("sales down, profit up") << "Net sales decreased by 4 % , while net profit grew to EUR 2.2 mn ." << pos;
+        QTest::newRow("sales alone") << "Net sales grew by 9 % in the first half ." << pos;
         QTest::newRow("higher costs, metric after") << "Higher production costs weighed on the quarter." << neg;
         QTest::newRow("lower costs, metric after") << "The group reported lower operating costs." << pos;
         // Figures without a verb: the direction comes from the numbers.
@@ -52,6 +57,19 @@ private slots:
         QTest::newRow("downgraded to sell") << "Acme downgraded to sell at Northbank." << neg;
         QTest::newRow("swung to a loss") << "The group swung to a net loss of EUR 4 mn ." << neg;
         QTest::newRow("signed figure") << "$ACME (-6.2% pre) update on the trial" << neg;
+        // A change measured in per cent is a move of the thing the sentence is about.
+        QTest::newRow("measured move") << "Acme slipped 2.1 % to EUR 12.30 in early trading ." << neg;
+        // The vocabulary of cycles, efficiency and erosion.
+        QTest::newRow("margins eroded") << "Acme's gross margin eroded in the second half ." << neg;
+        QTest::newRow("hampered") << "Deliveries were hampered by a strike at the port ." << neg;
+        QTest::newRow("on the decrease") << "The number of branch offices has been on the decrease ." << neg;
+        QTest::newRow("upturn") << "Acme expects an upturn in demand for its machines ." << pos;
+        QTest::newRow("streamline") << "The reorganisation will streamline the group's structure ." << pos;
+        QTest::newRow("significant savings") << "The programme will bring significant savings from 2027 ." << pos;
+        QTest::newRow("savings bank") << "Acme sold its stake in a regional savings bank ." << neu;
+        // A relative clause describes what a product does; it is not news.
+        QTest::newRow("which improve") << "Acme sells sensors which improve the safety of cranes ." << neu;
+        QTest::newRow("improved, news") << "Acme's cash position improved in the quarter ." << pos;
         // Nothing to go on.
         QTest::newRow("plain figures") << "Net sales totalled EUR 30.8 mn in the period." << neu;
         QTest::newRow("announcement") << "The annual general meeting will be held in Helsinki on 12 March." << neu;
