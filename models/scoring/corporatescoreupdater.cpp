@@ -3,6 +3,7 @@
 #include "models/core/storetime.h"
 #include "models/store/articlescorestore.h"
 #include "models/store/sqldialect.h"
+#include "models/store/sqlexec.h"
 
 #include <QFileInfo>
 
@@ -36,12 +37,33 @@ CorporateScoreUpdater::CorporateScoreUpdater(QSqlDatabase db, QString modelVersi
 void CorporateScoreUpdater::discard()
 {
     m_pending.clear();
-    m_stories.clear();   // another writer may have added stories since
+    keepStoriesIfNobodyElseWrote();
 
     // Ids of stories a rolled-back batch made may come again; and the cache stays small.
     if (m_dirty || m_titleWords.size() > 200'000)
         m_titleWords.clear();
     m_dirty = false;
+}
+
+void CorporateScoreUpdater::keepStoriesIfNobodyElseWrote()
+{
+    // Another writer may have added stories since the last batch. SQLite's
+    // data_version changes exactly when another connection commits; this
+    // connection's own story writes go through this updater, which keeps the
+    // cache current (a batch that failed before its flush leaves m_dirty; a
+    // failed one rebuilds the ingest's stages, this cache with them). A large
+    // cache is dropped to stay small.
+    std::optional<qint64> mark;
+    if (dialectOf(m_db) == SqlDialect::Sqlite) {
+        if (auto v = queryScalar(m_db, QStringLiteral("PRAGMA data_version")); v)
+            mark = *v;
+    }
+    qsizetype cached = 0;
+    for (const DayCache &c : std::as_const(m_stories))
+        cached += qsizetype(c.byTime.size());
+    if (m_dirty || !mark || mark != m_othersMark || cached > 100'000)
+        m_stories.clear();
+    m_othersMark = mark;
 }
 
 Result<QList<StoredStory>> CorporateScoreUpdater::nearStories(const Key &key, qint64 fromUtc, qint64 toUtc)

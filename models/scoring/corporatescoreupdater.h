@@ -9,6 +9,8 @@
 #include "models/store/corporatescorestore.h"
 
 #include <QHash>
+
+#include <optional>
 #include <QSet>
 
 #include <map>
@@ -104,8 +106,9 @@ private:
     // with every story of its six days, and hashing their titles each time
     // was most of the cost. A story's title changes only with its first copy.
     QHash<qint64, StoryGrouper::TitleWords> m_titleWords;
-    // The stories a group of batches looks at, by company and UTC day: each
-    // day is read from the store once per transaction, not once per copy.
+    // The stories the batches look at, by company and UTC day: each day is
+    // read from the store once, not once per copy, and kept from batch to
+    // batch while no other connection has committed (SQLite's data_version).
     struct DayCache {
         QSet<qint64> days;
         std::map<std::pair<qint64, qint64>, StoredStory> byTime;   // (published, id)
@@ -116,6 +119,10 @@ private:
     void cacheStory(const StoredStory &story);
     void uncacheStory(const Key &key, qint64 storyId);
     bool m_dirty = false;   // changes since the last flush (dropped if the batch rolls back)
+    // PRAGMA data_version when the day cache was last checked; none on
+    // PostgreSQL, where the cache lasts one batch.
+    std::optional<qint64> m_othersMark;
+    void keepStoriesIfNobodyElseWrote();
     const StoryGrouper::TitleWords &wordsOf(const StoredStory &story);
 };
 

@@ -5,6 +5,7 @@
 #include "models/sentiment/headlinemodel.h"
 #include "models/store/sqlexec.h"
 #include "models/core/storetime.h"
+#include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 
 #include "models/read/corporatescorereader.h"
@@ -475,6 +476,45 @@ private slots:
         QVERIFY(CorporateEvidenceStore(db).clearAll().ok());
         QVERIFY(ingestor.ingest({makeArticle(n++)}).ok());
         compare("after rebuilding the state");
+    }
+
+    // The ingest keeps the days of stories it read from batch to batch; a
+    // story another writer (another connection) stored in between must still
+    // be found, so its copy joins it instead of starting a story of its own.
+    void aStoryAnotherWriterStoredIsJoined()
+    {
+        twtest::TemporaryStore store;
+        QVERIFY2(store.open(QStringLiteral("s.db"), QStringLiteral("first")), qPrintable(store.errorString()));
+        QSqlDatabase db = store.database();
+        QVERIFY(TickerStore(db).upsert(acmeCorp()).ok());
+        auto second = StoreConnection::open(store.location(), QStringLiteral("second"));
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.errorMessage()));
+        auto article = [](const QString &guid, const QString &title, qint64 at) {
+            Article a;
+            a.guid = guid;
+            a.source = guid;   // each from its own wire
+            a.title = title;
+            a.body = title + QStringLiteral(". Acme said demand was strong.");
+            a.published = fromStoreTime(at);
+            a.fetched = a.published;
+            return a;
+        };
+        const QString copied = QStringLiteral("Acme wins a record order from a European railway");
+        ArticleIngestor first(db);
+        ArticleIngestor other((*second)->database());
+        // The first writer reads the day (its story of another title)...
+        QVERIFY(first.ingest({article(QStringLiteral("a1"), QStringLiteral("Acme names a new chief executive"),
+                                      kNow - 2 * kHour)}).ok());
+        // ...the second stores a story on it...
+        QVERIFY(other.ingest({article(QStringLiteral("b1"), copied, kNow - kHour)}).ok());
+        // ...and the first's copy of it joins that story.
+        QVERIFY(first.ingest({article(QStringLiteral("a2"), copied, kNow)}).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM score_stories")), qint64(2));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT max(copies) FROM score_stories")), qint64(2));
+        // The first writer's own stories stay current without a re-read.
+        QVERIFY(first.ingest({article(QStringLiteral("a3"), copied, kNow + kHour)}).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM score_stories")), qint64(2));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT max(copies) FROM score_stories")), qint64(3));
     }
 
     // The reader's daily series: a point per day, a gap (no score) where the
