@@ -165,7 +165,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         const QStringView text = fields.at(f);
         texts << TextTokenizer::tokenize(text);
         const QList<TextToken> &tokens = texts.last().tokens;
-        const QList<bool> &capitals = texts.last().capitals;
+        const auto &capitals = texts.last().capitals;
         qsizetype i = 0;
         while (i < tokens.size()) {
             const TextToken &tok = tokens.at(i);

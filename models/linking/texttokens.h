@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <unordered_set>
 
@@ -33,8 +34,9 @@ struct TextToken {
 // in Title Case or ALL CAPS say nothing by their capitals.
 struct TokenizedText {
     QList<TextToken> tokens;
-    QList<bool> titleCase;      // per sentence
-    QList<bool> capitals;       // per sentence: mostly all-caps words
+    // Most texts the linker sees are a headline or a few sentences: no allocation for those.
+    QVarLengthArray<bool, 8> titleCase;      // per sentence
+    QVarLengthArray<bool, 8> capitals;       // per sentence: mostly all-caps words
     // What TextToken::lower views: the text with its tokens in lower case
     // (other characters as they were), and the few lower cases longer than their word.
     QString folded;
@@ -47,10 +49,20 @@ public:
     static TokenizedText tokenize(QStringView text);
 };
 
-// The hash of a word as HashedWordSet and NameIndex use it.
+// The hash of a word as HashedWordSet and NameIndex use it: FNV-1a over the
+// UTF-16 units, so the tokenizer can hash a word in the same pass that folds
+// it (qHash would be a second pass and a call per word).
+constexpr size_t kWordHashSeed = 14695981039346656037ULL;
+constexpr size_t wordHashStep(size_t hash, char16_t unit)
+{
+    return (hash ^ unit) * 1099511628211ULL;
+}
 inline size_t wordHash(QStringView word)
 {
-    return qHash(word, 0);
+    size_t hash = kWordHashSeed;
+    for (const QChar c : word)
+        hash = wordHashStep(hash, c.unicode());
+    return hash;
 }
 
 // A word and its hash, to look it up without hashing it again.
