@@ -6,6 +6,8 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
+#include <array>
+#include <cstdint>
 #include <unordered_set>
 
 namespace tw {
@@ -90,14 +92,29 @@ struct WordEqual {
 };
 
 // A set of words (lower case) that a token is looked up in by its hash.
+// Most words looked up are not in it: a bit per hash (its top bits) says so
+// without the look-up; a set bit may be another word's, the look-up decides.
 class HashedWordSet {
 public:
-    void insert(const QString &word) { m_words.insert(word); }
-    bool contains(const HashedWord &word) const { return m_words.find(word) != m_words.end(); }
+    void insert(const QString &word)
+    {
+        const size_t bit = wordBit(wordHash(word));
+        m_bits[bit / 64] |= std::uint64_t(1) << (bit % 64);
+        m_words.insert(word);
+    }
+    bool contains(const HashedWord &word) const
+    {
+        const size_t bit = wordBit(word.hash);
+        return ((m_bits[bit / 64] >> (bit % 64)) & 1U) && m_words.find(word) != m_words.end();
+    }
     bool contains(const TextToken &t) const { return contains(HashedWord(t)); }
     bool contains(QStringView word) const { return contains(HashedWord(word)); }
 
 private:
+    static constexpr int kBitsLog2 = 14;   // 16,384 bits: a few hundred words set under 3% of them
+    static size_t wordBit(size_t hash) { return hash >> (sizeof(size_t) * 8 - kBitsLog2); }
+
+    std::array<std::uint64_t, (size_t(1) << kBitsLog2) / 64> m_bits{};
     std::unordered_set<QString, WordHasher, WordEqual> m_words;
 };
 
