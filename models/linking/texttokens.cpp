@@ -73,7 +73,8 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
     out.folded = text.toString();   // one allocation; tokens' lower cases are written over it
     if (!text.isEmpty())
         out.tokens.reserve(text.size() / 6 + 1);   // about a word per six characters in English prose
-    const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
+    SentenceSplitter::Spans sentences;
+    SentenceSplitter::split(text, sentences);
     qsizetype sentenceIndex = 0;
     int lastSentence = -1;
     qsizetype i = 0;
