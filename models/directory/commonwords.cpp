@@ -50,6 +50,20 @@ QByteArray CommonWords::reduce(const QByteArray &wordList)
 
 bool CommonWords::contains(QStringView word) const
 {
+    // ASCII (tickers, nearly every word): folded on the stack, as toLower would.
+    constexpr qsizetype kShort = 32;
+    if (word.size() <= kShort) {
+        char16_t lower[kShort];
+        qsizetype k = 0;
+        for (; k < word.size(); ++k) {
+            const char16_t u = word[k].unicode();
+            if (u >= 0x80)
+                break;
+            lower[k] = (u >= u'A' && u <= u'Z') ? char16_t(u + (u'a' - u'A')) : u;
+        }
+        if (k == word.size())
+            return containsLower(QStringView(lower, k));
+    }
     return m_words.contains(word.toString().toLower());
 }
 

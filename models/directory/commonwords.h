@@ -25,6 +25,12 @@ public:
     static QByteArray reduce(const QByteArray &wordList);
 
     bool contains(QStringView word) const;   // case-insensitive
+    // contains() for a word already in lower case as QString::toLower writes
+    // it (a linker token's lower case): no second folding, no copy.
+    bool containsLower(QStringView lower) const
+    {
+        return m_words.contains(QString::fromRawData(lower.data(), lower.size()));
+    }
     qsizetype size() const { return m_words.size(); }
 
 private:

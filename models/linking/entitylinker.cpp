@@ -154,24 +154,25 @@ EntityLinker::EntityLinker(const QList<TickerInfo> &tickers, const CompanyDirect
 
 EntityLinker::~EntityLinker() = default;
 
-QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &fields) const
+EntityLinker::FoundList EntityLinker::analyse(std::span<const QStringView> fields) const
 {
     const ContextCues &cues = ContextCues::instance();
-    QList<TokenizedText> texts;
-    texts.reserve(fields.size());
-    QList<Candidate> candidates;
+    // Inline storage for an article's three fields and a text's usual few names: no allocation for those.
+    QVarLengthArray<TokenizedText, 3> texts;
+    QVarLengthArray<Candidate, 16> candidates;
 
-    for (qsizetype f = 0; f < fields.size(); ++f) {
-        const QStringView text = fields.at(f);
-        texts << TextTokenizer::tokenize(text);
+    for (qsizetype f = 0; f < qsizetype(fields.size()); ++f) {
+        const QStringView text = fields[size_t(f)];
+        texts.append(TextTokenizer::tokenize(text));
         const QList<TextToken> &tokens = texts.last().tokens;
-        const QList<bool> &capitals = texts.last().capitals;
+        const auto &capitals = texts.last().capitals;
         qsizetype i = 0;
         while (i < tokens.size()) {
             const TextToken &tok = tokens.at(i);
             const NameIndex::Match watch = m_watchNames.longestAt(tokens, i);
-            const NameIndex::Match other = m_directoryNames->longestAt(tokens, i, &m_directoryToWatch);
-            const int nameLength = std::max(watch.length, other.length);
+            // Another company's name: only its length matters.
+            const int otherLength = m_directoryNames->longestLengthAt(tokens, i, &m_directoryToWatch);
+            const int nameLength = std::max(watch.length, otherLength);
             const bool inCapitals = capitals.value(tok.sentence);
 
             // Tickers, unless a longer name starts here ("GE Vernova").
@@ -221,56 +222,78 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                         && m_capitalNames.at(owner).contains(lookupKey(tok.text));
                     // In an all-capitals headline a bare symbol is just another word.
                     if (!writtenName && (kind == Kind::Cashtag || kind == Kind::Tagged || !inCapitals)) {
-                        candidates << Candidate{int(f), i, 1, owner, kind, false};
+                        candidates.append(Candidate{int(f), i, 1, owner, kind, false});
                         ++i;
                         continue;
                     }
                 }
             }
 
-            if (other.length > watch.length) {
-                i += other.length;   // another company's longer name
+            if (otherLength > watch.length) {
+                i += otherLength;   // another company's longer name
                 continue;
             }
             if (watch.length > 0) {
                 const int owner = watch.owners.first();
                 Kind kind = Kind::Name;
                 if (watch.length == 1) {
-                    const QStringView word = tok.text;
+                    const QStringView word = tok.text;   // tok.lower is its lower case
                     const bool acronym = tok.allCaps && !inCapitals && word.size() <= 4;
                     const bool ownName = m_derivedNames.at(owner).contains(lookupKey(tok.lower));
-                    if (m_words.contains(word) || acronym || !ownName)
+                    if (m_words.containsLower(tok.lower) || acronym || !ownName)
                         kind = Kind::WordName;
                 }
-                candidates << Candidate{int(f), i, watch.length, owner, kind, false};
+                candidates.append(Candidate{int(f), i, watch.length, owner, kind, false});
                 i += watch.length;
                 continue;
             }
-            i += std::max(1, other.length);
+            i += std::max(1, otherLength);
         }
     }
 
-    // What each sentence says by its words: counts per sentence index.
-    QList<QList<int>> businessBySentence, otherBySentence;
-    businessBySentence.reserve(texts.size());
-    otherBySentence.reserve(texts.size());
-    for (qsizetype f = 0; f < texts.size(); ++f) {
-        const QStringView text = fields.at(f);
-        const TokenizedText &tt = texts.at(f);
-        QList<int> business(tt.titleCase.size(), 0), otherSense(tt.titleCase.size(), 0);   // one per sentence
-        for (const TextToken &t : tt.tokens) {
-            if (cues.isBusiness(t))
-                ++business[t.sentence];
-            if (cues.isOtherSense(t) && !properNoun(tt, t))
-                ++otherSense[t.sentence];
-            const qsizetype end = t.start + t.length;
-            if ((t.start > 0 && isMoneySign(text[t.start - 1]) && t.text.at(0).isDigit())
-                || (end < text.size() && text[end] == QLatin1Char('%')))
-                ++business[t.sentence];
+    if (candidates.isEmpty())
+        return {};   // nothing below looks at anything but candidates
+
+    // What a sentence says by its words: business words or figures, words of
+    // another sense. Read only for the sentences that have a name to judge,
+    // once each.
+    struct SentenceWords {
+        int field = 0;
+        int sentence = 0;
+        bool business = false;
+        bool otherSense = false;
+    };
+    QVarLengthArray<SentenceWords, 8> sentenceWords;
+    auto wordsOfSentence = [&](int field, qsizetype at) -> const SentenceWords & {
+        const TokenizedText &tt = texts.at(field);
+        const QList<TextToken> &tokens = tt.tokens;
+        const int s = tokens.at(at).sentence;
+        for (const SentenceWords &w : sentenceWords) {
+            if (w.field == field && w.sentence == s)
+                return w;
         }
-        businessBySentence << std::move(business);
-        otherBySentence << std::move(otherSense);
-    }
+        const QStringView text = fields[size_t(field)];
+        // A sentence's tokens are consecutive: from `at`, back to its first and on to its last.
+        qsizetype from = at;
+        while (from > 0 && tokens.at(from - 1).sentence == s)
+            --from;
+        SentenceWords w{field, s, false, false};
+        for (qsizetype k = from; k < tokens.size() && tokens.at(k).sentence == s; ++k) {
+            const TextToken &t = tokens.at(k);
+            if (!w.business) {
+                const qsizetype end = t.start + t.length;
+                w.business = cues.isBusiness(t)
+                    || (t.start > 0 && isMoneySign(text[t.start - 1]) && t.text.at(0).isDigit())
+                    || (end < text.size() && text[end] == QLatin1Char('%'));
+            }
+            if (!w.otherSense)
+                w.otherSense = cues.isOtherSense(t) && !properNoun(tt, t);
+            if (w.business && w.otherSense)
+                break;
+        }
+        sentenceWords.append(w);
+        return sentenceWords.last();
+    };
 
     // Evidence around one name.
     struct Context {
@@ -287,7 +310,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
     auto contextOf = [&](const Candidate &c) {
         Context x;
         const TokenizedText &tt = texts.at(c.field);
-        const QStringView text = fields.at(c.field);
+        const QStringView text = fields[size_t(c.field)];
         const QList<TextToken> &tokens = tt.tokens;
         const TextToken &first = tokens.at(c.first);
         const TextToken &last = tokens.at(c.first + c.count - 1);
@@ -369,20 +392,27 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
                 && adjacent(p, c.first) && !cues.isMonthOrDay(prev) && !cues.isCompanyNoun(prev)
                 && !ownName
                 && !(prev.sentenceStart && (cues.isFunctionWord(prev) || cues.isBusiness(prev)))) {
-                if (c.kind == Kind::WordName || !m_words.contains(prev.text) || !prev.sentenceStart)
+                if (c.kind == Kind::WordName || !m_words.containsLower(prev.lower) || !prev.sentenceStart)
                     x.longerName = true;
             }
         }
-        x.businessInSentence = businessBySentence.at(c.field).value(s) > 0;
-        x.otherSenseInSentence = otherBySentence.at(c.field).value(s) > 0;
+        const SentenceWords &words = wordsOfSentence(c.field, c.first);
+        x.businessInSentence = words.business;
+        x.otherSenseInSentence = words.otherSense;
         return x;
     };
 
-    QHash<int, bool> anchored;   // the company is named beyond doubt somewhere in the article
+    // The companies named beyond doubt somewhere in the article (a few: a list, not a hash).
+    QVarLengthArray<int, 8> anchoredOwners;
+    auto anchored = [&](int owner) { return anchoredOwners.contains(owner); };
+    auto anchor = [&](int owner) {
+        if (!anchored(owner))
+            anchoredOwners.append(owner);
+    };
     for (Candidate &c : candidates) {
         if (c.kind == Kind::Cashtag || c.kind == Kind::Tagged || c.kind == Kind::Symbol) {
             c.accepted = true;
-            anchored[c.owner] = true;
+            anchor(c.owner);
         }
     }
     // Names that need only the absence of another sense.
@@ -397,30 +427,30 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             continue;
         if (x.foreignOwner && !near && !x.businessInSentence)
             continue;
-        if (c.count == 1 && x.determiner && !x.actsNear && !anchored.value(c.owner))
+        if (c.count == 1 && x.determiner && !x.actsNear && !anchored(c.owner))
             continue;   // "the Amazon", "tribes of the Amazon demand ... talks", "the Amazon Synod"
-        if (x.otherSenseInSentence && !x.businessInSentence && !x.actsNear && !anchored.value(c.owner))
+        if (x.otherSenseInSentence && !x.businessInSentence && !x.actsNear && !anchored(c.owner))
             continue;
         c.accepted = true;
     }
     for (const Candidate &c : candidates) {
         if (c.accepted)
-            anchored[c.owner] = true;
+            anchor(c.owner);
     }
     // Everyday words, acronyms and names the company has beyond its legal
     // name ("Apple", "Azure", "MSL", "Gemini"): only with evidence of the company.
-    QList<Candidate> corroborating;   // not ruled out, only short of evidence
-    QList<std::pair<int, qsizetype>> acceptedLater;
+    QVarLengthArray<Candidate, 8> corroborating;   // not ruled out, only short of evidence
+    QVarLengthArray<std::pair<int, qsizetype>, 8> acceptedLater;
     for (Candidate &c : candidates) {
         if (c.kind != Kind::WordName)
             continue;
         const Context x = contextOf(c);
         if (x.otherOrganisation || x.longerName || x.otherSenseNear || x.foreignOwner)
             continue;
-        c.accepted = anchored.value(c.owner) || x.actsNear
+        c.accepted = anchored(c.owner) || x.actsNear
             || (x.businessInSentence && !x.otherSenseInSentence && !x.determiner);
         if (!c.accepted)
-            corroborating << c;
+            corroborating.append(c);
     }
     // Two different names of one company vouch for each other ("Google's Gemini").
     for (Candidate &c : corroborating) {
@@ -428,7 +458,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
             const QList<TextToken> &ct = texts.at(c.field).tokens;
             const QList<TextToken> &ot = texts.at(o.field).tokens;
             if (o.owner == c.owner && ct.at(c.first).lower != ot.at(o.first).lower)
-                acceptedLater << std::pair{c.field, c.first};
+                acceptedLater.append(std::pair{c.field, c.first});
         }
     }
     for (Candidate &c : candidates) {
@@ -447,7 +477,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         }
     }
 
-    QList<Found> found;
+    FoundList found;
     for (const Candidate &c : candidates) {
         if (!c.accepted)
             continue;
@@ -457,7 +487,7 @@ QList<EntityLinker::Found> EntityLinker::analyse(const QList<QStringView> &field
         qsizetype start = first.start;
         if (c.kind == Kind::Cashtag)
             --start;
-        found << Found{c.field, c.owner, start, last.start + last.length - start};
+        found.append(Found{c.field, c.owner, start, last.start + last.length - start});
     }
     return found;
 }
@@ -467,7 +497,10 @@ QList<EntityMention> EntityLinker::mentions(const QString &text) const
     QList<EntityMention> out;
     if (m_companies.isEmpty())
         return out;
-    for (const Found &f : analyse({QStringView(text)}))
+    const QStringView field(text);
+    const FoundList found = analyse({&field, 1});
+    out.reserve(found.size());
+    for (const Found &f : found)
         out << EntityMention{m_companies.at(f.owner).symbol, f.start, f.length};
     return out;
 }
@@ -482,13 +515,18 @@ QList<TickerLink> EntityLinker::link(const Article &article) const
     };
     QMap<QString, Tally> tally;  // ordered: deterministic output
 
-    const QString lead = article.summary.isEmpty() ? article.body.left(kLeadLength) : article.summary;
+    // Views of the article's text: the fields are read, not copied.
+    const QStringView lead = article.summary.isEmpty() ? QStringView(article.body).left(kLeadLength)
+                                                        : QStringView(article.summary);
     const bool hasRest = !article.summary.isEmpty() || article.body.size() > kLeadLength;
-    const QString rest = !hasRest ? QString() : (article.summary.isEmpty() ? article.body.mid(kLeadLength) : article.body);
+    const QStringView rest = !hasRest ? QStringView()
+                                      : (article.summary.isEmpty() ? QStringView(article.body).mid(kLeadLength)
+                                                                   : QStringView(article.body));
     // A headline alone (no lead, no body) is all there is: a company in it is the subject.
     const bool titleOnly = lead.trimmed().isEmpty() && rest.trimmed().isEmpty();
     if (!m_companies.isEmpty()) {
-        for (const Found &f : analyse({QStringView(article.title), QStringView(lead), QStringView(rest)})) {
+        const QStringView fields[] = {QStringView(article.title), lead, rest};
+        for (const Found &f : analyse(fields)) {
             Tally &t = tally[m_companies.at(f.owner).symbol];
             ++t.mentions;
             if (f.field == 0)

@@ -9,8 +9,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <memory>
+#include <span>
 
 namespace tw {
 
@@ -83,7 +85,8 @@ private:
         qsizetype start = 0;
         qsizetype length = 0;
     };
-    QList<Found> analyse(const QList<QStringView> &fields) const;
+    using FoundList = QVarLengthArray<Found, 8>;
+    FoundList analyse(std::span<const QStringView> fields) const;
 
     QList<Company> m_companies;
     QHash<QString, int> m_byTicker;              // any share class -> company

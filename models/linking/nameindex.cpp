@@ -27,6 +27,8 @@ void NameIndex::add(const QString &name, int owner)
         e.words << tok.lower.toString();
     e.firstAsWritten = t.tokens.first().text.toString();
     e.owner = owner;
+    const size_t bit = firstBit(wordHash(e.words.first()));
+    m_firstBits[bit / 64] |= std::uint64_t(1) << (bit % 64);
     QList<Entry> &list = m_byFirst[e.words.first()];
     for (const Entry &existing : list) {
         if (existing.owner == owner && existing.words == e.words)
@@ -36,19 +38,18 @@ void NameIndex::add(const QString &name, int owner)
     ++m_count;
 }
 
-NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype at,
-                                      const QHash<int, int> *skipOwners) const
+void NameIndex::longest(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners,
+                        int &length, QVarLengthArray<int, 4> *owners) const
 {
-    Match best;
     const TextToken &first = tokens.at(at);
     if (first.hyphenBefore)
-        return best;   // "non-Meta", "anti-Amazon" name something else
+        return;   // "non-Meta", "anti-Amazon" name something else
     const auto it = m_byFirst.find(HashedWord(first));
     if (it == m_byFirst.end())
-        return best;
+        return;
     for (const Entry &e : it->second) {
         const qsizetype n = e.words.size();
-        if (n < best.length || at + n > tokens.size())
+        if (n < length || at + n > tokens.size())
             continue;
         // A name is written with a capital ("apple" is fruit, "metadata" a word),
         // unless the name itself starts in lower case ("eBay").
@@ -68,14 +69,14 @@ NameIndex::Match NameIndex::longestAt(const QList<TextToken> &tokens, qsizetype 
         if (last.hyphenAfter && !last.possessive && at + n < tokens.size()
             && !allowedHyphenSuffix(tokens.at(at + n).lower))
             continue;   // "Meta-analysis", "Apple-flavoured"
-        if (n > best.length) {
-            best.length = int(n);
-            best.owners.clear();
+        if (n > length) {
+            length = int(n);
+            if (owners)
+                owners->clear();
         }
-        if (!best.owners.contains(e.owner))
-            best.owners << e.owner;
+        if (owners && !owners->contains(e.owner))
+            owners->append(e.owner);
     }
-    return best;
 }
 
 } // namespace tw

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
+#include <array>
+#include <cstdint>
 #include <unordered_map>
 
 namespace tw {
@@ -27,14 +30,41 @@ public:
     // name is), its length in tokens and every owner of that name; 0 when none.
     struct Match {
         int length = 0;
-        QList<int> owners;
+        QVarLengthArray<int, 4> owners;
     };
-    Match longestAt(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners = nullptr) const;
+    Match longestAt(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners = nullptr) const
+    {
+        Match best;
+        if (mayStartName(tokens.at(at)))
+            longest(tokens, at, skipOwners, best.length, &best.owners);
+        return best;
+    }
+    // longestAt(...).length, without collecting the owners.
+    int longestLengthAt(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners = nullptr) const
+    {
+        int length = 0;
+        if (mayStartName(tokens.at(at)))
+            longest(tokens, at, skipOwners, length, nullptr);
+        return length;
+    }
 
     qsizetype size() const { return m_count; }
 
 private:
+    // Most words start no name: a bit per first-word hash (its top bits) says
+    // so without a look-up. A set bit may be another word's: the look-up decides.
+    static constexpr int kFirstBitsLog2 = 16;
+    static size_t firstBit(size_t hash) { return hash >> (sizeof(size_t) * 8 - kFirstBitsLog2); }
+    bool mayStartName(const TextToken &t) const
+    {
+        const size_t bit = firstBit(t.lowerHash);
+        return (m_firstBits[bit / 64] >> (bit % 64)) & 1U;
+    }
+    void longest(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners, int &length,
+                 QVarLengthArray<int, 4> *owners) const;
+
     std::unordered_map<QString, QList<Entry>, WordHasher, WordEqual> m_byFirst;
+    std::array<std::uint64_t, (size_t(1) << kFirstBitsLog2) / 64> m_firstBits{};
     qsizetype m_count = 0;
 };
 

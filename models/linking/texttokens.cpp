@@ -71,12 +71,16 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
 {
     TokenizedText out;
     out.folded = text.toString();   // one allocation; tokens' lower cases are written over it
-    out.tokens.reserve(text.size() / 6 + 1);   // about a word per six characters in English prose
-    const QList<SentenceSpan> sentences = SentenceSplitter::split(text);
+    if (!text.isEmpty())
+        out.tokens.reserve(text.size() / 6 + 1);   // about a word per six characters in English prose
+    SentenceSplitter::Spans sentences;
+    SentenceSplitter::split(text, sentences);
     qsizetype sentenceIndex = 0;
     int lastSentence = -1;
     qsizetype i = 0;
     const qsizetype n = text.size();
+    const QChar *const chars = text.data();
+    QChar *folded = nullptr;   // taken at the first word: an empty text needs no buffer
     while (i < n) {
         if (!text[i].isLetterOrNumber()) {
             ++i;
@@ -114,18 +118,49 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         }
         t.length = end - start;
         t.text = text.mid(start, t.length);
-        t.lower = foldInPlace(out.folded, out.longerFolds, t.text, start);
-        t.lowerHash = wordHash(t.lower);
-        t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
-        t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
+        if (!folded)
+            folded = out.folded.data();
+        // ASCII words (nearly all): lower case, hash and letter cases in one pass.
+        QChar *const lowered = folded + start;
+        size_t hash = kWordHashSeed;
+        bool ascii = true;
         bool anyLetter = false;
         bool allUpper = true;
-        for (QChar c : t.text) {
-            if (c.isLetter()) {
+        for (qsizetype k = 0; k < t.length; ++k) {
+            char16_t u = chars[start + k].unicode();
+            if (u >= 0x80) {
+                ascii = false;
+                break;
+            }
+            if (u >= u'A' && u <= u'Z') {
                 anyLetter = true;
-                allUpper = allUpper && c.isUpper();
+                u = char16_t(u + (u'a' - u'A'));
+            } else if (u >= u'a' && u <= u'z') {
+                anyLetter = true;
+                allUpper = false;
+            }
+            lowered[k] = QChar(u);
+            hash = wordHashStep(hash, u);
+        }
+        if (ascii) {
+            t.lower = QStringView(lowered, t.length);
+            t.lowerHash = hash;
+        } else {
+            // Put back what the ASCII pass wrote: foldInPlace leaves the copy as it was for a longer fold.
+            std::copy(chars + start, chars + start + t.length, lowered);
+            t.lower = foldInPlace(out.folded, out.longerFolds, t.text, start);
+            t.lowerHash = wordHash(t.lower);
+            anyLetter = false;
+            allUpper = true;
+            for (QChar c : t.text) {
+                if (c.isLetter()) {
+                    anyLetter = true;
+                    allUpper = allUpper && c.isUpper();
+                }
             }
         }
+        t.hyphenBefore = start > 0 && text[start - 1] == QLatin1Char('-') && start > 1 && text[start - 2].isLetterOrNumber();
+        t.hyphenAfter = i + 1 < n && text[i] == QLatin1Char('-') && text[i + 1].isLetterOrNumber();
         t.allCaps = anyLetter && allUpper;
         t.capitalized = t.text.at(0).isUpper();
         while (sentenceIndex + 1 < sentences.size() && start >= sentences[sentenceIndex + 1].start)
@@ -143,7 +178,8 @@ TokenizedText TextTokenizer::tokenize(QStringView text)
         int capital = 0;
         int caps = 0;
     };
-    QList<WordCounts> counts(count);   // one allocation for all sentences
+    QVarLengthArray<WordCounts, 8> counts(count);
+    std::fill(counts.begin(), counts.end(), WordCounts{});
     for (const TextToken &t : out.tokens) {
         if (t.sentence >= count || !t.text.at(0).isLetter())
             continue;

@@ -4,7 +4,10 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVarLengthArray>
 
+#include <array>
+#include <cstdint>
 #include <unordered_set>
 
 namespace tw {
@@ -33,8 +36,9 @@ struct TextToken {
 // in Title Case or ALL CAPS say nothing by their capitals.
 struct TokenizedText {
     QList<TextToken> tokens;
-    QList<bool> titleCase;      // per sentence
-    QList<bool> capitals;       // per sentence: mostly all-caps words
+    // Most texts the linker sees are a headline or a few sentences: no allocation for those.
+    QVarLengthArray<bool, 8> titleCase;      // per sentence
+    QVarLengthArray<bool, 8> capitals;       // per sentence: mostly all-caps words
     // What TextToken::lower views: the text with its tokens in lower case
     // (other characters as they were), and the few lower cases longer than their word.
     QString folded;
@@ -47,10 +51,20 @@ public:
     static TokenizedText tokenize(QStringView text);
 };
 
-// The hash of a word as HashedWordSet and NameIndex use it.
+// The hash of a word as HashedWordSet and NameIndex use it: FNV-1a over the
+// UTF-16 units, so the tokenizer can hash a word in the same pass that folds
+// it (qHash would be a second pass and a call per word).
+constexpr size_t kWordHashSeed = 14695981039346656037ULL;
+constexpr size_t wordHashStep(size_t hash, char16_t unit)
+{
+    return (hash ^ unit) * 1099511628211ULL;
+}
 inline size_t wordHash(QStringView word)
 {
-    return qHash(word, 0);
+    size_t hash = kWordHashSeed;
+    for (const QChar c : word)
+        hash = wordHashStep(hash, c.unicode());
+    return hash;
 }
 
 // A word and its hash, to look it up without hashing it again.
@@ -78,14 +92,29 @@ struct WordEqual {
 };
 
 // A set of words (lower case) that a token is looked up in by its hash.
+// Most words looked up are not in it: a bit per hash (its top bits) says so
+// without the look-up; a set bit may be another word's, the look-up decides.
 class HashedWordSet {
 public:
-    void insert(const QString &word) { m_words.insert(word); }
-    bool contains(const HashedWord &word) const { return m_words.find(word) != m_words.end(); }
+    void insert(const QString &word)
+    {
+        const size_t bit = wordBit(wordHash(word));
+        m_bits[bit / 64] |= std::uint64_t(1) << (bit % 64);
+        m_words.insert(word);
+    }
+    bool contains(const HashedWord &word) const
+    {
+        const size_t bit = wordBit(word.hash);
+        return ((m_bits[bit / 64] >> (bit % 64)) & 1U) && m_words.find(word) != m_words.end();
+    }
     bool contains(const TextToken &t) const { return contains(HashedWord(t)); }
     bool contains(QStringView word) const { return contains(HashedWord(word)); }
 
 private:
+    static constexpr int kBitsLog2 = 14;   // 16,384 bits: a few hundred words set under 3% of them
+    static size_t wordBit(size_t hash) { return hash >> (sizeof(size_t) * 8 - kBitsLog2); }
+
+    std::array<std::uint64_t, (size_t(1) << kBitsLog2) / 64> m_bits{};
     std::unordered_set<QString, WordHasher, WordEqual> m_words;
 };
 

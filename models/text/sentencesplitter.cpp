@@ -18,6 +18,20 @@ bool isAbbreviation(QStringView word)
         QStringLiteral("aug"),  QStringLiteral("sep"),  QStringLiteral("sept"), QStringLiteral("oct"),
         QStringLiteral("nov"),  QStringLiteral("dec"),  QStringLiteral("bn"),   QStringLiteral("mn"),
     };
+    // ASCII words (nearly all): folded on the stack, as toLower would.
+    constexpr qsizetype kShort = 16;
+    if (word.size() <= kShort) {
+        char16_t lower[kShort];
+        qsizetype k = 0;
+        for (; k < word.size(); ++k) {
+            const char16_t u = word[k].unicode();
+            if (u >= 0x80)
+                break;
+            lower[k] = (u >= u'A' && u <= u'Z') ? char16_t(u + (u'a' - u'A')) : u;
+        }
+        if (k == word.size())
+            return abbreviations.contains(QString::fromRawData(reinterpret_cast<const QChar *>(lower), k));
+    }
     return abbreviations.contains(word.toString().toLower());
 }
 
@@ -35,11 +49,11 @@ bool opensSentence(QChar c)
     return c.isUpper() || c.isDigit() || c == QLatin1Char('"') || c == QChar(0x201C) || c == QLatin1Char('\'')
         || c == QChar(0x2018) || c == QLatin1Char('(') || c == QLatin1Char('$') || c == QChar(0x20AC);
 }
-} // namespace
 
-QList<SentenceSpan> SentenceSplitter::split(QStringView text)
+// One splitter for both kinds of span list.
+template <typename Spans>
+void splitInto(QStringView text, Spans &sentences)
 {
-    QList<SentenceSpan> sentences;
     qsizetype start = 0;
     auto closeSentence = [&](qsizetype end) {
         // Trim surrounding whitespace from the span.
@@ -50,7 +64,7 @@ QList<SentenceSpan> SentenceSplitter::split(QStringView text)
         while (e > s && text[e - 1].isSpace())
             --e;
         if (e > s)
-            sentences << SentenceSpan{s, e - s};
+            sentences.append(SentenceSpan{s, e - s});
         start = end;
     };
 
@@ -91,7 +105,20 @@ QList<SentenceSpan> SentenceSplitter::split(QStringView text)
         i = end - 1;
     }
     closeSentence(n);
+}
+} // namespace
+
+QList<SentenceSpan> SentenceSplitter::split(QStringView text)
+{
+    QList<SentenceSpan> sentences;
+    splitInto(text, sentences);
     return sentences;
+}
+
+void SentenceSplitter::split(QStringView text, Spans &into)
+{
+    into.clear();
+    splitInto(text, into);
 }
 
 } // namespace tw

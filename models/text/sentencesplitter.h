@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVarLengthArray>
 
 namespace tw {
 
@@ -19,6 +20,9 @@ struct SentenceSpan {
 class SentenceSplitter {
 public:
     static QList<SentenceSpan> split(QStringView text);
+    // The same spans into inline storage: no allocation for a text of a few sentences.
+    using Spans = QVarLengthArray<SentenceSpan, 8>;
+    static void split(QStringView text, Spans &into);
 };
 
 } // namespace tw
