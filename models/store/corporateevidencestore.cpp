@@ -318,7 +318,12 @@ Status CorporateEvidenceStore::saveState(const QString &ticker, const QString &m
 
 Status CorporateEvidenceStore::clear(const QString &ticker, const QString &modelVersion)
 {
-    for (const char *sql : {"DELETE FROM score_story_members WHERE ticker = ? AND model_version = ?",
+    // Members through their stories (every member belongs to a story of its
+    // own company and model version): the members table has no index on the
+    // company, and scanning it per company cost a store of a million
+    // articles seconds on the first batch after a model change.
+    for (const char *sql : {"DELETE FROM score_story_members WHERE story_id IN "
+                            "(SELECT id FROM score_stories WHERE ticker = ? AND model_version = ?)",
                             "DELETE FROM score_stories WHERE ticker = ? AND model_version = ?",
                             "DELETE FROM corporate_score_state WHERE ticker = ? AND model_version = ?"}) {
         if (auto s = execBound(m_db, QString::fromLatin1(sql), {ticker, modelVersion}); !s)
