@@ -1,6 +1,8 @@
 #include "models/scoring/articlerescorer.h"
 
 #include "models/store/corporateevidencestore.h"
+#include "models/store/sqldialect.h"
+#include "models/store/sqlitestatement.h"
 #include "models/store/sqlexec.h"
 #include "models/text/articlebounds.h"
 
@@ -58,39 +60,126 @@ private:
     std::vector<std::thread> m_threads;
 };
 
+// One read statement's rows: on SQLite through the driver's handle (QSQLITE
+// caching each row in QVariants cost more than the rest of the read), else
+// a QSqlQuery. Values read as QSqlQuery::value() gives them.
+class RowCursor {
+public:
+    explicit RowCursor(const QSqlDatabase &db) : m_db(db), m_query(db) { m_query.setForwardOnly(true); }
+
+    Status prepare(const char *sql)
+    {
+        if (dialectOf(m_db) == SqlDialect::Sqlite && SqliteStatement::isUtf8Database(m_db)) {
+            auto prepared = SqliteStatement::prepare(m_db, sql);
+            if (!prepared)
+                return prepared.error();
+            m_statement = std::move(*prepared);
+            return {};
+        }
+        if (!m_query.prepare(QString::fromLatin1(sql)))
+            return fail(describeSqlError(QStringLiteral("prepare rescoring"), m_query));
+        return {};
+    }
+
+    Status exec(qint64 first, qint64 second)
+    {
+        if (!m_statement.isPrepared())
+            return execBound(m_query, {first, second});
+        m_statement.reset();
+        m_statement.bind(1, first);
+        m_statement.bind(2, second);
+        return {};
+    }
+
+    Result<bool> next()
+    {
+        if (!m_statement.isPrepared())
+            return m_query.next();
+        return m_statement.step();
+    }
+
+    qint64 integer(int column) const
+    {
+        if (!m_statement.isPrepared())
+            return m_query.value(column).toLongLong();
+        const SqliteStatement::Value v = m_statement.value(column);
+        return v.storage() == SqliteStatement::Storage::Integer ? v.toInt64() : v.asQt().toLongLong();
+    }
+
+    double real(int column) const
+    {
+        if (!m_statement.isPrepared())
+            return m_query.value(column).toDouble();
+        const SqliteStatement::Value v = m_statement.value(column);
+        return v.storage() == SqliteStatement::Storage::Real ? v.toDouble() : v.asQt().toDouble();
+    }
+
+    QString text(int column) const
+    {
+        if (!m_statement.isPrepared())
+            return m_query.value(column).toString();
+        const SqliteStatement::Value v = m_statement.value(column);
+        qsizetype size = 0;
+        if (v.storage() == SqliteStatement::Storage::Text) {
+            if (const char *utf8 = v.exactUtf8(&size))
+                return QString::fromUtf8(utf8, size);
+        }
+        return v.asQt().toString();
+    }
+
+    // Ends the read (its snapshot) before the chunk is written.
+    void finish()
+    {
+        if (m_statement.isPrepared())
+            m_statement.reset();
+        else
+            m_query.finish();
+    }
+
+private:
+    QSqlDatabase m_db;
+    SqliteStatement m_statement;
+    QSqlQuery m_query;
+};
+
 // Reads the articles after `afterId` in id order, with their links (read
 // for the chunk in one query, most relevant first as the ingest gives them).
 class ChunkReader {
 public:
     ChunkReader(QSqlDatabase db, ArticleRescorer::Chunking chunking) : m_articles(db), m_links(db), m_chunking(chunking)
     {
-        m_articles.setForwardOnly(true);
-        m_links.setForwardOnly(true);
     }
 
     Status prepare()
     {
-        if (!m_articles.prepare(QStringLiteral("SELECT id, title, summary, body FROM articles WHERE id > ? ORDER BY id LIMIT ?"))
-            || !m_links.prepare(QStringLiteral("SELECT article_id, ticker, relevance FROM article_tickers "
-                                               "WHERE article_id > ? AND article_id <= ? "
-                                               "ORDER BY article_id, relevance DESC, ticker")))
-            return fail(describeSqlError(QStringLiteral("prepare rescoring"), m_articles));
-        return {};
+        if (auto s = m_articles.prepare("SELECT id, title, summary, body FROM articles WHERE id > ? ORDER BY id LIMIT ?");
+            !s)
+            return s;
+        return m_links.prepare("SELECT article_id, ticker, relevance FROM article_tickers "
+                               "WHERE article_id > ? AND article_id <= ? "
+                               "ORDER BY article_id, relevance DESC, ticker");
     }
 
     Result<Chunk> read(qint64 afterId)
     {
         Chunk chunk;
-        if (auto s = execBound(m_articles, {afterId, m_chunking.articles}); !s)
+        if (auto s = m_articles.exec(afterId, m_chunking.articles); !s)
             return s.error();
         qsizetype chars = 0;
-        while (chars < m_chunking.chars && m_articles.next()) {
+        while (chars < m_chunking.chars) {
+            auto row = m_articles.next();
+            if (!row) {
+                m_articles.finish();
+                return row.error();
+            }
+            if (!*row)
+                break;
             Article a;
-            a.title = m_articles.value(1).toString();
-            a.summary = m_articles.value(2).toString();
-            a.body = m_articles.value(3).toString();
+            a.title = m_articles.text(1);
+            a.summary = m_articles.text(2);
+            a.body = m_articles.text(3);
             chars += a.title.size() + a.summary.size() + a.body.size();
-            chunk.ids.push_back(m_articles.value(0).toLongLong());
+            chunk.ids.push_back(m_articles.integer(0));
             chunk.articles.push_back(ArticleBounds::analysedPart(a));
         }
         m_articles.finish();
@@ -101,21 +190,28 @@ public:
         for (qsizetype i = 0; i < chunk.size(); ++i)
             indexOf.insert(chunk.ids[size_t(i)], i);
         chunk.links.resize(chunk.ids.size());
-        if (auto s = execBound(m_links, {afterId, chunk.ids.back()}); !s)
+        if (auto s = m_links.exec(afterId, chunk.ids.back()); !s)
             return s.error();
-        while (m_links.next()) {
-            const auto at = indexOf.constFind(m_links.value(0).toLongLong());
+        for (;;) {
+            auto row = m_links.next();
+            if (!row) {
+                m_links.finish();
+                return row.error();
+            }
+            if (!*row)
+                break;
+            const auto at = indexOf.constFind(m_links.integer(0));
             if (at != indexOf.cend())
-                chunk.links[size_t(*at)] << TickerLink{m_links.value(1).toString(),
-                                                        TickerLink::relevanceFromStore(m_links.value(2).toDouble()), 0};
+                chunk.links[size_t(*at)] << TickerLink{m_links.text(1),
+                                                        TickerLink::relevanceFromStore(m_links.real(2)), 0};
         }
         m_links.finish();
         return chunk;
     }
 
 private:
-    QSqlQuery m_articles;
-    QSqlQuery m_links;
+    RowCursor m_articles;
+    RowCursor m_links;
     ArticleRescorer::Chunking m_chunking;
 };
 } // namespace
@@ -135,7 +231,7 @@ Status ArticleRescorer::run(const std::function<void(qint64 done, qint64 total)>
     auto total = queryScalar(m_db, QStringLiteral("SELECT COUNT(*) FROM articles"));
     if (!total)
         return total.error();
-    if (auto cleared = inTransaction(m_db, [this] { return CorporateEvidenceStore(m_db).clearAll(); }); !cleared)
+    if (auto cleared = CorporateEvidenceStore(m_db).clearAllCommitted(); !cleared)
         return cleared;
     ChunkReader reader(m_db, m_chunking);
     if (auto s = reader.prepare(); !s)

@@ -1,6 +1,7 @@
 #include "models/scoring/corporatescoreupdater.h"
 
 #include "models/core/storetime.h"
+#include "models/store/articleevidencereader.h"
 #include "models/store/articlescorestore.h"
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
@@ -186,7 +187,8 @@ Status CorporateScoreUpdater::store(const Key &key, BuiltStories &built, bool cl
 
 Status CorporateScoreUpdater::build(const Key &key)
 {
-    auto rows = ArticleScoreStore(m_db).forTicker(key.ticker, key.modelVersion);
+    // What grouping needs of each row (no label, spans or source).
+    auto rows = ArticleEvidenceReader(m_db).forTicker(key.ticker, key.modelVersion);
     if (!rows)
         return rows.error();
     BuiltStories built = assemble(key.ticker, key.modelVersion, *rows);
@@ -437,7 +439,9 @@ public:
                 return built;
             }
         }
-        return read(m_db, k);
+        if (!m_inlineReader)
+            m_inlineReader.emplace(m_db);
+        return read(*m_inlineReader, k);
     }
 
 private:
@@ -450,9 +454,10 @@ private:
                && QFileInfo::exists(name);
     }
 
-    Result<Built> read(const QSqlDatabase &db, qsizetype k) const
+    // What grouping needs of each row (no label, spans or source).
+    Result<Built> read(ArticleEvidenceReader &reader, qsizetype k) const
     {
-        auto rows = ArticleScoreStore(db).forTicker(m_tickers.at(k), m_modelVersion);
+        auto rows = reader.forTicker(m_tickers.at(k), m_modelVersion);
         if (!rows)
             return rows.error();
         return CorporateScoreUpdater::assemble(m_tickers.at(k), m_modelVersion, *rows);
@@ -468,17 +473,20 @@ private:
                 m_inline = true;
                 m_changed.notify_all();
             } else {
-                for (qsizetype k = 0; k < m_tickers.size(); ++k) {
-                    {
-                        std::unique_lock lock(m_mutex);
-                        m_changed.wait(lock, [&] { return m_stop || k <= m_taken + 2; });
-                        if (m_stop)
-                            break;
+                {
+                    ArticleEvidenceReader reader(db);   // its statements go before the connection
+                    for (qsizetype k = 0; k < m_tickers.size(); ++k) {
+                        {
+                            std::unique_lock lock(m_mutex);
+                            m_changed.wait(lock, [&] { return m_stop || k <= m_taken + 2; });
+                            if (m_stop)
+                                break;
+                        }
+                        Result<Built> built = read(reader, k);
+                        std::lock_guard lock(m_mutex);
+                        m_ready[size_t(k)] = std::move(built);
+                        m_changed.notify_all();
                     }
-                    Result<Built> built = read(db, k);
-                    std::lock_guard lock(m_mutex);
-                    m_ready[size_t(k)] = std::move(built);
-                    m_changed.notify_all();
                 }
                 db.close();
             }
@@ -490,6 +498,7 @@ private:
     const QStringList m_tickers;
     const QString m_modelVersion;
     std::vector<std::optional<Result<Built>>> m_ready;
+    std::optional<ArticleEvidenceReader> m_inlineReader;   // the caller's thread's
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_changed;

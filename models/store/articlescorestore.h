@@ -53,12 +53,18 @@ public:
     Result<QList<StoredArticleScore>> forTicker(const QString &ticker, const QString &modelVersion) const;
 
 private:
+    // true when the article had scores before.
+    Result<bool> replaceSqlite(qint64 articleId, const QList<ArticleScoreRow> &rows, qint64 scoredUtc);
+
     QSqlDatabase m_db;
     QSqlQuery m_delete;
     QSqlQuery m_insert;
     // On SQLite the two statements run on the connection itself (see
     // SqliteStatement): binding through QSqlQuery cost more than the writes.
+    SqliteStatement m_sqliteOldRows;
     SqliteStatement m_sqliteDelete;
+    SqliteStatement m_sqliteUpdate;
+    SqliteStatement m_sqliteUpdateVersion;
     SqliteStatement m_sqliteInsert;
     QByteArray m_modelVersionUtf8;
     QString m_modelVersionOfUtf8;

@@ -7,6 +7,21 @@
 
 namespace tw {
 
+namespace {
+constexpr const char *kInsertMemberSql = "INSERT INTO score_story_members (article_id, ticker, model_version, "
+                                         "story_id, published_utc, score, confidence, relevance) "
+                                         "VALUES (?,?,?,?,?,?,?,?)";
+} // namespace
+
+const QByteArray &Utf8Cache::of(const QString &text)
+{
+    if (text != m_text || m_utf8.isNull()) {
+        m_text = text;
+        m_utf8 = text.toUtf8();
+    }
+    return m_utf8;
+}
+
 StoryEvidence StoredStory::evidence() const
 {
     const double n = std::max(1, copies);
@@ -18,8 +33,7 @@ CorporateEvidenceStore::CorporateEvidenceStore(QSqlDatabase db)
       m_updateStory(db, "UPDATE score_stories SET published_utc = ?, first_article_id = ?, title = ?, copies = ?, "
                         "score_sum = ?, confidence_sum = ?, relevance = ? WHERE id = ?"),
       m_deleteStory(db, "DELETE FROM score_stories WHERE id = ?"), m_story(db),
-      m_insertMember(db, "INSERT INTO score_story_members (article_id, ticker, model_version, story_id, "
-                         "published_utc, score, confidence, relevance) VALUES (?,?,?,?,?,?,?,?)"),
+      m_insertMember(db, kInsertMemberSql),
       m_selectMembers(db), m_deleteMembers(db, "DELETE FROM score_story_members WHERE article_id = ?"), m_members(db),
       m_title(db), m_count(db), m_state(db),
       m_saveState(db, "INSERT INTO corporate_score_state (ticker, horizon, model_version, as_of_utc, weight, "
@@ -186,6 +200,8 @@ Status CorporateEvidenceStore::insertMember(const StoryMember &m)
 
 Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<StoryMember> &members)
 {
+    if (dialectOf(m_db) == SqlDialect::Sqlite)
+        return insertBuiltSqlite(stories, members);
     for (StoredStory &s : stories) {
         auto id = insertStory(s);
         if (!id)
@@ -200,12 +216,46 @@ Status CorporateEvidenceStore::insertBuilt(QList<StoredStory> &stories, QList<St
     return {};
 }
 
+// A rebuild writes a row per story and per member (a million of each for a
+// million articles): bound straight, the ticker and model version (the same
+// in every row) converted once, where PreparedWrite would make a QVariant of
+// every value. Values stored as insertMember stores them.
+Status CorporateEvidenceStore::insertBuiltSqlite(QList<StoredStory> &stories, QList<StoryMember> &members)
+{
+    if (auto ready = m_sqliteStory.prepareOnce(m_db, kInsertStorySql); !ready)
+        return ready;
+    if (auto ready = m_sqliteMember.prepareOnce(m_db, kInsertMemberSql); !ready)
+        return ready;
+    for (StoredStory &s : stories) {
+        auto id = insertSqliteStory(s);
+        if (!id)
+            return id.error();
+        s.id = *id;
+    }
+    Utf8Cache ticker, modelVersion;
+    SqliteStatement &q = m_sqliteMember;
+    for (StoryMember &m : members) {
+        m.storyId = stories[qsizetype(m.storyId)].id;
+        q.bind(1, m.articleId);
+        q.bindUtf8(2, ticker.of(m.ticker));
+        q.bindUtf8(3, modelVersion.of(m.modelVersion));
+        q.bind(4, m.storyId);
+        q.bind(5, m.publishedUtc);
+        q.bind(6, m.score);
+        q.bind(7, m.confidence);
+        q.bind(8, m.relevance);
+        if (auto done = q.step(); !done)
+            return fail(QStringLiteral("Could not store a story member of %1: %2").arg(m.ticker, done.errorMessage()));
+    }
+    return {};
+}
+
 // Values bound as QSqlQuery bound them: text, integers and reals.
 Result<qint64> CorporateEvidenceStore::insertSqliteStory(const StoredStory &s)
 {
     SqliteStatement &q = m_sqliteStory;
-    q.bind(1, s.ticker);
-    q.bind(2, s.modelVersion);
+    q.bindUtf8(1, m_storyTicker.of(s.ticker));
+    q.bindUtf8(2, m_storyModelVersion.of(s.modelVersion));
     q.bind(3, s.publishedUtc);
     q.bind(4, s.firstArticleId);
     q.bind(5, s.title);
@@ -347,6 +397,32 @@ Status CorporateEvidenceStore::clearAll()
     return execStatements(m_db, {QStringLiteral("DELETE FROM score_story_members"),
                                  QStringLiteral("DELETE FROM score_stories"),
                                  QStringLiteral("DELETE FROM corporate_score_state")});
+}
+
+Status CorporateEvidenceStore::clearAllCommitted()
+{
+    // With foreign keys on, SQLite deletes the member rows (children of
+    // articles) one at a time, each with its index entries: a tenth of a
+    // full rescore's time. With them off it drops the table's pages at once.
+    // Removing child rows cannot break a key; the pragma is ignored inside a
+    // transaction, so it is set around this one.
+    bool keysOff = false;
+    if (dialectOf(m_db) == SqlDialect::Sqlite) {
+        auto keys = queryScalar(m_db, QStringLiteral("PRAGMA foreign_keys"));
+        if (!keys)
+            return keys.error();
+        keysOff = *keys != 0;
+    }
+    if (keysOff) {
+        if (auto off = execStatements(m_db, {QStringLiteral("PRAGMA foreign_keys = OFF")}); !off)
+            return off;
+    }
+    const Status cleared = inTransaction(m_db, [this] { return clearAll(); });
+    if (keysOff) {
+        if (auto on = execStatements(m_db, {QStringLiteral("PRAGMA foreign_keys = ON")}); !on && cleared)
+            return on;
+    }
+    return cleared;
 }
 
 } // namespace tw

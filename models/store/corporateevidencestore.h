@@ -14,6 +14,17 @@
 
 namespace tw {
 
+// A text's UTF-8, converted again only when the text changes: for a value
+// bound in row after row (a ticker, a model version).
+class Utf8Cache {
+public:
+    const QByteArray &of(const QString &text);
+
+private:
+    QString m_text;
+    QByteArray m_utf8;
+};
+
 // The running sums of each horizon, indexed by int(ScoreHorizon).
 using HorizonSums = std::array<EvidenceSums, 3>;
 
@@ -91,6 +102,8 @@ public:
     Status clearTicker(const QString &ticker);
     // Forgets everything under every model version (before a full rescore).
     Status clearAll();
+    // The same in a transaction of its own, faster (called outside any transaction).
+    Status clearAllCommitted();
 
 private:
     Result<QSqlQuery *> prepared(QSqlQuery &q, const char *sql);
@@ -98,11 +111,13 @@ private:
 
     QSqlDatabase m_db;
     Result<qint64> insertSqliteStory(const StoredStory &story);
+    Status insertBuiltSqlite(QList<StoredStory> &stories, QList<StoryMember> &members);
 
     Result<QList<StoredStory>> sqliteStoriesBetween(const char *sql, const QString &ticker,
                                                     const QString &modelVersion, qint64 fromUtc, qint64 toUtc);
 
-    SqliteStatement m_sqliteStory, m_sqliteBetween;
+    SqliteStatement m_sqliteStory, m_sqliteBetween, m_sqliteMember;
+    Utf8Cache m_storyTicker, m_storyModelVersion;
     QSqlQuery m_between, m_insertStory;
     PreparedWrite m_updateStory, m_deleteStory;
     QSqlQuery m_story;
