@@ -1,5 +1,7 @@
 #include "models/directory/commonwords.h"
 
+#include "models/text/asciilower.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -50,20 +52,10 @@ QByteArray CommonWords::reduce(const QByteArray &wordList)
 
 bool CommonWords::contains(QStringView word) const
 {
-    // ASCII (tickers, nearly every word): folded on the stack, as toLower would.
-    constexpr qsizetype kShort = 32;
-    if (word.size() <= kShort) {
-        char16_t lower[kShort];
-        qsizetype k = 0;
-        for (; k < word.size(); ++k) {
-            const char16_t u = word[k].unicode();
-            if (u >= 0x80)
-                break;
-            lower[k] = (u >= u'A' && u <= u'Z') ? char16_t(u + (u'a' - u'A')) : u;
-        }
-        if (k == word.size())
-            return containsLower(QStringView(lower, k));
-    }
+    // ASCII (tickers, nearly every word): folded on the stack.
+    char16_t buffer[32];
+    if (const auto lower = asciiLower(word, buffer))
+        return containsLower(*lower);
     return m_words.contains(word.toString().toLower());
 }
 

@@ -1,5 +1,7 @@
 #include "models/text/sentencesplitter.h"
 
+#include "models/text/asciilower.h"
+
 #include <QSet>
 
 namespace tw {
@@ -18,20 +20,10 @@ bool isAbbreviation(QStringView word)
         QStringLiteral("aug"),  QStringLiteral("sep"),  QStringLiteral("sept"), QStringLiteral("oct"),
         QStringLiteral("nov"),  QStringLiteral("dec"),  QStringLiteral("bn"),   QStringLiteral("mn"),
     };
-    // ASCII words (nearly all): folded on the stack, as toLower would.
-    constexpr qsizetype kShort = 16;
-    if (word.size() <= kShort) {
-        char16_t lower[kShort];
-        qsizetype k = 0;
-        for (; k < word.size(); ++k) {
-            const char16_t u = word[k].unicode();
-            if (u >= 0x80)
-                break;
-            lower[k] = (u >= u'A' && u <= u'Z') ? char16_t(u + (u'a' - u'A')) : u;
-        }
-        if (k == word.size())
-            return abbreviations.contains(QString::fromRawData(reinterpret_cast<const QChar *>(lower), k));
-    }
+    // ASCII words (nearly all): folded on the stack.
+    char16_t buffer[16];
+    if (const auto lower = asciiLower(word, buffer))
+        return abbreviations.contains(QString::fromRawData(reinterpret_cast<const QChar *>(lower->utf16()), lower->size()));
     return abbreviations.contains(word.toString().toLower());
 }
 
