@@ -127,6 +127,24 @@ public:
         return v.asQt().toString();
     }
 
+    // Calls each() on every row until it returns false or the rows end,
+    // then ends the read (on failure too).
+    template <typename Each>
+    Status forEach(const Each &each)
+    {
+        for (;;) {
+            auto row = next();
+            if (!row) {
+                finish();
+                return row.error();
+            }
+            if (!*row || !each())
+                break;
+        }
+        finish();
+        return {};
+    }
+
     // Ends the read (its snapshot) before the chunk is written.
     void finish()
     {
@@ -163,26 +181,23 @@ public:
     Result<Chunk> read(qint64 afterId)
     {
         Chunk chunk;
+        if (m_chunking.chars <= 0)
+            return chunk;   // no room for an article's text
         if (auto s = m_articles.exec(afterId, m_chunking.articles); !s)
             return s.error();
         qsizetype chars = 0;
-        while (chars < m_chunking.chars) {
-            auto row = m_articles.next();
-            if (!row) {
-                m_articles.finish();
-                return row.error();
-            }
-            if (!*row)
-                break;
-            Article a;
-            a.title = m_articles.text(1);
-            a.summary = m_articles.text(2);
-            a.body = m_articles.text(3);
-            chars += a.title.size() + a.summary.size() + a.body.size();
-            chunk.ids.push_back(m_articles.integer(0));
-            chunk.articles.push_back(ArticleBounds::analysedPart(a));
-        }
-        m_articles.finish();
+        if (auto s = m_articles.forEach([&] {
+                Article a;
+                a.title = m_articles.text(1);
+                a.summary = m_articles.text(2);
+                a.body = m_articles.text(3);
+                chars += a.title.size() + a.summary.size() + a.body.size();
+                chunk.ids.push_back(m_articles.integer(0));
+                chunk.articles.push_back(ArticleBounds::analysedPart(a));
+                return chars < m_chunking.chars;
+            });
+            !s)
+            return s.error();
         if (chunk.empty())
             return chunk;
         QHash<qint64, qsizetype> indexOf;
@@ -192,20 +207,15 @@ public:
         chunk.links.resize(chunk.ids.size());
         if (auto s = m_links.exec(afterId, chunk.ids.back()); !s)
             return s.error();
-        for (;;) {
-            auto row = m_links.next();
-            if (!row) {
-                m_links.finish();
-                return row.error();
-            }
-            if (!*row)
-                break;
-            const auto at = indexOf.constFind(m_links.integer(0));
-            if (at != indexOf.cend())
-                chunk.links[size_t(*at)] << TickerLink{m_links.text(1),
-                                                        TickerLink::relevanceFromStore(m_links.real(2)), 0};
-        }
-        m_links.finish();
+        if (auto s = m_links.forEach([&] {
+                const auto at = indexOf.constFind(m_links.integer(0));
+                if (at != indexOf.cend())
+                    chunk.links[size_t(*at)] << TickerLink{m_links.text(1),
+                                                            TickerLink::relevanceFromStore(m_links.real(2)), 0};
+                return true;
+            });
+            !s)
+            return s.error();
         return chunk;
     }
 

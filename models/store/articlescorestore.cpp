@@ -104,18 +104,13 @@ Result<bool> ArticleScoreStore::replaceSqlite(qint64 articleId, const QList<Arti
     };
     QVarLengthArray<OldRow, 8> old;
     m_sqliteOldRows.bind(1, articleId);
-    for (;;) {
-        auto row = m_sqliteOldRows.step();
-        if (!row) {
-            m_sqliteOldRows.reset();
-            return row.error();
-        }
-        if (!*row)
-            break;
-        old.append(OldRow{m_sqliteOldRows.columnInt64(0), m_sqliteOldRows.columnUtf8(1).toByteArray(),
-                          m_sqliteOldRows.columnUtf8(2) == QByteArrayView(m_modelVersionUtf8)});
-    }
-    m_sqliteOldRows.reset();
+    if (auto read = forEachRow(m_sqliteOldRows,
+                               [&](const SqliteStatement &row) {
+                                   old.append(OldRow{row.columnInt64(0), row.columnUtf8(1).toByteArray(),
+                                                     row.columnUtf8(2) == QByteArrayView(m_modelVersionUtf8)});
+                               });
+        !read)
+        return read.error();
 
     QVarLengthArray<QByteArray, 8> tickers;
     for (const ArticleScoreRow &a : rows)

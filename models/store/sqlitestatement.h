@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -127,6 +128,25 @@ struct SqliteRow {
     QVariant value(int column) const { return statement.value(column).asQt(); }
 };
 
+// Calls `each(statement)` on every row the statement gives; the statement is
+// reset after, on failure too (a failed step's error as SQLite gave it).
+template <typename Each>
+Status forEachRow(SqliteStatement &statement, const Each &each)
+{
+    for (;;) {
+        auto row = statement.step();
+        if (!row) {
+            statement.reset();
+            return row.error();
+        }
+        if (!*row)
+            break;
+        each(std::as_const(statement));
+    }
+    statement.reset();
+    return {};
+}
+
 // Every row the statement gives, each made a value by `read` from its
 // SqliteRow (as readRows does for a QSqlQuery); the statement is reset
 // after, on failure too. `what()` begins the error message (made only then).
@@ -135,17 +155,8 @@ auto readAllRows(SqliteStatement &statement, const What &what, const Read &read)
     -> Result<QList<std::invoke_result_t<const Read &, const SqliteRow &>>>
 {
     QList<std::invoke_result_t<const Read &, const SqliteRow &>> out;
-    for (;;) {
-        auto row = statement.step();
-        if (!row) {
-            statement.reset();
-            return fail(QStringLiteral("%1: %2").arg(what(), row.errorMessage()));
-        }
-        if (!*row)
-            break;
-        out << read(SqliteRow{statement});
-    }
-    statement.reset();
+    if (auto s = forEachRow(statement, [&](const SqliteStatement &row) { out << read(SqliteRow{row}); }); !s)
+        return fail(QStringLiteral("%1: %2").arg(what(), s.errorMessage()));
     return out;
 }
 
