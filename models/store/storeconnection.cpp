@@ -46,6 +46,18 @@ Status configureSqlite(QSqlDatabase &db)
         QStringLiteral("PRAGMA synchronous = NORMAL"),
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
+        // A checkpoint every 1,000 pages (SQLite's default) ran after every
+        // ingest batch, copying each page it wrote into the database and
+        // syncing twice; at 10,000 pages (about 40 MB of log) a page that
+        // several batches change (index interiors, the full-text segments)
+        // is copied once: a 100,000-article fetch into a million-article
+        // store took 16% less CPU and a third less wall time
+        // (bench/ingestbench). Reads look pages up in the log's hash index,
+        // as before.
+        QStringLiteral("PRAGMA wal_autocheckpoint = 10000"),
+        // The log keeps its largest size after a checkpoint; a long write
+        // (store copy) gives its space back down to this.
+        QStringLiteral("PRAGMA journal_size_limit = 67108864"),
     });
 }
 

@@ -37,6 +37,8 @@ const std::vector<Migration> &allMigrations()
         // A setting inside the FTS5 index, no schema object: nothing to mark.
         {13, "full-text index merges sixteen segments at a time (index upkeep that grows slower with the history)",
          &migration0013FullTextMerge, false, {}},
+        {14, "full-text index merges a little with every commit, never a whole level in one (no stalls on a large store)",
+         &migration0014FullTextCrisisMerge, false, {}},
     };
     return migrations;
 }
