@@ -68,11 +68,14 @@ public:
         const EntityLinker linker(*tickers);
         ScoreWriter writer(db, *scoring->sentences, linker, scoring->headlines);
 
+        QElapsedTimer runTimer;
+        runTimer.start();
+        qint64 rescoredArticles = 0;
         QStringList symbols;
         if (all) {
             // Article scores in short transactions (a second writer waits
             // seconds at most), then each company's running state built once.
-            if (auto rescored = rescoreArticles(db, writer, ctx); !rescored)
+            if (auto rescored = rescoreArticles(db, writer, ctx, &rescoredArticles); !rescored)
                 return reportFailure(ctx, rescored.errorMessage());
             for (const TickerInfo &t : *tickers)
                 symbols << t.symbol;
@@ -90,7 +93,18 @@ public:
         if (!tx.active())
             return reportFailure(ctx, tx.beginError());
         if (all) {
-            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols); !rebuilt)
+            // A company's stories are a few seconds' work on a big store: say
+            // how far it got, twice a second at most.
+            QElapsedTimer sinceReport;
+            sinceReport.start();
+            auto built = [&](qsizetype done, qsizetype total) {
+                if (done < total && sinceReport.elapsed() < 500)
+                    return;
+                sinceReport.restart();
+                ctx.err << "built the scores of " << done << " of " << total << " companies\n";
+                ctx.err.flush();
+            };
+            if (auto rebuilt = writer.rebuildCorporateAfterRescore(symbols, built); !rebuilt)
                 return reportFailure(ctx, rebuilt.errorMessage());
         }
         auto scores = writer.refreshCorporate(symbols);
@@ -98,6 +112,13 @@ public:
             return reportFailure(ctx, scores.errorMessage());
         if (auto committed = tx.commit(); !committed)
             return reportFailure(ctx, committed.errorMessage());
+        if (all) {
+            const double seconds = std::max(1e-3, double(runTimer.nsecsElapsed()) / 1e9);
+            ctx.err << "done: " << rescoredArticles << " articles and " << symbols.size() << " companies in "
+                    << QString::number(seconds, 'f', 1) << " s (" << qint64(double(rescoredArticles) / seconds)
+                    << " articles/s in all)\n";
+            ctx.err.flush();
+        }
         if (scores->isEmpty()) {
             ctx.out << "no articles in the store: nothing to score\n";
             return kExitOk;
@@ -129,7 +150,7 @@ private:
     // ArticleRescorer: chunks in id order scored on every core, written in
     // short transactions; progress after each chunk. The running corporate
     // state is dropped first and built again at the end.
-    static Status rescoreArticles(QSqlDatabase db, ScoreWriter &writer, CommandContext &ctx)
+    static Status rescoreArticles(QSqlDatabase db, ScoreWriter &writer, CommandContext &ctx, qint64 *rescoredOut)
     {
         QElapsedTimer timer;
         timer.start();
@@ -143,6 +164,7 @@ private:
             ctx.err.flush();
         });
         writer.setKeepsCorporateState(true);
+        *rescoredOut = rescored;
         if (!done)
             return done;
         const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);

@@ -508,7 +508,8 @@ private:
 };
 } // namespace
 
-Status CorporateScoreUpdater::rebuildCommitted(const QStringList &tickers)
+Status CorporateScoreUpdater::rebuildCommitted(const QStringList &tickers,
+                                              const std::function<void(qsizetype, qsizetype)> &progress)
 {
     QStringList distinct;
     for (const QString &t : tickers) {
@@ -530,6 +531,8 @@ Status CorporateScoreUpdater::rebuildCommitted(const QStringList &tickers)
             return built.error();
         if (auto s = store(key, *built, !*empty); !s)
             return s;
+        if (progress)
+            progress(k + 1, distinct.size());
     }
     return {};
 }

@@ -8,6 +8,7 @@
 #include "models/store/corporateevidencestore.h"
 #include "models/store/corporatescorestore.h"
 
+#include <functional>
 #include <QHash>
 
 #include <optional>
@@ -65,7 +66,9 @@ public:
     // a ticker or two ahead of this one storing the stories. Not for a
     // transaction that changed article scores itself (the second connection
     // would not see the changes).
-    Status rebuildCommitted(const QStringList &tickers);
+    // `progress` (optional) hears (companies built, companies) after each.
+    Status rebuildCommitted(const QStringList &tickers,
+                            const std::function<void(qsizetype, qsizetype)> &progress = {});
 
 private:
     struct Key {

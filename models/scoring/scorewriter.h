@@ -59,7 +59,11 @@ public:
     Status rebuildCorporate(const QStringList &tickers) { return m_corporate.rebuild(tickers); }
     // After ArticleRescorer: every article score committed (see
     // CorporateScoreUpdater::rebuildCommitted).
-    Status rebuildCorporateAfterRescore(const QStringList &tickers) { return m_corporate.rebuildCommitted(tickers); }
+    Status rebuildCorporateAfterRescore(const QStringList &tickers,
+                                        const std::function<void(qsizetype, qsizetype)> &progress = {})
+    {
+        return m_corporate.rebuildCommitted(tickers, progress);
+    }
 
     // Writes each horizon's score as it stood every `stepMs` from `fromUtc` up
     // to `toUtc` (both included), so a store loaded in one go still has a

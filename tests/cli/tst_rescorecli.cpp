@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -103,6 +104,12 @@ private slots:
         const CliRun rescored = runCli({QStringLiteral("--store"), store, QStringLiteral("score"), QStringLiteral("--all")}, home);
         QVERIFY2(rescored.exitCode == 0, qPrintable(rescored.err));
         QVERIFY2(rescored.err.contains(QStringLiteral("rescored ")), qPrintable(rescored.err));
+        // The companies' part reports too, and the run ends with its whole time.
+        QVERIFY2(rescored.err.contains(QRegularExpression(QStringLiteral("built the scores of (\\d+) of \\1 companies\n"))),
+                 qPrintable(rescored.err));
+        QVERIFY2(rescored.err.contains(QRegularExpression(QStringLiteral("\ndone: \\d+ articles and \\d+ companies in "
+                                                                          "[0-9.]+ s \\(\\d+ articles/s in all\\)\n$"))),
+                 qPrintable(rescored.err));
 
         QByteArray dump = "## score --all\n" + rescored.out.toUtf8();
         {
