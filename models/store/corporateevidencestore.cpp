@@ -1,5 +1,6 @@
 #include "models/store/corporateevidencestore.h"
 
+#include "models/store/foreignkeypause.h"
 #include "models/store/sqldialect.h"
 #include "models/store/sqlexec.h"
 
@@ -404,24 +405,13 @@ Status CorporateEvidenceStore::clearAllCommitted()
     // With foreign keys on, SQLite deletes the member rows (children of
     // articles) one at a time, each with its index entries: a tenth of a
     // full rescore's time. With them off it drops the table's pages at once.
-    // Removing child rows cannot break a key; the pragma is ignored inside a
-    // transaction, so it is set around this one.
-    bool keysOff = false;
-    if (dialectOf(m_db) == SqlDialect::Sqlite) {
-        auto keys = queryScalar(m_db, QStringLiteral("PRAGMA foreign_keys"));
-        if (!keys)
-            return keys.error();
-        keysOff = *keys != 0;
-    }
-    if (keysOff) {
-        if (auto off = execStatements(m_db, {QStringLiteral("PRAGMA foreign_keys = OFF")}); !off)
-            return off;
-    }
+    // Removing child rows cannot break a key.
+    auto paused = ForeignKeyPause::begin(m_db);
+    if (!paused)
+        return paused.error();
     const Status cleared = inTransaction(m_db, [this] { return clearAll(); });
-    if (keysOff) {
-        if (auto on = execStatements(m_db, {QStringLiteral("PRAGMA foreign_keys = ON")}); !on && cleared)
-            return on;
-    }
+    if (auto on = (*paused).end(); !on && cleared)
+        return on;
     return cleared;
 }
 

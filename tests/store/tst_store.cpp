@@ -6,6 +6,7 @@
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/quotestore.h"
+#include "models/store/foreignkeypause.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitestatement.h"
 #include "models/store/storestats.h"
@@ -670,6 +671,49 @@ private slots:
                  qPrintable(QString::number(QFileInfo(path + QStringLiteral("-wal")).size())));
         QVERIFY2(QFileInfo(path).size() < before + 1'000'000, qPrintable(QString::number(QFileInfo(path).size())));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid LIKE 'wal-%'")), qint64(1500));
+    }
+
+    // A pause of the foreign-key checks ends when it leaves scope (or by
+    // end()), and leaves checks that were off before off.
+    void foreignKeyChecksComeBackAfterAPause()
+    {
+        QSqlDatabase db = m_store->database();
+        if (m_store->dialect() == SqlDialect::Postgres) {
+            auto paused = ForeignKeyPause::begin(db);   // nothing to pause: still fine
+            QVERIFY(paused.ok());
+            QVERIFY((*paused).end().ok());
+            return;
+        }
+        const QString keys = QStringLiteral("PRAGMA foreign_keys");
+        QCOMPARE(*queryScalar(db, keys), qint64(1));
+        {
+            auto paused = ForeignKeyPause::begin(db);
+            QVERIFY(paused.ok());
+            QCOMPARE(*queryScalar(db, keys), qint64(0));
+            // A link to an article that does not exist is taken now...
+            QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                                                       "VALUES (987654, 'ZZZ', 50)")})
+                        .ok());
+            QVERIFY(execStatements(db, {QStringLiteral("DELETE FROM article_tickers WHERE article_id = 987654")}).ok());
+        }
+        QCOMPARE(*queryScalar(db, keys), qint64(1));
+        // ...and refused again once the pause is over.
+        QVERIFY(!execStatements(db, {QStringLiteral("INSERT INTO article_tickers (article_id, ticker, relevance) "
+                                                    "VALUES (987654, 'ZZZ', 50)")})
+                     .ok());
+        {
+            auto paused = ForeignKeyPause::begin(db);
+            QVERIFY(paused.ok());
+            QVERIFY((*paused).end().ok());
+            QCOMPARE(*queryScalar(db, keys), qint64(1));
+        }
+        QVERIFY(execStatements(db, {QStringLiteral("PRAGMA foreign_keys = OFF")}).ok());
+        {
+            auto paused = ForeignKeyPause::begin(db);
+            QVERIFY(paused.ok());
+        }
+        QCOMPARE(*queryScalar(db, keys), qint64(0));   // it was not this pause's to turn on
+        QVERIFY(execStatements(db, {QStringLiteral("PRAGMA foreign_keys = ON")}).ok());
     }
 
     // Ids come back from the insert itself (RETURNING), on both backends.
