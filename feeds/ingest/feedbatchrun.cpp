@@ -3,13 +3,14 @@
 #include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/secaccess.h"
 
-#include "feeds/fetch/fetchscheduler.h"
+#include "feeds/fetch/fetchschedulerthread.h"
 #include "feeds/ingest/problemtext.h"
 #include "models/store/sqlexec.h"
 
 #include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tw {
 
@@ -18,7 +19,7 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     , m_db(db)
     , m_refresher(db)
     , m_documents(db)
-    , m_scheduler(new FetchScheduler(std::move(policy), this))
+    , m_scheduler(new FetchSchedulerThread(std::move(policy), this))
 {
     // Every key handed out is remembered, so no message from any feed of the
     // run (a server may echo what it was sent) shows one.
@@ -28,8 +29,8 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
             m_knownSecrets << key;
         return key;
     };
-    connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedBatchRun::onFetched);
-    connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedBatchRun::onAllFetched);
+    connect(m_scheduler, &FetchSchedulerThread::feedFinished, this, &FeedBatchRun::onFetched);
+    connect(m_scheduler, &FetchSchedulerThread::allFinished, this, &FeedBatchRun::onAllFetched);
     m_groupTimer.setSingleShot(true);
     m_groupTimer.setInterval(kGroupDelayMs);
     connect(&m_groupTimer, &QTimer::timeout, this, [this] {
@@ -68,6 +69,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
             result.failure = FetchFailure::Refused;
             result.error = refused;
             ++m_total;
+            m_finishOwed = true;
             QTimer::singleShot(0, this, [this, result] {
                 onFetched(result);
                 onAllFetched();
@@ -83,6 +85,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         return;
     }
     m_total += int(requests.size());
+    m_finishOwed = true;
     emit progress(m_done, m_total);
     m_scheduler->enqueue(requests);
 }
@@ -110,22 +113,45 @@ void FeedBatchRun::onFetched(const FetchResult &result)
             finishFeed(done->feed, done->outcome, result.request.secrets);
         return;
     }
-    const Feed feed = m_inFlight.take(result.request.feedId);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::optional<ParsedRefresh> parsed = m_refresher.parse(feed, result, now, m_knownSecrets);
+    Arrival arrival{m_inFlight.take(result.request.feedId), result, QDateTime::currentDateTimeUtc()};
+    // Parsed off this thread from copies (parse is pure), taken here in arrival order.
+    arrival.parse = new QFutureWatcher<std::optional<ParsedRefresh>>(this);
+    connect(arrival.parse, &QFutureWatcherBase::finished, this, &FeedBatchRun::takeArrivals);
+    arrival.parse->setFuture(QtConcurrent::run(&FeedRefresher::parse, arrival.feed, arrival.result, arrival.now,
+                                               m_knownSecrets));
+    m_arrivals << std::move(arrival);
+}
+
+// The arrivals at the head of the queue whose parse is done, in order; each
+// as onFetched took them when it parsed them itself.
+void FeedBatchRun::takeArrivals()
+{
+    while (!m_arrivals.isEmpty() && m_arrivals.first().parse->isFinished()) {
+        Arrival arrival = m_arrivals.takeFirst();
+        std::optional<ParsedRefresh> parsed = arrival.parse->result();
+        arrival.parse->deleteLater();
+        take(arrival.feed, arrival.result, arrival.now, std::move(parsed));
+    }
+    if (!moreComing())
+        onAllFetched();
+}
+
+void FeedBatchRun::take(const Feed &feed, const FetchResult &result, const QDateTime &now,
+                        std::optional<ParsedRefresh> parsed)
+{
     if (!parsed) {
         // A failure, "not modified" or a price feed: its status in one
         // statement now (a failed price feed hands over to a standby at once).
         auto applied = m_refresher.apply(feed, result, now, m_knownSecrets);
         if (!applied || !followDocuments(feed, *applied))
             finishFeed(feed, applied, result.request.secrets);
-        if (m_inFlight.isEmpty())
+        if (!moreComing())
             storePending();
         return;
     }
     m_pendingArticles += int(parsed->articles.size());
     m_pending << std::move(*parsed);
-    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || m_inFlight.isEmpty())
+    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || !moreComing())
         storePending();
     else if (!m_groupTimer.isActive())
         m_groupTimer.start();
@@ -248,11 +274,13 @@ bool FeedBatchRun::followDocuments(const Feed &feed, RefreshOutcome &applied)
 
 void FeedBatchRun::onAllFetched()
 {
-    if (!m_inFlight.isEmpty())
+    if (moreComing())
         return;
     storePending();
-    if (running())
+    if (running() || !m_finishOwed)
         return;
+    // Once per run: the scheduler's "all fetched" and the last arrival taken may both come here.
+    m_finishOwed = false;
     emit finished(m_summary);
 }
 

@@ -42,7 +42,7 @@ FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(db), m_ingestor(std::make_u
 FeedRefresher::~FeedRefresher() = default;
 
 std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
-                                                  const QStringList &knownSecrets) const
+                                                  const QStringList &knownSecrets)
 {
     // Anything but a news body that parses is apply()'s: its messages, one statement.
     if (feedKindIsPrices(feed.kind) || feedKindIsFilings(feed.kind) || !result.ok() || result.notModified || !FeedSniffer::sniff(result.body).ok())

@@ -68,9 +68,10 @@ public:
     // inside the caller's transaction. When store() fails the caller rolls
     // back and stores the feed alone, so one bad feed costs only itself.
     // parse() gives nullopt for anything but a news body that parses (a
-    // failure, "not modified", a price feed): apply() handles those.
-    std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
-                                       const QStringList &knownSecrets = {}) const;
+    // failure, "not modified", a price feed): apply() handles those. It is
+    // pure (FeedBatchRun runs it on the thread pool).
+    static std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
+                                              const QStringList &knownSecrets = {});
     Result<RefreshOutcome> store(const ParsedRefresh &parsed);
     // Once per transaction after the store() calls (the companies' scores),
     // or abandonStoring() when the transaction is rolled back.
