@@ -5,14 +5,40 @@
 
 #include "feeds/fetch/fetchschedulerthread.h"
 #include "feeds/ingest/problemtext.h"
+#include "models/pipeline/articleanalyser.h"
 #include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+
 namespace tw {
+
+// The ArticleAnalyser for the tickers a run started with, built by the first
+// parse that needs it (on the pool: building the linker takes a while).
+class AnalyserForRun {
+public:
+    explicit AnalyserForRun(QList<TickerInfo> tickers)
+        : m_tickers(std::move(tickers)), m_key(ArticleAnalyser::tickersKey(m_tickers))
+    {
+    }
+    const QString &key() const { return m_key; }
+    const ArticleAnalyser &get()
+    {
+        std::call_once(m_built, [this] { m_analyser = std::make_unique<const ArticleAnalyser>(m_tickers); });
+        return *m_analyser;
+    }
+
+private:
+    const QList<TickerInfo> m_tickers;
+    const QString m_key;
+    std::once_flag m_built;
+    std::unique_ptr<const ArticleAnalyser> m_analyser;
+};
 
 FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent)
     : QObject(parent)
@@ -39,9 +65,17 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     });
 }
 
+FeedBatchRun::~FeedBatchRun() = default;
+
 void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
 {
     if (!running()) {
+        // Links and events are found ahead for the tickers as they are now;
+        // if they change during the run, storing finds them again.
+        if (auto tickers = TickerStore(m_db).all(); !tickers)
+            m_analyser.reset();
+        else if (!m_analyser || m_analyser->key() != ArticleAnalyser::tickersKey(*tickers))
+            m_analyser = std::make_shared<AnalyserForRun>(*tickers);
         m_summary = {};
         m_done = 0;
         m_total = 0;
@@ -114,11 +148,16 @@ void FeedBatchRun::onFetched(const FetchResult &result)
         return;
     }
     Arrival arrival{m_inFlight.take(result.request.feedId), result, QDateTime::currentDateTimeUtc()};
-    // Parsed off this thread from copies (parse is pure), taken here in arrival order.
+    // Parsed and analysed off this thread from copies (both are pure), taken here in arrival order.
     arrival.parse = new QFutureWatcher<std::optional<ParsedRefresh>>(this);
     connect(arrival.parse, &QFutureWatcherBase::finished, this, &FeedBatchRun::takeArrivals);
-    arrival.parse->setFuture(QtConcurrent::run(&FeedRefresher::parse, arrival.feed, arrival.result, arrival.now,
-                                               m_knownSecrets));
+    arrival.parse->setFuture(QtConcurrent::run(
+        [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser] {
+            std::optional<ParsedRefresh> parsed = FeedRefresher::parse(feed, result, now, secrets);
+            if (parsed && analyser)
+                parsed->analysed = analyser->get().analyse(parsed->articles);
+            return parsed;
+        }));
     m_arrivals << std::move(arrival);
 }
 

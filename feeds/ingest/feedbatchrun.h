@@ -12,9 +12,12 @@
 #include <QSqlDatabase>
 #include <QTimer>
 
+#include <memory>
+
 namespace tw {
 
 class FetchSchedulerThread;
+class AnalyserForRun;
 
 // One feed's result within a run, as the CLI prints it and the window counts it.
 struct FeedRunOutcome {
@@ -40,9 +43,11 @@ struct FeedRunSummary {
 // same ticker is fetched instead. Alerts are the caller's job, after finished().
 //
 // Fetching runs on a thread of its own (FetchSchedulerThread) and news bodies
-// are parsed on the thread pool, so both go on while a group is stored; the
-// results are taken in the order they arrived, as if parsed here, and only
-// storing (SQL) happens on this thread, the connection's.
+// are parsed on the thread pool, their articles' links and events found there
+// too (ArticleAnalyser, for the tickers the run started with), so all of it
+// goes on while a group is stored; the results are taken in the order they
+// arrived, as if parsed here, and only storing (SQL) happens on this thread,
+// the connection's.
 //
 // News feeds are parsed as they arrive and stored in groups: one transaction
 // for up to kGroupFeeds feeds or kGroupArticles articles, or whatever arrived
@@ -59,6 +64,7 @@ class FeedBatchRun : public QObject {
 
 public:
     FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent = nullptr);
+    ~FeedBatchRun() override;
 
     // Queues the feeds; `standby` are enabled price feeds not in the run.
     void add(const QList<Feed> &feeds, const QList<Feed> &standby = {});
@@ -104,6 +110,7 @@ private:
     FeedRefresher m_refresher;
     FilingDocumentFetcher m_documents;
     FetchSchedulerThread *m_scheduler;
+    std::shared_ptr<AnalyserForRun> m_analyser;   // shared with the parses in flight; null: found while storing
     QHash<qint64, Feed> m_inFlight;
     QList<Arrival> m_arrivals;        // fetched, in the order they arrived, until parsed and taken
     bool m_finishOwed = false;        // a run was started and finished() not yet emitted

@@ -84,7 +84,7 @@ std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchR
 Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
 {
     RefreshOutcome outcome = parsed.outcome;
-    auto report = m_ingestor->ingestInTransaction(parsed.articles);
+    auto report = m_ingestor->ingestInTransaction(parsed.articles, parsed.analysed ? &*parsed.analysed : nullptr);
     if (!report)
         return report.error();
     outcome.items = report->received;

@@ -4,6 +4,7 @@
 #include "models/domain/article.h"
 #include "models/domain/feed.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "models/pipeline/articleanalyser.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -36,6 +37,7 @@ struct ParsedRefresh {
     RefreshOutcome outcome;    // the feed's new status if storing succeeds
     QList<Article> articles;   // to ingest (empty for a failure or "not modified")
     QStringList secrets;       // never shown in a message (the request's and the run's)
+    std::optional<AnalysedArticles> analysed;   // their links and events, when found ahead (FeedBatchRun)
 };
 
 // Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.

@@ -12,6 +12,8 @@
 
 namespace tw {
 
+struct AnalysedArticles;
+
 struct IngestReport {
     int received = 0;
     int inserted = 0;
@@ -52,7 +54,10 @@ public:
     // finishInTransaction() once before the commit writes the corporate
     // scores of every company the group touched. On any failure the caller
     // calls abandon() and rolls back.
-    Result<IngestReport> ingestInTransaction(const QList<Article> &articles);
+    // `ahead`: the articles' links and events, found off this thread by an
+    // ArticleAnalyser; used when found for the tickers the stages are built
+    // for (else found here).
+    Result<IngestReport> ingestInTransaction(const QList<Article> &articles, const AnalysedArticles *ahead = nullptr);
     Status finishInTransaction();
     void abandon();
 

@@ -5,13 +5,17 @@
 #include "feeds/fetch/fetchscheduler.h"
 #include "feeds/ingest/feedbatchrun.h"
 #include "feeds/ingest/feedrefresher.h"
+#include "models/pipeline/articleanalyser.h"
+#include "models/pipeline/articleingestor.h"
 #include "models/store/feedstore.h"
+#include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
 #include "quickfetchpolicy.h"
 #include "testhttpserver.h"
 
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -199,6 +203,52 @@ private slots:
         QVERIFY(!b.scores.isEmpty());
         QCOMPARE(b.scores, a.scores);
         QCOMPARE(b.events, a.events);
+    }
+
+    // Links and events found ahead are used only when found for the tickers
+    // the ingestor's stages are built for: a watchlist changed since is read again.
+    void analysesFoundAheadAreUsedOnlyForTheSameTickers()
+    {
+        auto s = store();
+        auto tickers = TickerStore(s->database()).all();
+        QVERIFY(tickers.ok());
+        QList<Article> articles;
+        for (int k = 1; k <= 3; ++k) {
+            Article a;
+            a.guid = QStringLiteral("ahead-%1").arg(k);
+            a.title = QStringLiteral("Meta Platforms shares rose 3% after strong advertising revenue, story %1").arg(k);
+            a.published = QDateTime(QDate(2026, 11, 30), QTime(14, k), Qt::UTC);
+            articles << a;
+        }
+        const AnalysedArticles same = ArticleAnalyser(*tickers).analyse(articles);
+        QCOMPARE(same.articles.size(), 3);
+        QCOMPARE(same.articles[0].links.size(), 1);
+        QCOMPARE(same.articles[0].links[0].ticker, QStringLiteral("META"));
+        AnalysedArticles stale = same;
+        stale.tickersKey = QStringLiteral("META before the watchlist changed");
+        for (ArticleAnalysis &a : stale.articles)
+            a.links[0].ticker = QStringLiteral("NVDA");
+
+        ArticleIngestor ingestor(s->database());
+        auto ingestWith = [&](const QList<Article> &batch, const AnalysedArticles &ahead) {
+            Transaction tx(s->database());
+            QVERIFY(tx.active());
+            QVERIFY(ingestor.ingestInTransaction(batch, &ahead).ok());
+            QVERIFY(ingestor.finishInTransaction().ok());
+            QVERIFY(tx.commit().ok());
+        };
+        ingestWith(articles.mid(0, 1), ArticleAnalyser(*tickers).analyse(articles.mid(0, 1)));
+        AnalysedArticles staleTail = stale;
+        staleTail.articles = stale.articles.mid(1);
+        ingestWith(articles.mid(1), staleTail);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT a.guid, t.ticker FROM article_tickers t JOIN articles a ON a.id = t.article_id "
+                                      "ORDER BY a.guid")));
+        QStringList links;
+        while (q.next())
+            links << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+        QCOMPARE(links, (QStringList{QStringLiteral("ahead-1 META"), QStringLiteral("ahead-2 META"),
+                                     QStringLiteral("ahead-3 META")}));
     }
 
     // Feeds added while the run is going join it, and one run reports finished once.
