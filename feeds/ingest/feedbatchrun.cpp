@@ -14,30 +14,24 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <mutex>
-
 namespace tw {
 
-// The ArticleAnalyser for the tickers a run started with, built by the first
-// parse that needs it (on the pool: building the linker takes a while).
+// The ArticleAnalyser for the tickers a run started with, built on the pool
+// (building the linker takes a while). Parses that finish before it is ready
+// leave their articles' links and events to the storing thread: nobody waits.
 class AnalyserForRun {
 public:
-    explicit AnalyserForRun(QList<TickerInfo> tickers)
-        : m_tickers(std::move(tickers)), m_key(ArticleAnalyser::tickersKey(m_tickers))
+    explicit AnalyserForRun(const QList<TickerInfo> &tickers)
+        : m_key(ArticleAnalyser::tickersKey(tickers))
+        , m_built(QtConcurrent::run([tickers] { return std::make_shared<const ArticleAnalyser>(tickers); }))
     {
     }
     const QString &key() const { return m_key; }
-    const ArticleAnalyser &get()
-    {
-        std::call_once(m_built, [this] { m_analyser = std::make_unique<const ArticleAnalyser>(m_tickers); });
-        return *m_analyser;
-    }
+    const ArticleAnalyser *ready() const { return m_built.isFinished() ? m_built.result().get() : nullptr; }
 
 private:
-    const QList<TickerInfo> m_tickers;
     const QString m_key;
-    std::once_flag m_built;
-    std::unique_ptr<const ArticleAnalyser> m_analyser;
+    const QFuture<std::shared_ptr<const ArticleAnalyser>> m_built;
 };
 
 FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent)
@@ -154,8 +148,8 @@ void FeedBatchRun::onFetched(const FetchResult &result)
     arrival.parse->setFuture(QtConcurrent::run(
         [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser] {
             std::optional<ParsedRefresh> parsed = FeedRefresher::parse(feed, result, now, secrets);
-            if (parsed && analyser)
-                parsed->analysed = analyser->get().analyse(parsed->articles);
+            if (const ArticleAnalyser *a = analyser ? analyser->ready() : nullptr; parsed && a)
+                parsed->analysed = a->analyse(parsed->articles);
             return parsed;
         }));
     m_arrivals << std::move(arrival);
