@@ -26,7 +26,8 @@ namespace {
 constexpr int kFeeds = 60;
 
 // Feed n: 30 stories, one in three naming Meta; n % 15 == 4 is an HTML page
-// (parse fails), n % 15 == 9 a server error.
+// (parse fails), n % 15 == 9 a server error; n % 15 == 12 is Windows-1252
+// named only by the HTTP header, with a bare '&' the reader repairs (a warning).
 QByteArray newsRss(int n)
 {
     QByteArray items;
@@ -136,6 +137,11 @@ private slots:
             m_server.route("/feed/" + QByteArray::number(n), [n](const HttpRequest &) {
                 if (n % 15 == 9)
                     return answer(httpResponse(500, "Internal Server Error", "upstream down\n"));
+                if (n % 15 == 12) {
+                    QByteArray body = newsRss(n).replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "");
+                    body.replace(QByteArray("<title>Story " + QByteArray::number(n) + "-1<"), QByteArray("<title>Caf\xe9 & bar story<"));
+                    return answer(httpResponse(200, "OK", body, {{"Content-Type", "application/rss+xml; charset=windows-1252"}}));
+                }
                 if (n % 15 == 4)
                     return answer(httpResponse(200, "OK", "<html><body><p>Please enable cookies.</p></body></html>",
                                                {{"Content-Type", "text/html"}}));
@@ -191,6 +197,14 @@ private slots:
 
         const StoreDump a = dump(alone->database());
         const StoreDump b = dump(batched->database());
+        // The charset from the header, the repair kept as a warning.
+        QSqlQuery cafe(batched->database());
+        QVERIFY(cafe.exec(QStringLiteral("SELECT count(*) FROM articles WHERE title = 'Caf\u00e9 & bar story'")));
+        QVERIFY(cafe.next());
+        QCOMPARE(cafe.value(0).toInt(), 4);
+        const QString repaired = b.feeds.value(m_server.url(QStringLiteral("/feed/12")).toString()).error;
+        QVERIFY2(repaired.startsWith(QStringLiteral("warning: ")), qPrintable(repaired));
+
         QCOMPARE(b.feeds.size(), kFeeds);
         for (auto it = a.feeds.cbegin(); it != a.feeds.cend(); ++it) {
             const FeedRow other = b.feeds.value(it.key());
