@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,9 +22,9 @@ namespace tw {
 // leave their articles' links and events to the storing thread: nobody waits.
 class AnalyserForRun {
 public:
-    explicit AnalyserForRun(const QList<TickerInfo> &tickers)
+    AnalyserForRun(const QList<TickerInfo> &tickers, QThreadPool *pool)
         : m_key(ArticleAnalyser::tickersKey(tickers))
-        , m_built(QtConcurrent::run([tickers] { return std::make_shared<const ArticleAnalyser>(tickers); }))
+        , m_built(QtConcurrent::run(pool, [tickers] { return std::make_shared<const ArticleAnalyser>(tickers); }))
     {
     }
     const QString &key() const { return m_key; }
@@ -51,6 +52,7 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     };
     connect(m_scheduler, &FetchSchedulerThread::feedFinished, this, &FeedBatchRun::onFetched);
     connect(m_scheduler, &FetchSchedulerThread::allFinished, this, &FeedBatchRun::onAllFetched);
+    m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     m_groupTimer.setSingleShot(true);
     m_groupTimer.setInterval(kGroupDelayMs);
     connect(&m_groupTimer, &QTimer::timeout, this, [this] {
@@ -69,7 +71,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         if (auto tickers = TickerStore(m_db).all(); !tickers)
             m_analyser.reset();
         else if (!m_analyser || m_analyser->key() != ArticleAnalyser::tickersKey(*tickers))
-            m_analyser = std::make_shared<AnalyserForRun>(*tickers);
+            m_analyser = std::make_shared<AnalyserForRun>(*tickers, &m_parsers);
         m_summary = {};
         m_done = 0;
         m_total = 0;
@@ -145,7 +147,7 @@ void FeedBatchRun::onFetched(const FetchResult &result)
     // Parsed and analysed off this thread from copies (both are pure), taken here in arrival order.
     arrival.parse = new QFutureWatcher<std::optional<ParsedRefresh>>(this);
     connect(arrival.parse, &QFutureWatcherBase::finished, this, &FeedBatchRun::takeArrivals);
-    arrival.parse->setFuture(QtConcurrent::run(
+    arrival.parse->setFuture(QtConcurrent::run(&m_parsers,
         [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser] {
             std::optional<ParsedRefresh> parsed = FeedRefresher::parse(feed, result, now, secrets);
             if (const ArticleAnalyser *a = analyser ? analyser->ready() : nullptr; parsed && a)

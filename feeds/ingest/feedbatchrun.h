@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -121,6 +122,10 @@ private:
     FeedRunSummary m_summary;
     int m_done = 0;
     int m_total = 0;
+    // Parses and the analyser's build: one thread fewer than the cores, so the
+    // storing thread (the run's critical path) keeps one. Waits for them when
+    // the run goes (they hold only copies).
+    QThreadPool m_parsers;
 };
 
 } // namespace tw
