@@ -117,7 +117,12 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
     m_total += int(requests.size());
     m_finishOwed = true;
     emit progress(m_done, m_total);
+    const bool starting = m_inFlight.size() == requests.size() && m_arrivals.isEmpty() && m_pending.isEmpty();
     m_scheduler->enqueue(requests);
+    // The first answers take a while: the storing stages are built meanwhile
+    // (a failure here is met again, and reported, by the first store).
+    if (starting)
+        [[maybe_unused]] const Status prepared = m_refresher.prepareStoring();
 }
 
 FeedRunSummary FeedBatchRun::runToCompletion(const QList<Feed> &feeds, const QList<Feed> &standby)

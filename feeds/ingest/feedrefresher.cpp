@@ -101,6 +101,11 @@ Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
     return outcome;
 }
 
+Status FeedRefresher::prepareStoring()
+{
+    return m_ingestor->prepare();
+}
+
 Status FeedRefresher::finishStoring()
 {
     return m_ingestor->finishInTransaction();

@@ -75,6 +75,9 @@ public:
     static std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
                                               const QStringList &knownSecrets = {});
     Result<RefreshOutcome> store(const ParsedRefresh &parsed);
+    // Before the first store(), while waiting for the first results: builds
+    // what storing needs (ArticleIngestor::prepare). Optional.
+    Status prepareStoring();
     // Once per transaction after the store() calls (the companies' scores),
     // or abandonStoring() when the transaction is rolled back.
     Status finishStoring();

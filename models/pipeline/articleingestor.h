@@ -49,6 +49,12 @@ public:
 
     Result<IngestReport> ingest(const QList<Article> &articles, const Progress &progress = {});
 
+    // Builds the stages (linker, scorers, statements) for the store's tickers
+    // now, before the first batch: a caller that waits for its first articles
+    // anyway (FeedBatchRun while the first feeds arrive) spends that wait on it.
+    // A batch still reads the tickers in its transaction and rebuilds if they changed.
+    Status prepare() { return prepareStages(); }
+
     // The same stages inside a transaction the caller holds (FeedBatchRun
     // stores several feeds in one): ingestInTransaction() per feed, then
     // finishInTransaction() once before the commit writes the corporate
