@@ -1,5 +1,7 @@
 #include "feeds/fetch/requestpacer.h"
 
+#include <QHostAddress>
+
 #include <algorithm>
 
 namespace tw {
@@ -18,8 +20,14 @@ QString RequestPacer::keyFor(const QUrl &url) const
 
 int RequestPacer::spacingMs(const QString &key) const
 {
-    return key == kSecHostKey ? std::max(m_policy.minHostSpacingMs, m_policy.sec.minSpacingMs)
-                              : m_policy.minHostSpacingMs;
+    if (key == kSecHostKey)
+        return std::max(m_policy.minHostSpacingMs, m_policy.sec.minSpacingMs);
+    // Spacing spares other people's servers; one on this machine (a local
+    // feed bridge, a mirror) is the analyst's own and is asked without pause.
+    // Per-host concurrency still holds for it.
+    if (key == QLatin1String("localhost") || QHostAddress(key).isLoopback())
+        return 0;
+    return m_policy.minHostSpacingMs;
 }
 
 qint64 RequestPacer::startOrWait(const QUrl &url, qint64 nowMs)

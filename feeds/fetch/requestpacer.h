@@ -11,7 +11,8 @@ namespace tw {
 // When a request to a host may start, for first attempts and retries alike:
 // starts to one host are at least the policy's spacing apart, and SEC's hosts
 // count as one (EDGAR allows 10 requests a second per client, retries
-// included). One pacer serves a scheduler and every fetch it starts.
+// included). Loopback hosts are not spaced (SEC's rate still holds when its
+// hosts are pointed there). One pacer serves a scheduler and every fetch it starts.
 class RequestPacer {
 public:
     explicit RequestPacer(FetchPolicy policy);

@@ -3,22 +3,44 @@
 #include "feeds/fetch/contactsetting.h"
 #include "feeds/fetch/secaccess.h"
 
-#include "feeds/fetch/fetchscheduler.h"
+#include "feeds/fetch/fetchschedulerthread.h"
 #include "feeds/ingest/problemtext.h"
+#include "models/pipeline/articleanalyser.h"
 #include "models/store/sqlexec.h"
+#include "models/store/tickerstore.h"
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tw {
+
+// The ArticleAnalyser for the tickers a run started with, built on the pool
+// (building the linker takes a while). Parses that finish before it is ready
+// leave their articles' links and events to the storing thread: nobody waits.
+class AnalyserForRun {
+public:
+    AnalyserForRun(const QList<TickerInfo> &tickers, QThreadPool *pool)
+        : m_key(ArticleAnalyser::tickersKey(tickers))
+        , m_built(QtConcurrent::run(pool, [tickers] { return std::make_shared<const ArticleAnalyser>(tickers); }))
+    {
+    }
+    const QString &key() const { return m_key; }
+    const ArticleAnalyser *ready() const { return m_built.isFinished() ? m_built.result().get() : nullptr; }
+
+private:
+    const QString m_key;
+    const QFuture<std::shared_ptr<const ArticleAnalyser>> m_built;
+};
 
 FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_refresher(db)
     , m_documents(db)
-    , m_scheduler(new FetchScheduler(std::move(policy), this))
+    , m_scheduler(new FetchSchedulerThread(std::move(policy), this))
 {
     // Every key handed out is remembered, so no message from any feed of the
     // run (a server may echo what it was sent) shows one.
@@ -28,8 +50,9 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
             m_knownSecrets << key;
         return key;
     };
-    connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedBatchRun::onFetched);
-    connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedBatchRun::onAllFetched);
+    connect(m_scheduler, &FetchSchedulerThread::feedFinished, this, &FeedBatchRun::onFetched);
+    connect(m_scheduler, &FetchSchedulerThread::allFinished, this, &FeedBatchRun::onAllFetched);
+    m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     m_groupTimer.setSingleShot(true);
     m_groupTimer.setInterval(kGroupDelayMs);
     connect(&m_groupTimer, &QTimer::timeout, this, [this] {
@@ -38,9 +61,17 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     });
 }
 
+FeedBatchRun::~FeedBatchRun() = default;
+
 void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
 {
     if (!running()) {
+        // Links and events are found ahead for the tickers as they are now;
+        // if they change during the run, storing finds them again.
+        if (auto tickers = TickerStore(m_db).all(); !tickers)
+            m_analyser.reset();
+        else if (!m_analyser || m_analyser->key() != ArticleAnalyser::tickersKey(*tickers))
+            m_analyser = std::make_shared<AnalyserForRun>(*tickers, &m_parsers);
         m_summary = {};
         m_done = 0;
         m_total = 0;
@@ -68,6 +99,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
             result.failure = FetchFailure::Refused;
             result.error = refused;
             ++m_total;
+            m_finishOwed = true;
             QTimer::singleShot(0, this, [this, result] {
                 onFetched(result);
                 onAllFetched();
@@ -83,8 +115,14 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         return;
     }
     m_total += int(requests.size());
+    m_finishOwed = true;
     emit progress(m_done, m_total);
+    const bool starting = m_inFlight.size() == requests.size() && m_arrivals.isEmpty() && m_pending.isEmpty();
     m_scheduler->enqueue(requests);
+    // The first answers take a while: the storing stages are built meanwhile
+    // (a failure here is met again, and reported, by the first store).
+    if (starting)
+        [[maybe_unused]] const Status prepared = m_refresher.prepareStoring();
 }
 
 FeedRunSummary FeedBatchRun::runToCompletion(const QList<Feed> &feeds, const QList<Feed> &standby)
@@ -110,22 +148,50 @@ void FeedBatchRun::onFetched(const FetchResult &result)
             finishFeed(done->feed, done->outcome, result.request.secrets);
         return;
     }
-    const Feed feed = m_inFlight.take(result.request.feedId);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::optional<ParsedRefresh> parsed = m_refresher.parse(feed, result, now, m_knownSecrets);
+    Arrival arrival{m_inFlight.take(result.request.feedId), result, QDateTime::currentDateTimeUtc()};
+    // Parsed and analysed off this thread from copies (both are pure), taken here in arrival order.
+    arrival.parse = new QFutureWatcher<std::optional<ParsedRefresh>>(this);
+    connect(arrival.parse, &QFutureWatcherBase::finished, this, &FeedBatchRun::takeArrivals);
+    arrival.parse->setFuture(QtConcurrent::run(&m_parsers,
+        [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser] {
+            std::optional<ParsedRefresh> parsed = FeedRefresher::parse(feed, result, now, secrets);
+            if (const ArticleAnalyser *a = analyser ? analyser->ready() : nullptr; parsed && a)
+                parsed->analysed = a->analyse(parsed->articles);
+            return parsed;
+        }));
+    m_arrivals << std::move(arrival);
+}
+
+// The arrivals at the head of the queue whose parse is done, in order; each
+// as onFetched took them when it parsed them itself.
+void FeedBatchRun::takeArrivals()
+{
+    while (!m_arrivals.isEmpty() && m_arrivals.first().parse->isFinished()) {
+        Arrival arrival = m_arrivals.takeFirst();
+        std::optional<ParsedRefresh> parsed = arrival.parse->result();
+        arrival.parse->deleteLater();
+        take(arrival.feed, arrival.result, arrival.now, std::move(parsed));
+    }
+    if (!moreComing())
+        onAllFetched();
+}
+
+void FeedBatchRun::take(const Feed &feed, const FetchResult &result, const QDateTime &now,
+                        std::optional<ParsedRefresh> parsed)
+{
     if (!parsed) {
         // A failure, "not modified" or a price feed: its status in one
         // statement now (a failed price feed hands over to a standby at once).
         auto applied = m_refresher.apply(feed, result, now, m_knownSecrets);
         if (!applied || !followDocuments(feed, *applied))
             finishFeed(feed, applied, result.request.secrets);
-        if (m_inFlight.isEmpty())
+        if (!moreComing())
             storePending();
         return;
     }
     m_pendingArticles += int(parsed->articles.size());
     m_pending << std::move(*parsed);
-    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || m_inFlight.isEmpty())
+    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || !moreComing())
         storePending();
     else if (!m_groupTimer.isActive())
         m_groupTimer.start();
@@ -248,11 +314,13 @@ bool FeedBatchRun::followDocuments(const Feed &feed, RefreshOutcome &applied)
 
 void FeedBatchRun::onAllFetched()
 {
-    if (!m_inFlight.isEmpty())
+    if (moreComing())
         return;
     storePending();
-    if (running())
+    if (running() || !m_finishOwed)
         return;
+    // Once per run: the scheduler's "all fetched" and the last arrival taken may both come here.
+    m_finishOwed = false;
     emit finished(m_summary);
 }
 

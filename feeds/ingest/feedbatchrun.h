@@ -5,15 +5,20 @@
 #include "feeds/ingest/feedrefresher.h"
 #include "feeds/ingest/filingdocumentfetcher.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <memory>
 
 namespace tw {
 
-class FetchScheduler;
+class FetchSchedulerThread;
+class AnalyserForRun;
 
 // One feed's result within a run, as the CLI prints it and the window counts it.
 struct FeedRunOutcome {
@@ -38,6 +43,13 @@ struct FeedRunSummary {
 // not fetched twice. When a price feed fails, the next standby feed for the
 // same ticker is fetched instead. Alerts are the caller's job, after finished().
 //
+// Fetching runs on a thread of its own (FetchSchedulerThread) and news bodies
+// are parsed on the thread pool, their articles' links and events found there
+// too (ArticleAnalyser, for the tickers the run started with), so all of it
+// goes on while a group is stored; the results are taken in the order they
+// arrived, as if parsed here, and only storing (SQL) happens on this thread,
+// the connection's.
+//
 // News feeds are parsed as they arrive and stored in groups: one transaction
 // for up to kGroupFeeds feeds or kGroupArticles articles, or whatever arrived
 // within kGroupDelayMs, so a transaction holds the write lock for a fraction
@@ -53,10 +65,14 @@ class FeedBatchRun : public QObject {
 
 public:
     FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, QObject *parent = nullptr);
+    ~FeedBatchRun() override;
 
     // Queues the feeds; `standby` are enabled price feeds not in the run.
     void add(const QList<Feed> &feeds, const QList<Feed> &standby = {});
-    bool running() const { return !m_inFlight.isEmpty() || !m_pending.isEmpty() || m_documents.busy(); }
+    bool running() const
+    {
+        return !m_inFlight.isEmpty() || !m_arrivals.isEmpty() || !m_pending.isEmpty() || m_documents.busy();
+    }
 
     static constexpr int kGroupFeeds = 25;
     static constexpr int kGroupArticles = 2500;
@@ -72,7 +88,18 @@ signals:
     void finished(const tw::FeedRunSummary &summary);
 
 private:
+    // A feed's fetch result, parsed (or being parsed) off this thread.
+    struct Arrival {
+        Feed feed;
+        FetchResult result;
+        QDateTime now;
+        QFutureWatcher<std::optional<ParsedRefresh>> *parse = nullptr;   // child of the run; deleted when taken
+    };
+
     void onFetched(const FetchResult &result);
+    void takeArrivals();
+    void take(const Feed &feed, const FetchResult &result, const QDateTime &now, std::optional<ParsedRefresh> parsed);
+    bool moreComing() const { return !m_inFlight.isEmpty() || !m_arrivals.isEmpty(); }
     void onAllFetched();
     void storePending();
     void finishFeed(const Feed &feed, const Result<RefreshOutcome> &applied, const QStringList &secrets);
@@ -83,8 +110,11 @@ private:
     QStringList m_knownSecrets;    // the keys handed out so far: redacted from every message
     FeedRefresher m_refresher;
     FilingDocumentFetcher m_documents;
-    FetchScheduler *m_scheduler;
+    FetchSchedulerThread *m_scheduler;
+    std::shared_ptr<AnalyserForRun> m_analyser;   // shared with the parses in flight; null: found while storing
     QHash<qint64, Feed> m_inFlight;
+    QList<Arrival> m_arrivals;        // fetched, in the order they arrived, until parsed and taken
+    bool m_finishOwed = false;        // a run was started and finished() not yet emitted
     QList<ParsedRefresh> m_pending;   // parsed news feeds waiting for their group's transaction
     int m_pendingArticles = 0;
     QTimer m_groupTimer;
@@ -92,6 +122,10 @@ private:
     FeedRunSummary m_summary;
     int m_done = 0;
     int m_total = 0;
+    // Parses and the analyser's build: one thread fewer than the cores, so the
+    // storing thread (the run's critical path) keeps one. Waits for them when
+    // the run goes (they hold only copies).
+    QThreadPool m_parsers;
 };
 
 } // namespace tw

@@ -42,12 +42,16 @@ FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(db), m_ingestor(std::make_u
 FeedRefresher::~FeedRefresher() = default;
 
 std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
-                                                  const QStringList &knownSecrets) const
+                                                  const QStringList &knownSecrets)
 {
     // Anything but a news body that parses is apply()'s: its messages, one statement.
-    if (feedKindIsPrices(feed.kind) || feedKindIsFilings(feed.kind) || !result.ok() || result.notModified || !FeedSniffer::sniff(result.body).ok())
+    if (feedKindIsPrices(feed.kind) || feedKindIsFilings(feed.kind) || !result.ok() || result.notModified)
         return std::nullopt;
-    auto doc = NewsDocumentParser::parse(result.body, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
+    // Decoded and sniffed once, with the HTTP charset, as apply() does.
+    const SniffResult sniffed = FeedSniffer::sniff(result.body, result.contentType);
+    if (!sniffed.ok())
+        return std::nullopt;
+    auto doc = NewsDocumentParser::parse(sniffed, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
     if (!doc)
         return std::nullopt;
     ParsedRefresh parsed;
@@ -67,10 +71,13 @@ std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchR
     outcome.skipped = int(doc->feed.skipped.size());
     for (const QString &note : doc->feed.skipped)
         outcome.notes << ProblemText::clean(note, parsed.secrets);
+    // A repaired encoding or markup stays in the status, as apply() keeps it.
+    for (const QString &warning : doc->feed.warnings)
+        outcome.warnings << ProblemText::clean(warning, parsed.secrets);
     if (f.title.isEmpty())
         f.title = doc->feed.title;
     f.lastState = FeedState::Ok;
-    f.lastError.clear();
+    f.lastError = doc->feed.warnings.isEmpty() ? QString() : warningText(doc->feed.warnings, parsed.secrets);
     f.lastSuccess = nowUtc;
     f.consecutiveFailures = 0;
     f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
@@ -84,7 +91,7 @@ std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchR
 Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
 {
     RefreshOutcome outcome = parsed.outcome;
-    auto report = m_ingestor->ingestInTransaction(parsed.articles);
+    auto report = m_ingestor->ingestInTransaction(parsed.articles, parsed.analysed ? &*parsed.analysed : nullptr);
     if (!report)
         return report.error();
     outcome.items = report->received;
@@ -92,6 +99,11 @@ Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
     if (auto s = FeedStore(m_db).update(outcome.feed); !s)
         return s.error();
     return outcome;
+}
+
+Status FeedRefresher::prepareStoring()
+{
+    return m_ingestor->prepare();
 }
 
 Status FeedRefresher::finishStoring()

@@ -4,6 +4,7 @@
 #include "models/domain/article.h"
 #include "models/domain/feed.h"
 #include "feeds/fetch/fetchtypes.h"
+#include "models/pipeline/articleanalyser.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -36,6 +37,7 @@ struct ParsedRefresh {
     RefreshOutcome outcome;    // the feed's new status if storing succeeds
     QList<Article> articles;   // to ingest (empty for a failure or "not modified")
     QStringList secrets;       // never shown in a message (the request's and the run's)
+    std::optional<AnalysedArticles> analysed;   // their links and events, when found ahead (FeedBatchRun)
 };
 
 // Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.
@@ -68,10 +70,14 @@ public:
     // inside the caller's transaction. When store() fails the caller rolls
     // back and stores the feed alone, so one bad feed costs only itself.
     // parse() gives nullopt for anything but a news body that parses (a
-    // failure, "not modified", a price feed): apply() handles those.
-    std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
-                                       const QStringList &knownSecrets = {}) const;
+    // failure, "not modified", a price feed): apply() handles those. It is
+    // pure (FeedBatchRun runs it on the thread pool).
+    static std::optional<ParsedRefresh> parse(const Feed &feed, const FetchResult &result, const QDateTime &nowUtc,
+                                              const QStringList &knownSecrets = {});
     Result<RefreshOutcome> store(const ParsedRefresh &parsed);
+    // Before the first store(), while waiting for the first results: builds
+    // what storing needs (ArticleIngestor::prepare). Optional.
+    Status prepareStoring();
     // Once per transaction after the store() calls (the companies' scores),
     // or abandonStoring() when the transaction is rolled back.
     Status finishStoring();

@@ -3,6 +3,7 @@
 #include "models/events/eventextractor.h"
 #include "models/events/eventmerger.h"
 #include "models/linking/entitylinker.h"
+#include "models/pipeline/articleanalyser.h"
 #include "models/scoring/scorewriter.h"
 #include "models/store/articlestore.h"
 #include "models/store/articletickerstore.h"
@@ -63,10 +64,7 @@ Status ArticleIngestor::prepareStages()
     auto tickers = TickerStore(m_db).all();
     if (!tickers)
         return tickers.error();
-    QStringList parts;
-    for (const TickerInfo &t : *tickers)
-        parts << t.symbol << t.name << t.aliases.join(QChar(0x1f)) << QString::number(t.onWatchlist);
-    const QString key = parts.join(QChar(0x1e));
+    const QString key = ArticleAnalyser::tickersKey(*tickers);
     if (m_stages && key == m_watchlistKey)
         return {};
     auto scoring = BuiltInScoring::load();
@@ -125,7 +123,7 @@ Result<IngestReport> ArticleIngestor::ingest(const QList<Article> &articles, con
     return total;
 }
 
-Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &articles)
+Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &articles, const AnalysedArticles *ahead)
 {
     IngestReport report;
     report.received = int(articles.size());
@@ -140,6 +138,8 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
     }
     Stages &st = *m_stages;
     QStringList &touchedTickers = m_touchedTickers;
+    if (ahead && (ahead->tickersKey != m_watchlistKey || ahead->articles.size() != articles.size()))
+        ahead = nullptr;
 
     // Stage 1 for the whole batch first: on SQLite each new article's
     // full-text row waits in FTS5's pending terms until some later statement
@@ -180,7 +180,7 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         // The analysis stages read a bounded prefix; the store keeps it all.
         const Article analysed = ArticleBounds::analysedPart(article);
-        const QList<TickerLink> tickerLinks = st.linker.link(analysed);
+        const QList<TickerLink> tickerLinks = ahead ? ahead->articles.at(i).links : st.linker.link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
             if (auto linked = st.links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
@@ -197,7 +197,7 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> extracted = st.extractor.extract(analysed, tickerLinks);
+        const QList<ExtractedEvent> extracted = ahead ? ahead->articles.at(i).events : st.extractor.extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
         auto merged = st.events.mergeArticle(stored->id, extracted, fresh);

@@ -12,6 +12,8 @@
 
 namespace tw {
 
+struct AnalysedArticles;
+
 struct IngestReport {
     int received = 0;
     int inserted = 0;
@@ -47,12 +49,21 @@ public:
 
     Result<IngestReport> ingest(const QList<Article> &articles, const Progress &progress = {});
 
+    // Builds the stages (linker, scorers, statements) for the store's tickers
+    // now, before the first batch: a caller that waits for its first articles
+    // anyway (FeedBatchRun while the first feeds arrive) spends that wait on it.
+    // A batch still reads the tickers in its transaction and rebuilds if they changed.
+    Status prepare() { return prepareStages(); }
+
     // The same stages inside a transaction the caller holds (FeedBatchRun
     // stores several feeds in one): ingestInTransaction() per feed, then
     // finishInTransaction() once before the commit writes the corporate
     // scores of every company the group touched. On any failure the caller
     // calls abandon() and rolls back.
-    Result<IngestReport> ingestInTransaction(const QList<Article> &articles);
+    // `ahead`: the articles' links and events, found off this thread by an
+    // ArticleAnalyser; used when found for the tickers the stages are built
+    // for (else found here).
+    Result<IngestReport> ingestInTransaction(const QList<Article> &articles, const AnalysedArticles *ahead = nullptr);
     Status finishInTransaction();
     void abandon();
 

@@ -21,9 +21,12 @@
 #include "testhttpserver.h"
 #include "testsupport.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace tw;
 using twtest::HttpRequest;
@@ -150,6 +153,32 @@ twtest::TestHttpServer::Handler feedWithEtag(QByteArray body)
     };
 }
 
+// A test server answering on a thread of its own while this lives: the run
+// stores on the test's thread, and a server there would see a request only
+// once storing let it (and time its arrival late). Its routes are set before.
+class ServedOnItsOwnThread {
+public:
+    explicit ServedOnItsOwnThread(twtest::TestHttpServer &server) : m_server(server)
+    {
+        m_thread.start();
+        server.context()->moveToThread(&m_thread);
+    }
+    ~ServedOnItsOwnThread()
+    {
+        // Back to the test's thread (only its own thread may hand it over).
+        QMetaObject::invokeMethod(
+            m_server.context(),
+            [this] { m_server.context()->moveToThread(QCoreApplication::instance()->thread()); },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+private:
+    twtest::TestHttpServer &m_server;
+    QThread m_thread;
+};
+
 QByteArray documentPath(qint64 cik, const QString &accession)
 {
     return (folderPath(cik, accession) + accession + QStringLiteral(".txt")).toLatin1();
@@ -212,7 +241,7 @@ private slots:
         twtest::TestHttpServer server;
         QElapsedTimer clock;
         clock.start();
-        QList<qint64> arrivals;
+        QList<qint64> arrivals;   // written on the server's thread, read here once it is back
         const auto timed = [&](twtest::TestHttpServer::Handler handler) {
             return [&arrivals, &clock, handler](const HttpRequest &r) {
                 arrivals << clock.elapsed();
@@ -241,7 +270,10 @@ private slots:
         const qint64 buckleFeed = addFeed(*store, server, QStringLiteral("BKE"), 885245, QStringLiteral("/bke/cgi-bin/browse-edgar"));
         QVERIFY(metaFeed > 0 && buckleFeed > 0);
 
-        const FeedRunSummary first = fetch(*store);
+        const FeedRunSummary first = [&] {
+            ServedOnItsOwnThread serving(server);
+            return fetch(*store);
+        }();
         QCOMPARE(first.ok, 2);
         QCOMPARE(server.requestsFor(metaDocument), 1);
         QCOMPARE(server.requestsFor(buckleDocument), 1);

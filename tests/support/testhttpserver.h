@@ -52,6 +52,9 @@ public:
 
     bool listening() const { return m_listener.listening(); }
     QUrl url(const QString &path) const { return m_listener.url(path); }
+    // The object its sockets and timers hang on: moved to another thread, the
+    // server answers there (routes set before; read what it recorded after).
+    QObject *context() { return m_listener.context(); }
     void route(const QByteArray &path, Handler handler) { m_routes.insert(path, std::move(handler)); }
     const QList<HttpRequest> &requests() const { return m_requests; }
     int requestsFor(const QByteArray &path) const
