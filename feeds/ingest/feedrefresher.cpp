@@ -36,6 +36,53 @@ FeedState stateForFetchFailure(const FetchResult &r)
     }
     return FeedState::Network;
 }
+
+// A success's status. Something the analyst should know (an encoding or
+// markup repaired, dates unreadable) stays in it, marked as a warning.
+void markSucceeded(Feed &f, FeedState state, const QStringList &warnings, const QStringList &secrets,
+                   const QDateTime &nowUtc)
+{
+    f.lastState = state;
+    f.lastError = warnings.isEmpty() ? QString() : FeedRefresher::warningText(warnings, secrets);
+    f.lastSuccess = nowUtc;
+    f.consecutiveFailures = 0;
+    f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
+}
+
+// A news body that parsed, not yet stored: its articles tagged with the feed
+// (and the feed's ticker), the parser's notes and warnings, and the feed's
+// status as the success leaves it. apply() and parse() both make it here.
+ParsedRefresh newsRefresh(const Feed &feed, const FetchResult &result, const ParsedFeed &doc, const QDateTime &nowUtc,
+                          const QStringList &secrets)
+{
+    ParsedRefresh parsed;
+    parsed.before = feed;
+    parsed.secrets = secrets;
+    RefreshOutcome &outcome = parsed.outcome;
+    outcome.feed = feed;
+    Feed &f = outcome.feed;
+    f.lastAttempt = nowUtc;
+    parsed.articles = doc.articles;
+    for (Article &a : parsed.articles) {
+        a.feedId = feed.id;
+        if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
+            a.providerTickers << feed.ticker;
+    }
+    outcome.items = int(parsed.articles.size());
+    outcome.skipped = int(doc.skipped.size());
+    for (const QString &note : doc.skipped)
+        outcome.notes << ProblemText::clean(note, secrets);
+    for (const QString &warning : doc.warnings)
+        outcome.warnings << ProblemText::clean(warning, secrets);
+    if (f.title.isEmpty())
+        f.title = doc.title;
+    markSucceeded(f, FeedState::Ok, doc.warnings, secrets, nowUtc);
+    // Validators only from a body that was good: a 200 error page with an
+    // ETag must not turn into "304, nothing new" next time.
+    f.etag = result.etag;
+    f.lastModified = result.lastModified;
+    return parsed;
+}
 } // namespace
 
 FeedRefresher::FeedRefresher(QSqlDatabase db) : m_db(db), m_ingestor(std::make_unique<ArticleIngestor>(db)) {}
@@ -54,38 +101,7 @@ std::optional<ParsedRefresh> FeedRefresher::parse(const Feed &feed, const FetchR
     auto doc = NewsDocumentParser::parse(sniffed, result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url), nowUtc);
     if (!doc)
         return std::nullopt;
-    ParsedRefresh parsed;
-    parsed.before = feed;
-    parsed.secrets = result.request.secrets + knownSecrets;
-    RefreshOutcome &outcome = parsed.outcome;
-    outcome.feed = feed;
-    Feed &f = outcome.feed;
-    f.lastAttempt = nowUtc;
-    parsed.articles = doc->feed.articles;
-    for (Article &a : parsed.articles) {
-        a.feedId = feed.id;
-        if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
-            a.providerTickers << feed.ticker;
-    }
-    outcome.items = int(parsed.articles.size());
-    outcome.skipped = int(doc->feed.skipped.size());
-    for (const QString &note : doc->feed.skipped)
-        outcome.notes << ProblemText::clean(note, parsed.secrets);
-    // A repaired encoding or markup stays in the status, as apply() keeps it.
-    for (const QString &warning : doc->feed.warnings)
-        outcome.warnings << ProblemText::clean(warning, parsed.secrets);
-    if (f.title.isEmpty())
-        f.title = doc->feed.title;
-    f.lastState = FeedState::Ok;
-    f.lastError = doc->feed.warnings.isEmpty() ? QString() : warningText(doc->feed.warnings, parsed.secrets);
-    f.lastSuccess = nowUtc;
-    f.consecutiveFailures = 0;
-    f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
-    // Validators only from a body that was good: a 200 error page with an
-    // ETag must not turn into "304, nothing new" next time.
-    f.etag = result.etag;
-    f.lastModified = result.lastModified;
-    return parsed;
+    return newsRefresh(feed, result, doc->feed, nowUtc, result.request.secrets + knownSecrets);
 }
 
 Result<RefreshOutcome> FeedRefresher::store(const ParsedRefresh &parsed)
@@ -200,14 +216,8 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
         f.consecutiveFailures += 1;
         f.nextDue = nextDueAfterFailure(f, f.consecutiveFailures, nowUtc, retryAfter);
     };
-    // Success with something the analyst should know (an encoding or markup
-    // repaired, dates unreadable) keeps it in the status, marked as a warning.
     auto succeed = [&](FeedState state, const QStringList &warnings = {}) {
-        f.lastState = state;
-        f.lastError = warnings.isEmpty() ? QString() : warningText(warnings, secrets);
-        f.lastSuccess = nowUtc;
-        f.consecutiveFailures = 0;
-        f.nextDue = nowUtc.addSecs(std::max(60, f.intervalSeconds));
+        markSucceeded(f, state, warnings, secrets, nowUtc);
     };
 
     if (!result.ok()) {
@@ -275,26 +285,14 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
             if (!parsed) {
                 failWith(FeedState::Parse, parsed.errorMessage(), std::nullopt);
             } else {
-                QList<Article> articles = parsed->feed.articles;
-                for (Article &a : articles) {
-                    a.feedId = feed.id;
-                    if (!feed.ticker.isEmpty() && !a.providerTickers.contains(feed.ticker))
-                        a.providerTickers << feed.ticker;
-                }
-                auto report = m_ingestor->ingest(articles);
+                const ParsedRefresh news = newsRefresh(feed, result, parsed->feed, nowUtc, secrets);
+                auto report = m_ingestor->ingest(news.articles);
                 if (!report) {
                     failWith(FeedState::Storage, report.errorMessage(), std::nullopt);
                 } else {
+                    outcome = news.outcome;
                     outcome.items = report->received;
                     outcome.changed = report->inserted + report->updated;
-                    outcome.skipped = int(parsed->feed.skipped.size());
-                    for (const QString &note : parsed->feed.skipped)
-                        outcome.notes << ProblemText::clean(note, secrets);
-                    for (const QString &warning : parsed->feed.warnings)
-                        outcome.warnings << ProblemText::clean(warning, secrets);
-                    if (f.title.isEmpty())
-                        f.title = parsed->feed.title;
-                    succeed(FeedState::Ok, parsed->feed.warnings);
                 }
             }
         }
