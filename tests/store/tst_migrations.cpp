@@ -27,6 +27,12 @@ static QString storeFixture(int version)
     return twtest::fixture(QStringLiteral("stores/v%1.db").arg(version));
 }
 
+// A copy of it at `path` that the test may open for writing (migrate).
+static bool copyStoreFixture(int version, const QString &path)
+{
+    return QFile::copy(storeFixture(version), path) && QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
 // The schema as SQLite keeps it: every table, index, trigger and view with its SQL.
 static QStringList schemaOf(const QSqlDatabase &db)
 {
@@ -287,8 +293,7 @@ private slots:
         const QString automerge = QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'");
         QCOMPARE(*queryScalar((*fresh)->database(), automerge), qint64(16));
         const QString path = dir.filePath(QStringLiteral("v12.db"));
-        QVERIFY(QFile::copy(storeFixture(12), path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(copyStoreFixture(12, path));
         auto upgraded = StoreConnection::open(path, QStringLiteral("v12"));
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.errorMessage()));
         QSqlDatabase db = (*upgraded)->database();
@@ -311,8 +316,7 @@ private slots:
         QVERIFY(fresh.ok());
         QCOMPARE(*queryScalar((*fresh)->database(), crisis), qint64(64));
         const QString path = dir.filePath(QStringLiteral("v13.db"));
-        QVERIFY(QFile::copy(storeFixture(13), path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(copyStoreFixture(13, path));
         auto upgraded = StoreConnection::open(path, QStringLiteral("v13"));
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.errorMessage()));
         QSqlDatabase db = (*upgraded)->database();
@@ -353,8 +357,7 @@ private slots:
         QFETCH(int, version);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("store.db"));
-        QVERIFY(QFile::copy(storeFixture(version), path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(copyStoreFixture(version, path));
 
         auto store = StoreConnection::open(path, QStringLiteral("t"));
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
@@ -640,8 +643,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString old = dir.filePath(QStringLiteral("old.db"));
-        QVERIFY(QFile::copy(storeFixture(1), old));
-        QVERIFY(QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(copyStoreFixture(1, old));
         const QByteArray before = twtest::sha256(old);
         auto refused = StoreConnection::openReadOnly(old, QStringLiteral("ro"));
         QVERIFY(!refused.ok());
