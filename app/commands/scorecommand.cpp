@@ -76,8 +76,10 @@ public:
         if (all) {
             // Article scores in short transactions (a second writer waits
             // seconds at most), then each company's running state built once.
-            if (auto rescored = rescoreArticles(db, writer, ctx, &rescoredArticles); !rescored)
+            auto rescored = rescoreArticles(db, writer, ctx);
+            if (!rescored)
                 return reportFailure(ctx, rescored.errorMessage());
+            rescoredArticles = *rescored;
             for (const TickerInfo &t : *tickers)
                 symbols << t.symbol;
         } else {
@@ -165,7 +167,8 @@ private:
     // ArticleRescorer: chunks in id order scored on every core, written in
     // short transactions; progress after each chunk. The running corporate
     // state is dropped first and built again at the end.
-    static Status rescoreArticles(QSqlDatabase db, ScoreWriter &writer, CommandContext &ctx, qint64 *rescoredOut)
+    // Gives the number of articles scored.
+    static Result<qint64> rescoreArticles(QSqlDatabase db, ScoreWriter &writer, CommandContext &ctx)
     {
         QElapsedTimer timer;
         timer.start();
@@ -179,15 +182,14 @@ private:
             ctx.err.flush();
         });
         writer.setKeepsCorporateState(true);
-        *rescoredOut = rescored;
         if (!done)
-            return done;
+            return done.error();
         const double seconds = std::max(1e-3, double(timer.nsecsElapsed()) / 1e9);
         ctx.err << "rescored " << rescored << " articles in " << QString::number(seconds, 'f', 1) << " s ("
                 << qint64(double(rescored) / seconds) << " articles/s, " << ArticleRescorer::scoringThreads()
                 << " scoring threads); building the companies' scores\n";
         ctx.err.flush();
-        return {};
+        return rescored;
     }
 
     static void explain(const CorporateScore &s, QTextStream &out)
