@@ -6,8 +6,10 @@
 #include "feeds/fetch/fetchschedulerthread.h"
 #include "feeds/ingest/problemtext.h"
 #include "models/pipeline/articleanalyser.h"
+#include "models/core/logging.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
+#include "models/store/walcheckpoint.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -53,6 +55,8 @@ FeedBatchRun::FeedBatchRun(QSqlDatabase db, FetchPolicy policy, KeyLookup keys, 
     connect(m_scheduler, &FetchSchedulerThread::feedFinished, this, &FeedBatchRun::onFetched);
     connect(m_scheduler, &FetchSchedulerThread::allFinished, this, &FeedBatchRun::onAllFetched);
     m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    m_logFile = WalCheckpoint::fileOf(m_db);
+    m_logCopier.setMaxThreadCount(1);
     m_groupTimer.setSingleShot(true);
     m_groupTimer.setInterval(kGroupDelayMs);
     connect(&m_groupTimer, &QTimer::timeout, this, [this] {
@@ -73,6 +77,7 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
         else if (!m_analyser || m_analyser->key() != ArticleAnalyser::tickersKey(*tickers))
             m_analyser = std::make_shared<AnalyserForRun>(*tickers, &m_parsers);
         m_summary = {};
+        m_groupsStored = 0;
         m_done = 0;
         m_total = 0;
         m_standby.clear();
@@ -191,7 +196,9 @@ void FeedBatchRun::take(const Feed &feed, const FetchResult &result, const QDate
     }
     m_pendingArticles += int(parsed->articles.size());
     m_pending << std::move(*parsed);
-    if (m_pending.size() >= kGroupFeeds || m_pendingArticles >= kGroupArticles || !moreComing())
+    const bool first = m_groupsStored == 0;
+    if (m_pending.size() >= (first ? kFirstGroupFeeds : kGroupFeeds)
+        || m_pendingArticles >= (first ? kFirstGroupArticles : kGroupArticles) || !moreComing())
         storePending();
     else if (!m_groupTimer.isActive())
         m_groupTimer.start();
@@ -205,6 +212,7 @@ void FeedBatchRun::storePending()
         return;
     const QList<ParsedRefresh> group = std::exchange(m_pending, {});
     m_pendingArticles = 0;
+    ++m_groupsStored;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<RefreshOutcome> stored;
     {
@@ -223,6 +231,7 @@ void FeedBatchRun::storePending()
         }
     }
     if (stored.size() == group.size()) {
+        copyLogSoon();
         for (qsizetype i = 0; i < group.size(); ++i)
             finishFeed(group[i].before, stored[i], group[i].secrets);
         return;
@@ -322,6 +331,18 @@ void FeedBatchRun::onAllFetched()
     // Once per run: the scheduler's "all fetched" and the last arrival taken may both come here.
     m_finishOwed = false;
     emit finished(m_summary);
+}
+
+void FeedBatchRun::copyLogSoon()
+{
+    if (m_logFile.isEmpty() || m_logCopy.isRunning())
+        return;
+    m_logCopy = QtConcurrent::run(&m_logCopier, [file = m_logFile] {
+        // Not the analyst's concern: whatever is not copied now is copied by
+        // the next commit past wal_autocheckpoint, or when the store closes.
+        if (auto copied = WalCheckpoint::run(file); !copied)
+            qCDebug(twFeeds).noquote() << copied.errorMessage();
+    });
 }
 
 } // namespace tw

@@ -5,6 +5,7 @@
 #include "feeds/ingest/feedrefresher.h"
 #include "feeds/ingest/filingdocumentfetcher.h"
 
+#include <QFuture>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
@@ -76,6 +77,10 @@ public:
 
     static constexpr int kGroupFeeds = 25;
     static constexpr int kGroupArticles = 2500;
+    // A run's first group is smaller: storing, the slowest step, starts
+    // while the rest is still fetched and parsed, not after a full group.
+    static constexpr int kFirstGroupFeeds = 4;
+    static constexpr int kFirstGroupArticles = 400;
     static constexpr int kGroupDelayMs = 300;
 
     // For the CLI: adds the feeds and returns once all are done.
@@ -97,6 +102,7 @@ private:
     };
 
     void onFetched(const FetchResult &result);
+    void copyLogSoon();
     void takeArrivals();
     void take(const Feed &feed, const FetchResult &result, const QDateTime &now, std::optional<ParsedRefresh> parsed);
     bool moreComing() const { return !m_inFlight.isEmpty() || !m_arrivals.isEmpty(); }
@@ -117,6 +123,7 @@ private:
     bool m_finishOwed = false;        // a run was started and finished() not yet emitted
     QList<ParsedRefresh> m_pending;   // parsed news feeds waiting for their group's transaction
     int m_pendingArticles = 0;
+    int m_groupsStored = 0;           // in this run
     QTimer m_groupTimer;
     QList<Feed> m_standby;
     FeedRunSummary m_summary;
@@ -126,6 +133,12 @@ private:
     // storing thread (the run's critical path) keeps one. Waits for them when
     // the run goes (they hold only copies).
     QThreadPool m_parsers;
+    // The store's write-ahead log is copied into the database after each
+    // group on a thread of its own, while the next group is stored, not by
+    // the storing thread at a commit or when the store closes (WalCheckpoint).
+    QString m_logFile;
+    QThreadPool m_logCopier;
+    QFuture<void> m_logCopy;
 };
 
 } // namespace tw

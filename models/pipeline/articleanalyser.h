@@ -5,29 +5,38 @@
 #include "models/events/eventextractor.h"
 #include "models/events/eventtypes.h"
 #include "models/linking/entitylinker.h"
+#include "models/scoring/articlescorer.h"
+#include "models/store/articlestore.h"
 
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace tw {
 
-// What ArticleIngestor's linking and event stages find in one article, which
-// needs the tickers but not the store.
+// What ArticleIngestor's stages work out for one article without the store:
+// its text as stored, and (needing the tickers) its links, its scores for
+// them and its events.
 struct ArticleAnalysis {
+    ArticleStore::PreparedText text;
     QList<TickerLink> links;
+    std::optional<QList<ArticleScore>> scores;   // none when the model did not load
     QList<ExtractedEvent> events;
 };
 
 // A batch's analyses, found ahead (off the storing thread) for the tickers
-// `tickersKey` names: one per article, in order.
+// `tickersKey` names, scored by the model `scoreModel` names: one per
+// article, in order.
 struct AnalysedArticles {
     QString tickersKey;
+    QString scoreModel;
     QList<ArticleAnalysis> articles;
 };
 
-// Links and events found without the store, on any thread: the same linker
-// and extractor ArticleIngestor builds, for the same tickers, on the same
-// bounded part of each article. The ingestor uses a batch's analyses when
+// Links, scores and events found without the store, on any thread: the same
+// linker, scorer and extractor ArticleIngestor builds, for the same tickers,
+// on the same bounded part of each article. The ingestor uses a batch's analyses when
 // they were found for the tickers its stages are built for (the watchlist
 // may change while a fetch runs), and finds them itself otherwise.
 class ArticleAnalyser {
@@ -46,6 +55,8 @@ private:
     const QString m_key;
     const EntityLinker m_linker;
     const EventExtractor m_extractor;
+    std::optional<ArticleScorer> m_scorer;
+    QString m_scoreModel;
 };
 
 } // namespace tw

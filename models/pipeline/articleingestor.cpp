@@ -138,8 +138,12 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
     }
     Stages &st = *m_stages;
     QStringList &touchedTickers = m_touchedTickers;
-    if (ahead && (ahead->tickersKey != m_watchlistKey || ahead->articles.size() != articles.size()))
+    // Texts found ahead hold whatever the watchlist; links, scores and events
+    // only for the tickers (and model) the stages are built for.
+    const AnalysedArticles *texts = ahead && ahead->articles.size() == articles.size() ? ahead : nullptr;
+    if (ahead && (ahead->tickersKey != m_watchlistKey || !texts))
         ahead = nullptr;
+    const bool scoredAhead = ahead && ahead->scoreModel == st.scores.modelVersion();
 
     // Stage 1 for the whole batch first: on SQLite each new article's
     // full-text row waits in FTS5's pending terms until some later statement
@@ -147,9 +151,9 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
     // segment. Interleaved with the other stages that was a segment per article.
     QList<ArticleUpsert> upserts;
     upserts.reserve(articles.size());
-    for (const Article &article : articles) {
+    for (qsizetype i = 0; i < articles.size(); ++i) {
         // Stage 1: store (idempotent). Unchanged articles stop here.
-        auto stored = st.store.upsert(article);
+        auto stored = texts ? st.store.upsert(articles.at(i), texts->articles.at(i).text) : st.store.upsert(articles.at(i));
         if (!stored)
             return stored.error();
         upserts << *stored;
@@ -191,7 +195,11 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
 
         // Stage 3: sentiment per linked company, added to the companies' running scores.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh); !scored)
+            if (auto scored = scoredAhead && ahead->articles.at(i).scores
+                                  ? st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh,
+                                                           *ahead->articles.at(i).scores)
+                                  : st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh);
+                !scored)
                 return scored.error();
         for (const TickerLink &l : tickerLinks)
             touchedTickers << l.ticker;

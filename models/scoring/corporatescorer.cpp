@@ -343,6 +343,7 @@ QString CorporateScore::explanationJson() const
 double StoryGrouper::titleSimilarity(const QString &a, const QString &b) { return jaccard(titleWords(a), titleWords(b)); }
 StoryGrouper::TitleWords StoryGrouper::words(const QString &title) { return titleWords(title); }
 double StoryGrouper::similarity(const TitleWords &a, const TitleWords &b) { return jaccard(a, b); }
+bool StoryGrouper::sameStory(const TitleWords &a, const TitleWords &b) { return tw::sameStory(a, b); }
 
 namespace {
 

@@ -132,6 +132,9 @@ public:
     using TitleWords = std::vector<quint64>;
     static TitleWords words(const QString &title);
     static double similarity(const TitleWords &a, const TitleWords &b);
+    // similarity(a, b) >= 0.6, the grouping's threshold, decided as soon as
+    // the rest of the comparison cannot change the answer.
+    static bool sameStory(const TitleWords &a, const TitleWords &b);
 
     // Appends a title's words (the same as words(title)) to `out`: from its
     // UTF-8 as a store reads it, or its text; returns how many. For many

@@ -22,7 +22,6 @@ namespace {
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 // As StoryGrouper: copies are titles 60% alike, first published within three days.
 constexpr qint64 kCopyWindowMs = 3 * kDayMs;
-constexpr double kCopySimilarity = 0.6;
 
 qint64 windowMs(ScoreHorizon h)
 {
@@ -67,7 +66,7 @@ void CorporateScoreUpdater::keepStoriesIfNobodyElseWrote()
     m_othersMark = mark;
 }
 
-Result<QList<StoredStory>> CorporateScoreUpdater::nearStories(const Key &key, qint64 fromUtc, qint64 toUtc)
+Result<QList<const StoredStory *>> CorporateScoreUpdater::nearStories(const Key &key, qint64 fromUtc, qint64 toUtc)
 {
     DayCache &cache = m_stories[key];
     for (qint64 day = fromUtc / kDayMs - (fromUtc < 0 ? 1 : 0); day * kDayMs <= toUtc; ++day) {
@@ -82,10 +81,10 @@ Result<QList<StoredStory>> CorporateScoreUpdater::nearStories(const Key &key, qi
         }
         cache.days.insert(day);
     }
-    QList<StoredStory> out;
+    QList<const StoredStory *> out;
     for (auto it = cache.byTime.lower_bound({fromUtc, std::numeric_limits<qint64>::min()});
          it != cache.byTime.end() && it->first.first <= toUtc; ++it)
-        out << it->second;
+        out << &it->second;
     return out;
 }
 
@@ -293,7 +292,8 @@ Status CorporateScoreUpdater::addScores(qint64 articleId, const Article &article
 }
 
 // The earliest story first published within three days whose title is alike
-// takes the copy; otherwise the copy starts a story.
+// (StoryGrouper::sameStory, the 60% the grouping uses) takes the copy;
+// otherwise the copy starts a story.
 Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString &title)
 {
     const Key key{member.ticker, member.modelVersion};
@@ -302,9 +302,10 @@ Status CorporateScoreUpdater::addMember(const StoryMember &member, const QString
         return near.error();
     StoryMember m = member;
     const StoryGrouper::TitleWords words = StoryGrouper::words(title);
-    for (StoredStory s : *near) {
-        if (StoryGrouper::similarity(words, wordsOf(s)) < kCopySimilarity)
+    for (const StoredStory *candidate : std::as_const(*near)) {
+        if (!StoryGrouper::sameStory(words, wordsOf(*candidate)))
             continue;
+        StoredStory s = *candidate;   // the cache's copy changes below
         const StoryEvidence before = s.evidence();
         ++s.copies;
         s.scoreSum += m.score;

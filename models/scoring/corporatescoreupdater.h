@@ -118,7 +118,8 @@ private:
         QHash<qint64, qint64> publishedOf;                        // id -> published
     };
     QHash<Key, DayCache> m_stories;
-    Result<QList<StoredStory>> nearStories(const Key &key, qint64 fromUtc, qint64 toUtc);
+    // The cached stories (valid until the cache next changes).
+    Result<QList<const StoredStory *>> nearStories(const Key &key, qint64 fromUtc, qint64 toUtc);
     void cacheStory(const StoredStory &story);
     void uncacheStory(const Key &key, qint64 storyId);
     bool m_dirty = false;   // changes since the last flush (dropped if the batch rolls back)

@@ -21,8 +21,7 @@ Result<BuiltInScoring> BuiltInScoring::load()
 ScoreWriter::ScoreWriter(QSqlDatabase db, const SentimentScorer &sentences, const EntityLinker &linker,
                          const HeadlineModel *headlines)
     : m_db(std::move(db)), m_sentences(sentences), m_headlines(headlines), m_articles(sentences, linker, headlines),
-      m_modelVersion(headlines ? QStringLiteral("%1+hl-%2").arg(sentences.modelVersion(), headlines->digest())
-                               : sentences.modelVersion()),
+      m_modelVersion(modelVersionOf(sentences, headlines)),
       m_articleScores(m_db), m_corporate(m_db, m_modelVersion)
 {
 }
@@ -32,10 +31,22 @@ QString ScoreWriter::modelVersion() const
     return m_modelVersion;
 }
 
+QString ScoreWriter::modelVersionOf(const SentimentScorer &sentences, const HeadlineModel *headlines)
+{
+    return headlines ? QStringLiteral("%1+hl-%2").arg(sentences.modelVersion(), headlines->digest())
+                     : sentences.modelVersion();
+}
+
 Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh)
 {
     // No linked company, no score: the sentences need no scoring to say so.
-    const QList<ArticleScore> scores = links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links);
+    return scoreArticle(articleId, article, links, fresh,
+                        links.isEmpty() ? QList<ArticleScore>{} : m_articles.score(article, links));
+}
+
+Status ScoreWriter::scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh,
+                                 const QList<ArticleScore> &scores)
+{
     if (m_keepCorporate)
         if (auto s = m_corporate.beforeScores(articleId, fresh, links); !s)
             return s;

@@ -37,6 +37,10 @@ public:
     // the scores to the companies' running corporate state (`fresh`: the
     // article is new, so it had no scores to take out first).
     Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh = false);
+    // The same with the article's scores found ahead (ArticleScorer, on
+    // another thread, by the model modelVersion() names, for `links`).
+    Status scoreArticle(qint64 articleId, const Article &article, const QList<TickerLink> &links, bool fresh,
+                        const QList<ArticleScore> &scores);
 
     // Writes every horizon's score of each ticker (and of every company the
     // batch changed) at `asOfUtc`, or at the store's latest article time when
@@ -75,6 +79,7 @@ public:
     Result<qint64> storeAsOf() const;
     // The rules, the lexicon and the headline model: scores keyed by it are never mixed.
     QString modelVersion() const;
+    static QString modelVersionOf(const SentimentScorer &sentences, const HeadlineModel *headlines);
 
 private:
     QSqlDatabase m_db;

@@ -134,18 +134,25 @@ Status ArticleStore::prepareWrites()
 
 QString ArticleStore::contentHash(const Article &article)
 {
-    return contentHash(Utf8Text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8()});
+    return prepare(article).hash;
 }
 
-QString ArticleStore::contentHash(const Utf8Text &text)
+QString ArticleStore::contentHash(const QByteArray &title, const QByteArray &summary, const QByteArray &body)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(text.title);
+    hash.addData(title);
     hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(text.summary);
+    hash.addData(summary);
     hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(text.body);
+    hash.addData(body);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+ArticleStore::PreparedText ArticleStore::prepare(const Article &article)
+{
+    PreparedText text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8(), {}};
+    text.hash = contentHash(text.title, text.summary, text.body);
+    return text;
 }
 
 Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
@@ -194,8 +201,8 @@ Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initi
     return found;
 }
 
-Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const Utf8Text &text,
-                                                      const QString &origin, const QString &hash)
+Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const PreparedText &text,
+                                                      const QString &origin)
 {
     const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
     const QDateTime published = article.published.isValid() ? article.published : fetched;
@@ -218,7 +225,7 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
             q.bind(13, article.feedId);
         else
             q.bindNull(13);
-        q.bind(14, hash);
+        q.bind(14, text.hash);
         if (auto done = q.step(); !done)
             return fail(QStringLiteral("Could not store article \"%1\": %2").arg(article.title.left(60), done.errorMessage()));
         if (q.changes() == 0)
@@ -236,7 +243,7 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
                                       article.author, article.source, article.sourceUrl, toStoreTime(published),
                                       estimated ? 1 : 0, toStoreTime(fetched),
                                       article.feedId > 0 ? QVariant(article.feedId) : QVariant(QMetaType(QMetaType::LongLong)),
-                                      hash});
+                                      text.hash});
         !s)
         return s.error();
     std::optional<qint64> id;
@@ -248,12 +255,16 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
 
 Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
 {
+    return upsert(article, prepare(article));
+}
+
+Result<ArticleUpsert> ArticleStore::upsert(const Article &article, const PreparedText &text)
+{
     if (article.guid.isEmpty())
         return fail(QStringLiteral("Article \"%1\" has no guid").arg(article.title.left(60)));
     if (auto prepared = prepareWrites(); !prepared)
         return prepared.error();
-    const Utf8Text text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8()};
-    const QString hash = contentHash(text);
+    const QString &hash = text.hash;
     const QString origin = originOf(article);
     if (m_dialect == SqlDialect::Postgres) {
         if (!m_lock.exec())
@@ -283,7 +294,7 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article)
     if (existing->has_value())
         return updateExisting((*existing)->first, (*existing)->second);
 
-    auto inserted = insertNew(article, text, origin, hash);
+    auto inserted = insertNew(article, text, origin);
     if (!inserted)
         return inserted.error();
     if (inserted->has_value())

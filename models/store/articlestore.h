@@ -35,7 +35,17 @@ class ArticleStore {
 public:
     explicit ArticleStore(QSqlDatabase db);
 
+    // An article's text as the store hashes and indexes it. Pure (any
+    // thread): a fetch prepares it off the storing thread.
+    struct PreparedText {
+        QByteArray title, summary, body;   // UTF-8
+        QString hash;                      // contentHash
+    };
+    static PreparedText prepare(const Article &article);
+
     Result<ArticleUpsert> upsert(const Article &article);
+    // The same with the text prepared ahead; `text` must be prepare(article).
+    Result<ArticleUpsert> upsert(const Article &article, const PreparedText &text);
     Result<std::optional<Article>> byId(qint64 id) const;
     Result<qint64> count() const;
     Status remove(qint64 id);
@@ -56,18 +66,13 @@ public:
 
 private:
     using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
-    // The text an article is hashed and indexed by, converted once per upsert.
-    struct Utf8Text {
-        QByteArray title, summary, body;
-    };
-    static QString contentHash(const Utf8Text &text);
+    static QString contentHash(const QByteArray &title, const QByteArray &summary, const QByteArray &body);
     Status prepareWrites();
     Result<Stored> findByGuidOrUrl(const Article &article, const QString &origin);
     static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
     static Result<Stored> findWith(SqliteStatement &statement, const QString &first, const QString &origin);
     // The new row's id, or nullopt when another writer stored the guid first.
-    Result<std::optional<qint64>> insertNew(const Article &article, const Utf8Text &text, const QString &origin,
-                                            const QString &hash);
+    Result<std::optional<qint64>> insertNew(const Article &article, const PreparedText &text, const QString &origin);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;

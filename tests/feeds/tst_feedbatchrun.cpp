@@ -7,6 +7,7 @@
 #include "feeds/ingest/feedrefresher.h"
 #include "models/pipeline/articleanalyser.h"
 #include "models/pipeline/articleingestor.h"
+#include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/sqlexec.h"
 #include "models/store/storeconnection.h"
@@ -263,6 +264,74 @@ private slots:
             links << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
         QCOMPARE(links, (QStringList{QStringLiteral("ahead-1 META"), QStringLiteral("ahead-2 META"),
                                      QStringLiteral("ahead-3 META")}));
+    }
+
+    // Scores found ahead are the ones the ingestor finds itself, and are
+    // stored as found when found by the model the ingestor scores with;
+    // found by another model, they are found again.
+    void scoresFoundAheadAreUsedOnlyForTheSameModel()
+    {
+        QList<Article> articles;
+        for (int k = 1; k <= 4; ++k) {
+            Article a;
+            a.guid = QStringLiteral("scored-%1").arg(k);
+            a.title = k % 2 ? QStringLiteral("Meta Platforms shares rose 3% after strong advertising revenue, story %1").arg(k)
+                            : QStringLiteral("Meta shares slump as regulators open a probe into its ad business, story %1").arg(k);
+            a.summary = QStringLiteral("Analysts said Meta's spending plans weigh on margins; story %1.").arg(k);
+            a.published = QDateTime(QDate(2026, 11, 30), QTime(15, k), Qt::UTC);
+            articles << a;
+        }
+        auto scoresOf = [](QSqlDatabase db) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT a.guid, s.ticker, s.score, s.label, s.confidence, s.spans, s.model_version "
+                                  "FROM article_scores s JOIN articles a ON a.id = s.article_id ORDER BY a.guid"));
+            QStringList rows;
+            while (q.next())
+                rows << QStringList{q.value(0).toString(), q.value(1).toString(), QString::number(q.value(2).toDouble(), 'g', 12),
+                                    q.value(3).toString(), QString::number(q.value(4).toDouble(), 'g', 12),
+                                    q.value(5).toString(), q.value(6).toString()}
+                            .join(QLatin1Char('|'));
+            return rows;
+        };
+        auto ingest = [](StoreConnection &store, const QList<Article> &batch, const AnalysedArticles *ahead) {
+            ArticleIngestor ingestor(store.database());
+            Transaction tx(store.database());
+            QVERIFY(tx.active());
+            QVERIFY(ingestor.ingestInTransaction(batch, ahead).ok());
+            QVERIFY(ingestor.finishInTransaction().ok());
+            QVERIFY(tx.commit().ok());
+        };
+
+        auto itself = store();
+        ingest(*itself, articles, nullptr);
+        const QStringList expected = scoresOf(itself->database());
+        QCOMPARE(expected.size(), 4);
+
+        auto withAhead = store();
+        auto tickers = TickerStore(withAhead->database()).all();
+        QVERIFY(tickers.ok());
+        const AnalysedArticles ahead = ArticleAnalyser(*tickers).analyse(articles);
+        QVERIFY(!ahead.scoreModel.isEmpty());
+        for (const ArticleAnalysis &a : ahead.articles) {
+            QVERIFY(a.scores.has_value());
+            QCOMPARE(a.scores->size(), 1);
+            QCOMPARE(a.text.hash, ArticleStore::contentHash(articles.at(&a - ahead.articles.constData())));
+        }
+        ingest(*withAhead, articles, &ahead);
+        QCOMPARE(scoresOf(withAhead->database()), expected);
+
+        // Marked, so it shows whether the ingestor took the scores or found them again.
+        AnalysedArticles marked = ahead;
+        for (ArticleAnalysis &a : marked.articles)
+            (*a.scores)[0].score = 0.777;
+        auto sameModel = store();
+        ingest(*sameModel, articles, &marked);
+        QCOMPARE(*queryScalar(sameModel->database(), QStringLiteral("SELECT count(*) FROM article_scores WHERE score = 0.777")),
+                 qint64(4));
+        marked.scoreModel = QStringLiteral("another model");
+        auto otherModel = store();
+        ingest(*otherModel, articles, &marked);
+        QCOMPARE(scoresOf(otherModel->database()), expected);
     }
 
     // Feeds added while the run is going join it, and one run reports finished once.

@@ -396,6 +396,41 @@ private slots:
     // The running state ingest keeps gives the score a full recompute over
     // every stored row gives: batch after batch, after a corrected article
     // and after the state is thrown away (a store from an older build).
+    // The running state joins a copy to a story by sameStory(), the grouping
+    // by similarity() >= 0.6: the same answer for any two titles' words.
+    void sameStoryIsSimilarityOfSixTenths()
+    {
+        QRandomGenerator rng(20261207);
+        int alike = 0;
+        for (int n = 0; n < 20000; ++n) {
+            auto words = [&] {
+                StoryGrouper::TitleWords w;
+                const int size = int(rng.bounded(0, 14));
+                for (int i = 0; i < size; ++i)
+                    w.push_back(rng.bounded(0u, 24u));   // a small vocabulary: titles overlap often
+                std::sort(w.begin(), w.end());
+                w.erase(std::unique(w.begin(), w.end()), w.end());
+                return w;
+            };
+            const StoryGrouper::TitleWords a = words();
+            // The other title: this one with a few words dropped and a few added.
+            StoryGrouper::TitleWords b;
+            for (quint64 w : a)
+                if (rng.bounded(0, 5) != 0)
+                    b.push_back(w);
+            for (int extra = int(rng.bounded(0, 4)); extra > 0; --extra)
+                b.push_back(rng.bounded(0u, 48u));
+            std::sort(b.begin(), b.end());
+            b.erase(std::unique(b.begin(), b.end()), b.end());
+            const bool same = StoryGrouper::sameStory(a, b);
+            QCOMPARE(same, StoryGrouper::similarity(a, b) >= 0.6);
+            alike += same ? 1 : 0;
+        }
+        QVERIFY2(alike > 2000 && alike < 18000, qPrintable(QString::number(alike)));   // both answers were asked for
+        QVERIFY(StoryGrouper::sameStory(StoryGrouper::words(QStringLiteral("Meta shares rise on AI spending plan")),
+                                        StoryGrouper::words(QStringLiteral("Meta shares rise on AI spending plans"))));
+    }
+
     void runningStateMatchesAFullRecompute()
     {
         twtest::TemporaryStore store;

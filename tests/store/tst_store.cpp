@@ -11,6 +11,7 @@
 #include "models/store/sqlitestatement.h"
 #include "models/store/storestats.h"
 #include "models/store/storeconnection.h"
+#include "models/store/walcheckpoint.h"
 #include "models/store/storelocation.h"
 #include "models/store/tickerstore.h"
 #include "models/store/postgresurl.h"
@@ -24,6 +25,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
+
+#include <thread>
 
 using namespace tw;
 
@@ -671,6 +674,52 @@ private slots:
                  qPrintable(QString::number(QFileInfo(path + QStringLiteral("-wal")).size())));
         QVERIFY2(QFileInfo(path).size() < before + 1'000'000, qPrintable(QString::number(QFileInfo(path).size())));
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid LIKE 'wal-%'")), qint64(1500));
+    }
+
+    // Another thread's checkpoint copies the log the writer's commits left,
+    // while the writer's connection stays open; the writer then finds
+    // nothing left to copy, and the rows read back the same.
+    void logIsCopiedByACheckpointOnAnotherThread()
+    {
+        QSqlDatabase db = m_store->database();
+        if (m_store->dialect() == SqlDialect::Postgres) {
+            QVERIFY(WalCheckpoint::fileOf(db).isEmpty());
+            return;
+        }
+        const QString file = WalCheckpoint::fileOf(db);
+        QCOMPARE(QFileInfo(file).canonicalFilePath(), QFileInfo(db.databaseName()).canonicalFilePath());
+        auto truncated = queryScalar(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        QVERIFY(truncated.ok());
+        const qint64 before = QFileInfo(file).size();
+        {
+            Transaction tx(db);
+            ArticleStore store(db);
+            for (int i = 0; i < 600; ++i) {
+                Article a = sampleArticle();
+                a.guid = QStringLiteral("copy-%1").arg(i);
+                a.url = QStringLiteral("https://example.com/copy/%1").arg(i);
+                a.title = QStringLiteral("Logcopied test article %1").arg(i);
+                a.summary = QString(3000, QLatin1Char('y'));
+                QVERIFY(store.upsert(a).ok());
+            }
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(QFileInfo(file).size() < before + 500'000);   // in the log, not yet in the file
+        Result<int> copied = fail(QStringLiteral("not run"));
+        std::thread other([&] { copied = WalCheckpoint::run(file); });
+        other.join();
+        QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.errorMessage()));
+        QVERIFY2(*copied > 400, qPrintable(QString::number(*copied)));   // 600 articles of 3 kB: ~500 pages and more
+        QVERIFY2(QFileInfo(file).size() > before + 1'500'000, qPrintable(QString::number(QFileInfo(file).size())));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);                       // not busy
+        QCOMPARE(q.value(2).toInt(), q.value(1).toInt());      // every frame copied already
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid LIKE 'copy-%'")), qint64(600));
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'logcopied'")),
+                 qint64(600));
+        // Nothing to copy for a store that is not a file.
+        QCOMPARE(*WalCheckpoint::run(QString()), 0);
     }
 
     // A pause of the foreign-key checks ends when it leaves scope (or by
