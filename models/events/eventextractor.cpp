@@ -4,6 +4,7 @@
 #include "models/events/sentencecontext.h"
 #include "models/text/articletext.h"
 #include "models/text/sentencesplitter.h"
+#include "models/text/wholewordsearch.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -71,16 +72,6 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
     const QDate published = marketDate(article.published);
     const KeywordScreen screen(text);
     const QHash<QString, QString> products = productOwners(text, screen, linked);
-    struct ProductPattern {
-        QString name;
-        QRegularExpression re;
-        QString owner;
-    };
-    QList<ProductPattern> productPatterns;  // compiled once per article
-    for (auto p = products.cbegin(); p != products.cend(); ++p)
-        productPatterns << ProductPattern{
-            p.key(), QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(p.key()))),
-            p.value()};
     static const QRegularExpression benchmarkWords(QStringLiteral("\\b(?:[Ii]ndex|[Bb]enchmark|[Ll]eaderboard)\\b"));
     const bool aboutBenchmarks = screen.mayContainAny({"index", "benchmark", "leaderboard"})
                                  && benchmarkWords.match(text).hasMatch();
@@ -101,16 +92,15 @@ QList<ExtractedEvent> EventExtractor::extract(const Article &article, const QLis
                 s.aliases << m;
         s.companies = s.aliases;
         // Product names stand for their company ("Muse Spark scored 52").
-        for (const auto &[name, re, owner] : productPatterns) {
-            if (!s.text.contains(name))
-                continue;  // the pattern needs the name itself
-            for (auto it = re.globalMatch(s.text); it.hasNext();) {
-                const auto m = it.next();
+        // A name as a whole word (not "Llama 4" in "Llama 40"): a string search, not a pattern
+        // compiled per name and article (most of the extractor's cost when it was one).
+        for (auto p = products.cbegin(); p != products.cend(); ++p) {
+            for (const WholeWordSearch::Hit &m : WholeWordSearch::all(s.text, p.key())) {
                 const bool inside = std::any_of(s.companies.cbegin(), s.companies.cend(), [&](const EntityMention &c) {
-                    return c.start < m.capturedEnd(0) && m.capturedStart(0) < c.start + c.length;
+                    return c.start < m.start + m.length && m.start < c.start + c.length;
                 });
                 if (!inside)
-                    s.companies << EntityMention{owner, m.capturedStart(0), m.capturedLength(0)};
+                    s.companies << EntityMention{p.value(), m.start, m.length};
             }
         }
         std::sort(s.companies.begin(), s.companies.end(),

@@ -11,7 +11,7 @@ namespace {
 // non-ASCII characters PCRE2 matches caselessly against ASCII letters, and
 // the quotes and currency signs the detectors' words use; anything else
 // matches no word.
-char screenByte(char16_t c)
+constexpr char screenByte(char16_t c)
 {
     if (c < 0x80)
         return c >= u'A' && c <= u'Z' ? char(c - u'A' + 'a') : char(c);
@@ -28,27 +28,43 @@ char screenByte(char16_t c)
 
 KeywordScreen::KeywordScreen(QStringView text) : m_screening(true)
 {
+    static constexpr std::array<char, 128> kAsciiByte = [] {
+        std::array<char, 128> bytes{};
+        for (int c = 0; c < 128; ++c)
+            bytes[size_t(c)] = screenByte(char16_t(c));
+        return bytes;
+    }();
     m_folded.resize(size_t(text.size()));
+    char *const folded = m_folded.data();
+    const char16_t *const units = text.utf16();
+    std::uint64_t low = 0;    // bytes 0-63 seen
+    std::uint64_t high = 0;   // bytes 64-127
     unsigned previous = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char byte = screenByte(text[i].unicode());
-        m_folded[size_t(i)] = byte;
+        const char16_t u = units[i];
+        const char byte = u < 0x80 ? kAsciiByte[u] : screenByte(u);
+        folded[i] = byte;
         const unsigned b = static_cast<unsigned char>(byte);
-        m_bytes.set(b);
-        if (i > 0)
-            m_pairs.set(previous * 128 + b);
+        const std::uint64_t bit = std::uint64_t(1) << (b % 64);
+        low |= b < 64 ? bit : 0;
+        high |= b < 64 ? 0 : bit;
+        if (i > 0) {
+            const unsigned pair = previous * 128 + b;
+            m_pairs[pair / 64] |= std::uint64_t(1) << (pair % 64);
+        }
         previous = b;
     }
+    m_bytes = {low, high};
 }
 
 bool KeywordScreen::mayContain(std::string_view word) const
 {
     if (word.empty())
         return true;
-    if (!m_bytes.test(static_cast<unsigned char>(word[0]) & 0x7f))
+    if (!hasByte(static_cast<unsigned char>(word[0]) & 0x7f))
         return false;
     for (size_t i = 1; i < word.size(); ++i)
-        if (!m_pairs.test((static_cast<unsigned char>(word[i - 1]) & 0x7f) * 128 + (static_cast<unsigned char>(word[i]) & 0x7f)))
+        if (!hasPair(static_cast<unsigned char>(word[i - 1]) & 0x7f, static_cast<unsigned char>(word[i]) & 0x7f))
             return false;
     return std::string_view(m_folded).find(word) != std::string_view::npos;
 }

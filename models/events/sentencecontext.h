@@ -10,7 +10,8 @@
 #include <QRegularExpression>
 #include <QString>
 
-#include <bitset>
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -38,11 +39,18 @@ public:
 private:
     bool mayContain(std::string_view word) const;
 
+    bool hasByte(unsigned b) const { return (m_bytes[b / 64] >> (b % 64)) & 1U; }
+    bool hasPair(unsigned a, unsigned b) const
+    {
+        const unsigned bit = a * 128 + b;
+        return (m_pairs[bit / 64] >> (bit % 64)) & 1U;
+    }
+
     std::string m_folded;
     // Which bytes and adjacent byte pairs occur: most absent words are
     // ruled out by a few bit tests, without searching the text.
-    std::bitset<128> m_bytes;
-    std::bitset<128 * 128> m_pairs;
+    std::array<std::uint64_t, 128 / 64> m_bytes{};
+    std::array<std::uint64_t, 128 * 128 / 64> m_pairs{};
     bool m_screening = false;
 };
 

@@ -28,6 +28,27 @@ int weekdayNumber(const QString &written)
     return int(names.indexOf(written)) + 1;
 }
 
+// Whether the text has a month's capitalised first three letters, as every
+// month name and abbreviation the patterns match starts.
+bool namesAMonth(QStringView text)
+{
+    static constexpr char16_t kStarts[12][3] = {{u'J', u'a', u'n'}, {u'F', u'e', u'b'}, {u'M', u'a', u'r'},
+                                                {u'A', u'p', u'r'}, {u'M', u'a', u'y'}, {u'J', u'u', u'n'},
+                                                {u'J', u'u', u'l'}, {u'A', u'u', u'g'}, {u'S', u'e', u'p'},
+                                                {u'O', u'c', u't'}, {u'N', u'o', u'v'}, {u'D', u'e', u'c'}};
+    const char16_t *const units = text.utf16();
+    for (qsizetype i = 0; i + 3 <= text.size(); ++i) {
+        const char16_t c = units[i];
+        if (c < u'A' || c > u'S')
+            continue;   // A, D, F, J, M, N, O and S: most characters are no first letter
+        for (const auto &start : kStarts) {
+            if (c == start[0] && units[i + 1] == start[1] && units[i + 2] == start[2])
+                return true;
+        }
+    }
+    return false;
+}
+
 // A date written without its year belongs to the publication year, unless
 // that would put it well after publication ("on December 30" in a January
 // article means last December).
@@ -89,18 +110,24 @@ QList<DateMention> TextDateFinder::find(QStringView sentence, QDate published)
             add(found, QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), DatePrecision::Day, m);
         }
     }
-    if (screen.mayContainAny({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})) {
-        for (auto it = monthDay.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            add(found, writtenDay(m, 1, 2, published), DatePrecision::Day, m);
-        }
-        for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            add(found, writtenDay(m, 2, 1, published), DatePrecision::Day, m);
-        }
-        for (auto it = monthYear.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            add(found, QDate(m.captured(2).toInt(), monthNumber(m.captured(1)), 1), DatePrecision::Month, m);
+    // The month patterns need a month name (case-sensitive), and \d is an
+    // ASCII digit (no UseUnicodePropertiesOption): "market" or "decline" is
+    // no reason to run them.
+    if (screen.mayContainAny({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+        && namesAMonth(text)) {
+        if (screen.mayContainAny({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})) {   // a day or a year
+            for (auto it = monthDay.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                add(found, writtenDay(m, 1, 2, published), DatePrecision::Day, m);
+            }
+            for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                add(found, writtenDay(m, 2, 1, published), DatePrecision::Day, m);
+            }
+            for (auto it = monthYear.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                add(found, QDate(m.captured(2).toInt(), monthNumber(m.captured(1)), 1), DatePrecision::Month, m);
+            }
         }
         for (auto it = inMonth.globalMatch(text); it.hasNext();) {
             const auto m = it.next();

@@ -63,6 +63,8 @@ void splitInto(QStringView text, Spans &sentences)
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = text[i];
+        if (c.unicode() > u'?')
+            continue;   // a sentence ends only at '\n', '!', '.' or '?', all below it: letters go on at once
         if (c == QLatin1Char('\n') && i + 1 < n && text[i + 1] == QLatin1Char('\n')) {
             closeSentence(i);
             continue;

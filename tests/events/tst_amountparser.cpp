@@ -107,6 +107,11 @@ private slots:
         QTest::newRow("abbreviated") << "It shipped on Dec. 3, 2025." << "2025-12-03";
         QTest::newRow("iso") << "Filed 2026-03-31 with the SEC." << "2026-03-31";
         QTest::newRow("last december") << "It closed on December 30." << "2025-12-30";
+        // Month names at either end of the text, abbreviated or not, with and without a figure.
+        QTest::newRow("in month at end") << "It ships in May" << "2026-05";
+        QTest::newRow("month at start") << "Sept. 5 is the day it ships." << "2025-09-05";
+        QTest::newRow("day month at end") << "It ships on 5 Dec" << "2025-12-05";
+        QTest::newRow("month year at end") << "Agreed in Feb 2026" << "2026-02";
     }
 
     void findsDatesRelativeToPublication()

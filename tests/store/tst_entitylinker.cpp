@@ -2,8 +2,10 @@
 #include "models/directory/watchlistentry.h"
 #include "models/linking/entitylinker.h"
 #include "models/linking/linkingevaluation.h"
+#include "models/linking/texttokens.h"
 #include "testsupport.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace tw;
@@ -190,6 +192,73 @@ private slots:
         QVERIFY(more[0].relevancePercent() >= 60);
         QCOMPARE(more[1].ticker, QStringLiteral("AMZN"));
         QVERIFY(more[1].relevancePercent() <= 20);   // a passing mention
+    }
+
+    // The words the linker matches names against, with their flags.
+    void tokenizerSplitsWordsAndFlagsThem()
+    {
+        const QString text = QStringLiteral("META'S AT&T deal: Amazon’s U.S. unit, investors' Meta-owned İstanbul Café's x—Meta's— "
+                                            "see https://x.com/Meta @Meta and Amazon.com");
+        const TokenizedText tt = TextTokenizer::tokenize(text);
+        QStringList words;
+        QStringList lowers;
+        for (const TextToken &t : tt.tokens) {
+            words << t.text.toString();
+            lowers << t.lower.toString();
+        }
+        QCOMPARE(words, (QStringList{QStringLiteral("META"), QStringLiteral("AT&T"), QStringLiteral("deal"), QStringLiteral("Amazon"),
+                                     QStringLiteral("U.S"), QStringLiteral("unit"), QStringLiteral("investors"), QStringLiteral("Meta"),
+                                     QStringLiteral("owned"), QStringLiteral("İstanbul"), QStringLiteral("Café"), QStringLiteral("x"),
+                                     QStringLiteral("Meta"), QStringLiteral("see"), QStringLiteral("and"), QStringLiteral("Amazon.com")}));
+        QCOMPARE(lowers, (QStringList{QStringLiteral("meta"), QStringLiteral("at&t"), QStringLiteral("deal"), QStringLiteral("amazon"),
+                                      QStringLiteral("u.s"), QStringLiteral("unit"), QStringLiteral("investors"), QStringLiteral("meta"),
+                                      QStringLiteral("owned"), QStringLiteral("İstanbul").toLower(), QStringLiteral("café"),
+                                      QStringLiteral("x"), QStringLiteral("meta"), QStringLiteral("see"), QStringLiteral("and"),
+                                      QStringLiteral("amazon.com")}));
+        auto token = [&](int k) { return tt.tokens.at(k); };
+        QVERIFY(token(0).possessive && token(0).allCaps && token(0).capitalized);
+        QVERIFY(token(3).possessive && !token(3).allCaps && token(3).capitalized);   // "Amazon’s"
+        QVERIFY(token(6).possessive);                                                // "investors' "
+        QVERIFY(token(7).hyphenAfter && token(8).hyphenBefore);
+        QVERIFY(token(10).possessive);                                               // "Café's"
+        QVERIFY(token(12).possessive && !token(12).hyphenBefore);                    // "Meta's" after a dash
+        QVERIFY(!token(2).possessive && !token(2).capitalized);
+    }
+
+    // Whatever the text, every token's lower case and hash are its word's, and
+    // the folded copy differs from the text only inside the tokens.
+    void tokensAgreeWithTheirWords()
+    {
+        const char16_t pieces[] = {u'a', u'S', u's', u'M', u'z', u'1', u'\'', 0x2019, u'.', u'&', u'-', u' ', u' ', u'/',
+                                   u'@', u'_', 0x00E9, 0x0130, 0x00C9, 0x2014, u'\n', u'!', 0xD835, 0xDC00};
+        QRandomGenerator rng(19);
+        for (int round = 0; round < 3000; ++round) {
+            QString text;
+            const int length = rng.bounded(0, 40);
+            for (int k = 0; k < length; ++k)
+                text.append(QChar(pieces[rng.bounded(int(std::size(pieces)))]));
+            const TokenizedText tt = TextTokenizer::tokenize(text);
+            QString outside = tt.folded;
+            for (const TextToken &t : tt.tokens) {
+                QCOMPARE(t.text, QStringView(text).mid(t.start, t.length));
+                QVERIFY(!t.text.isEmpty() && t.text.front().isLetterOrNumber());
+                QCOMPARE(t.lower.toString(), t.text.toString().toLower());
+                QCOMPARE(t.lowerHash, wordHash(t.lower));
+                QCOMPARE(t.capitalized, t.text.front().isUpper());
+                bool anyLetter = false;
+                bool allUpper = true;
+                for (QChar c : t.text) {
+                    if (c.isLetter()) {
+                        anyLetter = true;
+                        allUpper = allUpper && c.isUpper();
+                    }
+                }
+                QCOMPARE(t.allCaps, anyLetter && allUpper);
+                if (t.lower.size() == t.length)
+                    std::copy(text.cbegin() + t.start, text.cbegin() + t.start + t.length, outside.begin() + t.start);
+            }
+            QCOMPARE(outside, text);
+        }
     }
 
     // The labelled set under tests/fixtures meets the targets.
