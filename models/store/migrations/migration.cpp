@@ -39,6 +39,8 @@ const std::vector<Migration> &allMigrations()
          &migration0013FullTextMerge, false, {}},
         {14, "full-text index merges a little with every commit, never a whole level in one (no stalls on a large store)",
          &migration0014FullTextCrisisMerge, false, {}},
+        {15, "full-text index writes a batch's new terms as one segment, not several (less merging)",
+         &migration0015FullTextHashSize, false, {}},
     };
     return migrations;
 }

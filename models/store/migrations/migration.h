@@ -73,6 +73,7 @@ Status migration0011NewestScore(QSqlDatabase &db, SqlDialect dialect);
 Status migration0012FilingDocuments(QSqlDatabase &db, SqlDialect dialect);
 Status migration0013FullTextMerge(QSqlDatabase &db, SqlDialect dialect);
 Status migration0014FullTextCrisisMerge(QSqlDatabase &db, SqlDialect dialect);
+Status migration0015FullTextHashSize(QSqlDatabase &db, SqlDialect dialect);
 
 // What a later step makes again as an earlier one made it (migration 5
 // rebuilds `articles` on SQLite), written once: the articles columns after
