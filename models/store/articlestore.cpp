@@ -150,8 +150,18 @@ QString ArticleStore::contentHash(const QByteArray &title, const QByteArray &sum
 
 ArticleStore::PreparedText ArticleStore::prepare(const Article &article)
 {
-    PreparedText text{article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8(), {}};
+    PreparedText text;
+    text.title = article.title.toUtf8();
+    text.summary = article.summary.toUtf8();
+    text.body = article.body.toUtf8();
     text.hash = contentHash(text.title, text.summary, text.body);
+    text.origin = originOf(article);
+    text.guid = article.guid.toUtf8();
+    text.url = article.url.toUtf8();
+    text.author = article.author.toUtf8();
+    text.source = article.source.toUtf8();
+    text.sourceUrl = article.sourceUrl.toUtf8();
+    text.originUtf8 = text.origin.toUtf8();
     return text;
 }
 
@@ -162,22 +172,22 @@ Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
     return execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")});
 }
 
-Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const QString &origin)
+Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const PreparedText &text)
 {
     if (m_dialect == SqlDialect::Sqlite) {
-        auto byIdentity = findWith(m_sqliteFindByIdentity, article.guid, origin);
+        auto byIdentity = findWith(m_sqliteFindByIdentity, text.guid, text.originUtf8);
         if (!byIdentity || *byIdentity)
             return byIdentity;
-        return findWith(m_sqliteFindByUrl, article.url, origin);
+        return findWith(m_sqliteFindByUrl, text.url, text.originUtf8);
     }
-    return findWith(m_findByGuidOrUrl, {article.guid, origin, article.url, origin, article.guid});
+    return findWith(m_findByGuidOrUrl, {article.guid, text.origin, article.url, text.origin, article.guid});
 }
 
-Result<ArticleStore::Stored> ArticleStore::findWith(SqliteStatement &statement, const QString &first,
-                                                    const QString &origin)
+Result<ArticleStore::Stored> ArticleStore::findWith(SqliteStatement &statement, const QByteArray &first,
+                                                    const QByteArray &origin)
 {
-    statement.bind(1, first);
-    statement.bind(2, origin);
+    statement.bindUtf8(1, first);
+    statement.bindUtf8(2, origin);
     auto row = statement.step();
     if (!row) {
         statement.reset();
@@ -201,23 +211,22 @@ Result<ArticleStore::Stored> ArticleStore::findWith(QSqlQuery &query, std::initi
     return found;
 }
 
-Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const PreparedText &text,
-                                                      const QString &origin)
+Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, const PreparedText &text)
 {
     const QDateTime fetched = article.fetched.isValid() ? article.fetched : nowUtc();
     const QDateTime published = article.published.isValid() ? article.published : fetched;
     const bool estimated = article.publishedEstimated || !article.published.isValid();
     if (m_dialect == SqlDialect::Sqlite) {
         SqliteStatement &q = m_sqliteInsert;
-        q.bind(1, origin);
-        q.bind(2, article.guid);
-        q.bind(3, article.url);
+        q.bindUtf8(1, text.originUtf8);
+        q.bindUtf8(2, text.guid);
+        q.bindUtf8(3, text.url);
         q.bindUtf8(4, text.title);
         q.bindUtf8(5, text.summary);
         q.bindUtf8(6, text.body);
-        q.bind(7, article.author);
-        q.bind(8, article.source);
-        q.bind(9, article.sourceUrl);
+        q.bindUtf8(7, text.author);
+        q.bindUtf8(8, text.source);
+        q.bindUtf8(9, text.sourceUrl);
         q.bind(10, toStoreTime(published));
         q.bind(11, qint64(estimated ? 1 : 0));
         q.bind(12, toStoreTime(fetched));
@@ -239,7 +248,7 @@ Result<std::optional<qint64>> ArticleStore::insertNew(const Article &article, co
             return fail(QStringLiteral("Could not index article \"%1\": %2").arg(article.title.left(60), done.errorMessage()));
         return std::optional<qint64>{id};
     }
-    if (auto s = execBound(m_insert, {origin, article.guid, article.url, article.title, article.summary, article.body,
+    if (auto s = execBound(m_insert, {text.origin, article.guid, article.url, article.title, article.summary, article.body,
                                       article.author, article.source, article.sourceUrl, toStoreTime(published),
                                       estimated ? 1 : 0, toStoreTime(fetched),
                                       article.feedId > 0 ? QVariant(article.feedId) : QVariant(QMetaType(QMetaType::LongLong)),
@@ -265,7 +274,7 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article, const Prepare
     if (auto prepared = prepareWrites(); !prepared)
         return prepared.error();
     const QString &hash = text.hash;
-    const QString origin = originOf(article);
+    const QString &origin = text.origin;
     if (m_dialect == SqlDialect::Postgres) {
         if (!m_lock.exec())
             return fail(describeSqlError(QStringLiteral("Could not lock the articles for writing"), m_lock));
@@ -288,13 +297,13 @@ Result<ArticleUpsert> ArticleStore::upsert(const Article &article, const Prepare
         return ArticleUpsert{id, UpsertOutcome::Updated};
     };
 
-    auto existing = findByGuidOrUrl(article, origin);
+    auto existing = findByGuidOrUrl(article, text);
     if (!existing)
         return existing.error();
     if (existing->has_value())
         return updateExisting((*existing)->first, (*existing)->second);
 
-    auto inserted = insertNew(article, text, origin);
+    auto inserted = insertNew(article, text);
     if (!inserted)
         return inserted.error();
     if (inserted->has_value())

@@ -40,6 +40,9 @@ public:
     struct PreparedText {
         QByteArray title, summary, body;   // UTF-8
         QString hash;                      // contentHash
+        QString origin;                    // originOf
+        // The other text columns in UTF-8, as SQLite takes them.
+        QByteArray guid, url, author, source, sourceUrl, originUtf8;
     };
     static PreparedText prepare(const Article &article);
 
@@ -68,11 +71,11 @@ private:
     using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
     static QString contentHash(const QByteArray &title, const QByteArray &summary, const QByteArray &body);
     Status prepareWrites();
-    Result<Stored> findByGuidOrUrl(const Article &article, const QString &origin);
+    Result<Stored> findByGuidOrUrl(const Article &article, const PreparedText &text);
     static Result<Stored> findWith(QSqlQuery &query, std::initializer_list<QVariant> values);
-    static Result<Stored> findWith(SqliteStatement &statement, const QString &first, const QString &origin);
+    static Result<Stored> findWith(SqliteStatement &statement, const QByteArray &first, const QByteArray &origin);
     // The new row's id, or nullopt when another writer stored the guid first.
-    Result<std::optional<qint64>> insertNew(const Article &article, const PreparedText &text, const QString &origin);
+    Result<std::optional<qint64>> insertNew(const Article &article, const PreparedText &text);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
