@@ -21,7 +21,8 @@ namespace tw {
 
 // The ArticleAnalyser for the tickers a run started with, built on the pool
 // (building the linker takes a while). Parses that finish before it is ready
-// leave their articles' links and events to the storing thread: nobody waits.
+// leave their articles' text, links, scores and events to the storing
+// thread: nobody waits.
 class AnalyserForRun {
 public:
     AnalyserForRun(const QList<TickerInfo> &tickers, QThreadPool *pool)

@@ -45,11 +45,13 @@ struct FeedRunSummary {
 // same ticker is fetched instead. Alerts are the caller's job, after finished().
 //
 // Fetching runs on a thread of its own (FetchSchedulerThread) and news bodies
-// are parsed on the thread pool, their articles' links and events found there
-// too (ArticleAnalyser, for the tickers the run started with), so all of it
-// goes on while a group is stored; the results are taken in the order they
-// arrived, as if parsed here, and only storing (SQL) happens on this thread,
-// the connection's.
+// are parsed on the thread pool, their articles' text, links, scores and
+// events found there too (ArticleAnalyser, for the tickers the run started
+// with), so all of it goes on while a group is stored; the results are taken
+// in the order they arrived, as if parsed here, and only storing (SQL)
+// happens on this thread, the connection's. After each group the store's
+// write-ahead log is copied into the database on a thread of its own
+// (WalCheckpoint).
 //
 // News feeds are parsed as they arrive and stored in groups: one transaction
 // for up to kGroupFeeds feeds or kGroupArticles articles, or whatever arrived

@@ -37,7 +37,7 @@ struct ParsedRefresh {
     RefreshOutcome outcome;    // the feed's new status if storing succeeds
     QList<Article> articles;   // to ingest (empty for a failure or "not modified")
     QStringList secrets;       // never shown in a message (the request's and the run's)
-    std::optional<AnalysedArticles> analysed;   // their links and events, when found ahead (FeedBatchRun)
+    std::optional<AnalysedArticles> analysed;   // their text, links, scores and events, when found ahead (FeedBatchRun)
 };
 
 // Looks up a provider's API key ("alphavantage", "finnhub", "stooq"); empty when none.

@@ -60,9 +60,10 @@ public:
     // finishInTransaction() once before the commit writes the corporate
     // scores of every company the group touched. On any failure the caller
     // calls abandon() and rolls back.
-    // `ahead`: the articles' links and events, found off this thread by an
-    // ArticleAnalyser; used when found for the tickers the stages are built
-    // for (else found here).
+    // `ahead`: the articles' text, links, scores and events, found off this
+    // thread by an ArticleAnalyser. The text is used whatever the watchlist;
+    // links and events when found for the tickers the stages are built for,
+    // scores when also by the model they score with (else found here).
     Result<IngestReport> ingestInTransaction(const QList<Article> &articles, const AnalysedArticles *ahead = nullptr);
     Status finishInTransaction();
     void abandon();

@@ -134,7 +134,7 @@ Status ArticleStore::prepareWrites()
 
 QString ArticleStore::contentHash(const Article &article)
 {
-    return prepare(article).hash;
+    return contentHash(article.title.toUtf8(), article.summary.toUtf8(), article.body.toUtf8());
 }
 
 QString ArticleStore::contentHash(const QByteArray &title, const QByteArray &summary, const QByteArray &body)
