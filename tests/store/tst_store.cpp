@@ -45,6 +45,24 @@ Article sampleArticle()
     return a;
 }
 
+// Commits `count` articles of about 3 kB each ("<prefix>-<i>", titled
+// "<Word> test article <i>"): enough pages to fill a write-ahead log.
+bool storeLargeArticles(QSqlDatabase db, const QString &prefix, const QString &word, int count, QChar fill)
+{
+    Transaction tx(db);
+    ArticleStore store(db);
+    for (int i = 0; i < count; ++i) {
+        Article a = sampleArticle();
+        a.guid = QStringLiteral("%1-%2").arg(prefix).arg(i);
+        a.url = QStringLiteral("https://example.com/%1/%2").arg(prefix).arg(i);
+        a.title = QStringLiteral("%1 test article %2").arg(word).arg(i);
+        a.summary = QString(3000, fill);
+        if (!store.upsert(a).ok())
+            return false;
+    }
+    return tx.commit().ok();
+}
+
 // The article's scores as one comparable text.
 QString scoresOf(const QSqlDatabase &db, qint64 articleId)
 {
@@ -655,19 +673,7 @@ private slots:
         QCOMPARE(*queryScalar(db, QStringLiteral("PRAGMA wal_autocheckpoint")), qint64(10000));
         QCOMPARE(*queryScalar(db, QStringLiteral("PRAGMA journal_size_limit")), qint64(64 * 1024 * 1024));
         const qint64 before = QFileInfo(db.databaseName()).size();
-        {
-            Transaction tx(db);
-            ArticleStore store(db);
-            for (int i = 0; i < 1500; ++i) {
-                Article a = sampleArticle();
-                a.guid = QStringLiteral("wal-%1").arg(i);
-                a.url = QStringLiteral("https://example.com/wal/%1").arg(i);
-                a.title = QStringLiteral("Checkpoint test article %1").arg(i);
-                a.summary = QString(3000, QLatin1Char('x'));
-                QVERIFY(store.upsert(a).ok());
-            }
-            QVERIFY(tx.commit().ok());
-        }
+        QVERIFY(storeLargeArticles(db, QStringLiteral("wal"), QStringLiteral("Checkpoint"), 1500, QLatin1Char('x')));
         // The batch's pages wait in the log; the database file did not grow.
         const QString path = db.databaseName();
         QVERIFY2(QFileInfo(path + QStringLiteral("-wal")).size() > 4'000'000,
@@ -691,19 +697,7 @@ private slots:
         auto truncated = queryScalar(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         QVERIFY(truncated.ok());
         const qint64 before = QFileInfo(file).size();
-        {
-            Transaction tx(db);
-            ArticleStore store(db);
-            for (int i = 0; i < 600; ++i) {
-                Article a = sampleArticle();
-                a.guid = QStringLiteral("copy-%1").arg(i);
-                a.url = QStringLiteral("https://example.com/copy/%1").arg(i);
-                a.title = QStringLiteral("Logcopied test article %1").arg(i);
-                a.summary = QString(3000, QLatin1Char('y'));
-                QVERIFY(store.upsert(a).ok());
-            }
-            QVERIFY(tx.commit().ok());
-        }
+        QVERIFY(storeLargeArticles(db, QStringLiteral("copy"), QStringLiteral("Logcopied"), 600, QLatin1Char('y')));
         QVERIFY(QFileInfo(file).size() < before + 500'000);   // in the log, not yet in the file
         Result<int> copied = fail(QStringLiteral("not run"));
         std::thread other([&] { copied = WalCheckpoint::run(file); });
