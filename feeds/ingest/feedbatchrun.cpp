@@ -9,6 +9,7 @@
 #include "models/core/logging.h"
 #include "models/store/sqlexec.h"
 #include "models/store/tickerstore.h"
+#include "models/store/storedcontentcheck.h"
 #include "models/store/walcheckpoint.h"
 
 #include <QDateTime>
@@ -77,6 +78,10 @@ void FeedBatchRun::add(const QList<Feed> &feeds, const QList<Feed> &standby)
             m_analyser.reset();
         else if (!m_analyser || m_analyser->key() != ArticleAnalyser::tickersKey(*tickers))
             m_analyser = std::make_shared<AnalyserForRun>(*tickers, &m_parsers);
+        if (auto check = StoredContentCheck::open(WalCheckpoint::fileOf(m_db)))
+            m_storedCheck = std::move(*check);
+        else
+            m_storedCheck.reset();
         m_summary = {};
         m_groupsStored = 0;
         m_done = 0;
@@ -158,11 +163,15 @@ void FeedBatchRun::onFetched(const FetchResult &result)
     // Parsed and analysed off this thread from copies (both are pure), taken here in arrival order.
     arrival.parse = new QFutureWatcher<std::optional<ParsedRefresh>>(this);
     connect(arrival.parse, &QFutureWatcherBase::finished, this, &FeedBatchRun::takeArrivals);
+    // Articles are stored under their feed (ArticleStore::originOf): a feed
+    // that never stored any needs no look-ups, its articles are all new.
+    std::shared_ptr<const StoredContentCheck> stored = arrival.feed.lastSuccess.isValid() ? m_storedCheck : nullptr;
     arrival.parse->setFuture(QtConcurrent::run(&m_parsers,
-        [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser] {
+        [feed = arrival.feed, result = arrival.result, now = arrival.now, secrets = m_knownSecrets, analyser = m_analyser,
+         stored = std::move(stored)] {
             std::optional<ParsedRefresh> parsed = FeedRefresher::parse(feed, result, now, secrets);
             if (const ArticleAnalyser *a = analyser ? analyser->ready() : nullptr; parsed && a)
-                parsed->analysed = a->analyse(parsed->articles);
+                parsed->analysed = a->analyse(parsed->articles, stored.get());
             return parsed;
         }));
     m_arrivals << std::move(arrival);
@@ -331,6 +340,7 @@ void FeedBatchRun::onAllFetched()
         return;
     // Once per run: the scheduler's "all fetched" and the last arrival taken may both come here.
     m_finishOwed = false;
+    m_storedCheck.reset();   // its connection closes with the last parse that holds it
     emit finished(m_summary);
 }
 

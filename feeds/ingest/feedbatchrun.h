@@ -20,6 +20,7 @@ namespace tw {
 
 class FetchSchedulerThread;
 class AnalyserForRun;
+class StoredContentCheck;
 
 // One feed's result within a run, as the CLI prints it and the window counts it.
 struct FeedRunOutcome {
@@ -47,7 +48,9 @@ struct FeedRunSummary {
 // Fetching runs on a thread of its own (FetchSchedulerThread) and news bodies
 // are parsed on the thread pool, their articles' text, links, scores and
 // events found there too (ArticleAnalyser, for the tickers the run started
-// with), so all of it goes on while a group is stored; the results are taken
+// with; skipped for articles a look-up on a read connection of its own finds
+// stored unchanged, StoredContentCheck), so all of it goes on while a group
+// is stored; the results are taken
 // in the order they arrived, as if parsed here, and only storing (SQL)
 // happens on this thread, the connection's. After each group the store's
 // write-ahead log is copied into the database on a thread of its own
@@ -120,6 +123,9 @@ private:
     FilingDocumentFetcher m_documents;
     FetchSchedulerThread *m_scheduler;
     std::shared_ptr<AnalyserForRun> m_analyser;   // shared with the parses in flight; null: found while storing
+    // For the run, shared with the parses in flight; null when the store is
+    // not a SQLite file in WAL mode (every article is analysed then).
+    std::shared_ptr<const StoredContentCheck> m_storedCheck;
     QHash<qint64, Feed> m_inFlight;
     QList<Arrival> m_arrivals;        // fetched, in the order they arrived, until parsed and taken
     bool m_finishOwed = false;        // a run was started and finished() not yet emitted

@@ -23,7 +23,7 @@ QString ArticleAnalyser::tickersKey(const QList<TickerInfo> &tickers)
     return parts.join(QChar(0x1e));
 }
 
-AnalysedArticles ArticleAnalyser::analyse(const QList<Article> &articles) const
+AnalysedArticles ArticleAnalyser::analyse(const QList<Article> &articles, const StoredContentCheck *stored) const
 {
     AnalysedArticles out;
     out.tickersKey = m_key;
@@ -32,9 +32,14 @@ AnalysedArticles ArticleAnalyser::analyse(const QList<Article> &articles) const
     for (const Article &article : articles) {
         // As ArticleIngestor::ingestInTransaction: the bounded part, links
         // first, scores and events by them (no link, no score).
-        const Article analysed = ArticleBounds::analysedPart(article);
         ArticleAnalysis a;
         a.text = ArticleStore::prepare(article);
+        if (stored && stored->storedUnchanged(a.text)) {
+            a.storedUnchanged = true;
+            out.articles << std::move(a);
+            continue;
+        }
+        const Article analysed = ArticleBounds::analysedPart(article);
         a.links = m_linker.link(analysed);
         if (m_scorer)
             a.scores = a.links.isEmpty() ? QList<ArticleScore>{} : m_scorer->score(analysed, a.links);

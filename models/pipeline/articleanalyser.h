@@ -7,6 +7,7 @@
 #include "models/linking/entitylinker.h"
 #include "models/scoring/articlescorer.h"
 #include "models/store/articlestore.h"
+#include "models/store/storedcontentcheck.h"
 
 #include <QList>
 #include <QString>
@@ -20,6 +21,10 @@ namespace tw {
 // them and its events.
 struct ArticleAnalysis {
     ArticleStore::PreparedText text;
+    // Stored with this content already when it was analysed: links, scores
+    // and events were not looked for (storing finds them itself if the
+    // article changed after all).
+    bool storedUnchanged = false;
     QList<TickerLink> links;
     std::optional<QList<ArticleScore>> scores;   // none when the model did not load
     QList<ExtractedEvent> events;
@@ -49,7 +54,8 @@ public:
     static QString tickersKey(const QList<TickerInfo> &tickers);
     const QString &tickersKey() const { return m_key; }
 
-    AnalysedArticles analyse(const QList<Article> &articles) const;
+    // With `stored`, articles it finds stored unchanged get their text only.
+    AnalysedArticles analyse(const QList<Article> &articles, const StoredContentCheck *stored = nullptr) const;
 
 private:
     const QString m_key;

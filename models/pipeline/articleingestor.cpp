@@ -184,7 +184,9 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
         const bool fresh = stored->outcome == UpsertOutcome::Inserted;
         // The analysis stages read a bounded prefix; the store keeps it all.
         const Article analysed = ArticleBounds::analysedPart(article);
-        const QList<TickerLink> tickerLinks = ahead ? ahead->articles.at(i).links : st.linker.link(analysed);
+        // Found ahead unless it was stored unchanged then (and changed since).
+        const ArticleAnalysis *found = ahead && !ahead->articles.at(i).storedUnchanged ? &ahead->articles.at(i) : nullptr;
+        const QList<TickerLink> tickerLinks = found ? found->links : st.linker.link(analysed);
         if (!fresh || !tickerLinks.isEmpty())
             if (auto linked = st.links.replace(stored->id, tickerLinks); !linked)
                 return linked.error();
@@ -195,9 +197,8 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
 
         // Stage 3: sentiment per linked company, added to the companies' running scores.
         if (!fresh || !tickerLinks.isEmpty())
-            if (auto scored = scoredAhead && ahead->articles.at(i).scores
-                                  ? st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh,
-                                                           *ahead->articles.at(i).scores)
+            if (auto scored = scoredAhead && found && found->scores
+                                  ? st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh, *found->scores)
                                   : st.scores.scoreArticle(stored->id, analysed, tickerLinks, fresh);
                 !scored)
                 return scored.error();
@@ -205,7 +206,7 @@ Result<IngestReport> ArticleIngestor::ingestInTransaction(const QList<Article> &
             touchedTickers << l.ticker;
 
         // Stage 4: dated events, merged with other reports of the same event.
-        const QList<ExtractedEvent> extracted = ahead ? ahead->articles.at(i).events : st.extractor.extract(analysed, tickerLinks);
+        const QList<ExtractedEvent> extracted = found ? found->events : st.extractor.extract(analysed, tickerLinks);
         if (fresh && extracted.isEmpty())
             continue;
         auto merged = st.events.mergeArticle(stored->id, extracted, fresh);

@@ -63,7 +63,9 @@ public:
     // `ahead`: the articles' text, links, scores and events, found off this
     // thread by an ArticleAnalyser. The text is used whatever the watchlist;
     // links and events when found for the tickers the stages are built for,
-    // scores when also by the model they score with (else found here).
+    // scores when also by the model they score with (else found here);
+    // none for an article found stored unchanged then, which is found here
+    // if it turns out changed.
     Result<IngestReport> ingestInTransaction(const QList<Article> &articles, const AnalysedArticles *ahead = nullptr);
     Status finishInTransaction();
     void abandon();

@@ -29,13 +29,6 @@ constexpr const char *kFindByGuidOrUrlSql =
     "SELECT id, content_hash FROM articles WHERE (guid = ? AND origin = ?) "
     "OR (url = ? AND url <> '' AND origin || '' = ?) "
     "ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, id LIMIT 1";
-// The same for SQLite's own statement, each value bound once: 1 guid, 2 origin, 3 url.
-// On SQLite the guid-or-URL lookup is two probes, the identity first: one
-// statement with OR ran as a multi-index OR with a temporary B-tree for its
-// ORDER BY, about 38,000 instructions per new article.
-constexpr const char *kSqliteFindByIdentitySql = "SELECT id, content_hash FROM articles WHERE guid = ?1 AND origin = ?2";
-constexpr const char *kSqliteFindByUrlSql =
-    "SELECT id, content_hash FROM articles WHERE url = ?1 AND url <> '' AND origin || '' = ?2 ORDER BY id LIMIT 1";
 constexpr const char *kInsertSql =
     "INSERT INTO articles (origin, guid, url, title, summary, body, author, source, source_url, published_utc, "
     "published_estimated, fetched_utc, feed_id, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "

@@ -46,6 +46,16 @@ public:
     };
     static PreparedText prepare(const Article &article);
 
+    // How SQLite finds an article already stored, each value bound once:
+    // the identity first (1 guid, 2 origin), then the URL under the same
+    // origin (1 url, 2 origin). Two probes: one statement with OR ran as a
+    // multi-index OR with a temporary B-tree for its ORDER BY, about 38,000
+    // instructions per new article.
+    static constexpr const char *kSqliteFindByIdentitySql =
+        "SELECT id, content_hash FROM articles WHERE guid = ?1 AND origin = ?2";
+    static constexpr const char *kSqliteFindByUrlSql =
+        "SELECT id, content_hash FROM articles WHERE url = ?1 AND url <> '' AND origin || '' = ?2 ORDER BY id LIMIT 1";
+
     Result<ArticleUpsert> upsert(const Article &article);
     // The same with the text prepared ahead; `text` must be prepare(article).
     Result<ArticleUpsert> upsert(const Article &article, const PreparedText &text);

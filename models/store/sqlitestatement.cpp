@@ -67,7 +67,11 @@ Status SqliteStatement::prepareOnce(const QSqlDatabase &db, const QString &sql)
 
 Result<SqliteStatement> SqliteStatement::prepare(const QSqlDatabase &db, const char *sql)
 {
-    sqlite3 *connection = sqliteHandleOf(db);
+    return prepare(sqliteHandleOf(db), sql);
+}
+
+Result<SqliteStatement> SqliteStatement::prepare(sqlite3 *connection, const char *sql)
+{
     if (!connection)
         return fail(QStringLiteral("Not an open SQLite connection"));
     sqlite3_stmt *stmt = nullptr;

@@ -41,6 +41,9 @@ public:
 
     // Fails when `db` is not an open QSQLITE connection or the SQL is bad.
     static Result<SqliteStatement> prepare(const QSqlDatabase &db, const char *sql);
+    // The same on a connection opened with sqlite3_open_v2 (one of our own,
+    // beside Qt's); fails when `connection` is null or the SQL is bad.
+    static Result<SqliteStatement> prepare(sqlite3 *connection, const char *sql);
     // prepare() into this statement unless it already is (a statement kept
     // for its owner's life, prepared on first use).
     Status prepareOnce(const QSqlDatabase &db, const char *sql);

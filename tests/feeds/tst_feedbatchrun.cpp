@@ -10,8 +10,10 @@
 #include "models/store/articlestore.h"
 #include "models/store/feedstore.h"
 #include "models/store/sqlexec.h"
+#include "models/store/storedcontentcheck.h"
 #include "models/store/storeconnection.h"
 #include "models/store/tickerstore.h"
+#include "models/store/walcheckpoint.h"
 #include "quickfetchpolicy.h"
 #include "testhttpserver.h"
 
@@ -332,6 +334,94 @@ private slots:
         auto otherModel = store();
         ingest(*otherModel, articles, &marked);
         QCOMPARE(scoresOf(otherModel->database()), expected);
+    }
+
+    // Articles stored unchanged are not analysed again (a re-fetch costs the
+    // parse, not the linking, scoring and events storing would drop); one
+    // marked so that turns out new or changed after all is analysed by the
+    // ingestor itself, with the same links and scores as found ahead.
+    void analysesAreSkippedForArticlesStoredUnchanged()
+    {
+        auto storyAbout = [](int k, const QString &title) {
+            Article a;
+            a.guid = QStringLiteral("refetch-%1").arg(k);
+            a.url = QStringLiteral("https://wire.example.com/2026/11/30/refetch-%1").arg(k);
+            a.source = QStringLiteral("Wire");
+            a.title = title;
+            a.summary = QStringLiteral("Analysts said Meta's advertising business keeps growing; story %1.").arg(k);
+            a.published = QDateTime(QDate(2026, 11, 30), QTime(16, k), Qt::UTC);
+            return a;
+        };
+        const QList<Article> first{
+            storyAbout(1, QStringLiteral("Meta Platforms shares rose 3% after strong advertising revenue")),
+            storyAbout(2, QStringLiteral("Meta shares slump as regulators open a probe into its ad business")),
+        };
+        auto linksOf = [](QSqlDatabase db) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT a.guid, t.ticker, s.label FROM articles a JOIN article_tickers t ON t.article_id = a.id "
+                                  "JOIN article_scores s ON s.article_id = a.id AND s.ticker = t.ticker ORDER BY a.guid"));
+            QStringList rows;
+            while (q.next())
+                rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()}.join(QLatin1Char('|'));
+            return rows;
+        };
+        auto ingest = [](StoreConnection &store, const QList<Article> &batch, const AnalysedArticles *ahead) {
+            ArticleIngestor ingestor(store.database());
+            Transaction tx(store.database());
+            QVERIFY(tx.active());
+            auto report = ingestor.ingestInTransaction(batch, ahead);
+            QVERIFY(report.ok());
+            QVERIFY(ingestor.finishInTransaction().ok());
+            QVERIFY(tx.commit().ok());
+        };
+
+        auto s = store();
+        ingest(*s, first, nullptr);
+        auto tickers = TickerStore(s->database()).all();
+        QVERIFY(tickers.ok());
+        const ArticleAnalyser analyser(*tickers);
+        auto check = StoredContentCheck::open(WalCheckpoint::fileOf(s->database()));
+        QVERIFY(check.ok());
+
+        // Again, one of them edited, with a new one.
+        QList<Article> second = first;
+        second[1].title = QStringLiteral("Meta shares slump further as regulators widen a probe into its ad business");
+        second << storyAbout(3, QStringLiteral("Meta Platforms wins a large advertising contract in Japan"));
+        const AnalysedArticles ahead = analyser.analyse(second, check->get());
+        QCOMPARE(ahead.articles.size(), 3);
+        QVERIFY(ahead.articles[0].storedUnchanged);
+        QVERIFY(ahead.articles[0].links.isEmpty());   // not looked for
+        QVERIFY(!ahead.articles[1].storedUnchanged);
+        QVERIFY(!ahead.articles[2].storedUnchanged);
+        QCOMPARE(ahead.articles[2].links.size(), 1);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(ahead.articles[i].text.hash, ArticleStore::contentHash(second[i]));   // texts always
+
+        // What the ingestor stores with them is what it stores finding everything itself.
+        auto itself = store();
+        ingest(*itself, first, nullptr);
+        const QStringList expectedFirst = linksOf(itself->database());
+        QCOMPARE(expectedFirst.size(), 2);
+        ingest(*itself, second, nullptr);
+        const QStringList expected = linksOf(itself->database());
+        QCOMPARE(expected.size(), 3);
+        ingest(*s, second, &ahead);
+        QCOMPARE(linksOf(s->database()), expected);
+
+        // Found stored unchanged, then stored as new (another writer removed
+        // it meanwhile): the ingestor finds its links and scores itself.
+        auto removedMeanwhile = store();
+        AnalysedArticles stale = analyser.analyse(first);
+        for (ArticleAnalysis &a : stale.articles) {
+            a.storedUnchanged = true;
+            a.links.clear();
+            a.scores.reset();
+            a.events.clear();
+        }
+        ingest(*removedMeanwhile, first, &stale);
+        QCOMPARE(linksOf(removedMeanwhile->database()), expectedFirst);
+        ingest(*removedMeanwhile, second, nullptr);
+        QCOMPARE(linksOf(removedMeanwhile->database()), expected);
     }
 
     // Feeds added while the run is going join it, and one run reports finished once.

@@ -9,6 +9,7 @@
 #include "models/store/foreignkeypause.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitestatement.h"
+#include "models/store/storedcontentcheck.h"
 #include "models/store/storestats.h"
 #include "models/store/storeconnection.h"
 #include "models/store/walcheckpoint.h"
@@ -714,6 +715,71 @@ private slots:
                  qint64(600));
         // Nothing to copy for a store that is not a file.
         QCOMPARE(*WalCheckpoint::run(QString()), 0);
+    }
+
+    // A read connection of its own says whether an article is stored with
+    // the same content (by guid, else by URL, under the same origin), sees
+    // only what writers committed, and holds no writer up.
+    void storedContentIsCheckedOnAReadConnectionOfItsOwn()
+    {
+        QSqlDatabase db = m_store->database();
+        const QString file = WalCheckpoint::fileOf(db);
+        if (m_store->dialect() == SqlDialect::Postgres) {
+            QVERIFY(!StoredContentCheck::open(file).ok());   // no file: every article is analysed
+            return;
+        }
+        Article stored;
+        stored.guid = QStringLiteral("check-1");
+        stored.url = QStringLiteral("https://wire.example.com/2026/12/meta-ohio-data-center");
+        stored.source = QStringLiteral("Wire");
+        stored.title = QStringLiteral("Meta breaks ground on a data center in Ohio");
+        stored.summary = QStringLiteral("The site is part of the company's 2026 capital spending plan.");
+        stored.published = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
+        QVERIFY(ArticleStore(db).upsert(stored).ok());
+
+        auto opened = StoredContentCheck::open(file);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.errorMessage()));
+        const StoredContentCheck &check = **opened;
+        auto unchanged = [&check](const Article &a) { return check.storedUnchanged(ArticleStore::prepare(a)); };
+        QVERIFY(unchanged(stored));
+        Article edited = stored;
+        edited.title += QStringLiteral(", its largest yet");
+        QVERIFY(!unchanged(edited));
+        Article sameUrl = stored;
+        sameUrl.guid = QStringLiteral("check-1-reissued");   // a feed that changes guids, not URLs
+        QVERIFY(unchanged(sameUrl));
+        Article otherSource = stored;
+        otherSource.source = QStringLiteral("Another wire");   // another origin: another article
+        QVERIFY(!unchanged(otherSource));
+        Article fresh = stored;
+        fresh.guid = QStringLiteral("check-2");
+        fresh.url = QStringLiteral("https://wire.example.com/2026/12/meta-texas-data-center");
+        QVERIFY(!unchanged(fresh));
+
+        {
+            Transaction tx(db);
+            QVERIFY(tx.active());
+            QVERIFY(ArticleStore(db).upsert(fresh).ok());
+            QVERIFY(!unchanged(fresh));   // not committed yet
+            QVERIFY(tx.commit().ok());    // the reader held nothing up
+        }
+        QVERIFY(unchanged(fresh));
+
+        // A store a reader would hold up (not in WAL mode) gets no check.
+        QTemporaryDir dir;
+        const QString plain = dir.filePath(QStringLiteral("rollback-journal.db"));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rollback-journal"));
+            other.setDatabaseName(plain);
+            QVERIFY(other.open());
+            QVERIFY(QSqlQuery(other).exec(QStringLiteral("CREATE TABLE articles (guid TEXT)")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("rollback-journal"));
+        auto refused = StoredContentCheck::open(plain);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("WAL")), qPrintable(refused.errorMessage()));
+        QVERIFY(!StoredContentCheck::open(QString()).ok());
     }
 
     // A pause of the foreign-key checks ends when it leaves scope (or by
