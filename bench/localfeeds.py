@@ -16,8 +16,10 @@ five companies (resources/workspace/tickers.json); off, it follows none.
 
 Prints wall and CPU seconds of `tickerwire fetch` (and of the 200 `feeds add`
 runs before it, set-up like newsboat's urls file), newsboat's `-x reload`
-time, and the ratio tickerwire / newsboat. Not a test: timings depend on the
-machine. Only loopback addresses are contacted.
+time, and the ratio tickerwire / newsboat. Then both fetch the same feeds
+again, served in full (a new Last-Modified, so no 304) with nothing new: the
+refresh an analyst's terminal makes all day. Not a test: timings depend on
+the machine. Only loopback addresses are contacted.
 """
 import argparse
 import http.server
@@ -135,12 +137,27 @@ def run_tickerwire(binary, urls, workdir, watchlist):
         w, c, _ = timed([binary, "--store", store, "feeds", "add", url], env)
         add_wall += w
         add_cpu += c
+    wall, cpu, summary = fetch_tickerwire(binary, store)
+    return store, add_wall, add_cpu, wall, cpu, summary
+
+
+def fetch_tickerwire(binary, store):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     wall, cpu, out = timed([binary, "--store", store, "fetch"], env)
     summary = [line for line in out.splitlines() if line.startswith("fetched ")]
-    return add_wall, add_cpu, wall, cpu, summary[-1] if summary else "(no summary)"
+    return wall, cpu, summary[-1] if summary else "(no summary)"
 
 
-def run_newsboat(urls, workdir):
+def serve_again_in_full(directory):
+    # A new Last-Modified on every file: the next requests get the whole
+    # feeds again (200, not 304), as from a server that rewrites its feed
+    # on every request. Nothing in them changed.
+    later = time.time() + 60
+    for name in os.listdir(directory):
+        os.utime(os.path.join(directory, name), (later, later))
+
+
+def run_newsboat(urls, workdir, again=False):
     newsboat = shutil.which("newsboat")
     if not newsboat:
         return None
@@ -151,7 +168,7 @@ def run_newsboat(urls, workdir):
     with open(os.path.join(nb, "config"), "w") as f:
         f.write("reload-threads 2\n")
     cache = os.path.join(nb, "cache.db")
-    if os.path.exists(cache):
+    if os.path.exists(cache) and not again:
         os.remove(cache)
     env = dict(os.environ, HOME=nb)
     wall, cpu, _ = timed([newsboat, "-u", os.path.join(nb, "urls"), "-c", cache, "-C",
@@ -185,11 +202,28 @@ def main():
         else:
             print("newsboat: not installed (apt-get install newsboat); no ratio", flush=True)
         modes = {"on": [True], "off": [False], "both": [True, False]}[a.watchlist]
+        label = {True: "watchlist on (META GOOGL MSFT NVDA AMZN)", False: "watchlist off"}
+        stores = {}
         for watchlist in modes:
-            add_wall, add_cpu, wall, cpu, summary = run_tickerwire(os.path.abspath(a.tickerwire), urls, workdir, watchlist)
-            label = "watchlist on (META GOOGL MSFT NVDA AMZN)" if watchlist else "watchlist off"
+            store, add_wall, add_cpu, wall, cpu, summary = run_tickerwire(os.path.abspath(a.tickerwire), urls, workdir,
+                                                                          watchlist)
+            stores[watchlist] = store
             line = ("tickerwire fetch, %s: %.2f s wall, %.2f s CPU; %d x feeds add: %.2f s wall [%s]"
-                    % (label, wall, cpu, a.feeds, add_wall, summary))
+                    % (label[watchlist], wall, cpu, a.feeds, add_wall, summary))
+            if newsboat:
+                line += "; ratio to newsboat %.2f" % (wall / newsboat[0])
+            print(line, flush=True)
+
+        # The steady state: the same feeds fetched again, served in full
+        # with nothing new, into the stores and cache the first fetch filled.
+        serve_again_in_full(feeds_dir)
+        print("again, every feed served in full with nothing new:", flush=True)
+        newsboat = run_newsboat(urls, workdir, again=True)
+        if newsboat:
+            print("newsboat -x reload (2 threads): %.2f s wall, %.2f s CPU" % newsboat, flush=True)
+        for watchlist in modes:
+            wall, cpu, summary = fetch_tickerwire(os.path.abspath(a.tickerwire), stores[watchlist])
+            line = "tickerwire fetch, %s: %.2f s wall, %.2f s CPU [%s]" % (label[watchlist], wall, cpu, summary)
             if newsboat:
                 line += "; ratio to newsboat %.2f" % (wall / newsboat[0])
             print(line, flush=True)

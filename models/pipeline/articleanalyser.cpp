@@ -6,7 +6,7 @@
 namespace tw {
 
 ArticleAnalyser::ArticleAnalyser(const QList<TickerInfo> &tickers)
-    : m_key(tickersKey(tickers)), m_linker(tickers), m_extractor(m_linker)
+    : m_key(tickersKey(tickers)), m_anyTickers(!tickers.isEmpty()), m_linker(tickers), m_extractor(m_linker)
 {
     // Without the model the storing thread scores, as it would anyway.
     if (auto scoring = BuiltInScoring::load()) {
@@ -25,6 +25,8 @@ QString ArticleAnalyser::tickersKey(const QList<TickerInfo> &tickers)
 
 AnalysedArticles ArticleAnalyser::analyse(const QList<Article> &articles, const StoredContentCheck *stored) const
 {
+    if (!m_anyTickers)
+        stored = nullptr;
     AnalysedArticles out;
     out.tickersKey = m_key;
     out.scoreModel = m_scoreModel;

@@ -54,11 +54,14 @@ public:
     static QString tickersKey(const QList<TickerInfo> &tickers);
     const QString &tickersKey() const { return m_key; }
 
-    // With `stored`, articles it finds stored unchanged get their text only.
+    // With `stored`, articles it finds stored unchanged get their text only
+    // (when there are tickers to link: with none, the look-up would cost
+    // more than the analysis it saves).
     AnalysedArticles analyse(const QList<Article> &articles, const StoredContentCheck *stored = nullptr) const;
 
 private:
     const QString m_key;
+    const bool m_anyTickers;
     const EntityLinker m_linker;
     const EventExtractor m_extractor;
     std::optional<ArticleScorer> m_scorer;

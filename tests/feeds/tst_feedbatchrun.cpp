@@ -396,6 +396,8 @@ private slots:
         QCOMPARE(ahead.articles[2].links.size(), 1);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(ahead.articles[i].text.hash, ArticleStore::contentHash(second[i]));   // texts always
+        // With no tickers there is nothing to link, score or extract: no look-ups.
+        QVERIFY(!ArticleAnalyser({}).analyse(second, check->get()).articles[0].storedUnchanged);
 
         // What the ingestor stores with them is what it stores finding everything itself.
         auto itself = store();
