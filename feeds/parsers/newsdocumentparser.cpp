@@ -1,5 +1,7 @@
 #include "feeds/parsers/newsdocumentparser.h"
 
+#include "feeds/parsers/itemidentity.h"
+
 namespace tw {
 
 Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult &sniffed, const QUrl &feedUrl,
@@ -13,6 +15,8 @@ Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult 
     Result<ParsedFeed> parsed = format.readNews(NewsInput{sniffed.document, sniffed.json, feedUrl, fetchedUtc});
     if (!parsed)
         return parsed.error();
+    if (const QString warning = distinguishItems(parsed->articles); !warning.isEmpty())
+        parsed->warnings << warning;
     // Nothing recovered from a document that had items, or lost content to
     // damage (a download cut short): an error, so that the feed turns red
     // instead of reporting success.
