@@ -1,5 +1,6 @@
 #include "feeds/parsers/feedsniffer.h"
 
+#include "feeds/parsers/jsonrecovery.h"
 #include "feeds/parsers/textnormalizer.h"
 #include "feeds/parsers/xmlprolog.h"
 
@@ -256,6 +257,19 @@ SniffResult FeedSniffer::sniff(const QByteArray &body, QStringView contentType)
         // JSON is UTF-8 by RFC 8259; the decoded text is re-encoded, as decoding repaired it.
         QJsonDocument json = QJsonDocument::fromJson(QStringView(text).sliced(start).toUtf8(), &error);
         result = sniffJson(json, error);
+        // Cut short: the complete items are read, as from an XML document cut short.
+        if (json.isNull()) {
+            if (const auto whole = jsonCutToLastCompleteItem(QStringView(text).sliced(start))) {
+                QJsonParseError wholeError;
+                QJsonDocument recovered = QJsonDocument::fromJson(whole->toUtf8(), &wholeError);
+                if (SniffResult read = sniffJson(recovered, wholeError); read.ok()) {
+                    result = std::move(read);
+                    result.damage = QStringLiteral("document cut short after %1 characters; the item it was cut short in dropped")
+                                        .arg(text.size() - start);
+                    json = std::move(recovered);
+                }
+            }
+        }
         result.json = std::move(json);
     } else if (const qsizetype xml = xmlStartAfterJunk(QStringView(text).sliced(start)); xml > 0) {
         result = sniffXml(QStringView(text).sliced(start + xml));

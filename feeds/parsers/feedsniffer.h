@@ -23,6 +23,7 @@ struct SniffResult {
     QString message;    // for a problem: the cause in words, with the provider's own text where it has one
     DocumentText document;
     QJsonDocument json;   // JSON bodies only
+    QString damage;       // JSON: what made the body ill-formed when it was read anyway (cut short), else empty
     bool ok() const { return problem == ProviderProblem::None; }
 };
 

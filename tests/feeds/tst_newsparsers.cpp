@@ -292,6 +292,33 @@ private slots:
         QCOMPARE(feed->articles.size(), 1);
         QCOMPARE(feed->skipped.size(), 1);
     }
+
+    // The complete items before the cut are kept; the item the cut is in is
+    // not, even where a nested array inside it closed before the cut.
+    void jsonCutShortKeepsTheCompleteItems()
+    {
+        const QByteArray whole = fixtureBytes("jsonfeed/microblog.json");
+        auto cut = NewsDocumentParser::parse(whole.left(whole.indexOf("H100 rental fees")),
+                                             QUrl(QStringLiteral("https://notes.example.com/feed.json")), kFetched);
+        QVERIFY2(cut.ok(), qPrintable(cut.ok() ? QString() : cut.errorMessage()));
+        QCOMPARE(cut->format, DocumentFormat::JsonFeed);
+        QCOMPARE(cut->feed.articles.size(), 1);
+        QCOMPARE(cut->feed.articles.at(0).title, QStringLiteral("Muse Spark scores 52 on the Intelligence Index"));
+        QVERIFY(cut->feed.lostContent);
+
+        // Cut after the first item's authors closed: no item is complete, and that is an error saying why.
+        auto nothing = NewsDocumentParser::parse(whole.left(whole.indexOf("\"tags\": [\"META\"")), QUrl(), kFetched);
+        QVERIFY(!nothing.ok());
+        QVERIFY2(nothing.errorMessage().startsWith(QStringLiteral("0 items: document cut short")), qPrintable(nothing.errorMessage()));
+
+        // A provider's root array the same.
+        const QByteArray news = fixtureBytes("newsapi/finnhub-company-news-meta.json");
+        auto finnhub = NewsDocumentParser::parse(news.left(news.indexOf("Meta lifts 2026")), QUrl(), kFetched);
+        QVERIFY2(finnhub.ok(), qPrintable(finnhub.ok() ? QString() : finnhub.errorMessage()));
+        QCOMPARE(finnhub->format, DocumentFormat::FinnhubNews);
+        QCOMPARE(finnhub->feed.articles.size(), 1);
+        QVERIFY(finnhub->feed.warnings.value(0).contains(QStringLiteral("document cut short")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNewsParsers)
