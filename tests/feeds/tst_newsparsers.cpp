@@ -293,6 +293,30 @@ private slots:
         QCOMPARE(feed->skipped.size(), 1);
     }
 
+    // A placeholder year and a year typed wrong would sit on top of every
+    // list sorted by time; a few hours ahead (local time labelled GMT) stays.
+    void datesAfterTheFetchAreTheFetchTime()
+    {
+        const QByteArray doc = "<rss version=\"2.0\"><channel><title>Wire</title>"
+                               "<item><title>Contoso schedules call</title><link>https://wire.example.com/1</link>"
+                               "<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate></item>"
+                               "<item><title>Fabrikam wins contract</title><link>https://wire.example.com/2</link>"
+                               "<pubDate>Sat, 10 Apr 2036 09:00:00 GMT</pubDate></item>"
+                               "<item><title>Northwind beats estimates</title><link>https://wire.example.com/3</link>"
+                               "<pubDate>Fri, 10 Apr 2026 20:00:00 GMT</pubDate></item></channel></rss>";
+        auto parsed = NewsDocumentParser::parse(doc, QUrl(QStringLiteral("https://wire.example.com/rss")), kFetched);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.errorMessage()));
+        const QList<Article> &items = parsed->feed.articles;
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(0).published, kFetched);
+        QVERIFY(items.at(0).publishedEstimated);
+        QCOMPARE(items.at(1).published, kFetched);
+        QCOMPARE(items.at(2).published, utc(2026, 4, 10, 20, 0));
+        QVERIFY(!items.at(2).publishedEstimated);
+        QVERIFY2(parsed->feed.warnings.contains(QStringLiteral("2 items dated after the fetch (9999-12-31T23:59:59Z): fetch time used")),
+                 qPrintable(parsed->feed.warnings.join(QLatin1Char('|'))));
+    }
+
     // The complete items before the cut are kept; the item the cut is in is
     // not, even where a nested array inside it closed before the cut.
     void jsonCutShortKeepsTheCompleteItems()
