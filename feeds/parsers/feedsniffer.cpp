@@ -36,6 +36,36 @@ QString shortened(const QString &text, int max = 200)
     return s.size() > max ? s.left(max - 1) + QChar(0x2026) : s;
 }
 
+// The feed a web page names in its head (<link rel="alternate"
+// type="application/rss+xml" href="...">), as given: relative or not.
+QString advertisedFeed(const QString &text)
+{
+    static const QRegularExpression linkRe(QStringLiteral("<link\\b[^>]*>"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression attributeRe(QStringLiteral("([a-zA-Z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))"));
+    static const QRegularExpression feedTypeRe(QStringLiteral("^application/(rss\\+xml|atom\\+xml|rdf\\+xml|feed\\+json|json)$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    for (auto link = linkRe.globalMatch(text.left(64 * 1024)); link.hasNext();) {
+        QString rel;
+        QString type;
+        QString href;
+        for (auto a = attributeRe.globalMatch(link.next().captured(0)); a.hasNext();) {
+            const auto m = a.next();
+            const QString name = m.captured(1).toLower();
+            const QString value = m.captured(2) + m.captured(3) + m.captured(4);
+            if (name == QLatin1String("rel"))
+                rel = value.toLower();
+            else if (name == QLatin1String("type"))
+                type = value.trimmed();
+            else if (name == QLatin1String("href"))
+                href = plainTextFromHtml(value).trimmed();
+        }
+        if (rel.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QLatin1String("alternate"))
+            && feedTypeRe.match(type).hasMatch() && !href.isEmpty())
+            return href;
+    }
+    return {};
+}
+
 SniffResult sniffHtml(const QString &text)
 {
     static const QRegularExpression titleRe(QStringLiteral("<title[^>]*>(.*?)</title>"),
@@ -57,8 +87,10 @@ SniffResult sniffHtml(const QString &text)
         || lower.contains(QLatin1String("undeclared automated tool")))
         return problem(DocumentFormat::Html, ProviderProblem::Blocked,
                        QStringLiteral("blocked: the server answered with a bot-check page%1").arg(named));
-    return problem(DocumentFormat::Html, ProviderProblem::NotAFeed,
-                   QStringLiteral("not a feed: the server answered with an HTML page%1").arg(named));
+    SniffResult page = problem(DocumentFormat::Html, ProviderProblem::NotAFeed,
+                               QStringLiteral("not a feed: the server answered with an HTML page%1").arg(named));
+    page.advertisedFeed = advertisedFeed(text);
+    return page;
 }
 
 // Alpha Vantage says everything with HTTP 200 and one key.

@@ -118,6 +118,26 @@ private slots:
                                                      QStringLiteral("Fabrikam cuts outlook")}));
     }
 
+    // The site's address added instead of its feed's: the status names the
+    // feed the page links to (WordPress's head, a relative href).
+    void aSitesPageNamesTheFeedItLinksTo()
+    {
+        const QByteArray page = "<!DOCTYPE html>\n<html lang=\"en-US\"><head><meta charset=\"UTF-8\">"
+                                "<title>Contoso Newsroom</title>\n"
+                                "<link rel='dns-prefetch' href='//s.w.org' />\n"
+                                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Contoso Newsroom &raquo; Feed\" "
+                                "href=\"/news/feed/\" />\n"
+                                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Contoso Newsroom &raquo; Comments Feed\" "
+                                "href=\"/news/comments/feed/\" />\n"
+                                "</head><body><h1>Contoso Newsroom</h1></body></html>";
+        auto applied = FeedRefresher(db()).apply(added(), served(page, QStringLiteral("text/html; charset=UTF-8")), kNow);
+        QVERIFY(applied.ok());
+        QCOMPARE(applied->feed.lastState, FeedState::Parse);
+        QCOMPARE(applied->feed.lastError,
+                 QStringLiteral("not a feed: the server answered with an HTML page (\"Contoso Newsroom\"); "
+                                "the page links to its feed: https://wire.example.com/news/feed/"));
+    }
+
     void aPriceFeedNamesTheShapeItGot()
     {
         Feed feed;
