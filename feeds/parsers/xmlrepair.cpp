@@ -336,9 +336,14 @@ private:
 
     void comment()
     {
-        qsizetype end = m_in.indexOf(QLatin1String("-->"), m_i + 4);
+        qsizetype end = m_commentEnds.next(m_in, m_i + 4);
         const bool closed = end >= 0;
-        if (!closed) {
+        // Never closed: it ends before the next tag, not at the document's
+        // end with every item after it (nothing of the document is in a comment).
+        const qsizetype nextTag = closed || m_open.empty() ? -1 : m_in.indexOf(QLatin1Char('<'), m_i + 4);
+        if (!closed && nextTag >= 0) {
+            end = nextTag;
+        } else if (!closed) {
             end = m_in.size();
             m_cutShort = true;
         }
@@ -756,6 +761,7 @@ private:
     std::vector<Open> m_open;
     ForwardFinder m_cdataEnds{QLatin1String("]]>")};
     ForwardFinder m_cdataStarts{QLatin1String("<![CDATA[")};
+    ForwardFinder m_commentEnds{QLatin1String("-->")};
     QSet<QString> m_dtdEntities;
     bool m_sawDoctype = false;
     bool m_rootClosed = false;

@@ -190,6 +190,15 @@ private slots:
         QCOMPARE(items->feed.articles.size(), 3);
         QCOMPARE(items->feed.articles[2].title, QStringLiteral("Fabrikam cuts outlook"));
         QCOMPARE(items->feed.articles[2].url, QStringLiteral("https://wire.example.com/c"));
+
+        // A template's comment left open ends before the next tag, not with the document.
+        QByteArray commented = cdata;
+        commented.replace("<![CDATA[<p>Shares rose 4% after the compa", "Shares rose 4% <!-- ad slot ");
+        auto comment = NewsDocumentParser::parse(commented, kFeedUrl, kFetched);
+        QVERIFY(comment.ok());
+        QCOMPARE(comment->feed.articles.size(), 3);
+        QCOMPARE(comment->feed.articles[1].summary, QStringLiteral("Shares rose 4%"));
+        QCOMPARE(comment->feed.articles[2].title, QStringLiteral("Contoso update 3"));
     }
 
     void decodingWarningsReachTheFeed()
