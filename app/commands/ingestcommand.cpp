@@ -116,7 +116,7 @@ public:
             if (!parsed) {
                 // Never the bytes of a body nobody recognised (see ProblemText).
                 const SniffResult sniffed = FeedSniffer::sniff(input->body);
-                const QString why = sniffed.ok() ? parsed.errorMessage() : ProblemText::forSniff(sniffed, input->body.size());
+                const QString why = sniffed.ok() ? parsed.errorMessage() : ProblemText::forSniff(sniffed, input->body.size(), input->base);
                 ctx.err << argument << ": " << ProblemText::clean(why, {}) << '\n';
                 ++failures;
                 continue;

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <utility>
+
 namespace tw {
 
 namespace {
@@ -73,8 +75,16 @@ BodyDecoder::Status BodyDecoder::inflate(QByteArrayView chunk, QByteArray &out, 
         // "deflate" is a zlib stream by the RFC, raw deflate from some
         // servers: the first two bytes tell which.
         m_pending.append(chunk.data(), chunk.size());
-        if (m_kind == Kind::Deflate && m_pending.size() < 2)
+        if (m_pending.size() < 2)
             return Status::Ok;
+        // Every gzip stream starts 1f 8b. A body without it was labelled gzip
+        // by a misconfigured server and is sent as is (feedparser reads it too).
+        if (m_kind == Kind::Gzip && !(quint8(m_pending.at(0)) == 0x1f && quint8(m_pending.at(1)) == 0x8b)) {
+            m_kind = Kind::Identity;
+            m_name = QStringLiteral("plain");
+            const QByteArray pending = std::exchange(m_pending, {});
+            return feed(pending, out, maxBytes);
+        }
         m_inflater = std::make_unique<Inflater>();
         int windowBits = 15 + 16;   // gzip wrapper
         if (m_kind == Kind::Deflate) {

@@ -16,7 +16,8 @@ namespace tw {
 // the cap, and a body that does not inflate is named as such.
 class BodyDecoder {
 public:
-    // For the response's Content-Encoding (empty or "identity": as is).
+    // For the response's Content-Encoding (empty or "identity": as is; a
+    // "gzip" body that does not start as gzip does: as is).
     explicit BodyDecoder(const QByteArray &contentEncoding = {});
     ~BodyDecoder();
     BodyDecoder(BodyDecoder &&) noexcept;

@@ -254,7 +254,8 @@ Result<RefreshOutcome> FeedRefresher::apply(const Feed &feed, const FetchResult 
             }
         } else if (!sniffed.ok()) {
             failWith(sniffed.problem == ProviderProblem::NotAFeed ? FeedState::Parse : FeedState::Provider,
-                     ProblemText::forSniff(sniffed, result.body.size()), std::nullopt);
+                     ProblemText::forSniff(sniffed, result.body.size(), result.finalUrl.isValid() ? result.finalUrl : QUrl(feed.url)),
+                     std::nullopt);
         } else if (feedKindIsPrices(feed.kind)) {
             QTimeZone zone("America/New_York");
             if (auto ticker = TickerStore(m_db).bySymbol(feed.ticker); ticker && ticker->has_value())

@@ -5,12 +5,18 @@
 
 namespace tw {
 
-QString ProblemText::forSniff(const SniffResult &sniffed, qsizetype bodyBytes)
+QString ProblemText::forSniff(const SniffResult &sniffed, qsizetype bodyBytes, const QUrl &from)
 {
     // Unknown content may be anything the address served (a private file, an
     // internal page): its size is all that is said about it.
     if (sniffed.format == DocumentFormat::Unknown)
         return QStringLiteral("not a feed: unrecognised content (%1 bytes)").arg(bodyBytes);
+    // A site's page added instead of its feed: the address to add instead.
+    if (!sniffed.advertisedFeed.isEmpty()) {
+        const QUrl feed = from.resolved(QUrl(sniffed.advertisedFeed));
+        if (feed.scheme() == QLatin1String("http") || feed.scheme() == QLatin1String("https"))
+            return QStringLiteral("%1; the page links to its feed: %2").arg(sniffed.message, feed.toString().left(300));
+    }
     return sniffed.message;
 }
 

@@ -3,6 +3,7 @@
 #include "feeds/parsers/feedsniffer.h"
 
 #include <QString>
+#include <QUrl>
 #include <QStringList>
 
 namespace tw {
@@ -16,8 +17,9 @@ class ProblemText {
 public:
     static constexpr qsizetype kMaxChars = 500;
 
-    // The message for a body the sniffer found to be no data.
-    static QString forSniff(const SniffResult &sniffed, qsizetype bodyBytes);
+    // The message for a body the sniffer found to be no data. `from`: where it
+    // was read, against which the feed address a web page links to is resolved.
+    static QString forSniff(const SniffResult &sniffed, qsizetype bodyBytes, const QUrl &from = {});
 
     // `message` made safe to store and show.
     static QString clean(const QString &message, const QStringList &secrets);

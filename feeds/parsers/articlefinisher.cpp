@@ -20,6 +20,28 @@ Article finishArticle(Article item, const QDateTime &fetchedUtc, const QString &
     return item;
 }
 
+QString fetchTimeForFutureDates(QList<Article> &articles, const QDateTime &fetchedUtc)
+{
+    if (!fetchedUtc.isValid())
+        return {};
+    const QDateTime latest = fetchedUtc.addDays(1);
+    int replaced = 0;
+    QString first;
+    for (Article &item : articles) {
+        if (!item.published.isValid() || item.published <= latest)
+            continue;
+        if (replaced++ == 0)
+            first = item.published.toString(Qt::ISODate);
+        item.published = fetchedUtc;
+        item.publishedEstimated = true;
+    }
+    if (replaced == 0)
+        return {};
+    return QStringLiteral("%1 %2 dated after the fetch (%3): fetch time used")
+        .arg(replaced)
+        .arg(replaced == 1 ? QStringLiteral("item") : QStringLiteral("items"), first);
+}
+
 QString withoutPublisherSuffix(const QString &title, const QString &publisher)
 {
     if (publisher.isEmpty())

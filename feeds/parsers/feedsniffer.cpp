@@ -1,5 +1,6 @@
 #include "feeds/parsers/feedsniffer.h"
 
+#include "feeds/parsers/jsonrecovery.h"
 #include "feeds/parsers/textnormalizer.h"
 #include "feeds/parsers/xmlprolog.h"
 
@@ -35,6 +36,36 @@ QString shortened(const QString &text, int max = 200)
     return s.size() > max ? s.left(max - 1) + QChar(0x2026) : s;
 }
 
+// The feed a web page names in its head (<link rel="alternate"
+// type="application/rss+xml" href="...">), as given: relative or not.
+QString advertisedFeed(const QString &text)
+{
+    static const QRegularExpression linkRe(QStringLiteral("<link\\b[^>]*>"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression attributeRe(QStringLiteral("([a-zA-Z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))"));
+    static const QRegularExpression feedTypeRe(QStringLiteral("^application/(rss\\+xml|atom\\+xml|rdf\\+xml|feed\\+json|json)$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    for (auto link = linkRe.globalMatch(text.left(64 * 1024)); link.hasNext();) {
+        QString rel;
+        QString type;
+        QString href;
+        for (auto a = attributeRe.globalMatch(link.next().captured(0)); a.hasNext();) {
+            const auto m = a.next();
+            const QString name = m.captured(1).toLower();
+            const QString value = m.captured(2) + m.captured(3) + m.captured(4);
+            if (name == QLatin1String("rel"))
+                rel = value.toLower();
+            else if (name == QLatin1String("type"))
+                type = value.trimmed();
+            else if (name == QLatin1String("href"))
+                href = plainTextFromHtml(value).trimmed();
+        }
+        if (rel.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QLatin1String("alternate"))
+            && feedTypeRe.match(type).hasMatch() && !href.isEmpty())
+            return href;
+    }
+    return {};
+}
+
 SniffResult sniffHtml(const QString &text)
 {
     static const QRegularExpression titleRe(QStringLiteral("<title[^>]*>(.*?)</title>"),
@@ -56,8 +87,10 @@ SniffResult sniffHtml(const QString &text)
         || lower.contains(QLatin1String("undeclared automated tool")))
         return problem(DocumentFormat::Html, ProviderProblem::Blocked,
                        QStringLiteral("blocked: the server answered with a bot-check page%1").arg(named));
-    return problem(DocumentFormat::Html, ProviderProblem::NotAFeed,
-                   QStringLiteral("not a feed: the server answered with an HTML page%1").arg(named));
+    SniffResult page = problem(DocumentFormat::Html, ProviderProblem::NotAFeed,
+                               QStringLiteral("not a feed: the server answered with an HTML page%1").arg(named));
+    page.advertisedFeed = advertisedFeed(text);
+    return page;
 }
 
 // Alpha Vantage says everything with HTTP 200 and one key.
@@ -256,6 +289,19 @@ SniffResult FeedSniffer::sniff(const QByteArray &body, QStringView contentType)
         // JSON is UTF-8 by RFC 8259; the decoded text is re-encoded, as decoding repaired it.
         QJsonDocument json = QJsonDocument::fromJson(QStringView(text).sliced(start).toUtf8(), &error);
         result = sniffJson(json, error);
+        // Cut short: the complete items are read, as from an XML document cut short.
+        if (json.isNull()) {
+            if (const auto whole = jsonCutToLastCompleteItem(QStringView(text).sliced(start))) {
+                QJsonParseError wholeError;
+                QJsonDocument recovered = QJsonDocument::fromJson(whole->toUtf8(), &wholeError);
+                if (SniffResult read = sniffJson(recovered, wholeError); read.ok()) {
+                    result = std::move(read);
+                    result.damage = QStringLiteral("document cut short after %1 characters; the item it was cut short in dropped")
+                                        .arg(text.size() - start);
+                    json = std::move(recovered);
+                }
+            }
+        }
         result.json = std::move(json);
     } else if (const qsizetype xml = xmlStartAfterJunk(QStringView(text).sliced(start)); xml > 0) {
         result = sniffXml(QStringView(text).sliced(start + xml));

@@ -23,6 +23,8 @@ struct SniffResult {
     QString message;    // for a problem: the cause in words, with the provider's own text where it has one
     DocumentText document;
     QJsonDocument json;   // JSON bodies only
+    QString damage;       // JSON: what made the body ill-formed when it was read anyway (cut short), else empty
+    QString advertisedFeed;   // an HTML page: the feed address its head links to (as written: maybe relative), else empty
     bool ok() const { return problem == ProviderProblem::None; }
 };
 

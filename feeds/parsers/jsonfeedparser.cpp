@@ -35,10 +35,17 @@ QString idText(const QJsonValue &id)
 bool JsonFeedParser::recognizes(const QJsonDocument &json)
 {
     // Early generators wrote the version with http:.
-    const QString version = json.object().value(QLatin1String("version")).toString();
-    return json.isObject()
+    const QJsonObject root = json.object();
+    const QString version = root.value(QLatin1String("version")).toString();
+    if (json.isObject()
         && (version.startsWith(QLatin1String("https://jsonfeed.org/version/"))
-            || version.startsWith(QLatin1String("http://jsonfeed.org/version/")));
+            || version.startsWith(QLatin1String("http://jsonfeed.org/version/"))))
+        return true;
+    // Without its version (left out, or written after the items of a document
+    // that was cut short): the items beside the feed's own addresses, which no
+    // other format in the table has.
+    return json.isObject() && root.value(QLatin1String("items")).isArray()
+        && (root.value(QLatin1String("feed_url")).isString() || root.value(QLatin1String("home_page_url")).isString());
 }
 
 Result<ParsedFeed> JsonFeedParser::parse(const QByteArray &document, const QUrl &feedUrl, const QDateTime &fetchedUtc)

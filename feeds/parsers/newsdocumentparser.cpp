@@ -1,5 +1,8 @@
 #include "feeds/parsers/newsdocumentparser.h"
 
+#include "feeds/parsers/articlefinisher.h"
+#include "feeds/parsers/itemidentity.h"
+
 namespace tw {
 
 Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult &sniffed, const QUrl &feedUrl,
@@ -13,6 +16,17 @@ Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult 
     Result<ParsedFeed> parsed = format.readNews(NewsInput{sniffed.document, sniffed.json, feedUrl, fetchedUtc});
     if (!parsed)
         return parsed.error();
+    if (!sniffed.damage.isEmpty()) {
+        parsed->damage = sniffed.damage;
+        parsed->lostContent = true;
+        parsed->warnings.prepend(QStringLiteral("%1 %2 recovered from a damaged document (%3)")
+                                     .arg(parsed->articles.size())
+                                     .arg(parsed->articles.size() == 1 ? QStringLiteral("item") : QStringLiteral("items"), sniffed.damage));
+    }
+    if (const QString warning = distinguishItems(parsed->articles); !warning.isEmpty())
+        parsed->warnings << warning;
+    if (const QString warning = fetchTimeForFutureDates(parsed->articles, fetchedUtc); !warning.isEmpty())
+        parsed->warnings << warning;
     // Nothing recovered from a document that had items, or lost content to
     // damage (a download cut short): an error, so that the feed turns red
     // instead of reporting success.

@@ -69,6 +69,27 @@ struct Attribute {
     QString value;   // already escaped for a double-quoted value
 };
 
+// indexOf for a reader that only moves forward: what was found ahead (or
+// found nowhere) is not searched for again, so a document of many broken
+// sections is read once, not once per section.
+class ForwardFinder {
+public:
+    explicit ForwardFinder(QLatin1String needle) : m_needle(needle) {}
+    qsizetype next(QStringView in, qsizetype from)
+    {
+        if (m_found == -1 || (m_found >= from && m_searchedFrom <= from))
+            return m_found;
+        m_searchedFrom = from;
+        m_found = in.indexOf(m_needle, from);
+        return m_found;
+    }
+
+private:
+    QLatin1String m_needle;
+    qsizetype m_found = -2;   // -2: not searched yet
+    qsizetype m_searchedFrom = 0;
+};
+
 class Repairer {
 public:
     Repairer(QStringView in, const QString &itemElement) : m_in(in), m_itemElement(itemElement)
@@ -114,6 +135,12 @@ private:
         QStringList prefixes;   // declared on this element
         qsizetype outStart;     // where its start tag begins in m_out
     };
+
+    bool isItem(QStringView qualifiedName) const
+    {
+        const qsizetype colon = qualifiedName.indexOf(QLatin1Char(':'));
+        return !m_itemElement.isEmpty() && qualifiedName.sliced(colon + 1) == m_itemElement;
+    }
 
     // An item the text ends inside is incomplete (a headline cut in half):
     // it goes, rather than being stored as if it were whole.
@@ -309,9 +336,14 @@ private:
 
     void comment()
     {
-        qsizetype end = m_in.indexOf(QLatin1String("-->"), m_i + 4);
+        qsizetype end = m_commentEnds.next(m_in, m_i + 4);
         const bool closed = end >= 0;
-        if (!closed) {
+        // Never closed: it ends before the next tag, not at the document's
+        // end with every item after it (nothing of the document is in a comment).
+        const qsizetype nextTag = closed || m_open.empty() ? -1 : m_in.indexOf(QLatin1Char('<'), m_i + 4);
+        if (!closed && nextTag >= 0) {
+            end = nextTag;
+        } else if (!closed) {
             end = m_in.size();
             m_cutShort = true;
         }
@@ -332,7 +364,22 @@ private:
 
     void cdata()
     {
-        qsizetype end = m_in.indexOf(QLatin1String("]]>"), m_i + 9);
+        qsizetype end = m_cdataEnds.next(m_in, m_i + 9);
+        // Never closed (a generator that cut its text to a length, "]]>" and
+        // all): no "]]>" follows, or another section opens first. It ends where
+        // its element does; run to the next "]]>" or the document's end, it
+        // would take the items after it along.
+        const qsizetype nextSection = m_cdataStarts.next(m_in, m_i + 9);
+        if (!m_open.empty() && (end < 0 || (nextSection >= 0 && nextSection < end))) {
+            const qsizetype limit = end < 0 ? (nextSection < 0 ? m_in.size() : nextSection) : nextSection;
+            const qsizetype elementEnd = m_in.indexOf(QString(QStringLiteral("</") + m_open.back().name + QLatin1Char('>')), m_i + 9);
+            if (elementEnd >= 0 && elementEnd < limit) {
+                ++m_unterminatedCdata;
+                m_out += QLatin1String("<![CDATA[") + allowedOnly(m_in.mid(m_i + 9, elementEnd - m_i - 9)) + QLatin1String("]]>");
+                m_i = elementEnd;
+                return;
+            }
+        }
         const bool closed = end >= 0;
         if (!closed) {
             end = m_in.size();
@@ -609,6 +656,20 @@ private:
                 declared << a.name.mid(6);
             attributes.push_back(std::move(a));
         }
+        // An item starting inside an item that was never closed: the open one
+        // ends here (as a new <li> ends the last in HTML), or every item after
+        // it would be read as part of it.
+        if (isItem(name)) {
+            for (size_t k = m_open.size(); k-- > 0;) {
+                if (!isItem(m_open[k].name))
+                    continue;
+                while (m_open.size() > k) {
+                    ++m_closedEarly;
+                    closeTop();
+                }
+                break;
+            }
+        }
         // Prefixes used here that nothing in scope declares.
         QStringList missing;
         auto need = [&](QStringView qualified) {
@@ -698,6 +759,9 @@ private:
     qsizetype m_i = 0;
     QString m_out;
     std::vector<Open> m_open;
+    ForwardFinder m_cdataEnds{QLatin1String("]]>")};
+    ForwardFinder m_cdataStarts{QLatin1String("<![CDATA[")};
+    ForwardFinder m_commentEnds{QLatin1String("-->")};
     QSet<QString> m_dtdEntities;
     bool m_sawDoctype = false;
     bool m_rootClosed = false;

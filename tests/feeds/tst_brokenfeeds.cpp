@@ -160,6 +160,47 @@ private slots:
         QVERIFY(feed->lostContent);
     }
 
+    // A CMS that cuts each description to a length, "]]>" and all, and one
+    // that never writes </item>: every item is still its own article.
+    void unclosedCdataAndItemsEndWhereTheirElementDoes()
+    {
+        auto item = [](const char *n, const char *description) -> QByteArray {
+            return QByteArray("<item><title>Contoso update ") + n + "</title><link>https://wire.example.com/" + n
+                   + "</link><description><![CDATA[<p>" + description + "</description></item>";
+        };
+        const QByteArray cdata = "<rss version=\"2.0\"><channel><title>Wire</title>" + item("1", "Contoso raised its out")
+                                 + item("2", "Shares rose 4% after the compa") + item("3", "The board approved a buyb")
+                                 + "</channel></rss>";
+        auto cut = NewsDocumentParser::parse(cdata, kFeedUrl, kFetched);
+        QVERIFY(cut.ok());
+        QCOMPARE(cut->feed.articles.size(), 3);
+        QCOMPARE(cut->feed.articles[1].title, QStringLiteral("Contoso update 2"));
+        QCOMPARE(cut->feed.articles[1].summary, QStringLiteral("Shares rose 4% after the compa"));
+        QVERIFY2(cut->feed.warnings.value(0).contains(QStringLiteral("3 unterminated CDATA sections closed")),
+                 qPrintable(cut->feed.warnings.join(QLatin1Char('|'))));
+        QVERIFY(!cut->feed.lostContent);
+
+        const QByteArray unclosed = "<rss version=\"2.0\"><channel><title>Wire</title>"
+                                    "<item><title>Fabrikam wins contract</title><link>https://wire.example.com/a</link>"
+                                    "<item><title>Fabrikam names CFO</title><link>https://wire.example.com/b</link>"
+                                    "<item><title>Fabrikam cuts outlook</title><link>https://wire.example.com/c</link>"
+                                    "</channel></rss>";
+        auto items = NewsDocumentParser::parse(unclosed, kFeedUrl, kFetched);
+        QVERIFY(items.ok());
+        QCOMPARE(items->feed.articles.size(), 3);
+        QCOMPARE(items->feed.articles[2].title, QStringLiteral("Fabrikam cuts outlook"));
+        QCOMPARE(items->feed.articles[2].url, QStringLiteral("https://wire.example.com/c"));
+
+        // A template's comment left open ends before the next tag, not with the document.
+        QByteArray commented = cdata;
+        commented.replace("<![CDATA[<p>Shares rose 4% after the compa", "Shares rose 4% <!-- ad slot ");
+        auto comment = NewsDocumentParser::parse(commented, kFeedUrl, kFetched);
+        QVERIFY(comment.ok());
+        QCOMPARE(comment->feed.articles.size(), 3);
+        QCOMPARE(comment->feed.articles[1].summary, QStringLiteral("Shares rose 4%"));
+        QCOMPARE(comment->feed.articles[2].title, QStringLiteral("Contoso update 3"));
+    }
+
     void decodingWarningsReachTheFeed()
     {
         const QByteArray body = twtest::readAll(twtest::fixture(QStringLiteral("feeds-broken/undecodable-bytes.rss")));

@@ -155,6 +155,10 @@ private slots:
         m_server.route("/raw-deflate", [rss](const HttpRequest &) {
             return answer(httpResponse(200, "OK", compressed(rss, -15), {{"Content-Encoding", "deflate"}}));
         });
+        // A server that labels its plain feed gzip (a CDN rule, a cached header).
+        m_server.route("/plain-labelled-gzip", [rss](const HttpRequest &) {
+            return answer(httpResponse(200, "OK", rss, {{"Content-Encoding", "gzip"}, {"Content-Type", "application/rss+xml"}}));
+        });
         m_server.route("/brotli", [rss](const HttpRequest &) {
             return answer(httpResponse(200, "OK", rss, {{"Content-Encoding", "br"}}));
         });
@@ -391,6 +395,13 @@ private slots:
         const FetchResult br = fetchOne(m_server.url(QStringLiteral("/brotli")));
         QCOMPARE(br.failure, FetchFailure::Decompression);
         QVERIFY2(br.error.contains(QStringLiteral("not asked for (br)")), qPrintable(br.error));
+    }
+
+    void plainBodyLabelledGzipIsReadAsIs()
+    {
+        const FetchResult r = fetchOne(m_server.url(QStringLiteral("/plain-labelled-gzip")));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.body, twtest::readAll(twtest::fixture(QStringLiteral("rss/nasdaq-meta.rss"))));
     }
 
     void deflateBodiesInflate()

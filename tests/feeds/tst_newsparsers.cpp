@@ -292,6 +292,57 @@ private slots:
         QCOMPARE(feed->articles.size(), 1);
         QCOMPARE(feed->skipped.size(), 1);
     }
+
+    // A placeholder year and a year typed wrong would sit on top of every
+    // list sorted by time; a few hours ahead (local time labelled GMT) stays.
+    void datesAfterTheFetchAreTheFetchTime()
+    {
+        const QByteArray doc = "<rss version=\"2.0\"><channel><title>Wire</title>"
+                               "<item><title>Contoso schedules call</title><link>https://wire.example.com/1</link>"
+                               "<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate></item>"
+                               "<item><title>Fabrikam wins contract</title><link>https://wire.example.com/2</link>"
+                               "<pubDate>Sat, 10 Apr 2036 09:00:00 GMT</pubDate></item>"
+                               "<item><title>Northwind beats estimates</title><link>https://wire.example.com/3</link>"
+                               "<pubDate>Fri, 10 Apr 2026 20:00:00 GMT</pubDate></item></channel></rss>";
+        auto parsed = NewsDocumentParser::parse(doc, QUrl(QStringLiteral("https://wire.example.com/rss")), kFetched);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.errorMessage()));
+        const QList<Article> &items = parsed->feed.articles;
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(0).published, kFetched);
+        QVERIFY(items.at(0).publishedEstimated);
+        QCOMPARE(items.at(1).published, kFetched);
+        QCOMPARE(items.at(2).published, utc(2026, 4, 10, 20, 0));
+        QVERIFY(!items.at(2).publishedEstimated);
+        QVERIFY2(parsed->feed.warnings.contains(QStringLiteral("2 items dated after the fetch (9999-12-31T23:59:59Z): fetch time used")),
+                 qPrintable(parsed->feed.warnings.join(QLatin1Char('|'))));
+    }
+
+    // The complete items before the cut are kept; the item the cut is in is
+    // not, even where a nested array inside it closed before the cut.
+    void jsonCutShortKeepsTheCompleteItems()
+    {
+        const QByteArray whole = fixtureBytes("jsonfeed/microblog.json");
+        auto cut = NewsDocumentParser::parse(whole.left(whole.indexOf("H100 rental fees")),
+                                             QUrl(QStringLiteral("https://notes.example.com/feed.json")), kFetched);
+        QVERIFY2(cut.ok(), qPrintable(cut.ok() ? QString() : cut.errorMessage()));
+        QCOMPARE(cut->format, DocumentFormat::JsonFeed);
+        QCOMPARE(cut->feed.articles.size(), 1);
+        QCOMPARE(cut->feed.articles.at(0).title, QStringLiteral("Muse Spark scores 52 on the Intelligence Index"));
+        QVERIFY(cut->feed.lostContent);
+
+        // Cut after the first item's authors closed: no item is complete, and that is an error saying why.
+        auto nothing = NewsDocumentParser::parse(whole.left(whole.indexOf("\"tags\": [\"META\"")), QUrl(), kFetched);
+        QVERIFY(!nothing.ok());
+        QVERIFY2(nothing.errorMessage().startsWith(QStringLiteral("0 items: document cut short")), qPrintable(nothing.errorMessage()));
+
+        // A provider's root array the same.
+        const QByteArray news = fixtureBytes("newsapi/finnhub-company-news-meta.json");
+        auto finnhub = NewsDocumentParser::parse(news.left(news.indexOf("Meta lifts 2026")), QUrl(), kFetched);
+        QVERIFY2(finnhub.ok(), qPrintable(finnhub.ok() ? QString() : finnhub.errorMessage()));
+        QCOMPARE(finnhub->format, DocumentFormat::FinnhubNews);
+        QCOMPARE(finnhub->feed.articles.size(), 1);
+        QVERIFY(finnhub->feed.warnings.value(0).contains(QStringLiteral("document cut short")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNewsParsers)

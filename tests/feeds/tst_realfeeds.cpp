@@ -3,8 +3,8 @@
 // `stored` counts the items with anything to store (a title, link or text);
 // `held` every item element of the file; the difference must be items
 // skipped for having nothing, each with its reason. Files that are no feed
-// (OPML, HTML, a JSON Feed cut short, Scripting News' own JSON) are errors
-// that say what they are.
+// (OPML, HTML, Scripting News' own JSON) are errors that say what they are.
+// A JSON Feed cut short keeps its complete items, as a cut XML feed does.
 
 #include "feeds/parsers/newsdocumentparser.h"
 #include "testsupport.h"
@@ -131,13 +131,28 @@ private slots:
         QCOMPARE(parsed->feed.title, title);
     }
 
+    // Cut inside its third item, before the version (written after the items).
+    void jsonFeedCutShortKeepsItsCompleteItems()
+    {
+        auto parsed = NewsDocumentParser::parse(twtest::readAll(kFeeds + QStringLiteral("rsparser/allthis-partial.json")),
+                                                QUrl(QStringLiteral("https://feeds.example.com/feed.json")), kFetched);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.errorMessage()));
+        QCOMPARE(parsed->format, DocumentFormat::JsonFeed);
+        QCOMPARE(parsed->feed.articles.size(), 2);
+        QCOMPARE(parsed->feed.articles.at(0).title, QStringLiteral("Last thoughts on modifier keys"));
+        QCOMPARE(parsed->feed.articles.at(1).title, QStringLiteral("My next Mac"));
+        QCOMPARE(parsed->feed.articles.at(1).url, QStringLiteral("http://leancrew.com/all-this/2017/11/my-next-mac/"));
+        QVERIFY(parsed->feed.lostContent);
+        QVERIFY2(parsed->feed.warnings.value(0).startsWith(QStringLiteral("2 items recovered from a damaged document (document cut short")),
+                 qPrintable(parsed->feed.warnings.join(QLatin1Char('|'))));
+    }
+
     void filesThatAreNoFeedSaySo_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("says");
         QTest::newRow("OPML") << QStringLiteral("rsparser/Subs.opml") << QStringLiteral("root element <opml>");
         QTest::newRow("OPML without titles") << QStringLiteral("rsparser/SubsNoTitleAttributes.opml") << QStringLiteral("<opml>");
-        QTest::newRow("JSON Feed cut short") << QStringLiteral("rsparser/allthis-partial.json") << QStringLiteral("broken JSON");
         QTest::newRow("Scripting News JSON") << QStringLiteral("rsparser/ScriptingNews.json") << QStringLiteral("keys: rss");
         QTest::newRow("HTML page") << QStringLiteral("miniflux/iso-8859-1.html") << QStringLiteral("HTML page (\"Fr\u00e9d\u00e9ric\")");
         QTest::newRow("HTML, charset after 1 KB") << QStringLiteral("miniflux/utf8-meta-after-1024.html") << QStringLiteral("HTML page");
