@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QStorageInfo>
 
 #include <sqlite3.h>
 
@@ -56,9 +57,21 @@ QString untouched(const QString &path, const QString &what)
     return QStringLiteral("%1 %2; it was left untouched").arg(path, what);
 }
 
+// Reading a store in WAL mode needs room for its `-shm` index (32 KiB): on a
+// full disk SQLite says only "disk I/O error".
+bool diskIsFull(const QString &path)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    return storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < 1024 * 1024;
+}
+
 QString describeFailure(const QString &path, const ReadOnlyFile &file)
 {
-    switch (file.errorCode() & 0xff) {
+    const int code = file.errorCode() & 0xff;
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && diskIsFull(path))
+        return untouched(path, QStringLiteral("cannot be opened: the disk that holds it is full; free some space and "
+                                              "run it again (%1)").arg(file.errorText()));
+    switch (code) {
     case SQLITE_NOTADB:
         return untouched(path, QStringLiteral("is not a Tickerwire store (not an SQLite database)"));
     case SQLITE_CORRUPT:
