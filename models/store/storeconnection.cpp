@@ -4,6 +4,7 @@
 #include "models/store/migrations/migration.h"
 #include "models/store/migrator.h"
 #include "models/store/postgresurl.h"
+#include "models/store/servercodecheck.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitefilecheck.h"
 #include "models/store/sqlitelockwait.h"
@@ -284,6 +285,9 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
             return objects.error();
         if (const Status steps = verifyAppliedSteps(*objects, *version, SqlDialect::Postgres, display); !steps)
             return steps.error();
+        // Before anything reads or writes a row (or migrates).
+        if (const Status code = refuseColleagueCode(*db, display); !code)
+            return code.error();
     }
     if (*version == latestSchemaVersion())
         return connection;

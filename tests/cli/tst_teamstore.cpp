@@ -192,6 +192,88 @@ private slots:
         QCOMPARE(twtest::parseStats(again.out), twtest::parseStats(lite.out));
     }
 
+    // A colleague who owns the shared tables (or holds TRIGGER on them) puts
+    // code on them that would run with this analyst's privileges whenever
+    // Tickerwire writes or reads. Tickerwire puts no such code there itself,
+    // so the store is refused, naming it, before a row is touched; once the
+    // code is gone the store works again.
+    void colleaguesCodeOnTheTablesIsRefusedAndNeverRun_data()
+    {
+        QTest::addColumn<QStringList>("plant");
+        QTest::addColumn<QString>("named");
+        QTest::addColumn<QString>("removal");
+        const QString spy = QStringLiteral(
+            "CREATE FUNCTION public.spy() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN INSERT INTO public.loot VALUES (current_user); RETURN NEW; END $$");
+        const QString tap = QStringLiteral(
+            "CREATE FUNCTION public.tap(t text) RETURNS text LANGUAGE plpgsql AS "
+            "$$ BEGIN INSERT INTO public.loot VALUES (current_user); RETURN t; END $$");
+        QTest::newRow("trigger") << QStringList{spy, QStringLiteral("CREATE TRIGGER zz_spy BEFORE INSERT ON articles "
+                                                                    "FOR EACH ROW EXECUTE FUNCTION public.spy()")}
+                                 << QStringLiteral("trigger zz_spy on articles")
+                                 << QStringLiteral("DROP TRIGGER zz_spy ON articles");
+        QTest::newRow("rule") << QStringList{QStringLiteral("CREATE RULE zz_copy AS ON INSERT TO articles DO ALSO "
+                                                            "INSERT INTO public.loot VALUES (current_user)")}
+                              << QStringLiteral("rule zz_copy on articles") << QStringLiteral("DROP RULE zz_copy ON articles");
+        QTest::newRow("policy") << QStringList{tap, QStringLiteral("CREATE POLICY zz_see ON articles USING (public.tap(title) IS NOT NULL)")}
+                                << QStringLiteral("row-level security policy zz_see on articles")
+                                << QStringLiteral("DROP POLICY zz_see ON articles");
+        QTest::newRow("default") << QStringList{tap, QStringLiteral("ALTER TABLE articles ALTER COLUMN author SET DEFAULT public.tap('x')")}
+                                 << QStringLiteral("function public.tap called by a default, check or index of articles")
+                                 << QStringLiteral("ALTER TABLE articles ALTER COLUMN author DROP DEFAULT");
+        // An index expression must be immutable, so it cannot write: named all the same.
+        QTest::newRow("index") << QStringList{QStringLiteral("CREATE FUNCTION public.fold(t text) RETURNS text LANGUAGE sql "
+                                                             "IMMUTABLE AS 'SELECT lower(t)'"),
+                                              QStringLiteral("CREATE INDEX zz_fold ON articles ((public.fold(title)))")}
+                               << QStringLiteral("function public.fold called by a default, check or index of articles")
+                               << QStringLiteral("DROP INDEX zz_fold");
+        QTest::newRow("domain") << QStringList{tap, QStringLiteral("CREATE DOMAIN public.watched AS text CHECK (public.tap(VALUE) IS NOT NULL)"),
+                                               QStringLiteral("ALTER TABLE articles ALTER COLUMN author TYPE public.watched")}
+                                << QStringLiteral("column articles.author of type watched")
+                                << QStringLiteral("ALTER TABLE articles ALTER COLUMN author TYPE text");
+    }
+
+    void colleaguesCodeOnTheTablesIsRefusedAndNeverRun()
+    {
+        QFETCH(QStringList, plant);
+        QFETCH(QString, named);
+        QFETCH(QString, removal);
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto first = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                             writeFile(m_sandbox, QStringLiteral("colleague-1.rss"), generatedFeed(1, 5))},
+                            m_sandbox.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE TABLE public.loot (who text)")),
+                 qPrintable(m_cluster->lastSqlError()));
+        for (const QString &sql : std::as_const(plant))
+            QVERIFY2(m_cluster->exec(database, sql), qPrintable(m_cluster->lastSqlError()));
+        if (named.startsWith(QLatin1String("row-level")))
+            QVERIFY(m_cluster->exec(database, QStringLiteral("ALTER TABLE articles ENABLE ROW LEVEL SECURITY, "
+                                                             "FORCE ROW LEVEL SECURITY")));
+        // (Planting a domain checks the rows already there.)
+        const qint64 loot = pgScalar(server, QStringLiteral("SELECT count(*) FROM public.loot"));
+        const QString more = writeFile(m_sandbox, QStringLiteral("colleague-2.rss"), generatedFeed(6, 10));
+        for (const QString &command : {QStringLiteral("ingest"), QStringLiteral("stats")}) {
+            QStringList args{QStringLiteral("--store"), server, command};
+            if (command == QLatin1String("ingest"))
+                args << more;
+            const auto refused = runCli(args, m_sandbox.path());
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(named), qPrintable(refused.err));
+            QVERIFY2(refused.err.contains(QStringLiteral("would run with your privileges")), qPrintable(refused.err));
+        }
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM public.loot")), loot);
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(5));
+
+        QVERIFY2(m_cluster->exec(database, removal), qPrintable(m_cluster->lastSqlError()));
+        if (named.startsWith(QLatin1String("row-level")))
+            QVERIFY(m_cluster->exec(database, QStringLiteral("ALTER TABLE articles DISABLE ROW LEVEL SECURITY")));
+        const auto again = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
+    }
+
     void copyUsageMistakesExitTwo()
     {
         QCOMPARE(runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), path(QStringLiteral("a.db"))},

@@ -1,0 +1,65 @@
+#include "models/store/servercodecheck.h"
+
+#include "models/store/sqlexec.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace tw {
+
+namespace {
+// The store's own schema (current_schema(), as the rest of the store code
+// uses); functions in pg_catalog and information_schema are PostgreSQL's.
+const char *const kColleagueCodeSql = R"(
+WITH store AS (SELECT c.oid, c.relname FROM pg_class AS c
+               WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                 AND c.relkind IN ('r', 'p')),
+foreign_functions AS (SELECT p.oid, n.nspname || '.' || p.proname AS name FROM pg_proc AS p
+                      JOIN pg_namespace AS n ON n.oid = p.pronamespace
+                      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema'))
+SELECT 'trigger ' || t.tgname || ' on ' || s.relname || ' (runs ' || t.tgfoid::regproc::text || ')'
+  FROM pg_trigger AS t JOIN store AS s ON s.oid = t.tgrelid WHERE NOT t.tgisinternal
+UNION ALL
+SELECT 'rule ' || r.rulename || ' on ' || s.relname
+  FROM pg_rewrite AS r JOIN store AS s ON s.oid = r.ev_class WHERE r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'row-level security policy ' || p.polname || ' on ' || s.relname
+  FROM pg_policy AS p JOIN store AS s ON s.oid = p.polrelid
+UNION ALL
+SELECT 'column ' || s.relname || '.' || a.attname || ' of type ' || format_type(a.atttypid, a.atttypmod)
+       || ' (a type of its own, whose checks and conversions are functions)'
+  FROM pg_attribute AS a JOIN store AS s ON s.oid = a.attrelid JOIN pg_type AS ty ON ty.oid = a.atttypid
+  JOIN pg_namespace AS tn ON tn.oid = ty.typnamespace
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND tn.nspname NOT IN ('pg_catalog', 'information_schema')
+UNION ALL
+SELECT DISTINCT 'function ' || f.name || ' called by a default, check or index of ' || s.relname
+  FROM pg_depend AS d
+  JOIN foreign_functions AS f ON d.refclassid = 'pg_proc'::regclass AND d.refobjid = f.oid
+  JOIN store AS s ON s.oid = CASE d.classid
+      WHEN 'pg_attrdef'::regclass THEN (SELECT adrelid FROM pg_attrdef WHERE oid = d.objid)
+      WHEN 'pg_constraint'::regclass THEN (SELECT conrelid FROM pg_constraint WHERE oid = d.objid)
+      WHEN 'pg_class'::regclass THEN (SELECT indrelid FROM pg_index WHERE indexrelid = d.objid)
+  END
+)";
+} // namespace
+
+Status refuseColleagueCode(const QSqlDatabase &db, const QString &display)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(kColleagueCodeSql)))
+        return fail(describeSqlError(QStringLiteral("Could not read the code on the tables of %1").arg(display), q));
+    QStringList found;
+    while (q.next())
+        found << q.value(0).toString();
+    if (found.isEmpty())
+        return {};
+    constexpr qsizetype kShown = 5;
+    QString listed = found.mid(0, kShown).join(QStringLiteral("; "));
+    if (found.size() > kShown)
+        listed += QStringLiteral("; and %1 more").arg(found.size() - kShown);
+    return fail(QStringLiteral("%1 holds code that Tickerwire did not put there and that would run with your "
+                               "privileges (%2); it was not used. Ask the owner of its tables to remove it")
+                    .arg(display, listed));
+}
+
+} // namespace tw

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "models/core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace tw {
+
+// A shared PostgreSQL store's tables may be altered by anyone who owns them
+// or holds TRIGGER on them. Tickerwire puts no code of its own on its tables
+// there, so a trigger, a rule, a row-level security policy, a column of a
+// type (or domain) defined outside PostgreSQL's own schemas, or a default,
+// check or index expression calling a function defined there is a
+// colleague's code, which would run with this user's privileges on every
+// write or read. Fails naming each such object (at most a few), so
+// the store is not used until its owner removes them.
+Status refuseColleagueCode(const QSqlDatabase &db, const QString &display);
+
+} // namespace tw
