@@ -35,6 +35,11 @@ QString describe(const QString &what, const QSqlError &error)
     const QString code = error.nativeErrorCode();
     if (const QString advice = code.size() < 5 ? sqliteErrorAdvice(code.toInt()) : QString(); !advice.isEmpty())
         return QStringLiteral("%1: %2 (%3)").arg(what, error.text(), advice);
+    if (code == QLatin1String("55P03"))   // lock_not_available: lock_timeout ran out
+        return QStringLiteral("%1: another client held a lock on the store for longer than this one waits (%2); "
+                              "run it again when that client is done (an open transaction, a long copy or upgrade); "
+                              "what was not yet committed was not stored")
+            .arg(what, error.databaseText().section(QLatin1Char('\n'), 0, 0).simplified());
     const QString text = (error.databaseText() + QLatin1Char(' ') + error.driverText()).toLower();
     const bool lost = text.contains(QLatin1String("server closed the connection"))
         || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("no connection to the server"))

@@ -132,6 +132,19 @@ private:
     }
 };
 
+Status configurePostgres(QSqlDatabase &db)
+{
+    return execStatements(db, {
+        // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
+        QStringLiteral("SET client_min_messages = warning"),
+        // A colleague's open transaction can hold a lock on a shared table for
+        // hours: wait as long as the wait policy says (as on SQLite), then fail
+        // with a message, instead of hanging without a word. Advisory locks
+        // (the migration lock) obey it too.
+        QStringLiteral("SET lock_timeout = %1").arg(std::max(SqliteLockWait::policy().timeoutMs, 1)),
+    });
+}
+
 Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display, const QString &connectionName,
                                   const StorePasswordLookup &passwordLookup)
 {
@@ -175,10 +188,8 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
     }
     if (!opened)
         return fail(describeConnectFailure(display, url, db.lastError()));
-    // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
-    QSqlQuery quiet(db);
-    if (!quiet.exec(QStringLiteral("SET client_min_messages = warning")))
-        return fail(describeSqlError(QStringLiteral("Cannot configure %1").arg(display), quiet));
+    if (const Status configured = configurePostgres(db); !configured)
+        return fail(QStringLiteral("Cannot configure %1: %2").arg(display, configured.errorMessage()));
     return db;
 }
 
@@ -309,7 +320,7 @@ Status StoreConnection::reconnect()
                         ? describeConnectFailure(displayLocation(), *PostgresUrl::parse(m_location), db.lastError())
                         : QStringLiteral("Cannot reopen %1: %2").arg(m_location, db.lastError().text()));
     if (m_dialect == SqlDialect::Postgres)
-        return execStatements(db, {QStringLiteral("SET client_min_messages = warning")});
+        return configurePostgres(db);
     waitForLocks();
     return configureSqlite(db);
 }
