@@ -7,6 +7,7 @@
 #include "models/store/servercodecheck.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitefilecheck.h"
+#include "models/store/sqliteschemarepair.h"
 #include "models/store/sqlitelockwait.h"
 
 #include <QDir>
@@ -362,10 +363,12 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
     if (!connection)
         return connection;
     // After the connection, so this copy is destroyed first (see connectSqlite).
-    const QSqlDatabase db = (*connection)->database();
+    QSqlDatabase db = (*connection)->database();
     Migrator migrator(db, SqlDialect::Sqlite, location);
     if (auto migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
+    if (const Status schema = SqliteSchemaRepair::apply(db, location); !schema)
+        return schema.error();
     return connection;
 }
 
