@@ -17,6 +17,9 @@ QString sqliteErrorAdvice(int code)
     case 10:   // SQLITE_IOERR: a write that failed (EFBIG, EIO, ...)
         return QStringLiteral("the disk that holds the store could not be written (full, failing, or over a "
                               "file-size limit): make room and run it again; everything committed before is kept");
+    case 8:    // SQLITE_READONLY: the file, its -wal/-shm or its folder is not writable for this user
+        return QStringLiteral("the store is read-only for you (the file, its -wal and -shm beside it, or its folder): "
+                              "check their owner and permissions; everything committed before is kept");
     case 5:    // SQLITE_BUSY
     case 6:    // SQLITE_LOCKED
         return QStringLiteral("another process kept the store busy for longer than this one waits; run it again "

@@ -374,6 +374,47 @@ private slots:
         QVERIFY2(room.exitCode == 0, qPrintable(room.err));
         QCOMPARE(twtest::parseStats(room.out).value(QStringLiteral("articles")), 50);
     }
+
+    // A store on a read-only filesystem (a mounted share, a backup disk):
+    // SQLite cannot create the -shm it reads a WAL store through. The
+    // message says the folder is read-only instead of "unable to open
+    // database file"; the store opens again once the folder is writable.
+    void storeInAReadOnlyFolderSaysSo()
+    {
+        QTemporaryDir where;
+        const QString mount = where.filePath(QStringLiteral("share"));
+        QVERIFY(QDir().mkpath(mount));
+        QProcess m;
+        m.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          QStringLiteral("size=4m"), QStringLiteral("tmpfs"), mount});
+        const bool mounted = m.waitForFinished(20000) && m.exitStatus() == QProcess::NormalExit && m.exitCode() == 0;
+        if (!mounted)
+            QSKIP(qPrintable(QStringLiteral("needs a filesystem to make read-only (root may mount a tmpfs): ")
+                             + QString::fromUtf8(m.readAllStandardError()).trimmed()));
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount}); });
+
+        const QString store = QDir(mount).filePath(QStringLiteral("store.db"));
+        const QString feed = writeFile(path(QStringLiteral("share.rss")), newsroomFeed(QStringLiteral("Share"), 0, 20));
+        auto first = runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"), feed}, m_sandbox.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(!QFileInfo::exists(store + QStringLiteral("-shm")));
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), mount}), 0);
+
+        for (const QString &command : {QStringLiteral("stats"), QStringLiteral("ingest")}) {
+            QStringList args{QStringLiteral("--store"), store, command};
+            if (command == QLatin1String("ingest"))
+                args << feed;
+            auto refused = runCli(args, m_sandbox.path());
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QStringLiteral("its folder is read-only")), qPrintable(refused.err));
+            QVERIFY2(refused.err.contains(QStringLiteral("left untouched")), qPrintable(refused.err));
+        }
+
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,rw"), mount}), 0);
+        auto again = runCli({QStringLiteral("--store"), store, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(twtest::parseStats(again.out).value(QStringLiteral("articles")), 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreConcurrency)
