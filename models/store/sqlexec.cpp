@@ -38,6 +38,10 @@ QString describe(const QString &what, const QSqlError &error)
     const QString code = error.nativeErrorCode();
     if (const QString advice = code.size() < 5 ? sqliteErrorAdvice(code.toInt()) : QString(); !advice.isEmpty())
         return QStringLiteral("%1: %2 (%3)").arg(what, error.text(), advice);
+    if (code == QLatin1String("42501"))   // insufficient_privilege: a shared store's owner did not grant it
+        return QStringLiteral("%1: the server refused it (%2): your user lacks a privilege on the store's tables; "
+                              "ask the owner of the store's tables to grant it; nothing was changed by it")
+            .arg(what, error.databaseText().section(QLatin1Char('\n'), 0, 0).simplified());
     if (code == QLatin1String("55P03"))   // lock_not_available: lock_timeout ran out
         return QStringLiteral("%1: another client held a lock on the store for longer than this one waits (%2); "
                               "run it again when that client is done (an open transaction, a long copy or upgrade); "

@@ -198,14 +198,16 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
 // Refuses a database that holds somebody else's tables.
 Result<int> postgresSchemaVersion(const QSqlDatabase &db, const QString &display)
 {
-    auto hasVersionTable = queryScalar(db, QStringLiteral(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-        "AND table_name = 'schema_version'"));
+    // pg_catalog shows every table of the schema; information_schema only
+    // those this user holds a privilege on (a REVOKE would hide the store).
+    const QString inSchema = QStringLiteral(
+        "SELECT count(*) FROM pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f') "
+        "AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())");
+    auto hasVersionTable = queryScalar(db, inSchema + QStringLiteral(" AND relname = 'schema_version'"));
     if (!hasVersionTable)
         return hasVersionTable.error();
     if (*hasVersionTable == 0) {
-        auto tables = queryScalar(db, QStringLiteral(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"));
+        auto tables = queryScalar(db, inSchema);
         if (!tables)
             return tables.error();
         if (*tables > 0)

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -272,6 +273,45 @@ private slots:
         const auto again = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
+    }
+
+    // A colleague who owns the shared tables revokes this analyst's
+    // privileges: every command says plainly that the server refused for
+    // lack of a privilege and whom to ask, on one line, without the password.
+    void revokedPrivilegesAreAClearError()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("revoked.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE ROLE analyst2 LOGIN PASSWORD 'analyst2-secret'")),
+                 qPrintable(m_cluster->lastSqlError()));
+        const auto dropRole = qScopeGuard([&] {
+            m_cluster->exec(database, QStringLiteral("DROP OWNED BY analyst2"));
+            m_cluster->exec(database, QStringLiteral("DROP ROLE analyst2"));
+        });
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("REVOKE SELECT ON articles FROM analyst2")));
+        QString colleague = server;
+        colleague.replace(QStringLiteral("://tickerwire@"), QStringLiteral("://analyst2:analyst2-secret@"));
+        const auto refused = runCli({QStringLiteral("--store"), colleague, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("permission denied for table articles")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("lacks a privilege")), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QStringLiteral("analyst2-secret")), qPrintable(refused.err));
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+
+        // A copy never leaves out a table it may not read: it fails, saying which.
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT ON articles TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("REVOKE SELECT ON article_revisions FROM analyst2")));
+        const auto copy = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), colleague,
+                                  QStringLiteral("--to"), path(QStringLiteral("revoked-copy.db"))}, m_sandbox.path());
+        QCOMPARE(copy.exitCode, 1);
+        QVERIFY2(copy.err.contains(QStringLiteral("permission denied for table article_revisions")), qPrintable(copy.err));
+        QVERIFY2(!copy.err.contains(QStringLiteral("analyst2-secret")), qPrintable(copy.err));
     }
 
     void copyUsageMistakesExitTwo()
