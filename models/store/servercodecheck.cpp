@@ -1,7 +1,10 @@
 #include "models/store/servercodecheck.h"
 
+#include "models/core/logging.h"
 #include "models/store/sqlexec.h"
+#include "models/store/sqliteschemarepair.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -60,6 +63,35 @@ Status refuseColleagueCode(const QSqlDatabase &db, const QString &display)
     return fail(QStringLiteral("%1 holds code that Tickerwire did not put there and that would run with your "
                                "privileges (%2); it was not used. Ask the owner of its tables to remove it")
                     .arg(display, listed));
+}
+
+Status refuseMissingServerIndexes(const QSqlDatabase &db, const QString &display)
+{
+    auto expected = SqliteSchemaRepair::referenceIndexes();
+    if (!expected)
+        return expected.error();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT CAST(indexname AS TEXT) FROM pg_indexes WHERE schemaname = current_schema()")))
+        return fail(describeSqlError(QStringLiteral("Could not read the indexes of %1").arg(display), q));
+    QSet<QString> present;
+    while (q.next())
+        present.insert(q.value(0).toString());
+    QStringList missingUnique, missingOther;
+    for (auto it = expected->cbegin(); it != expected->cend(); ++it) {
+        if (!present.contains(it.key()))
+            (it.value() ? missingUnique : missingOther) << it.key();
+    }
+    missingUnique.sort();
+    missingOther.sort();
+    if (!missingOther.isEmpty())
+        qCWarning(twStore).noquote() << display << "lacks the index(es)" << missingOther.join(QStringLiteral(", "))
+                                     << "(dropped by someone); reads will be slower until its owner makes them again";
+    if (missingUnique.isEmpty())
+        return {};
+    return fail(QStringLiteral("%1 lacks the unique index(es) %2 that keep one row per article or item (someone "
+                               "dropped them), so no new row could be stored; it was not used. Ask the owner of its "
+                               "tables to make them again")
+                    .arg(display, missingUnique.join(QStringLiteral(", "))));
 }
 
 } // namespace tw

@@ -17,4 +17,11 @@ namespace tw {
 // the store is not used until its owner removes them.
 Status refuseColleagueCode(const QSqlDatabase &db, const QString &display);
 
+// The indexes this build makes, checked on a shared store whose tables a
+// colleague may have changed: a missing unique index makes every new row's
+// write fail ("no unique or exclusion constraint matching the ON CONFLICT
+// specification"), so the store is refused, naming it and its remedy; a
+// missing index that only speeds reads up is a warning.
+Status refuseMissingServerIndexes(const QSqlDatabase &db, const QString &display);
+
 } // namespace tw

@@ -75,6 +75,19 @@ QString describePart(const QString &key)
 }
 } // namespace
 
+Result<QHash<QString, bool>> SqliteSchemaRepair::referenceIndexes()
+{
+    auto reference = referenceParts();
+    if (!reference)
+        return reference.error();
+    QHash<QString, bool> indexes;
+    for (auto it = reference->cbegin(); it != reference->cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("index:")))
+            indexes.insert(it.key().mid(6), it->unique);
+    }
+    return indexes;
+}
+
 Status SqliteSchemaRepair::apply(QSqlDatabase &db, const QString &location)
 {
     auto reference = referenceParts();

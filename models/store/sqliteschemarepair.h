@@ -2,6 +2,7 @@
 
 #include "models/core/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -21,6 +22,10 @@ namespace tw {
 class SqliteSchemaRepair {
 public:
     static Status apply(QSqlDatabase &db, const QString &location);
+
+    // The named indexes this build's migrations make, each with whether it is
+    // unique; a PostgreSQL store gets the same names.
+    static Result<QHash<QString, bool>> referenceIndexes();
 };
 
 } // namespace tw

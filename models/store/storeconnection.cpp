@@ -303,14 +303,21 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         if (const Status code = refuseColleagueCode(*db, display); !code)
             return code.error();
     }
-    if (*version == latestSchemaVersion())
+    // Once the store is at this build's version (its indexes are then all made).
+    const auto indexesWhole = [&]() -> Status { return refuseMissingServerIndexes(*db, display); };
+    if (*version == latestSchemaVersion()) {
+        if (const Status indexes = indexesWhole(); !indexes)
+            return indexes.error();
         return connection;
+    }
     if (!migrate)
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build first")
                         .arg(display).arg(*version).arg(latestSchemaVersion()));
     Migrator migrator(*db, SqlDialect::Postgres, display);
     if (const Status migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
+    if (const Status indexes = indexesWhole(); !indexes)
+        return indexes.error();
     return connection;
 }
 

@@ -314,6 +314,33 @@ private slots:
         QVERIFY2(!copy.err.contains(QStringLiteral("analyst2-secret")), qPrintable(copy.err));
     }
 
+    // A colleague drops indexes of the shared tables: without the unique one
+    // that keeps one row per article every new article's write would fail on
+    // raw SQL, so the store is refused naming it; a dropped index that only
+    // speeds reads up is a warning and the command works.
+    void droppedServerIndexesAreNamed()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("indexes-1.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("DROP INDEX articles_identity")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("DROP INDEX articles_source")));
+        const QString more = writeFile(m_sandbox, QStringLiteral("indexes-2.rss"), generatedFeed(6, 10));
+        const auto refused = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("lacks the unique index(es) articles_identity")), qPrintable(refused.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(5));
+
+        QVERIFY(m_cluster->exec(database, QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles (guid, origin)")));
+        const auto slower = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QVERIFY2(slower.exitCode == 0, qPrintable(slower.err));
+        QVERIFY2(slower.err.contains(QStringLiteral("lacks the index(es) articles_source")), qPrintable(slower.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
+    }
+
     void copyUsageMistakesExitTwo()
     {
         QCOMPARE(runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), path(QStringLiteral("a.db"))},
