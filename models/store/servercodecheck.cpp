@@ -94,4 +94,25 @@ Status refuseMissingServerIndexes(const QSqlDatabase &db, const QString &display
                     .arg(display, missingUnique.join(QStringLiteral(", "))));
 }
 
+Status refuseShadowingSchema(const QSqlDatabase &db, const QString &display)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral(
+            "SELECT CAST(s.nspname AS TEXT), pg_get_userbyid(s.nspowner), CAST(later.name AS TEXT) "
+            "FROM pg_namespace AS s, unnest(current_schemas(false)) AS later(name) "
+            "JOIN pg_namespace AS n ON n.nspname = later.name "
+            "JOIN pg_class AS c ON c.relnamespace = n.oid AND c.relname = 'schema_version' "
+            "WHERE s.nspname = current_schema() AND later.name <> s.nspname "
+            "AND s.nspowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_class AS v WHERE v.relnamespace = s.oid AND v.relname = 'schema_version') "
+            "LIMIT 1")))
+        return fail(describeSqlError(QStringLiteral("Could not read the search path of %1").arg(display), q));
+    if (!q.next())
+        return {};
+    return fail(QStringLiteral("%1: the schema %2, owned by %3, comes first in your search_path and would hide the "
+                               "Tickerwire store in schema %4 (a new, empty store would be made there instead); it "
+                               "was not used. Ask %3 to drop or rename that schema, or set your search_path")
+                    .arg(display, q.value(0).toString(), q.value(1).toString(), q.value(2).toString()));
+}
+
 } // namespace tw

@@ -24,4 +24,12 @@ Status refuseColleagueCode(const QSqlDatabase &db, const QString &display);
 // missing index that only speeds reads up is a warning.
 Status refuseMissingServerIndexes(const QSqlDatabase &db, const QString &display);
 
+// PostgreSQL's default search_path starts with "$user": a colleague who may
+// create schemas can make one named after this user, and every unqualified
+// name would then resolve there, away from the desk's store, to an empty
+// schema where Tickerwire would build a new store the colleague controls.
+// Fails when the first schema of the path belongs to someone else, holds no
+// store, and a later one does.
+Status refuseShadowingSchema(const QSqlDatabase &db, const QString &display);
+
 } // namespace tw

@@ -287,6 +287,8 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         if (migrate)
             (void)execStatements(lockHolder, {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey)});
     });
+    if (const Status path = refuseShadowingSchema(*db, display); !path)
+        return path.error();
     auto version = postgresSchemaVersion(*db, display);
     if (!version)
         return version.error();

@@ -341,6 +341,44 @@ private slots:
         QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
     }
 
+    // A colleague who may create schemas makes one named after this analyst:
+    // PostgreSQL's default search_path ("$user", public) would then send every
+    // command to it, where a new empty store would be built under the
+    // colleague's control. Refused, naming the schema and its owner; nothing
+    // is made there.
+    void aSchemaNamedAfterTheAnalystDoesNotHideTheStore()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("shadow.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE ROLE analyst3 LOGIN PASSWORD 'analyst3-secret'")),
+                 qPrintable(m_cluster->lastSqlError()));
+        const auto dropRole = qScopeGuard([&] {
+            m_cluster->exec(database, QStringLiteral("DROP SCHEMA IF EXISTS analyst3 CASCADE"));
+            m_cluster->exec(database, QStringLiteral("DROP OWNED BY analyst3"));
+            m_cluster->exec(database, QStringLiteral("DROP ROLE analyst3"));
+        });
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO analyst3")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO analyst3")));
+        QString analyst = server;
+        analyst.replace(QStringLiteral("://tickerwire@"), QStringLiteral("://analyst3:analyst3-secret@"));
+        const auto before = runCli({QStringLiteral("--store"), analyst, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        QCOMPARE(twtest::parseStats(before.out).value(QStringLiteral("articles")), 5);
+
+        QVERIFY(m_cluster->exec(database, QStringLiteral("CREATE SCHEMA analyst3")));   // owned by the colleague
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE, CREATE ON SCHEMA analyst3 TO analyst3")));
+        const auto refused = runCli({QStringLiteral("--store"), analyst, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("the schema analyst3, owned by tickerwire, comes first")),
+                 qPrintable(refused.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace = 'analyst3'::regnamespace")),
+                 qint64(0));
+    }
+
     void copyUsageMistakesExitTwo()
     {
         QCOMPARE(runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), path(QStringLiteral("a.db"))},
