@@ -80,7 +80,9 @@ QString describeFailure(const QString &path, const ReadOnlyFile &file)
                                               "create its -shm and -wal files there (%1)").arg(file.errorText()));
     switch (code) {
     case SQLITE_NOTADB:
-        return untouched(path, QStringLiteral("is not a Tickerwire store (not an SQLite database)"));
+        // Only asked once the file starts as SQLite's do: its header is broken.
+        return untouched(path, QStringLiteral("is damaged: it starts like an SQLite database but its header is "
+                                              "not valid (%1); restore a backup").arg(file.errorText()));
     case SQLITE_CORRUPT:
         return untouched(path, QStringLiteral("is damaged (%1)").arg(file.errorText()));
     case SQLITE_BUSY:

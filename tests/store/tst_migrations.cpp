@@ -928,6 +928,7 @@ private slots:
         QTest::newRow("text file") << QStringLiteral("text");
         QTest::newRow("truncated store") << QStringLiteral("truncated");
         QTest::newRow("garbage header") << QStringLiteral("garbage");
+        QTest::newRow("broken header fields") << QStringLiteral("header");
         QTest::newRow("someone else's sqlite") << QStringLiteral("foreign");
     }
 
@@ -954,6 +955,8 @@ private slots:
             QVERIFY(bytes.size() > 8192);
             if (kind == QLatin1String("truncated"))
                 bytes.truncate(bytes.size() / 2);
+            else if (kind == QLatin1String("header"))
+                bytes.replace(16, 2, QByteArray(2, '\xff'));   // the page size, after an intact magic string
             else
                 bytes.replace(0, 16, QByteArray(16, 'x'));
             QFile f(path);
@@ -964,6 +967,8 @@ private slots:
         auto store = StoreConnection::open(path, QStringLiteral("t"));
         QVERIFY(!store.ok());
         QVERIFY2(store.errorMessage().contains(path), qPrintable(store.errorMessage()));
+        if (kind == QLatin1String("header") || kind == QLatin1String("truncated"))
+            QVERIFY2(store.errorMessage().contains(QStringLiteral("is damaged")), qPrintable(store.errorMessage()));
         QCOMPARE(twtest::sha256(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
