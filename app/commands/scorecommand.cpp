@@ -137,7 +137,11 @@ public:
             ctx.err.flush();
         }
         if (scores->isEmpty()) {
-            ctx.out << "no articles in the store: nothing to score\n";
+            // Scores are per company: a store with articles but no watchlist has none.
+            if (symbols.isEmpty())
+                ctx.out << "no companies on the watchlist: nothing to score (add some with `tickerwire watchlist add`)\n";
+            else
+                ctx.out << "no articles in the store: nothing to score\n";
             return kExitOk;
         }
         const bool explaining = ctx.parser.isSet(QStringLiteral("explain"));

@@ -2,8 +2,8 @@
 
 #include "models/text/utf8check.h"
 
+#include <QChar>
 #include <QLocale>
-#include <QRegularExpression>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -17,11 +17,111 @@ namespace tw {
 
 namespace {
 // A text cell that is nothing but a plain decimal number cannot run as a
-// formula, so "-3.5" in a text column stays readable as a number.
-bool isPlainNumber(const QString &text)
+// formula, so "-3.5" in a text column stays readable as a number:
+// [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?, the whole text.
+bool isPlainNumber(const char *text, qsizetype size)
 {
-    static const QRegularExpression number(QStringLiteral(R"(\A[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\z)"));
-    return number.match(text).hasMatch();
+    const auto digit = [&](qsizetype i) { return i < size && text[i] >= '0' && text[i] <= '9'; };
+    qsizetype i = 0;
+    if (i < size && (text[i] == '+' || text[i] == '-'))
+        ++i;
+    const qsizetype integerStart = i;
+    while (digit(i))
+        ++i;
+    const bool integerDigits = i > integerStart;
+    bool fractionDigits = false;
+    if (i < size && text[i] == '.') {
+        ++i;
+        const qsizetype fractionStart = i;
+        while (digit(i))
+            ++i;
+        fractionDigits = i > fractionStart;
+    }
+    if (!integerDigits && !fractionDigits)
+        return false;
+    if (i < size && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < size && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        const qsizetype exponentStart = i;
+        while (digit(i))
+            ++i;
+        if (i == exponentStart)
+            return false;
+    }
+    return i == size;
+}
+
+// The code point at `i` of well-formed UTF-8, moving `i` past it.
+char32_t decodeUtf8(const char *text, qsizetype size, qsizetype &i)
+{
+    const auto byte = [&](qsizetype k) { return k < size ? char32_t(static_cast<unsigned char>(text[k])) : 0; };
+    const char32_t lead = byte(i);
+    if (lead < 0x80) {
+        i += 1;
+        return lead;
+    }
+    if (lead < 0xE0) {
+        const char32_t c = ((lead & 0x1F) << 6) | (byte(i + 1) & 0x3F);
+        i += 2;
+        return c;
+    }
+    if (lead < 0xF0) {
+        const char32_t c = ((lead & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
+        i += 3;
+        return c;
+    }
+    const char32_t c = ((lead & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) | ((byte(i + 2) & 0x3F) << 6)
+        | (byte(i + 3) & 0x3F);
+    i += 4;
+    return c;
+}
+
+// Characters a spreadsheet may drop before it looks for a formula: white
+// space (Google Sheets trims cells on import, LibreOffice can be told to)
+// and invisible format characters (byte order mark, zero-width space, bidi
+// marks), which show nothing that would warn a reader.
+bool isInvisibleLead(char32_t c)
+{
+    return QChar::isSpace(c) || QChar::category(c) == QChar::Other_Format;
+}
+
+// Whether a text cell, as UTF-8, is one a spreadsheet could run as a
+// formula: it starts with a tab or CR, or its first visible character is
+// =, +, -, @ or one of their full-width forms (which East Asian input turns
+// into them), unless the rest is a plain number.
+bool isFormulaLike(const char *utf8, qsizetype size)
+{
+    if (size == 0)
+        return false;
+    const auto first = static_cast<unsigned char>(utf8[0]);
+    if (first == '\t' || first == '\r')
+        return true;
+    // The usual cell starts with a letter or digit: no decoding.
+    if (first < 0x80 && first != '=' && first != '+' && first != '-' && first != '@' && first != ' '
+        && first != '\n' && first != '\v' && first != '\f')
+        return false;
+    qsizetype i = 0;
+    while (i < size) {
+        const qsizetype start = i;
+        const char32_t c = decodeUtf8(utf8, size, i);
+        if (isInvisibleLead(c))
+            continue;
+        switch (c) {
+        case U'=':
+        case U'+':
+        case U'-':
+        case U'@':
+        case U'\uFF1D':   // full-width = + - @
+        case U'\uFF0B':
+        case U'\uFF0D':
+        case U'\uFF20':
+            return !isPlainNumber(utf8 + start, size - start);
+        default:
+            return false;
+        }
+    }
+    return false;
 }
 
 // Bytes that make a field need quotes.
@@ -73,12 +173,6 @@ double powerOfTen(int n)
     static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     return n >= 0 && n <= 22 ? kPowers[n] : std::pow(10.0, n);
-}
-
-// The characters a spreadsheet reads as the start of a formula.
-constexpr bool startsFormula(char c)
-{
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 // formatNumber's plain notation written straight into `out` (48 bytes):
@@ -224,19 +318,8 @@ void CsvWriter::writeHeader(const QStringList &names)
 
 bool CsvWriter::needsFormulaDefusing(const QString &text)
 {
-    if (text.isEmpty())
-        return false;
-    switch (text.front().unicode()) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-        return !isPlainNumber(text);
-    default:
-        return false;
-    }
+    const QByteArray utf8 = text.toUtf8();
+    return isFormulaLike(utf8.constData(), utf8.size());
 }
 
 QByteArray CsvWriter::escapeField(const QString &text)
@@ -348,7 +431,7 @@ void CsvWriter::addText(const QString &text)
     bool quoted = false;
     for (char c : utf8)
         quoted = quoted || needsQuotes(static_cast<unsigned char>(c));
-    appendEscaped(utf8.constData(), utf8.size(), needsFormulaDefusing(text), quoted);
+    appendEscaped(utf8.constData(), utf8.size(), isFormulaLike(utf8.constData(), utf8.size()), quoted);
 }
 
 bool CsvWriter::addTextUtf8(const char *utf8, qsizetype size)
@@ -358,9 +441,7 @@ bool CsvWriter::addTextUtf8(const char *utf8, qsizetype size)
     const unsigned classes = classesOf(utf8, size);
     if ((classes & 2) && !isWellFormedUtf8(utf8, size))
         return false;
-    // Only a text that starts like a formula needs the full check, on the
-    // same QString addText would see.
-    const bool defused = size > 0 && startsFormula(utf8[0]) && needsFormulaDefusing(QString::fromUtf8(utf8, size));
+    const bool defused = isFormulaLike(utf8, size);
     startCell();
     appendEscaped(utf8, size, defused, classes & 1);
     return true;

@@ -17,6 +17,9 @@ QString sqliteErrorAdvice(int code)
     case 10:   // SQLITE_IOERR: a write that failed (EFBIG, EIO, ...)
         return QStringLiteral("the disk that holds the store could not be written (full, failing, or over a "
                               "file-size limit): make room and run it again; everything committed before is kept");
+    case 8:    // SQLITE_READONLY: the file, its -wal/-shm or its folder is not writable for this user
+        return QStringLiteral("the store is read-only for you (the file, its -wal and -shm beside it, or its folder): "
+                              "check their owner and permissions; everything committed before is kept");
     case 5:    // SQLITE_BUSY
     case 6:    // SQLITE_LOCKED
         return QStringLiteral("another process kept the store busy for longer than this one waits; run it again "
@@ -35,6 +38,15 @@ QString describe(const QString &what, const QSqlError &error)
     const QString code = error.nativeErrorCode();
     if (const QString advice = code.size() < 5 ? sqliteErrorAdvice(code.toInt()) : QString(); !advice.isEmpty())
         return QStringLiteral("%1: %2 (%3)").arg(what, error.text(), advice);
+    if (code == QLatin1String("42501"))   // insufficient_privilege: a shared store's owner did not grant it
+        return QStringLiteral("%1: the server refused it (%2): your user lacks a privilege on the store's tables; "
+                              "ask the owner of the store's tables to grant it; nothing was changed by it")
+            .arg(what, error.databaseText().section(QLatin1Char('\n'), 0, 0).simplified());
+    if (code == QLatin1String("55P03"))   // lock_not_available: lock_timeout ran out
+        return QStringLiteral("%1: another client held a lock on the store for longer than this one waits (%2); "
+                              "run it again when that client is done (an open transaction, a long copy or upgrade); "
+                              "what was not yet committed was not stored")
+            .arg(what, error.databaseText().section(QLatin1Char('\n'), 0, 0).simplified());
     const QString text = (error.databaseText() + QLatin1Char(' ') + error.driverText()).toLower();
     const bool lost = text.contains(QLatin1String("server closed the connection"))
         || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("no connection to the server"))

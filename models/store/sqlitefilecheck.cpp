@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QStorageInfo>
 
 #include <sqlite3.h>
 
@@ -56,20 +57,44 @@ QString untouched(const QString &path, const QString &what)
     return QStringLiteral("%1 %2; it was left untouched").arg(path, what);
 }
 
+// Reading a store in WAL mode needs room for its `-shm` index (32 KiB): on a
+// full disk SQLite says only "disk I/O error".
+bool diskIsFull(const QString &path)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    return storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < 1024 * 1024;
+}
+
 QString describeFailure(const QString &path, const ReadOnlyFile &file)
 {
-    switch (file.errorCode() & 0xff) {
+    const int code = file.errorCode() & 0xff;
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && diskIsFull(path))
+        return untouched(path, QStringLiteral("cannot be opened: the disk that holds it is full; free some space and "
+                                              "run it again (%1)").arg(file.errorText()));
+    // A store in WAL mode is read through its -shm index, which SQLite makes
+    // beside it: a folder the user cannot write (permissions, a read-only
+    // mount) stops even a read.
+    if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+        && !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+        return untouched(path, QStringLiteral("cannot be opened: its folder is read-only for you and SQLite must "
+                                              "create its -shm and -wal files there (%1)").arg(file.errorText()));
+    switch (code) {
     case SQLITE_NOTADB:
-        return untouched(path, QStringLiteral("is not a Tickerwire store (not an SQLite database)"));
+        // Only asked once the file starts as SQLite's do: its header is broken.
+        return untouched(path, QStringLiteral("is damaged: it starts like an SQLite database but its header is "
+                                              "not valid (%1); restore a backup").arg(file.errorText()));
     case SQLITE_CORRUPT:
         return untouched(path, QStringLiteral("is damaged (%1)").arg(file.errorText()));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return untouched(path, QStringLiteral("is locked by another program (%1)").arg(file.errorText()));
+    case SQLITE_READONLY:
+        return untouched(path, QStringLiteral("cannot be opened: SQLite must create its -shm and -wal files beside it "
+                                              "and cannot (%1): check the permissions of the file and its folder")
+                                   .arg(file.errorText()));
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_IOERR:
-    case SQLITE_READONLY:
         return untouched(path, QStringLiteral("cannot be read (%1)").arg(file.errorText()));
     default:
         return untouched(path, QStringLiteral("is damaged or unreadable (%1)").arg(file.errorText()));

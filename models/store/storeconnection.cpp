@@ -4,8 +4,10 @@
 #include "models/store/migrations/migration.h"
 #include "models/store/migrator.h"
 #include "models/store/postgresurl.h"
+#include "models/store/servercodecheck.h"
 #include "models/store/sqlexec.h"
 #include "models/store/sqlitefilecheck.h"
+#include "models/store/sqliteschemarepair.h"
 #include "models/store/sqlitelockwait.h"
 
 #include <QDir>
@@ -131,6 +133,19 @@ private:
     }
 };
 
+Status configurePostgres(QSqlDatabase &db)
+{
+    return execStatements(db, {
+        // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
+        QStringLiteral("SET client_min_messages = warning"),
+        // A colleague's open transaction can hold a lock on a shared table for
+        // hours: wait as long as the wait policy says (as on SQLite), then fail
+        // with a message, instead of hanging without a word. Advisory locks
+        // (the migration lock) obey it too.
+        QStringLiteral("SET lock_timeout = %1").arg(std::max(SqliteLockWait::policy().timeoutMs, 1)),
+    });
+}
+
 Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display, const QString &connectionName,
                                   const StorePasswordLookup &passwordLookup)
 {
@@ -174,10 +189,8 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
     }
     if (!opened)
         return fail(describeConnectFailure(display, url, db.lastError()));
-    // libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr.
-    QSqlQuery quiet(db);
-    if (!quiet.exec(QStringLiteral("SET client_min_messages = warning")))
-        return fail(describeSqlError(QStringLiteral("Cannot configure %1").arg(display), quiet));
+    if (const Status configured = configurePostgres(db); !configured)
+        return fail(QStringLiteral("Cannot configure %1: %2").arg(display, configured.errorMessage()));
     return db;
 }
 
@@ -185,14 +198,16 @@ Result<QSqlDatabase> openPostgres(const PostgresUrl &url, const QString &display
 // Refuses a database that holds somebody else's tables.
 Result<int> postgresSchemaVersion(const QSqlDatabase &db, const QString &display)
 {
-    auto hasVersionTable = queryScalar(db, QStringLiteral(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-        "AND table_name = 'schema_version'"));
+    // pg_catalog shows every table of the schema; information_schema only
+    // those this user holds a privilege on (a REVOKE would hide the store).
+    const QString inSchema = QStringLiteral(
+        "SELECT count(*) FROM pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f') "
+        "AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())");
+    auto hasVersionTable = queryScalar(db, inSchema + QStringLiteral(" AND relname = 'schema_version'"));
     if (!hasVersionTable)
         return hasVersionTable.error();
     if (*hasVersionTable == 0) {
-        auto tables = queryScalar(db, QStringLiteral(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"));
+        auto tables = queryScalar(db, inSchema);
         if (!tables)
             return tables.error();
         if (*tables > 0)
@@ -272,6 +287,8 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
         if (migrate)
             (void)execStatements(lockHolder, {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey)});
     });
+    if (const Status path = refuseShadowingSchema(*db, display); !path)
+        return path.error();
     auto version = postgresSchemaVersion(*db, display);
     if (!version)
         return version.error();
@@ -284,15 +301,25 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::openServer(const QStri
             return objects.error();
         if (const Status steps = verifyAppliedSteps(*objects, *version, SqlDialect::Postgres, display); !steps)
             return steps.error();
+        // Before anything reads or writes a row (or migrates).
+        if (const Status code = refuseColleagueCode(*db, display); !code)
+            return code.error();
     }
-    if (*version == latestSchemaVersion())
+    // Once the store is at this build's version (its indexes are then all made).
+    const auto indexesWhole = [&]() -> Status { return refuseMissingServerIndexes(*db, display); };
+    if (*version == latestSchemaVersion()) {
+        if (const Status indexes = indexesWhole(); !indexes)
+            return indexes.error();
         return connection;
+    }
     if (!migrate)
         return fail(QStringLiteral("%1 is at schema version %2, expected %3; open it with this build first")
                         .arg(display).arg(*version).arg(latestSchemaVersion()));
     Migrator migrator(*db, SqlDialect::Postgres, display);
     if (const Status migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
+    if (const Status indexes = indexesWhole(); !indexes)
+        return indexes.error();
     return connection;
 }
 
@@ -305,7 +332,7 @@ Status StoreConnection::reconnect()
                         ? describeConnectFailure(displayLocation(), *PostgresUrl::parse(m_location), db.lastError())
                         : QStringLiteral("Cannot reopen %1: %2").arg(m_location, db.lastError().text()));
     if (m_dialect == SqlDialect::Postgres)
-        return execStatements(db, {QStringLiteral("SET client_min_messages = warning")});
+        return configurePostgres(db);
     waitForLocks();
     return configureSqlite(db);
 }
@@ -347,10 +374,12 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString &lo
     if (!connection)
         return connection;
     // After the connection, so this copy is destroyed first (see connectSqlite).
-    const QSqlDatabase db = (*connection)->database();
+    QSqlDatabase db = (*connection)->database();
     Migrator migrator(db, SqlDialect::Sqlite, location);
     if (auto migrated = migrator.migrateToLatest(); !migrated)
         return migrated.error();
+    if (const Status schema = SqliteSchemaRepair::apply(db, location); !schema)
+        return schema.error();
     return connection;
 }
 

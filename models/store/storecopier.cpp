@@ -34,9 +34,12 @@ Result<QStringList> strings(const QSqlDatabase &db, const QString &sql, const QS
 Result<QStringList> userTables(const QSqlDatabase &db)
 {
     if (dialectOf(db) == SqlDialect::Postgres)
+        // pg_catalog, not information_schema, which leaves out the tables
+        // this user may not read: a copy would skip them without a word.
         return strings(db, QStringLiteral(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-            "AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name"));
+            "SELECT CAST(relname AS TEXT) FROM pg_class WHERE relkind IN ('r', 'p') "
+            "AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+            "AND relname <> 'schema_version' ORDER BY relname"));
     return strings(db, QStringLiteral(
         "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
         "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"));

@@ -79,6 +79,21 @@ class TestRescoreCli : public QObject {
     QTemporaryDir m_sandbox;
 
 private slots:
+    // Articles but no company on the watchlist: the run says that, not that
+    // the store holds no articles.
+    void rescoringWithoutAWatchlistSaysSo()
+    {
+        const QString store = m_sandbox.filePath(QStringLiteral("no-watchlist.db"));
+        const QString home = m_sandbox.path();
+        const CliRun ingested = runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"),
+                                        fixture(QStringLiteral("rss/nasdaq-meta.rss"))}, home);
+        QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
+        const CliRun rescored = runCli({QStringLiteral("--store"), store, QStringLiteral("score"), QStringLiteral("--all")}, home);
+        QCOMPARE(rescored.exitCode, 0);
+        QVERIFY2(rescored.out.contains(QStringLiteral("no companies on the watchlist")), qPrintable(rescored.out));
+        QVERIFY2(!rescored.out.contains(QStringLiteral("no articles in the store")), qPrintable(rescored.out));
+    }
+
     void rescoringEveryArticleGivesTheScoresOfBefore()
     {
         const QString store = m_sandbox.filePath(QStringLiteral("rescore.db"));

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -190,6 +191,192 @@ private slots:
                                   m_sandbox.path());
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(twtest::parseStats(again.out), twtest::parseStats(lite.out));
+    }
+
+    // A colleague who owns the shared tables (or holds TRIGGER on them) puts
+    // code on them that would run with this analyst's privileges whenever
+    // Tickerwire writes or reads. Tickerwire puts no such code there itself,
+    // so the store is refused, naming it, before a row is touched; once the
+    // code is gone the store works again.
+    void colleaguesCodeOnTheTablesIsRefusedAndNeverRun_data()
+    {
+        QTest::addColumn<QStringList>("plant");
+        QTest::addColumn<QString>("named");
+        QTest::addColumn<QString>("removal");
+        const QString spy = QStringLiteral(
+            "CREATE FUNCTION public.spy() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN INSERT INTO public.loot VALUES (current_user); RETURN NEW; END $$");
+        const QString tap = QStringLiteral(
+            "CREATE FUNCTION public.tap(t text) RETURNS text LANGUAGE plpgsql AS "
+            "$$ BEGIN INSERT INTO public.loot VALUES (current_user); RETURN t; END $$");
+        QTest::newRow("trigger") << QStringList{spy, QStringLiteral("CREATE TRIGGER zz_spy BEFORE INSERT ON articles "
+                                                                    "FOR EACH ROW EXECUTE FUNCTION public.spy()")}
+                                 << QStringLiteral("trigger zz_spy on articles")
+                                 << QStringLiteral("DROP TRIGGER zz_spy ON articles");
+        QTest::newRow("rule") << QStringList{QStringLiteral("CREATE RULE zz_copy AS ON INSERT TO articles DO ALSO "
+                                                            "INSERT INTO public.loot VALUES (current_user)")}
+                              << QStringLiteral("rule zz_copy on articles") << QStringLiteral("DROP RULE zz_copy ON articles");
+        QTest::newRow("policy") << QStringList{tap, QStringLiteral("CREATE POLICY zz_see ON articles USING (public.tap(title) IS NOT NULL)")}
+                                << QStringLiteral("row-level security policy zz_see on articles")
+                                << QStringLiteral("DROP POLICY zz_see ON articles");
+        QTest::newRow("default") << QStringList{tap, QStringLiteral("ALTER TABLE articles ALTER COLUMN author SET DEFAULT public.tap('x')")}
+                                 << QStringLiteral("function public.tap called by a default, check or index of articles")
+                                 << QStringLiteral("ALTER TABLE articles ALTER COLUMN author DROP DEFAULT");
+        // An index expression must be immutable, so it cannot write: named all the same.
+        QTest::newRow("index") << QStringList{QStringLiteral("CREATE FUNCTION public.fold(t text) RETURNS text LANGUAGE sql "
+                                                             "IMMUTABLE AS 'SELECT lower(t)'"),
+                                              QStringLiteral("CREATE INDEX zz_fold ON articles ((public.fold(title)))")}
+                               << QStringLiteral("function public.fold called by a default, check or index of articles")
+                               << QStringLiteral("DROP INDEX zz_fold");
+        QTest::newRow("domain") << QStringList{tap, QStringLiteral("CREATE DOMAIN public.watched AS text CHECK (public.tap(VALUE) IS NOT NULL)"),
+                                               QStringLiteral("ALTER TABLE articles ALTER COLUMN author TYPE public.watched")}
+                                << QStringLiteral("column articles.author of type watched")
+                                << QStringLiteral("ALTER TABLE articles ALTER COLUMN author TYPE text");
+    }
+
+    void colleaguesCodeOnTheTablesIsRefusedAndNeverRun()
+    {
+        QFETCH(QStringList, plant);
+        QFETCH(QString, named);
+        QFETCH(QString, removal);
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto first = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                             writeFile(m_sandbox, QStringLiteral("colleague-1.rss"), generatedFeed(1, 5))},
+                            m_sandbox.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE TABLE public.loot (who text)")),
+                 qPrintable(m_cluster->lastSqlError()));
+        for (const QString &sql : std::as_const(plant))
+            QVERIFY2(m_cluster->exec(database, sql), qPrintable(m_cluster->lastSqlError()));
+        if (named.startsWith(QLatin1String("row-level")))
+            QVERIFY(m_cluster->exec(database, QStringLiteral("ALTER TABLE articles ENABLE ROW LEVEL SECURITY, "
+                                                             "FORCE ROW LEVEL SECURITY")));
+        // (Planting a domain checks the rows already there.)
+        const qint64 loot = pgScalar(server, QStringLiteral("SELECT count(*) FROM public.loot"));
+        const QString more = writeFile(m_sandbox, QStringLiteral("colleague-2.rss"), generatedFeed(6, 10));
+        for (const QString &command : {QStringLiteral("ingest"), QStringLiteral("stats")}) {
+            QStringList args{QStringLiteral("--store"), server, command};
+            if (command == QLatin1String("ingest"))
+                args << more;
+            const auto refused = runCli(args, m_sandbox.path());
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(named), qPrintable(refused.err));
+            QVERIFY2(refused.err.contains(QStringLiteral("would run with your privileges")), qPrintable(refused.err));
+        }
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM public.loot")), loot);
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(5));
+
+        QVERIFY2(m_cluster->exec(database, removal), qPrintable(m_cluster->lastSqlError()));
+        if (named.startsWith(QLatin1String("row-level")))
+            QVERIFY(m_cluster->exec(database, QStringLiteral("ALTER TABLE articles DISABLE ROW LEVEL SECURITY")));
+        const auto again = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
+    }
+
+    // A colleague who owns the shared tables revokes this analyst's
+    // privileges: every command says plainly that the server refused for
+    // lack of a privilege and whom to ask, on one line, without the password.
+    void revokedPrivilegesAreAClearError()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("revoked.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE ROLE analyst2 LOGIN PASSWORD 'analyst2-secret'")),
+                 qPrintable(m_cluster->lastSqlError()));
+        const auto dropRole = qScopeGuard([&] {
+            m_cluster->exec(database, QStringLiteral("DROP OWNED BY analyst2"));
+            m_cluster->exec(database, QStringLiteral("DROP ROLE analyst2"));
+        });
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("REVOKE SELECT ON articles FROM analyst2")));
+        QString colleague = server;
+        colleague.replace(QStringLiteral("://tickerwire@"), QStringLiteral("://analyst2:analyst2-secret@"));
+        const auto refused = runCli({QStringLiteral("--store"), colleague, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("permission denied for table articles")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("lacks a privilege")), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QStringLiteral("analyst2-secret")), qPrintable(refused.err));
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+
+        // A copy never leaves out a table it may not read: it fails, saying which.
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT ON articles TO analyst2")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("REVOKE SELECT ON article_revisions FROM analyst2")));
+        const auto copy = runCli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), colleague,
+                                  QStringLiteral("--to"), path(QStringLiteral("revoked-copy.db"))}, m_sandbox.path());
+        QCOMPARE(copy.exitCode, 1);
+        QVERIFY2(copy.err.contains(QStringLiteral("permission denied for table article_revisions")), qPrintable(copy.err));
+        QVERIFY2(!copy.err.contains(QStringLiteral("analyst2-secret")), qPrintable(copy.err));
+    }
+
+    // A colleague drops indexes of the shared tables: without the unique one
+    // that keeps one row per article every new article's write would fail on
+    // raw SQL, so the store is refused naming it; a dropped index that only
+    // speeds reads up is a warning and the command works.
+    void droppedServerIndexesAreNamed()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("indexes-1.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("DROP INDEX articles_identity")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("DROP INDEX articles_source")));
+        const QString more = writeFile(m_sandbox, QStringLiteral("indexes-2.rss"), generatedFeed(6, 10));
+        const auto refused = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("lacks the unique index(es) articles_identity")), qPrintable(refused.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(5));
+
+        QVERIFY(m_cluster->exec(database, QStringLiteral("CREATE UNIQUE INDEX articles_identity ON articles (guid, origin)")));
+        const auto slower = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"), more}, m_sandbox.path());
+        QVERIFY2(slower.exitCode == 0, qPrintable(slower.err));
+        QVERIFY2(slower.err.contains(QStringLiteral("lacks the index(es) articles_source")), qPrintable(slower.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM articles")), qint64(10));
+    }
+
+    // A colleague who may create schemas makes one named after this analyst:
+    // PostgreSQL's default search_path ("$user", public) would then send every
+    // command to it, where a new empty store would be built under the
+    // colleague's control. Refused, naming the schema and its owner; nothing
+    // is made there.
+    void aSchemaNamedAfterTheAnalystDoesNotHideTheStore()
+    {
+        const QString server = m_cluster->createDatabase();
+        const QString database = server.section(QLatin1Char('/'), -1);
+        auto made = runCli({QStringLiteral("--store"), server, QStringLiteral("ingest"),
+                            writeFile(m_sandbox, QStringLiteral("shadow.rss"), generatedFeed(1, 5))},
+                           m_sandbox.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(m_cluster->exec(database, QStringLiteral("CREATE ROLE analyst3 LOGIN PASSWORD 'analyst3-secret'")),
+                 qPrintable(m_cluster->lastSqlError()));
+        const auto dropRole = qScopeGuard([&] {
+            m_cluster->exec(database, QStringLiteral("DROP SCHEMA IF EXISTS analyst3 CASCADE"));
+            m_cluster->exec(database, QStringLiteral("DROP OWNED BY analyst3"));
+            m_cluster->exec(database, QStringLiteral("DROP ROLE analyst3"));
+        });
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO analyst3")));
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO analyst3")));
+        QString analyst = server;
+        analyst.replace(QStringLiteral("://tickerwire@"), QStringLiteral("://analyst3:analyst3-secret@"));
+        const auto before = runCli({QStringLiteral("--store"), analyst, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        QCOMPARE(twtest::parseStats(before.out).value(QStringLiteral("articles")), 5);
+
+        QVERIFY(m_cluster->exec(database, QStringLiteral("CREATE SCHEMA analyst3")));   // owned by the colleague
+        QVERIFY(m_cluster->exec(database, QStringLiteral("GRANT USAGE, CREATE ON SCHEMA analyst3 TO analyst3")));
+        const auto refused = runCli({QStringLiteral("--store"), analyst, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("the schema analyst3, owned by tickerwire, comes first")),
+                 qPrintable(refused.err));
+        QCOMPARE(pgScalar(server, QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace = 'analyst3'::regnamespace")),
+                 qint64(0));
     }
 
     void copyUsageMistakesExitTwo()

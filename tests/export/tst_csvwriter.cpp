@@ -135,6 +135,25 @@ private slots:
         QTest::newRow("equals later is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
         QTest::newRow("negative number text stays") << QStringLiteral("-3.5") << QStringLiteral("-3.5");
         QTest::newRow("signed exponent text stays") << QStringLiteral("+1e-3") << QStringLiteral("+1e-3");
+        // What a spreadsheet may trim or not show before the formula: white
+        // space (Google Sheets trims on import), line breaks, invisible
+        // format characters; and the full-width signs East Asian input uses.
+        QTest::newRow("space then equals") << QStringLiteral(" =1+1") << QStringLiteral("' =1+1");
+        QTest::newRow("spaces then plus") << QStringLiteral("   +SUM(A1)") << QStringLiteral("'   +SUM(A1)");
+        QTest::newRow("line feed then equals") << QStringLiteral("\n=1+1") << QStringLiteral("'\n=1+1");
+        QTest::newRow("no-break space then at") << QStringLiteral("\u00a0@SUM(A1)") << QStringLiteral("'\u00a0@SUM(A1)");
+        QTest::newRow("ideographic space then minus") << QStringLiteral("\u3000-1+2") << QStringLiteral("'\u3000-1+2");
+        QTest::newRow("byte order mark then equals") << QStringLiteral("\ufeff=1+1") << QStringLiteral("'\ufeff=1+1");
+        QTest::newRow("zero-width space then equals") << QStringLiteral("\u200b=1+1") << QStringLiteral("'\u200b=1+1");
+        QTest::newRow("bidi override then equals") << QStringLiteral("\u202e=1+1") << QStringLiteral("'\u202e=1+1");
+        QTest::newRow("full-width equals") << QStringLiteral("\uff1dHYPERLINK(\"http://x\")")
+                                           << QStringLiteral("'\uff1dHYPERLINK(\"http://x\")");
+        QTest::newRow("full-width plus") << QStringLiteral("\uff0b1+1") << QStringLiteral("'\uff0b1+1");
+        QTest::newRow("tab alone") << QStringLiteral("\tMeta") << QStringLiteral("'\tMeta");
+        QTest::newRow("spaced negative number stays") << QStringLiteral(" -3.5") << QStringLiteral(" -3.5");
+        QTest::newRow("spaced words stay") << QStringLiteral("  Meta = up") << QStringLiteral("  Meta = up");
+        QTest::newRow("quote then equals stays text") << QStringLiteral("\"=1+1") << QStringLiteral("\"=1+1");
+        QTest::newRow("number then formula") << QStringLiteral("-3.5+A1") << QStringLiteral("'-3.5+A1");
     }
 
     void formulaTextGetsALeadingApostrophe()

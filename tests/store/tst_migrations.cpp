@@ -46,6 +46,32 @@ static QStringList schemaOf(const QSqlDatabase &db)
     return schema;
 }
 
+// Runs `statements` on the store at `path` as another program would, in WAL
+// mode as Tickerwire keeps its stores (so a later open that writes nothing
+// leaves the file's bytes as they are).
+static void damage(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("other-program");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        const Status done = execStatements(db, QStringList{QStringLiteral("PRAGMA journal_mode = WAL")} + statements);
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// The store at `path` on a connection of its own ("fresh-schema").
+static QSqlDatabase freshDatabase(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fresh-schema"));
+    db.setDatabaseName(path);
+    db.open();
+    return db;
+}
+
 // A store of this build at `version` (migrations up to it), with a row in the
 // main tables: for the refusal and read-only checks, not for upgrades (those
 // read the committed fixtures of older builds).
@@ -820,12 +846,89 @@ private slots:
         QCOMPARE(twtest::sha256(path), before);
     }
 
+    // Another program (a DB browser, a script) dropped indexes and a
+    // full-text trigger of a current store: without the unique index every
+    // new article's write fails on SQL the analyst cannot act on; without the
+    // trigger, search drifts from the articles. Opening makes them again
+    // (the schema is then that of a new store) and writes keep search whole.
+    void droppedIndexesAndTriggersAreMadeAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        const QString fresh = dir.filePath(QStringLiteral("fresh.db"));
+        writeStoreAtVersion(path, latestSchemaVersion());
+        writeStoreAtVersion(fresh, latestSchemaVersion());
+        damage(path, {QStringLiteral("DROP INDEX articles_identity"), QStringLiteral("DROP INDEX articles_url"),
+                      QStringLiteral("DROP TRIGGER articles_fts_update")});
+
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
+        QSqlDatabase db = (*store)->database();
+        QCOMPARE(schemaOf(db), schemaOf(freshDatabase(fresh)));
+        QVERIFY(execStatements(db, {QStringLiteral("UPDATE articles SET title = 'Meta renames Muse Spark'")}).ok());
+        QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")}).ok());
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'renames'")),
+                 qint64(1));
+        QSqlDatabase::removeDatabase(QStringLiteral("fresh-schema"));
+    }
+
+    // A unique index the rows no longer fit (a duplicate slipped in while it
+    // was gone) cannot be made again: refused with the reason, nothing changed.
+    void droppedUniqueIndexTheRowsNoLongerFitIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, latestSchemaVersion());
+        damage(path, {QStringLiteral("DROP INDEX articles_identity"),
+                      QStringLiteral("INSERT INTO articles (guid, url, title, published_utc, fetched_utc, content_hash, "
+                                     "origin) SELECT guid, url, title, published_utc, fetched_utc, 'h2', origin FROM articles")});
+        const QByteArray before = twtest::sha256(path);
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("lacks index articles_identity")), qPrintable(store.errorMessage()));
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("UNIQUE constraint failed")), qPrintable(store.errorMessage()));
+        QCOMPARE(twtest::sha256(path), before);
+    }
+
+    // A trigger, or a unique index, that Tickerwire never makes acts on every
+    // write (a trigger that deletes, an index that refuses a headline seen
+    // before): refused, naming them. An index of the analyst's own that
+    // refuses nothing is left alone.
+    void foreignTriggerOrUniqueIndexIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        writeStoreAtVersion(path, latestSchemaVersion());
+        damage(path, {QStringLiteral("CREATE TRIGGER sweep AFTER INSERT ON articles BEGIN "
+                                     "DELETE FROM articles WHERE id < new.id; END"),
+                      QStringLiteral("CREATE UNIQUE INDEX one_title ON articles(title)"),
+                      QStringLiteral("CREATE INDEX by_author ON articles(author)")});
+        const QByteArray before = twtest::sha256(path);
+        {
+            auto store = StoreConnection::open(path, QStringLiteral("t"));
+            QVERIFY(!store.ok());
+            const QString message = store.errorMessage();
+            QVERIFY2(message.contains(QStringLiteral("trigger sweep")) && message.contains(QStringLiteral("index one_title")),
+                     qPrintable(message));
+            QVERIFY2(!message.contains(QStringLiteral("by_author")), qPrintable(message));
+        }
+        QCOMPARE(twtest::sha256(path), before);
+
+        damage(path, {QStringLiteral("DROP TRIGGER sweep"), QStringLiteral("DROP INDEX one_title")});
+        auto store = StoreConnection::open(path, QStringLiteral("t"));
+        QVERIFY(store.ok());
+        QCOMPARE(*queryScalar((*store)->database(),
+                              QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'by_author'")),
+                 qint64(1));
+    }
+
     void foreignAndDamagedFilesAreRefusedAndUntouched_data()
     {
         QTest::addColumn<QString>("kind");
         QTest::newRow("text file") << QStringLiteral("text");
         QTest::newRow("truncated store") << QStringLiteral("truncated");
         QTest::newRow("garbage header") << QStringLiteral("garbage");
+        QTest::newRow("broken header fields") << QStringLiteral("header");
         QTest::newRow("someone else's sqlite") << QStringLiteral("foreign");
     }
 
@@ -852,6 +955,8 @@ private slots:
             QVERIFY(bytes.size() > 8192);
             if (kind == QLatin1String("truncated"))
                 bytes.truncate(bytes.size() / 2);
+            else if (kind == QLatin1String("header"))
+                bytes.replace(16, 2, QByteArray(2, '\xff'));   // the page size, after an intact magic string
             else
                 bytes.replace(0, 16, QByteArray(16, 'x'));
             QFile f(path);
@@ -862,6 +967,8 @@ private slots:
         auto store = StoreConnection::open(path, QStringLiteral("t"));
         QVERIFY(!store.ok());
         QVERIFY2(store.errorMessage().contains(path), qPrintable(store.errorMessage()));
+        if (kind == QLatin1String("header") || kind == QLatin1String("truncated"))
+            QVERIFY2(store.errorMessage().contains(QStringLiteral("is damaged")), qPrintable(store.errorMessage()));
         QCOMPARE(twtest::sha256(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }

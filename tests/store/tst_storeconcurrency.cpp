@@ -327,6 +327,94 @@ private slots:
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(checkStore(store).articles, qint64(7500));
     }
+
+    // A disk with no room left at all: a store closed cleanly has no -shm,
+    // which SQLite must create to read it, so opening fails with "disk I/O
+    // error". The message says the disk is full, the file is not touched, and
+    // it opens again once there is room.
+    void storeOnADiskWithNoRoomLeftSaysTheDiskIsFull()
+    {
+        QTemporaryDir where;
+        const QString mount = where.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(mount));
+        QProcess m;
+        m.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mount});
+        const bool mounted = m.waitForFinished(20000) && m.exitStatus() == QProcess::NormalExit && m.exitCode() == 0;
+        if (!mounted)
+            QSKIP(qPrintable(QStringLiteral("needs a small filesystem (root may mount a tmpfs): ")
+                             + QString::fromUtf8(m.readAllStandardError()).trimmed()));
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount}); });
+
+        const QString store = QDir(mount).filePath(QStringLiteral("store.db"));
+        const QString feed = writeFile(path(QStringLiteral("nofit.rss")), newsroomFeed(QStringLiteral("No room"), 0, 50));
+        auto first = runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"), feed}, m_sandbox.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(!QFileInfo::exists(store + QStringLiteral("-shm")));
+        const QByteArray before = twtest::readAll(store);
+
+        {   // every byte left taken
+            QFile filler(QDir(mount).filePath(QStringLiteral("filler")));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray block(64 * 1024, '\0');
+            while (filler.write(block) == block.size() && filler.flush()) {
+            }
+            const QByteArray byte(1, '\0');
+            while (filler.write(byte) == 1 && filler.flush()) {
+            }
+        }
+        auto full = runCli({QStringLiteral("--store"), store, QStringLiteral("stats")}, m_sandbox.path());
+        QCOMPARE(full.exitCode, 1);
+        QVERIFY2(full.err.contains(QStringLiteral("the disk that holds it is full")), qPrintable(full.err));
+        QVERIFY2(full.err.contains(QStringLiteral("left untouched")), qPrintable(full.err));
+        QCOMPARE(twtest::readAll(store), before);
+
+        QVERIFY(QFile::remove(QDir(mount).filePath(QStringLiteral("filler"))));
+        auto room = runCli({QStringLiteral("--store"), store, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(room.exitCode == 0, qPrintable(room.err));
+        QCOMPARE(twtest::parseStats(room.out).value(QStringLiteral("articles")), 50);
+    }
+
+    // A store on a read-only filesystem (a mounted share, a backup disk):
+    // SQLite cannot create the -shm it reads a WAL store through. The
+    // message says the folder is read-only instead of "unable to open
+    // database file"; the store opens again once the folder is writable.
+    void storeInAReadOnlyFolderSaysSo()
+    {
+        QTemporaryDir where;
+        const QString mount = where.filePath(QStringLiteral("share"));
+        QVERIFY(QDir().mkpath(mount));
+        QProcess m;
+        m.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          QStringLiteral("size=4m"), QStringLiteral("tmpfs"), mount});
+        const bool mounted = m.waitForFinished(20000) && m.exitStatus() == QProcess::NormalExit && m.exitCode() == 0;
+        if (!mounted)
+            QSKIP(qPrintable(QStringLiteral("needs a filesystem to make read-only (root may mount a tmpfs): ")
+                             + QString::fromUtf8(m.readAllStandardError()).trimmed()));
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount}); });
+
+        const QString store = QDir(mount).filePath(QStringLiteral("store.db"));
+        const QString feed = writeFile(path(QStringLiteral("share.rss")), newsroomFeed(QStringLiteral("Share"), 0, 20));
+        auto first = runCli({QStringLiteral("--store"), store, QStringLiteral("ingest"), feed}, m_sandbox.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(!QFileInfo::exists(store + QStringLiteral("-shm")));
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), mount}), 0);
+
+        for (const QString &command : {QStringLiteral("stats"), QStringLiteral("ingest")}) {
+            QStringList args{QStringLiteral("--store"), store, command};
+            if (command == QLatin1String("ingest"))
+                args << feed;
+            auto refused = runCli(args, m_sandbox.path());
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QStringLiteral("its folder is read-only")), qPrintable(refused.err));
+            QVERIFY2(refused.err.contains(QStringLiteral("left untouched")), qPrintable(refused.err));
+        }
+
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,rw"), mount}), 0);
+        auto again = runCli({QStringLiteral("--store"), store, QStringLiteral("stats")}, m_sandbox.path());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(twtest::parseStats(again.out).value(QStringLiteral("articles")), 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreConcurrency)

@@ -5,6 +5,8 @@
 #include "models/store/storereconnector.h"
 #include "pgtestcluster.h"
 
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -73,6 +75,50 @@ private slots:
         QVERIFY(reconnector.isConnected());
 
         // Everything committed before the outage is there; writing works again.
+        ArticleStore articles((*store)->database());
+        QCOMPARE(*articles.count(), qint64(2));
+        QVERIFY(ArticleIngestor((*store)->database()).ingest({article(3)}).ok());
+        QCOMPARE(*articles.count(), qint64(3));
+    }
+
+    // A colleague's session holds a lock on a shared table (an open
+    // transaction left in a console): a write waits as long as the store's
+    // wait policy says, as on SQLite, and then fails with a message saying
+    // so, instead of hanging without a word; nothing committed is lost and
+    // the same write succeeds once the lock is gone.
+    void aColleaguesLockIsWaitedForThenAClearError()
+    {
+        const QString location = m_cluster->createDatabase();
+        const QString database = location.section(QLatin1Char('/'), -1);
+        const StoreWaitPolicy saved = SqliteLockWait::policy();
+        const auto restore = qScopeGuard([&] { StoreConnection::setWaitPolicy(saved); });
+        StoreWaitPolicy policy;
+        policy.timeoutMs = 1500;
+        StoreConnection::setWaitPolicy(policy);
+        auto store = StoreConnection::open(location, QStringLiteral("waiter"));
+        QVERIFY(store.ok());
+        QVERIFY(ArticleIngestor((*store)->database()).ingest({article(1), article(2)}).ok());
+
+        auto holder = std::async(std::launch::async, [&] {
+            return m_cluster->exec(database, QStringLiteral("BEGIN; LOCK TABLE articles IN ACCESS EXCLUSIVE MODE; "
+                                                            "SELECT pg_sleep(10); COMMIT"));
+        });
+        QSqlQuery held((*store)->database());
+        QTRY_VERIFY_WITH_TIMEOUT(held.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE granted AND "
+                                                          "mode = 'AccessExclusiveLock' AND relation = 'articles'::regclass"))
+                                     && held.next() && held.value(0).toInt() == 1,
+                                 10000);
+        held.finish();
+
+        QElapsedTimer waited;
+        waited.start();
+        auto blocked = ArticleIngestor((*store)->database()).ingest({article(3)});
+        QVERIFY2(!blocked.ok(), qPrintable(QString::number(waited.elapsed())));
+        QVERIFY2(waited.elapsed() >= 1000 && waited.elapsed() < 8000, qPrintable(QString::number(waited.elapsed())));
+        QVERIFY2(blocked.errorMessage().contains(QStringLiteral("held a lock on the store for longer than this one waits")),
+                 qPrintable(blocked.errorMessage()));
+
+        QVERIFY(holder.get());
         ArticleStore articles((*store)->database());
         QCOMPARE(*articles.count(), qint64(2));
         QVERIFY(ArticleIngestor((*store)->database()).ingest({article(3)}).ok());

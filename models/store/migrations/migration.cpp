@@ -82,14 +82,18 @@ QString SchemaMark::describe() const
 QString schemaObjectsSql(SqlDialect dialect)
 {
     if (dialect == SqlDialect::Postgres) {
+        // From pg_catalog, not information_schema: that shows only the tables
+        // and columns this user holds a privilege on, so a colleague's REVOKE
+        // would pass for a missing step.
         return QStringLiteral(
-            "SELECT 'table:' || CAST(table_name AS TEXT) FROM information_schema.tables "
-            "WHERE table_schema = current_schema() "
-            "UNION ALL SELECT 'column:' || CAST(table_name AS TEXT) || '.' || CAST(column_name AS TEXT) "
-            "FROM information_schema.columns WHERE table_schema = current_schema() "
+            "WITH store AS (SELECT c.oid, c.relname FROM pg_class AS c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+            "AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())) "
+            "SELECT 'table:' || CAST(relname AS TEXT) FROM store "
+            "UNION ALL SELECT 'column:' || CAST(s.relname AS TEXT) || '.' || CAST(a.attname AS TEXT) "
+            "FROM pg_attribute AS a JOIN store AS s ON s.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped "
             "UNION ALL SELECT 'index:' || CAST(indexname AS TEXT) FROM pg_indexes WHERE schemaname = current_schema() "
-            "UNION ALL SELECT 'trigger:' || CAST(trigger_name AS TEXT) FROM information_schema.triggers "
-            "WHERE trigger_schema = current_schema()");
+            "UNION ALL SELECT 'trigger:' || CAST(t.tgname AS TEXT) FROM pg_trigger AS t JOIN store AS s ON s.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal");
     }
     // Columns of ordinary tables only: a virtual table's would need its module loaded.
     return QStringLiteral(
