@@ -188,22 +188,37 @@ const CompanyRecord *CompanyDirectory::byCik(qint64 cik) const
 
 QString CompanyDirectory::nameKey(const QString &name, NameKey depth)
 {
-    // Legal forms the SEC's names carry and the news drops; then words for a
-    // group of companies ("Alibaba Group Holding Ltd" is "Alibaba Group").
+    // Legal forms the SEC's names carry and the news drops (spelled without
+    // dots: "S.A.B. de C.V." is "sab de cv"); then words for a group of
+    // companies ("Alibaba Group Holding Ltd" is "Alibaba Group").
     static const QStringList kLegalForms{
         QStringLiteral("inc"), QStringLiteral("incorporated"), QStringLiteral("corp"), QStringLiteral("corporation"),
-        QStringLiteral("co"),  QStringLiteral("company"),      QStringLiteral("ltd"),  QStringLiteral("limited"),
-        QStringLiteral("plc"), QStringLiteral("llc"),          QStringLiteral("lp"),   QStringLiteral("nv"),
-        QStringLiteral("sa"),  QStringLiteral("ag"),           QStringLiteral("se")};
+        QStringLiteral("co"), QStringLiteral("company"), QStringLiteral("companies"), QStringLiteral("ltd"),
+        QStringLiteral("limited"), QStringLiteral("plc"), QStringLiteral("llc"), QStringLiteral("lp"),
+        QStringLiteral("nv"), QStringLiteral("sa"), QStringLiteral("ag"), QStringLiteral("se"), QStringLiteral("asa"), QStringLiteral("as"),
+        QStringLiteral("ab"), QStringLiteral("oyj"), QStringLiteral("spa"), QStringLiteral("gmbh"),
+        QStringLiteral("aktiengesellschaft"), QStringLiteral("bhd"), QStringLiteral("tbk"), QStringLiteral("adr"),
+        QStringLiteral("ads"), QStringLiteral("sab"), QStringLiteral("cv"), QStringLiteral("de"),
+        QStringLiteral("public"), QStringLiteral("and")};
     static const QStringList kGroupForms{QStringLiteral("holdings"), QStringLiteral("holding"), QStringLiteral("group")};
+    // The SEC's state and listing marks and remarks: "/DE/", "/ADR", "(MANA)",
+    // "(1985)"; not a name's own slash ("Q/C Technologies").
+    static const QRegularExpression marks(QStringLiteral("\\s*[/\\\\]\\s*[A-Za-z.]{1,5}\\s*[/\\\\]?\\s*$"));
+    static const QRegularExpression remarks(QStringLiteral("\\([^)]*\\)"));
+    static const QRegularExpression danish(QStringLiteral("\\bA\\s*/?\\s*S\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    QString bare = name;
+    bare.remove(remarks);
+    bare.replace(danish, QStringLiteral("AS"));   // "Novo Nordisk A/S", as EDGAR writes it "A S"
+    for (int guard = 0; guard < 3 && bare.contains(marks); ++guard)
+        bare.remove(marks);
     QString plain;
-    for (const QChar c : name.normalized(QString::NormalizationForm_KD)) {
+    for (const QChar c : bare.normalized(QString::NormalizationForm_KD)) {
         if (c.category() == QChar::Mark_NonSpacing)
             continue;   // "Nestlé" is typed "Nestle"
         if (c == QLatin1Char('&'))
             plain += QStringLiteral(" and ");
-        else if (c == QLatin1Char('\'') || c == QChar(0x2019))
-            continue;   // "McDonald's", "Macy's"
+        else if (c == QLatin1Char('\'') || c == QChar(0x2019) || c == QLatin1Char('.'))
+            continue;   // "McDonald's", "Macy's", "S.A."
         else
             plain += c.isLetterOrNumber() ? c.toLower() : QLatin1Char(' ');
     }
@@ -213,6 +228,10 @@ QString CompanyDirectory::nameKey(const QString &name, NameKey depth)
     while (words.size() > 1
            && (kLegalForms.contains(words.last()) || (depth == NameKey::WithoutGroup && kGroupForms.contains(words.last()))))
         words.removeLast();
+    if (words.size() > 1 && words.last() == QLatin1String("com")) {   // "AMAZON COM INC" is Amazon.com
+        words.removeLast();
+        words.last() += QStringLiteral("com");
+    }
     return words.join(QLatin1Char(' '));
 }
 

@@ -4,7 +4,11 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +20,8 @@ using namespace tw;
 // makes from the SEC's list.
 class TestCompanyDirectory : public QObject {
     Q_OBJECT
+
+    static constexpr int kSampleStep = 41;   // 250 companies; every one (step 1) passes too, in 2 min
 
     static QString sourceRoot() { return QFileInfo(QStringLiteral(TW_FIXTURES_DIR "/../..")).canonicalFilePath(); }
 
@@ -118,6 +124,12 @@ private slots:
         row("Coca-Cola", "KO");
         row("McDonald\u2019s", "MCD");
         row("Apple Hospitality REIT", "APLE");
+        row("Novo Nordisk A/S", "NVO");             // EDGAR: "NOVO NORDISK A S"
+        row("novo nordisk", "NVO");
+        row("BANK OF AMERICA CORP /DE/", "BAC");
+        row("KKR & Co. Inc.", "KKR");
+        row("Formula Systems (1985) Ltd", "FORTY");
+        row("CREDITRISKMONITOR COM INC", "CRMZ");
         row("Mc Donalds", "");                      // a different spelling is not a guess
         row("999999999", "");                       // no such CIK
         row("First", "");
@@ -143,6 +155,34 @@ private slots:
         QCOMPARE(tickers, (QStringList{QStringLiteral("FBP"), QStringLiteral("FBNC"), QStringLiteral("FNLC")}));
         // Carnival Corp and Carnival plc file apart.
         QCOMPARE(CompanyDirectory::builtIn().find(QStringLiteral("carnival")).candidates.size(), 2);
+    }
+
+    // Any company of the SEC's list is found by the legal name the SEC gives
+    // it ("RUSH ENTERPRISES INC \\TX\\", "Plastic Omnium/ADR"), alone or
+    // among the companies that share it (a sample across the whole list).
+    void everyListedCompanyIsFoundByItsLegalName()
+    {
+        QFile file(sourceRoot() + QStringLiteral("/../shared/data/sec/company_tickers_exchange.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QJsonArray data = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("data")).toArray();
+        QVERIFY(data.size() > 10000);
+        const CompanyDirectory &dir = CompanyDirectory::builtIn();
+        QStringList missed;
+        int tried = 0;
+        for (qsizetype i = 0; i < data.size(); i += kSampleStep) {
+            const QJsonArray row = data.at(i).toArray();
+            const qint64 cik = qint64(row.at(0).toDouble());
+            const QString legal = row.at(1).toString();
+            const CompanyMatch match = dir.find(legal);
+            ++tried;
+            const bool found = (match.company && match.company->cik == cik)
+                || std::any_of(match.candidates.cbegin(), match.candidates.cend(),
+                               [&](const CompanyRecord *c) { return c->cik == cik; });
+            if (!found)
+                missed << QStringLiteral("%1 (CIK %2)").arg(legal).arg(cik);
+        }
+        QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("%1 of %2 not found: ").arg(missed.size()).arg(tried)
+                                              + missed.join(QStringLiteral("; "))));
     }
 
     void didYouMeanFindsAWordInsideAName()
