@@ -21,7 +21,7 @@ using namespace tw;
 class TestCompanyDirectory : public QObject {
     Q_OBJECT
 
-    static constexpr int kSampleStep = 41;   // 250 companies; every one (step 1) passes too, in 2 min
+    static constexpr int kSampleStep = 41;   // 250 companies across the list
 
     static QString sourceRoot() { return QFileInfo(QStringLiteral(TW_FIXTURES_DIR "/../..")).canonicalFilePath(); }
 
