@@ -75,6 +75,9 @@ private slots:
         QVERIFY(dir.byTicker(u"META")->aliases.contains(QStringLiteral("Meta")));
         QVERIFY(dir.byTicker(u"AMZN")->aliases.contains(QStringLiteral("Amazon")));
         QCOMPARE(dir.byTicker(u"NET")->name, QStringLiteral("Cloudflare"));
+        // The news drops a group word after a name of two words or more.
+        QVERIFY(dir.byTicker(u"GS")->aliases.contains(QStringLiteral("Goldman Sachs")));
+        QVERIFY(dir.byTicker(u"AAL")->aliases.contains(QStringLiteral("American Airlines")));
         // Share classes are one company.
         QCOMPARE(dir.byTicker(u"GOOG"), dir.byTicker(u"GOOGL"));
         QCOMPARE(dir.byTicker(u"brk.a"), dir.byTicker(u"BRK-B"));
