@@ -257,8 +257,14 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
     const QString group = nameKey(typed, NameKey::WithoutGroup);
     if (group.isEmpty())
         return match;
+    // The SEC's legal name made the display name the way build() makes it
+    // ("Churchill Capital Corp X/Cayman", "Alight, Inc. / Delaware").
+    const QString shipped = nameKey(CompanyNames(CommonWords::builtIn()).displayName(typed), NameKey::WithoutLegalForm);
     const Test tests[] = {
-        [&](const CompanyRecord &c) { return nameKey(c.name, NameKey::WithoutLegalForm) == legal; },
+        [&](const CompanyRecord &c) {
+            const QString key = nameKey(c.name, NameKey::WithoutLegalForm);
+            return key == legal || key == shipped;
+        },
         [&](const CompanyRecord &c) { return nameKey(c.name, NameKey::WithoutGroup) == group; },
         [&](const CompanyRecord &c) {
             return std::any_of(c.aliases.cbegin(), c.aliases.cend(),

@@ -133,6 +133,9 @@ private slots:
         row("KKR & Co. Inc.", "KKR");
         row("Formula Systems (1985) Ltd", "FORTY");
         row("CREDITRISKMONITOR COM INC", "CRMZ");
+        row("Churchill Capital Corp X/Cayman", "CCCX");   // as build() shortens the SEC's name
+        row("Alight, Inc. / Delaware", "ALIT");
+        row("DATA I/O CORP", "DAIO");
         row("Mc Donalds", "");                      // a different spelling is not a guess
         row("999999999", "");                       // no such CIK
         row("First", "");
