@@ -241,6 +241,12 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
     if (const CompanyRecord *c = byTicker(typed)) {
         match.company = c;
         match.symbol = normalizedTicker(typed);
+        // The ticker wins, but another company may go by that name.
+        const QString key = nameKey(typed, NameKey::WithoutLegalForm);
+        for (const CompanyRecord &other : m_companies) {
+            if (&other != c && nameKey(other.name, NameKey::WithoutLegalForm) == key)
+                match.candidates << &other;
+        }
         return match;
     }
     static const QRegularExpression cik(QStringLiteral("^(?:CIK)?\\s*0*(\\d{1,10})$"),

@@ -30,7 +30,8 @@ struct CompanyRecord {
 struct CompanyMatch {
     const CompanyRecord *company = nullptr;
     QString symbol;                            // the share class typed, else the company's main ticker
-    QList<const CompanyRecord *> candidates;   // when the name is ambiguous
+    QList<const CompanyRecord *> candidates;   // when the name is ambiguous, or other companies of
+                                               // that name when it is a ticker ("HP": Helmerich & Payne; HP Inc is HPQ)
 };
 
 // The SEC's list of US-listed companies as the app ships it

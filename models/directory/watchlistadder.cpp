@@ -89,6 +89,12 @@ Result<WatchlistAddition> WatchlistAdder::add(const QString &typed, const Progre
                          .arg(entry.symbol, entry.name,
                               entry.exchange.isEmpty() ? QString() : QStringLiteral(" · ") + entry.exchange,
                               entry.aliases.join(QStringLiteral(", ")));
+    QStringList others;
+    for (const CompanyRecord *c : std::as_const(match->candidates))
+        others << QStringLiteral("%1 (%2)").arg(c->name, c->ticker());
+    if (!others.isEmpty())
+        result.message += QStringLiteral("; '%1' is also the name of %2: add it by its ticker")
+                              .arg(typed.trimmed(), others.join(QStringLiteral(", ")));
     auto relinked = ArticleRelinker(m_db).relink({entry.symbol}, progress);
     if (!relinked)
         return fail(QStringLiteral("%1 was added, but linking the stored articles failed: %2")

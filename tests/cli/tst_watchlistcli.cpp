@@ -100,6 +100,18 @@ private slots:
         QVERIFY(!after.out.contains(QStringLiteral("COST\t")));
     }
 
+    // A ticker wins over a name, and the analyst is told whose name it also is.
+    void aTickerThatIsAlsoAnotherCompanysNameSaysSo()
+    {
+        const QString db = store(QStringLiteral("hp.db"));
+        const auto run = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("HP")}),
+                                m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QStringLiteral("added HP: Helmerich & Payne"))
+                     && run.out.contains(QStringLiteral("'HP' is also the name of HP (HPQ)")),
+                 qPrintable(run.out));
+    }
+
     void anAmbiguousNameIsRefusedWithItsCompanies()
     {
         const QString db = store(QStringLiteral("ambiguous.db"));
