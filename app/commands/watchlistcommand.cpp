@@ -74,15 +74,15 @@ private:
 
     int add(CommandContext &ctx, const QStringList &typed)
     {
-        // Refuse unknown tickers before touching the store.
+        // Refuse unknown or ambiguous companies before touching the store.
         QStringList known;
         int refused = 0;
         for (const QString &t : typed) {
-            if (CompanyDirectory::builtIn().byTicker(t)) {
+            if (auto match = WatchlistAdder::lookUp(t)) {
                 known << t;
             } else {
                 ++refused;
-                ctx.err << "tickerwire watchlist add: " << WatchlistAdder::unknownTickerMessage(t) << '\n';
+                ctx.err << "tickerwire watchlist add: " << match.errorMessage() << '\n';
             }
         }
         if (known.isEmpty())
@@ -109,13 +109,24 @@ private:
         if (!store)
             return kExitFailure;
         TickerStore tickers(store->database());
-        auto existing = tickers.bySymbol(CompanyDirectory::normalizedTicker(typed));
-        if (!existing || !existing->has_value() || !(*existing)->onWatchlist) {
-            ctx.err << "tickerwire watchlist remove: " << typed.toUpper() << " is not on the watchlist\n";
+        auto watchlist = tickers.watchlist();
+        if (!watchlist)
+            return reportFailure(ctx, watchlist.errorMessage());
+        // As typed, else the company it names (another share class, its CIK or name).
+        const QString symbol = CompanyDirectory::normalizedTicker(typed);
+        const CompanyMatch company = CompanyDirectory::builtIn().find(typed);
+        auto it = std::find_if(watchlist->cbegin(), watchlist->cend(), [&](const TickerInfo &t) { return t.symbol == symbol; });
+        if (it == watchlist->cend() && company.company) {
+            it = std::find_if(watchlist->cbegin(), watchlist->cend(), [&](const TickerInfo &t) {
+                return (t.cik != 0 && t.cik == company.company->cik) || company.company->tickers.contains(t.symbol);
+            });
+        }
+        if (it == watchlist->cend()) {
+            ctx.err << "tickerwire watchlist remove: " << typed.trimmed() << " is not on the watchlist\n";
             return kExitFailure;
         }
         // Stays known (names, articles, scores); it only leaves the watchlist.
-        TickerInfo t = **existing;
+        TickerInfo t = *it;
         t.onWatchlist = false;
         if (auto s = tickers.upsert(t); !s)
             return reportFailure(ctx, s.errorMessage());

@@ -43,6 +43,51 @@ bool plausible(const QuoteBar &b)
 {
     return b.close > 0 && b.high >= b.low && b.open >= 0 && b.volume >= 0;
 }
+
+// Yahoo's meta.dataGranularity: "1d" (or none) is daily; "1m" ... "90m", "1h"
+// are bars within a session; "5d", "1wk", "1mo", "3mo" span several sessions.
+enum class Granularity { Daily, Intraday, Longer };
+
+Granularity granularityOf(const QString &g)
+{
+    if (g.isEmpty() || g == QLatin1String("1d"))
+        return Granularity::Daily;
+    if (g.endsWith(QLatin1Char('h')) || (g.endsWith(QLatin1Char('m')) && !g.endsWith(QLatin1String("mo"))))
+        return Granularity::Intraday;
+    return Granularity::Longer;
+}
+
+// The regular sessions of an intraday chart (meta.tradingPeriods: a list of
+// lists of {start, end}, or {"pre", "regular", "post"} with pre/post-market
+// data), as [start, end) pairs in UTC seconds; empty when Yahoo names none.
+QList<std::pair<qint64, qint64>> regularSessions(const QJsonObject &meta)
+{
+    const QJsonValue periods = meta.value(QLatin1String("tradingPeriods"));
+    const QJsonArray days = periods.isObject() ? periods.toObject().value(QLatin1String("regular")).toArray()
+                                               : periods.toArray();
+    QList<std::pair<qint64, qint64>> out;
+    for (const QJsonValue &day : days) {
+        const QJsonArray list = day.isArray() ? day.toArray() : QJsonArray{day};
+        for (const QJsonValue &p : list) {
+            const QJsonObject o = p.toObject();
+            const qint64 start = toInt64OrZero(o.value(QLatin1String("start")).toDouble());
+            const qint64 end = toInt64OrZero(o.value(QLatin1String("end")).toDouble());
+            if (start > 0 && end > start)
+                out << std::pair{start, end};
+        }
+    }
+    return out;
+}
+
+// A day's bars within the session made one daily bar: the first open, the
+// highest high, the lowest low, the last close, the volumes summed.
+void mergeIntoDaily(QuoteBar &day, const QuoteBar &minute)
+{
+    day.high = std::max(day.high, minute.high);
+    day.low = std::min(day.low, minute.low);
+    day.close = minute.close;
+    day.volume += minute.volume;
+}
 } // namespace
 
 bool StooqCsvParser::recognizes(QStringView firstLine)
@@ -115,6 +160,19 @@ Result<ParsedQuotes> YahooChartParser::parse(const QJsonDocument &json, const QS
     QTimeZone zone(meta.value(QLatin1String("exchangeTimezoneName")).toString().toUtf8());
     if (!zone.isValid())
         zone = QTimeZone(meta.value(QLatin1String("gmtoffset")).toInt());
+    const QString granularity = meta.value(QLatin1String("dataGranularity")).toString();
+    const Granularity kind = granularityOf(granularity);
+    if (kind == Granularity::Longer)
+        return fail(QStringLiteral("Yahoo chart of %1 bars: daily bars need interval=1d").arg(granularity.left(8)));
+    // Intraday bars are summed into the day they trade in; outside the
+    // regular session (pre- and post-market) they are left out, as from
+    // Yahoo's own daily bar.
+    const auto sessions = kind == Granularity::Intraday ? regularSessions(meta) : QList<std::pair<qint64, qint64>>{};
+    auto inSession = [&](qint64 seconds) {
+        return sessions.isEmpty() || std::any_of(sessions.cbegin(), sessions.cend(), [&](const auto &p) {
+                   return seconds >= p.first && seconds < p.second;
+               });
+    };
     const QJsonArray stamps = result.value(QLatin1String("timestamp")).toArray();
     const QJsonObject quote =
         result.value(QLatin1String("indicators")).toObject().value(QLatin1String("quote")).toArray().first().toObject();
@@ -143,6 +201,14 @@ Result<ParsedQuotes> YahooChartParser::parse(const QJsonDocument &json, const QS
         if (!plausible(bar)) {
             quotes.skipped << QStringLiteral("bar %1: implausible values").arg(i + 1);
             continue;
+        }
+        if (kind == Granularity::Intraday) {
+            if (!inSession(seconds))
+                continue;
+            if (!quotes.bars.isEmpty() && quotes.bars.last().tradingDate == date) {
+                mergeIntoDaily(quotes.bars.last(), bar);
+                continue;
+            }
         }
         quotes.bars << bar;
     }

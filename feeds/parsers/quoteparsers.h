@@ -27,6 +27,8 @@ public:
 // Yahoo /v8/finance/chart/META?interval=1d: timestamps (the session open, UTC
 // seconds) with parallel open/high/low/close/volume arrays, nulls for missing
 // bars, the zone in meta.exchangeTimezoneName (meta.gmtoffset as fallback).
+// Intraday charts (interval=1m ... 1h) make one daily bar per session from
+// the bars in its regular hours; weekly or monthly ones are refused.
 class YahooChartParser {
 public:
     static bool recognizes(const QJsonDocument &json);

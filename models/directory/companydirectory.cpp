@@ -7,9 +7,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace tw {
@@ -184,6 +186,116 @@ const CompanyRecord *CompanyDirectory::byCik(qint64 cik) const
     return it == m_byCik.cend() ? nullptr : &m_companies.at(*it);
 }
 
+QString CompanyDirectory::nameKey(const QString &name, NameKey depth)
+{
+    // Legal forms the SEC's names carry and the news drops (spelled without
+    // dots: "S.A.B. de C.V." is "sab de cv"); then words for a group of
+    // companies ("Alibaba Group Holding Ltd" is "Alibaba Group").
+    static const QStringList kLegalForms{
+        QStringLiteral("inc"), QStringLiteral("incorporated"), QStringLiteral("corp"), QStringLiteral("corporation"),
+        QStringLiteral("co"), QStringLiteral("company"), QStringLiteral("companies"), QStringLiteral("ltd"),
+        QStringLiteral("limited"), QStringLiteral("plc"), QStringLiteral("llc"), QStringLiteral("lp"),
+        QStringLiteral("nv"), QStringLiteral("sa"), QStringLiteral("ag"), QStringLiteral("se"), QStringLiteral("asa"), QStringLiteral("as"),
+        QStringLiteral("ab"), QStringLiteral("oyj"), QStringLiteral("spa"), QStringLiteral("gmbh"),
+        QStringLiteral("aktiengesellschaft"), QStringLiteral("bhd"), QStringLiteral("tbk"), QStringLiteral("adr"),
+        QStringLiteral("ads"), QStringLiteral("sab"), QStringLiteral("cv"), QStringLiteral("de"),
+        QStringLiteral("public"), QStringLiteral("and")};
+    static const QStringList kGroupForms{QStringLiteral("holdings"), QStringLiteral("holding"), QStringLiteral("group")};
+    // The SEC's state and listing marks and remarks: "/DE/", "/ADR", "(MANA)",
+    // "(1985)"; not a name's own slash ("Q/C Technologies").
+    static const QRegularExpression marks(QStringLiteral("\\s*[/\\\\]\\s*[A-Za-z.]{1,5}\\s*[/\\\\]?\\s*$"));
+    static const QRegularExpression remarks(QStringLiteral("\\([^)]*\\)"));
+    static const QRegularExpression danish(QStringLiteral("\\bA\\s*/?\\s*S\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    QString bare = name;
+    bare.remove(remarks);
+    bare.replace(danish, QStringLiteral("AS"));   // "Novo Nordisk A/S", as EDGAR writes it "A S"
+    for (int guard = 0; guard < 3 && bare.contains(marks); ++guard)
+        bare.remove(marks);
+    QString plain;
+    for (const QChar c : bare.normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;   // "Nestlé" is typed "Nestle"
+        if (c == QLatin1Char('&'))
+            plain += QStringLiteral(" and ");
+        else if (c == QLatin1Char('\'') || c == QChar(0x2019) || c == QLatin1Char('.'))
+            continue;   // "McDonald's", "Macy's", "S.A."
+        else
+            plain += c.isLetterOrNumber() ? c.toLower() : QLatin1Char(' ');
+    }
+    QStringList words = plain.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() > 1 && words.first() == QLatin1String("the"))
+        words.removeFirst();
+    while (words.size() > 1
+           && (kLegalForms.contains(words.last()) || (depth == NameKey::WithoutGroup && kGroupForms.contains(words.last()))))
+        words.removeLast();
+    if (words.size() > 1 && words.last() == QLatin1String("com")) {   // "AMAZON COM INC" is Amazon.com
+        words.removeLast();
+        words.last() += QStringLiteral("com");
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+CompanyMatch CompanyDirectory::find(const QString &typed) const
+{
+    CompanyMatch match;
+    if (const CompanyRecord *c = byTicker(typed)) {
+        match.company = c;
+        match.symbol = normalizedTicker(typed);
+        // The ticker wins, but another company may go by that name.
+        const QString key = nameKey(typed, NameKey::WithoutLegalForm);
+        for (const CompanyRecord &other : m_companies) {
+            if (&other != c && nameKey(other.name, NameKey::WithoutLegalForm) == key)
+                match.candidates << &other;
+        }
+        return match;
+    }
+    static const QRegularExpression cik(QStringLiteral("^(?:CIK)?\\s*0*(\\d{1,10})$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = cik.match(typed.trimmed()); m.hasMatch()) {
+        match.company = byCik(m.captured(1).toLongLong());
+        match.symbol = match.company ? match.company->ticker() : QString();
+        return match;
+    }
+    // Closest first: the name the news uses as typed ("Target", not "Target
+    // Group"), then without group words, then an alias ("Costco").
+    using Test = std::function<bool(const CompanyRecord &)>;
+    const QString legal = nameKey(typed, NameKey::WithoutLegalForm);
+    const QString group = nameKey(typed, NameKey::WithoutGroup);
+    if (group.isEmpty())
+        return match;
+    // The SEC's legal name made the display name the way build() makes it
+    // ("Churchill Capital Corp X/Cayman", "Alight, Inc. / Delaware").
+    const QString shipped = nameKey(CompanyNames(CommonWords::builtIn()).displayName(typed), NameKey::WithoutLegalForm);
+    const Test tests[] = {
+        [&](const CompanyRecord &c) {
+            const QString key = nameKey(c.name, NameKey::WithoutLegalForm);
+            return key == legal || key == shipped;
+        },
+        [&](const CompanyRecord &c) { return nameKey(c.name, NameKey::WithoutGroup) == group; },
+        [&](const CompanyRecord &c) {
+            return std::any_of(c.aliases.cbegin(), c.aliases.cend(),
+                               [&](const QString &a) { return nameKey(a, NameKey::WithoutGroup) == group; });
+        },
+    };
+    for (const Test &test : tests) {
+        QList<const CompanyRecord *> found;
+        for (const CompanyRecord &c : m_companies) {
+            if (test(c))
+                found << &c;
+        }
+        if (found.size() == 1) {
+            match.company = found.first();
+            match.symbol = match.company->ticker();
+            return match;
+        }
+        if (!found.isEmpty()) {
+            match.candidates = found;
+            return match;
+        }
+    }
+    return match;
+}
+
 QList<const CompanyRecord *> CompanyDirectory::complete(const QString &text, int limit) const
 {
     const QString typed = text.trimmed();
@@ -244,6 +356,8 @@ QList<const CompanyRecord *> CompanyDirectory::closest(const QString &text, int 
             for (const QString &alias : c.aliases) {
                 if (alias.toLower().startsWith(lower))
                     best = std::min(best, 1);
+                else if (lower.size() >= 4 && hasWordStartingWith(alias, lower))
+                    best = std::min(best, 2);   // "Disney": Walt Disney
             }
         }
         if (best <= allowed)

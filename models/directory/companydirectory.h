@@ -25,6 +25,15 @@ struct CompanyRecord {
     QString ticker() const { return tickers.value(0); }
 };
 
+// What `CompanyDirectory::find` made of what the analyst typed: one company,
+// several (a name more than one listed company goes by), or none.
+struct CompanyMatch {
+    const CompanyRecord *company = nullptr;
+    QString symbol;                            // the share class typed, else the company's main ticker
+    QList<const CompanyRecord *> candidates;   // when the name is ambiguous, or other companies of
+                                               // that name when it is a ticker ("HP": Helmerich & Payne; HP Inc is HPQ)
+};
+
 // The SEC's list of US-listed companies as the app ships it
 // (resources/directory/companies.tsv, made by `tickerwire build-directory`).
 // Read once, on first use; lookups by ticker, CIK and name.
@@ -44,6 +53,11 @@ public:
     // Any share class, in any spelling: "brk.b", "BRK-B", "BRK/B".
     const CompanyRecord *byTicker(QStringView ticker) const;
     const CompanyRecord *byCik(qint64 cik) const;
+    // A company as an analyst names it: a ticker in any spelling, a CIK
+    // ("320193", "0000320193", "CIK0000320193"), or its name or an alias in
+    // any case, with or without its legal form, "&" or "and", accents or
+    // punctuation ("Costco Wholesale Corp.", "johnson and johnson").
+    CompanyMatch find(const QString &typed) const;
 
     // For a completing box: tickers that start with `text` first, then names
     // and aliases with a word starting with it, larger companies first.
@@ -53,6 +67,10 @@ public:
     QList<const CompanyRecord *> closest(const QString &text, int limit) const;
 
     static QString normalizedTicker(QStringView ticker);
+    // A name as `find` compares it: "The Coca-Cola Co." -> "coca cola";
+    // WithoutGroup also drops "Group"/"Holdings" ("Alibaba Group" -> "alibaba").
+    enum class NameKey { WithoutLegalForm, WithoutGroup };
+    static QString nameKey(const QString &name, NameKey depth);
 
 private:
     QList<CompanyRecord> m_companies;

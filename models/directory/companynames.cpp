@@ -21,6 +21,8 @@ const QStringList kLegalForms{
 // unless nothing distinctive would be left ("Booking Holdings" stays).
 const QStringList kGroupForms{QStringLiteral("holdings"), QStringLiteral("holding"), QStringLiteral("hldgs"),
                               QStringLiteral("companies")};
+// Words after a name that make it a group's ("Goldman Sachs Group").
+const QStringList kGroupWords{QStringLiteral("group"), QStringLiteral("holdings"), QStringLiteral("holding")};
 // Lower case inside a title-cased name.
 const QStringList kSmallWords{QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("the"), QStringLiteral("for"),
                               QStringLiteral("in"), QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("by"),
@@ -204,6 +206,10 @@ QStringList CompanyNames::aliases(const QString &displayName, int rank) const
         && !displayName.contains(QLatin1Char(' ')))
         out << displayName.left(displayName.size() - 4);
     const QStringList words = displayName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // "Goldman Sachs Group" is "Goldman Sachs" in the news: a group word after
+    // a name of two words or more (one word is the short name below, or none).
+    if (words.size() >= 3 && kGroupWords.contains(words.last().toLower()))
+        out << QStringList(words.mid(0, words.size() - 1)).join(QLatin1Char(' '));
     if (words.size() >= 2) {
         const QString first = words.first();
         const QString firstLower = first.toLower();

@@ -1,6 +1,5 @@
 #include "models/directory/watchlistadder.h"
 
-#include "models/directory/companydirectory.h"
 #include "models/directory/watchlistentry.h"
 #include "models/pipeline/articlerelinker.h"
 #include "models/store/tickerstore.h"
@@ -13,7 +12,7 @@ WatchlistAdder::WatchlistAdder(QSqlDatabase db) : m_db(std::move(db)) {}
 
 QString WatchlistAdder::unknownTickerMessage(const QString &typed)
 {
-    QString message = QStringLiteral("'%1' is not a ticker of a US-listed company").arg(typed.trimmed());
+    QString message = QStringLiteral("'%1' is not a ticker, CIK or name of a US-listed company").arg(typed.trimmed());
     const auto near = CompanyDirectory::builtIn().closest(typed, 5);
     if (!near.isEmpty()) {
         QStringList names;
@@ -25,12 +24,31 @@ QString WatchlistAdder::unknownTickerMessage(const QString &typed)
     return message;
 }
 
+Result<CompanyMatch> WatchlistAdder::lookUp(const QString &typed)
+{
+    CompanyMatch match = CompanyDirectory::builtIn().find(typed);
+    if (match.company)
+        return match;
+    if (match.candidates.isEmpty())
+        return fail(unknownTickerMessage(typed));
+    QStringList names;
+    for (const CompanyRecord *c : std::as_const(match.candidates))
+        names << QStringLiteral("%1 (%2%3, CIK %4)")
+                     .arg(c->ticker(), c->name, c->exchange.isEmpty() ? QString() : QStringLiteral(", ") + c->exchange)
+                     .arg(c->cik);
+    return fail(QStringLiteral("'%1' is the name of %2 listed companies: %3; add one by its ticker")
+                    .arg(typed.trimmed())
+                    .arg(match.candidates.size())
+                    .arg(names.join(QStringLiteral(", "))));
+}
+
 Result<WatchlistAddition> WatchlistAdder::add(const QString &typed, const Progress &progress)
 {
-    const QString symbol = CompanyDirectory::normalizedTicker(typed);
-    const CompanyRecord *company = CompanyDirectory::builtIn().byTicker(symbol);
-    if (!company)
-        return fail(unknownTickerMessage(typed));
+    auto match = lookUp(typed);
+    if (!match)
+        return match.error();
+    const QString symbol = match->symbol;
+    const CompanyRecord *company = match->company;
     TickerStore tickers(m_db);
     auto all = tickers.all();
     if (!all)
@@ -71,6 +89,12 @@ Result<WatchlistAddition> WatchlistAdder::add(const QString &typed, const Progre
                          .arg(entry.symbol, entry.name,
                               entry.exchange.isEmpty() ? QString() : QStringLiteral(" · ") + entry.exchange,
                               entry.aliases.join(QStringLiteral(", ")));
+    QStringList others;
+    for (const CompanyRecord *c : std::as_const(match->candidates))
+        others << QStringLiteral("%1 (%2)").arg(c->name, c->ticker());
+    if (!others.isEmpty())
+        result.message += QStringLiteral("; '%1' is also the name of %2: add it by its ticker")
+                              .arg(typed.trimmed(), others.join(QStringLiteral(", ")));
     auto relinked = ArticleRelinker(m_db).relink({entry.symbol}, progress);
     if (!relinked)
         return fail(QStringLiteral("%1 was added, but linking the stored articles failed: %2")

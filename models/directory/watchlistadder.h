@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/directory/companydirectory.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -24,8 +25,8 @@ struct WatchlistAddition {
 // aliases (plus the bundled workspace's own names for it); another share
 // class of a company already there is that company; a company known before
 // keeps the names the analyst gave it; articles already stored that name it
-// are linked (ArticleRelinker). Unknown tickers are refused with the closest
-// matches.
+// are linked (ArticleRelinker). A company may be named by ticker, CIK or name;
+// unknown or ambiguous input is refused (closest matches, or the candidates).
 class WatchlistAdder {
 public:
     using Progress = std::function<void(int done, int total)>;
@@ -34,6 +35,9 @@ public:
 
     // The refusal for a ticker the directory does not list ("did you mean ...").
     static QString unknownTickerMessage(const QString &typed);
+    // The company a ticker, CIK or name names, or the refusal: unknown ("did
+    // you mean ..."), or a name several companies go by (each with its ticker).
+    static Result<CompanyMatch> lookUp(const QString &typed);
 
     Result<WatchlistAddition> add(const QString &typed, const Progress &progress = {});
 

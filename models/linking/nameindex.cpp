@@ -15,6 +15,15 @@ bool allowedHyphenSuffix(QStringView lower)
                                       QStringLiteral("sponsored"), QStringLiteral("affiliated"), QStringLiteral("listed")};
     return suffixes.contains(lower);
 }
+
+// EDGAR drops apostrophes ("MCDONALDS CORP", "LOWES COMPANIES", "DICKS
+// SPORTING GOODS"): a name's word that may be a possessive ("mcdonalds") is
+// also looked for as one ("McDonald's"); never "Williams" as "William".
+bool mayBePossessive(const QString &lower)
+{
+    return lower.size() >= 4 && lower.endsWith(QLatin1Char('s')) && !lower.endsWith(QLatin1String("ss"))
+        && !lower.endsWith(QLatin1String("us")) && !lower.endsWith(QLatin1String("is"));
+}
 } // namespace
 
 void NameIndex::add(const QString &name, int owner)
@@ -27,11 +36,32 @@ void NameIndex::add(const QString &name, int owner)
         e.words << tok.lower.toString();
     e.firstAsWritten = t.tokens.first().text.toString();
     e.owner = owner;
+    // A name written with its possessive ("BJ's Wholesale Club", "DICK'S
+    // Sporting Goods") is matched where the text writes it so.
+    for (qsizetype k = 0; k < t.tokens.size() && e.possessiveAt < 0; ++k) {
+        if (t.tokens.at(k).possessive && k + 1 < t.tokens.size())
+            e.possessiveAt = int(k);
+    }
+    insert(e);
+    for (qsizetype k = 0; k < e.words.size(); ++k) {
+        if (e.possessiveAt >= 0 || t.tokens.at(k).possessive || !mayBePossessive(e.words.at(k)))
+            continue;
+        Entry possessive = e;
+        possessive.words[k].chop(1);
+        possessive.possessiveAt = int(k);
+        if (k == 0)
+            possessive.firstAsWritten.chop(1);
+        insert(possessive);
+    }
+}
+
+void NameIndex::insert(const Entry &e)
+{
     const size_t bit = firstBit(wordHash(e.words.first()));
     m_firstBits[bit / 64] |= std::uint64_t(1) << (bit % 64);
     QList<Entry> &list = m_byFirst[e.words.first()];
     for (const Entry &existing : list) {
-        if (existing.owner == owner && existing.words == e.words)
+        if (existing.owner == e.owner && existing.words == e.words && existing.possessiveAt == e.possessiveAt)
             return;
     }
     list << e;
@@ -55,10 +85,11 @@ void NameIndex::longest(const QList<TextToken> &tokens, qsizetype at, const QHas
         // unless the name itself starts in lower case ("eBay").
         if (!first.capitalized && first.text != e.firstAsWritten)
             continue;
-        bool ok = true;
+        bool ok = e.possessiveAt < 0 || tokens.at(at + e.possessiveAt).possessive;
         for (qsizetype k = 1; k < n && ok; ++k) {
             const TextToken &t = tokens.at(at + k);
-            ok = t.lower == e.words.at(k) && t.sentence == first.sentence && !tokens.at(at + k - 1).possessive;
+            ok = t.lower == e.words.at(k) && t.sentence == first.sentence
+                && (!tokens.at(at + k - 1).possessive || e.possessiveAt == k - 1);
         }
         if (!ok)
             continue;

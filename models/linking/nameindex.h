@@ -22,6 +22,7 @@ public:
         QStringList words;      // lower case
         QString firstAsWritten; // the name's first word as written ("eBay" matches only so)
         int owner = 0;
+        int possessiveAt = -1;  // the word the text must write possessive: EDGAR's "McDonalds" is "McDonald's"
     };
 
     void add(const QString &name, int owner);
@@ -60,6 +61,7 @@ private:
         const size_t bit = firstBit(t.lowerHash);
         return (m_firstBits[bit / 64] >> (bit % 64)) & 1U;
     }
+    void insert(const Entry &e);
     void longest(const QList<TextToken> &tokens, qsizetype at, const QHash<int, int> *skipOwners, int &length,
                  QVarLengthArray<int, 4> *owners) const;
 

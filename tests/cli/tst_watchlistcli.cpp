@@ -78,6 +78,52 @@ private slots:
         QVERIFY(!QFileInfo::exists(db));   // refused before the store was touched
     }
 
+    void addByNameOrCik()
+    {
+        const QString db = store(QStringLiteral("byname.db"));
+        const auto add = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("Costco Wholesale Corp."),
+                                        QStringLiteral("0000320193"), QStringLiteral("CIK1318605")}),
+                                m_sandbox.path());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err + add.out));
+        const auto list = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("list")}), m_sandbox.path());
+        const QStringList lines = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("COST\tCostco Wholesale\t")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(2).startsWith(QStringLiteral("AAPL\tApple\t")), qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(3).startsWith(QStringLiteral("TSLA\tTesla\t")), qPrintable(lines.at(3)));
+
+        // Taken off by any of its names too.
+        const auto remove = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("remove"), QStringLiteral("costco")}),
+                                   m_sandbox.path());
+        QVERIFY2(remove.exitCode == 0 && remove.out.contains(QStringLiteral("removed COST")), qPrintable(remove.err));
+        const auto after = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("list")}), m_sandbox.path());
+        QVERIFY(!after.out.contains(QStringLiteral("COST\t")));
+    }
+
+    // A ticker wins over a name, and the analyst is told whose name it also is.
+    void aTickerThatIsAlsoAnotherCompanysNameSaysSo()
+    {
+        const QString db = store(QStringLiteral("hp.db"));
+        const auto run = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("HP")}),
+                                m_sandbox.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QStringLiteral("added HP: Helmerich & Payne"))
+                     && run.out.contains(QStringLiteral("'HP' is also the name of HP (HPQ)")),
+                 qPrintable(run.out));
+    }
+
+    void anAmbiguousNameIsRefusedWithItsCompanies()
+    {
+        const QString db = store(QStringLiteral("ambiguous.db"));
+        const auto run = runCli(on(db, {QStringLiteral("watchlist"), QStringLiteral("add"), QStringLiteral("First Bancorp")}),
+                                m_sandbox.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("3 listed companies")) && run.err.contains(QStringLiteral("FBP ("))
+                     && run.err.contains(QStringLiteral("FBNC (")) && run.err.contains(QStringLiteral("by its ticker")),
+                 qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(db));   // refused before the store was touched
+    }
+
     void defaultFeedsUseTheCompanysCikAndName()
     {
         const QString db = store(QStringLiteral("feeds.db"));

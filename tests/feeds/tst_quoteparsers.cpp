@@ -5,6 +5,9 @@
 #include "temporarystores.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace tw;
@@ -48,6 +51,42 @@ private slots:
         QCOMPARE(parsed->bars[1].close, 601.3);
         QCOMPARE(parsed->bars[1].volume, qint64(41234500));
         QCOMPARE(parsed->bars[1].source, QStringLiteral("yahoo"));
+    }
+
+    // An intraday chart (a yahoo-chart feed or a saved file asked with
+    // interval=1m) is one daily bar per session: not the last minute's bar.
+    void yahooIntradayChartMakesTheSessionsDailyBar()
+    {
+        auto parsed = YahooChartParser::parse(fixtureBytes("prices/yahoo-chart-aapl-1m.json"), QString());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.errorMessage()));
+        QCOMPARE(parsed->ticker, QStringLiteral("AAPL"));
+        QCOMPARE(parsed->bars.size(), 1);
+        const QuoteBar &day = parsed->bars.first();
+        QCOMPARE(day.tradingDate, QDate(2025, 2, 20));
+        QCOMPARE(day.timestamp, QDateTime(QDate(2025, 2, 20), QTime(0, 0), QTimeZone("America/New_York")).toUTC());
+        QCOMPARE(day.open, 244.47);    // 09:30, not the pre-market 09:28
+        QCOMPARE(day.high, 245.12);
+        QCOMPARE(day.low, 244.31);
+        QCOMPARE(day.close, 244.87);   // 15:59, not the post-market 16:00
+        QCOMPARE(day.volume, qint64(1203412 + 402311 + 310877 + 1874215));
+    }
+
+    void yahooWeeklyChartIsRefused()
+    {
+        QJsonDocument doc = QJsonDocument::fromJson(fixtureBytes("prices/yahoo-chart-meta.json"));
+        QJsonObject root = doc.object();
+        QJsonObject chart = root.value(QStringLiteral("chart")).toObject();
+        QJsonArray results = chart.value(QStringLiteral("result")).toArray();
+        QJsonObject result = results.first().toObject();
+        QJsonObject meta = result.value(QStringLiteral("meta")).toObject();
+        meta.insert(QStringLiteral("dataGranularity"), QStringLiteral("1wk"));
+        result.insert(QStringLiteral("meta"), meta);
+        results.replace(0, result);
+        chart.insert(QStringLiteral("result"), results);
+        root.insert(QStringLiteral("chart"), chart);
+        auto parsed = YahooChartParser::parse(QJsonDocument(root), QString());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.errorMessage().contains(QStringLiteral("1wk")), qPrintable(parsed.errorMessage()));
     }
 
     void stooqCsv()

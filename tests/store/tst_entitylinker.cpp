@@ -177,6 +177,41 @@ private slots:
         QCOMPARE(linkedIn(linker, title), expected);
     }
 
+    // EDGAR writes possessive brands without the apostrophe ("MCDONALDS CORP",
+    // "MOODYS CORP", "KOHLS Corp") or with it inside a longer name ("DICK'S
+    // Sporting Goods"); the news writes "McDonald's", "Dick's Sporting Goods".
+    void possessiveBrandNames_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QStringList>("expected");
+        auto row = [](const char *title, QStringList expected) {
+            QTest::newRow(title) << QString::fromUtf8(title) << expected;
+        };
+        row("McDonald's sales fall as diners pull back", {QStringLiteral("MCD")});
+        row("McDonald\u2019s to raise menu prices", {QStringLiteral("MCD")});
+        row("Moody's cuts US credit rating", {QStringLiteral("MCO")});
+        row("Kohl's shares jump on earnings", {QStringLiteral("KSS")});
+        row("Dick's Sporting Goods beats estimates", {QStringLiteral("DKS")});
+        row("BJ's Wholesale Club raises membership fees", {QStringLiteral("BJ")});
+        // Still not the bare word, nor another person's.
+        row("Ronald McDonald House opens in Denver", {});
+        row("Kohl said the talks would resume", {});
+    }
+
+    void possessiveBrandNames()
+    {
+        QFETCH(QString, title);
+        QFETCH(QStringList, expected);
+        static const EntityLinker linker = [] {
+            QList<TickerInfo> watch;
+            for (const char *t : {"MCD", "MCO", "KSS", "DKS", "BJ"})
+                watch << WatchlistEntry::fromDirectory(*CompanyDirectory::builtIn().byTicker(QString::fromLatin1(t)),
+                                                       QString::fromLatin1(t), {});
+            return EntityLinker(watch);
+        }();
+        QCOMPARE(linkedIn(linker, title), expected);
+    }
+
     void aHeadlineAloneIsAllAboutItsCompany()
     {
         const EntityLinker linker(wideWatchlist());
