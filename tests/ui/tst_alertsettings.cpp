@@ -283,7 +283,7 @@ private slots:
         const QStringList start = tab->symbols();
         QVERIFY(!start.isEmpty());
         QVERIFY(!tab->addTicker(QStringLiteral("go og!")));
-        QVERIFY(tab->lastError().contains(QStringLiteral("not a ticker of a US-listed company")));
+        QVERIFY(tab->lastError().contains(QStringLiteral("not a ticker, CIK or name of a US-listed company")));
         QVERIFY(!tab->addTicker(QStringLiteral("META")));
         QVERIFY(tab->lastError().contains(QStringLiteral("already on the watchlist")));
         QCOMPARE(tab->symbols(), start);
