@@ -91,6 +91,18 @@ StoreDump dump(QSqlDatabase db)
     d.events = q.next() ? q.value(0).toInt() : -1;
     return d;
 }
+
+// A batch stored as FeedBatchRun stores a group: one transaction, the
+// analyses found ahead (or none).
+void ingestInOneTransaction(StoreConnection &store, const QList<Article> &batch, const AnalysedArticles *ahead)
+{
+    ArticleIngestor ingestor(store.database());
+    Transaction tx(store.database());
+    QVERIFY(tx.active());
+    QVERIFY(ingestor.ingestInTransaction(batch, ahead).ok());
+    QVERIFY(ingestor.finishInTransaction().ok());
+    QVERIFY(tx.commit().ok());
+}
 } // namespace
 
 class TestFeedBatchRun : public QObject {
@@ -295,17 +307,9 @@ private slots:
                             .join(QLatin1Char('|'));
             return rows;
         };
-        auto ingest = [](StoreConnection &store, const QList<Article> &batch, const AnalysedArticles *ahead) {
-            ArticleIngestor ingestor(store.database());
-            Transaction tx(store.database());
-            QVERIFY(tx.active());
-            QVERIFY(ingestor.ingestInTransaction(batch, ahead).ok());
-            QVERIFY(ingestor.finishInTransaction().ok());
-            QVERIFY(tx.commit().ok());
-        };
 
         auto itself = store();
-        ingest(*itself, articles, nullptr);
+        ingestInOneTransaction(*itself, articles, nullptr);
         const QStringList expected = scoresOf(itself->database());
         QCOMPARE(expected.size(), 4);
 
@@ -319,7 +323,7 @@ private slots:
             QCOMPARE(a.scores->size(), 1);
             QCOMPARE(a.text.hash, ArticleStore::contentHash(articles.at(&a - ahead.articles.constData())));
         }
-        ingest(*withAhead, articles, &ahead);
+        ingestInOneTransaction(*withAhead, articles, &ahead);
         QCOMPARE(scoresOf(withAhead->database()), expected);
 
         // Marked, so it shows whether the ingestor took the scores or found them again.
@@ -327,12 +331,12 @@ private slots:
         for (ArticleAnalysis &a : marked.articles)
             (*a.scores)[0].score = 0.777;
         auto sameModel = store();
-        ingest(*sameModel, articles, &marked);
+        ingestInOneTransaction(*sameModel, articles, &marked);
         QCOMPARE(*queryScalar(sameModel->database(), QStringLiteral("SELECT count(*) FROM article_scores WHERE score = 0.777")),
                  qint64(4));
         marked.scoreModel = QStringLiteral("another model");
         auto otherModel = store();
-        ingest(*otherModel, articles, &marked);
+        ingestInOneTransaction(*otherModel, articles, &marked);
         QCOMPARE(scoresOf(otherModel->database()), expected);
     }
 
@@ -365,18 +369,9 @@ private slots:
                 rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()}.join(QLatin1Char('|'));
             return rows;
         };
-        auto ingest = [](StoreConnection &store, const QList<Article> &batch, const AnalysedArticles *ahead) {
-            ArticleIngestor ingestor(store.database());
-            Transaction tx(store.database());
-            QVERIFY(tx.active());
-            auto report = ingestor.ingestInTransaction(batch, ahead);
-            QVERIFY(report.ok());
-            QVERIFY(ingestor.finishInTransaction().ok());
-            QVERIFY(tx.commit().ok());
-        };
 
         auto s = store();
-        ingest(*s, first, nullptr);
+        ingestInOneTransaction(*s, first, nullptr);
         auto tickers = TickerStore(s->database()).all();
         QVERIFY(tickers.ok());
         const ArticleAnalyser analyser(*tickers);
@@ -401,13 +396,13 @@ private slots:
 
         // What the ingestor stores with them is what it stores finding everything itself.
         auto itself = store();
-        ingest(*itself, first, nullptr);
+        ingestInOneTransaction(*itself, first, nullptr);
         const QStringList expectedFirst = linksOf(itself->database());
         QCOMPARE(expectedFirst.size(), 2);
-        ingest(*itself, second, nullptr);
+        ingestInOneTransaction(*itself, second, nullptr);
         const QStringList expected = linksOf(itself->database());
         QCOMPARE(expected.size(), 3);
-        ingest(*s, second, &ahead);
+        ingestInOneTransaction(*s, second, &ahead);
         QCOMPARE(linksOf(s->database()), expected);
 
         // Found stored unchanged, then stored as new (another writer removed
@@ -420,9 +415,9 @@ private slots:
             a.scores.reset();
             a.events.clear();
         }
-        ingest(*removedMeanwhile, first, &stale);
+        ingestInOneTransaction(*removedMeanwhile, first, &stale);
         QCOMPARE(linksOf(removedMeanwhile->database()), expectedFirst);
-        ingest(*removedMeanwhile, second, nullptr);
+        ingestInOneTransaction(*removedMeanwhile, second, nullptr);
         QCOMPARE(linksOf(removedMeanwhile->database()), expected);
     }
 
