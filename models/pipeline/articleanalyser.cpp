@@ -36,7 +36,7 @@ AnalysedArticles ArticleAnalyser::analyse(const QList<Article> &articles, const 
         // first, scores and events by them (no link, no score).
         ArticleAnalysis a;
         a.text = ArticleStore::prepare(article);
-        if (stored && stored->storedUnchanged(article, a.text)) {
+        if (stored && stored->storedUnchanged(a.text)) {
             a.storedUnchanged = true;
             out.articles << std::move(a);
             continue;

@@ -57,11 +57,11 @@ Result<std::optional<QString>> StoredContentCheck::storedHash(SqliteStatement &s
     return hash;
 }
 
-bool StoredContentCheck::storedUnchanged(const Article &article, const ArticleStore::PreparedText &text) const
+bool StoredContentCheck::storedUnchanged(const ArticleStore::PreparedText &text) const
 {
     const std::lock_guard turn(m_turn);
     auto stored = storedHash(m_byIdentity, text.guid, text.originUtf8);
-    if (stored && !*stored && article.urlIdentifies)
+    if (stored && !*stored)
         stored = storedHash(m_byUrl, text.url, text.originUtf8);
     return stored && *stored && **stored == text.hash;
 }

@@ -35,12 +35,11 @@ public:
     StoredContentCheck(const StoredContentCheck &) = delete;
     StoredContentCheck &operator=(const StoredContentCheck &) = delete;
 
-    // True when `article` (`text` = ArticleStore::prepare(article)) is
-    // stored, under its guid or its URL as ArticleStore::upsert finds it,
-    // with the same content hash: storing it again changes nothing. False
-    // when it is new, changed or could not be read (the caller then analyses
-    // it: always safe).
-    bool storedUnchanged(const Article &article, const ArticleStore::PreparedText &text) const;
+    // True when the article `text` was prepared from is stored, under its
+    // guid or its URL as ArticleStore::upsert finds it, with the same
+    // content hash: storing it again changes nothing. False when it is new,
+    // changed or could not be read (the caller then analyses it: always safe).
+    bool storedUnchanged(const ArticleStore::PreparedText &text) const;
 
 private:
     StoredContentCheck(sqlite3 *connection, SqliteStatement byIdentity, SqliteStatement byUrl);
