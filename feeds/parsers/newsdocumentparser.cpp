@@ -1,7 +1,6 @@
 #include "feeds/parsers/newsdocumentparser.h"
 
 #include "feeds/parsers/articlefinisher.h"
-#include "feeds/parsers/itemidentity.h"
 
 namespace tw {
 
@@ -23,8 +22,6 @@ Result<NewsDocumentParser::Outcome> NewsDocumentParser::parse(const SniffResult 
                                      .arg(parsed->articles.size())
                                      .arg(parsed->articles.size() == 1 ? QStringLiteral("item") : QStringLiteral("items"), sniffed.damage));
     }
-    if (const QString warning = distinguishItems(parsed->articles); !warning.isEmpty())
-        parsed->warnings << warning;
     if (const QString warning = fetchTimeForFutureDates(parsed->articles, fetchedUtc); !warning.isEmpty())
         parsed->warnings << warning;
     // Nothing recovered from a document that had items, or lost content to

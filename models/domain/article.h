@@ -34,10 +34,6 @@ struct Article {
     bool publishedEstimated = false;  // the feed had no date: fetch time stands in
     QDateTime fetched;          // UTC
     qint64 feedId = 0;          // 0 when not from a configured feed (file ingest, demo)
-    // False when other items of its document share its link under other guids
-    // (every item pointing at one listing page): then a stored row with that
-    // link is another item, not this one under a changed guid.
-    bool urlIdentifies = true;
     QStringList providerTickers;      // tickers the provider named (nasdaq:tickers, Finnhub related)
     QList<ProviderSentiment> providerSentiment;
 };

@@ -169,13 +169,11 @@ Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &articl
 {
     if (m_dialect == SqlDialect::Sqlite) {
         auto byIdentity = findWith(m_sqliteFindByIdentity, text.guid, text.originUtf8);
-        if (!byIdentity || *byIdentity || !article.urlIdentifies)
+        if (!byIdentity || *byIdentity)
             return byIdentity;
         return findWith(m_sqliteFindByUrl, text.url, text.originUtf8);
     }
-    // An empty URL matches no row (url <> '').
-    return findWith(m_findByGuidOrUrl, {article.guid, text.origin, article.urlIdentifies ? article.url : QString(),
-                                        text.origin, article.guid});
+    return findWith(m_findByGuidOrUrl, {article.guid, text.origin, article.url, text.origin, article.guid});
 }
 
 Result<ArticleStore::Stored> ArticleStore::findWith(SqliteStatement &statement, const QByteArray &first,

@@ -86,38 +86,6 @@ private slots:
         QVERIFY(storedTitles().isEmpty());
     }
 
-    // A generator that writes the site's address into every <guid>, and a
-    // newsroom whose items all link to its press-release page: each item is
-    // an article of its own, on the first fetch and on the next one.
-    void itemsSharingAGuidOrALinkAreEachKept()
-    {
-        const QByteArray oneGuid = "<rss version=\"2.0\"><channel><title>Contoso IR</title><link>https://ir.example.com/</link>"
-                                   "<item><title>Contoso raises dividend</title><link>https://ir.example.com/dividend</link>"
-                                   "<guid>https://ir.example.com/</guid></item>"
-                                   "<item><title>Contoso names new CFO</title><link>https://ir.example.com/cfo</link>"
-                                   "<guid>https://ir.example.com/</guid></item></channel></rss>";
-        auto first = FeedRefresher(db()).apply(added(), served(oneGuid), kNow);
-        QVERIFY(first.ok());
-        QCOMPARE(storedTitles(), (QStringList{QStringLiteral("Contoso raises dividend"), QStringLiteral("Contoso names new CFO")}));
-        QVERIFY2(first->feed.lastError.contains(QStringLiteral("carry the same guid")), qPrintable(first->feed.lastError));
-        QCOMPARE(storedUrls(), (QStringList{QStringLiteral("https://ir.example.com/dividend"), QStringLiteral("https://ir.example.com/cfo")}));
-
-        auto item = [](const char *guid, const char *title) -> QByteArray {
-            return QByteArray("<item><title>") + title + "</title><link>https://news.example.com/press-releases</link>"
-                   "<guid isPermaLink=\"false\">" + guid + "</guid></item>";
-        };
-        const Feed newsroom = added();
-        const QByteArray head = "<rss version=\"2.0\"><channel><title>Fabrikam newsroom</title>";
-        const QByteArray tail = "</channel></rss>";
-        QVERIFY(FeedRefresher(db()).apply(newsroom, served(head + item("pr-101", "Fabrikam opens plant") + item("pr-100", "Fabrikam wins contract") + tail), kNow).ok());
-        auto next = FeedRefresher(db()).apply(newsroom, served(head + item("pr-102", "Fabrikam cuts outlook") + item("pr-101", "Fabrikam opens plant") + tail),
-                                              kNow.addSecs(900));
-        QVERIFY(next.ok());
-        QCOMPARE(next->feed.lastState, FeedState::Ok);
-        QCOMPARE(storedTitles().mid(2), (QStringList{QStringLiteral("Fabrikam opens plant"), QStringLiteral("Fabrikam wins contract"),
-                                                     QStringLiteral("Fabrikam cuts outlook")}));
-    }
-
     // The site's address added instead of its feed's: the status names the
     // feed the page links to (WordPress's head, a relative href).
     void aSitesPageNamesTheFeedItLinksTo()
@@ -188,16 +156,6 @@ private:
         while (q.next())
             titles << q.value(0).toString();
         return titles;
-    }
-
-    QStringList storedUrls() const
-    {
-        QStringList urls;
-        QSqlQuery q(db());
-        q.exec(QStringLiteral("SELECT url FROM articles ORDER BY id"));
-        while (q.next())
-            urls << q.value(0).toString();
-        return urls;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
