@@ -372,7 +372,10 @@ private:
         const qsizetype nextSection = m_cdataStarts.next(m_in, m_i + 9);
         if (!m_open.empty() && (end < 0 || (nextSection >= 0 && nextSection < end))) {
             const qsizetype limit = end < 0 ? (nextSection < 0 ? m_in.size() : nextSection) : nextSection;
-            const qsizetype elementEnd = m_in.indexOf(QString(QStringLiteral("</") + m_open.back().name + QLatin1Char('>')), m_i + 9);
+            // Searched up to the limit only: a search to the document's end at
+            // every such section was quadratic on a feed made of them.
+            const qsizetype elementEnd =
+                m_in.first(limit).indexOf(QString(QStringLiteral("</") + m_open.back().name + QLatin1Char('>')), m_i + 9);
             if (elementEnd >= 0 && elementEnd < limit) {
                 ++m_unterminatedCdata;
                 m_out += QLatin1String("<![CDATA[") + allowedOnly(m_in.mid(m_i + 9, elementEnd - m_i - 9)) + QLatin1String("]]>");

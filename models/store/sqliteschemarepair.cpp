@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -16,10 +17,11 @@
 namespace tw {
 
 namespace {
-// type:name -> (CREATE statement, whether it is a unique index).
+// type:name -> (CREATE statement, whether it is a unique index, its table).
 struct SchemaPart {
     QString sql;
     bool unique = false;
+    QString table;
 };
 using SchemaParts = QHash<QString, SchemaPart>;
 
@@ -29,27 +31,33 @@ Result<SchemaParts> readParts(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral(
-            "SELECT m.type || ':' || m.name, m.sql, coalesce(l.\"unique\", 0) FROM sqlite_master AS m "
+            "SELECT m.type || ':' || m.name, m.sql, coalesce(l.\"unique\", 0), m.tbl_name FROM sqlite_master AS m "
             "LEFT JOIN pragma_index_list(m.tbl_name) AS l ON m.type = 'index' AND l.name = m.name "
             "WHERE m.type IN ('index', 'trigger') AND m.sql IS NOT NULL")))
         return fail(describeSqlError(QStringLiteral("Could not read the schema"), q));
     SchemaParts parts;
     while (q.next())
-        parts.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt() != 0});
+        parts.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt() != 0, q.value(3).toString()});
     return parts;
 }
 
-// This build's schema, from its migrations run once on an in-memory store.
-Result<SchemaParts> referenceParts()
+// This build's schema, from its migrations run once on an in-memory store:
+// its indexes and triggers, and the tables they may be on.
+struct Reference {
+    SchemaParts parts;
+    QSet<QString> tables;
+};
+
+Result<Reference> referenceParts()
 {
     static QMutex mutex;
-    static std::optional<SchemaParts> cached;
+    static std::optional<Reference> cached;
     QMutexLocker lock(&mutex);
     if (cached)
         return *cached;
     static QAtomicInteger<int> serial;
     const QString name = QStringLiteral("tw-schema-reference-%1").arg(serial.fetchAndAddRelaxed(1));
-    Result<SchemaParts> parts = fail(QString());
+    Result<Reference> parts = fail(QString());
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(QStringLiteral(":memory:"));
@@ -58,8 +66,15 @@ Result<SchemaParts> referenceParts()
         } else if (const Status migrated = Migrator(db, SqlDialect::Sqlite, QStringLiteral(":memory:")).migrateToLatest();
                    !migrated) {
             parts = migrated.error();
+        } else if (auto read = readParts(db); !read) {
+            parts = read.error();
         } else {
-            parts = readParts(db);
+            Reference reference{*read, {}};
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+            while (q.next())
+                reference.tables.insert(q.value(0).toString());
+            parts = reference;
         }
         db.close();
     }
@@ -81,7 +96,7 @@ Result<QHash<QString, bool>> SqliteSchemaRepair::referenceIndexes()
     if (!reference)
         return reference.error();
     QHash<QString, bool> indexes;
-    for (auto it = reference->cbegin(); it != reference->cend(); ++it) {
+    for (auto it = reference->parts.cbegin(); it != reference->parts.cend(); ++it) {
         if (it.key().startsWith(QLatin1String("index:")))
             indexes.insert(it.key().mid(6), it->unique);
     }
@@ -90,16 +105,18 @@ Result<QHash<QString, bool>> SqliteSchemaRepair::referenceIndexes()
 
 Status SqliteSchemaRepair::apply(QSqlDatabase &db, const QString &location)
 {
-    auto reference = referenceParts();
-    if (!reference)
-        return reference.error();
+    auto known = referenceParts();
+    if (!known)
+        return known.error();
+    const SchemaParts *reference = &known->parts;
     auto present = readParts(db);
     if (!present)
         return present.error();
 
     QStringList foreign;
     for (auto it = present->cbegin(); it != present->cend(); ++it) {
-        if (reference->contains(it.key()))
+        // On a table of the analyst's own they never act on our writes.
+        if (reference->contains(it.key()) || !known->tables.contains(it->table))
             continue;
         if (it.key().startsWith(QLatin1String("trigger:")) || it->unique)
             foreign << describePart(it.key());
@@ -119,11 +136,26 @@ Status SqliteSchemaRepair::apply(QSqlDatabase &db, const QString &location)
     if (missing.isEmpty())
         return {};
     missing.sort();
+    bool searchRebuilt = false;
     const Status restored = inTransaction(db, [&]() -> Status {
+        // Read again under the write lock: another process opening the store
+        // at the same time may have made them already.
+        auto now = readParts(db);
+        if (!now)
+            return now.error();
         for (const QString &key : std::as_const(missing)) {
+            if (now->contains(key))
+                continue;
             QSqlQuery q(db);
             if (!q.exec(reference->value(key).sql))
                 return fail(describeSqlError(QStringLiteral("Could not make the missing %1 again").arg(describePart(key)), q));
+            // Articles changed while a full-text trigger was gone are indexed
+            // as they were: a later change would remove terms never indexed.
+            if (key.startsWith(QLatin1String("trigger:articles_fts")) && !searchRebuilt) {
+                if (!q.exec(QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")))
+                    return fail(describeSqlError(QStringLiteral("Could not rebuild the search index"), q));
+                searchRebuilt = true;
+            }
         }
         return {};
     });
@@ -135,7 +167,8 @@ Status SqliteSchemaRepair::apply(QSqlDatabase &db, const QString &location)
                                    "nothing was changed")
                         .arg(location, described.join(QStringLiteral(", ")), restored.errorMessage()));
     qCWarning(twStore).noquote() << location << "lacked" << described.join(QStringLiteral(", "))
-                                 << "(another program dropped it); made again";
+                                 << "(another program dropped it); made again"
+                                 << (searchRebuilt ? "and the search index rebuilt" : "");
     return {};
 }
 

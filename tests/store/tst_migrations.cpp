@@ -858,13 +858,18 @@ private slots:
         const QString fresh = dir.filePath(QStringLiteral("fresh.db"));
         writeStoreAtVersion(path, latestSchemaVersion());
         writeStoreAtVersion(fresh, latestSchemaVersion());
+        // And an article edited while the full-text trigger was gone.
         damage(path, {QStringLiteral("DROP INDEX articles_identity"), QStringLiteral("DROP INDEX articles_url"),
-                      QStringLiteral("DROP TRIGGER articles_fts_update")});
+                      QStringLiteral("DROP TRIGGER articles_fts_update"),
+                      QStringLiteral("UPDATE articles SET title = 'Meta opens Muse Spark to developers'")});
 
         auto store = StoreConnection::open(path, QStringLiteral("t"));
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
         QSqlDatabase db = (*store)->database();
         QCOMPARE(schemaOf(db), schemaOf(freshDatabase(fresh)));
+        // The index was rebuilt: it holds the edit, and a later change finds the terms it removes.
+        QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'developers'")),
+                 qint64(1));
         QVERIFY(execStatements(db, {QStringLiteral("UPDATE articles SET title = 'Meta renames Muse Spark'")}).ok());
         QVERIFY(execStatements(db, {QStringLiteral("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")}).ok());
         QCOMPARE(*queryScalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'renames'")),
@@ -914,9 +919,14 @@ private slots:
         }
         QCOMPARE(twtest::sha256(path), before);
 
-        damage(path, {QStringLiteral("DROP TRIGGER sweep"), QStringLiteral("DROP INDEX one_title")});
+        // On a table of the analyst's own, they never act on our writes: left alone.
+        damage(path, {QStringLiteral("DROP TRIGGER sweep"), QStringLiteral("DROP INDEX one_title"),
+                      QStringLiteral("CREATE TABLE my_notes (note TEXT, touched INTEGER)"),
+                      QStringLiteral("CREATE UNIQUE INDEX my_notes_note ON my_notes(note)"),
+                      QStringLiteral("CREATE TRIGGER my_notes_touch AFTER INSERT ON my_notes BEGIN "
+                                     "UPDATE my_notes SET touched = 1 WHERE rowid = new.rowid; END")});
         auto store = StoreConnection::open(path, QStringLiteral("t"));
-        QVERIFY(store.ok());
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.errorMessage()));
         QCOMPARE(*queryScalar((*store)->database(),
                               QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'by_author'")),
                  qint64(1));
