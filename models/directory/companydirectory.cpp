@@ -241,10 +241,17 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
     if (const CompanyRecord *c = byTicker(typed)) {
         match.company = c;
         match.symbol = normalizedTicker(typed);
-        // The ticker wins, but another company may go by that name.
+        // The ticker wins, but another company may go by that name, or by
+        // it as a shorter form ("Iron" is IRON's ticker and Iron Mountain's name).
         const QString key = nameKey(typed, NameKey::WithoutLegalForm);
         for (const CompanyRecord &other : m_companies) {
-            if (&other != c && nameKey(other.name, NameKey::WithoutLegalForm) == key)
+            if (&other == c)
+                continue;
+            const bool named = nameKey(other.name, NameKey::WithoutLegalForm) == key
+                || std::any_of(other.aliases.cbegin(), other.aliases.cend(), [&key](const QString &alias) {
+                       return nameKey(alias, NameKey::WithoutLegalForm) == key;
+                   });
+            if (named)
                 match.candidates << &other;
         }
         return match;

@@ -110,6 +110,13 @@ private slots:
         QVERIFY2(run.out.startsWith(QStringLiteral("added HP: Helmerich & Payne"))
                      && run.out.contains(QStringLiteral("'HP' is also the name of HP (HPQ)")),
                  qPrintable(run.out));
+        // Also when the other company goes by it as a shorter name.
+        const auto iron = runCli(on(store(QStringLiteral("iron.db")), {QStringLiteral("watchlist"), QStringLiteral("add"),
+                                                                      QStringLiteral("iron")}),
+                                 m_sandbox.path());
+        QCOMPARE(iron.exitCode, 0);
+        QVERIFY2(iron.out.startsWith(QStringLiteral("added IRON")) && iron.out.contains(QStringLiteral("(IRM)")),
+                 qPrintable(iron.out));
     }
 
     void anAmbiguousNameIsRefusedWithItsCompanies()
