@@ -235,6 +235,21 @@ QString CompanyDirectory::nameKey(const QString &name, NameKey depth)
     return words.join(QLatin1Char(' '));
 }
 
+const QList<QStringList> &CompanyDirectory::nameKeys(NameKey depth) const
+{
+    NameKeys &made = (*m_nameKeys)[depth == NameKey::WithoutLegalForm ? 0 : 1];
+    std::call_once(made.made, [&] {
+        made.keys.reserve(m_companies.size());
+        for (const CompanyRecord &c : m_companies) {
+            QStringList keys{nameKey(c.name, depth)};
+            for (const QString &alias : c.aliases)
+                keys << nameKey(alias, depth);
+            made.keys << keys;
+        }
+    });
+    return made.keys;
+}
+
 CompanyMatch CompanyDirectory::find(const QString &typed) const
 {
     CompanyMatch match;
@@ -244,15 +259,10 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
         // The ticker wins, but another company may go by that name, or by
         // it as a shorter form ("Iron" is IRON's ticker and Iron Mountain's name).
         const QString key = nameKey(typed, NameKey::WithoutLegalForm);
-        for (const CompanyRecord &other : m_companies) {
-            if (&other == c)
-                continue;
-            const bool named = nameKey(other.name, NameKey::WithoutLegalForm) == key
-                || std::any_of(other.aliases.cbegin(), other.aliases.cend(), [&key](const QString &alias) {
-                       return nameKey(alias, NameKey::WithoutLegalForm) == key;
-                   });
-            if (named)
-                match.candidates << &other;
+        const QList<QStringList> &keys = nameKeys(NameKey::WithoutLegalForm);
+        for (qsizetype i = 0; i < m_companies.size(); ++i) {
+            if (&m_companies.at(i) != c && keys.at(i).contains(key))
+                match.candidates << &m_companies.at(i);
         }
         return match;
     }
@@ -265,7 +275,7 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
     }
     // Closest first: the name the news uses as typed ("Target", not "Target
     // Group"), then without group words, then an alias ("Costco").
-    using Test = std::function<bool(const CompanyRecord &)>;
+    using Test = std::function<bool(qsizetype)>;   // by index in m_companies
     const QString legal = nameKey(typed, NameKey::WithoutLegalForm);
     const QString group = nameKey(typed, NameKey::WithoutGroup);
     if (group.isEmpty())
@@ -273,22 +283,21 @@ CompanyMatch CompanyDirectory::find(const QString &typed) const
     // The SEC's legal name made the display name the way build() makes it
     // ("Churchill Capital Corp X/Cayman", "Alight, Inc. / Delaware").
     const QString shipped = nameKey(CompanyNames(CommonWords::builtIn()).displayName(typed), NameKey::WithoutLegalForm);
+    // Each company's keys: its name's first, then its aliases' (the group
+    // depth made only when the first test finds nothing).
     const Test tests[] = {
-        [&](const CompanyRecord &c) {
-            const QString key = nameKey(c.name, NameKey::WithoutLegalForm);
+        [&](qsizetype i) {
+            const QString &key = nameKeys(NameKey::WithoutLegalForm).at(i).first();
             return key == legal || key == shipped;
         },
-        [&](const CompanyRecord &c) { return nameKey(c.name, NameKey::WithoutGroup) == group; },
-        [&](const CompanyRecord &c) {
-            return std::any_of(c.aliases.cbegin(), c.aliases.cend(),
-                               [&](const QString &a) { return nameKey(a, NameKey::WithoutGroup) == group; });
-        },
+        [&](qsizetype i) { return nameKeys(NameKey::WithoutGroup).at(i).first() == group; },
+        [&](qsizetype i) { return nameKeys(NameKey::WithoutGroup).at(i).indexOf(group, 1) >= 0; },
     };
     for (const Test &test : tests) {
         QList<const CompanyRecord *> found;
-        for (const CompanyRecord &c : m_companies) {
-            if (test(c))
-                found << &c;
+        for (qsizetype i = 0; i < m_companies.size(); ++i) {
+            if (test(i))
+                found << &m_companies.at(i);
         }
         if (found.size() == 1) {
             match.company = found.first();

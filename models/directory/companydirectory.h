@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+#include <memory>
+#include <mutex>
+
 namespace tw {
 
 // One listed company: every ticker of its share classes (GOOGL and GOOG,
@@ -73,9 +77,21 @@ public:
     static QString nameKey(const QString &name, NameKey depth);
 
 private:
+    // Per company, in m_companies' order: nameKey of its name, then of each
+    // alias, at one depth. Made on first use by find() (about 190 M
+    // instructions for the shipped list), not each time it is asked, nor on
+    // every load of the directory (linking loads it and never asks).
+    struct NameKeys {
+        std::once_flag made;
+        QList<QStringList> keys;
+    };
+    const QList<QStringList> &nameKeys(NameKey depth) const;
+
     QList<CompanyRecord> m_companies;
     QHash<QString, int> m_byTicker;
     QHash<qint64, int> m_byCik;
+    // Shared by copies (the companies are the same); one per depth.
+    std::shared_ptr<std::array<NameKeys, 2>> m_nameKeys = std::make_shared<std::array<NameKeys, 2>>();
 };
 
 } // namespace tw
