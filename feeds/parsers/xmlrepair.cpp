@@ -376,7 +376,7 @@ private:
             // every such section was quadratic on a feed made of them.
             const qsizetype elementEnd =
                 m_in.first(limit).indexOf(QString(QStringLiteral("</") + m_open.back().name + QLatin1Char('>')), m_i + 9);
-            if (elementEnd >= 0 && elementEnd < limit) {
+            if (elementEnd >= 0) {
                 ++m_unterminatedCdata;
                 m_out += QLatin1String("<![CDATA[") + allowedOnly(m_in.mid(m_i + 9, elementEnd - m_i - 9)) + QLatin1String("]]>");
                 m_i = elementEnd;
