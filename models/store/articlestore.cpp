@@ -167,13 +167,18 @@ Status ArticleStore::rebuildSearchIndex(QSqlDatabase db)
 
 Result<ArticleStore::Stored> ArticleStore::findByGuidOrUrl(const Article &article, const PreparedText &text)
 {
-    if (m_dialect == SqlDialect::Sqlite) {
-        auto byIdentity = findWith(m_sqliteFindByIdentity, text.guid, text.originUtf8);
-        if (!byIdentity || *byIdentity)
-            return byIdentity;
-        return findWith(m_sqliteFindByUrl, text.url, text.originUtf8);
-    }
+    if (m_dialect == SqlDialect::Sqlite)
+        return findOnSqlite(m_sqliteFindByIdentity, m_sqliteFindByUrl, text);
     return findWith(m_findByGuidOrUrl, {article.guid, text.origin, article.url, text.origin, article.guid});
+}
+
+Result<ArticleStore::Stored> ArticleStore::findOnSqlite(SqliteStatement &byIdentity, SqliteStatement &byUrl,
+                                                        const PreparedText &text)
+{
+    auto found = findWith(byIdentity, text.guid, text.originUtf8);
+    if (!found || *found)
+        return found;
+    return findWith(byUrl, text.url, text.originUtf8);
 }
 
 Result<ArticleStore::Stored> ArticleStore::findWith(SqliteStatement &statement, const QByteArray &first,

@@ -55,6 +55,11 @@ public:
         "SELECT id, content_hash FROM articles WHERE guid = ?1 AND origin = ?2";
     static constexpr const char *kSqliteFindByUrlSql =
         "SELECT id, content_hash FROM articles WHERE url = ?1 AND url <> '' AND origin || '' = ?2 ORDER BY id LIMIT 1";
+    using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
+    // The article `text` was prepared from as upsert finds it on SQLite,
+    // with statements of those two texts on any connection (the writer's, or
+    // StoredContentCheck's own): none when it is not stored.
+    static Result<Stored> findOnSqlite(SqliteStatement &byIdentity, SqliteStatement &byUrl, const PreparedText &text);
 
     Result<ArticleUpsert> upsert(const Article &article);
     // The same with the text prepared ahead; `text` must be prepare(article).
@@ -78,7 +83,6 @@ public:
     static Status rebuildSearchIndex(QSqlDatabase db);
 
 private:
-    using Stored = std::optional<std::pair<qint64, QString>>;   // id and content hash
     static QString contentHash(const QByteArray &title, const QByteArray &summary, const QByteArray &body);
     Status prepareWrites();
     Result<Stored> findByGuidOrUrl(const Article &article, const PreparedText &text);

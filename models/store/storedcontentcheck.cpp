@@ -19,7 +19,6 @@ Result<std::unique_ptr<StoredContentCheck>> StoredContentCheck::open(const QStri
         return mode.error();
     if (auto row = mode->step(); !row || !*row || mode->columnText(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return fail(QStringLiteral("%1 is not in WAL mode").arg(file));
-    mode->reset();
     auto byIdentity = SqliteStatement::prepare(connection.get(), ArticleStore::kSqliteFindByIdentitySql);
     if (!byIdentity)
         return byIdentity.error();
@@ -42,28 +41,12 @@ StoredContentCheck::~StoredContentCheck()
     sqlite3_close(m_connection);
 }
 
-Result<std::optional<QString>> StoredContentCheck::storedHash(SqliteStatement &statement, const QByteArray &first,
-                                                              const QByteArray &origin) const
-{
-    statement.bindUtf8(1, first);
-    statement.bindUtf8(2, origin);
-    auto row = statement.step();
-    std::optional<QString> hash;
-    if (row && *row)
-        hash = statement.columnText(1);
-    statement.reset();   // each look-up its own read: no snapshot held between them
-    if (!row)
-        return row.error();
-    return hash;
-}
-
 bool StoredContentCheck::storedUnchanged(const ArticleStore::PreparedText &text) const
 {
     const std::lock_guard turn(m_turn);
-    auto stored = storedHash(m_byIdentity, text.guid, text.originUtf8);
-    if (stored && !*stored)
-        stored = storedHash(m_byUrl, text.url, text.originUtf8);
-    return stored && *stored && **stored == text.hash;
+    // Each look-up its own read (the statements are reset): no snapshot held between them.
+    auto stored = ArticleStore::findOnSqlite(m_byIdentity, m_byUrl, text);
+    return stored && *stored && (*stored)->second == text.hash;
 }
 
 } // namespace tw

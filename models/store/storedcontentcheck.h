@@ -43,9 +43,6 @@ public:
 
 private:
     StoredContentCheck(sqlite3 *connection, SqliteStatement byIdentity, SqliteStatement byUrl);
-    // The hash stored under `first` (guid or URL) and the origin; none when no article is.
-    Result<std::optional<QString>> storedHash(SqliteStatement &statement, const QByteArray &first,
-                                              const QByteArray &origin) const;
 
     mutable std::mutex m_turn;
     sqlite3 *m_connection;
