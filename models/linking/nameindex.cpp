@@ -18,7 +18,9 @@ bool allowedHyphenSuffix(QStringView lower)
 
 // EDGAR drops apostrophes ("MCDONALDS CORP", "LOWES COMPANIES", "DICKS
 // SPORTING GOODS"): a name's word that may be a possessive ("mcdonalds") is
-// also looked for as one ("McDonald's"); never "Williams" as "William".
+// also looked for as one ("McDonald's"); not one ending in "ss", "us" or
+// "is" ("Express", "Nexus", "Paris"). A name such as "Williams" passes: its
+// possessive form still needs what every name needs to link.
 bool mayBePossessive(const QString &lower)
 {
     return lower.size() >= 4 && lower.endsWith(QLatin1Char('s')) && !lower.endsWith(QLatin1String("ss"))
